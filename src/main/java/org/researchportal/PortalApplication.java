@@ -1,0 +1,23 @@
+package org.researchportal;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Research Portal: a multi-tenant portal for exercise-intervention trials. Each direct subpackage is a
+ * Spring Modulith application module (see ModularityTests).
+ */
+@SpringBootApplication
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet(Lumo.UTILITY_STYLESHEET)
+// Served as a plain static resource (pom.xml copies frontend/ to META-INF/resources/styles) so no Node.js bundle build is needed.
+@StyleSheet("styles/portal.css")
+public class PortalApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PortalApplication.class, args);
+    }
+}

@@ -1,0 +1,71 @@
+package org.researchportal.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One append-only entry of a tenant's audit trail: who did what to which record, when, with the record before and
+ * after, and why. Nothing updates or deletes these documents.
+ */
+@Document("audit_events")
+@CompoundIndex(name = "tenant_entity_at", def = "{'tenantId': 1, 'entityType': 1, 'entityId': 1, 'at': -1}")
+@CompoundIndex(name = "tenant_at", def = "{'tenantId': 1, 'at': -1}")
+public class AuditEvent extends TenantOwnedDocument {
+
+    private Instant at;
+    private String actor;
+    private String action;
+    private String entityType;
+    private String entityId;
+    private @Nullable Map<String, Object> before;
+    private @Nullable Map<String, Object> after;
+    private @Nullable String reason;
+
+    AuditEvent(Instant at, String actor, String action, String entityType, String entityId,
+            @Nullable Map<String, Object> before, @Nullable Map<String, Object> after, @Nullable String reason) {
+        this.at = at;
+        this.actor = actor;
+        this.action = action;
+        this.entityType = entityType;
+        this.entityId = entityId;
+        this.before = before;
+        this.after = after;
+        this.reason = reason;
+    }
+
+    public Instant getAt() {
+        return at;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getEntityType() {
+        return entityType;
+    }
+
+    public String getEntityId() {
+        return entityId;
+    }
+
+    public @Nullable Map<String, Object> getBefore() {
+        return before;
+    }
+
+    public @Nullable Map<String, Object> getAfter() {
+        return after;
+    }
+
+    public @Nullable String getReason() {
+        return reason;
+    }
+}

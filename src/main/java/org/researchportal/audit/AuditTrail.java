@@ -1,0 +1,83 @@
+package org.researchportal.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.security.SystemActor;
+import org.researchportal.tenancy.TenantCreated;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The portal's one audit mechanism. Services call {@link #record} after every change to clinical or administrative
+ * data, with the record as it was and as it is; the entry lands in the current tenant's trail.
+ */
+@Service
+public class AuditTrail {
+
+    private static final String TENANT_ENTITY = "Tenant";
+
+    private final TenantDocuments documents;
+    private final MongoConverter converter;
+    private final Clock clock;
+
+    AuditTrail(TenantDocuments documents, MongoConverter converter, Clock clock) {
+        this.documents = documents;
+        this.converter = converter;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends an entry for the signed-in person (or system actor).
+     *
+     * @param before the record before the change, {@code null} when it was created
+     * @param after the record after the change, {@code null} when it was removed
+     */
+    public void record(String action, String entityType, String entityId, @Nullable Object before,
+            @Nullable Object after, @Nullable String reason) {
+        String actor = CurrentUser.require().username();
+        documents.insert(new AuditEvent(clock.instant(), actor, action, entityType, entityId, snapshot(before),
+                snapshot(after), reason));
+    }
+
+    /** The history of one record, newest first. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN})
+    public List<AuditEvent> history(String entityType, String entityId) {
+        return documents.find(Query.query(Criteria.where("entityType").is(entityType).and("entityId").is(entityId))
+                .with(Sort.by(Sort.Direction.DESC, "at")), AuditEvent.class);
+    }
+
+    /** A platform administrator's act on a tenant is recorded in that tenant's own trail, where its people see it. */
+    @EventListener
+    void on(TenantCreated event) {
+        SystemActor.runAs("audit", event.tenantId(), java.util.Set.of(), () -> documents.insert(new AuditEvent(
+                event.at(), event.createdBy(), "tenant.created", TENANT_ENTITY, event.tenantId(), null,
+                Map.of("name", event.name()), null)));
+    }
+
+    private @Nullable Map<String, Object> snapshot(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            return copy;
+        }
+        Document document = new Document();
+        converter.write(value, document);
+        document.remove("_class");
+        return document;
+    }
+}

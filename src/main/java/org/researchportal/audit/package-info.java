@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.audit;
+
+import org.jspecify.annotations.NullMarked;

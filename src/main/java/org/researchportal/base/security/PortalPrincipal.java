@@ -1,0 +1,7 @@
+package org.researchportal.base.security;
+
+/** A Spring Security principal that carries the portal's view of the signed-in person. */
+public interface PortalPrincipal {
+
+    PortalUser portalUser();
+}

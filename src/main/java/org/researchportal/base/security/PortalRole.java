@@ -1,0 +1,63 @@
+package org.researchportal.base.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a person may do in a tenant. A person may hold several; each role has its own dashboard. The order of the
+ * constants is the order in which a user with several roles is offered them (the first is where they land).
+ */
+public enum PortalRole {
+    PLATFORM_ADMIN(Roles.PLATFORM_ADMIN, "platform/tenants"),
+    TENANT_ADMIN(Roles.TENANT_ADMIN, "admin/users"),
+    CLINICIAN(Roles.CLINICIAN, "clinician"),
+    ASSESSOR(Roles.ASSESSOR, "assessor"),
+    THERAPIST(Roles.THERAPIST, "therapist"),
+    COORDINATOR(Roles.COORDINATOR, "coordinator"),
+    PARTICIPANT(Roles.PARTICIPANT, "my-study");
+
+    private final String roleName;
+    private final String dashboardRoute;
+
+    PortalRole(String roleName, String dashboardRoute) {
+        this.roleName = roleName;
+        this.dashboardRoute = dashboardRoute;
+    }
+
+    /** The Spring Security authority, e.g. {@code ROLE_CLINICIAN}. */
+    public String authority() {
+        return "ROLE_" + roleName;
+    }
+
+    /** The route of this role's dashboard, without a leading slash. */
+    public String dashboardRoute() {
+        return dashboardRoute;
+    }
+
+    /** The translation key of the role's name. */
+    public String messageKey() {
+        return "role." + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The name used in OpenID Connect tokens and the Keycloak realm, e.g. {@code tenant-admin}. */
+    public String claimName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<PortalRole> fromClaim(String claim) {
+        return Arrays.stream(values()).filter(r -> r.claimName().equalsIgnoreCase(claim.trim())).findFirst();
+    }
+
+    /** The role a user with these roles lands on after sign-in. */
+    public static Optional<PortalRole> primary(Collection<PortalRole> roles) {
+        return roles.stream().min(Comparator.naturalOrder());
+    }
+
+    public static List<PortalRole> tenantRoles() {
+        return Arrays.stream(values()).filter(r -> r != PLATFORM_ADMIN).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package org.researchportal.base.security;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The signed-in person as the portal sees them, whichever way they signed in (local account or OpenID Connect).
+ * The tenant comes from here and nowhere else: never from a URL or a form.
+ *
+ * @param accountId the portal account's id
+ * @param tenantId the tenant the person works in; {@code null} only for platform administrators
+ * @param tenantName the tenant's display name, fixed at sign-in for the layout
+ */
+public record PortalUser(String accountId, String username, String displayName, @Nullable String tenantId,
+        @Nullable String tenantName, Set<PortalRole> roles, Locale locale) implements Serializable {
+
+    public PortalUser {
+        roles = roles.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+    }
+
+    public boolean hasRole(PortalRole role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,46 @@
+package org.researchportal.base.security;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Runs work that no person started (demo seeding, scheduled jobs) as a named system actor in one tenant with the
+ * roles the work needs, so that it passes through the same tenant scoping, role checks and audit as a person would.
+ */
+public final class SystemActor {
+
+    public static final String USERNAME_PREFIX = "system:";
+
+    private SystemActor() {
+    }
+
+    public static <T> T callAs(String purpose, @Nullable String tenantId, Set<PortalRole> roles, Supplier<T> work) {
+        PortalUser actor = new PortalUser(USERNAME_PREFIX + purpose, USERNAME_PREFIX + purpose, "System (" + purpose + ")",
+                tenantId, null, roles, Locale.ENGLISH);
+        var authorities = roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated((PortalPrincipal) () -> actor, null,
+                authorities);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    public static void runAs(String purpose, @Nullable String tenantId, Set<PortalRole> roles, Runnable work) {
+        callAs(purpose, tenantId, roles, () -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.base.security;
+
+import org.jspecify.annotations.NullMarked;

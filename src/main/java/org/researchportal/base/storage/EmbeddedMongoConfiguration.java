@@ -1,0 +1,74 @@
+package org.researchportal.base.storage;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * The embedded default: when no {@code MONGODB_URI} is configured, a MongoDB wire server (mongo-java-server) runs in
+ * this JVM on loopback, on an H2 file store so data survives a restart. The real MongoDB driver and Spring Data talk
+ * to it over the wire protocol. It has no transactions, TTL or text search: the code does not rely on them.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedMongoConfiguration.NoMongoUriConfigured.class)
+class EmbeddedMongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(@Value("${portal.storage.embedded.store:file}") String store,
+            @Value("${portal.storage.embedded.data-dir:./data}") String dataDir) {
+        MongoBackend backend;
+        if ("memory".equals(store)) {
+            backend = new MemoryBackend();
+        } else {
+            Path dir = Path.of(dataDir).toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the embedded MongoDB data folder " + dir, e);
+            }
+            backend = new H2Backend(dir.resolve("portal.mv").toString());
+            log.info("Embedded MongoDB wire server storing in {}", dir);
+        }
+        MongoServer server = new MongoServer(backend);
+        // Loopback and a free port: nothing outside this machine can reach the embedded store.
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer,
+            @Value("${portal.storage.database:research-portal}") String database) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        ConnectionString connection = new ConnectionString(
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
+        return () -> connection;
+    }
+
+    static class NoMongoUriConfigured implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("MONGODB_URI"));
+        }
+    }
+}

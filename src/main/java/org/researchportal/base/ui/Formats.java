@@ -1,0 +1,32 @@
+package org.researchportal.base.ui;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Dates as people read them in their language; an absent date shows as a dash, never as "null". */
+public final class Formats {
+
+    private static final String NONE = "–";
+
+    private Formats() {
+    }
+
+    public static String date(@Nullable LocalDate date, Locale locale) {
+        return date == null ? NONE : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
+    public static String dateTime(@Nullable Instant instant, ZoneId zone, Locale locale) {
+        return instant == null ? NONE
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                        .format(instant.atZone(zone));
+    }
+
+    public static String text(@Nullable String value) {
+        return value == null || value.isBlank() ? NONE : value;
+    }
+}

@@ -1,0 +1,149 @@
+package org.researchportal.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.LanguageChosen;
+import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.security.PortalUser;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The frame around every signed-in view: the portal and tenant name, the role the person is working as (one may hold
+ * several), the menu of that role's views (built from {@code @Menu} entries, so this layout imports no feature view)
+ * and the person's own menu (language, sign out).
+ */
+@Layout
+@PermitAll
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final SideNav nav = new SideNav();
+    private final Select<PortalRole> roleSwitch = new Select<>();
+    private final PortalUser user;
+
+    MainLayout(AuthenticationContext authenticationContext, ApplicationEventPublisher events) {
+        this.user = CurrentUser.require();
+        setPrimarySection(Section.DRAWER);
+        addClassName("main-layout");
+
+        var scroller = new Scroller(nav);
+        scroller.addClassName("main-layout__nav");
+        addToDrawer(brand(), roleSwitch(), scroller, userMenu(authenticationContext, events));
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        // Opening a view of another of one's roles (a link, a bookmark) switches to that role.
+        Class<?> view = getContent() == null ? null : getContent().getClass();
+        PortalRole current = workingRole();
+        if (view != null && current != null && !allows(view, current)) {
+            user.roles().stream().sorted().filter(r -> allows(view, r)).findFirst().ifPresent(this::setWorkingRole);
+        }
+        if (current != null) {
+            roleSwitch.setValue(workingRole());
+        }
+        refreshMenu();
+    }
+
+    private Component brand() {
+        var portal = new Span(getTranslation("app.name"));
+        portal.addClassName("main-layout__app-name");
+        var tenant = new Span(user.tenantName() != null ? user.tenantName() : getTranslation("layout.platform"));
+        tenant.addClassName("main-layout__tenant");
+        var brand = new Div(portal, tenant);
+        brand.addClassName("main-layout__brand");
+        return brand;
+    }
+
+    private Component roleSwitch() {
+        List<PortalRole> roles = user.roles().stream().sorted().toList();
+        roleSwitch.setLabel(getTranslation("layout.working-as"));
+        roleSwitch.setItems(roles);
+        roleSwitch.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
+        roleSwitch.setVisible(roles.size() > 1);
+        roleSwitch.addClassName("main-layout__role");
+        if (workingRole() == null) {
+            PortalRole.primary(roles).ifPresent(this::setWorkingRole);
+        }
+        roleSwitch.setValue(workingRole());
+        roleSwitch.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                setWorkingRole(e.getValue());
+                UI.getCurrent().navigate(e.getValue().dashboardRoute());
+            }
+        });
+        return roleSwitch;
+    }
+
+    private void refreshMenu() {
+        nav.removeAll();
+        PortalRole role = workingRole();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (role != null && entry.menuClass() != null && !allows(entry.menuClass(), role)) {
+                continue;
+            }
+            var item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
+            }
+            nav.addItem(item);
+        }
+    }
+
+    private Component userMenu(AuthenticationContext authenticationContext, ApplicationEventPublisher events) {
+        var menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        menu.addClassName("main-layout__user");
+        var root = menu.addItem(new Span(new Icon(VaadinIcon.USER), new Span(user.displayName())));
+        var language = root.getSubMenu().addItem(getTranslation("layout.language"));
+        for (Locale locale : PortalLocales.SUPPORTED) {
+            language.getSubMenu().addItem(getTranslation("language." + locale.toLanguageTag()), e -> {
+                events.publishEvent(new LanguageChosen(locale));
+                VaadinSession.getCurrent().setLocale(locale);
+                UI.getCurrent().getPage().reload();
+            });
+        }
+        root.getSubMenu().addItem(getTranslation("layout.sign-out"), e -> authenticationContext.logout());
+        return menu;
+    }
+
+    private @Nullable PortalRole workingRole() {
+        return (PortalRole) VaadinSession.getCurrent().getAttribute(WORKING_ROLE);
+    }
+
+    private void setWorkingRole(PortalRole role) {
+        VaadinSession.getCurrent().setAttribute(WORKING_ROLE, role);
+    }
+
+    private static boolean allows(Class<?> view, PortalRole role) {
+        RolesAllowed allowed = view.getAnnotation(RolesAllowed.class);
+        return allowed == null || Arrays.asList(allowed.value()).contains(role.name());
+    }
+
+    private static final String WORKING_ROLE = "portal.workingRole";
+}

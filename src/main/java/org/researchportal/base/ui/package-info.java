@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.base.ui;
+
+import org.jspecify.annotations.NullMarked;

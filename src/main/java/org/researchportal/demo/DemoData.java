@@ -1,0 +1,139 @@
+package org.researchportal.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.security.SystemActor;
+import org.researchportal.identity.AccountService;
+import org.researchportal.identity.NewAccount;
+import org.researchportal.participants.ParticipantImport;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
+import org.researchportal.tenancy.TenantService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo once, through the same services (role checks, validation, audit) a person would use, acting as a
+ * system actor. Each step skips what already exists, so a seed interrupted half-way completes on the next start.
+ */
+@Component
+@ConditionalOnProperty(name = "portal.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String PURPOSE = "demo-seed";
+
+    private final TenantService tenants;
+    private final AccountService accounts;
+    private final StudyService studies;
+    private final ParticipantService participants;
+    private final Clock clock;
+    private final String password;
+    private final String authMode;
+
+    DemoData(TenantService tenants, AccountService accounts, StudyService studies, ParticipantService participants,
+            Clock clock, @Value("${portal.demo.password}") String password,
+            @Value("${portal.auth.mode:local}") String authMode) {
+        this.tenants = tenants;
+        this.accounts = accounts;
+        this.studies = studies;
+        this.participants = participants;
+        this.clock = clock;
+        this.password = password;
+        this.authMode = authMode;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!"local".equals(authMode)) {
+            log.warn("Demo data is only for local sign-in; not seeding with portal.auth.mode={}", authMode);
+            return;
+        }
+        List<DemoTenant> demo = List.of(DemoTenants.fudan(), DemoTenants.lakeside());
+        SystemActor.runAs(PURPOSE, null, Set.of(PortalRole.PLATFORM_ADMIN), () -> {
+            demo.forEach(t -> ignoreIfPresent(() -> tenants.create(t.code(), t.name(), t.timeZone())));
+            ignoreIfPresent(() -> {
+                accounts.createPlatformAdministrator(DemoTenants.PLATFORM_ADMIN, "Platform Administrator (demo)",
+                        password);
+                return null;
+            });
+        });
+        demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.TENANT_ADMIN,
+                PortalRole.CLINICIAN), () -> seed(t)));
+        logAccounts(demo);
+    }
+
+    private void seed(DemoTenant tenant) {
+        tenant.accounts().forEach(a -> ignoreIfPresent(() -> accounts.create(new NewAccount(a.username(),
+                a.displayName(), a.username() + "@example.org", a.language(), a.roles(), password))));
+        StudySummary study = studies.studies().stream().findFirst()
+                .orElseGet(() -> studies.create(tenant.study()));
+        Map<String, String> ids = new HashMap<>();
+        for (PortalRole role : List.of(PortalRole.THERAPIST, PortalRole.COORDINATOR, PortalRole.PARTICIPANT)) {
+            accounts.accountsWithRole(role).forEach(a -> ids.put(a.username(), a.id()));
+        }
+        String therapist = ids.get(tenant.code() + ".therapist");
+        String coordinator = ids.get(tenant.code() + ".coordinator");
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(tenant.timeZone())));
+        int n = 0;
+        for (DemoParticipant p : tenant.participants()) {
+            n++;
+            boolean allocated = p.arm() != null;
+            String suffix = String.format("%02d", n);
+            var record = new ParticipantImport(study.id(), "S-" + p.number(), allocated ? study.acronym() + "-" + p.number() : null,
+                    p.name(), p.status(), p.arm(), today.minusDays(p.screenedDaysAgo()),
+                    allocated ? today.minusDays(p.enrolledDaysAgo()) : null,
+                    p.status() == org.researchportal.participants.ParticipantStatus.WITHDRAWN ? today.minusDays(10) : null,
+                    tenant.phonePrefix() + suffix, "participant" + suffix + "." + tenant.code() + "@example.org",
+                    p.language(), tenant.timeZone(), n % 2 == 0 ? "Weekdays 14:00-17:00" : "Mornings 09:00-11:00",
+                    allocated ? therapist : null, allocated ? coordinator : null, accountId(ids, p.account()));
+            ignoreIfPresent(() -> participants.importRecord(record));
+        }
+    }
+
+    private static @Nullable String accountId(Map<String, String> ids, @Nullable String username) {
+        return username == null ? null : ids.get(username);
+    }
+
+    /** Runs a creation step and treats "already exists" as done, which makes the seed resumable. */
+    private static void ignoreIfPresent(Supplier<?> step) {
+        try {
+            step.get();
+        } catch (ValidationException refusal) {
+            boolean alreadyThere = refusal.fieldMessageKeys().values().stream().allMatch(k -> k.endsWith(".taken"));
+            if (!alreadyThere) {
+                throw refusal;
+            }
+        }
+    }
+
+    private void logAccounts(List<DemoTenant> demo) {
+        var lines = new StringBuilder("\n\nDemo sign-ins (embedded default only), password '").append(password)
+                .append("':\n");
+        lines.append(String.format("  %-22s %s%n", DemoTenants.PLATFORM_ADMIN, "platform administrator"));
+        for (DemoTenant tenant : demo) {
+            for (DemoAccount a : tenant.accounts()) {
+                lines.append(String.format("  %-22s %-32s %s%n", a.username(), tenant.name(),
+                        a.roles().stream().sorted().map(Enum::name).toList()));
+            }
+        }
+        log.info("{}", lines);
+    }
+
+}

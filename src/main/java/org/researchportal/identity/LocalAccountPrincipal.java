@@ -1,0 +1,64 @@
+package org.researchportal.identity;
+
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.PortalPrincipal;
+import org.researchportal.base.security.PortalUser;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A person signed in with a local account (the embedded default). */
+final class LocalAccountPrincipal implements UserDetails, PortalPrincipal, CredentialsContainer {
+
+    private final PortalUser user;
+    private @Nullable String passwordHash;
+    private final boolean active;
+    private final boolean locked;
+
+    LocalAccountPrincipal(PortalUser user, @Nullable String passwordHash, boolean active, boolean locked) {
+        this.user = user;
+        this.passwordHash = passwordHash;
+        this.active = active;
+        this.locked = locked;
+    }
+
+    @Override
+    public PortalUser portalUser() {
+        return user;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        List<SimpleGrantedAuthority> authorities = user.roles().stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        return authorities;
+    }
+
+    @Override
+    public @Nullable String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return user.username();
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return active;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

@@ -1,0 +1,66 @@
+package org.researchportal.identity;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
+import org.researchportal.identity.ui.LoginView;
+import org.researchportal.tenancy.TenantDirectory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Sign-in and access. Two modes, chosen by {@code portal.auth.mode}: {@code local} (the embedded default: the portal's
+ * own login view and accounts) and {@code oidc} (production: OpenID Connect against Keycloak). Either way views declare
+ * their roles and services check them again (method security), so a view is never the only gate.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    static final String OIDC_REGISTRATION = "keycloak";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        // Sign-in failures become events that LocalSignIn counts towards a lock-out.
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+
+    @Bean
+    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http,
+            @Value("${portal.auth.mode:local}") String mode) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll());
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            if ("oidc".equals(mode)) {
+                // RP-initiated logout: signing out of the portal also ends the Keycloak session.
+                vaadin.oauth2LoginPage("/oauth2/authorization/" + OIDC_REGISTRATION, "{baseUrl}");
+            } else {
+                vaadin.loginView(LoginView.class);
+            }
+        }).build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "portal.auth.mode", havingValue = "oidc")
+    OidcSignIn oidcSignIn(SignInAccounts accounts, TenantDirectory tenants, Clock clock,
+            @Value("${portal.auth.oidc.tenant-claim:tenant}") String tenantClaim,
+            @Value("${portal.auth.oidc.roles-claim:portal_roles}") String rolesClaim) {
+        return new OidcSignIn(accounts, tenants, clock, tenantClaim, rolesClaim);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.identity;
+
+import org.jspecify.annotations.NullMarked;

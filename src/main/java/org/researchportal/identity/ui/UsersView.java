@@ -1,0 +1,93 @@
+package org.researchportal.identity.ui;
+
+import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.util.stream.Collectors;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.identity.AccountRow;
+import org.researchportal.identity.AccountService;
+import org.springframework.beans.factory.annotation.Value;
+
+/** The tenant administrator's dashboard: the tenant's accounts and their roles (create, assign, deactivate). */
+@Route("admin/users")
+@Menu(order = 60, icon = "USERS", title = "menu.users")
+@RolesAllowed(Roles.TENANT_ADMIN)
+final class UsersView extends Main implements HasDynamicTitle {
+
+    private final AccountService accounts;
+    private final Grid<AccountRow> grid = new Grid<>();
+    private final boolean localSignIn;
+
+    UsersView(AccountService accounts, @Value("${portal.auth.mode:local}") String authMode) {
+        this.accounts = accounts;
+        this.localSignIn = !"oidc".equals(authMode);
+        addClassName("portal-view");
+
+        var create = new Button(getTranslation("users.new"), e -> new NewAccountDialog(accounts, localSignIn,
+                grid.getDataProvider()::refreshAll).open());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        grid.addColumn(AccountRow::username).setHeader(getTranslation("account.username")).setAutoWidth(true);
+        grid.addColumn(AccountRow::displayName).setHeader(getTranslation("account.display-name")).setFlexGrow(1);
+        grid.addColumn(r -> r.roles().stream().sorted().map(role -> getTranslation(role.messageKey()))
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("account.roles")).setFlexGrow(1);
+        grid.addColumn(this::state).setHeader(getTranslation("account.state")).setAutoWidth(true);
+        grid.addColumn(r -> Formats.dateTime(r.lastSignInAt(), ZoneId.systemDefault(), getLocale()))
+                .setHeader(getTranslation("account.last-sign-in")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+        grid.setItems(query -> accounts.accounts(toSpringPageRequest(query)).stream());
+        grid.setAllRowsVisible(true);
+
+        add(new ViewToolbar(getTranslation("menu.users"), create),
+                new Section(getTranslation("users.in-tenant"), grid));
+        if (!localSignIn) {
+            add(new Span(getTranslation("users.oidc-note")));
+        }
+    }
+
+    private String state(AccountRow row) {
+        if (!row.active()) {
+            return getTranslation("account.state.deactivated");
+        }
+        return getTranslation(row.locked() ? "account.state.locked" : "account.state.active");
+    }
+
+    private Component actions(AccountRow row) {
+        var roles = new Button(getTranslation("users.edit-roles"),
+                e -> new RolesDialog(accounts, row, grid.getDataProvider()::refreshAll).open());
+        roles.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        roles.setEnabled(localSignIn);
+        var toggle = new Button(getTranslation(row.active() ? "users.deactivate" : "users.reactivate"), e -> {
+            try {
+                accounts.setActive(row.id(), !row.active());
+                grid.getDataProvider().refreshAll();
+            } catch (ValidationException refusal) {
+                refusal.fieldMessageKeys().values().forEach(key -> com.vaadin.flow.component.notification.Notification
+                        .show(getTranslation(key)));
+            }
+        });
+        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(roles, toggle);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.users");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.identity.ui;
+
+import org.jspecify.annotations.NullMarked;

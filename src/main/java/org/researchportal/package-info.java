@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal;
+
+import org.jspecify.annotations.NullMarked;

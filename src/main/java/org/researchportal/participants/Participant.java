@@ -1,0 +1,134 @@
+package org.researchportal.participants;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A person in a study, from screening on. The arm is the allocation: once set it never changes, and it never leaves
+ * this module towards a blinded role.
+ */
+@Document("participants")
+@CompoundIndex(name = "tenant_study_status", def = "{'tenantId': 1, 'studyId': 1, 'status': 1}")
+@CompoundIndex(name = "tenant_screening_number", def = "{'tenantId': 1, 'studyId': 1, 'screeningNumber': 1}",
+        unique = true)
+@CompoundIndex(name = "tenant_therapist", def = "{'tenantId': 1, 'therapistId': 1, 'status': 1}")
+@CompoundIndex(name = "tenant_coordinator", def = "{'tenantId': 1, 'coordinatorId': 1, 'status': 1}")
+@CompoundIndex(name = "tenant_account", def = "{'tenantId': 1, 'accountId': 1}")
+public class Participant extends TenantOwnedDocument {
+
+    public static final int NAME_MAX_LENGTH = 100;
+    public static final int NUMBER_MAX_LENGTH = 24;
+
+    private String studyId;
+    private String screeningNumber;
+    private @Nullable String studyNumber;
+    private String displayName;
+    private ParticipantStatus status;
+    private @Nullable String armCode;
+    private LocalDate screenedOn;
+    private @Nullable LocalDate enrolledOn;
+    private @Nullable LocalDate withdrawnOn;
+    private @Nullable String phone;
+    private @Nullable String email;
+    private String language;
+    private String timeZone;
+    private @Nullable String preferredCallTime;
+    private @Nullable String therapistId;
+    private @Nullable String coordinatorId;
+    private @Nullable String accountId;
+
+    Participant(String studyId, String screeningNumber, @Nullable String studyNumber, String displayName,
+            ParticipantStatus status, @Nullable String armCode, LocalDate screenedOn, @Nullable LocalDate enrolledOn,
+            @Nullable LocalDate withdrawnOn, @Nullable String phone, @Nullable String email, String language,
+            String timeZone, @Nullable String preferredCallTime, @Nullable String therapistId,
+            @Nullable String coordinatorId, @Nullable String accountId) {
+        this.studyId = studyId;
+        this.screeningNumber = screeningNumber;
+        this.studyNumber = studyNumber;
+        this.displayName = displayName;
+        this.status = status;
+        this.armCode = armCode;
+        this.screenedOn = screenedOn;
+        this.enrolledOn = enrolledOn;
+        this.withdrawnOn = withdrawnOn;
+        this.phone = phone;
+        this.email = email;
+        this.language = language;
+        this.timeZone = timeZone;
+        this.preferredCallTime = preferredCallTime;
+        this.therapistId = therapistId;
+        this.coordinatorId = coordinatorId;
+        this.accountId = accountId;
+    }
+
+    public String getStudyId() {
+        return studyId;
+    }
+
+    public String getScreeningNumber() {
+        return screeningNumber;
+    }
+
+    public @Nullable String getStudyNumber() {
+        return studyNumber;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public ParticipantStatus getStatus() {
+        return status;
+    }
+
+    @Nullable String getArmCode() {
+        return armCode;
+    }
+
+    public LocalDate getScreenedOn() {
+        return screenedOn;
+    }
+
+    public @Nullable LocalDate getEnrolledOn() {
+        return enrolledOn;
+    }
+
+    public @Nullable LocalDate getWithdrawnOn() {
+        return withdrawnOn;
+    }
+
+    public @Nullable String getPhone() {
+        return phone;
+    }
+
+    public @Nullable String getEmail() {
+        return email;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public @Nullable String getPreferredCallTime() {
+        return preferredCallTime;
+    }
+
+    public @Nullable String getTherapistId() {
+        return therapistId;
+    }
+
+    public @Nullable String getCoordinatorId() {
+        return coordinatorId;
+    }
+
+    public @Nullable String getAccountId() {
+        return accountId;
+    }
+}

@@ -1,0 +1,9 @@
+package org.researchportal.participants;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/** A participant as an unblinded clinician sees them in a list, arm included. */
+public record ParticipantRow(String id, String screeningNumber, @Nullable String studyNumber, String displayName,
+        ParticipantStatus status, @Nullable String armName, LocalDate screenedOn, @Nullable LocalDate enrolledOn) {
+}

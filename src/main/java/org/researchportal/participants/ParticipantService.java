@@ -1,0 +1,235 @@
+package org.researchportal.participants;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.Roles;
+import org.researchportal.study.Arm;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Participants of the signed-in person's tenant, each role seeing what its work needs. Blinded assessors get types
+ * that carry no arm at all.
+ */
+@Service
+public class ParticipantService {
+
+    static final String ENTITY = "Participant";
+
+    private final TenantDocuments documents;
+    private final StudyService studies;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ParticipantService(TenantDocuments documents, StudyService studies, AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.studies = studies;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Participants by status and arm, and enrolment against the target. */
+    @RolesAllowed(Roles.CLINICIAN)
+    public StudyProgress progress(String studyId) {
+        StudySummary study = requireStudy(studyId);
+        Map<ParticipantStatus, Long> byStatus = countByStatus(studyId);
+        Map<String, Long> byArm = new LinkedHashMap<>();
+        study.arms().forEach(arm -> byArm.put(arm.name(), 0L));
+        for (Count count : documents.aggregate(Participant.class,
+                List.of(match(Criteria.where("studyId").is(studyId).and("armCode").ne(null)),
+                        group("armCode").count().as("count")),
+                Count.class)) {
+            study.arms().stream().filter(a -> a.code().equals(count.id())).findFirst()
+                    .ifPresent(arm -> byArm.put(arm.name(), count.count()));
+        }
+        return new StudyProgress(byStatus, byArm, byStatus.getOrDefault(ParticipantStatus.ENROLLED, 0L),
+                study.targetEnrolment());
+    }
+
+    /** Participants by status only: what a blinded assessor may know of enrolment. */
+    @RolesAllowed({Roles.ASSESSOR, Roles.CLINICIAN})
+    public Map<ParticipantStatus, Long> statusCounts(String studyId) {
+        requireStudy(studyId);
+        return countByStatus(studyId);
+    }
+
+    @RolesAllowed(Roles.CLINICIAN)
+    public Slice<ParticipantRow> participants(String studyId, Pageable pageable) {
+        StudySummary study = requireStudy(studyId);
+        return documents.slice(Query.query(Criteria.where("studyId").is(studyId)), pageable, Participant.class)
+                .map(p -> new ParticipantRow(p.requireId(), p.getScreeningNumber(), p.getStudyNumber(),
+                        p.getDisplayName(), p.getStatus(), armName(study, p.getArmCode()), p.getScreenedOn(),
+                        p.getEnrolledOn()));
+    }
+
+    /** The participants an assessor follows: enrolled and withdrawn ones, without their arm. */
+    @RolesAllowed(Roles.ASSESSOR)
+    public Slice<BlindedParticipantRow> blindedParticipants(String studyId, Pageable pageable) {
+        requireStudy(studyId);
+        Query query = Query.query(Criteria.where("studyId").is(studyId).and("status")
+                .in(ParticipantStatus.ENROLLED, ParticipantStatus.WITHDRAWN));
+        return documents.slice(query, pageable, Participant.class).map(p -> new BlindedParticipantRow(p.requireId(),
+                p.getStudyNumber(), p.getDisplayName(), p.getStatus(), p.getEnrolledOn()));
+    }
+
+    /** The enrolled participants this therapist follows. */
+    @RolesAllowed(Roles.THERAPIST)
+    public Slice<CaseloadRow> therapistCaseload(Pageable pageable) {
+        return caseload("therapistId", pageable);
+    }
+
+    /** The enrolled participants this coordinator calls, with the date their next monthly call falls due. */
+    @RolesAllowed(Roles.COORDINATOR)
+    public Slice<CaseloadRow> coordinatorCaseload(Pageable pageable) {
+        return caseload("coordinatorId", pageable);
+    }
+
+    /** The signed-in participant's own participation, arm included (single blind: only assessors are blinded). */
+    @RolesAllowed(Roles.PARTICIPANT)
+    public Optional<MyParticipation> myParticipation() {
+        String accountId = CurrentUser.require().accountId();
+        return documents.findOne(Query.query(Criteria.where("accountId").is(accountId)), Participant.class)
+                .flatMap(p -> studies.study(p.getStudyId()).map(study -> {
+                    Optional<Arm> arm = Optional.ofNullable(p.getArmCode()).flatMap(code -> study.arms().stream()
+                            .filter(a -> a.code().equals(code)).findFirst());
+                    return new MyParticipation(p.getDisplayName(), p.getStudyNumber(), study.acronym(),
+                            study.title(), p.getStatus(), arm.map(Arm::name).orElse(null),
+                            arm.map(Arm::kind).orElse(null), p.getEnrolledOn(), study.contactPhone(),
+                            study.contactEmail());
+                }));
+    }
+
+    /** Brings in a participant record from an earlier system (see {@link ParticipantImport}). */
+    @RolesAllowed(Roles.CLINICIAN)
+    public String importRecord(ParticipantImport record) {
+        StudySummary study = requireStudy(record.studyId());
+        validate(record, study);
+        Participant participant = new Participant(record.studyId(), record.screeningNumber().trim(),
+                record.studyNumber(), record.displayName().trim(), record.status(), record.armCode(),
+                record.screenedOn(), record.enrolledOn(), record.withdrawnOn(), record.phone(), record.email(),
+                PortalLocales.toTag(PortalLocales.fromTag(record.language())), record.timeZone(),
+                record.preferredCallTime(), record.therapistId(), record.coordinatorId(), record.accountId());
+        try {
+            documents.insert(participant);
+        } catch (DuplicateKeyException e) {
+            throw ValidationException.of("screeningNumber", "participant.screening-number.taken");
+        }
+        audit.record("participant.imported", ENTITY, participant.requireId(), null, participant, null);
+        return participant.requireId();
+    }
+
+    private Slice<CaseloadRow> caseload(String assigneeField, Pageable pageable) {
+        String me = CurrentUser.require().accountId();
+        Map<String, Optional<StudySummary>> studyCache = new HashMap<>();
+        Query query = Query.query(Criteria.where(assigneeField).is(me).and("status").is(ParticipantStatus.ENROLLED));
+        return documents.slice(query, pageable, Participant.class).map(p -> {
+            Optional<StudySummary> study = studyCache.computeIfAbsent(p.getStudyId(), studies::study);
+            return new CaseloadRow(p.requireId(), p.getStudyNumber(), p.getDisplayName(),
+                    study.map(StudySummary::acronym).orElse(""),
+                    study.map(s -> armName(s, p.getArmCode())).orElse(""), p.getEnrolledOn(), p.getPhone(),
+                    p.getEmail(), p.getLanguage(), p.getPreferredCallTime(), nextMonthlyCall(p));
+        });
+    }
+
+    /**
+     * The next monthly anniversary of enrolment from today in the participant's time zone. Each date is counted from
+     * enrolment (not from the previous call) so month ends do not drift: 31 January gives 28 February, then 31 March.
+     */
+    private @Nullable LocalDate nextMonthlyCall(Participant participant) {
+        LocalDate enrolled = participant.getEnrolledOn();
+        if (enrolled == null) {
+            return null;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(participant.getTimeZone())));
+        for (int month = 1; month <= 1200; month++) {
+            LocalDate due = enrolled.plusMonths(month);
+            if (!due.isBefore(today)) {
+                return due;
+            }
+        }
+        return null;
+    }
+
+    private Map<ParticipantStatus, Long> countByStatus(String studyId) {
+        Map<ParticipantStatus, Long> counts = new EnumMap<>(ParticipantStatus.class);
+        for (ParticipantStatus status : ParticipantStatus.values()) {
+            counts.put(status, 0L);
+        }
+        for (Count count : documents.aggregate(Participant.class,
+                List.of(match(Criteria.where("studyId").is(studyId)), group("status").count().as("count")),
+                Count.class)) {
+            if (count.id() != null) {
+                counts.put(ParticipantStatus.valueOf(count.id()), count.count());
+            }
+        }
+        return counts;
+    }
+
+    private StudySummary requireStudy(String studyId) {
+        return studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
+    }
+
+    private static @Nullable String armName(StudySummary study, @Nullable String armCode) {
+        if (armCode == null) {
+            return null;
+        }
+        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(Arm::name).findFirst()
+                .orElse(armCode);
+    }
+
+    private static void validate(ParticipantImport record, StudySummary study) {
+        Map<String, String> errors = new HashMap<>();
+        if (record.displayName().isBlank() || record.displayName().length() > Participant.NAME_MAX_LENGTH) {
+            errors.put("displayName", "participant.name.invalid");
+        }
+        if (record.screeningNumber().isBlank() || record.screeningNumber().length() > Participant.NUMBER_MAX_LENGTH) {
+            errors.put("screeningNumber", "participant.screening-number.invalid");
+        }
+        boolean allocated = record.status() == ParticipantStatus.ENROLLED
+                || (record.status() == ParticipantStatus.WITHDRAWN && record.armCode() != null);
+        if (allocated && (record.armCode() == null || study.arms().stream()
+                .noneMatch(a -> a.code().equals(record.armCode())) || record.enrolledOn() == null)) {
+            errors.put("armCode", "participant.arm.invalid");
+        }
+        if (!allocated && record.armCode() != null) {
+            errors.put("armCode", "participant.arm.not-allocated");
+        }
+        try {
+            ZoneId.of(record.timeZone());
+        } catch (RuntimeException e) {
+            errors.put("timeZone", "participant.timezone.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    /** One row of a {@code $group} count. */
+    record Count(@Id @Nullable String id, long count) {
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.participants;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,47 @@
+package org.researchportal.participants.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.provider.CallbackDataProvider.FetchCallback;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.participants.CaseloadRow;
+
+/** A caseload: the participants one therapist or coordinator follows, with how to reach them. */
+final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
+
+    enum Purpose { PROGRAMMES, FOLLOW_UP_CALLS }
+
+    CaseloadGrid(Purpose purpose, FetchCallback<CaseloadRow, Void> rows) {
+        Grid<CaseloadRow> grid = getContent();
+        grid.addColumn(r -> Formats.text(r.studyNumber())).setHeader(getTranslation("participant.study-number"))
+                .setAutoWidth(true);
+        grid.addColumn(CaseloadRow::displayName).setHeader(getTranslation("participant.name")).setFlexGrow(1);
+        grid.addColumn(r -> r.studyAcronym() + " · " + r.armName()).setHeader(getTranslation("participant.arm"));
+        grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
+                .setHeader(getTranslation("participant.enrolled-on"));
+        grid.addColumn(r -> getTranslation("language." + r.language())).setHeader(getTranslation("participant.language"));
+        grid.addComponentColumn(this::phone).setHeader(getTranslation("participant.phone")).setAutoWidth(true);
+        if (purpose == Purpose.FOLLOW_UP_CALLS) {
+            grid.addColumn(r -> Formats.text(r.preferredCallTime()))
+                    .setHeader(getTranslation("participant.preferred-call-time"));
+            grid.addColumn(r -> Formats.date(r.nextFollowUpDue(), getLocale()))
+                    .setHeader(getTranslation("coordinator.next-call-due"));
+        } else {
+            grid.addColumn(r -> Formats.text(r.email())).setHeader(getTranslation("participant.email"));
+        }
+        grid.setItems(rows::fetch);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("dashboard.caseload-empty"));
+    }
+
+    private Component phone(CaseloadRow row) {
+        if (row.phone() == null) {
+            return new Span(Formats.text(null));
+        }
+        // A tel: link, so a coordinator on a softphone or a mobile dials with one click.
+        return new Anchor("tel:" + row.phone().replaceAll("[^+0-9]", ""), row.phone());
+    }
+}

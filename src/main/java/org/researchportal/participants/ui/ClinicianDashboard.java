@@ -1,0 +1,62 @@
+package org.researchportal.participants.ui;
+
+import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.participants.ParticipantRow;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
+
+/** The clinician's dashboard: enrolment against target, participants by status and arm, and the participant list. */
+@Route("clinician")
+@Menu(order = 10, icon = "DOCTOR", title = "menu.clinician")
+@RolesAllowed(Roles.CLINICIAN)
+final class ClinicianDashboard extends Main implements HasDynamicTitle {
+
+    private final ParticipantService participants;
+    private final Div body = new Div();
+
+    ClinicianDashboard(ParticipantService participants, StudyService studies) {
+        this.participants = participants;
+        addClassName("portal-view");
+        var chooser = new StudyChooser(studies.studies(), this::show);
+        add(new ViewToolbar(getTranslation("menu.clinician"), chooser), body);
+        chooser.first().ifPresentOrElse(chooser::choose, () -> body.add(new NoStudyNotice()));
+    }
+
+    private void show(StudySummary study) {
+        var progress = participants.progress(study.id());
+        var grid = new Grid<ParticipantRow>();
+        grid.addColumn(ParticipantRow::screeningNumber).setHeader(getTranslation("participant.screening-number"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> Formats.text(r.studyNumber())).setHeader(getTranslation("participant.study-number"))
+                .setAutoWidth(true);
+        grid.addColumn(ParticipantRow::displayName).setHeader(getTranslation("participant.name")).setFlexGrow(1);
+        grid.addColumn(r -> getTranslation(r.status().messageKey())).setHeader(getTranslation("participant.status"));
+        grid.addColumn(r -> Formats.text(r.armName())).setHeader(getTranslation("participant.arm"));
+        grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
+                .setHeader(getTranslation("participant.enrolled-on"));
+        grid.setItems(query -> participants.participants(study.id(), toSpringPageRequest(query)).stream());
+        grid.setAllRowsVisible(true);
+        body.removeAll();
+        body.add(new Section(study.acronym() + " · " + study.title(), new EnrolmentProgress(progress),
+                new StatusCounts(progress.byStatus())),
+                new Section(getTranslation("dashboard.participants"), grid));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.clinician");
+    }
+}

@@ -1,0 +1,34 @@
+package org.researchportal.participants.ui;
+
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.participants.ParticipantService;
+
+/** The participant's home, made for a phone: their study, what their group does, and how to reach the team. */
+@Route("my-study")
+@Menu(order = 50, icon = "HOME", title = "menu.participant")
+@RolesAllowed(Roles.PARTICIPANT)
+final class ParticipantHome extends Main implements HasDynamicTitle {
+
+    ParticipantHome(ParticipantService participants) {
+        addClassNames("portal-view", "participant-home");
+        add(new ViewToolbar(getTranslation("menu.participant")));
+        participants.myParticipation().ifPresentOrElse(me -> add(new WelcomeCard(me), new ArmContentCard(me),
+                new TeamContactCard(me)), () -> {
+                    var notice = new Paragraph(getTranslation("participant-home.not-linked"));
+                    notice.addClassName("portal-notice");
+                    add(notice);
+                });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.participant");
+    }
+}

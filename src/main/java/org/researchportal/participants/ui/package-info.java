@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.participants.ui;
+
+import org.jspecify.annotations.NullMarked;

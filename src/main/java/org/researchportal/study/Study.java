@@ -1,0 +1,83 @@
+package org.researchportal.study;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A study a tenant runs: its registry record, arms and enrolment target, and how participants reach the team. */
+@Document("studies")
+public class Study extends TenantOwnedDocument {
+
+    public static final int ACRONYM_MAX_LENGTH = 24;
+    public static final int TITLE_MAX_LENGTH = 300;
+    public static final int REGISTRY_ID_MAX_LENGTH = 40;
+    public static final int CONTACT_MAX_LENGTH = 120;
+    public static final int TARGET_MAX = 100_000;
+
+    private String acronym;
+    private String title;
+    private @Nullable String registryId;
+    private List<Arm> arms;
+    private int targetEnrolment;
+    private @Nullable String contactPhone;
+    private @Nullable String contactEmail;
+
+    Study(String acronym, String title, @Nullable String registryId, List<Arm> arms, int targetEnrolment,
+            @Nullable String contactPhone, @Nullable String contactEmail) {
+        this.acronym = acronym;
+        this.title = title;
+        this.registryId = registryId;
+        this.arms = List.copyOf(arms);
+        this.targetEnrolment = targetEnrolment;
+        this.contactPhone = contactPhone;
+        this.contactEmail = contactEmail;
+    }
+
+    public String getAcronym() {
+        return acronym;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public @Nullable String getRegistryId() {
+        return registryId;
+    }
+
+    public List<Arm> getArms() {
+        return arms;
+    }
+
+    public Optional<Arm> arm(String code) {
+        return arms.stream().filter(a -> a.code().equals(code)).findFirst();
+    }
+
+    public int getTargetEnrolment() {
+        return targetEnrolment;
+    }
+
+    public @Nullable String getContactPhone() {
+        return contactPhone;
+    }
+
+    public @Nullable String getContactEmail() {
+        return contactEmail;
+    }
+
+    void apply(StudyRecord record) {
+        this.acronym = record.acronym();
+        this.title = record.title();
+        this.registryId = record.registryId();
+        this.arms = List.copyOf(record.arms());
+        this.targetEnrolment = record.targetEnrolment();
+        this.contactPhone = record.contactPhone();
+        this.contactEmail = record.contactEmail();
+    }
+
+    StudyRecord toRecord() {
+        return new StudyRecord(acronym, title, registryId, arms, targetEnrolment, contactPhone, contactEmail);
+    }
+}

@@ -1,0 +1,135 @@
+package org.researchportal.study;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Roles;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** The studies of the signed-in person's tenant: the study module's API. */
+@Service
+public class StudyService {
+
+    static final String ENTITY = "Study";
+    private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    private static final String PHONE_PATTERN = "\\+?[0-9 ()-]{6,24}";
+    private static final String ARM_CODE_PATTERN = "[A-Z][A-Z0-9_]{0,23}";
+
+    private final TenantDocuments documents;
+    private final AuditTrail audit;
+
+    StudyService(TenantDocuments documents, AuditTrail audit) {
+        this.documents = documents;
+        this.audit = audit;
+    }
+
+    /** The tenant's studies, by acronym. Every role of the tenant may know which studies it runs. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN, Roles.ASSESSOR, Roles.THERAPIST, Roles.COORDINATOR,
+            Roles.PARTICIPANT})
+    public List<StudySummary> studies() {
+        return documents.find(new Query().with(Sort.by("acronym")), Study.class).stream().map(StudySummary::of)
+                .toList();
+    }
+
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN, Roles.ASSESSOR, Roles.THERAPIST, Roles.COORDINATOR,
+            Roles.PARTICIPANT})
+    public Optional<StudySummary> study(String studyId) {
+        return documents.findById(studyId, Study.class).map(StudySummary::of);
+    }
+
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public StudyRecord record(String studyId) {
+        return documents.getById(studyId, Study.class).toRecord();
+    }
+
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public StudySummary create(StudyRecord record) {
+        validate(record, Set.of());
+        Study study = documents.insert(new Study(record.acronym().trim(), record.title().trim(),
+                blankToNull(record.registryId()), record.arms(), record.targetEnrolment(),
+                blankToNull(record.contactPhone()), blankToNull(record.contactEmail())));
+        audit.record("study.created", ENTITY, study.requireId(), null, study.toRecord(), null);
+        return StudySummary.of(study);
+    }
+
+    /**
+     * Changes the study record. Arms may be renamed and added but not removed, since participants may already be
+     * allocated to them.
+     */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public StudySummary update(String studyId, StudyRecord record) {
+        Study study = documents.getById(studyId, Study.class);
+        Set<String> existingArms = new HashSet<>();
+        study.getArms().forEach(a -> existingArms.add(a.code()));
+        validate(record, existingArms);
+        StudyRecord before = study.toRecord();
+        study.apply(new StudyRecord(record.acronym().trim(), record.title().trim(), blankToNull(record.registryId()),
+                record.arms(), record.targetEnrolment(), blankToNull(record.contactPhone()),
+                blankToNull(record.contactEmail())));
+        documents.save(study);
+        audit.record("study.updated", ENTITY, studyId, before, study.toRecord(), null);
+        return StudySummary.of(study);
+    }
+
+    private static void validate(StudyRecord record, Set<String> armsThatMustStay) {
+        Map<String, String> errors = new HashMap<>();
+        if (isBlankOrLonger(record.acronym(), Study.ACRONYM_MAX_LENGTH)) {
+            errors.put("acronym", "study.acronym.invalid");
+        }
+        if (isBlankOrLonger(record.title(), Study.TITLE_MAX_LENGTH)) {
+            errors.put("title", "study.title.invalid");
+        }
+        String registryId = blankToNull(record.registryId());
+        if (registryId != null && registryId.length() > Study.REGISTRY_ID_MAX_LENGTH) {
+            errors.put("registryId", "study.registry-id.invalid");
+        }
+        if (record.targetEnrolment() < 1 || record.targetEnrolment() > Study.TARGET_MAX) {
+            errors.put("targetEnrolment", "study.target.invalid");
+        }
+        String phone = blankToNull(record.contactPhone());
+        if (phone != null && !phone.matches(PHONE_PATTERN)) {
+            errors.put("contactPhone", "study.contact-phone.invalid");
+        }
+        String email = blankToNull(record.contactEmail());
+        if (email != null && (email.length() > Study.CONTACT_MAX_LENGTH || !email.matches(EMAIL_PATTERN))) {
+            errors.put("contactEmail", "study.contact-email.invalid");
+        }
+        validateArms(record.arms(), armsThatMustStay, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private static void validateArms(List<Arm> arms, Set<String> armsThatMustStay, Map<String, String> errors) {
+        Set<String> codes = new HashSet<>();
+        boolean valid = arms.size() >= 2;
+        for (Arm arm : arms) {
+            valid &= arm.code().matches(ARM_CODE_PATTERN) && codes.add(arm.code())
+                    && !isBlankOrLonger(arm.name(), Arm.NAME_MAX_LENGTH)
+                    && arm.description().length() <= Arm.DESCRIPTION_MAX_LENGTH;
+        }
+        if (!valid) {
+            errors.put("arms", "study.arms.invalid");
+        } else if (!codes.containsAll(armsThatMustStay)) {
+            errors.put("arms", "study.arms.cannot-remove");
+        }
+    }
+
+    private static boolean isBlankOrLonger(@Nullable String value, int max) {
+        return value == null || value.isBlank() || value.trim().length() > max;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.study;
+
+import org.jspecify.annotations.NullMarked;

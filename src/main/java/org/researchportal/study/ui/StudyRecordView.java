@@ -1,0 +1,106 @@
+package org.researchportal.study.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.Objects;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.study.Study;
+import org.researchportal.study.StudyRecord;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/** The tenant administrator edits the study record: name, registry id, arms and enrolment target. */
+@Route("admin/study")
+@Menu(order = 61, icon = "FILE_TEXT_O", title = "menu.study")
+@RolesAllowed(Roles.TENANT_ADMIN)
+final class StudyRecordView extends Main implements HasDynamicTitle {
+
+    private final StudyService studies;
+    private final TextField acronym = new TextField();
+    private final TextField title = new TextField();
+    private final TextField registryId = new TextField();
+    private final IntegerField target = new IntegerField();
+    private final TextField contactPhone = new TextField();
+    private final TextField contactEmail = new TextField();
+    private final ArmsEditor arms = new ArmsEditor();
+
+    StudyRecordView(StudyService studies) {
+        this.studies = studies;
+        addClassName("portal-view");
+        add(new ViewToolbar(getTranslation("menu.study")));
+        studies.studies().stream().findFirst().ifPresentOrElse(this::edit,
+                () -> add(new Paragraph(getTranslation("dashboard.no-study"))));
+    }
+
+    private void edit(StudySummary study) {
+        acronym.setLabel(getTranslation("study.acronym"));
+        acronym.setMaxLength(Study.ACRONYM_MAX_LENGTH);
+        title.setLabel(getTranslation("study.title"));
+        title.setMaxLength(Study.TITLE_MAX_LENGTH);
+        registryId.setLabel(getTranslation("study.registry-id"));
+        registryId.setMaxLength(Study.REGISTRY_ID_MAX_LENGTH);
+        target.setLabel(getTranslation("study.target"));
+        target.setMin(1);
+        target.setMax(Study.TARGET_MAX);
+        contactPhone.setLabel(getTranslation("study.contact-phone"));
+        contactEmail.setLabel(getTranslation("study.contact-email"));
+        contactEmail.setMaxLength(Study.CONTACT_MAX_LENGTH);
+        load(studies.record(study.id()));
+
+        var form = new FormLayout(acronym, title, registryId, target, contactPhone, contactEmail);
+        form.setColspan(title, 2);
+        Map<String, HasValidation> fields = Map.of("acronym", acronym, "title", title, "registryId", registryId,
+                "targetEnrolment", target, "contactPhone", contactPhone, "contactEmail", contactEmail, "arms", arms);
+        var save = new Button(getTranslation("action.save"), e -> save(study.id(), fields));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new Section(getTranslation("study.record"), form), new Section(getTranslation("study.arms"), arms), save);
+    }
+
+    private void load(StudyRecord record) {
+        acronym.setValue(record.acronym());
+        title.setValue(record.title());
+        registryId.setValue(Objects.requireNonNullElse(record.registryId(), ""));
+        target.setValue(record.targetEnrolment());
+        contactPhone.setValue(Objects.requireNonNullElse(record.contactPhone(), ""));
+        contactEmail.setValue(Objects.requireNonNullElse(record.contactEmail(), ""));
+        arms.setArms(record.arms());
+    }
+
+    private void save(String studyId, Map<String, HasValidation> fields) {
+        try {
+            studies.update(studyId, new StudyRecord(acronym.getValue(), title.getValue(), registryId.getValue(),
+                    arms.getArms(), target.getValue() == null ? 0 : target.getValue(), contactPhone.getValue(),
+                    contactEmail.getValue()));
+            FieldErrors.clear(fields);
+            Notification.show(getTranslation("study.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ValidationException refusal) {
+            FieldErrors.show(this, refusal, fields);
+        } catch (OptimisticLockingFailureException conflict) {
+            Notification.show(getTranslation("action.conflict"), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.study");
+    }
+}

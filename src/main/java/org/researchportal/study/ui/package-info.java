@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.study.ui;
+
+import org.jspecify.annotations.NullMarked;

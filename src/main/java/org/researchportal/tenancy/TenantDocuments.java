@@ -1,0 +1,148 @@
+package org.researchportal.tenancy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalUser;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way to read and write tenant-owned documents. The tenant comes from the signed-in person (never from the
+ * caller); every query gets it added, every write gets it stamped, and nothing runs without one. A document of
+ * another tenant is simply not found. Modules keep their own small repositories on top of this, never a raw
+ * {@link MongoOperations}.
+ */
+@Component
+public class TenantDocuments {
+
+    public static final String TENANT_FIELD = "tenantId";
+
+    private final MongoOperations mongo;
+
+    TenantDocuments(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The tenant in scope: the signed-in person's. */
+    public String currentTenantId() {
+        return CurrentUser.get().map(PortalUser::tenantId).orElseThrow(NoTenantInScopeException::new);
+    }
+
+    public <T extends TenantOwnedDocument> Optional<T> findById(String id, Class<T> type) {
+        return findOne(Query.query(Criteria.where("_id").is(id)), type);
+    }
+
+    /** The document with this id in the current tenant, or {@link NotFoundException}. */
+    public <T extends TenantOwnedDocument> T getById(String id, Class<T> type) {
+        return findById(id, type).orElseThrow(() -> new NotFoundException(type.getSimpleName(), id));
+    }
+
+    public <T extends TenantOwnedDocument> Optional<T> findOne(Query query, Class<T> type) {
+        return Optional.ofNullable(mongo.findOne(scoped(query), type));
+    }
+
+    public <T extends TenantOwnedDocument> List<T> find(Query query, Class<T> type) {
+        return mongo.find(scoped(query), type);
+    }
+
+    /**
+     * One page of results without counting them all: grids page lazily, and a Slice needs one extra row rather than
+     * a count over the whole collection.
+     */
+    public <T extends TenantOwnedDocument> Slice<T> slice(Query query, Pageable pageable, Class<T> type) {
+        Query paged = scoped(query).with(pageable);
+        if (pageable.isPaged()) {
+            paged.limit(pageable.getPageSize() + 1);
+        }
+        List<T> rows = new ArrayList<>(mongo.find(paged, type));
+        boolean hasNext = pageable.isPaged() && rows.size() > pageable.getPageSize();
+        if (hasNext) {
+            rows.removeLast();
+        }
+        return new SliceImpl<>(rows, pageable, hasNext);
+    }
+
+    public <T extends TenantOwnedDocument> long count(Query query, Class<T> type) {
+        return mongo.count(scoped(query), type);
+    }
+
+    public <T extends TenantOwnedDocument> boolean exists(Query query, Class<T> type) {
+        return mongo.exists(scoped(query), type);
+    }
+
+    /** Stores a new document in the current tenant. */
+    public <T extends TenantOwnedDocument> T insert(T document) {
+        String tenantId = currentTenantId();
+        if (document.getId() != null || document.getTenantId() != null) {
+            throw new IllegalArgumentException("insert() takes a new document; use save() for a stored one");
+        }
+        document.assignTenant(tenantId);
+        return mongo.insert(document);
+    }
+
+    /**
+     * Stores a changed document. It must already belong to the current tenant: an id of another tenant answers
+     * {@link NotFoundException} and writes nothing. Optimistic locking applies through the version.
+     */
+    public <T extends TenantOwnedDocument> T save(T document) {
+        String tenantId = currentTenantId();
+        String id = document.getId();
+        if (id == null) {
+            return insert(document);
+        }
+        if (!Objects.equals(document.getTenantId(), tenantId)
+                || !mongo.exists(Query.query(Criteria.where("_id").is(id).and(TENANT_FIELD).is(tenantId)),
+                        document.getClass())) {
+            throw new NotFoundException(document.getClass().getSimpleName(), id);
+        }
+        return mongo.save(document);
+    }
+
+    /** A single-document atomic update within the current tenant; answers how many documents matched (0 or 1). */
+    public <T extends TenantOwnedDocument> long updateFirst(Query query, UpdateDefinition update, Class<T> type) {
+        guardUpdate(update);
+        return mongo.updateFirst(scoped(query), update, type).getMatchedCount();
+    }
+
+    public <T extends TenantOwnedDocument> @Nullable T findAndModify(Query query, UpdateDefinition update,
+            FindAndModifyOptions options, Class<T> type) {
+        guardUpdate(update);
+        return mongo.findAndModify(scoped(query), update, options, type);
+    }
+
+    /** An aggregation over one collection of the current tenant: the tenant match is always the first stage. */
+    public <O> List<O> aggregate(Class<? extends TenantOwnedDocument> input, List<AggregationOperation> stages,
+            Class<O> output) {
+        List<AggregationOperation> all = new ArrayList<>(stages.size() + 1);
+        all.add(Aggregation.match(Criteria.where(TENANT_FIELD).is(currentTenantId())));
+        all.addAll(stages);
+        return mongo.aggregate(Aggregation.newAggregation(all), input, output).getMappedResults();
+    }
+
+    private Query scoped(Query query) {
+        if (query.getQueryObject().containsKey(TENANT_FIELD)) {
+            throw new IllegalArgumentException("Queries never name the tenant: TenantDocuments adds it");
+        }
+        return Query.of(query).addCriteria(Criteria.where(TENANT_FIELD).is(currentTenantId()));
+    }
+
+    private static void guardUpdate(UpdateDefinition update) {
+        if (update.modifies(TENANT_FIELD)) {
+            throw new IllegalArgumentException("A document's tenant never changes");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.researchportal.tenancy;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.Roles;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** The platform administrator's work on tenants. */
+@Service
+public class TenantService {
+
+    private final MongoOperations mongo;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TenantService(MongoOperations mongo, ApplicationEventPublisher events, Clock clock) {
+        this.mongo = mongo;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public List<Tenant> tenants() {
+        // A platform has tens of tenants, not thousands: one sorted read is right here.
+        return mongo.find(new Query().with(Sort.by("name")), Tenant.class);
+    }
+
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Tenant create(String code, String name, String timeZone) {
+        String trimmedCode = code.trim();
+        String trimmedName = name.trim();
+        Map<String, String> errors = new HashMap<>();
+        if (!trimmedCode.matches(Tenant.CODE_PATTERN)) {
+            errors.put("code", "tenant.code.invalid");
+        }
+        if (trimmedName.isEmpty() || trimmedName.length() > Tenant.NAME_MAX_LENGTH) {
+            errors.put("name", "tenant.name.invalid");
+        }
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            errors.put("timeZone", "tenant.timezone.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String by = CurrentUser.require().username();
+        Tenant tenant = new Tenant(trimmedCode, trimmedName, timeZone, true, clock.instant(), by);
+        try {
+            mongo.insert(tenant);
+        } catch (DuplicateKeyException e) {
+            throw ValidationException.of("code", "tenant.code.taken");
+        }
+        events.publishEvent(new TenantCreated(tenant.id(), tenant.name(), by, tenant.createdAt()));
+        return tenant;
+    }
+}

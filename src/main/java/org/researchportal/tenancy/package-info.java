@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.tenancy;
+
+import org.jspecify.annotations.NullMarked;

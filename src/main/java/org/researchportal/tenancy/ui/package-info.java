@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.tenancy.ui;
+
+import org.jspecify.annotations.NullMarked;
