@@ -1,6 +1,6 @@
 package org.researchportal.audit;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.annotation.Secured;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.CurrentUser;
-import org.researchportal.base.security.Roles;
+import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.tenancy.TenantCreated;
 import org.researchportal.tenancy.TenantDocuments;
@@ -52,7 +52,7 @@ public class AuditTrail {
     }
 
     /** The history of one record, newest first. */
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public List<AuditEvent> history(String entityType, String entityId) {
         return documents.find(Query.query(Criteria.where("entityType").is(entityType).and("entityId").is(entityId))
                 .with(Sort.by(Sort.Direction.DESC, "at")), AuditEvent.class);

@@ -1,6 +1,6 @@
 package org.researchportal.identity;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.annotation.Secured;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,7 +16,7 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
-import org.researchportal.base.security.Roles;
+import org.researchportal.base.security.Authorities;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
@@ -49,18 +49,18 @@ public class AccountService {
         this.clock = clock;
     }
 
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Secured(Authorities.TENANT_ADMIN)
     public Slice<AccountRow> accounts(Pageable pageable) {
         return documents.slice(new Query(), pageable, Account.class).map(this::toRow);
     }
 
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Secured(Authorities.TENANT_ADMIN)
     public long accountCount() {
         return documents.count(new Query(), Account.class);
     }
 
     /** Creates an account in the current tenant. Tenant administrators cannot create platform administrators. */
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Secured(Authorities.TENANT_ADMIN)
     public AccountRow create(NewAccount request) {
         String username = request.username().trim().toLowerCase(Locale.ROOT);
         Map<String, String> errors = validateProfile(request.displayName(), request.email(), request.roles());
@@ -87,7 +87,7 @@ public class AccountService {
         return toRow(account);
     }
 
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Secured(Authorities.TENANT_ADMIN)
     public AccountRow changeRoles(String accountId, Set<PortalRole> roles) {
         Account account = documents.getById(accountId, Account.class);
         Map<String, String> errors = validateRoles(roles);
@@ -104,7 +104,7 @@ public class AccountService {
         return toRow(account);
     }
 
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Secured(Authorities.TENANT_ADMIN)
     public AccountRow setActive(String accountId, boolean active) {
         Account account = documents.getById(accountId, Account.class);
         if (!active && isSelf(account)) {
@@ -135,7 +135,7 @@ public class AccountService {
     }
 
     /** Display names of accounts in the tenant, for showing who is assigned to what. */
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN, Roles.THERAPIST, Roles.COORDINATOR, Roles.ASSESSOR})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.THERAPIST, Authorities.COORDINATOR, Authorities.ASSESSOR})
     public Map<String, String> displayNames(Collection<String> accountIds) {
         if (accountIds.isEmpty()) {
             return Map.of();
@@ -145,14 +145,14 @@ public class AccountService {
     }
 
     /** The active accounts that hold a role, for assigning work to them. */
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public List<AccountRow> accountsWithRole(PortalRole role) {
         return documents.find(Query.query(Criteria.where("roles").is(role).and("active").is(true)), Account.class)
                 .stream().map(this::toRow).toList();
     }
 
     /** Platform administrators have no tenant; only a platform administrator creates another. */
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Secured(Authorities.PLATFORM_ADMIN)
     public void createPlatformAdministrator(String username, String displayName, String password) {
         if (!username.matches(Account.USERNAME_PATTERN)) {
             throw ValidationException.of("username", "account.username.invalid");

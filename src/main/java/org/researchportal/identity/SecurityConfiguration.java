@@ -25,7 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity(securedEnabled = true)
 class SecurityConfiguration {
 
     static final String OIDC_REGISTRATION = "keycloak";

@@ -3,7 +3,7 @@ package org.researchportal.participants;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.annotation.Secured;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,7 +19,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
-import org.researchportal.base.security.Roles;
+import org.researchportal.base.security.Authorities;
 import org.researchportal.study.Arm;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
@@ -54,7 +54,7 @@ public class ParticipantService {
     }
 
     /** Participants by status and arm, and enrolment against the target. */
-    @RolesAllowed(Roles.CLINICIAN)
+    @Secured(Authorities.CLINICIAN)
     public StudyProgress progress(String studyId) {
         StudySummary study = requireStudy(studyId);
         Map<ParticipantStatus, Long> byStatus = countByStatus(studyId);
@@ -72,13 +72,13 @@ public class ParticipantService {
     }
 
     /** Participants by status only: what a blinded assessor may know of enrolment. */
-    @RolesAllowed({Roles.ASSESSOR, Roles.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Map<ParticipantStatus, Long> statusCounts(String studyId) {
         requireStudy(studyId);
         return countByStatus(studyId);
     }
 
-    @RolesAllowed(Roles.CLINICIAN)
+    @Secured(Authorities.CLINICIAN)
     public Slice<ParticipantRow> participants(String studyId, Pageable pageable) {
         StudySummary study = requireStudy(studyId);
         return documents.slice(Query.query(Criteria.where("studyId").is(studyId)), pageable, Participant.class)
@@ -88,7 +88,7 @@ public class ParticipantService {
     }
 
     /** The participants an assessor follows: enrolled and withdrawn ones, without their arm. */
-    @RolesAllowed(Roles.ASSESSOR)
+    @Secured(Authorities.ASSESSOR)
     public Slice<BlindedParticipantRow> blindedParticipants(String studyId, Pageable pageable) {
         requireStudy(studyId);
         Query query = Query.query(Criteria.where("studyId").is(studyId).and("status")
@@ -98,19 +98,19 @@ public class ParticipantService {
     }
 
     /** The enrolled participants this therapist follows. */
-    @RolesAllowed(Roles.THERAPIST)
+    @Secured(Authorities.THERAPIST)
     public Slice<CaseloadRow> therapistCaseload(Pageable pageable) {
         return caseload("therapistId", pageable);
     }
 
     /** The enrolled participants this coordinator calls, with the date their next monthly call falls due. */
-    @RolesAllowed(Roles.COORDINATOR)
+    @Secured(Authorities.COORDINATOR)
     public Slice<CaseloadRow> coordinatorCaseload(Pageable pageable) {
         return caseload("coordinatorId", pageable);
     }
 
     /** The signed-in participant's own participation, arm included (single blind: only assessors are blinded). */
-    @RolesAllowed(Roles.PARTICIPANT)
+    @Secured(Authorities.PARTICIPANT)
     public Optional<MyParticipation> myParticipation() {
         String accountId = CurrentUser.require().accountId();
         return documents.findOne(Query.query(Criteria.where("accountId").is(accountId)), Participant.class)
@@ -125,7 +125,7 @@ public class ParticipantService {
     }
 
     /** Brings in a participant record from an earlier system (see {@link ParticipantImport}). */
-    @RolesAllowed(Roles.CLINICIAN)
+    @Secured(Authorities.CLINICIAN)
     public String importRecord(ParticipantImport record) {
         StudySummary study = requireStudy(record.studyId());
         validate(record, study);

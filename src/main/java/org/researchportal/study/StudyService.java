@@ -1,6 +1,6 @@
 package org.researchportal.study;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.annotation.Secured;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.ValidationException;
-import org.researchportal.base.security.Roles;
+import org.researchportal.base.security.Authorities;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,25 +34,25 @@ public class StudyService {
     }
 
     /** The tenant's studies, by acronym. Every role of the tenant may know which studies it runs. */
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN, Roles.ASSESSOR, Roles.THERAPIST, Roles.COORDINATOR,
-            Roles.PARTICIPANT})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST, Authorities.COORDINATOR,
+            Authorities.PARTICIPANT})
     public List<StudySummary> studies() {
         return documents.find(new Query().with(Sort.by("acronym")), Study.class).stream().map(StudySummary::of)
                 .toList();
     }
 
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN, Roles.ASSESSOR, Roles.THERAPIST, Roles.COORDINATOR,
-            Roles.PARTICIPANT})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST, Authorities.COORDINATOR,
+            Authorities.PARTICIPANT})
     public Optional<StudySummary> study(String studyId) {
         return documents.findById(studyId, Study.class).map(StudySummary::of);
     }
 
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Secured(Authorities.TENANT_ADMIN)
     public StudyRecord record(String studyId) {
         return documents.getById(studyId, Study.class).toRecord();
     }
 
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Secured(Authorities.TENANT_ADMIN)
     public StudySummary create(StudyRecord record) {
         validate(record, Set.of());
         Study study = documents.insert(new Study(record.acronym().trim(), record.title().trim(),
@@ -66,7 +66,7 @@ public class StudyService {
      * Changes the study record. Arms may be renamed and added but not removed, since participants may already be
      * allocated to them.
      */
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Secured(Authorities.TENANT_ADMIN)
     public StudySummary update(String studyId, StudyRecord record) {
         Study study = documents.getById(studyId, Study.class);
         Set<String> existingArms = new HashSet<>();

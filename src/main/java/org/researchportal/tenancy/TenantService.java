@@ -1,6 +1,6 @@
 package org.researchportal.tenancy;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.annotation.Secured;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
-import org.researchportal.base.security.Roles;
+import org.researchportal.base.security.Authorities;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -31,13 +31,13 @@ public class TenantService {
         this.clock = clock;
     }
 
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Secured(Authorities.PLATFORM_ADMIN)
     public List<Tenant> tenants() {
         // A platform has tens of tenants, not thousands: one sorted read is right here.
         return mongo.find(new Query().with(Sort.by("name")), Tenant.class);
     }
 
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Secured(Authorities.PLATFORM_ADMIN)
     public Tenant create(String code, String name, String timeZone) {
         String trimmedCode = code.trim();
         String trimmedName = name.trim();

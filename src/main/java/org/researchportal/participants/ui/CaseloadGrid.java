@@ -23,7 +23,8 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
                 .setHeader(getTranslation("participant.enrolled-on"));
         grid.addColumn(r -> getTranslation("language." + r.language())).setHeader(getTranslation("participant.language"));
-        grid.addComponentColumn(this::phone).setHeader(getTranslation("participant.phone")).setAutoWidth(true);
+        grid.addComponentColumn(this::phone).setKey("phone").setHeader(getTranslation("participant.phone"))
+                .setAutoWidth(true);
         if (purpose == Purpose.FOLLOW_UP_CALLS) {
             grid.addColumn(r -> Formats.text(r.preferredCallTime()))
                     .setHeader(getTranslation("participant.preferred-call-time"));

@@ -1,0 +1,63 @@
+package org.researchportal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.study.ArmKind;
+
+/** Every UI text goes through a key, and English and Simplified Chinese know the same keys. */
+class I18nBundlesTests {
+
+    private static final Pattern USED_KEY = Pattern.compile(
+            "(?:getTranslation|ValidationException\\.of|errors\\.put)\\((?:\"[a-zA-Z]+\",\\s*)?\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = I18nBundlesTests.class.getResourceAsStream("/vaadin-i18n/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void englishAndChineseHaveTheSameKeys() throws IOException {
+        assertThat(bundle("translations_zh_CN.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(bundle("translations.properties").stringPropertyNames());
+    }
+
+    @Test
+    void everyKeyTheCodeUsesIsTranslated() throws IOException {
+        Set<String> used = new HashSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = USED_KEY.matcher(Files.readString(source));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        Arrays.stream(PortalRole.values()).forEach(r -> used.add(r.messageKey()));
+        Arrays.stream(ParticipantStatus.values()).forEach(s -> used.add(s.messageKey()));
+        Arrays.stream(ArmKind.values()).forEach(k -> used.add("arm-kind." + k.name().toLowerCase()));
+        PortalLocales.SUPPORTED.forEach(l -> used.add("language." + l.toLanguageTag()));
+        assertThat(used).hasSizeGreaterThan(100);
+        assertThat(bundle("translations.properties").stringPropertyNames()).containsAll(used);
+    }
+}
