@@ -44,9 +44,9 @@ final class UsersView extends Main implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.addColumn(AccountRow::username).setHeader(getTranslation("account.username")).setAutoWidth(true);
-        grid.addColumn(AccountRow::displayName).setHeader(getTranslation("account.display-name")).setFlexGrow(1);
+        grid.addColumn(AccountRow::displayName).setHeader(getTranslation("account.display-name")).setAutoWidth(true);
         grid.addColumn(r -> r.roles().stream().sorted().map(role -> getTranslation(role.messageKey()))
-                .collect(Collectors.joining(", "))).setHeader(getTranslation("account.roles")).setFlexGrow(1);
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("account.roles")).setAutoWidth(true);
         grid.addColumn(this::state).setHeader(getTranslation("account.state")).setAutoWidth(true);
         grid.addColumn(r -> Formats.dateTime(r.lastSignInAt(), ZoneId.systemDefault(), getLocale()))
                 .setHeader(getTranslation("account.last-sign-in")).setAutoWidth(true);

@@ -18,20 +18,22 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
         Grid<CaseloadRow> grid = getContent();
         grid.addColumn(r -> Formats.text(r.studyNumber())).setHeader(getTranslation("participant.study-number"))
                 .setAutoWidth(true);
-        grid.addColumn(CaseloadRow::displayName).setHeader(getTranslation("participant.name")).setFlexGrow(1);
-        grid.addColumn(r -> r.studyAcronym() + " · " + r.armName()).setHeader(getTranslation("participant.arm"));
+        grid.addColumn(CaseloadRow::displayName).setHeader(getTranslation("participant.name")).setAutoWidth(true);
+        grid.addColumn(CaseloadRow::armName).setHeader(getTranslation("participant.arm")).setAutoWidth(true);
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
-                .setHeader(getTranslation("participant.enrolled-on"));
-        grid.addColumn(r -> getTranslation("language." + r.language())).setHeader(getTranslation("participant.language"));
+                .setHeader(getTranslation("participant.enrolled-on")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("language." + r.language())).setHeader(getTranslation("participant.language"))
+                .setAutoWidth(true);
         grid.addComponentColumn(this::phone).setKey("phone").setHeader(getTranslation("participant.phone"))
                 .setAutoWidth(true);
         if (purpose == Purpose.FOLLOW_UP_CALLS) {
             grid.addColumn(r -> Formats.text(r.preferredCallTime()))
-                    .setHeader(getTranslation("participant.preferred-call-time"));
+                    .setHeader(getTranslation("participant.preferred-call-time")).setAutoWidth(true);
             grid.addColumn(r -> Formats.date(r.nextFollowUpDue(), getLocale()))
-                    .setHeader(getTranslation("coordinator.next-call-due"));
+                    .setHeader(getTranslation("coordinator.next-call-due")).setAutoWidth(true);
         } else {
-            grid.addColumn(r -> Formats.text(r.email())).setHeader(getTranslation("participant.email"));
+            grid.addColumn(r -> Formats.text(r.email())).setHeader(getTranslation("participant.email"))
+                    .setAutoWidth(true);
         }
         grid.setItems(rows::fetch);
         grid.setAllRowsVisible(true);

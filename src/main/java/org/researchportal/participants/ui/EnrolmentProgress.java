@@ -17,7 +17,8 @@ final class EnrolmentProgress extends Composite<Div> {
         bar.getElement().setAttribute("aria-label", label.getText());
         var arms = new Div();
         arms.addClassName("stat-row");
-        progress.byArm().forEach((arm, count) -> arms.add(new StatCard(arm, String.valueOf(count))));
+        progress.byArm().forEach((arm, count) -> arms.add(new StatCard(getTranslation("dashboard.allocated-to", arm),
+                String.valueOf(count))));
         getContent().addClassName("enrolment");
         getContent().add(label, bar, arms);
     }

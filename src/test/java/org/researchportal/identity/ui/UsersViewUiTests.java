@@ -1,0 +1,67 @@
+package org.researchportal.identity.ui;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.researchportal.UiTest;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.identity.AccountService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+
+/** The tenant administrator creates accounts; bad input is refused at the field and nothing is stored. */
+class UsersViewUiTests extends UiTest {
+
+    @Autowired
+    AccountService accounts;
+
+    private void openNewAccountDialog() {
+        signInToUi("fudan.admin");
+        UI.getCurrent().navigate("admin/users");
+        _click(_get(Button.class, spec -> spec.withText("New account")));
+    }
+
+    @Test
+    void createsAnAccountWithRolesThatAppearsInTheList() {
+        openNewAccountDialog();
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Username")), "new.nurse");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "New Nurse");
+        _setValue(_get(PasswordField.class, spec -> spec.withLabel("Initial password")), "a-long-password");
+        _setValue(_get(RoleChoice.class), Set.of(PortalRole.COORDINATOR));
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(allCells(_get(Grid.class))).contains("new.nurse", "New Nurse", "Coordinator");
+    }
+
+    @Test
+    void refusesABadUsernameAndShortPasswordAtTheirFieldsAndStoresNothing() {
+        openNewAccountDialog();
+        long before = accounts.accountCount();
+        TextField username = _get(TextField.class, spec -> spec.withLabel("Username"));
+        PasswordField password = _get(PasswordField.class, spec -> spec.withLabel("Initial password"));
+        _setValue(username, "No Spaces Allowed");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Someone");
+        _setValue(password, "short");
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+
+        assertThat(username.isInvalid()).isTrue();
+        assertThat(username.getErrorMessage()).startsWith("Use 3 to 64 lower-case letters");
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).isEqualTo("The password must be 10 to 128 characters long.");
+        assertThat(_find(Dialog.class)).hasSize(1);
+        assertThat(accounts.accountCount()).isEqualTo(before);
+        assertThat(accounts.accounts(Pageable.unpaged()).stream()).noneMatch(a -> a.displayName().equals("Someone"));
+    }
+}

@@ -1,0 +1,60 @@
+package org.researchportal.study.ui;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.IntegerField;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.researchportal.UiTest;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.study.StudyService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The tenant administrator edits the study record; the service's checks show at the field; changes are audited. */
+class StudyRecordViewUiTests extends UiTest {
+
+    @Autowired
+    StudyService studies;
+    @Autowired
+    AuditTrail audit;
+
+    @Test
+    void changesTheTargetEnrolmentAndRefusesAnImpossibleOne() {
+        signInToUi("lakeside.admin");
+        UI.getCurrent().navigate("admin/study");
+        IntegerField target = _get(IntegerField.class, spec -> spec.withLabel("Target enrolment"));
+        assertThat(target.getValue()).isEqualTo(16);
+
+        _setValue(target, 0);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(target.isInvalid()).isTrue();
+        assertThat(target.getErrorMessage()).isEqualTo("Enter a target between 1 and 100,000.");
+
+        _setValue(target, 20);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        expectNotifications("Study record saved.");
+        assertThat(target.isInvalid()).isFalse();
+
+        var study = studies.studies().getFirst();
+        assertThat(study.targetEnrolment()).isEqualTo(20);
+        var trail = audit.history("Study", study.id());
+        assertThat(trail.getFirst().getAction()).isEqualTo("study.updated");
+        assertThat(trail.getFirst().getActor()).isEqualTo("lakeside.admin");
+        assertThat(trail.getFirst().getBefore()).containsEntry("targetEnrolment", 16);
+        assertThat(trail.getFirst().getAfter()).containsEntry("targetEnrolment", 20);
+
+        // Put the demo study back as it was for the other tests sharing this store.
+        var record = studies.record(study.id());
+        studies.update(study.id(), new org.researchportal.study.StudyRecord(record.acronym(), record.title(),
+                record.registryId(), record.arms(), 16, record.contactPhone(), record.contactEmail()));
+        assertThat(asSystem("lakeside", Set.of(PortalRole.TENANT_ADMIN), () -> studies.studies().getFirst())
+                .targetEnrolment()).isEqualTo(16);
+    }
+}
