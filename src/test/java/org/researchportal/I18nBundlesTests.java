@@ -43,6 +43,20 @@ class I18nBundlesTests {
     }
 
     @Test
+    void textsWithPlaceholdersHaveNoBareApostrophes() throws IOException {
+        // MessageFormat reads a single quote as an escape and would drop it (and what follows) from the text.
+        for (String name : new String[] {"translations.properties", "translations_zh_CN.properties"}) {
+            Properties texts = bundle(name);
+            for (String key : texts.stringPropertyNames()) {
+                String text = texts.getProperty(key);
+                if (text.contains("{0}")) {
+                    assertThat(text.replace("''", "")).as(name + " " + key).doesNotContain("'");
+                }
+            }
+        }
+    }
+
+    @Test
     void everyKeyTheCodeUsesIsTranslated() throws IOException {
         Set<String> used = new HashSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
@@ -59,5 +73,15 @@ class I18nBundlesTests {
         PortalLocales.SUPPORTED.forEach(l -> used.add("language." + l.toLanguageTag()));
         assertThat(used).hasSizeGreaterThan(100);
         assertThat(bundle("translations.properties").stringPropertyNames()).containsAll(used);
+    }
+
+    @Test
+    void browsersGetChineseOnlyWhenTheyAskForChineseAndEnglishOtherwise() {
+        assertThat(PortalLocales.fromTag("zh-CN")).isEqualTo(PortalLocales.SIMPLIFIED_CHINESE);
+        assertThat(PortalLocales.fromTag("zh-Hans-SG")).isEqualTo(PortalLocales.SIMPLIFIED_CHINESE);
+        assertThat(PortalLocales.fromTag("zh_CN")).isEqualTo(PortalLocales.SIMPLIFIED_CHINESE);
+        assertThat(PortalLocales.fromTag("en-US")).isEqualTo(PortalLocales.ENGLISH);
+        assertThat(PortalLocales.fromTag("de-DE")).isEqualTo(PortalLocales.ENGLISH);
+        assertThat(PortalLocales.fromTag("")).isEqualTo(PortalLocales.ENGLISH);
     }
 }

@@ -65,6 +65,12 @@ class OidcSignIn extends OidcUserService {
         }
         String username = Optional.ofNullable(oidcUser.getPreferredUsername()).orElse(oidcUser.getSubject())
                 .toLowerCase(Locale.ROOT);
+        // An account never moves between tenants by itself: a token naming another tenant than the stored account
+        // is refused until an administrator sorts it out.
+        accounts.findByUsername(username).filter(existing -> !java.util.Objects.equals(existing.getTenantId(), tenantId))
+                .ifPresent(existing -> {
+                    throw refused("tenant_mismatch", "The account belongs to another tenant");
+                });
         String displayName = Optional.ofNullable(oidcUser.getFullName()).orElse(username);
         String language = PortalLocales.toTag(PortalLocales.fromTag(
                 Optional.ofNullable(oidcUser.getLocale()).orElse("en")));

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,9 +27,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity(securedEnabled = true)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
-    static final String OIDC_REGISTRATION = "keycloak";
+    /** The registration id of the OpenID Connect provider in application-prod.yml. */
+    public static final String OIDC_REGISTRATION = "keycloak";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -46,6 +48,13 @@ class SecurityConfiguration {
             @Value("${portal.auth.mode:local}") String mode) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll());
+        if ("oidc".equals(mode)) {
+            // A refused sign-in (unknown tenant, deactivated account) lands on the login view's explanation; the
+            // default, the authorization endpoint itself, would send the person straight back to Keycloak in a loop.
+            http.oauth2Login(oauth2 -> oauth2.failureUrl("/login?error"));
+            // ...and /login is the portal's own view, not Spring Security's generated "Login with OAuth 2.0" page.
+            http.removeConfigurer(DefaultLoginPageConfigurer.class);
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             if ("oidc".equals(mode)) {
                 // RP-initiated logout: signing out of the portal also ends the Keycloak session.

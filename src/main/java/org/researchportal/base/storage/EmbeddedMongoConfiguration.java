@@ -35,7 +35,8 @@ class EmbeddedMongoConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(@Value("${portal.storage.embedded.store:file}") String store,
-            @Value("${portal.storage.embedded.data-dir:./data}") String dataDir) {
+            @Value("${portal.storage.embedded.data-dir:./data}") String dataDir,
+            @Value("${portal.storage.embedded.port:0}") int port) {
         MongoBackend backend;
         if ("memory".equals(store)) {
             backend = new MemoryBackend();
@@ -50,8 +51,8 @@ class EmbeddedMongoConfiguration {
             log.info("Embedded MongoDB wire server storing in {}", dir);
         }
         MongoServer server = new MongoServer(backend);
-        // Loopback and a free port: nothing outside this machine can reach the embedded store.
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        // Loopback only: nothing outside this machine can reach the embedded store. Port 0 picks a free one.
+        server.bind(new InetSocketAddress("127.0.0.1", port));
         return server;
     }
 

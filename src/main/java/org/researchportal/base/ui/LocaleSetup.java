@@ -6,7 +6,10 @@ import com.vaadin.flow.server.VaadinSession;
 import org.researchportal.base.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
-/** Each UI speaks the signed-in person's chosen language (before sign-in, the browser's). */
+/**
+ * Each UI speaks the signed-in person's chosen language. Before sign-in Vaadin picks the browser's among the
+ * {@link PortalTranslations} locales.
+ */
 @Component
 class LocaleSetup implements VaadinServiceInitListener {
 

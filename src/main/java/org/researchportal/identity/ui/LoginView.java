@@ -1,5 +1,6 @@
 package org.researchportal.identity.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -12,17 +13,25 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.researchportal.identity.Account;
+import org.researchportal.identity.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 
-/** Local sign-in (the embedded default). Production signs in through OpenID Connect and never shows this view. */
+/**
+ * Local sign-in (the embedded default). With OpenID Connect (production) people sign in at the identity provider, and
+ * this view only explains a refused sign-in and offers to try again.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public final class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
 
+    private final boolean oidc;
+    private final Paragraph refusal = new Paragraph();
+
     LoginView(@Value("${portal.demo.enabled:false}") boolean demo,
-            @Value("${portal.demo.password:}") String demoPassword) {
+            @Value("${portal.demo.password:}") String demoPassword, @Value("${portal.auth.mode:local}") String mode) {
+        this.oidc = "oidc".equals(mode);
         addClassName("login-view");
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
@@ -30,8 +39,19 @@ public final class LoginView extends Main implements BeforeEnterObserver, HasDyn
 
         var title = new H1(getTranslation("app.name"));
         title.addClassName("login-view__title");
-        var card = new Div(title, new Paragraph(getTranslation("login.tagline")), login);
+        var card = new Div(title, new Paragraph(getTranslation("login.tagline")));
         card.addClassName("login-view__card");
+        if (oidc) {
+            // With OpenID Connect people sign in at the identity provider; this view only explains a refusal.
+            refusal.addClassName("portal-notice");
+            var again = new Anchor("oauth2/authorization/" + SecurityConfiguration.OIDC_REGISTRATION,
+                    getTranslation("login.oidc.sign-in"));
+            again.setRouterIgnore(true);
+            again.addClassName("big-link");
+            card.add(refusal, again);
+        } else {
+            card.add(login);
+        }
         if (demo) {
             var hint = new Paragraph(getTranslation("login.demo-hint", demoPassword));
             hint.addClassName("login-view__demo");
@@ -42,7 +62,9 @@ public final class LoginView extends Main implements BeforeEnterObserver, HasDyn
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        login.setError(error);
+        refusal.setText(getTranslation(error ? "login.oidc.refused" : "login.oidc.signed-out"));
     }
 
     @Override

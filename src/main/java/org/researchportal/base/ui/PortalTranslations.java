@@ -1,0 +1,45 @@
+package org.researchportal.base.ui;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.researchportal.base.security.PortalLocales;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portal's texts, from {@code vaadin-i18n/translations*.properties}: English in the unsuffixed bundle, Simplified
+ * Chinese in {@code _zh_CN}. Written out rather than Vaadin's default provider for two reasons: that one lists only
+ * locales whose file names one (so an English browser got Chinese before sign-in), and Java's bundle lookup falls
+ * back to the server's default locale (so on a server set to Chinese, English users got Chinese).
+ */
+@Component
+class PortalTranslations implements I18NProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalTranslations.class);
+    private static final String BUNDLE = "vaadin-i18n.translations";
+    private static final ResourceBundle.Control NO_DEFAULT_LOCALE_FALLBACK = ResourceBundle.Control
+            .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    @Override
+    public List<Locale> getProvidedLocales() {
+        return PortalLocales.SUPPORTED;
+    }
+
+    @Override
+    public String getTranslation(String key, Locale locale, Object... params) {
+        Locale supported = PortalLocales.fromTag(locale.toLanguageTag());
+        try {
+            String text = ResourceBundle.getBundle(BUNDLE, supported, PortalTranslations.class.getClassLoader(),
+                    NO_DEFAULT_LOCALE_FALLBACK).getString(key);
+            return params.length == 0 ? text : new MessageFormat(text, supported).format(params);
+        } catch (MissingResourceException e) {
+            log.warn("No translation for key {} in {}", key, supported);
+            return "!" + key;
+        }
+    }
+}

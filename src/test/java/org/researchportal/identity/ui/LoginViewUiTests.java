@@ -1,0 +1,23 @@
+package org.researchportal.identity.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.researchportal.UiTest;
+
+/** Before sign-in the portal speaks the browser's language (here English) and, in the demo, names the accounts. */
+class LoginViewUiTests extends UiTest {
+
+    @Test
+    void anEnglishBrowserGetsTheEnglishSignInWithTheDemoHint() {
+        assertThat(UI.getCurrent().getLocale().getLanguage()).isEqualTo(Locale.ENGLISH.getLanguage());
+        UI.getCurrent().navigate("login");
+        assertThat(_get(LoginForm.class).isVisible()).isTrue();
+        assertThat(viewText()).contains("Research Portal", "Exercise-intervention trials");
+        assertThat(viewText()).contains("Demo mode", "fudan.clinician", PASSWORD);
+    }
+}
