@@ -102,9 +102,16 @@ class DemoData implements ApplicationRunner {
                     p.status() == org.researchportal.participants.ParticipantStatus.WITHDRAWN ? today.minusDays(10) : null,
                     tenant.phonePrefix() + suffix, "participant" + suffix + "." + tenant.code() + "@example.org",
                     p.language(), tenant.timeZone(), n % 2 == 0 ? "Weekdays 14:00-17:00" : "Mornings 09:00-11:00",
-                    allocated ? therapist : null, allocated ? coordinator : null, accountId(ids, p.account()));
+                    followsProgramme(tenant, p) ? therapist : null, allocated ? coordinator : null,
+                    accountId(ids, p.account()));
             ignoreIfPresent(() -> participants.importRecord(record));
         }
+    }
+
+    /** Therapists follow the intervention arm's programmes; the control arm has no exercise plan to follow. */
+    private static boolean followsProgramme(DemoTenant tenant, DemoParticipant participant) {
+        return tenant.study().arms().stream().anyMatch(a -> a.code().equals(participant.arm())
+                && a.kind() == org.researchportal.study.ArmKind.INTERVENTION);
     }
 
     private static @Nullable String accountId(Map<String, String> ids, @Nullable String username) {

@@ -156,23 +156,21 @@ public class ParticipantService {
         });
     }
 
-    /**
-     * The next monthly anniversary of enrolment from today in the participant's time zone. Each date is counted from
-     * enrolment (not from the previous call) so month ends do not drift: 31 January gives 28 February, then 31 March.
-     */
     private @Nullable LocalDate nextMonthlyCall(Participant participant) {
         LocalDate enrolled = participant.getEnrolledOn();
-        if (enrolled == null) {
-            return null;
-        }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(participant.getTimeZone())));
-        for (int month = 1; month <= 1200; month++) {
-            LocalDate due = enrolled.plusMonths(month);
-            if (!due.isBefore(today)) {
-                return due;
-            }
-        }
-        return null;
+        return enrolled == null ? null
+                : nextMonthlyCall(enrolled, LocalDate.now(clock.withZone(ZoneId.of(participant.getTimeZone()))));
+    }
+
+    /**
+     * The first monthly anniversary of enrolment on or after today (in the participant's time zone). Each date is
+     * counted from enrolment, not from the previous call, so month ends do not drift: 31 January gives 28 February,
+     * then 31 March.
+     */
+    static LocalDate nextMonthlyCall(LocalDate enrolled, LocalDate today) {
+        long months = Math.max(1, java.time.temporal.ChronoUnit.MONTHS.between(enrolled, today));
+        LocalDate due = enrolled.plusMonths(months);
+        return due.isBefore(today) ? enrolled.plusMonths(months + 1) : due;
     }
 
     private Map<ParticipantStatus, Long> countByStatus(String studyId) {

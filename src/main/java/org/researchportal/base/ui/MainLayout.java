@@ -7,8 +7,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -116,20 +117,22 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     }
 
     private Component userMenu(AuthenticationContext authenticationContext, ApplicationEventPublisher events) {
-        var menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        menu.addClassName("main-layout__user");
-        var root = menu.addItem(new Span(new Icon(VaadinIcon.USER), new Span(user.displayName())));
-        var language = root.getSubMenu().addItem(getTranslation("layout.language"));
+        // A button with a menu rather than a MenuBar: a MenuBar folds a long name away into "...".
+        var me = new Button(user.displayName(), new Icon(VaadinIcon.USER));
+        me.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        me.addClassName("main-layout__user");
+        var menu = new ContextMenu(me);
+        menu.setOpenOnClick(true);
+        var language = menu.addItem(getTranslation("layout.language")).getSubMenu();
         for (Locale locale : PortalLocales.SUPPORTED) {
-            language.getSubMenu().addItem(getTranslation("language." + locale.toLanguageTag()), e -> {
+            language.addItem(getTranslation("language." + locale.toLanguageTag()), e -> {
                 events.publishEvent(new LanguageChosen(locale));
                 VaadinSession.getCurrent().setLocale(locale);
                 UI.getCurrent().getPage().reload();
             });
         }
-        root.getSubMenu().addItem(getTranslation("layout.sign-out"), e -> authenticationContext.logout());
-        return menu;
+        menu.addItem(getTranslation("layout.sign-out"), e -> authenticationContext.logout());
+        return me;
     }
 
     private @Nullable PortalRole workingRole() {

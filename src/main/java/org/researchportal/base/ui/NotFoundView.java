@@ -21,7 +21,7 @@ public class NotFoundView extends Main implements HasErrorParameter<NotFoundExce
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
-        addClassName("portal-view");
+        addClassNames("portal-view", "not-found-view");
         add(new H1(getTranslation("not-found.title")), new Paragraph(getTranslation("not-found.message")),
                 new Anchor("", getTranslation("not-found.home")));
         return HttpStatusCode.NOT_FOUND.getCode();

@@ -19,25 +19,32 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
         grid.addColumn(r -> Formats.text(r.studyNumber())).setHeader(getTranslation("participant.study-number"))
                 .setAutoWidth(true);
         grid.addColumn(CaseloadRow::displayName).setHeader(getTranslation("participant.name")).setAutoWidth(true);
+        if (purpose == Purpose.FOLLOW_UP_CALLS) {
+            // What a coordinator plans the day by comes first: when the call is due, the number, when to ring.
+            grid.addColumn(r -> Formats.date(r.nextFollowUpDue(), getLocale()))
+                    .setHeader(getTranslation("coordinator.next-call-due")).setAutoWidth(true);
+            phoneColumn(grid);
+            grid.addColumn(r -> Formats.text(r.preferredCallTime()))
+                    .setHeader(getTranslation("participant.preferred-call-time")).setAutoWidth(true);
+        }
+        grid.addColumn(r -> getTranslation("language." + r.language())).setHeader(getTranslation("participant.language"))
+                .setAutoWidth(true);
         grid.addColumn(CaseloadRow::armName).setHeader(getTranslation("participant.arm")).setAutoWidth(true);
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
                 .setHeader(getTranslation("participant.enrolled-on")).setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("language." + r.language())).setHeader(getTranslation("participant.language"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::phone).setKey("phone").setHeader(getTranslation("participant.phone"))
-                .setAutoWidth(true);
-        if (purpose == Purpose.FOLLOW_UP_CALLS) {
-            grid.addColumn(r -> Formats.text(r.preferredCallTime()))
-                    .setHeader(getTranslation("participant.preferred-call-time")).setAutoWidth(true);
-            grid.addColumn(r -> Formats.date(r.nextFollowUpDue(), getLocale()))
-                    .setHeader(getTranslation("coordinator.next-call-due")).setAutoWidth(true);
-        } else {
+        if (purpose == Purpose.PROGRAMMES) {
+            phoneColumn(grid);
             grid.addColumn(r -> Formats.text(r.email())).setHeader(getTranslation("participant.email"))
                     .setAutoWidth(true);
         }
         grid.setItems(rows::fetch);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("dashboard.caseload-empty"));
+    }
+
+    private void phoneColumn(Grid<CaseloadRow> grid) {
+        grid.addComponentColumn(this::phone).setKey("phone").setHeader(getTranslation("participant.phone"))
+                .setAutoWidth(true);
     }
 
     private Component phone(CaseloadRow row) {

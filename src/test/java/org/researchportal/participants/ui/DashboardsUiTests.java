@@ -60,6 +60,14 @@ class DashboardsUiTests extends UiTest {
     }
 
     @Test
+    void theTherapistFollowsOnlyTheExerciseArm() {
+        signInToUi("fudan.therapist");
+        UI.getCurrent().navigate("therapist");
+        List<String> cells = allCells(_get(Grid.class));
+        assertThat(cells).contains("Zhang Demo", "Exercise").doesNotContain("Control", "Alex Sample");
+    }
+
+    @Test
     void theParticipantSeesTheirStudyGroupAndTeam() {
         signInToUi("fudan.participant");
         UI.getCurrent().navigate("my-study");
