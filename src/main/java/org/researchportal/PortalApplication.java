@@ -13,7 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
-// Served as a plain static resource (pom.xml copies frontend/ to META-INF/resources/styles) so no Node.js bundle build is needed.
+// A plain static resource (pom.xml copies frontend/ to META-INF/resources/styles): no Node.js bundle build.
 @StyleSheet("styles/portal.css")
 public class PortalApplication implements AppShellConfigurator {
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.CurrentUser;
@@ -61,7 +62,7 @@ public class AuditTrail {
     /** A platform administrator's act on a tenant is recorded in that tenant's own trail, where its people see it. */
     @EventListener
     void on(TenantCreated event) {
-        SystemActor.runAs("audit", event.tenantId(), java.util.Set.of(), () -> documents.insert(new AuditEvent(
+        SystemActor.runAs("audit", event.tenantId(), Set.of(), () -> documents.insert(new AuditEvent(
                 event.at(), event.createdBy(), "tenant.created", TENANT_ENTITY, event.tenantId(), null,
                 Map.of("name", event.name()), null)));
     }

@@ -1,5 +1,6 @@
 package org.researchportal.demo;
 
+import de.bwaldvogel.mongo.MongoServer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,11 +18,14 @@ import org.researchportal.identity.AccountService;
 import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ParticipantImport;
 import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.tenancy.TenantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -46,10 +50,11 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final String password;
     private final String authMode;
+    private final ObjectProvider<MongoServer> embeddedStore;
 
     DemoData(TenantService tenants, AccountService accounts, StudyService studies, ParticipantService participants,
             Clock clock, @Value("${portal.demo.password}") String password,
-            @Value("${portal.auth.mode:local}") String authMode) {
+            @Value("${portal.auth.mode:local}") String authMode, ObjectProvider<MongoServer> embeddedStore) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.studies = studies;
@@ -57,12 +62,14 @@ class DemoData implements ApplicationRunner {
         this.clock = clock;
         this.password = password;
         this.authMode = authMode;
+        this.embeddedStore = embeddedStore;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!"local".equals(authMode)) {
-            log.warn("Demo data is only for local sign-in; not seeding with portal.auth.mode={}", authMode);
+        if (!"local".equals(authMode) || embeddedStore.getIfAvailable() == null) {
+            // Demo accounts with a published password must never land in a real database.
+            log.warn("Demo data is only for the embedded store with local sign-in; not seeding");
             return;
         }
         List<DemoTenant> demo = List.of(DemoTenants.fudan(), DemoTenants.lakeside());
@@ -96,10 +103,11 @@ class DemoData implements ApplicationRunner {
             n++;
             boolean allocated = p.arm() != null;
             String suffix = String.format("%02d", n);
-            var record = new ParticipantImport(study.id(), "S-" + p.number(), allocated ? study.acronym() + "-" + p.number() : null,
+            String studyNumber = allocated ? study.acronym() + "-" + p.number() : null;
+            var record = new ParticipantImport(study.id(), "S-" + p.number(), studyNumber,
                     p.name(), p.status(), p.arm(), today.minusDays(p.screenedDaysAgo()),
                     allocated ? today.minusDays(p.enrolledDaysAgo()) : null,
-                    p.status() == org.researchportal.participants.ParticipantStatus.WITHDRAWN ? today.minusDays(10) : null,
+                    p.status() == ParticipantStatus.WITHDRAWN ? today.minusDays(10) : null,
                     tenant.phonePrefix() + suffix, "participant" + suffix + "." + tenant.code() + "@example.org",
                     p.language(), tenant.timeZone(), n % 2 == 0 ? "Weekdays 14:00-17:00" : "Mornings 09:00-11:00",
                     followsProgramme(tenant, p) ? therapist : null, allocated ? coordinator : null,
@@ -111,7 +119,7 @@ class DemoData implements ApplicationRunner {
     /** Therapists follow the intervention arm's programmes; the control arm has no exercise plan to follow. */
     private static boolean followsProgramme(DemoTenant tenant, DemoParticipant participant) {
         return tenant.study().arms().stream().anyMatch(a -> a.code().equals(participant.arm())
-                && a.kind() == org.researchportal.study.ArmKind.INTERVENTION);
+                && a.kind() == ArmKind.INTERVENTION);
     }
 
     private static @Nullable String accountId(Map<String, String> ids, @Nullable String username) {

@@ -36,7 +36,7 @@ final class DemoTenants {
                         new Arm("CONTROL", "Control", ArmKind.CONTROL,
                                 "Standard guidance on endocrine therapy and general exercise, psychological"
                                         + " counselling, health education and monthly telephone follow-ups")),
-                24, "+86 21 0000 0000", "re-ms.team@example.org");
+                24, "+86 21 0000 0000", "re-ms.team@example.org", null);
         var accounts = List.of(
                 new DemoAccount("fudan.admin", "Admin Demo (Fudan)", "en", Set.of(TENANT_ADMIN)),
                 new DemoAccount("fudan.clinician", "Dr Clinician Demo", "en", Set.of(CLINICIAN)),
@@ -69,7 +69,7 @@ final class DemoTenants {
                 List.of(new Arm("SUPERVISED", "Supervised walking", ArmKind.INTERVENTION,
                         "Weekly supervised walking sessions with a home walking diary"),
                         new Arm("USUAL", "Usual care", ArmKind.CONTROL, "Usual post-operative advice")),
-                16, "+44 7700 900000", "stride-k.team@example.org");
+                16, "+44 7700 900000", "stride-k.team@example.org", null);
         var accounts = List.of(
                 new DemoAccount("lakeside.admin", "Admin Demo (Lakeside)", "en", Set.of(TENANT_ADMIN)),
                 new DemoAccount("lakeside.clinician", "Dr Lakeside Demo", "en", Set.of(CLINICIAN)),

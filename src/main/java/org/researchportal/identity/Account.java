@@ -2,6 +2,8 @@ package org.researchportal.identity;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.PortalRole;
@@ -23,15 +25,17 @@ public class Account extends TenantOwnedDocument {
     public static final int USERNAME_MAX_LENGTH = 64;
     public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._@-]{2,63}";
     public static final int DISPLAY_NAME_MAX_LENGTH = 100;
-    public static final int EMAIL_MAX_LENGTH = 254;
     public static final int PASSWORD_MIN_LENGTH = 10;
-    public static final int PASSWORD_MAX_LENGTH = 128;
+    /** BCrypt reads at most 72 bytes of UTF-8 (a Chinese character takes 3); longer passwords are refused, not cut. */
+    public static final int PASSWORD_MAX_BYTES = 72;
     /** Failed sign-ins in a row that lock an account for {@link #LOCK_MINUTES} minutes. */
     public static final int MAX_FAILED_SIGN_INS = 5;
     public static final int LOCK_MINUTES = 15;
 
     @Indexed(unique = true)
     private String username;
+    /** The identity provider's subject for this person (OpenID Connect only), so a re-created login is not them. */
+    private @Nullable String subject;
     private String displayName;
     private @Nullable String email;
     private String language;
@@ -91,6 +95,10 @@ public class Account extends TenantOwnedDocument {
         return createdAt;
     }
 
+    @Nullable String getSubject() {
+        return subject;
+    }
+
     public boolean isLocked(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
@@ -124,8 +132,8 @@ public class Account extends TenantOwnedDocument {
     }
 
     /** What the audit trail keeps of an account: never the password hash. */
-    java.util.Map<String, Object> auditView() {
-        var view = new java.util.LinkedHashMap<String, Object>();
+    Map<String, Object> auditView() {
+        var view = new LinkedHashMap<String, Object>();
         view.put("username", username);
         view.put("displayName", displayName);
         view.put("email", email == null ? "" : email);

@@ -1,6 +1,6 @@
 package org.researchportal.identity;
 
-import org.springframework.security.access.annotation.Secured;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,47 +11,57 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
-import org.researchportal.base.security.Authorities;
 import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Accounts and role assignments in the signed-in person's tenant: the identity module's API. */
+/**
+ * Accounts and role assignments in the signed-in person's tenant: the identity module's API. Changes are single
+ * targeted updates, never a save of the whole account, so an administrator's edit cannot undo a sign-in lock that
+ * landed in between.
+ */
 @Service
 public class AccountService {
 
     static final String ENTITY = "Account";
-    private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     private final TenantDocuments documents;
     private final SignInAccounts signInAccounts;
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
     private final Clock clock;
+    private final boolean identityProviderOwnsAccounts;
 
     AccountService(TenantDocuments documents, SignInAccounts signInAccounts, PasswordEncoder passwordEncoder,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, @Value("${portal.auth.mode:local}") String authMode) {
         this.documents = documents;
         this.signInAccounts = signInAccounts;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.clock = clock;
+        this.identityProviderOwnsAccounts = "oidc".equals(authMode);
     }
 
     @Secured(Authorities.TENANT_ADMIN)
     public Slice<AccountRow> accounts(Pageable pageable) {
-        return documents.slice(new Query(), pageable, Account.class).map(this::toRow);
+        return documents.slice(new Query().with(Sort.by("username")), pageable, Account.class).map(this::toRow);
     }
 
     @Secured(Authorities.TENANT_ADMIN)
@@ -59,25 +69,30 @@ public class AccountService {
         return documents.count(new Query(), Account.class);
     }
 
-    /** Creates an account in the current tenant. Tenant administrators cannot create platform administrators. */
+    /**
+     * Creates an account in the current tenant (local sign-in only: with OpenID Connect the identity provider owns
+     * accounts and the portal mirrors them at sign-in). Tenant administrators cannot create platform administrators.
+     */
     @Secured(Authorities.TENANT_ADMIN)
     public AccountRow create(NewAccount request) {
+        if (identityProviderOwnsAccounts) {
+            throw ValidationException.of("username", "account.managed-by-identity-provider");
+        }
         String username = request.username().trim().toLowerCase(Locale.ROOT);
         Map<String, String> errors = validateProfile(request.displayName(), request.email(), request.roles());
         if (!username.matches(Account.USERNAME_PATTERN)) {
             errors.put("username", "account.username.invalid");
         }
         String password = request.password();
-        if (password != null && (password.length() < Account.PASSWORD_MIN_LENGTH
-                || password.length() > Account.PASSWORD_MAX_LENGTH)) {
+        if (password == null || !acceptablePassword(password)) {
             errors.put("password", "account.password.invalid");
         }
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || password == null) {
             throw new ValidationException(errors);
         }
-        Account account = new Account(username, request.displayName().trim(), blankToNull(request.email()),
+        Account account = new Account(username, request.displayName().trim(), Inputs.blankToNull(request.email()),
                 PortalLocales.toTag(PortalLocales.fromTag(request.language())), request.roles(),
-                password == null ? null : passwordEncoder.encode(password), clock.instant());
+                passwordEncoder.encode(password), clock.instant());
         try {
             documents.insert(account);
         } catch (DuplicateKeyException e) {
@@ -97,11 +112,7 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        var before = account.auditView();
-        account.setRoles(roles);
-        documents.save(account);
-        audit.record("account.roles-changed", ENTITY, accountId, before, account.auditView(), null);
-        return toRow(account);
+        return change(account, "account.roles-changed", Update.update("roles", roles));
     }
 
     @Secured(Authorities.TENANT_ADMIN)
@@ -110,12 +121,7 @@ public class AccountService {
         if (!active && isSelf(account)) {
             throw ValidationException.of("active", "account.deactivate-self");
         }
-        var before = account.auditView();
-        account.setActive(active);
-        documents.save(account);
-        audit.record(active ? "account.reactivated" : "account.deactivated", ENTITY, accountId, before,
-                account.auditView(), null);
-        return toRow(account);
+        return change(account, active ? "account.reactivated" : "account.deactivated", Update.update("active", active));
     }
 
     /** Any signed-in person chooses their own language. */
@@ -127,15 +133,13 @@ public class AccountService {
             signInAccounts.changePlatformAccountLanguage(user.accountId(), tag);
             return;
         }
-        Account account = documents.getById(user.accountId(), Account.class);
-        var before = account.auditView();
-        account.setLanguage(tag);
-        documents.save(account);
-        audit.record("account.language-changed", ENTITY, account.requireId(), before, account.auditView(), null);
+        change(documents.getById(user.accountId(), Account.class), "account.language-changed",
+                Update.update("language", tag));
     }
 
     /** Display names of accounts in the tenant, for showing who is assigned to what. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.THERAPIST, Authorities.COORDINATOR, Authorities.ASSESSOR})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.THERAPIST, Authorities.COORDINATOR,
+            Authorities.ASSESSOR})
     public Map<String, String> displayNames(Collection<String> accountIds) {
         if (accountIds.isEmpty()) {
             return Map.of();
@@ -147,8 +151,15 @@ public class AccountService {
     /** The active accounts that hold a role, for assigning work to them. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public List<AccountRow> accountsWithRole(PortalRole role) {
-        return documents.find(Query.query(Criteria.where("roles").is(role).and("active").is(true)), Account.class)
-                .stream().map(this::toRow).toList();
+        return documents.find(Query.query(Criteria.where("roles").is(role).and("active").is(true))
+                .with(Sort.by("username")), Account.class).stream().map(this::toRow).toList();
+    }
+
+    /** Whether an account of this tenant is active and holds a role (another tenant's account does not). */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
+    public boolean holdsRole(String accountId, PortalRole role) {
+        return documents.exists(Query.query(Criteria.where("_id").is(accountId).and("roles").is(role)
+                .and("active").is(true)), Account.class);
     }
 
     /** Platform administrators have no tenant; only a platform administrator creates another. */
@@ -157,7 +168,7 @@ public class AccountService {
         if (!username.matches(Account.USERNAME_PATTERN)) {
             throw ValidationException.of("username", "account.username.invalid");
         }
-        if (password.length() < Account.PASSWORD_MIN_LENGTH || password.length() > Account.PASSWORD_MAX_LENGTH) {
+        if (!acceptablePassword(password)) {
             throw ValidationException.of("password", "account.password.invalid");
         }
         try {
@@ -169,15 +180,28 @@ public class AccountService {
         }
     }
 
+    /** One targeted, audited change; the version moves on so a concurrent edit of the whole account fails. */
+    private AccountRow change(Account account, String action, Update update) {
+        var before = account.auditView();
+        documents.updateFirst(Query.query(Criteria.where("_id").is(account.requireId())), update.inc("version", 1),
+                Account.class);
+        Account after = documents.getById(account.requireId(), Account.class);
+        audit.record(action, ENTITY, account.requireId(), before, after.auditView(), null);
+        return toRow(after);
+    }
+
+    private static boolean acceptablePassword(String password) {
+        return password.length() >= Account.PASSWORD_MIN_LENGTH
+                && password.getBytes(StandardCharsets.UTF_8).length <= Account.PASSWORD_MAX_BYTES;
+    }
+
     private static Map<String, String> validateProfile(String displayName, @Nullable String email,
             Set<PortalRole> roles) {
         Map<String, String> errors = validateRoles(roles);
-        String name = displayName.trim();
-        if (name.isEmpty() || name.length() > Account.DISPLAY_NAME_MAX_LENGTH) {
+        if (Inputs.isBlankOrLonger(displayName, Account.DISPLAY_NAME_MAX_LENGTH)) {
             errors.put("displayName", "account.display-name.invalid");
         }
-        String mail = blankToNull(email);
-        if (mail != null && (mail.length() > Account.EMAIL_MAX_LENGTH || !mail.matches(EMAIL_PATTERN))) {
+        if (!Inputs.isOptionalEmail(email)) {
             errors.put("email", "account.email.invalid");
         }
         return errors;
@@ -187,16 +211,14 @@ public class AccountService {
         Map<String, String> errors = new HashMap<>();
         if (roles.contains(PortalRole.PLATFORM_ADMIN)) {
             errors.put("roles", "account.roles.no-platform-admin");
+        } else if (PortalRole.conflicting(roles)) {
+            errors.put("roles", "account.roles.conflict");
         }
         return errors;
     }
 
     private static boolean isSelf(Account account) {
         return account.requireId().equals(CurrentUser.require().accountId());
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private AccountRow toRow(Account account) {

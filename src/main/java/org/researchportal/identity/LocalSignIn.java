@@ -1,14 +1,16 @@
 package org.researchportal.identity;
 
 import java.time.Clock;
-import org.jspecify.annotations.Nullable;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.tenancy.Tenant;
 import org.researchportal.tenancy.TenantDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -16,8 +18,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Local sign-in (the embedded default): accounts in MongoDB with BCrypt hashes. Repeated failures lock the account
- * for a while; an account of an inactive tenant cannot sign in.
+ * Local sign-in (the embedded default): accounts in MongoDB with BCrypt hashes. Each attempt is reserved before the
+ * password is checked ({@link SignInAccounts#reserveAttempt}), so repeated failures lock the account for a while even
+ * when they arrive in parallel. An account of an inactive tenant cannot sign in.
  */
 @Component
 @ConditionalOnProperty(name = "portal.auth.mode", havingValue = "local", matchIfMissing = true)
@@ -35,25 +38,17 @@ class LocalSignIn implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        Account account = accounts.findByUsername(username.trim().toLowerCase(java.util.Locale.ROOT))
+        String normalised = username.trim().toLowerCase(Locale.ROOT);
+        Account account = accounts.findByUsername(normalised)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
-        @Nullable String tenantId = account.getTenantId();
-        @Nullable String tenantName = null;
-        boolean usable = account.isActive();
-        if (tenantId != null) {
-            var tenant = tenants.activeTenant(tenantId);
-            usable &= tenant.isPresent();
-            tenantName = tenant.map(Tenant::name).orElse(null);
-        }
+        boolean mayTry = accounts.reserveAttempt(normalised, clock.instant());
+        Optional<Tenant> tenant = Optional.ofNullable(account.getTenantId()).flatMap(tenants::activeTenant);
+        boolean usable = account.isActive() && (account.getTenantId() == null || tenant.isPresent());
+        ZoneId zone = tenant.map(t -> ZoneId.of(t.timeZone())).orElse(ZoneOffset.UTC);
         PortalUser user = new PortalUser(account.requireId(), account.getUsername(), account.getDisplayName(),
-                tenantId, tenantName, account.getRoles(), PortalLocales.fromTag(account.getLanguage()));
-        return new LocalAccountPrincipal(user, account.getPasswordHash(), usable, account.isLocked(clock.instant()));
-    }
-
-    @EventListener
-    void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        accounts.recordFailure(event.getAuthentication().getName().trim().toLowerCase(java.util.Locale.ROOT),
-                clock.instant());
+                account.getTenantId(), tenant.map(Tenant::name).orElse(null), account.getRoles(),
+                PortalLocales.fromTag(account.getLanguage()), zone);
+        return new LocalAccountPrincipal(user, account.getPasswordHash(), usable, !mayTry);
     }
 
     @EventListener

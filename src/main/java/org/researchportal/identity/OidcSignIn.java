@@ -1,6 +1,8 @@
 package org.researchportal.identity;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -50,8 +52,16 @@ class OidcSignIn extends OidcUserService {
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
-        OidcUser oidcUser = super.loadUser(request);
+        return toPortalUser(super.loadUser(request));
+    }
+
+    /** Maps a verified OpenID Connect user to the portal's person, or refuses them. */
+    PortalOidcUser toPortalUser(OidcUser oidcUser) {
         Set<PortalRole> roles = roles(oidcUser.getClaimAsStringList(rolesClaim));
+        if (PortalRole.conflicting(roles)
+                || (roles.contains(PortalRole.PLATFORM_ADMIN) && roles.size() > 1)) {
+            throw refused("role_conflict", "The token holds roles one person may not hold together");
+        }
         @Nullable String tenantId = roles.contains(PortalRole.PLATFORM_ADMIN) ? null
                 : oidcUser.getClaimAsString(tenantClaim);
         Optional<Tenant> tenant = Optional.empty();
@@ -65,22 +75,22 @@ class OidcSignIn extends OidcUserService {
         }
         String username = Optional.ofNullable(oidcUser.getPreferredUsername()).orElse(oidcUser.getSubject())
                 .toLowerCase(Locale.ROOT);
-        // An account never moves between tenants by itself: a token naming another tenant than the stored account
-        // is refused until an administrator sorts it out.
-        accounts.findByUsername(username).filter(existing -> !java.util.Objects.equals(existing.getTenantId(), tenantId))
-                .ifPresent(existing -> {
-                    throw refused("tenant_mismatch", "The account belongs to another tenant");
-                });
         String displayName = Optional.ofNullable(oidcUser.getFullName()).orElse(username);
         String language = PortalLocales.toTag(PortalLocales.fromTag(
                 Optional.ofNullable(oidcUser.getLocale()).orElse("en")));
-        Account account = accounts.mirrorTokenAccount(username, tenantId, displayName, oidcUser.getEmail(), roles,
-                language, clock.instant());
+        Account account = accounts.mirrorTokenAccount(username, oidcUser.getSubject(), tenantId, displayName,
+                oidcUser.getEmail(), roles, language, clock.instant())
+                .orElseThrow(() -> refused("tenant_mismatch", "The username belongs to another tenant"));
+        if (account.getSubject() != null && !account.getSubject().equals(oidcUser.getSubject())) {
+            // Same username, different person at the identity provider (deleted and re-created): not theirs.
+            throw refused("subject_mismatch", "The account belongs to another identity");
+        }
         if (!account.isActive()) {
             throw refused("account_disabled", "The portal account is deactivated");
         }
+        ZoneId zone = tenant.map(t -> ZoneId.of(t.timeZone())).orElse(ZoneOffset.UTC);
         PortalUser user = new PortalUser(account.requireId(), username, displayName, tenantId,
-                tenant.map(Tenant::name).orElse(null), roles, PortalLocales.fromTag(account.getLanguage()));
+                tenant.map(Tenant::name).orElse(null), roles, PortalLocales.fromTag(account.getLanguage()), zone);
         Collection<GrantedAuthority> authorities = new ArrayList<>(oidcUser.getAuthorities());
         roles.forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
         OidcUserInfo userInfo = oidcUser.getUserInfo() != null ? oidcUser.getUserInfo()

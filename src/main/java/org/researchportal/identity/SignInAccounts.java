@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.researchportal.base.security.PortalRole;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -33,21 +34,31 @@ class SignInAccounts {
     }
 
     /**
-     * Counts a failed sign-in atomically (several portal nodes may see failures for one account at once) and locks
-     * the account for a while once too many failures come in a row.
+     * Reserves one sign-in attempt before the password is checked, atomically, so that parallel guesses cannot slip
+     * past the limit: only an unlocked account with fewer than the allowed failures in a row gets one. The attempt
+     * that uses up the allowance locks the account for the next ones; a successful sign-in gives the allowance back.
+     * Answers whether this attempt may go ahead.
      */
-    void recordFailure(String username, Instant now) {
-        Account counted = mongo.findAndModify(byUsername(username), new Update().inc("failedSignIns", 1),
+    boolean reserveAttempt(String username, Instant now) {
+        Query open = Query.query(Criteria.where("username").is(username).and("failedSignIns")
+                .lt(Account.MAX_FAILED_SIGN_INS)
+                .orOperator(Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lte(now)));
+        Account counted = mongo.findAndModify(open, new Update().inc("failedSignIns", 1).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true), Account.class);
-        if (counted != null && counted.getFailedSignIns() >= Account.MAX_FAILED_SIGN_INS) {
-            mongo.updateFirst(byUsername(username), new Update().set("failedSignIns", 0)
-                    .set("lockedUntil", now.plus(Duration.ofMinutes(Account.LOCK_MINUTES))), Account.class);
+        if (counted == null) {
+            return false;
         }
+        if (counted.getFailedSignIns() >= Account.MAX_FAILED_SIGN_INS) {
+            mongo.updateFirst(byUsername(username), new Update().set("failedSignIns", 0)
+                    .set("lockedUntil", now.plus(Duration.ofMinutes(Account.LOCK_MINUTES))).inc("version", 1),
+                    Account.class);
+        }
+        return true;
     }
 
     void recordSuccess(String username, Instant now) {
-        mongo.updateFirst(byUsername(username),
-                new Update().set("failedSignIns", 0).unset("lockedUntil").set("lastSignInAt", now), Account.class);
+        mongo.updateFirst(byUsername(username), new Update().set("failedSignIns", 0).unset("lockedUntil")
+                .set("lastSignInAt", now).inc("version", 1), Account.class);
     }
 
     void insertPlatformAccount(Account account) {
@@ -63,21 +74,29 @@ class SignInAccounts {
     }
 
     /**
-     * Mirrors a person signed in through OpenID Connect: the token decides tenant, roles, name and email; the portal
-     * keeps its own language and active flag. Answers the stored account.
+     * Mirrors a person signed in through OpenID Connect: the token decides roles, name and email; the portal keeps its
+     * own language and active flag. The account is looked up by username within the token's tenant, so it never moves
+     * between tenants: a username already taken in another tenant fails on the unique index and the sign-in is
+     * refused. Answers the stored account, or empty when the username belongs to another tenant.
      */
-    Account mirrorTokenAccount(String username, @Nullable String tenantId, String displayName,
-            @Nullable String email, Set<PortalRole> roles, String defaultLanguage, Instant now) {
-        Update update = new Update().set("tenantId", tenantId).set("displayName", displayName).set("email", email)
-                .set("roles", roles).set("lastSignInAt", now).setOnInsert("language", defaultLanguage)
+    Optional<Account> mirrorTokenAccount(String username, String subject, @Nullable String tenantId,
+            String displayName, @Nullable String email, Set<PortalRole> roles, String defaultLanguage, Instant now) {
+        Query mine = Query.query(Criteria.where("username").is(username).and("tenantId").is(tenantId));
+        Update update = new Update().set("displayName", displayName).set("email", email).set("roles", roles)
+                .set("lastSignInAt", now).setOnInsert("subject", subject).setOnInsert("language", defaultLanguage)
                 .setOnInsert("active", true).setOnInsert("failedSignIns", 0).setOnInsert("createdAt", now)
-                .setOnInsert("version", 0L);
-        Account account = mongo.findAndModify(byUsername(username), update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Account.class);
-        if (account == null) {
-            throw new IllegalStateException("Upsert of account " + username + " returned nothing");
+                .inc("version", 1);
+        try {
+            return Optional.ofNullable(mongo.findAndModify(mine, update,
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Account.class));
+        } catch (DuplicateKeyException elsewhere) {
+            return Optional.empty();
         }
-        return account;
+    }
+
+    /** The stored account behind a signed-in person, to notice deactivation or changed roles during a session. */
+    Optional<Account> findById(String accountId) {
+        return Optional.ofNullable(mongo.findById(accountId, Account.class));
     }
 
     private static Query byUsername(String username) {

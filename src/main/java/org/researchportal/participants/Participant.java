@@ -21,6 +21,7 @@ public class Participant extends TenantOwnedDocument {
 
     public static final int NAME_MAX_LENGTH = 100;
     public static final int NUMBER_MAX_LENGTH = 24;
+    public static final int CALL_TIME_MAX_LENGTH = 60;
 
     private String studyId;
     private String screeningNumber;

@@ -16,11 +16,15 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.NotFoundException;
+import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.identity.AccountService;
 import org.researchportal.study.Arm;
+import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.tenancy.TenantDocuments;
@@ -28,6 +32,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -43,12 +48,15 @@ public class ParticipantService {
 
     private final TenantDocuments documents;
     private final StudyService studies;
+    private final AccountService accounts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ParticipantService(TenantDocuments documents, StudyService studies, AuditTrail audit, Clock clock) {
+    ParticipantService(TenantDocuments documents, StudyService studies, AccountService accounts, AuditTrail audit,
+            Clock clock) {
         this.documents = documents;
         this.studies = studies;
+        this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
     }
@@ -81,7 +89,8 @@ public class ParticipantService {
     @Secured(Authorities.CLINICIAN)
     public Slice<ParticipantRow> participants(String studyId, Pageable pageable) {
         StudySummary study = requireStudy(studyId);
-        return documents.slice(Query.query(Criteria.where("studyId").is(studyId)), pageable, Participant.class)
+        return documents.slice(Query.query(Criteria.where("studyId").is(studyId)).with(Sort.by("screeningNumber")),
+                pageable, Participant.class)
                 .map(p -> new ParticipantRow(p.requireId(), p.getScreeningNumber(), p.getStudyNumber(),
                         p.getDisplayName(), p.getStatus(), armName(study, p.getArmCode()), p.getScreenedOn(),
                         p.getEnrolledOn()));
@@ -92,7 +101,7 @@ public class ParticipantService {
     public Slice<BlindedParticipantRow> blindedParticipants(String studyId, Pageable pageable) {
         requireStudy(studyId);
         Query query = Query.query(Criteria.where("studyId").is(studyId).and("status")
-                .in(ParticipantStatus.ENROLLED, ParticipantStatus.WITHDRAWN));
+                .in(ParticipantStatus.ENROLLED, ParticipantStatus.WITHDRAWN)).with(Sort.by("studyNumber"));
         return documents.slice(query, pageable, Participant.class).map(p -> new BlindedParticipantRow(p.requireId(),
                 p.getStudyNumber(), p.getDisplayName(), p.getStatus(), p.getEnrolledOn()));
     }
@@ -146,7 +155,8 @@ public class ParticipantService {
     private Slice<CaseloadRow> caseload(String assigneeField, Pageable pageable) {
         String me = CurrentUser.require().accountId();
         Map<String, Optional<StudySummary>> studyCache = new HashMap<>();
-        Query query = Query.query(Criteria.where(assigneeField).is(me).and("status").is(ParticipantStatus.ENROLLED));
+        Query query = Query.query(Criteria.where(assigneeField).is(me).and("status").is(ParticipantStatus.ENROLLED))
+                .with(Sort.by("studyNumber"));
         return documents.slice(query, pageable, Participant.class).map(p -> {
             Optional<StudySummary> study = studyCache.computeIfAbsent(p.getStudyId(), studies::study);
             return new CaseloadRow(p.requireId(), p.getStudyNumber(), p.getDisplayName(),
@@ -200,30 +210,85 @@ public class ParticipantService {
                 .orElse(armCode);
     }
 
-    private static void validate(ParticipantImport record, StudySummary study) {
+    private void validate(ParticipantImport record, StudySummary study) {
+        if (documents.exists(Query.query(Criteria.where("studyId").is(study.id()).and("screeningNumber")
+                .is(record.screeningNumber().trim())), Participant.class)) {
+            throw ValidationException.of("screeningNumber", "participant.screening-number.taken");
+        }
         Map<String, String> errors = new HashMap<>();
-        if (record.displayName().isBlank() || record.displayName().length() > Participant.NAME_MAX_LENGTH) {
+        if (Inputs.isBlankOrLonger(record.displayName(), Participant.NAME_MAX_LENGTH)) {
             errors.put("displayName", "participant.name.invalid");
         }
-        if (record.screeningNumber().isBlank() || record.screeningNumber().length() > Participant.NUMBER_MAX_LENGTH) {
+        if (Inputs.isBlankOrLonger(record.screeningNumber(), Participant.NUMBER_MAX_LENGTH)) {
             errors.put("screeningNumber", "participant.screening-number.invalid");
         }
+        String studyNumber = record.studyNumber();
+        if (studyNumber != null && Inputs.isBlankOrLonger(studyNumber, Participant.NUMBER_MAX_LENGTH)) {
+            errors.put("studyNumber", "participant.study-number.invalid");
+        }
+        if (!Inputs.isOptionalPhone(record.phone())) {
+            errors.put("phone", "participant.phone.invalid");
+        }
+        if (!Inputs.isOptionalEmail(record.email())) {
+            errors.put("email", "participant.email.invalid");
+        }
+        String callTime = record.preferredCallTime();
+        if (callTime != null && callTime.length() > Participant.CALL_TIME_MAX_LENGTH) {
+            errors.put("preferredCallTime", "participant.call-time.invalid");
+        }
+        Optional<Arm> arm = Optional.ofNullable(record.armCode()).flatMap(code -> study.arms().stream()
+                .filter(a -> a.code().equals(code)).findFirst());
         boolean allocated = record.status() == ParticipantStatus.ENROLLED
                 || (record.status() == ParticipantStatus.WITHDRAWN && record.armCode() != null);
-        if (allocated && (record.armCode() == null || study.arms().stream()
-                .noneMatch(a -> a.code().equals(record.armCode())) || record.enrolledOn() == null)) {
+        if (allocated && (arm.isEmpty() || record.enrolledOn() == null)) {
             errors.put("armCode", "participant.arm.invalid");
         }
         if (!allocated && record.armCode() != null) {
             errors.put("armCode", "participant.arm.not-allocated");
+        }
+        if (!datesInOrder(record, allocated)) {
+            errors.put("enrolledOn", "participant.dates.invalid");
         }
         try {
             ZoneId.of(record.timeZone());
         } catch (RuntimeException e) {
             errors.put("timeZone", "participant.timezone.invalid");
         }
+        validateLinks(record, arm, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
+        }
+    }
+
+    /** Screened, then enrolled (only when allocated), then withdrawn (which needs its date). */
+    private static boolean datesInOrder(ParticipantImport record, boolean allocated) {
+        LocalDate enrolled = record.enrolledOn();
+        LocalDate withdrawn = record.withdrawnOn();
+        boolean withdrawnDated = (record.status() == ParticipantStatus.WITHDRAWN) == (withdrawn != null);
+        boolean enrolledDated = allocated || enrolled == null;
+        boolean ordered = (enrolled == null || !enrolled.isBefore(record.screenedOn()))
+                && (withdrawn == null || !withdrawn.isBefore(enrolled != null ? enrolled : record.screenedOn()));
+        return withdrawnDated && enrolledDated && ordered;
+    }
+
+    /**
+     * The linked accounts must be this tenant's, hold the right role, and fit: one participant per participant
+     * account, and a therapist only for an intervention arm (the control arm has no programme to follow).
+     */
+    private void validateLinks(ParticipantImport record, Optional<Arm> arm, Map<String, String> errors) {
+        String account = record.accountId();
+        if (account != null && (!accounts.holdsRole(account, PortalRole.PARTICIPANT) || documents.exists(
+                Query.query(Criteria.where("accountId").is(account)), Participant.class))) {
+            errors.put("accountId", "participant.account.invalid");
+        }
+        String therapist = record.therapistId();
+        if (therapist != null && (!accounts.holdsRole(therapist, PortalRole.THERAPIST)
+                || arm.map(Arm::kind).orElse(null) != ArmKind.INTERVENTION)) {
+            errors.put("therapistId", "participant.therapist.invalid");
+        }
+        String coordinator = record.coordinatorId();
+        if (coordinator != null && !accounts.holdsRole(coordinator, PortalRole.COORDINATOR)) {
+            errors.put("coordinatorId", "participant.coordinator.invalid");
         }
     }
 

@@ -78,6 +78,7 @@ public class Study extends TenantOwnedDocument {
     }
 
     StudyRecord toRecord() {
-        return new StudyRecord(acronym, title, registryId, arms, targetEnrolment, contactPhone, contactEmail);
+        return new StudyRecord(acronym, title, registryId, arms, targetEnrolment, contactPhone, contactEmail,
+                getVersion());
     }
 }

@@ -5,13 +5,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -21,8 +23,6 @@ import org.springframework.stereotype.Service;
 public class StudyService {
 
     static final String ENTITY = "Study";
-    private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
-    private static final String PHONE_PATTERN = "\\+?[0-9 ()-]{6,24}";
     private static final String ARM_CODE_PATTERN = "[A-Z][A-Z0-9_]{0,23}";
 
     private final TenantDocuments documents;
@@ -34,15 +34,15 @@ public class StudyService {
     }
 
     /** The tenant's studies, by acronym. Every role of the tenant may know which studies it runs. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST, Authorities.COORDINATOR,
-            Authorities.PARTICIPANT})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
+            Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public List<StudySummary> studies() {
         return documents.find(new Query().with(Sort.by("acronym")), Study.class).stream().map(StudySummary::of)
                 .toList();
     }
 
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST, Authorities.COORDINATOR,
-            Authorities.PARTICIPANT})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
+            Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public Optional<StudySummary> study(String studyId) {
         return documents.findById(studyId, Study.class).map(StudySummary::of);
     }
@@ -56,26 +56,31 @@ public class StudyService {
     public StudySummary create(StudyRecord record) {
         validate(record, Set.of());
         Study study = documents.insert(new Study(record.acronym().trim(), record.title().trim(),
-                blankToNull(record.registryId()), record.arms(), record.targetEnrolment(),
-                blankToNull(record.contactPhone()), blankToNull(record.contactEmail())));
+                Inputs.blankToNull(record.registryId()), record.arms(), record.targetEnrolment(),
+                Inputs.blankToNull(record.contactPhone()), Inputs.blankToNull(record.contactEmail())));
         audit.record("study.created", ENTITY, study.requireId(), null, study.toRecord(), null);
         return StudySummary.of(study);
     }
 
     /**
      * Changes the study record. Arms may be renamed and added but not removed, since participants may already be
-     * allocated to them.
+     * allocated to them. The record must carry the version it was read at: someone else's change in between is
+     * refused ({@link OptimisticLockingFailureException}) rather than silently overwritten.
      */
     @Secured(Authorities.TENANT_ADMIN)
     public StudySummary update(String studyId, StudyRecord record) {
         Study study = documents.getById(studyId, Study.class);
+        if (!Objects.equals(record.version(), study.getVersion())) {
+            throw new OptimisticLockingFailureException("Study " + studyId + " changed since it was read");
+        }
         Set<String> existingArms = new HashSet<>();
         study.getArms().forEach(a -> existingArms.add(a.code()));
         validate(record, existingArms);
         StudyRecord before = study.toRecord();
-        study.apply(new StudyRecord(record.acronym().trim(), record.title().trim(), blankToNull(record.registryId()),
-                record.arms(), record.targetEnrolment(), blankToNull(record.contactPhone()),
-                blankToNull(record.contactEmail())));
+        study.apply(new StudyRecord(record.acronym().trim(), record.title().trim(),
+                Inputs.blankToNull(record.registryId()), record.arms(), record.targetEnrolment(),
+                Inputs.blankToNull(record.contactPhone()), Inputs.blankToNull(record.contactEmail()),
+                record.version()));
         documents.save(study);
         audit.record("study.updated", ENTITY, studyId, before, study.toRecord(), null);
         return StudySummary.of(study);
@@ -83,25 +88,24 @@ public class StudyService {
 
     private static void validate(StudyRecord record, Set<String> armsThatMustStay) {
         Map<String, String> errors = new HashMap<>();
-        if (isBlankOrLonger(record.acronym(), Study.ACRONYM_MAX_LENGTH)) {
+        if (Inputs.isBlankOrLonger(record.acronym(), Study.ACRONYM_MAX_LENGTH)) {
             errors.put("acronym", "study.acronym.invalid");
         }
-        if (isBlankOrLonger(record.title(), Study.TITLE_MAX_LENGTH)) {
+        if (Inputs.isBlankOrLonger(record.title(), Study.TITLE_MAX_LENGTH)) {
             errors.put("title", "study.title.invalid");
         }
-        String registryId = blankToNull(record.registryId());
+        String registryId = Inputs.blankToNull(record.registryId());
         if (registryId != null && registryId.length() > Study.REGISTRY_ID_MAX_LENGTH) {
             errors.put("registryId", "study.registry-id.invalid");
         }
         if (record.targetEnrolment() < 1 || record.targetEnrolment() > Study.TARGET_MAX) {
             errors.put("targetEnrolment", "study.target.invalid");
         }
-        String phone = blankToNull(record.contactPhone());
-        if (phone != null && !phone.matches(PHONE_PATTERN)) {
+        if (!Inputs.isOptionalPhone(record.contactPhone())) {
             errors.put("contactPhone", "study.contact-phone.invalid");
         }
-        String email = blankToNull(record.contactEmail());
-        if (email != null && (email.length() > Study.CONTACT_MAX_LENGTH || !email.matches(EMAIL_PATTERN))) {
+        String email = Inputs.blankToNull(record.contactEmail());
+        if (!Inputs.isOptionalEmail(email) || (email != null && email.length() > Study.CONTACT_MAX_LENGTH)) {
             errors.put("contactEmail", "study.contact-email.invalid");
         }
         validateArms(record.arms(), armsThatMustStay, errors);
@@ -115,7 +119,7 @@ public class StudyService {
         boolean valid = arms.size() >= 2;
         for (Arm arm : arms) {
             valid &= arm.code().matches(ARM_CODE_PATTERN) && codes.add(arm.code())
-                    && !isBlankOrLonger(arm.name(), Arm.NAME_MAX_LENGTH)
+                    && !Inputs.isBlankOrLonger(arm.name(), Arm.NAME_MAX_LENGTH)
                     && arm.description().length() <= Arm.DESCRIPTION_MAX_LENGTH;
         }
         if (!valid) {
@@ -125,11 +129,4 @@ public class StudyService {
         }
     }
 
-    private static boolean isBlankOrLonger(@Nullable String value, int max) {
-        return value == null || value.isBlank() || value.trim().length() > max;
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.CurrentUser;
@@ -17,6 +18,7 @@ import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.query.UpdateDefinition;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,9 @@ import org.springframework.stereotype.Component;
 public class TenantDocuments {
 
     public static final String TENANT_FIELD = "tenantId";
+
+    private static final Set<String> SAFE_STAGES = Set.of("$match", "$group", "$sort", "$project", "$unwind", "$skip",
+            "$limit", "$count");
 
     private final MongoOperations mongo;
 
@@ -124,9 +129,20 @@ public class TenantDocuments {
         return mongo.findAndModify(scoped(query), update, options, type);
     }
 
-    /** An aggregation over one collection of the current tenant: the tenant match is always the first stage. */
+    /**
+     * An aggregation over one collection of the current tenant: the tenant match is always the first stage. Only
+     * stages that stay inside that collection's matched documents are allowed ($match, $group, $sort, $project,
+     * $unwind, $skip, $limit, $count): $lookup, $unionWith or $graphLookup would read other collections unscoped, and
+     * $out or $merge would write.
+     */
     public <O> List<O> aggregate(Class<? extends TenantOwnedDocument> input, List<AggregationOperation> stages,
             Class<O> output) {
+        for (AggregationOperation stage : stages) {
+            if (!SAFE_STAGES.contains(stage.getOperator())) {
+                throw new IllegalArgumentException("Aggregation stage " + stage.getOperator()
+                        + " could reach beyond the tenant's documents");
+            }
+        }
         List<AggregationOperation> all = new ArrayList<>(stages.size() + 1);
         all.add(Aggregation.match(Criteria.where(TENANT_FIELD).is(currentTenantId())));
         all.addAll(stages);
@@ -140,9 +156,14 @@ public class TenantDocuments {
         return Query.of(query).addCriteria(Criteria.where(TENANT_FIELD).is(currentTenantId()));
     }
 
+    /**
+     * A document's tenant never changes. Only plain {@link Update}s are taken (a pipeline update could replace the
+     * whole document), and no $rename, whose target {@code modifies()} would not report.
+     */
     private static void guardUpdate(UpdateDefinition update) {
-        if (update.modifies(TENANT_FIELD)) {
-            throw new IllegalArgumentException("A document's tenant never changes");
+        if (!(update instanceof Update plain) || plain.getUpdateObject().containsKey("$rename")
+                || update.modifies(TENANT_FIELD) || update.modifies("_id")) {
+            throw new IllegalArgumentException("Updates may not touch a document's tenant or id");
         }
     }
 }

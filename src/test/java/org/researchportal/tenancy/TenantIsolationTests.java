@@ -66,7 +66,7 @@ class TenantIsolationTests extends PortalTest {
         StudySummary lakeside = lakesideStudy();
         var before = mongo.findById(lakeside.id(), org.bson.Document.class, "studies");
         signIn("fudan.admin");
-        var hijack = new StudyRecord("HIJACK", "Taken over", null, lakeside.arms(), 99, null, null);
+        var hijack = new StudyRecord("HIJACK", "Taken over", null, lakeside.arms(), 99, null, null, 0L);
         assertThatThrownBy(() -> studies.update(lakeside.id(), hijack)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> studies.record(lakeside.id())).isInstanceOf(NotFoundException.class);
         assertThat(mongo.findById(lakeside.id(), org.bson.Document.class, "studies")).isEqualTo(before);

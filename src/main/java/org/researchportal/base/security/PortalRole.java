@@ -57,6 +57,16 @@ public enum PortalRole {
         return roles.stream().min(Comparator.naturalOrder());
     }
 
+    /**
+     * Whether one person may hold these roles together. A blinded assessor may hold no role that sees arms (all other
+     * staff roles do, or will through the audit trail), and a participant holds no staff role.
+     */
+    public static boolean conflicting(Collection<PortalRole> roles) {
+        boolean assessorUnblinded = roles.contains(ASSESSOR) && roles.stream().anyMatch(r -> r != ASSESSOR);
+        boolean participantStaff = roles.contains(PARTICIPANT) && roles.stream().anyMatch(r -> r != PARTICIPANT);
+        return assessorUnblinded || participantStaff;
+    }
+
     public static List<PortalRole> tenantRoles() {
         return Arrays.stream(values()).filter(r -> r != PLATFORM_ADMIN).toList();
     }

@@ -1,6 +1,7 @@
 package org.researchportal.base.security;
 
 import java.io.Serializable;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -14,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param accountId the portal account's id
  * @param tenantId the tenant the person works in; {@code null} only for platform administrators
  * @param tenantName the tenant's display name, fixed at sign-in for the layout
+ * @param zone the tenant's time zone (UTC for platform administrators), in which times are shown
  */
 public record PortalUser(String accountId, String username, String displayName, @Nullable String tenantId,
-        @Nullable String tenantName, Set<PortalRole> roles, Locale locale) implements Serializable {
+        @Nullable String tenantName, Set<PortalRole> roles, Locale locale, ZoneId zone) implements Serializable {
 
     public PortalUser {
         roles = roles.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(roles));

@@ -1,5 +1,6 @@
 package org.researchportal.base.security;
 
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Runs work that no person started (demo seeding, scheduled jobs) as a named system actor in one tenant with the
  * roles the work needs, so that it passes through the same tenant scoping, role checks and audit as a person would.
+ * Only the modules named in {@code SystemActorUseTests} may use it; views never do.
  */
 public final class SystemActor {
 
@@ -21,8 +23,12 @@ public final class SystemActor {
     }
 
     public static <T> T callAs(String purpose, @Nullable String tenantId, Set<PortalRole> roles, Supplier<T> work) {
-        PortalUser actor = new PortalUser(USERNAME_PREFIX + purpose, USERNAME_PREFIX + purpose, "System (" + purpose + ")",
-                tenantId, null, roles, Locale.ENGLISH);
+        if (tenantId != null && roles.contains(PortalRole.PLATFORM_ADMIN)) {
+            throw new IllegalArgumentException("Platform administration is never done inside a tenant");
+        }
+        String name = USERNAME_PREFIX + purpose;
+        PortalUser actor = new PortalUser(name, name, "System (" + purpose + ")", tenantId, null, roles,
+                Locale.ENGLISH, ZoneOffset.UTC);
         var authorities = roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
         var authentication = UsernamePasswordAuthenticationToken.authenticated((PortalPrincipal) () -> actor, null,
                 authorities);

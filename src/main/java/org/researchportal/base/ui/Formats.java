@@ -17,7 +17,8 @@ public final class Formats {
     }
 
     public static String date(@Nullable LocalDate date, Locale locale) {
-        return date == null ? NONE : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+        return date == null ? NONE
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }
 
     public static String dateTime(@Nullable Instant instant, ZoneId zone, Locale locale) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Locale;
 import java.util.Map;
+import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.ui.FieldErrors;
@@ -30,7 +31,7 @@ final class NewAccountDialog extends Dialog {
         displayName.setMaxLength(Account.DISPLAY_NAME_MAX_LENGTH);
         displayName.setRequired(true);
         var email = new EmailField(getTranslation("account.email"));
-        email.setMaxLength(Account.EMAIL_MAX_LENGTH);
+        email.setMaxLength(Inputs.EMAIL_MAX_LENGTH);
         var language = new Select<Locale>();
         language.setLabel(getTranslation("account.language"));
         language.setItems(PortalLocales.SUPPORTED);
@@ -39,7 +40,7 @@ final class NewAccountDialog extends Dialog {
                 : PortalLocales.ENGLISH);
         var password = new PasswordField(getTranslation("account.initial-password"));
         password.setHelperText(getTranslation("account.password.help", Account.PASSWORD_MIN_LENGTH));
-        password.setMaxLength(Account.PASSWORD_MAX_LENGTH);
+        password.setMaxLength(Account.PASSWORD_MAX_BYTES);
         password.setVisible(localSignIn);
         var roles = new RoleChoice();
 

@@ -8,14 +8,15 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.util.stream.Collectors;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
@@ -42,17 +43,19 @@ final class UsersView extends Main implements HasDynamicTitle {
         var create = new Button(getTranslation("users.new"), e -> new NewAccountDialog(accounts, localSignIn,
                 grid.getDataProvider()::refreshAll).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // With OpenID Connect, accounts come from the identity provider at first sign-in.
+        create.setVisible(localSignIn);
 
         grid.addColumn(AccountRow::username).setHeader(getTranslation("account.username")).setAutoWidth(true);
         grid.addColumn(AccountRow::displayName).setHeader(getTranslation("account.display-name")).setAutoWidth(true);
         grid.addColumn(r -> r.roles().stream().sorted().map(role -> getTranslation(role.messageKey()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("account.roles")).setAutoWidth(true);
         grid.addColumn(this::state).setHeader(getTranslation("account.state")).setWidth("11em").setFlexGrow(0);
-        grid.addColumn(r -> Formats.dateTime(r.lastSignInAt(), ZoneId.systemDefault(), getLocale()))
+        grid.addColumn(r -> Formats.dateTime(r.lastSignInAt(), CurrentUser.require().zone(), getLocale()))
                 .setHeader(getTranslation("account.last-sign-in")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true);
         grid.setItems(query -> accounts.accounts(toSpringPageRequest(query)).stream());
-        grid.setAllRowsVisible(true);
+        grid.addClassName("portal-grid");
 
         add(new ViewToolbar(getTranslation("menu.users"), create),
                 new Section(getTranslation("users.in-tenant"), grid));
@@ -78,8 +81,7 @@ final class UsersView extends Main implements HasDynamicTitle {
                 accounts.setActive(row.id(), !row.active());
                 grid.getDataProvider().refreshAll();
             } catch (ValidationException refusal) {
-                refusal.fieldMessageKeys().values().forEach(key -> com.vaadin.flow.component.notification.Notification
-                        .show(getTranslation(key)));
+                refusal.fieldMessageKeys().values().forEach(key -> Notification.show(getTranslation(key)));
             }
         });
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

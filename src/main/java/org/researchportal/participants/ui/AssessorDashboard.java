@@ -49,7 +49,7 @@ final class AssessorDashboard extends Main implements HasDynamicTitle {
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
                 .setHeader(getTranslation("participant.enrolled-on"));
         grid.setItems(query -> participants.blindedParticipants(study.id(), toSpringPageRequest(query)).stream());
-        grid.setAllRowsVisible(true);
+        grid.addClassName("portal-grid");
         var blinding = new Paragraph(getTranslation("assessor.blinded-note"));
         blinding.addClassName("portal-notice");
         body.removeAll();

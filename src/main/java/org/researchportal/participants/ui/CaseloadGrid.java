@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.CallbackDataProvider.FetchCallback;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.Links;
 import org.researchportal.participants.CaseloadRow;
 
 /** A caseload: the participants one therapist or coordinator follows, with how to reach them. */
@@ -27,8 +28,8 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
             grid.addColumn(r -> Formats.text(r.preferredCallTime()))
                     .setHeader(getTranslation("participant.preferred-call-time")).setAutoWidth(true);
         }
-        grid.addColumn(r -> getTranslation("language." + r.language())).setHeader(getTranslation("participant.language"))
-                .setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("language." + r.language()))
+                .setHeader(getTranslation("participant.language")).setAutoWidth(true);
         grid.addColumn(CaseloadRow::armName).setHeader(getTranslation("participant.arm")).setAutoWidth(true);
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
                 .setHeader(getTranslation("participant.enrolled-on")).setAutoWidth(true);
@@ -38,7 +39,7 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
                     .setAutoWidth(true);
         }
         grid.setItems(rows::fetch);
-        grid.setAllRowsVisible(true);
+        grid.addClassName("portal-grid");
         grid.setEmptyStateText(getTranslation("dashboard.caseload-empty"));
     }
 
@@ -52,6 +53,6 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
             return new Span(Formats.text(null));
         }
         // A tel: link, so a coordinator on a softphone or a mobile dials with one click.
-        return new Anchor("tel:" + row.phone().replaceAll("[^+0-9]", ""), row.phone());
+        return new Anchor(Links.tel(row.phone()), row.phone());
     }
 }

@@ -48,7 +48,7 @@ final class ClinicianDashboard extends Main implements HasDynamicTitle {
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
                 .setHeader(getTranslation("participant.enrolled-on"));
         grid.setItems(query -> participants.participants(study.id(), toSpringPageRequest(query)).stream());
-        grid.setAllRowsVisible(true);
+        grid.addClassName("portal-grid");
         body.removeAll();
         body.add(new Section(study.acronym() + " · " + study.title(), new EnrolmentProgress(progress),
                 new StatusCounts(progress.byStatus())),

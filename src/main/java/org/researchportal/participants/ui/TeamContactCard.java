@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import org.researchportal.base.ui.Links;
 import org.researchportal.participants.MyParticipation;
 
 /** How the participant reaches the study team: a tap to call, a tap to write. */
@@ -15,7 +16,7 @@ final class TeamContactCard extends Composite<Div> {
         getContent().add(new H2(getTranslation("participant-home.contact")),
                 new Paragraph(getTranslation("participant-home.contact-text")));
         if (me.teamPhone() != null) {
-            var call = new Anchor("tel:" + me.teamPhone().replaceAll("[^+0-9]", ""),
+            var call = new Anchor(Links.tel(me.teamPhone()),
                     getTranslation("participant-home.call", me.teamPhone()));
             call.addClassName("big-link");
             getContent().add(call);

@@ -14,7 +14,9 @@ import java.util.Locale;
 import org.researchportal.study.Arm;
 import org.researchportal.study.ArmKind;
 
-/** Edits a study's arms: existing arms keep their code (participants may be allocated to them); new ones can be added. */
+/**
+ * Edits a study's arms: existing arms keep their code (participants may be allocated to them); new ones may be added.
+ */
 final class ArmsEditor extends Div implements HasValidation {
 
     private final List<ArmRow> rows = new ArrayList<>();

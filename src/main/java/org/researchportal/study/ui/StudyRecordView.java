@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.FieldErrors;
@@ -41,6 +42,7 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
     private final TextField contactPhone = new TextField();
     private final TextField contactEmail = new TextField();
     private final ArmsEditor arms = new ArmsEditor();
+    private @Nullable Long loadedVersion;
 
     StudyRecordView(StudyService studies) {
         this.studies = studies;
@@ -82,13 +84,15 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
         contactPhone.setValue(Objects.requireNonNullElse(record.contactPhone(), ""));
         contactEmail.setValue(Objects.requireNonNullElse(record.contactEmail(), ""));
         arms.setArms(record.arms());
+        loadedVersion = record.version();
     }
 
     private void save(String studyId, Map<String, HasValidation> fields) {
         try {
             studies.update(studyId, new StudyRecord(acronym.getValue(), title.getValue(), registryId.getValue(),
                     arms.getArms(), target.getValue() == null ? 0 : target.getValue(), contactPhone.getValue(),
-                    contactEmail.getValue()));
+                    contactEmail.getValue(), loadedVersion));
+            load(studies.record(studyId));
             FieldErrors.clear(fields);
             Notification.show(getTranslation("study.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationException refusal) {

@@ -17,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
@@ -39,7 +40,7 @@ final class TenantsView extends Main implements HasDynamicTitle {
         grid.addColumn(Tenant::timeZone).setHeader(getTranslation("tenant.timezone")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation(t.active() ? "tenant.active" : "tenant.inactive"))
                 .setHeader(getTranslation("tenant.state"));
-        grid.addColumn(t -> Formats.dateTime(t.createdAt(), ZoneId.systemDefault(), getLocale()))
+        grid.addColumn(t -> Formats.dateTime(t.createdAt(), CurrentUser.require().zone(), getLocale()))
                 .setHeader(getTranslation("tenant.created")).setAutoWidth(true);
         grid.setItems(tenants.tenants());
         grid.setAllRowsVisible(true);
