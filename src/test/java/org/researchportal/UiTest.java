@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.util.ClassUtils;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.ClassUtils;
 
 /** A browserless UI test (Karibu) on the whole portal, signed in as a demo account. */
 public abstract class UiTest extends PortalTest {

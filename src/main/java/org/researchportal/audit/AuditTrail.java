@@ -1,6 +1,5 @@
 package org.researchportal.audit;
 
-import org.springframework.security.access.annotation.Secured;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.tenancy.TenantCreated;
 import org.researchportal.tenancy.TenantDocuments;
@@ -18,6 +17,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /**

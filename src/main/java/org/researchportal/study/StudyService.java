@@ -1,6 +1,5 @@
 package org.researchportal.study;
 
-import org.springframework.security.access.annotation.Secured;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /** The studies of the signed-in person's tenant: the study module's API. */

@@ -1,6 +1,5 @@
 package org.researchportal.tenancy;
 
-import org.springframework.security.access.annotation.Secured;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -8,13 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
-import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /** The platform administrator's work on tenants. */
