@@ -19,6 +19,7 @@ import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ParticipantImport;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.participants.RandomisationService;
 import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
@@ -47,18 +48,20 @@ class DemoData implements ApplicationRunner {
     private final AccountService accounts;
     private final StudyService studies;
     private final ParticipantService participants;
+    private final RandomisationService randomisation;
     private final Clock clock;
     private final String password;
     private final String authMode;
     private final ObjectProvider<MongoServer> embeddedStore;
 
     DemoData(TenantService tenants, AccountService accounts, StudyService studies, ParticipantService participants,
-            Clock clock, @Value("${portal.demo.password}") String password,
+            RandomisationService randomisation, Clock clock, @Value("${portal.demo.password}") String password,
             @Value("${portal.auth.mode:local}") String authMode, ObjectProvider<MongoServer> embeddedStore) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.studies = studies;
         this.participants = participants;
+        this.randomisation = randomisation;
         this.clock = clock;
         this.password = password;
         this.authMode = authMode;
@@ -91,6 +94,13 @@ class DemoData implements ApplicationRunner {
                 a.displayName(), a.username() + "@example.org", a.language(), a.roles(), password))));
         StudySummary study = studies.studies().stream().findFirst()
                 .orElseGet(() -> studies.create(tenant.study()));
+        if (studies.eligibilityModel(study.id()).criteria().isEmpty()) {
+            studies.configureEligibility(study.id(), tenant.eligibility());
+        }
+        if (studies.randomisationPlan(study.id()).isEmpty()) {
+            studies.configureRandomisation(study.id(), tenant.randomisation());
+            randomisation.setUp(study.id());
+        }
         Map<String, String> ids = new HashMap<>();
         for (PortalRole role : List.of(PortalRole.THERAPIST, PortalRole.COORDINATOR, PortalRole.PARTICIPANT)) {
             accounts.accountsWithRole(role).forEach(a -> ids.put(a.username(), a.id()));

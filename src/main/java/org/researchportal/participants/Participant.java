@@ -1,6 +1,8 @@
 package org.researchportal.participants;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.tenancy.TenantOwnedDocument;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -40,6 +42,13 @@ public class Participant extends TenantOwnedDocument {
     private @Nullable String therapistId;
     private @Nullable String coordinatorId;
     private @Nullable String accountId;
+    private @Nullable String screenedBy;
+    private @Nullable EligibilityAssessment eligibility;
+    private @Nullable Consent consent;
+    private @Nullable Randomisation randomisation;
+    /** A short lease while one clinician randomises, so two cannot do it at once. */
+    private @Nullable Instant randomisingSince;
+    private @Nullable List<Unblinding> unblindings;
 
     Participant(String studyId, String screeningNumber, @Nullable String studyNumber, String displayName,
             ParticipantStatus status, @Nullable String armCode, LocalDate screenedOn, @Nullable LocalDate enrolledOn,
@@ -131,5 +140,29 @@ public class Participant extends TenantOwnedDocument {
 
     public @Nullable String getAccountId() {
         return accountId;
+    }
+
+    public @Nullable String getScreenedBy() {
+        return screenedBy;
+    }
+
+    public @Nullable EligibilityAssessment getEligibility() {
+        return eligibility;
+    }
+
+    public @Nullable Consent getConsent() {
+        return consent;
+    }
+
+    public @Nullable Randomisation getRandomisation() {
+        return randomisation;
+    }
+
+    public List<Unblinding> getUnblindings() {
+        return unblindings == null ? List.of() : List.copyOf(unblindings);
+    }
+
+    void setScreenedBy(String screenedBy) {
+        this.screenedBy = screenedBy;
     }
 }

@@ -129,6 +129,17 @@ public class ParticipantService {
                 }));
     }
 
+    /** One participant's whole record, for the clinician working on it. */
+    @Secured(Authorities.CLINICIAN)
+    public ParticipantRecord participantRecord(String participantId) {
+        Participant p = documents.getById(participantId, Participant.class);
+        StudySummary study = requireStudy(p.getStudyId());
+        return new ParticipantRecord(p.requireId(), p.getStudyId(), p.getScreeningNumber(), p.getStudyNumber(),
+                p.getDisplayName(), p.getStatus(), p.getScreenedOn(), p.getScreenedBy(), p.getPhone(), p.getEmail(),
+                p.getLanguage(), p.getPreferredCallTime(), p.getEligibility(), p.getConsent(),
+                armName(study, p.getArmCode()), p.getEnrolledOn(), p.getRandomisation(), p.getUnblindings());
+    }
+
     /** Brings in a participant record from an earlier system (see {@link ParticipantImport}). */
     @Secured(Authorities.CLINICIAN)
     public String importRecord(ParticipantImport record) {

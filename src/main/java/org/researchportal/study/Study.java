@@ -23,6 +23,8 @@ public class Study extends TenantOwnedDocument {
     private int targetEnrolment;
     private @Nullable String contactPhone;
     private @Nullable String contactEmail;
+    private @Nullable EligibilityModel eligibility;
+    private @Nullable RandomisationPlan randomisation;
 
     Study(String acronym, String title, @Nullable String registryId, List<Arm> arms, int targetEnrolment,
             @Nullable String contactPhone, @Nullable String contactEmail) {
@@ -65,6 +67,22 @@ public class Study extends TenantOwnedDocument {
 
     public @Nullable String getContactEmail() {
         return contactEmail;
+    }
+
+    EligibilityModel getEligibility() {
+        return eligibility == null ? EligibilityModel.NONE : eligibility;
+    }
+
+    void setEligibility(EligibilityModel eligibility) {
+        this.eligibility = eligibility;
+    }
+
+    Optional<RandomisationPlan> getRandomisation() {
+        return Optional.ofNullable(randomisation);
+    }
+
+    void setRandomisation(RandomisationPlan randomisation) {
+        this.randomisation = randomisation;
     }
 
     void apply(StudyRecord record) {

@@ -86,6 +86,42 @@ public class StudyService {
         return StudySummary.of(study);
     }
 
+    /** The study's screening measures and eligibility criteria. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
+    public EligibilityModel eligibilityModel(String studyId) {
+        return documents.getById(studyId, Study.class).getEligibility();
+    }
+
+    @Secured(Authorities.TENANT_ADMIN)
+    public void configureEligibility(String studyId, EligibilityModel model) {
+        Study study = documents.getById(studyId, Study.class);
+        StudyConfigurationCheck.eligibility(model);
+        EligibilityModel before = study.getEligibility();
+        study.setEligibility(model);
+        documents.save(study);
+        audit.record("study.eligibility-configured", ENTITY, studyId, Map.of("eligibility", before),
+                Map.of("eligibility", model), null);
+    }
+
+    /** How the study randomises, once set up. The plan holds no allocation: the sequence is sealed elsewhere. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
+    public Optional<RandomisationPlan> randomisationPlan(String studyId) {
+        return documents.getById(studyId, Study.class).getRandomisation();
+    }
+
+    /** Sets the randomisation plan; it cannot change once participants have been randomised with it. */
+    @Secured(Authorities.TENANT_ADMIN)
+    public void configureRandomisation(String studyId, RandomisationPlan plan) {
+        Study study = documents.getById(studyId, Study.class);
+        StudyConfigurationCheck.randomisation(plan, study.getArms());
+        if (study.getRandomisation().isPresent() && !study.getRandomisation().get().equals(plan)) {
+            throw ValidationException.of("randomisation", "study.randomisation.fixed");
+        }
+        study.setRandomisation(plan);
+        documents.save(study);
+        audit.record("study.randomisation-configured", ENTITY, studyId, null, Map.of("plan", plan), null);
+    }
+
     private static void validate(StudyRecord record, Set<String> armsThatMustStay) {
         Map<String, String> errors = new HashMap<>();
         if (Inputs.isBlankOrLonger(record.acronym(), Study.ACRONYM_MAX_LENGTH)) {

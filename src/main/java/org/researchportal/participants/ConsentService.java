@@ -1,0 +1,117 @@
+package org.researchportal.participants;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.participants.ConsentWithdrawal.Scope;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * Informed consent: taken before enrolment, with separate consent to SMS and email contact, and withdrawn in whole or
+ * in part. Withdrawing from participation withdraws an enrolled participant from the study.
+ */
+@Service
+public class ConsentService {
+
+    private final TenantDocuments documents;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ConsentService(TenantDocuments documents, AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Records consent before enrolment. Recording it again (a new consent version) needs a reason. */
+    @Secured(Authorities.CLINICIAN)
+    public void recordConsent(String participantId, String documentVersion, LocalDate consentedOn,
+            boolean smsContact, boolean emailContact, @Nullable String reason) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        Map<String, String> errors = new HashMap<>();
+        if (Inputs.isBlankOrLonger(documentVersion, Consent.VERSION_MAX_LENGTH)) {
+            errors.put("documentVersion", "consent.version.invalid");
+        }
+        if (consentedOn.isAfter(LocalDate.now(clock)) || consentedOn.isBefore(participant.getScreenedOn())) {
+            errors.put("consentedOn", "consent.date.invalid");
+        }
+        if (!ScreeningService.BEFORE_ENROLMENT.contains(participant.getStatus())) {
+            errors.put("documentVersion", "consent.after-enrolment");
+        }
+        if (participant.getConsent() != null && Inputs.isBlankOrLonger(reason, ScreeningService.REASON_MAX_LENGTH)) {
+            errors.put("reason", "change.reason.required");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Consent consent = new Consent(documentVersion.trim(), consentedOn, CurrentUser.require().username(),
+                smsContact, emailContact, List.of());
+        change(participant, Query.query(Criteria.where("_id").is(participantId).and("status")
+                .in(ScreeningService.BEFORE_ENROLMENT)), Update.update("consent", consent), "participant.consented",
+                reason);
+    }
+
+    /**
+     * Withdraws consent in whole or in part. SMS or email withdrawal stops that channel only; withdrawal from
+     * participation also withdraws an enrolled participant from the study. The allocation stays as it was.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public void withdrawConsent(String participantId, Scope scope, LocalDate withdrawnOn, String reason) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        Consent consent = participant.getConsent();
+        Map<String, String> errors = new HashMap<>();
+        if (consent == null) {
+            errors.put("scope", "consent.none");
+        } else if (withdrawnOn.isBefore(consent.consentedOn()) || withdrawnOn.isAfter(LocalDate.now(clock))) {
+            errors.put("withdrawnOn", "consent.date.invalid");
+        }
+        if (Inputs.isBlankOrLonger(reason, ScreeningService.REASON_MAX_LENGTH)) {
+            errors.put("reason", "change.reason.required");
+        }
+        if (!errors.isEmpty() || consent == null) {
+            throw new ValidationException(errors);
+        }
+        List<ConsentWithdrawal> withdrawals = new ArrayList<>(consent.withdrawals());
+        withdrawals.add(new ConsentWithdrawal(scope, withdrawnOn, reason.trim(), CurrentUser.require().username()));
+        Consent changed = new Consent(consent.documentVersion(), consent.consentedOn(), consent.takenBy(),
+                consent.smsContact() && scope != Scope.SMS_CONTACT && scope != Scope.PARTICIPATION,
+                consent.emailContact() && scope != Scope.EMAIL_CONTACT && scope != Scope.PARTICIPATION, withdrawals);
+        Update update = Update.update("consent", changed);
+        if (scope == Scope.PARTICIPATION && participant.getStatus() == ParticipantStatus.ENROLLED) {
+            update.set("status", ParticipantStatus.WITHDRAWN).set("withdrawnOn", withdrawnOn);
+        }
+        change(participant, Query.query(Criteria.where("_id").is(participantId)), update,
+                "participant.consent-withdrawn", reason);
+    }
+
+    private void change(Participant participant, Query where, Update update, String action, @Nullable String reason) {
+        Map<String, Object> before = view(participant);
+        if (documents.updateFirst(where, update.inc("version", 1), Participant.class) == 0) {
+            throw ValidationException.of("documentVersion", "consent.after-enrolment");
+        }
+        audit.record(action, ParticipantService.ENTITY, participant.requireId(), before,
+                view(documents.getById(participant.requireId(), Participant.class)), reason);
+    }
+
+    private static Map<String, Object> view(Participant p) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", p.getStatus().name());
+        view.put("consent", p.getConsent() == null ? "" : p.getConsent());
+        return view;
+    }
+}

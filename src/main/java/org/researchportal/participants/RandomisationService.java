@@ -1,0 +1,240 @@
+package org.researchportal.participants;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.SealedValues;
+import org.researchportal.study.Arm;
+import org.researchportal.study.RandomisationPlan;
+import org.researchportal.study.RandomisationPlan.StratificationFactor;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * Enrolment by randomisation with allocation concealment. The sequence is made when randomisation is set up and
+ * stored sealed, a place per document; nothing reads a place ahead of use. Randomising an eligible, consented
+ * candidate claims the next free place for them atomically and only then opens it. An allocation never changes.
+ */
+@Service
+public class RandomisationService {
+
+    /** How long one clinician's randomisation may hold a participant before another may retry it. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final TenantDocuments documents;
+    private final StudyService studies;
+    private final StudyNumbers numbers;
+    private final SealedValues sealed;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final PermutedBlocks blocks = new PermutedBlocks(new SecureRandom());
+
+    RandomisationService(TenantDocuments documents, StudyService studies, StudyNumbers numbers, SealedValues sealed,
+            AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.studies = studies;
+        this.numbers = numbers;
+        this.sealed = sealed;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Makes the sealed sequence for every stratum of the study's plan, once; running it again changes nothing. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
+    public void setUp(String studyId) {
+        StudySummary study = studies.study(studyId).orElseThrow();
+        RandomisationPlan plan = plan(studyId);
+        for (String stratum : strata(plan)) {
+            if (!documents.exists(slotsOf(studyId, stratum), AllocationSlot.class)) {
+                extend(study, plan, stratum);
+            }
+        }
+        audit.record("randomisation.set-up", "Study", studyId, null, Map.of("strata", strata(plan)), null);
+    }
+
+    /**
+     * Enrols and randomises an eligible, consented candidate and answers the arm's name. The stratification factors'
+     * levels are given by the clinician (none when the plan has none).
+     */
+    @Secured(Authorities.CLINICIAN)
+    public String randomise(String participantId, Map<String, String> stratification) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        StudySummary study = studies.study(participant.getStudyId()).orElseThrow();
+        RandomisationPlan plan = plan(study.id());
+        String stratum = stratum(plan, stratification);
+        Consent consent = participant.getConsent();
+        if (participant.getArmCode() != null) {
+            throw ValidationException.of("randomise", "randomise.already");
+        }
+        if (participant.getStatus() != ParticipantStatus.ELIGIBLE) {
+            throw ValidationException.of("randomise", "randomise.not-eligible");
+        }
+        if (consent == null || consent.withdrawnFromParticipation()) {
+            throw ValidationException.of("randomise", "randomise.no-consent");
+        }
+        Instant now = clock.instant();
+        takeLease(participantId, now);
+        AllocationSlot slot = claim(study, plan, stratum, participantId, now);
+        String armCode = sealed.open(slot.getSealedArm());
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(participant.getTimeZone())));
+        String studyNumber = numbers.next(study.id(), "enrolment", study.acronym() + "-", n -> documents.exists(
+                Query.query(Criteria.where("studyId").is(study.id()).and("studyNumber").is(n)), Participant.class));
+        var randomisation = new Randomisation(slot.getStratum(), slot.getPosition(), slot.getBlock(), now,
+                CurrentUser.require().username());
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(participantId).and("armCode")
+                .isNull().and("status").is(ParticipantStatus.ELIGIBLE)), new Update().set("armCode", armCode)
+                .set("status", ParticipantStatus.ENROLLED).set("enrolledOn", today).set("studyNumber", studyNumber)
+                .set("randomisation", randomisation).unset("randomisingSince").inc("version", 1), Participant.class);
+        if (changed == 0) {
+            throw ValidationException.of("randomise", "randomise.already");
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", ParticipantStatus.ENROLLED.name());
+        after.put("armCode", armCode);
+        after.put("studyNumber", studyNumber);
+        after.put("randomisation", randomisation);
+        audit.record("participant.randomised", ParticipantService.ENTITY, participantId,
+                Map.of("status", participant.getStatus().name()), after, null);
+        return armName(study, armCode);
+    }
+
+    /**
+     * Records an emergency unblinding of one participant's allocation (for whoever must know it in an emergency) and
+     * answers the arm's name. Needs a reason; audited.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public String emergencyUnblind(String participantId, String reason) {
+        if (Inputs.isBlankOrLonger(reason, ScreeningService.REASON_MAX_LENGTH)) {
+            throw ValidationException.of("reason", "change.reason.required");
+        }
+        Participant participant = documents.getById(participantId, Participant.class);
+        String armCode = participant.getArmCode();
+        if (armCode == null) {
+            throw ValidationException.of("reason", "unblind.not-randomised");
+        }
+        var unblinding = new Unblinding(clock.instant(), CurrentUser.require().username(), reason.trim());
+        documents.updateFirst(Query.query(Criteria.where("_id").is(participantId)),
+                new Update().push("unblindings", unblinding).inc("version", 1), Participant.class);
+        audit.record("participant.emergency-unblinded", ParticipantService.ENTITY, participantId, null,
+                Map.of("unblinding", unblinding), reason.trim());
+        return armName(studies.study(participant.getStudyId()).orElseThrow(), armCode);
+    }
+
+    private void takeLease(String participantId, Instant now) {
+        Participant leased = documents.findAndModify(Query.query(Criteria.where("_id").is(participantId)
+                .and("armCode").isNull().and("status").is(ParticipantStatus.ELIGIBLE).orOperator(
+                        Criteria.where("randomisingSince").is(null),
+                        Criteria.where("randomisingSince").lt(now.minus(LEASE)))),
+                Update.update("randomisingSince", now), FindAndModifyOptions.options().returnNew(true),
+                Participant.class);
+        if (leased == null) {
+            throw ValidationException.of("randomise", "randomise.in-progress");
+        }
+    }
+
+    /**
+     * The place this participant already holds (a retry after an interruption gets the same one), or the next free
+     * place of their stratum, claimed atomically; the sequence grows by whole blocks when it runs out.
+     */
+    private AllocationSlot claim(StudySummary study, RandomisationPlan plan, String stratum, String participantId,
+            Instant now) {
+        Optional<AllocationSlot> held = documents.findOne(Query.query(Criteria.where("studyId").is(study.id())
+                .and("participantId").is(participantId)), AllocationSlot.class);
+        if (held.isPresent()) {
+            return held.get();
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            AllocationSlot claimed = documents.findAndModify(
+                    slotsOf(study.id(), stratum).addCriteria(Criteria.where("participantId").isNull())
+                            .with(Sort.by("position")),
+                    new Update().set("participantId", participantId).set("claimedAt", now),
+                    FindAndModifyOptions.options().returnNew(true), AllocationSlot.class);
+            if (claimed != null) {
+                return claimed;
+            }
+            extend(study, plan, stratum);
+        }
+        throw new IllegalStateException("Could not claim an allocation place for " + participantId);
+    }
+
+    /** Appends whole blocks to a stratum's sequence, enough for the study's target again. */
+    private void extend(StudySummary study, RandomisationPlan plan, String stratum) {
+        Query existing = slotsOf(study.id(), stratum).with(Sort.by(Sort.Direction.DESC, "position")).limit(1);
+        Optional<AllocationSlot> last = documents.findOne(existing, AllocationSlot.class);
+        int position = last.map(s -> s.getPosition() + 1).orElse(1);
+        int block = last.map(s -> s.getBlock() + 1).orElse(1);
+        List<AllocationSlot> slots = new ArrayList<>();
+        for (PermutedBlocks.Place place : blocks.generate(plan, Math.max(study.targetEnrolment(), 1), block)) {
+            slots.add(new AllocationSlot(study.id(), stratum, position++, place.block(), sealed.seal(place.armCode())));
+        }
+        try {
+            slots.forEach(documents::insert);
+        } catch (DuplicateKeyException concurrentlyExtended) {
+            // Another node extended the same stratum at the same moment; its places serve as well as these.
+        }
+    }
+
+    private RandomisationPlan plan(String studyId) {
+        return studies.randomisationPlan(studyId)
+                .orElseThrow(() -> ValidationException.of("randomise", "randomise.not-set-up"));
+    }
+
+    private static Query slotsOf(String studyId, String stratum) {
+        return Query.query(Criteria.where("studyId").is(studyId).and("stratum").is(stratum));
+    }
+
+    /** The stratum key for the given factor levels, e.g. {@code age=under-60}; empty without factors. */
+    static String stratum(RandomisationPlan plan, Map<String, String> levels) {
+        List<String> parts = new ArrayList<>();
+        for (StratificationFactor factor : plan.strata()) {
+            String level = levels.get(factor.code());
+            if (level == null || !factor.levels().contains(level)) {
+                throw ValidationException.of("stratum." + factor.code(), "randomise.stratum.invalid");
+            }
+            parts.add(factor.code() + "=" + level);
+        }
+        return String.join(";", parts);
+    }
+
+    /** Every stratum key of a plan: the product of its factors' levels. */
+    static List<String> strata(RandomisationPlan plan) {
+        List<String> keys = new ArrayList<>(List.of(""));
+        for (StratificationFactor factor : plan.strata()) {
+            List<String> next = new ArrayList<>();
+            for (String key : keys) {
+                for (String level : factor.levels()) {
+                    next.add((key.isEmpty() ? "" : key + ";") + factor.code() + "=" + level);
+                }
+            }
+            keys = next;
+        }
+        return keys;
+    }
+
+    private static String armName(StudySummary study, String armCode) {
+        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(Arm::name).findFirst()
+                .orElse(armCode);
+    }
+}

@@ -1,0 +1,168 @@
+package org.researchportal.participants;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.unwind;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalLocales;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/** The clinician's screening: the screening log and the eligibility judgement from the study's own criteria. */
+@Service
+public class ScreeningService {
+
+    static final Set<ParticipantStatus> BEFORE_ENROLMENT = Set.of(ParticipantStatus.SCREENED,
+            ParticipantStatus.ELIGIBLE, ParticipantStatus.NOT_ELIGIBLE);
+    public static final int REASON_MAX_LENGTH = 500;
+
+    private final TenantDocuments documents;
+    private final StudyService studies;
+    private final StudyNumbers numbers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ScreeningService(TenantDocuments documents, StudyService studies, StudyNumbers numbers, AuditTrail audit,
+            Clock clock) {
+        this.documents = documents;
+        this.studies = studies;
+        this.numbers = numbers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Enters a candidate into the screening log with the next screening number; answers the new record's id. */
+    @Secured(Authorities.CLINICIAN)
+    public String screen(String studyId, NewCandidate candidate) {
+        StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
+        validate(candidate);
+        String number = numbers.next(study.id(), "screening", "S-", n -> documents.exists(
+                Query.query(Criteria.where("studyId").is(studyId).and("screeningNumber").is(n)), Participant.class));
+        Participant participant = new Participant(studyId, number, null, candidate.displayName().trim(),
+                ParticipantStatus.SCREENED, null, candidate.screenedOn(), null, null,
+                Inputs.blankToNull(candidate.phone()), Inputs.blankToNull(candidate.email()),
+                PortalLocales.toTag(PortalLocales.fromTag(candidate.language())), candidate.timeZone(),
+                Inputs.blankToNull(candidate.preferredCallTime()), null, null, null);
+        participant.setScreenedBy(CurrentUser.require().username());
+        documents.insert(participant);
+        audit.record("participant.screened", ParticipantService.ENTITY, participant.requireId(), null, participant,
+                null);
+        return participant.requireId();
+    }
+
+    /** The outcome the entered values would give, without recording anything (for the form as it is filled). */
+    @Secured(Authorities.CLINICIAN)
+    public EligibilityOutcome preview(String studyId, Map<String, Double> measures, Map<String, Boolean> answers) {
+        return EligibilityCheck.judge(studies.eligibilityModel(studyId), measures, answers);
+    }
+
+    /**
+     * Judges and records a candidate's eligibility. Every criterion must be determined. Judging again changes data
+     * already entered, so it needs a reason.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public EligibilityOutcome assessEligibility(String participantId, Map<String, Double> measures,
+            Map<String, Boolean> answers, @Nullable String reason) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        if (!BEFORE_ENROLMENT.contains(participant.getStatus())) {
+            throw ValidationException.of("eligibility", "eligibility.after-enrolment");
+        }
+        if (participant.getEligibility() != null && Inputs.isBlankOrLonger(reason, REASON_MAX_LENGTH)) {
+            throw ValidationException.of("reason", "change.reason.required");
+        }
+        EligibilityOutcome outcome = EligibilityCheck.judge(studies.eligibilityModel(participant.getStudyId()),
+                measures, answers);
+        if (!outcome.complete()) {
+            Map<String, String> errors = new HashMap<>();
+            outcome.undetermined().forEach(code -> errors.put("criterion." + code, "eligibility.undetermined"));
+            throw new ValidationException(errors);
+        }
+        boolean eligible = Boolean.TRUE.equals(outcome.eligible());
+        var assessment = new EligibilityAssessment(Map.copyOf(measures), Map.copyOf(answers), eligible,
+                outcome.failed(), clock.instant(), CurrentUser.require().username());
+        Map<String, Object> before = view(participant);
+        long changed = documents.updateFirst(
+                Query.query(Criteria.where("_id").is(participantId).and("status").in(BEFORE_ENROLMENT)),
+                new Update().set("eligibility", assessment).set("status",
+                        eligible ? ParticipantStatus.ELIGIBLE : ParticipantStatus.NOT_ELIGIBLE).inc("version", 1),
+                Participant.class);
+        if (changed == 0) {
+            throw ValidationException.of("eligibility", "eligibility.after-enrolment");
+        }
+        audit.record("participant.eligibility-assessed", ParticipantService.ENTITY, participantId, before,
+                view(documents.getById(participantId, Participant.class)), reason);
+        return outcome;
+    }
+
+    /** Screen failures by criterion, for the CONSORT diagram's "excluded" box. */
+    @Secured(Authorities.CLINICIAN)
+    public Map<String, Long> screenFailures(String studyId) {
+        Map<String, Long> tally = new LinkedHashMap<>();
+        studies.eligibilityModel(studyId).criteria().forEach(c -> tally.put(c.code(), 0L));
+        for (ParticipantService.Count count : documents.aggregate(Participant.class, List.of(
+                match(Criteria.where("studyId").is(studyId).and("status").is(ParticipantStatus.NOT_ELIGIBLE)),
+                unwind("eligibility.failedCriteria"), group("eligibility.failedCriteria").count().as("count")),
+                ParticipantService.Count.class)) {
+            if (count.id() != null) {
+                tally.put(count.id(), count.count());
+            }
+        }
+        return tally;
+    }
+
+    private static Map<String, Object> view(Participant p) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", p.getStatus().name());
+        view.put("eligibility", p.getEligibility() == null ? "" : p.getEligibility());
+        return view;
+    }
+
+    private void validate(NewCandidate candidate) {
+        Map<String, String> errors = new HashMap<>();
+        if (Inputs.isBlankOrLonger(candidate.displayName(), Participant.NAME_MAX_LENGTH)) {
+            errors.put("displayName", "participant.name.invalid");
+        }
+        if (!Inputs.isOptionalPhone(candidate.phone())) {
+            errors.put("phone", "participant.phone.invalid");
+        }
+        if (!Inputs.isOptionalEmail(candidate.email())) {
+            errors.put("email", "participant.email.invalid");
+        }
+        String callTime = candidate.preferredCallTime();
+        if (callTime != null && callTime.length() > Participant.CALL_TIME_MAX_LENGTH) {
+            errors.put("preferredCallTime", "participant.call-time.invalid");
+        }
+        if (candidate.screenedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
+            errors.put("screenedOn", "participant.screened-on.future");
+        }
+        try {
+            ZoneId.of(candidate.timeZone());
+        } catch (RuntimeException e) {
+            errors.put("timeZone", "participant.timezone.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.researchportal.participants;
+
+import java.util.function.Predicate;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands out a study's screening and study numbers from atomic counters, so two clinicians never get the same one.
+ * Numbers already taken (records imported with their numbers) are skipped.
+ */
+@Component
+class StudyNumbers {
+
+    private final TenantDocuments documents;
+
+    StudyNumbers(TenantDocuments documents) {
+        this.documents = documents;
+    }
+
+    String next(String studyId, String counter, String prefix, Predicate<String> taken) {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            StudyCounter advanced = documents.findAndModify(
+                    Query.query(Criteria.where("studyId").is(studyId).and("name").is(counter)),
+                    new Update().inc("value", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                    StudyCounter.class);
+            String number = prefix + String.format("%03d", advanced == null ? 1 : advanced.getValue());
+            if (!taken.test(number)) {
+                return number;
+            }
+        }
+        throw new IllegalStateException("No free number for counter " + counter + " of study " + studyId);
+    }
+}
