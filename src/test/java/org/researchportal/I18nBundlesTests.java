@@ -18,8 +18,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.participants.ConsentWithdrawal;
+import org.researchportal.participants.EligibilityOutcome;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.ArmKind;
+import org.researchportal.study.EligibilityCriterion;
 
 /** Every UI text goes through a key, and English and Simplified Chinese know the same keys. */
 class I18nBundlesTests {
@@ -70,6 +73,12 @@ class I18nBundlesTests {
         Arrays.stream(PortalRole.values()).forEach(r -> used.add(r.messageKey()));
         Arrays.stream(ParticipantStatus.values()).forEach(s -> used.add(s.messageKey()));
         Arrays.stream(ArmKind.values()).forEach(k -> used.add("arm-kind." + k.name().toLowerCase()));
+        Arrays.stream(EligibilityCriterion.Kind.values())
+                .forEach(k -> used.add("eligibility.kind." + k.name().toLowerCase()));
+        Arrays.stream(EligibilityOutcome.Outcome.values())
+                .forEach(o -> used.add("eligibility.outcome." + o.name().toLowerCase()));
+        Arrays.stream(ConsentWithdrawal.Scope.values())
+                .forEach(s -> used.add("consent.scope." + s.name().toLowerCase()));
         PortalLocales.SUPPORTED.forEach(l -> used.add("language." + l.toLanguageTag()));
         assertThat(used).hasSizeGreaterThan(100);
         assertThat(bundle("translations.properties").stringPropertyNames()).containsAll(used);

@@ -48,6 +48,8 @@ final class ClinicianDashboard extends Main implements HasDynamicTitle {
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
                 .setHeader(getTranslation("participant.enrolled-on"));
         grid.setItems(query -> participants.participants(study.id(), toSpringPageRequest(query)).stream());
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ParticipantRecordView.class,
+                e.getItem().id())));
         grid.addClassName("portal-grid");
         body.removeAll();
         body.add(new Section(study.acronym() + " · " + study.title(), new EnrolmentProgress(progress),

@@ -1,0 +1,68 @@
+package org.researchportal.participants.ui;
+
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.participants.ConsentService;
+import org.researchportal.participants.ParticipantRecord;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.RandomisationService;
+import org.researchportal.participants.ScreeningService;
+import org.researchportal.study.StudyService;
+
+/**
+ * One participant's record for the clinician: contact, eligibility, consent and randomisation, in the order the work
+ * is done. An id of another tenant, or none at all, is simply not found.
+ */
+@Route("participants")
+@RolesAllowed(Roles.CLINICIAN)
+final class ParticipantRecordView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final ParticipantService participants;
+    private final ScreeningService screening;
+    private final ConsentService consent;
+    private final RandomisationService randomisation;
+    private final StudyService studies;
+    private String title = "";
+
+    ParticipantRecordView(ParticipantService participants, ScreeningService screening, ConsentService consent,
+            RandomisationService randomisation, StudyService studies) {
+        this.participants = participants;
+        this.screening = screening;
+        this.consent = consent;
+        this.randomisation = randomisation;
+        this.studies = studies;
+        addClassNames("portal-view", "participant-record");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String participantId) {
+        try {
+            show(participants.participantRecord(participantId));
+        } catch (org.researchportal.base.NotFoundException notInThisTenant) { // two NotFoundExceptions: ours and the router's
+            event.rerouteToError(NotFoundException.class);
+        }
+    }
+
+    private void show(ParticipantRecord record) {
+        removeAll();
+        title = record.displayName() + " · " + record.screeningNumber();
+        Runnable reload = () -> show(participants.participantRecord(record.id()));
+        add(new ViewToolbar(title), new RecordSummary(record),
+                new EligibilityPanel(record, studies.eligibilityModel(record.studyId()), screening, reload),
+                new ConsentPanel(record, consent, reload),
+                new RandomisationPanel(record, studies.randomisationPlan(record.studyId()).orElse(null),
+                        randomisation, reload));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

@@ -1,0 +1,79 @@
+package org.researchportal.participants.ui;
+
+import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.participants.ParticipantRow;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ScreeningService;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
+
+/** The screening log: every candidate with number, date, status and why screening failed; new candidates start here. */
+@Route("screening")
+@Menu(order = 11, icon = "CLIPBOARD_USER", title = "menu.screening")
+@RolesAllowed(Roles.CLINICIAN)
+final class ScreeningLogView extends Main implements HasDynamicTitle {
+
+    private final ParticipantService participants;
+    private final ScreeningService screening;
+    private final Div body = new Div();
+    private final Button newCandidate = new Button();
+    private @Nullable StudySummary current;
+
+    ScreeningLogView(ParticipantService participants, ScreeningService screening, StudyService studies) {
+        this.participants = participants;
+        this.screening = screening;
+        addClassName("portal-view");
+        newCandidate.setText(getTranslation("screening.new"));
+        newCandidate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        newCandidate.addClickListener(e -> {
+            if (current != null) {
+                new NewCandidateDialog(screening, current, id -> getUI()
+                        .ifPresent(ui -> ui.navigate(ParticipantRecordView.class, id))).open();
+            }
+        });
+        var chooser = new StudyChooser(studies.studies(), this::show);
+        add(new ViewToolbar(getTranslation("menu.screening"), chooser, newCandidate), body);
+        chooser.first().ifPresentOrElse(chooser::choose, () -> body.add(new NoStudyNotice()));
+    }
+
+    private void show(StudySummary study) {
+        current = study;
+        var grid = new Grid<ParticipantRow>();
+        grid.addColumn(ParticipantRow::screeningNumber).setHeader(getTranslation("participant.screening-number"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> Formats.date(r.screenedOn(), getLocale()))
+                .setHeader(getTranslation("participant.screened-on")).setAutoWidth(true);
+        grid.addColumn(ParticipantRow::displayName).setHeader(getTranslation("participant.name")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation(r.status().messageKey())).setHeader(getTranslation("participant.status"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> String.join(", ", r.failedCriteria()))
+                .setHeader(getTranslation("screening.failed-criteria")).setAutoWidth(true);
+        grid.addColumn(r -> Formats.text(r.armName())).setHeader(getTranslation("participant.arm")).setAutoWidth(true);
+        grid.setItems(query -> participants.participants(study.id(), toSpringPageRequest(query)).stream());
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ParticipantRecordView.class,
+                e.getItem().id())));
+        grid.addClassName("portal-grid");
+        body.removeAll();
+        body.add(new Section(study.acronym() + " · " + getTranslation("screening.log"), grid));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.screening");
+    }
+}
