@@ -20,6 +20,7 @@ import org.researchportal.participants.ParticipantImport;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.participants.RandomisationService;
+import org.researchportal.participants.ScreeningService;
 import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
@@ -49,19 +50,22 @@ class DemoData implements ApplicationRunner {
     private final StudyService studies;
     private final ParticipantService participants;
     private final RandomisationService randomisation;
+    private final ScreeningService screening;
     private final Clock clock;
     private final String password;
     private final String authMode;
     private final ObjectProvider<MongoServer> embeddedStore;
 
     DemoData(TenantService tenants, AccountService accounts, StudyService studies, ParticipantService participants,
-            RandomisationService randomisation, Clock clock, @Value("${portal.demo.password}") String password,
+            RandomisationService randomisation, ScreeningService screening, Clock clock,
+            @Value("${portal.demo.password}") String password,
             @Value("${portal.auth.mode:local}") String authMode, ObjectProvider<MongoServer> embeddedStore) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.studies = studies;
         this.participants = participants;
         this.randomisation = randomisation;
+        this.screening = screening;
         this.clock = clock;
         this.password = password;
         this.authMode = authMode;
@@ -114,15 +118,26 @@ class DemoData implements ApplicationRunner {
             boolean allocated = p.arm() != null;
             String suffix = String.format("%02d", n);
             String studyNumber = allocated ? study.acronym() + "-" + p.number() : null;
+            // Eligible and not-eligible candidates are judged through screening, so their reasons are on record.
+            boolean judged = p.status() == ParticipantStatus.ELIGIBLE || p.status() == ParticipantStatus.NOT_ELIGIBLE;
             var record = new ParticipantImport(study.id(), "S-" + p.number(), studyNumber,
-                    p.name(), p.status(), p.arm(), today.minusDays(p.screenedDaysAgo()),
+                    p.name(), judged ? ParticipantStatus.SCREENED : p.status(), p.arm(),
+                    today.minusDays(p.screenedDaysAgo()),
                     allocated ? today.minusDays(p.enrolledDaysAgo()) : null,
                     p.status() == ParticipantStatus.WITHDRAWN ? today.minusDays(10) : null,
                     tenant.phonePrefix() + suffix, "participant" + suffix + "." + tenant.code() + "@example.org",
                     p.language(), tenant.timeZone(), n % 2 == 0 ? "Weekdays 14:00-17:00" : "Mornings 09:00-11:00",
                     followsProgramme(tenant, p) ? therapist : null, allocated ? coordinator : null,
                     accountId(ids, p.account()));
-            ignoreIfPresent(() -> participants.importRecord(record));
+            ignoreIfPresent(() -> {
+                String id = participants.importRecord(record);
+                if (judged) {
+                    boolean eligible = p.status() == ParticipantStatus.ELIGIBLE;
+                    screening.assessEligibility(id, tenant.screeningValues().apply(eligible),
+                            DemoStudyDesigns.suitableAnswers(tenant.eligibility()), null);
+                }
+                return id;
+            });
         }
     }
 

@@ -10,6 +10,7 @@ import static org.researchportal.study.EligibilityCriterion.Kind.INCLUSION;
 import static org.researchportal.study.ScreeningMeasure.MeasureType.NUMBER;
 import static org.researchportal.study.ScreeningMeasure.MeasureType.YES_NO;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.researchportal.study.CriterionRule;
@@ -74,6 +75,24 @@ public final class DemoStudyDesigns {
                 new EligibilityCriterion("E5", EXCLUSION, "Absolute contraindication to exercise", "存在运动绝对禁忌证",
                         null));
         return new EligibilityModel(measures, criteria);
+    }
+
+    /** Screening values for a demo candidate of RE-MS: eligible, or excluded by a low bone density T-score. */
+    static Map<String, Double> reMsScreening(boolean eligible) {
+        return Map.of("bpi_worst", 5.0, "bmd_t_score", eligible ? -1.1 : -2.9);
+    }
+
+    /** Screening values for a demo candidate of STRIDE-K: eligible, or too soon after surgery. */
+    static Map<String, Double> strideScreening(boolean eligible) {
+        return Map.of("weeks_since_surgery", eligible ? 9.0 : 3.0);
+    }
+
+    /** The answers a suitable candidate gives: every manual inclusion met, no manual exclusion present. */
+    static Map<String, Boolean> suitableAnswers(EligibilityModel model) {
+        Map<String, Boolean> answers = new HashMap<>();
+        model.criteria().stream().filter(c -> !c.computed()).forEach(c -> answers.put(c.code(),
+                c.kind() == INCLUSION));
+        return answers;
     }
 
     public static RandomisationPlan reMsRandomisation() {

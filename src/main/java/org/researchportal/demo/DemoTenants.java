@@ -60,7 +60,8 @@ final class DemoTenants {
                 new DemoParticipant("011", "Xu Notreal", SCREENED, null, 3, 0, "zh-CN", null),
                 new DemoParticipant("012", "Sun Invented", SCREENED, null, 1, 0, "en", null));
         return new DemoTenant("fudan", "Fudan University", "Asia/Shanghai", "+86 138 0000 0", study,
-                DemoStudyDesigns.reMsEligibility(), DemoStudyDesigns.reMsRandomisation(), accounts, participants);
+                DemoStudyDesigns.reMsEligibility(), DemoStudyDesigns.reMsRandomisation(),
+                DemoStudyDesigns::reMsScreening, accounts, participants);
     }
 
     static DemoTenant lakeside() {
@@ -86,6 +87,7 @@ final class DemoTenants {
                 new DemoParticipant("L05", "Riley Fictional", ELIGIBLE, null, 4, 0, "en", null),
                 new DemoParticipant("L06", "Taylor Testcase", SCREENED, null, 2, 0, "en", null));
         return new DemoTenant("lakeside", "Lakeside Rehabilitation Centre", "Europe/London", "+44 7700 900", study,
-                DemoStudyDesigns.strideEligibility(), DemoStudyDesigns.strideRandomisation(), accounts, participants);
+                DemoStudyDesigns.strideEligibility(), DemoStudyDesigns.strideRandomisation(),
+                DemoStudyDesigns::strideScreening, accounts, participants);
     }
 }

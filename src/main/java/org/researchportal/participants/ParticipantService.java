@@ -89,7 +89,8 @@ public class ParticipantService {
                 pageable, Participant.class)
                 .map(p -> new ParticipantRow(p.requireId(), p.getScreeningNumber(), p.getStudyNumber(),
                         p.getDisplayName(), p.getStatus(), armName(study, p.getArmCode()), p.getScreenedOn(),
-                        p.getEnrolledOn(), p.getEligibility() == null ? List.of() : p.getEligibility().failedCriteria()));
+                        p.getEnrolledOn(),
+                        p.getEligibility() == null ? List.of() : p.getEligibility().failedCriteria()));
     }
 
     /** The participants an assessor follows: enrolled and withdrawn ones, without their arm. */

@@ -22,7 +22,9 @@ import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantStatus;
 
-/** Informed consent: recorded before enrolment with separate SMS and email contact consent; withdrawn in part or whole. */
+/**
+ * Informed consent: recorded before enrolment with separate SMS and email contact consent; withdrawn in part or whole.
+ */
 final class ConsentPanel extends Composite<Div> {
 
     ConsentPanel(ParticipantRecord record, ConsentService consents, Runnable reload) {

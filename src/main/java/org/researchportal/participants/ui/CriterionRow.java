@@ -32,7 +32,8 @@ final class CriterionRow extends Composite<Div> implements HasValidation {
         if (criterion.computed()) {
             answer = null;
             outcome.addClassName("criterion__computed");
-            row.add(outcome);
+            // No control to tick: the cell stays empty so outcomes line up with the answered criteria.
+            row.add(new Span(), outcome);
         } else {
             answer = new RadioButtonGroup<>();
             answer.setItems(Boolean.TRUE, Boolean.FALSE);

@@ -2,6 +2,7 @@ package org.researchportal.participants.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
@@ -44,6 +45,7 @@ final class MeasureInput extends Composite<Div> implements HasValidation {
             number = null;
             field = yesNo;
         }
+        ((HasSize) field).setWidthFull();
         getContent().add(field);
     }
 

@@ -45,7 +45,8 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     public void setParameter(BeforeEvent event, String participantId) {
         try {
             show(participants.participantRecord(participantId));
-        } catch (org.researchportal.base.NotFoundException notInThisTenant) { // two NotFoundExceptions: ours and the router's
+        } catch (org.researchportal.base.NotFoundException notInThisTenant) {
+            // Named in full: the router has a NotFoundException of its own, imported above.
             event.rerouteToError(NotFoundException.class);
         }
     }

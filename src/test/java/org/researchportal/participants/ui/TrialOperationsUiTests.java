@@ -76,7 +76,7 @@ class TrialOperationsUiTests extends UiTest {
 
         _setValue(_get(TextField.class, spec -> spec.withLabel("Consent document version")), "STRIDE-K consent v1");
         _click(_get(Button.class, spec -> spec.withText("Record consent")));
-        assertThat(viewText()).contains("Consent form STRIDE-K consent v1");
+        assertThat(viewText()).contains("Consent document version STRIDE-K consent v1");
 
         @SuppressWarnings("unchecked")
         Select<String> age = _get(Select.class, spec -> spec.withLabel("Age group"));
