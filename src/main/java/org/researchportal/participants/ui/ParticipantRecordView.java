@@ -7,6 +7,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.participants.ConsentService;
@@ -29,15 +30,17 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     private final ConsentService consent;
     private final RandomisationService randomisation;
     private final StudyService studies;
+    private final AuditTrail audit;
     private String title = "";
 
     ParticipantRecordView(ParticipantService participants, ScreeningService screening, ConsentService consent,
-            RandomisationService randomisation, StudyService studies) {
+            RandomisationService randomisation, StudyService studies, AuditTrail audit) {
         this.participants = participants;
         this.screening = screening;
         this.consent = consent;
         this.randomisation = randomisation;
         this.studies = studies;
+        this.audit = audit;
         addClassNames("portal-view", "participant-record");
     }
 
@@ -59,7 +62,8 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
                 new EligibilityPanel(record, studies.eligibilityModel(record.studyId()), screening, reload),
                 new ConsentPanel(record, consent, reload),
                 new RandomisationPanel(record, studies.randomisationPlan(record.studyId()).orElse(null),
-                        randomisation, reload));
+                        randomisation, reload),
+                new AuditPanel(audit.history("Participant", record.id())));
     }
 
     @Override

@@ -84,6 +84,12 @@ class TrialOperationsUiTests extends UiTest {
         _click(_get(Button.class, spec -> spec.withText("Enrol and randomise")));
         assertThat(viewText()).containsAnyOf("Allocated to Supervised walking", "Allocated to Usual care")
                 .contains("Enrolled");
+
+        // Each step left its audit record, newest first, with what changed.
+        List<String> trail = allCells(_get(Grid.class));
+        assertThat(trail).containsSubsequence("participant.randomised", "participant.consented",
+                "participant.eligibility-assessed", "participant.screened");
+        assertThat(trail).anyMatch(cell -> cell.contains("status: ELIGIBLE → ENROLLED"));
     }
 
     @Test

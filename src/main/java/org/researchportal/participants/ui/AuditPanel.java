@@ -1,0 +1,67 @@
+package org.researchportal.participants.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditEvent;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.ui.Formats;
+
+/**
+ * The participant's audit trail, newest first: who changed what and when, each changed field with its value before
+ * and after, and the reason given. Read only: nothing in the portal edits or deletes an audit record.
+ */
+final class AuditPanel extends Composite<Div> {
+
+    private static final int VALUE_MAX = 80;
+
+    AuditPanel(List<AuditEvent> trail) {
+        Div content = getContent();
+        content.addClassNames("card", "audit-panel");
+        content.add(new H2(getTranslation("audit.title")));
+        var grid = new Grid<AuditEvent>();
+        grid.addColumn(e -> Formats.dateTime(e.getAt(), CurrentUser.require().zone(), getLocale()))
+                .setHeader(getTranslation("audit.when")).setAutoWidth(true);
+        grid.addColumn(AuditEvent::getActor).setHeader(getTranslation("audit.who")).setAutoWidth(true);
+        grid.addColumn(AuditEvent::getAction).setHeader(getTranslation("audit.what")).setAutoWidth(true);
+        grid.addColumn(e -> String.join("; ", changes(e.getBefore(), e.getAfter())))
+                .setHeader(getTranslation("audit.changes")).setFlexGrow(1);
+        grid.addColumn(e -> Formats.text(e.getReason())).setHeader(getTranslation("audit.reason")).setAutoWidth(true);
+        grid.setItems(trail);
+        grid.setAllRowsVisible(true);
+        content.add(grid);
+    }
+
+    /** Each top-level field whose value differs, as "field: before → after". */
+    static List<String> changes(@Nullable Map<String, Object> before, @Nullable Map<String, Object> after) {
+        Set<String> fields = new LinkedHashSet<>();
+        if (before != null) {
+            fields.addAll(before.keySet());
+        }
+        if (after != null) {
+            fields.addAll(after.keySet());
+        }
+        List<String> changes = new ArrayList<>();
+        for (String field : fields) {
+            Object was = before == null ? null : before.get(field);
+            Object is = after == null ? null : after.get(field);
+            if (!Objects.equals(was, is)) {
+                changes.add(field + ": " + shown(was) + " → " + shown(is));
+            }
+        }
+        return changes;
+    }
+
+    private static String shown(@Nullable Object value) {
+        String text = value == null ? "–" : String.valueOf(value);
+        return text.length() > VALUE_MAX ? text.substring(0, VALUE_MAX) + "…" : text;
+    }
+}
