@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.assessments;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.assessments.ui;
+
+import org.jspecify.annotations.NullMarked;
