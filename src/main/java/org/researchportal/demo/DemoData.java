@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.DueAssessment;
+import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.StandardInstruments;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
@@ -51,13 +55,15 @@ class DemoData implements ApplicationRunner {
     private final ParticipantService participants;
     private final RandomisationService randomisation;
     private final ScreeningService screening;
+    private final AssessmentService assessments;
     private final Clock clock;
     private final String password;
     private final String authMode;
     private final ObjectProvider<MongoServer> embeddedStore;
 
     DemoData(TenantService tenants, AccountService accounts, StudyService studies, ParticipantService participants,
-            RandomisationService randomisation, ScreeningService screening, Clock clock,
+            RandomisationService randomisation, ScreeningService screening, AssessmentService assessments,
+            Clock clock,
             @Value("${portal.demo.password}") String password,
             @Value("${portal.auth.mode:local}") String authMode, ObjectProvider<MongoServer> embeddedStore) {
         this.tenants = tenants;
@@ -66,6 +72,7 @@ class DemoData implements ApplicationRunner {
         this.participants = participants;
         this.randomisation = randomisation;
         this.screening = screening;
+        this.assessments = assessments;
         this.clock = clock;
         this.password = password;
         this.authMode = authMode;
@@ -90,6 +97,8 @@ class DemoData implements ApplicationRunner {
         });
         demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.TENANT_ADMIN,
                 PortalRole.CLINICIAN), () -> seed(t)));
+        demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.ASSESSOR),
+                () -> seedBaselines(t)));
         logAccounts(demo);
     }
 
@@ -100,6 +109,14 @@ class DemoData implements ApplicationRunner {
                 .orElseGet(() -> studies.create(tenant.study()));
         if (studies.eligibilityModel(study.id()).criteria().isEmpty()) {
             studies.configureEligibility(study.id(), tenant.eligibility());
+        }
+        for (Instrument instrument : StandardInstruments.all()) {
+            if (assessments.instrument(instrument.code()).isEmpty()) {
+                assessments.defineInstrument(instrument);
+            }
+        }
+        if (studies.schedule(study.id()).isEmpty()) {
+            studies.configureSchedule(study.id(), tenant.schedule());
         }
         if (studies.randomisationPlan(study.id()).isEmpty()) {
             studies.configureRandomisation(study.id(), tenant.randomisation());
@@ -137,6 +154,25 @@ class DemoData implements ApplicationRunner {
                             DemoStudyDesigns.suitableAnswers(tenant.eligibility()), null);
                 }
                 return id;
+            });
+        }
+    }
+
+    /**
+     * Baseline assessments for the first enrolled participants, so the assessor's worklist shows done, due and
+     * overdue timepoints. Already recorded ones are left alone.
+     */
+    private void seedBaselines(DemoTenant tenant) {
+        String studyId = studies.studies().getFirst().id();
+        List<DueAssessment> baselines = assessments.worklist(studyId).stream()
+                .filter(d -> d.timepoint().equals("baseline")).limit(3).toList();
+        for (DueAssessment baseline : baselines) {
+            DemoAssessments.baseline().forEach((instrument, answers) -> {
+                if (assessments.find(baseline.participantId(), "baseline", instrument).isEmpty()
+                        && tenant.schedule().getFirst().instruments().contains(instrument)) {
+                    assessments.record(baseline.participantId(), "baseline", instrument, baseline.dueOn(), answers,
+                            null);
+                }
             });
         }
     }

@@ -20,6 +20,7 @@ import org.researchportal.study.EligibilityModel;
 import org.researchportal.study.RandomisationPlan;
 import org.researchportal.study.RandomisationPlan.StratificationFactor;
 import org.researchportal.study.ScreeningMeasure;
+import org.researchportal.study.Timepoint;
 
 /**
  * The demo studies' eligibility and randomisation, as data. RE-MS's criteria follow the trial listing
@@ -93,6 +94,20 @@ public final class DemoStudyDesigns {
         model.criteria().stream().filter(c -> !c.computed()).forEach(c -> answers.put(c.code(),
                 c.kind() == INCLUSION));
         return answers;
+    }
+
+    /** RE-MS: baseline at enrolment, week 6 and week 12, each with its window, all five instruments. */
+    public static List<Timepoint> reMsSchedule() {
+        List<String> all = List.of("bpi_sf", "stiffness", "grip", "ai_adherence", "qol_demo");
+        return List.of(new Timepoint("baseline", "Baseline", "基线", 0, 14, 3, all),
+                new Timepoint("week_6", "Week 6", "第6周", 42, 7, 7, all),
+                new Timepoint("week_12", "Week 12", "第12周", 84, 7, 7, all));
+    }
+
+    static List<Timepoint> strideSchedule() {
+        List<String> some = List.of("bpi_sf", "stiffness", "qol_demo");
+        return List.of(new Timepoint("baseline", "Baseline", "基线", 0, 14, 3, some),
+                new Timepoint("week_8", "Week 8", "第8周", 56, 7, 7, some));
     }
 
     public static RandomisationPlan reMsRandomisation() {

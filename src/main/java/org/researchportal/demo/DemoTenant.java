@@ -6,10 +6,11 @@ import java.util.function.Function;
 import org.researchportal.study.EligibilityModel;
 import org.researchportal.study.RandomisationPlan;
 import org.researchportal.study.StudyRecord;
+import org.researchportal.study.Timepoint;
 
 /** One demo institution: its tenant, study, people and participants. */
 record DemoTenant(String code, String name, String timeZone, String phonePrefix, StudyRecord study,
         EligibilityModel eligibility, RandomisationPlan randomisation,
-        Function<Boolean, Map<String, Double>> screeningValues, List<DemoAccount> accounts,
+        Function<Boolean, Map<String, Double>> screeningValues, List<Timepoint> schedule, List<DemoAccount> accounts,
         List<DemoParticipant> participants) {
 }

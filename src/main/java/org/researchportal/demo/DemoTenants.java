@@ -61,7 +61,7 @@ final class DemoTenants {
                 new DemoParticipant("012", "Sun Invented", SCREENED, null, 1, 0, "en", null));
         return new DemoTenant("fudan", "Fudan University", "Asia/Shanghai", "+86 138 0000 0", study,
                 DemoStudyDesigns.reMsEligibility(), DemoStudyDesigns.reMsRandomisation(),
-                DemoStudyDesigns::reMsScreening, accounts, participants);
+                DemoStudyDesigns::reMsScreening, DemoStudyDesigns.reMsSchedule(), accounts, participants);
     }
 
     static DemoTenant lakeside() {
@@ -88,6 +88,6 @@ final class DemoTenants {
                 new DemoParticipant("L06", "Taylor Testcase", SCREENED, null, 2, 0, "en", null));
         return new DemoTenant("lakeside", "Lakeside Rehabilitation Centre", "Europe/London", "+44 7700 900", study,
                 DemoStudyDesigns.strideEligibility(), DemoStudyDesigns.strideRandomisation(),
-                DemoStudyDesigns::strideScreening, accounts, participants);
+                DemoStudyDesigns::strideScreening, DemoStudyDesigns.strideSchedule(), accounts, participants);
     }
 }

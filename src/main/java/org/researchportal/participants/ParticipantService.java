@@ -100,7 +100,17 @@ public class ParticipantService {
         Query query = Query.query(Criteria.where("studyId").is(studyId).and("status")
                 .in(ParticipantStatus.ENROLLED, ParticipantStatus.WITHDRAWN)).with(Sort.by("studyNumber"));
         return documents.slice(query, pageable, Participant.class).map(p -> new BlindedParticipantRow(p.requireId(),
-                p.getStudyNumber(), p.getDisplayName(), p.getStatus(), p.getEnrolledOn()));
+                p.getStudyId(), p.getStudyNumber(), p.getDisplayName(), p.getStatus(), p.getEnrolledOn()));
+    }
+
+    /** One enrolled or withdrawn participant, without their arm (for recording their assessments). */
+    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public Optional<BlindedParticipantRow> blindedParticipant(String participantId) {
+        return documents.findOne(Query.query(Criteria.where("_id").is(participantId).and("status")
+                .in(ParticipantStatus.ENROLLED, ParticipantStatus.WITHDRAWN)), Participant.class)
+                .map(p -> new BlindedParticipantRow(p.requireId(), p.getStudyId(), p.getStudyNumber(),
+                        p.getDisplayName(),
+                        p.getStatus(), p.getEnrolledOn()));
     }
 
     /** The enrolled participants this therapist follows. */

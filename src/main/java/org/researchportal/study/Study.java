@@ -25,6 +25,7 @@ public class Study extends TenantOwnedDocument {
     private @Nullable String contactEmail;
     private @Nullable EligibilityModel eligibility;
     private @Nullable RandomisationPlan randomisation;
+    private @Nullable List<Timepoint> schedule;
 
     Study(String acronym, String title, @Nullable String registryId, List<Arm> arms, int targetEnrolment,
             @Nullable String contactPhone, @Nullable String contactEmail) {
@@ -83,6 +84,14 @@ public class Study extends TenantOwnedDocument {
 
     void setRandomisation(RandomisationPlan randomisation) {
         this.randomisation = randomisation;
+    }
+
+    List<Timepoint> getSchedule() {
+        return schedule == null ? List.of() : schedule;
+    }
+
+    void setSchedule(List<Timepoint> schedule) {
+        this.schedule = List.copyOf(schedule);
     }
 
     void apply(StudyRecord record) {

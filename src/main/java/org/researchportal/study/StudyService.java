@@ -122,6 +122,28 @@ public class StudyService {
         audit.record("study.randomisation-configured", ENTITY, studyId, null, Map.of("plan", plan), null);
     }
 
+    /** The schedule of assessments: timepoints with their windows and instruments. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR})
+    public List<Timepoint> schedule(String studyId) {
+        return documents.getById(studyId, Study.class).getSchedule();
+    }
+
+    @Secured(Authorities.TENANT_ADMIN)
+    public void configureSchedule(String studyId, List<Timepoint> schedule) {
+        Study study = documents.getById(studyId, Study.class);
+        Set<String> codes = new HashSet<>();
+        boolean valid = schedule.stream().allMatch(t -> t.code().matches("[a-z][a-z0-9_]{0,23}") && codes.add(t.code())
+                && t.dayOffset() >= 0 && t.windowBefore() >= 0 && t.windowAfter() >= 0 && !t.instruments().isEmpty());
+        if (!valid) {
+            throw ValidationException.of("schedule", "study.schedule.invalid");
+        }
+        List<Timepoint> before = study.getSchedule();
+        study.setSchedule(schedule);
+        documents.save(study);
+        audit.record("study.schedule-configured", ENTITY, studyId, Map.of("schedule", before),
+                Map.of("schedule", schedule), null);
+    }
+
     private static void validate(StudyRecord record, Set<String> armsThatMustStay) {
         Map<String, String> errors = new HashMap<>();
         if (Inputs.isBlankOrLonger(record.acronym(), Study.ACRONYM_MAX_LENGTH)) {

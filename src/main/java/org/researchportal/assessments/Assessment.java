@@ -1,0 +1,56 @@
+package org.researchportal.assessments;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One instrument recorded for one participant at one timepoint: the answers as entered and the scores computed. */
+@Document("assessments")
+@CompoundIndex(name = "tenant_participant_timepoint_instrument",
+        def = "{'tenantId': 1, 'participantId': 1, 'timepoint': 1, 'instrument': 1}", unique = true)
+@CompoundIndex(name = "tenant_study", def = "{'tenantId': 1, 'studyId': 1}")
+class Assessment extends TenantOwnedDocument {
+
+    private String studyId;
+    private String participantId;
+    private String timepoint;
+    private String instrument;
+    private LocalDate assessedOn;
+    private Map<String, String> answers;
+    private Map<String, Double> scores;
+    private String assessedBy;
+    private Instant recordedAt;
+
+    Assessment(String studyId, String participantId, String timepoint, String instrument, LocalDate assessedOn,
+            Map<String, String> answers, Map<String, Double> scores, String assessedBy, Instant recordedAt) {
+        this.studyId = studyId;
+        this.participantId = participantId;
+        this.timepoint = timepoint;
+        this.instrument = instrument;
+        this.assessedOn = assessedOn;
+        this.answers = answers;
+        this.scores = scores;
+        this.assessedBy = assessedBy;
+        this.recordedAt = recordedAt;
+    }
+
+    AssessmentRecord toRecord() {
+        return new AssessmentRecord(requireId(), participantId, timepoint, instrument, assessedOn, answers, scores,
+                assessedBy, recordedAt);
+    }
+
+    String getParticipantId() {
+        return participantId;
+    }
+
+    String getTimepoint() {
+        return timepoint;
+    }
+
+    String getInstrument() {
+        return instrument;
+    }
+}

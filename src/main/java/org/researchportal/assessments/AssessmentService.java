@@ -1,0 +1,192 @@
+package org.researchportal.assessments;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.participants.BlindedParticipantRow;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.Timepoint;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * Outcome assessments: the tenant's instruments, the blinded assessor's worklist from the study's schedule, and
+ * validated, scored entry. Nothing here knows a participant's arm.
+ */
+@Service
+public class AssessmentService {
+
+    static final String ENTITY = "Assessment";
+    public static final int REASON_MAX_LENGTH = 500;
+
+    private final TenantDocuments documents;
+    private final ParticipantService participants;
+    private final StudyService studies;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    AssessmentService(TenantDocuments documents, ParticipantService participants, StudyService studies,
+            AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.participants = participants;
+        this.studies = studies;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Stores an instrument definition (new, or replacing one with the same code). */
+    @Secured(Authorities.TENANT_ADMIN)
+    public void defineInstrument(Instrument instrument) {
+        Set<String> items = new HashSet<>();
+        boolean valid = instrument.code().matches("[a-z][a-z0-9_]{0,39}") && !instrument.items().isEmpty()
+                && instrument.items().stream().allMatch(i -> items.add(i.code()))
+                && instrument.scores().stream().allMatch(s -> items.containsAll(s.items()) && !s.items().isEmpty());
+        if (!valid) {
+            throw ValidationException.of("instrument", "assessment.instrument.invalid");
+        }
+        Optional<InstrumentDefinition> existing = definition(instrument.code());
+        if (existing.isPresent()) {
+            documents.updateFirst(Query.query(Criteria.where("_id").is(existing.get().requireId())),
+                    new Update().set("instrument", instrument).inc("version", 1), InstrumentDefinition.class);
+        } else {
+            documents.insert(new InstrumentDefinition(instrument.code(), instrument));
+        }
+        audit.record(existing.isPresent() ? "instrument.changed" : "instrument.defined", "Instrument",
+                instrument.code(), existing.map(d -> Map.<String, Object>of("instrument", d.getInstrument()))
+                        .orElse(null), Map.of("instrument", instrument), null);
+    }
+
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public Optional<Instrument> instrument(String code) {
+        return definition(code).map(InstrumentDefinition::getInstrument);
+    }
+
+    /**
+     * Every enrolled or withdrawn participant's timepoints, with their windows and state, overdue first. Today is the
+     * tenant's today.
+     */
+    @Secured(Authorities.ASSESSOR)
+    public List<DueAssessment> worklist(String studyId) {
+        List<Timepoint> schedule = studies.schedule(studyId);
+        LocalDate today = LocalDate.now(clock.withZone(CurrentUser.require().zone()));
+        Map<String, Set<String>> recorded = new LinkedHashMap<>();
+        documents.find(Query.query(Criteria.where("studyId").is(studyId)), Assessment.class)
+                .forEach(a -> recorded.computeIfAbsent(a.getParticipantId() + "/" + a.getTimepoint(),
+                        k -> new HashSet<>()).add(a.getInstrument()));
+        List<DueAssessment> due = new ArrayList<>();
+        for (BlindedParticipantRow p : participants.blindedParticipants(studyId, Pageable.unpaged())) {
+            if (p.enrolledOn() == null) {
+                continue;
+            }
+            for (Timepoint t : schedule) {
+                LocalDate dueOn = p.enrolledOn().plusDays(t.dayOffset());
+                int done = (int) t.instruments().stream().filter(recorded.getOrDefault(p.id() + "/" + t.code(),
+                        Set.of())::contains).count();
+                due.add(new DueAssessment(p.id(), p.studyNumber(), p.displayName(), t.code(), t.label(), dueOn,
+                        dueOn.minusDays(t.windowBefore()), dueOn.plusDays(t.windowAfter()),
+                        state(today, dueOn.minusDays(t.windowBefore()), dueOn.plusDays(t.windowAfter()),
+                                done == t.instruments().size()), done, t.instruments().size()));
+            }
+        }
+        due.sort(Comparator.comparing(DueAssessment::state).thenComparing(DueAssessment::dueOn));
+        return due;
+    }
+
+    /** Records (or, with a reason, changes) one instrument for a participant at a timepoint; answers the record. */
+    @Secured(Authorities.ASSESSOR)
+    public AssessmentRecord record(String participantId, String timepointCode, String instrumentCode,
+            LocalDate assessedOn, Map<String, String> answers, @Nullable String reason) {
+        BlindedParticipantRow participant = participants.blindedParticipant(participantId)
+                .orElseThrow(() -> new NotFoundException("Participant", participantId));
+        String studyId = participant.studyId();
+        Timepoint timepoint = studies.schedule(studyId).stream().filter(t -> t.code().equals(timepointCode))
+                .filter(t -> t.instruments().contains(instrumentCode)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Timepoint", timepointCode));
+        Instrument instrument = instrument(instrumentCode)
+                .orElseThrow(() -> new NotFoundException("Instrument", instrumentCode));
+        if (assessedOn.isAfter(LocalDate.now(clock.withZone(CurrentUser.require().zone())))
+                || (participant.enrolledOn() != null && assessedOn.isBefore(
+                        participant.enrolledOn().minusDays(timepoint.windowBefore() + 30L)))) {
+            throw ValidationException.of("assessedOn", "assessment.date.invalid");
+        }
+        Map<String, String> clean = InstrumentScoring.validated(instrument, answers);
+        Map<String, Double> scores = InstrumentScoring.scores(instrument, clean);
+        Optional<Assessment> existing = documents.findOne(key(participantId, timepointCode, instrumentCode),
+                Assessment.class);
+        if (existing.isPresent() && Inputs.isBlankOrLonger(reason, REASON_MAX_LENGTH)) {
+            throw ValidationException.of("reason", "change.reason.required");
+        }
+        String by = CurrentUser.require().username();
+        if (existing.isEmpty()) {
+            try {
+                Assessment created = documents.insert(new Assessment(studyId, participantId, timepointCode,
+                        instrumentCode, assessedOn, clean, scores, by, clock.instant()));
+                audit.record("assessment.recorded", ENTITY, created.requireId(), null, created.toRecord(), null);
+                return created.toRecord();
+            } catch (DuplicateKeyException enteredMeanwhile) {
+                throw ValidationException.of("reason", "change.reason.required");
+            }
+        }
+        AssessmentRecord before = existing.get().toRecord();
+        documents.updateFirst(Query.query(Criteria.where("_id").is(before.id())), new Update()
+                .set("assessedOn", assessedOn).set("answers", clean).set("scores", scores).set("assessedBy", by)
+                .set("recordedAt", clock.instant()).inc("version", 1), Assessment.class);
+        AssessmentRecord after = documents.getById(before.id(), Assessment.class).toRecord();
+        audit.record("assessment.changed", ENTITY, before.id(), before, after, reason);
+        return after;
+    }
+
+    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public Optional<AssessmentRecord> find(String participantId, String timepoint, String instrument) {
+        return documents.findOne(key(participantId, timepoint, instrument), Assessment.class)
+                .map(Assessment::toRecord);
+    }
+
+    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public List<AssessmentRecord> assessmentsOf(String participantId) {
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
+                .with(Sort.by("timepoint", "instrument")), Assessment.class).stream().map(Assessment::toRecord)
+                .toList();
+    }
+
+    private Optional<InstrumentDefinition> definition(String code) {
+        return documents.findOne(Query.query(Criteria.where("code").is(code)), InstrumentDefinition.class);
+    }
+
+    private static Query key(String participantId, String timepoint, String instrument) {
+        return Query.query(Criteria.where("participantId").is(participantId).and("timepoint").is(timepoint)
+                .and("instrument").is(instrument));
+    }
+
+    private static DueAssessment.State state(LocalDate today, LocalDate opens, LocalDate closes, boolean complete) {
+        if (complete) {
+            return DueAssessment.State.DONE;
+        }
+        if (today.isAfter(closes)) {
+            return DueAssessment.State.OVERDUE;
+        }
+        return today.isBefore(opens) ? DueAssessment.State.UPCOMING : DueAssessment.State.DUE;
+    }
+}
