@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.participants.ConsentWithdrawal;
@@ -77,6 +78,7 @@ class I18nBundlesTests {
                 .forEach(k -> used.add("eligibility.kind." + k.name().toLowerCase()));
         Arrays.stream(EligibilityOutcome.Outcome.values())
                 .forEach(o -> used.add("eligibility.outcome." + o.name().toLowerCase()));
+        Arrays.stream(DueAssessment.State.values()).forEach(s -> used.add(s.messageKey()));
         Arrays.stream(ConsentWithdrawal.Scope.values())
                 .forEach(s -> used.add("consent.scope." + s.name().toLowerCase()));
         PortalLocales.SUPPORTED.forEach(l -> used.add("language." + l.toLanguageTag()));

@@ -104,7 +104,8 @@ public class AssessmentService {
                 LocalDate dueOn = p.enrolledOn().plusDays(t.dayOffset());
                 int done = (int) t.instruments().stream().filter(recorded.getOrDefault(p.id() + "/" + t.code(),
                         Set.of())::contains).count();
-                due.add(new DueAssessment(p.id(), p.studyNumber(), p.displayName(), t.code(), t.label(), dueOn,
+                due.add(new DueAssessment(p.id(), studyId, p.studyNumber(), p.displayName(), t.code(), t.label(),
+                        dueOn,
                         dueOn.minusDays(t.windowBefore()), dueOn.plusDays(t.windowAfter()),
                         state(today, dueOn.minusDays(t.windowBefore()), dueOn.plusDays(t.windowAfter()),
                                 done == t.instruments().size()), done, t.instruments().size()));

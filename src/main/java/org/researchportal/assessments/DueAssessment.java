@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** One participant's timepoint on the assessor's worklist: when it falls due, its window, and how far it is done. */
-public record DueAssessment(String participantId, @Nullable String studyNumber, String displayName,
+public record DueAssessment(String participantId, String studyId, @Nullable String studyNumber, String displayName,
         String timepoint, String timepointLabel, LocalDate dueOn, LocalDate windowOpens, LocalDate windowCloses,
         State state, int instrumentsDone, int instrumentsTotal) {
 

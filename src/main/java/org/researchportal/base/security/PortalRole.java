@@ -15,7 +15,7 @@ public enum PortalRole {
     PLATFORM_ADMIN(Roles.PLATFORM_ADMIN, "platform/tenants"),
     TENANT_ADMIN(Roles.TENANT_ADMIN, "admin/users"),
     CLINICIAN(Roles.CLINICIAN, "clinician"),
-    ASSESSOR(Roles.ASSESSOR, "assessor"),
+    ASSESSOR(Roles.ASSESSOR, "assessments"),
     THERAPIST(Roles.THERAPIST, "therapist"),
     COORDINATOR(Roles.COORDINATOR, "coordinator"),
     PARTICIPANT(Roles.PARTICIPANT, "my-study");

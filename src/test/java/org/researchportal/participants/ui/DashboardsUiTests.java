@@ -21,7 +21,7 @@ import org.researchportal.UiTest;
 class DashboardsUiTests extends UiTest {
 
     @ParameterizedTest
-    @CsvSource({"fudan.clinician, clinician", "fudan.assessor, assessor", "fudan.therapist, therapist",
+    @CsvSource({"fudan.clinician, clinician", "fudan.assessor, assessments", "fudan.therapist, therapist",
             "fudan.coordinator, coordinator", "fudan.participant, my-study", "fudan.admin, admin/users",
             "platform.admin, platform/tenants", "lakeside.clinician, clinician", "fudan.lead, clinician"})
     void signInLandsOnTheRolesOwnDashboard(String username, String dashboard) {

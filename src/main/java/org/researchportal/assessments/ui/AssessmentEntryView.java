@@ -1,0 +1,68 @@
+package org.researchportal.assessments.ui;
+
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.Optional;
+import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.DueAssessment;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.study.StudyService;
+
+/** One participant's timepoint: a form per instrument, drawn from the instrument's definition, saved one by one. */
+@Route("assess/:participantId/:timepoint")
+@RolesAllowed(Roles.ASSESSOR)
+final class AssessmentEntryView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final AssessmentService assessments;
+    private final StudyService studies;
+    private String title = "";
+
+    AssessmentEntryView(AssessmentService assessments, StudyService studies) {
+        this.assessments = assessments;
+        this.studies = studies;
+        addClassNames("portal-view", "assessment-entry");
+    }
+
+    static Map<String, String> params(String participantId, String timepoint) {
+        return Map.of("participantId", participantId, "timepoint", timepoint);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String participantId = event.getRouteParameters().get("participantId").orElse("");
+        String timepoint = event.getRouteParameters().get("timepoint").orElse("");
+        Optional<DueAssessment> due = studies.studies().stream()
+                .flatMap(s -> assessments.worklist(s.id()).stream())
+                .filter(d -> d.participantId().equals(participantId) && d.timepoint().equals(timepoint))
+                .findFirst();
+        if (due.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        show(due.get());
+    }
+
+    private void show(DueAssessment due) {
+        removeAll();
+        title = Formats.text(due.studyNumber()) + " · " + due.displayName() + " · " + due.timepointLabel();
+        add(new ViewToolbar(title), new Paragraph(getTranslation("entry.window",
+                Formats.date(due.windowOpens(), getLocale()), Formats.date(due.windowCloses(), getLocale()))));
+        studies.schedule(due.studyId()).stream().filter(t -> t.code().equals(due.timepoint())).findFirst()
+                .ifPresent(t -> t.instruments().forEach(code -> assessments.instrument(code).ifPresent(
+                        instrument -> add(new InstrumentForm(instrument, due, assessments)))));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
