@@ -3,6 +3,7 @@ package org.researchportal.assessments.ui;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -63,6 +64,7 @@ final class ItemField extends Composite<Div> implements HasValidation {
         if (item.required()) {
             ((HasValue<?, ?>) field).setRequiredIndicatorVisible(true);
         }
+        ((HasSize) field).setWidthFull();
         getContent().addClassName("item-field");
         getContent().add(field);
     }
