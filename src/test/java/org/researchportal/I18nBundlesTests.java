@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.researchportal.assessments.AdverseEventReport;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
@@ -79,6 +80,12 @@ class I18nBundlesTests {
         Arrays.stream(EligibilityOutcome.Outcome.values())
                 .forEach(o -> used.add("eligibility.outcome." + o.name().toLowerCase()));
         Arrays.stream(DueAssessment.State.values()).forEach(s -> used.add(s.messageKey()));
+        Arrays.stream(AdverseEventReport.Relatedness.values()).forEach(r -> used.add(r.messageKey()));
+        Arrays.stream(AdverseEventReport.Action.values()).forEach(a -> used.add(a.messageKey()));
+        Arrays.stream(AdverseEventReport.Outcome.values()).forEach(o -> used.add(o.messageKey()));
+        for (int grade = 1; grade <= 5; grade++) {
+            used.add("ae.grade." + grade);
+        }
         Arrays.stream(ConsentWithdrawal.Scope.values())
                 .forEach(s -> used.add("consent.scope." + s.name().toLowerCase()));
         PortalLocales.SUPPORTED.forEach(l -> used.add("language." + l.toLanguageTag()));

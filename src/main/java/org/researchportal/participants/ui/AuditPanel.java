@@ -36,6 +36,7 @@ final class AuditPanel extends Composite<Div> {
                 .setHeader(getTranslation("audit.changes")).setFlexGrow(1);
         grid.addColumn(e -> Formats.text(e.getReason())).setHeader(getTranslation("audit.reason")).setAutoWidth(true);
         grid.setItems(trail);
+        grid.addClassName("audit-grid");
         grid.setAllRowsVisible(true);
         content.add(grid);
     }

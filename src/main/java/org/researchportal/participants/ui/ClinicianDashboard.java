@@ -9,10 +9,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Comparator;
+import java.util.List;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.participants.ClinicianDashboardSection;
 import org.researchportal.participants.ParticipantRow;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.StudyService;
@@ -26,9 +29,12 @@ final class ClinicianDashboard extends Main implements HasDynamicTitle {
 
     private final ParticipantService participants;
     private final Div body = new Div();
+    private final List<ClinicianDashboardSection> sections;
 
-    ClinicianDashboard(ParticipantService participants, StudyService studies) {
+    ClinicianDashboard(ParticipantService participants, StudyService studies,
+            List<ClinicianDashboardSection> sections) {
         this.participants = participants;
+        this.sections = sections;
         addClassName("portal-view");
         var chooser = new StudyChooser(studies.studies(), this::show);
         add(new ViewToolbar(getTranslation("menu.clinician"), chooser), body);
@@ -53,8 +59,10 @@ final class ClinicianDashboard extends Main implements HasDynamicTitle {
         grid.addClassName("portal-grid");
         body.removeAll();
         body.add(new Section(study.acronym() + " · " + study.title(), new EnrolmentProgress(progress),
-                new StatusCounts(progress.byStatus())),
-                new Section(getTranslation("dashboard.participants"), grid));
+                new StatusCounts(progress.byStatus())));
+        sections.stream().sorted(Comparator.comparingInt(ClinicianDashboardSection::order))
+                .forEach(s -> body.add(s.section(study)));
+        body.add(new Section(getTranslation("dashboard.participants"), grid));
     }
 
     @Override

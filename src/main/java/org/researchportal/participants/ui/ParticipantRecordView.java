@@ -7,11 +7,14 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Comparator;
+import java.util.List;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantRecord;
+import org.researchportal.participants.ParticipantRecordSection;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
@@ -31,16 +34,19 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     private final RandomisationService randomisation;
     private final StudyService studies;
     private final AuditTrail audit;
+    private final List<ParticipantRecordSection> sections;
     private String title = "";
 
     ParticipantRecordView(ParticipantService participants, ScreeningService screening, ConsentService consent,
-            RandomisationService randomisation, StudyService studies, AuditTrail audit) {
+            RandomisationService randomisation, StudyService studies, AuditTrail audit,
+            List<ParticipantRecordSection> sections) {
         this.participants = participants;
         this.screening = screening;
         this.consent = consent;
         this.randomisation = randomisation;
         this.studies = studies;
         this.audit = audit;
+        this.sections = sections;
         addClassNames("portal-view", "participant-record");
     }
 
@@ -64,6 +70,8 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
                 new RandomisationPanel(record, studies.randomisationPlan(record.studyId()).orElse(null),
                         randomisation, reload),
                 new AuditPanel(audit.history("Participant", record.id())));
+        sections.stream().sorted(Comparator.comparingInt(ParticipantRecordSection::order))
+                .forEach(s -> addComponentAtIndex(getComponentCount() - 1, s.section(record, reload)));
     }
 
     @Override

@@ -86,7 +86,7 @@ class TrialOperationsUiTests extends UiTest {
                 .contains("Enrolled");
 
         // Each step left its audit record, newest first, with what changed.
-        List<String> trail = allCells(_get(Grid.class));
+        List<String> trail = allCells(_get(Grid.class, spec -> spec.withClasses("audit-grid")));
         assertThat(trail).containsSubsequence("participant.randomised", "participant.consented",
                 "participant.eligibility-assessed", "participant.screened");
         assertThat(trail).anyMatch(cell -> cell.contains("status: ELIGIBLE → ENROLLED"));

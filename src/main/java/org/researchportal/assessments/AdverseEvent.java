@@ -1,0 +1,44 @@
+package org.researchportal.assessments;
+
+import java.time.Instant;
+import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An adverse event of one participant, as last reported, with who reported it and when. */
+@Document("adverse_events")
+@CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1}")
+@CompoundIndex(name = "tenant_study_serious_open", def = "{'tenantId': 1, 'studyId': 1, 'serious': 1, 'open': 1}")
+class AdverseEvent extends TenantOwnedDocument {
+
+    private String studyId;
+    private String participantId;
+    private AdverseEventReport report;
+    private boolean serious;
+    private boolean open;
+    private String reportedBy;
+    private Instant reportedAt;
+
+    AdverseEvent(String studyId, String participantId, AdverseEventReport report, boolean serious, boolean open,
+            String reportedBy, Instant reportedAt) {
+        this.studyId = studyId;
+        this.participantId = participantId;
+        this.report = report;
+        this.serious = serious;
+        this.open = open;
+        this.reportedBy = reportedBy;
+        this.reportedAt = reportedAt;
+    }
+
+    AdverseEventRow toRow(String participantLabel) {
+        return new AdverseEventRow(requireId(), participantId, participantLabel, report, reportedBy, reportedAt);
+    }
+
+    String getParticipantId() {
+        return participantId;
+    }
+
+    AdverseEventReport getReport() {
+        return report;
+    }
+}

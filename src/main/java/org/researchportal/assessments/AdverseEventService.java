@@ -1,0 +1,137 @@
+package org.researchportal.assessments;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.participants.ParticipantRecord;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/** Adverse events, reported and followed up by clinicians; a serious one is announced to the tenant's clinicians. */
+@Service
+public class AdverseEventService {
+
+    static final String ENTITY = "AdverseEvent";
+
+    private final TenantDocuments documents;
+    private final ParticipantService participants;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AdverseEventService(TenantDocuments documents, ParticipantService participants, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.documents = documents;
+        this.participants = participants;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Secured(Authorities.CLINICIAN)
+    public String report(String participantId, AdverseEventReport report) {
+        ParticipantRecord participant = participants.participantRecord(participantId);
+        validate(report, participant);
+        boolean serious = isSerious(report);
+        AdverseEvent event = documents.insert(new AdverseEvent(participant.studyId(), participantId, report, serious,
+                !report.outcome().resolved(), CurrentUser.require().username(), clock.instant()));
+        audit.record("adverse-event.reported", ENTITY, event.requireId(), null, Map.of("participantId",
+                participantId, "report", report), null);
+        if (serious) {
+            events.publishEvent(new SeriousAdverseEventReported(documents.currentTenantId(), participant.studyId(),
+                    participantId, event.requireId(), clock.instant()));
+        }
+        return event.requireId();
+    }
+
+    /** Follows an event up (outcome, resolution, corrections): a change of reported data, so it needs a reason. */
+    @Secured(Authorities.CLINICIAN)
+    public void update(String adverseEventId, AdverseEventReport report, String reason) {
+        AdverseEvent existing = documents.getById(adverseEventId, AdverseEvent.class);
+        validate(report, participants.participantRecord(existing.getParticipantId()));
+        if (Inputs.isBlankOrLonger(reason, AssessmentService.REASON_MAX_LENGTH)) {
+            throw ValidationException.of("reason", "change.reason.required");
+        }
+        boolean serious = isSerious(report);
+        documents.updateFirst(Query.query(Criteria.where("_id").is(adverseEventId)), new Update().set("report", report)
+                .set("serious", serious).set("open", !report.outcome().resolved()).inc("version", 1),
+                AdverseEvent.class);
+        audit.record("adverse-event.updated", ENTITY, adverseEventId, Map.of("report", existing.getReport()),
+                Map.of("report", report), reason.trim());
+        if (serious && !isSerious(existing.getReport())) {
+            events.publishEvent(new SeriousAdverseEventReported(documents.currentTenantId(), existingStudy(existing),
+                    existing.getParticipantId(), adverseEventId, clock.instant()));
+        }
+    }
+
+    @Secured(Authorities.CLINICIAN)
+    public List<AdverseEventRow> ofParticipant(String participantId) {
+        ParticipantRecord participant = participants.participantRecord(participantId);
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
+                .with(Sort.by(Sort.Direction.DESC, "report.onset")), AdverseEvent.class).stream()
+                .map(e -> e.toRow(label(participant))).toList();
+    }
+
+    /** The study's serious adverse events that are not resolved yet, newest first. */
+    @Secured(Authorities.CLINICIAN)
+    public List<AdverseEventRow> openSerious(String studyId) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("serious").is(true).and("open")
+                .is(true)).with(Sort.by(Sort.Direction.DESC, "report.onset")), AdverseEvent.class).stream()
+                .map(e -> e.toRow(label(participants.participantRecord(e.getParticipantId())))).toList();
+    }
+
+    /** CTCAE grade 4 and 5 events are serious whatever was ticked. */
+    private static boolean isSerious(AdverseEventReport report) {
+        return report.serious() || report.grade() >= 4;
+    }
+
+    private String existingStudy(AdverseEvent event) {
+        return participants.participantRecord(event.getParticipantId()).studyId();
+    }
+
+    private static String label(ParticipantRecord p) {
+        return (p.studyNumber() == null ? p.screeningNumber() : p.studyNumber()) + " · " + p.displayName();
+    }
+
+    private void validate(AdverseEventReport report, ParticipantRecord participant) {
+        Map<String, String> errors = new HashMap<>();
+        LocalDate today = LocalDate.now(clock.withZone(CurrentUser.require().zone()));
+        if (report.onset().isAfter(today) || report.onset().isBefore(participant.screenedOn())) {
+            errors.put("onset", "ae.onset.invalid");
+        }
+        if (Inputs.isBlankOrLonger(report.description(), AdverseEventReport.DESCRIPTION_MAX_LENGTH)) {
+            errors.put("description", "ae.description.invalid");
+        }
+        @Nullable String site = report.bodySite();
+        if (site != null && site.length() > AdverseEventReport.BODY_SITE_MAX_LENGTH) {
+            errors.put("bodySite", "ae.body-site.invalid");
+        }
+        if (report.grade() < 1 || report.grade() > 5 || (report.outcome() == AdverseEventReport.Outcome.FATAL)
+                != (report.grade() == 5)) {
+            errors.put("grade", "ae.grade.invalid");
+        }
+        LocalDate resolved = report.resolvedOn();
+        if (report.outcome().resolved() && report.outcome() != AdverseEventReport.Outcome.FATAL && resolved == null
+                || resolved != null && (resolved.isBefore(report.onset()) || resolved.isAfter(today))) {
+            errors.put("resolvedOn", "ae.resolved-on.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+}

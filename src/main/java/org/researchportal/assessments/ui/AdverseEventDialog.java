@@ -1,0 +1,91 @@
+package org.researchportal.assessments.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.assessments.AdverseEventReport;
+import org.researchportal.assessments.AdverseEventReport.Action;
+import org.researchportal.assessments.AdverseEventReport.Outcome;
+import org.researchportal.assessments.AdverseEventReport.Relatedness;
+import org.researchportal.assessments.AdverseEventRow;
+import org.researchportal.assessments.AdverseEventService;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.ui.FieldErrors;
+
+/** Reports an adverse event, or follows one up (which needs a reason, since it changes what was reported). */
+final class AdverseEventDialog extends Dialog {
+
+    AdverseEventDialog(String participantId, @Nullable AdverseEventRow existing, AdverseEventService service,
+            Runnable onSaved) {
+        setHeaderTitle(getTranslation(existing == null ? "ae.report" : "ae.follow-up"));
+        AdverseEventReport r = existing == null ? null : existing.report();
+        var onset = new DatePicker(getTranslation("ae.onset"), r == null ? LocalDate.now() : r.onset());
+        var description = new TextArea(getTranslation("ae.description"));
+        description.setMaxLength(AdverseEventReport.DESCRIPTION_MAX_LENGTH);
+        description.setValue(r == null ? "" : r.description());
+        var site = new TextField(getTranslation("ae.body-site"));
+        site.setMaxLength(AdverseEventReport.BODY_SITE_MAX_LENGTH);
+        site.setValue(r == null || r.bodySite() == null ? "" : r.bodySite());
+        var grade = new Select<Integer>();
+        grade.setLabel(getTranslation("ae.grade"));
+        grade.setItems(List.of(1, 2, 3, 4, 5));
+        grade.setItemLabelGenerator(g -> getTranslation("ae.grade." + g));
+        grade.setValue(r == null ? 1 : r.grade());
+        var serious = new Checkbox(getTranslation("ae.serious"), r != null && r.serious());
+        var relatedness = choice("ae.relatedness", Relatedness.values(), r == null ? Relatedness.POSSIBLE
+                : r.relatedness(), Relatedness::messageKey);
+        var action = choice("ae.action", Action.values(), r == null ? Action.NONE : r.action(), Action::messageKey);
+        var outcome = choice("ae.outcome", Outcome.values(), r == null ? Outcome.ONGOING : r.outcome(),
+                Outcome::messageKey);
+        var resolvedOn = new DatePicker(getTranslation("ae.resolved-on"), r == null ? null : r.resolvedOn());
+        var reason = new TextField(getTranslation("change.reason"));
+        reason.setVisible(existing != null);
+        var form = new FormLayout(onset, grade, description, site, serious, relatedness, action, outcome, resolvedOn,
+                reason);
+        form.setColspan(description, 2);
+        add(form);
+
+        Map<String, HasValidation> fields = Map.of("onset", onset, "description", description, "bodySite", site,
+                "grade", grade, "resolvedOn", resolvedOn, "reason", reason);
+        var save = new Button(getTranslation("action.save"), e -> {
+            var report = new AdverseEventReport(onset.getValue() == null ? LocalDate.now() : onset.getValue(),
+                    description.getValue(), site.getValue().isBlank() ? null : site.getValue(),
+                    grade.getValue() == null ? 0 : grade.getValue(), serious.getValue(), relatedness.getValue(),
+                    action.getValue(), outcome.getValue(), resolvedOn.getValue());
+            try {
+                if (existing == null) {
+                    service.report(participantId, report);
+                } else {
+                    service.update(existing.id(), report, reason.getValue());
+                }
+                close();
+                onSaved.run();
+            } catch (ValidationException refusal) {
+                FieldErrors.show(this, refusal, fields);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+
+    private <E> Select<E> choice(String labelKey, E[] values, E value, Function<E, String> key) {
+        var select = new Select<E>();
+        select.setLabel(getTranslation(labelKey));
+        select.setItems(values);
+        select.setItemLabelGenerator(v -> getTranslation(key.apply(v)));
+        select.setValue(value);
+        return select;
+    }
+}

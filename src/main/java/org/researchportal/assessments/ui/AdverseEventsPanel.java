@@ -1,0 +1,38 @@
+package org.researchportal.assessments.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import org.researchportal.assessments.AdverseEventRow;
+import org.researchportal.assessments.AdverseEventService;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.participants.ParticipantRecord;
+
+/** A participant's adverse events on their record: a row opens the follow-up, the button reports a new one. */
+final class AdverseEventsPanel extends Composite<Div> {
+
+    AdverseEventsPanel(ParticipantRecord record, AdverseEventService service, Runnable reload) {
+        Div card = getContent();
+        card.addClassNames("card", "adverse-events");
+        card.add(new H2(getTranslation("ae.title")));
+        var grid = new Grid<AdverseEventRow>();
+        grid.addColumn(e -> Formats.date(e.report().onset(), getLocale())).setHeader(getTranslation("ae.onset"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> e.report().description()).setHeader(getTranslation("ae.description")).setFlexGrow(1);
+        grid.addColumn(e -> getTranslation("ae.grade." + e.report().grade())).setHeader(getTranslation("ae.grade"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> getTranslation(e.report().serious() || e.report().grade() >= 4 ? "answer.yes"
+                : "answer.no")).setHeader(getTranslation("ae.serious")).setAutoWidth(true);
+        grid.addColumn(e -> getTranslation(e.report().outcome().messageKey())).setHeader(getTranslation("ae.outcome"))
+                .setAutoWidth(true);
+        grid.setItems(service.ofParticipant(record.id()));
+        grid.addClassName("adverse-events-grid");
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("ae.none"));
+        grid.addItemClickListener(e -> new AdverseEventDialog(record.id(), e.getItem(), service, reload).open());
+        card.add(grid, new Button(getTranslation("ae.report"),
+                e -> new AdverseEventDialog(record.id(), null, service, reload).open()));
+    }
+}

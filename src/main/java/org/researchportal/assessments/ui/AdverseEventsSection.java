@@ -1,0 +1,27 @@
+package org.researchportal.assessments.ui;
+
+import com.vaadin.flow.component.Component;
+import org.researchportal.assessments.AdverseEventService;
+import org.researchportal.participants.ParticipantRecord;
+import org.researchportal.participants.ParticipantRecordSection;
+
+/** Contributes the adverse events panel to each participant's record. */
+@org.springframework.stereotype.Component
+class AdverseEventsSection implements ParticipantRecordSection {
+
+    private final AdverseEventService service;
+
+    AdverseEventsSection(AdverseEventService service) {
+        this.service = service;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Component section(ParticipantRecord record, Runnable reload) {
+        return new AdverseEventsPanel(record, service, reload);
+    }
+}

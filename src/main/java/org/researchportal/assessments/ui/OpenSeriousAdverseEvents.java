@@ -1,0 +1,31 @@
+package org.researchportal.assessments.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import org.researchportal.assessments.AdverseEventRow;
+import org.researchportal.assessments.AdverseEventService;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.study.StudySummary;
+
+/** The study's open serious adverse events, each linking to the participant's record. */
+final class OpenSeriousAdverseEvents extends Composite<Div> {
+
+    OpenSeriousAdverseEvents(StudySummary study, AdverseEventService service) {
+        Div card = getContent();
+        card.addClassNames("card", "serious-adverse-events");
+        card.add(new H2(getTranslation("ae.open-serious")));
+        var open = service.openSerious(study.id());
+        if (open.isEmpty()) {
+            card.add(new Paragraph(getTranslation("ae.open-serious.none")));
+        }
+        for (AdverseEventRow event : open) {
+            var link = new Anchor("participants/" + event.participantId(), event.participant() + " · "
+                    + Formats.date(event.report().onset(), getLocale()) + " · " + event.report().description());
+            link.addClassName("sae-link");
+            card.add(new Div(link));
+        }
+    }
+}
