@@ -49,6 +49,8 @@ public class Participant extends TenantOwnedDocument {
     /** A short lease while one clinician randomises, so two cannot do it at once. */
     private @Nullable Instant randomisingSince;
     private @Nullable List<Unblinding> unblindings;
+    private @Nullable List<StatusChange> statusChanges;
+    private @Nullable List<ProtocolDeviation> deviations;
 
     Participant(String studyId, String screeningNumber, @Nullable String studyNumber, String displayName,
             ParticipantStatus status, @Nullable String armCode, LocalDate screenedOn, @Nullable LocalDate enrolledOn,
@@ -160,6 +162,14 @@ public class Participant extends TenantOwnedDocument {
 
     public List<Unblinding> getUnblindings() {
         return unblindings == null ? List.of() : List.copyOf(unblindings);
+    }
+
+    public List<StatusChange> getStatusChanges() {
+        return statusChanges == null ? List.of() : List.copyOf(statusChanges);
+    }
+
+    public List<ProtocolDeviation> getDeviations() {
+        return deviations == null ? List.of() : List.copyOf(deviations);
     }
 
     void setScreenedBy(String screenedBy) {

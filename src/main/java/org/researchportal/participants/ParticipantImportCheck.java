@@ -58,7 +58,7 @@ class ParticipantImportCheck {
         Optional<Arm> arm = Optional.ofNullable(record.armCode()).flatMap(code -> study.arms().stream()
                 .filter(a -> a.code().equals(code)).findFirst());
         boolean allocated = record.status() == ParticipantStatus.ENROLLED
-                || (record.status() == ParticipantStatus.WITHDRAWN && record.armCode() != null);
+                || (ParticipantStatus.AFTER_ENROLMENT.contains(record.status()) && record.armCode() != null);
         if (allocated && (arm.isEmpty() || record.enrolledOn() == null)) {
             errors.put("armCode", "participant.arm.invalid");
         }

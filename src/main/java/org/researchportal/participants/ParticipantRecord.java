@@ -9,5 +9,6 @@ public record ParticipantRecord(String id, String studyId, String screeningNumbe
         String displayName, ParticipantStatus status, LocalDate screenedOn, @Nullable String screenedBy,
         @Nullable String phone, @Nullable String email, String language, @Nullable String preferredCallTime,
         @Nullable EligibilityAssessment eligibility, @Nullable Consent consent, @Nullable String armName,
-        @Nullable LocalDate enrolledOn, @Nullable Randomisation randomisation, List<Unblinding> unblindings) {
+        @Nullable LocalDate enrolledOn, @Nullable Randomisation randomisation, List<Unblinding> unblindings,
+        List<StatusChange> statusChanges, List<ProtocolDeviation> deviations) {
 }

@@ -98,7 +98,7 @@ public class ParticipantService {
     public Slice<BlindedParticipantRow> blindedParticipants(String studyId, Pageable pageable) {
         requireStudy(studyId);
         Query query = Query.query(Criteria.where("studyId").is(studyId).and("status")
-                .in(ParticipantStatus.ENROLLED, ParticipantStatus.WITHDRAWN)).with(Sort.by("studyNumber"));
+                .in(ParticipantStatus.AFTER_ENROLMENT).and("armCode").ne(null)).with(Sort.by("studyNumber"));
         return documents.slice(query, pageable, Participant.class).map(p -> new BlindedParticipantRow(p.requireId(),
                 p.getStudyId(), p.getStudyNumber(), p.getDisplayName(), p.getStatus(), p.getEnrolledOn()));
     }
@@ -107,7 +107,7 @@ public class ParticipantService {
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Optional<BlindedParticipantRow> blindedParticipant(String participantId) {
         return documents.findOne(Query.query(Criteria.where("_id").is(participantId).and("status")
-                .in(ParticipantStatus.ENROLLED, ParticipantStatus.WITHDRAWN)), Participant.class)
+                .in(ParticipantStatus.AFTER_ENROLMENT).and("armCode").ne(null)), Participant.class)
                 .map(p -> new BlindedParticipantRow(p.requireId(), p.getStudyId(), p.getStudyNumber(),
                         p.getDisplayName(),
                         p.getStatus(), p.getEnrolledOn()));
@@ -148,7 +148,8 @@ public class ParticipantService {
         return new ParticipantRecord(p.requireId(), p.getStudyId(), p.getScreeningNumber(), p.getStudyNumber(),
                 p.getDisplayName(), p.getStatus(), p.getScreenedOn(), p.getScreenedBy(), p.getPhone(), p.getEmail(),
                 p.getLanguage(), p.getPreferredCallTime(), p.getEligibility(), p.getConsent(),
-                armName(study, p.getArmCode()), p.getEnrolledOn(), p.getRandomisation(), p.getUnblindings());
+                armName(study, p.getArmCode()), p.getEnrolledOn(), p.getRandomisation(), p.getUnblindings(),
+                p.getStatusChanges(), p.getDeviations());
     }
 
     /** Brings in a participant record from an earlier system (see {@link ParticipantImport}). */

@@ -16,6 +16,7 @@ import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantRecordSection;
 import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipationService;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.study.StudyService;
@@ -35,11 +36,12 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     private final StudyService studies;
     private final AuditTrail audit;
     private final List<ParticipantRecordSection> sections;
+    private final ParticipationService participation;
     private String title = "";
 
     ParticipantRecordView(ParticipantService participants, ScreeningService screening, ConsentService consent,
             RandomisationService randomisation, StudyService studies, AuditTrail audit,
-            List<ParticipantRecordSection> sections) {
+            List<ParticipantRecordSection> sections, ParticipationService participation) {
         this.participants = participants;
         this.screening = screening;
         this.consent = consent;
@@ -47,6 +49,7 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
         this.studies = studies;
         this.audit = audit;
         this.sections = sections;
+        this.participation = participation;
         addClassNames("portal-view", "participant-record");
     }
 
@@ -69,6 +72,7 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
                 new ConsentPanel(record, consent, reload),
                 new RandomisationPanel(record, studies.randomisationPlan(record.studyId()).orElse(null),
                         randomisation, reload),
+                new ParticipationPanel(record, participation, reload),
                 new AuditPanel(audit.history("Participant", record.id())));
         sections.stream().sorted(Comparator.comparingInt(ParticipantRecordSection::order))
                 .forEach(s -> addComponentAtIndex(getComponentCount() - 1, s.section(record, reload)));

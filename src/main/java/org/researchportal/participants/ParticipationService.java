@@ -1,0 +1,98 @@
+package org.researchportal.participants;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * The course of participation after screening: withdrawal (a candidate who declines, or a participant who leaves),
+ * loss to follow-up, and protocol deviations, each with its date and reason. The allocation is never touched.
+ */
+@Service
+public class ParticipationService {
+
+    private static final Set<ParticipantStatus> MAY_WITHDRAW = Set.of(ParticipantStatus.SCREENED,
+            ParticipantStatus.ELIGIBLE, ParticipantStatus.ENROLLED, ParticipantStatus.LOST_TO_FOLLOW_UP);
+
+    private final TenantDocuments documents;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ParticipationService(TenantDocuments documents, AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Secured(Authorities.CLINICIAN)
+    public void withdraw(String participantId, LocalDate on, String reason) {
+        changeStatus(participantId, ParticipantStatus.WITHDRAWN, MAY_WITHDRAW, on, reason);
+    }
+
+    @Secured(Authorities.CLINICIAN)
+    public void markLostToFollowUp(String participantId, LocalDate on, String reason) {
+        changeStatus(participantId, ParticipantStatus.LOST_TO_FOLLOW_UP, Set.of(ParticipantStatus.ENROLLED), on,
+                reason);
+    }
+
+    @Secured(Authorities.CLINICIAN)
+    public void recordDeviation(String participantId, LocalDate on, String description) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        check(participant, on, description, "description");
+        var deviation = new ProtocolDeviation(on, description.trim(), CurrentUser.require().username(),
+                clock.instant());
+        documents.updateFirst(Query.query(Criteria.where("_id").is(participantId)),
+                new Update().push("deviations", deviation).inc("version", 1), Participant.class);
+        audit.record("participant.deviation-recorded", ParticipantService.ENTITY, participantId, null,
+                Map.of("deviation", deviation), null);
+    }
+
+    private void changeStatus(String participantId, ParticipantStatus to, Set<ParticipantStatus> from,
+            LocalDate on, String reason) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        if (!from.contains(participant.getStatus())) {
+            throw ValidationException.of("reason", "participation.status.not-now");
+        }
+        check(participant, on, reason, "reason");
+        var change = new StatusChange(to, on, reason.trim(), CurrentUser.require().username(), clock.instant());
+        Update update = new Update().set("status", to).push("statusChanges", change).inc("version", 1);
+        if (to == ParticipantStatus.WITHDRAWN) {
+            update.set("withdrawnOn", on);
+        }
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(participantId).and("status")
+                .is(participant.getStatus())), update, Participant.class);
+        if (changed == 0) {
+            throw ValidationException.of("reason", "participation.status.not-now");
+        }
+        audit.record("participant.status-changed", ParticipantService.ENTITY, participantId,
+                Map.of("status", participant.getStatus().name()), Map.of("status", to.name(), "change", change),
+                reason.trim());
+    }
+
+    private void check(Participant participant, LocalDate on, String text, String textField) {
+        Map<String, String> errors = new HashMap<>();
+        if (on.isAfter(LocalDate.now(clock.withZone(CurrentUser.require().zone())))
+                || on.isBefore(participant.getScreenedOn())) {
+            errors.put("effectiveOn", "participation.date.invalid");
+        }
+        if (Inputs.isBlankOrLonger(text, ScreeningService.REASON_MAX_LENGTH)) {
+            errors.put(textField, "change.reason.required");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+}
