@@ -165,6 +165,21 @@ public class AssessmentService {
                 .map(Assessment::toRecord);
     }
 
+    /** The participants with an assessment at any timepoint after the schedule's first: those with outcome data. */
+    @Secured(Authorities.CLINICIAN)
+    public Set<String> participantsWithFollowUp(String studyId) {
+        List<Timepoint> schedule = studies.schedule(studyId);
+        if (schedule.size() < 2) {
+            return Set.of();
+        }
+        Set<String> followUps = new HashSet<>();
+        schedule.subList(1, schedule.size()).forEach(t -> followUps.add(t.code()));
+        Set<String> participantsSeen = new HashSet<>();
+        documents.find(Query.query(Criteria.where("studyId").is(studyId).and("timepoint").in(followUps)),
+                Assessment.class).forEach(a -> participantsSeen.add(a.getParticipantId()));
+        return participantsSeen;
+    }
+
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public List<AssessmentRecord> assessmentsOf(String participantId) {
         return documents.find(Query.query(Criteria.where("participantId").is(participantId))

@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.reporting;
+
+import org.jspecify.annotations.NullMarked;

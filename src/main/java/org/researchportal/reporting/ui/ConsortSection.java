@@ -1,0 +1,27 @@
+package org.researchportal.reporting.ui;
+
+import com.vaadin.flow.component.Component;
+import org.researchportal.participants.ClinicianDashboardSection;
+import org.researchportal.reporting.ConsortService;
+import org.researchportal.study.StudySummary;
+
+/** Contributes the live CONSORT diagram to the clinician's dashboard. */
+@org.springframework.stereotype.Component
+class ConsortSection implements ClinicianDashboardSection {
+
+    private final ConsortService consort;
+
+    ConsortSection(ConsortService consort) {
+        this.consort = consort;
+    }
+
+    @Override
+    public int order() {
+        return 5;
+    }
+
+    @Override
+    public Component section(StudySummary study) {
+        return new ConsortPanel(study, consort.flow(study.id()));
+    }
+}

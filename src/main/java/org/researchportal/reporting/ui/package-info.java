@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.reporting.ui;
+
+import org.jspecify.annotations.NullMarked;

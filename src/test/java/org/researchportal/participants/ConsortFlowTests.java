@@ -1,0 +1,64 @@
+package org.researchportal.participants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.researchportal.PortalTest;
+import org.researchportal.demo.DemoStudyDesigns;
+import org.researchportal.reporting.ConsortFlow;
+import org.researchportal.reporting.ConsortService;
+import org.researchportal.study.StudyService;
+import org.researchportal.tenancy.TenantService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The CONSORT flow follows every candidate: assessed, excluded with reasons, randomised, lost, discontinued. */
+class ConsortFlowTests extends PortalTest {
+
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    StudyService studies;
+    @Autowired
+    RandomisationService randomisation;
+    @Autowired
+    ScreeningService screening;
+    @Autowired
+    ConsentService consent;
+    @Autowired
+    ParticipationService participation;
+    @Autowired
+    ConsortService consort;
+
+    @Test
+    void countsEachCandidateOnceWhereTheyStand() {
+        var trial = TrialFixture.create(tenants, studies, randomisation, DemoStudyDesigns.reMsRandomisation(), 8);
+        trial.asClinician(() -> screening.screen(trial.studyId(), new NewCandidate("Not Yet Judged",
+                LocalDate.now(), null, null, "en", "Asia/Shanghai", null)));
+        String osteoporotic = trial.asClinician(() -> screening.screen(trial.studyId(), new NewCandidate(
+                "Low Density", LocalDate.now(), null, null, "en", "Asia/Shanghai", null)));
+        trial.asClinician(() -> screening.assessEligibility(osteoporotic, Map.of("bpi_worst", 6.0,
+                "bmd_t_score", -3.0), TrialFixture.ELIGIBLE_ANSWERS, null));
+        String declines = trial.eligibleConsentedCandidate(screening, consent, "Declines");
+        trial.doAsClinician(() -> participation.withdraw(declines, LocalDate.now(), "Too far to travel"));
+        trial.eligibleConsentedCandidate(screening, consent, "Waiting");
+        String first = trial.eligibleConsentedCandidate(screening, consent, "First");
+        String second = trial.eligibleConsentedCandidate(screening, consent, "Second");
+        trial.asClinician(() -> randomisation.randomise(first, Map.of()));
+        trial.asClinician(() -> randomisation.randomise(second, Map.of()));
+        trial.doAsClinician(() -> participation.markLostToFollowUp(second, LocalDate.now(), "Moved, no forwarding"));
+
+        ConsortFlow flow = trial.asClinician(() -> consort.flow(trial.studyId()));
+        assertThat(flow.assessed()).isEqualTo(5);
+        assertThat(flow.awaitingAssessment()).isEqualTo(1);
+        assertThat(flow.notEligible()).isEqualTo(1);
+        assertThat(flow.notMeetingCriteria()).containsExactly(Map.entry("E4", 1L));
+        assertThat(flow.declined()).isEqualTo(1);
+        assertThat(flow.awaitingRandomisation()).isEqualTo(1);
+        assertThat(flow.excluded()).isEqualTo(3);
+        assertThat(flow.randomised()).isEqualTo(2);
+        assertThat(flow.arms()).extracting(ConsortFlow.ArmFlow::allocated).containsExactlyInAnyOrder(1L, 1L);
+        assertThat(flow.arms().stream().mapToLong(ConsortFlow.ArmFlow::lostToFollowUp).sum()).isEqualTo(1);
+    }
+}
