@@ -180,6 +180,14 @@ public class AssessmentService {
         return participantsSeen;
     }
 
+    /** Every recorded assessment of a study, for exports. */
+    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public List<AssessmentRecord> assessmentsOfStudy(String studyId) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId))
+                .with(Sort.by("participantId", "timepoint", "instrument")), Assessment.class).stream()
+                .map(Assessment::toRecord).toList();
+    }
+
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public List<AssessmentRecord> assessmentsOf(String participantId) {
         return documents.find(Query.query(Criteria.where("participantId").is(participantId))

@@ -1,0 +1,111 @@
+package org.researchportal.reporting;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.assessments.AssessmentRecord;
+import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.Item;
+import org.researchportal.assessments.Score;
+import org.researchportal.study.Timepoint;
+
+/**
+ * The CSV export: one row per participant and timepoint, a column per instrument item and score, and its data
+ * dictionary. RFC 4180 quoting; text that a spreadsheet would run as a formula is defused with a leading quote.
+ */
+final class CsvExport {
+
+    private CsvExport() {
+    }
+
+    static void rows(ExportData data, Writer out) throws IOException {
+        List<String> header = new ArrayList<>(List.of("study_number", "status", "enrolled_on"));
+        if (!data.blinded) {
+            header.add("arm");
+        }
+        header.add("timepoint");
+        for (Instrument instrument : data.instruments) {
+            header.add(instrument.code() + ".assessed_on");
+            instrument.items().forEach(i -> header.add(instrument.code() + "." + i.code()));
+            instrument.scores().forEach(s -> header.add(instrument.code() + "." + s.code()));
+        }
+        line(out, header);
+        for (ExportSubject subject : data.subjects) {
+            for (Timepoint timepoint : data.schedule) {
+                List<String> row = new ArrayList<>(List.of(subject.studyNumber(), subject.status(),
+                        text(subject.enrolledOn())));
+                if (!data.blinded) {
+                    row.add(text(subject.arm()));
+                }
+                row.add(timepoint.code());
+                for (Instrument instrument : data.instruments) {
+                    AssessmentRecord record = data.find(subject.id(), timepoint.code(), instrument.code());
+                    row.add(record == null ? "" : record.assessedOn().toString());
+                    instrument.items().forEach(i -> row.add(record == null ? ""
+                            : text(record.answers().get(i.code()))));
+                    instrument.scores().forEach(s -> row.add(record == null ? ""
+                            : text(record.scores().get(s.code()))));
+                }
+                line(out, row);
+            }
+        }
+        out.flush();
+    }
+
+    static void dictionary(ExportData data, Writer out) throws IOException {
+        line(out, List.of("column", "label", "type", "unit", "minimum", "maximum", "instrument"));
+        line(out, List.of("study_number", "Participant's study number (pseudonymous)", "text", "", "", "", ""));
+        line(out, List.of("status", "Participation status", "text", "", "", "", ""));
+        line(out, List.of("enrolled_on", "Date of enrolment and randomisation", "date", "", "", "", ""));
+        if (!data.blinded) {
+            line(out, List.of("arm", "Allocated arm", "text", "", "", "", ""));
+        }
+        line(out, List.of("timepoint", "Assessment timepoint", "text", "", "", "", ""));
+        for (Instrument instrument : data.instruments) {
+            line(out, List.of(instrument.code() + ".assessed_on", instrument.name() + ": date assessed", "date", "",
+                    "", "", instrument.code()));
+            for (Item item : instrument.items()) {
+                line(out, List.of(instrument.code() + "." + item.code(), item.label(),
+                        item.type().name().toLowerCase(Locale.ROOT), text(item.unit()), text(item.min()),
+                        text(item.max()), instrument.code()));
+            }
+            for (Score score : instrument.scores()) {
+                line(out, List.of(instrument.code() + "." + score.code(), score.label() + " (score: "
+                        + score.rule().name().toLowerCase(Locale.ROOT) + " of " + String.join(", ", score.items())
+                        + ", computed when at least " + score.minAnswered() + " answered)", "decimal", "", "", "",
+                        instrument.code()));
+            }
+        }
+        out.flush();
+    }
+
+    private static String text(@Nullable Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static void line(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(cell(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    static String cell(String value) {
+        String safe = value;
+        // A cell a spreadsheet would evaluate (=, +, @, or - not starting a number) is made inert.
+        if (!safe.isEmpty() && ("=+@".indexOf(safe.charAt(0)) >= 0
+                || (safe.charAt(0) == '-' && !safe.matches("-\\d+(\\.\\d+)?")))) {
+            safe = "'" + safe;
+        }
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+}

@@ -1,0 +1,92 @@
+package org.researchportal.reporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
+import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.Instrument;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
+import org.researchportal.study.Timepoint;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * A study's data for analysis: CSV (one row per randomised participant and timepoint) with its data dictionary, and
+ * CDISC ODM 1.3.2 XML. Pseudonymous: study numbers, never names or contact details. A blinded caller (an assessor,
+ * or an assessor's API token) gets no arm: the blinded export is built from rows that carry none.
+ */
+@Service
+public class StudyExports {
+
+    private final StudyService studies;
+    private final ParticipantService participants;
+    private final AssessmentService assessments;
+    private final Clock clock;
+
+    StudyExports(StudyService studies, ParticipantService participants, AssessmentService assessments, Clock clock) {
+        this.studies = studies;
+        this.participants = participants;
+        this.assessments = assessments;
+        this.clock = clock;
+    }
+
+    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR})
+    public void csv(String studyId, Writer out) {
+        write(() -> CsvExport.rows(read(studyId), out));
+    }
+
+    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR})
+    public void dictionary(String studyId, Writer out) {
+        write(() -> CsvExport.dictionary(read(studyId), out));
+    }
+
+    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR})
+    public void odm(String studyId, OutputStream out) {
+        try {
+            OdmExport.write(read(studyId), clock.instant(), out);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Could not write the ODM export", e);
+        }
+    }
+
+    private ExportData read(String studyId) {
+        StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
+        boolean blinded = CurrentUser.require().hasRole(PortalRole.ASSESSOR);
+        List<ExportSubject> subjects = blinded
+                ? participants.blindedParticipants(studyId, Pageable.unpaged()).stream()
+                        .map(p -> new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
+                                p.enrolledOn(), null)).toList()
+                : participants.participants(studyId, Pageable.unpaged()).stream().filter(p -> p.armName() != null)
+                        .map(p -> new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
+                                p.enrolledOn(), p.armName())).toList();
+        List<Timepoint> schedule = studies.schedule(studyId);
+        List<Instrument> instruments = schedule.stream().flatMap(t -> t.instruments().stream()).distinct()
+                .map(assessments::instrument).flatMap(Optional::stream).toList();
+        return new ExportData(study, blinded, schedule, instruments, subjects,
+                assessments.assessmentsOfStudy(studyId));
+    }
+
+    private interface IoWork {
+        void run() throws IOException;
+    }
+
+    private static void write(IoWork work) {
+        try {
+            work.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

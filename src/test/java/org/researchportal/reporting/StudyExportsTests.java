@@ -1,0 +1,99 @@
+package org.researchportal.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.researchportal.PortalTest;
+import org.researchportal.study.StudyService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Exports: CSV with a dictionary that describes every column, ODM that validates against the official schema, and
+ * nothing of the arm in a blinded export.
+ */
+class StudyExportsTests extends PortalTest {
+
+    /** The official ODM 1.3.2 schema folder; override with -Dodm.schema.dir=... */
+    private static final Path SCHEMA_DIR = Path.of(System.getProperty("odm.schema.dir", "../shared/cdisc-odm-1.3.2"));
+
+    @Autowired
+    StudyExports exports;
+    @Autowired
+    StudyService studies;
+
+    private String csv(String user) {
+        signIn(user);
+        var out = new StringWriter();
+        exports.csv(studies.studies().getFirst().id(), out);
+        return out.toString();
+    }
+
+    private String odm(String user) {
+        signIn(user);
+        var out = new ByteArrayOutputStream();
+        exports.odm(studies.studies().getFirst().id(), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theClinicianCsvHasARowPerParticipantAndTimepointWithTheArm() {
+        List<String> lines = csv("fudan.clinician").lines().toList();
+        assertThat(lines.getFirst()).startsWith("study_number,status,enrolled_on,arm,timepoint,bpi_sf.assessed_on");
+        assertThat(lines).hasSize(1 + 8 * 3);
+        assertThat(String.join("\n", lines)).contains("Exercise", "Control").doesNotContain("Zhang Demo", "+86");
+    }
+
+    @Test
+    void theAssessorExportsCarryNoArm() {
+        String csv = csv("fudan.assessor");
+        assertThat(csv.lines().findFirst().orElseThrow()).doesNotContain("arm");
+        assertThat(csv).doesNotContain("Exercise").doesNotContain("Control");
+        String odm = odm("fudan.assessor");
+        assertThat(odm).doesNotContain("I.ENROLMENT.ARM").doesNotContain("Exercise").doesNotContain("Control");
+    }
+
+    @Test
+    void theDictionaryDescribesEveryColumn() {
+        signIn("fudan.clinician");
+        var dictionary = new StringWriter();
+        exports.dictionary(studies.studies().getFirst().id(), dictionary);
+        List<String> described = dictionary.toString().lines().skip(1).map(l -> l.split(",", 2)[0]).toList();
+        List<String> columns = Arrays.asList(csv("fudan.clinician").lines().findFirst().orElseThrow().split(","));
+        assertThat(described).containsExactlyElementsOf(columns);
+    }
+
+    @Test
+    void theOdmExportValidatesAgainstTheOfficialSchema() throws Exception {
+        Path schema = SCHEMA_DIR.resolve("ODM1-3-2.xsd");
+        Assumptions.assumeTrue(Files.exists(schema),
+                "SKIPPED: the ODM 1.3.2 schema folder is absent at " + SCHEMA_DIR.toAbsolutePath());
+        var validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(schema.toFile()).newValidator();
+        for (String user : List.of("fudan.clinician", "fudan.assessor")) {
+            String odm = odm(user);
+            validator.validate(new StreamSource(new ByteArrayInputStream(odm.getBytes(StandardCharsets.UTF_8))));
+            assertThat(odm).contains("ODMVersion=\"1.3.2\"", "SubjectKey=\"RE-MS-001\"",
+                    "ItemOID=\"I.BPI_SF.WORST\"");
+        }
+    }
+
+    @Test
+    void spreadsheetFormulasAreDefused() {
+        assertThat(CsvExport.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CsvExport.cell("-2.5")).isEqualTo("-2.5");
+        assertThat(CsvExport.cell("-cmd")).isEqualTo("'-cmd");
+        assertThat(CsvExport.cell("a,b")).isEqualTo("\"a,b\"");
+    }
+}
