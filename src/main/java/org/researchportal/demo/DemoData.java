@@ -1,7 +1,11 @@
 package org.researchportal.demo;
 
 import de.bwaldvogel.mongo.MongoServer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Base64;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -19,6 +23,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.identity.AccountService;
+import org.researchportal.identity.ApiTokenService;
 import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ParticipantImport;
 import org.researchportal.participants.ParticipantService;
@@ -56,6 +61,7 @@ class DemoData implements ApplicationRunner {
     private final RandomisationService randomisation;
     private final ScreeningService screening;
     private final AssessmentService assessments;
+    private final ApiTokenService tokens;
     private final Clock clock;
     private final String password;
     private final String authMode;
@@ -63,7 +69,7 @@ class DemoData implements ApplicationRunner {
 
     DemoData(TenantService tenants, AccountService accounts, StudyService studies, ParticipantService participants,
             RandomisationService randomisation, ScreeningService screening, AssessmentService assessments,
-            Clock clock,
+            ApiTokenService tokens, Clock clock,
             @Value("${portal.demo.password}") String password,
             @Value("${portal.auth.mode:local}") String authMode, ObjectProvider<MongoServer> embeddedStore) {
         this.tenants = tenants;
@@ -73,6 +79,7 @@ class DemoData implements ApplicationRunner {
         this.randomisation = randomisation;
         this.screening = screening;
         this.assessments = assessments;
+        this.tokens = tokens;
         this.clock = clock;
         this.password = password;
         this.authMode = authMode;
@@ -126,6 +133,9 @@ class DemoData implements ApplicationRunner {
         for (PortalRole role : List.of(PortalRole.THERAPIST, PortalRole.COORDINATOR, PortalRole.PARTICIPANT)) {
             accounts.accountsWithRole(role).forEach(a -> ids.put(a.username(), a.id()));
         }
+        String clinician = accounts.accountsWithRole(PortalRole.CLINICIAN).stream()
+                .filter(a -> a.username().equals(tenant.code() + ".clinician")).findFirst().orElseThrow().id();
+        tokens.importToken(clinician, "Demo data manager token", PortalRole.CLINICIAN, demoToken(tenant));
         String therapist = ids.get(tenant.code() + ".therapist");
         String coordinator = ids.get(tenant.code() + ".coordinator");
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(tenant.timeZone())));
@@ -199,6 +209,20 @@ class DemoData implements ApplicationRunner {
         }
     }
 
+    /**
+     * The demo tenant's clinician API token, derived from the demo password so it can be printed at every start while
+     * only its hash is stored.
+     */
+    private String demoToken(DemoTenant tenant) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("research-portal-demo-token:" + tenant.code()
+                    + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return "rp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void logAccounts(List<DemoTenant> demo) {
         var lines = new StringBuilder("\n\nDemo sign-ins (embedded default only), password '").append(password)
                 .append("':\n");
@@ -209,6 +233,9 @@ class DemoData implements ApplicationRunner {
                         a.roles().stream().sorted().map(Enum::name).toList()));
             }
         }
+        lines.append("\nDemo API tokens (clinician role; e.g. curl -H 'Authorization: Bearer <token>'"
+                + " http://localhost:8080/api/v1/studies):\n");
+        demo.forEach(t -> lines.append(String.format("  %-10s %s%n", t.code(), demoToken(t))));
         log.info("{}", lines);
     }
 

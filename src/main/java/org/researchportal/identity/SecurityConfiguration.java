@@ -17,7 +17,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Sign-in and access. Two modes, chosen by {@code portal.auth.mode}: {@code local} (the embedded default: the portal's
@@ -41,6 +44,23 @@ public class SecurityConfiguration {
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
         // Sign-in failures become events that LocalSignIn counts towards a lock-out.
         return new DefaultAuthenticationEventPublisher(publisher);
+    }
+
+    /**
+     * The REST API for data managers: stateless, bearer tokens only, no session, no CSRF (no browser cookies are
+     * involved), and first in order so the portal's own chain never sees these paths.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, SignInAccounts accounts, TenantDirectory tenants,
+            Clock clock) throws Exception {
+        return http.securityMatcher(ApiTokenFilter.PATHS.toArray(String[]::new))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiTokenFilter(accounts, tenants, clock),
+                        UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .build();
     }
 
     @Bean

@@ -15,9 +15,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that reads accounts across tenants, because sign-in has to find a person by username before it knows
- * their tenant. It answers only sign-in's questions (find by username, count failures, mirror an OpenID Connect
- * token) and platform administrators' own accounts, which have no tenant. Everything else goes through
+ * The one place that reads accounts across tenants, because sign-in has to find a person by username (or an API token
+ * by its hash) before it knows their tenant. It answers only sign-in's questions (find by username or token, count
+ * failures, mirror an OpenID Connect token) and platform administrators' own accounts, which have no tenant. Everything else goes through
  * {@link org.researchportal.tenancy.TenantDocuments}.
  */
 @Component
@@ -97,6 +97,16 @@ class SignInAccounts {
     /** The stored account behind a signed-in person, to notice deactivation or changed roles during a session. */
     Optional<Account> findById(String accountId) {
         return Optional.ofNullable(mongo.findById(accountId, Account.class));
+    }
+
+    Optional<ApiToken> findToken(String secretHash) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("secretHash").is(secretHash)),
+                ApiToken.class));
+    }
+
+    void tokenUsed(String tokenId, Instant now) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(tokenId)), Update.update("lastUsedAt", now),
+                ApiToken.class);
     }
 
     private static Query byUsername(String username) {

@@ -1,0 +1,93 @@
+package org.researchportal.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.PortalPrincipal;
+import org.researchportal.base.security.PortalUser;
+import org.researchportal.tenancy.Tenant;
+import org.researchportal.tenancy.TenantDirectory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates REST API calls by {@code Authorization: Bearer <token>}. The caller becomes the token's owner holding
+ * only the token's role in the token's tenant, so the services' own role checks and blinding apply as in the portal.
+ * A missing, unknown or revoked token, a deactivated owner, a role the owner no longer holds or an inactive tenant
+ * answers 401 with nothing else said.
+ */
+final class ApiTokenFilter extends OncePerRequestFilter {
+
+    private final SignInAccounts accounts;
+    private final TenantDirectory tenants;
+    private final Clock clock;
+
+    ApiTokenFilter(SignInAccounts accounts, TenantDirectory tenants, Clock clock) {
+        this.accounts = accounts;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<PortalUser> caller = caller(request.getHeader("Authorization"));
+        if (caller.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"invalid_token\"}");
+            return;
+        }
+        PortalUser user = caller.get();
+        var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated((PortalPrincipal) () -> user, null,
+                authorities);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Optional<PortalUser> caller(String header) {
+        if (header == null || !header.startsWith("Bearer ")) {
+            return Optional.empty();
+        }
+        String token = header.substring("Bearer ".length()).trim();
+        if (!token.startsWith(ApiTokenService.PREFIX)) {
+            return Optional.empty();
+        }
+        return accounts.findToken(ApiTokenService.hash(token)).filter(t -> t.getRevokedAt() == null)
+                .flatMap(t -> accounts.findById(t.getAccountId())
+                        .filter(Account::isActive)
+                        .filter(a -> a.getTenantId() != null && a.getTenantId().equals(t.getTenantId()))
+                        .filter(a -> a.getRoles().contains(t.getRole()))
+                        .flatMap(a -> tenants.activeTenant(a.getTenantId()).map(tenant -> {
+                            accounts.tokenUsed(t.requireId(), clock.instant());
+                            return user(a, tenant, t);
+                        })));
+    }
+
+    private static PortalUser user(Account account, Tenant tenant, ApiToken token) {
+        return new PortalUser(account.requireId(), account.getUsername(), account.getDisplayName(), tenant.id(),
+                tenant.name(), Set.of(token.getRole()), PortalLocales.fromTag(account.getLanguage()),
+                ZoneId.of(tenant.timeZone()));
+    }
+
+    /** Paths this filter guards. */
+    static final List<String> PATHS = List.of("/api/**");
+}

@@ -1,0 +1,100 @@
+package org.researchportal.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.researchportal.PortalTest;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.identity.ApiTokenService;
+import org.researchportal.study.StudyService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The REST API over real HTTP: bearer tokens only, one tenant and one role each, no arm for a blinded token. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ExportApiTests extends PortalTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    StudyService studies;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The token the demo seeds for a tenant's clinician (see DemoData). */
+    private static String demoToken(String tenant) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("research-portal-demo-token:" + tenant + ":"
+                + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "rp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String studyOf(String user) {
+        signIn(user);
+        return studies.studies().getFirst().id();
+    }
+
+    @Test
+    void withoutAGoodTokenNothingIsServed() throws Exception {
+        String study = studyOf("fudan.clinician");
+        assertThat(get("/api/v1/studies", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/studies", "rp_not-a-real-token-at-all-xxxxxxxxxxxxxxxxxxxxxxx").statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> refused = get("/api/v1/studies/" + study + "/export.csv", "rp_guess");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).doesNotContain("RE-MS");
+    }
+
+    @Test
+    void aClinicianTokenSeesItsTenantsStudyWithArmsAndNothingOfAnother() throws Exception {
+        String fudanToken = demoToken("fudan");
+        HttpResponse<String> listing = get("/api/v1/studies", fudanToken);
+        assertThat(listing.statusCode()).isEqualTo(200);
+        assertThat(listing.body()).contains("RE-MS", "NCT06754293").doesNotContain("STRIDE-K");
+
+        String fudanStudy = studyOf("fudan.clinician");
+        HttpResponse<String> csv = get("/api/v1/studies/" + fudanStudy + "/export.csv", fudanToken);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("study_number,status,enrolled_on,arm,").contains("Exercise");
+
+        String lakesideStudy = studyOf("lakeside.clinician");
+        assertThat(get("/api/v1/studies/" + lakesideStudy + "/export.csv", fudanToken).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/studies/" + lakesideStudy + "/export.odm.xml", fudanToken).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anAssessorTokenGetsExportsWithoutTheArmAndARevokedTokenNothing() throws Exception {
+        signIn("fudan.assessor");
+        String token = tokens.create("Assessor export", PortalRole.ASSESSOR);
+        String study = studies.studies().getFirst().id();
+        HttpResponse<String> csv = get("/api/v1/studies/" + study + "/export.csv", token);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).doesNotContain("arm").doesNotContain("Exercise").doesNotContain("Control");
+        HttpResponse<String> odm = get("/api/v1/studies/" + study + "/export.odm.xml", token);
+        assertThat(odm.statusCode()).isEqualTo(200);
+        assertThat(odm.body()).contains("RE-MS-001").doesNotContain("ARM").doesNotContain("Exercise");
+
+        tokens.myTokens().stream().filter(t -> t.name().equals("Assessor export"))
+                .forEach(t -> tokens.revoke(t.id()));
+        assertThat(get("/api/v1/studies", token).statusCode()).isEqualTo(401);
+        assertThat(tokens.myTokens()).allSatisfy(t -> assertThat(t.revokedAt()).isNotNull());
+    }
+}
