@@ -13,10 +13,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test against the whole portal: the embedded wire server in memory, seeded with the two demo tenants. People sign
- * in through the real authentication manager (BCrypt, lock-out), so the principal is the one production builds.
+ * A test against the whole portal: the embedded wire server in memory, seeded with the two demo tenants, served on a
+ * random port so HTTP tests can call it. People sign in through the real authentication manager (BCrypt, lock-out),
+ * so the principal is the one production builds. Every test shares this one context: a second one would install a
+ * second security context holder strategy and the first context's method security would stop seeing sign-ins.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class PortalTest {
 

@@ -58,7 +58,9 @@ class ConsortFlowTests extends PortalTest {
         assertThat(flow.awaitingRandomisation()).isEqualTo(1);
         assertThat(flow.excluded()).isEqualTo(3);
         assertThat(flow.randomised()).isEqualTo(2);
-        assertThat(flow.arms()).extracting(ConsortFlow.ArmFlow::allocated).containsExactlyInAnyOrder(1L, 1L);
+        // Both may fall in one arm (a block of four can start with two alike): only the total is certain.
+        assertThat(flow.arms()).hasSize(2);
+        assertThat(flow.arms().stream().mapToLong(ConsortFlow.ArmFlow::allocated).sum()).isEqualTo(2);
         assertThat(flow.arms().stream().mapToLong(ConsortFlow.ArmFlow::lostToFollowUp).sum()).isEqualTo(1);
     }
 }

@@ -15,11 +15,9 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.ApiTokenService;
 import org.researchportal.study.StudyService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The REST API over real HTTP: bearer tokens only, one tenant and one role each, no arm for a blinded token. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExportApiTests extends PortalTest {
 
     @LocalServerPort
