@@ -25,6 +25,7 @@ import org.researchportal.participants.EligibilityOutcome;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.ArmKind;
 import org.researchportal.study.EligibilityCriterion;
+import org.researchportal.study.TrialDocument;
 
 /** Every UI text goes through a key, and English and Simplified Chinese know the same keys. */
 class I18nBundlesTests {
@@ -80,6 +81,7 @@ class I18nBundlesTests {
         Arrays.stream(EligibilityOutcome.Outcome.values())
                 .forEach(o -> used.add("eligibility.outcome." + o.name().toLowerCase()));
         Arrays.stream(DueAssessment.State.values()).forEach(s -> used.add(s.messageKey()));
+        Arrays.stream(TrialDocument.Kind.values()).forEach(k -> used.add(k.messageKey()));
         Arrays.stream(AdverseEventReport.Relatedness.values()).forEach(r -> used.add(r.messageKey()));
         Arrays.stream(AdverseEventReport.Action.values()).forEach(a -> used.add(a.messageKey()));
         Arrays.stream(AdverseEventReport.Outcome.values()).forEach(o -> used.add(o.messageKey()));

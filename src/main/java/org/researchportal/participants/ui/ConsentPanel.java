@@ -10,8 +10,9 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.combobox.ComboBox;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
@@ -21,13 +22,15 @@ import org.researchportal.participants.Consent;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.study.DocumentRow;
 
 /**
  * Informed consent: recorded before enrolment with separate SMS and email contact consent; withdrawn in part or whole.
  */
 final class ConsentPanel extends Composite<Div> {
 
-    ConsentPanel(ParticipantRecord record, ConsentService consents, Runnable reload) {
+    ConsentPanel(ParticipantRecord record, ConsentService consents, List<DocumentRow> consentForms,
+            Runnable reload) {
         Div content = getContent();
         content.addClassNames("card", "consent-panel");
         content.add(new H2(getTranslation("consent.title")));
@@ -49,21 +52,26 @@ final class ConsentPanel extends Composite<Div> {
         } else if (record.status() == ParticipantStatus.ENROLLED || record.status() == ParticipantStatus.WITHDRAWN) {
             content.add(new Paragraph(getTranslation("consent.imported")));
         } else {
-            content.add(form(record, consents, reload));
+            content.add(form(record, consents, consentForms, reload));
         }
     }
 
-    private FormLayout form(ParticipantRecord record, ConsentService consents, Runnable reload) {
-        var version = new TextField(getTranslation("consent.version"));
-        version.setMaxLength(Consent.VERSION_MAX_LENGTH);
+    private FormLayout form(ParticipantRecord record, ConsentService consents, List<DocumentRow> consentForms,
+            Runnable reload) {
+        // The version signed, offered from the consent forms in the study's documents; typed when there are none.
+        var version = new ComboBox<String>(getTranslation("consent.version"));
+        version.setItems(consentForms.stream().map(DocumentRow::label).toList());
+        version.setAllowCustomValue(consentForms.isEmpty());
+        version.addCustomValueSetListener(e -> version.setValue(e.getDetail()));
         version.setPlaceholder(getTranslation("consent.version.example"));
+        consentForms.stream().findFirst().ifPresent(f -> version.setValue(f.label()));
         var date = new DatePicker(getTranslation("consent.date"), LocalDate.now());
         var sms = new Checkbox(getTranslation("consent.sms"));
         var email = new Checkbox(getTranslation("consent.email"));
         Map<String, HasValidation> fields = Map.of("documentVersion", version, "consentedOn", date);
         var save = new Button(getTranslation("consent.record"), e -> {
             try {
-                consents.recordConsent(record.id(), version.getValue(),
+                consents.recordConsent(record.id(), version.getValue() == null ? "" : version.getValue(),
                         date.getValue() == null ? LocalDate.now() : date.getValue(), sms.getValue(), email.getValue(),
                         null);
                 reload.run();

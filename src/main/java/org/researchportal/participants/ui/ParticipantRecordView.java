@@ -20,6 +20,7 @@ import org.researchportal.participants.ParticipationService;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.study.StudyService;
+import org.researchportal.study.TrialDocumentService;
 
 /**
  * One participant's record for the clinician: contact, eligibility, consent and randomisation, in the order the work
@@ -37,11 +38,13 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     private final AuditTrail audit;
     private final List<ParticipantRecordSection> sections;
     private final ParticipationService participation;
+    private final TrialDocumentService documents;
     private String title = "";
 
     ParticipantRecordView(ParticipantService participants, ScreeningService screening, ConsentService consent,
             RandomisationService randomisation, StudyService studies, AuditTrail audit,
-            List<ParticipantRecordSection> sections, ParticipationService participation) {
+            List<ParticipantRecordSection> sections, ParticipationService participation,
+            TrialDocumentService documents) {
         this.participants = participants;
         this.screening = screening;
         this.consent = consent;
@@ -50,6 +53,7 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
         this.audit = audit;
         this.sections = sections;
         this.participation = participation;
+        this.documents = documents;
         addClassNames("portal-view", "participant-record");
     }
 
@@ -69,7 +73,7 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
         Runnable reload = () -> show(participants.participantRecord(record.id()));
         add(new ViewToolbar(title), new RecordSummary(record),
                 new EligibilityPanel(record, studies.eligibilityModel(record.studyId()), screening, reload),
-                new ConsentPanel(record, consent, reload),
+                new ConsentPanel(record, consent, documents.consentForms(record.studyId()), reload),
                 new RandomisationPanel(record, studies.randomisationPlan(record.studyId()).orElse(null),
                         randomisation, reload),
                 new ParticipationPanel(record, participation, reload),

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -74,7 +75,9 @@ class TrialOperationsUiTests extends UiTest {
         assertThat(viewText()).contains("Eligible").doesNotContain("Not yet decided");
         _click(_get(Button.class, spec -> spec.withText("Record eligibility")));
 
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Consent document version")), "STRIDE-K consent v1");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> version = _get(ComboBox.class, spec -> spec.withLabel("Consent document version"));
+        _setValue(version, "STRIDE-K consent v1");
         _click(_get(Button.class, spec -> spec.withText("Record consent")));
         assertThat(viewText()).contains("Consent document version STRIDE-K consent v1");
 
