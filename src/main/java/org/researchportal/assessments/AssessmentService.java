@@ -85,9 +85,9 @@ public class AssessmentService {
 
     /**
      * Every enrolled or withdrawn participant's timepoints, with their windows and state, overdue first. Today is the
-     * tenant's today.
+     * tenant's today. Clinicians see it too (for the overdue count); it carries no arm either way.
      */
-    @Secured(Authorities.ASSESSOR)
+    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public List<DueAssessment> worklist(String studyId) {
         List<Timepoint> schedule = studies.schedule(studyId);
         LocalDate today = LocalDate.now(clock.withZone(CurrentUser.require().zone()));

@@ -93,8 +93,11 @@ public class ParticipantService {
                         p.getEligibility() == null ? List.of() : p.getEligibility().failedCriteria()));
     }
 
-    /** The participants an assessor follows: enrolled and withdrawn ones, without their arm. */
-    @Secured(Authorities.ASSESSOR)
+    /**
+     * The participants an assessor follows (randomised ones, whatever became of them), without their arm. Clinicians
+     * may read it too: they see more than this anyway.
+     */
+    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Slice<BlindedParticipantRow> blindedParticipants(String studyId, Pageable pageable) {
         requireStudy(studyId);
         Query query = Query.query(Criteria.where("studyId").is(studyId).and("status")

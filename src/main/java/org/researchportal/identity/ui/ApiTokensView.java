@@ -69,7 +69,7 @@ final class ApiTokensView extends Main implements HasDynamicTitle {
                 : new Button(getTranslation("api-token.revoke"), e -> {
                     tokens.revoke(t.id());
                     refresh();
-                })).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+                })).setKey("actions").setHeader(getTranslation("users.actions")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         refresh();
         add(new ViewToolbar(getTranslation("menu.api-tokens")), new Paragraph(getTranslation("api-token.explain")),

@@ -37,7 +37,8 @@ class DashboardsUiTests extends UiTest {
         List<String> cells = allCells(_get(Grid.class));
         assertThat(cells).contains("Zhang Demo", "Exercise", "Control", "Withdrawn", "Sun Invented")
                 .doesNotContain("Alex Sample", "Jordan Example");
-        assertThat(viewText()).contains("Enrolled 7 of 24", "RE-MS");
+        assertThat(viewText()).contains("Enrolled 7 of 24", "RE-MS", "Open serious adverse events",
+                "Overdue assessments (", "CONSORT flow");
     }
 
     @Test

@@ -1,0 +1,30 @@
+package org.researchportal.reporting.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import org.junit.jupiter.api.Test;
+import org.researchportal.UiTest;
+
+/** The exports page offers the three downloads; an assessor is told their exports carry no arm. */
+class ExportsViewUiTests extends UiTest {
+
+    @Test
+    void cliniciansAndAssessorsGetTheDownloads() {
+        signInToUi("fudan.clinician");
+        UI.getCurrent().navigate("exports");
+        assertThat(_find(Anchor.class)).extracting(Anchor::getText).contains(
+                "Data (CSV, one row per participant and timepoint)", "Data dictionary (CSV)", "CDISC ODM 1.3.2 (XML)");
+        assertThat(viewText()).doesNotContain("You are blinded");
+    }
+
+    @Test
+    void anAssessorIsToldTheirExportsAreBlinded() {
+        signInToUi("fudan.assessor");
+        UI.getCurrent().navigate("exports");
+        assertThat(viewText()).contains("You are blinded: your exports carry no arm.");
+        assertThat(_find(Anchor.class)).hasSize(3);
+    }
+}
