@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.researchportal.base.ValidationException;
 import org.researchportal.assessments.Item.ItemType;
+import org.researchportal.base.ValidationException;
 
 /**
  * Checks answers against an instrument and computes its scores. Answers are kept as text, as entered (numbers in

@@ -14,13 +14,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ValidationException;
-import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantStatus;
-import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.Randomisation;
+import org.researchportal.participants.RandomisationService;
 import org.researchportal.study.RandomisationPlan;
 
 /**
