@@ -68,9 +68,12 @@ public class AdverseEventService {
             throw ValidationException.of("reason", "change.reason.required");
         }
         boolean serious = isSerious(report);
-        documents.updateFirst(Query.query(Criteria.where("_id").is(adverseEventId)), new Update().set("report", report)
-                .set("serious", serious).set("open", !report.outcome().resolved()).inc("version", 1),
-                AdverseEvent.class);
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(adverseEventId).and("version")
+                .is(existing.getVersion())), new Update().set("report", report).set("serious", serious)
+                .set("open", !report.outcome().resolved()).inc("version", 1), AdverseEvent.class);
+        if (changed == 0) {
+            throw ValidationException.of("reason", "ae.changed-meanwhile");
+        }
         audit.record("adverse-event.updated", ENTITY, adverseEventId, Map.of("report", existing.getReport()),
                 Map.of("report", report), reason.trim());
         if (serious && !isSerious(existing.getReport())) {

@@ -39,6 +39,8 @@ import org.springframework.stereotype.Service;
 public class AssessmentService {
 
     static final String ENTITY = "Assessment";
+    /** Codes of instruments, items and scores: safe as export column names and ODM OIDs. */
+    private static final String CODE = "[a-z][a-z0-9_]{0,39}";
     public static final int REASON_MAX_LENGTH = 500;
 
     private final TenantDocuments documents;
@@ -59,10 +61,14 @@ public class AssessmentService {
     /** Stores an instrument definition (new, or replacing one with the same code). */
     @Secured(Authorities.TENANT_ADMIN)
     public void defineInstrument(Instrument instrument) {
+        Set<String> scorable = new HashSet<>();
         Set<String> items = new HashSet<>();
-        boolean valid = instrument.code().matches("[a-z][a-z0-9_]{0,39}") && !instrument.items().isEmpty()
-                && instrument.items().stream().allMatch(i -> items.add(i.code()))
-                && instrument.scores().stream().allMatch(s -> items.containsAll(s.items()) && !s.items().isEmpty());
+        instrument.items().stream().filter(i -> i.type() != Item.ItemType.TEXT && i.type() != Item.ItemType.DATE)
+                .forEach(i -> scorable.add(i.code()));
+        boolean valid = instrument.code().matches(CODE) && !instrument.items().isEmpty()
+                && instrument.items().stream().allMatch(i -> i.code().matches(CODE) && items.add(i.code()))
+                && instrument.scores().stream().allMatch(s -> s.code().matches(CODE) && !s.items().isEmpty()
+                        && scorable.containsAll(s.items()) && !items.contains(s.code()));
         if (!valid) {
             throw ValidationException.of("instrument", "assessment.instrument.invalid");
         }
@@ -151,9 +157,13 @@ public class AssessmentService {
             }
         }
         AssessmentRecord before = existing.get().toRecord();
-        documents.updateFirst(Query.query(Criteria.where("_id").is(before.id())), new Update()
-                .set("assessedOn", assessedOn).set("answers", clean).set("scores", scores).set("assessedBy", by)
-                .set("recordedAt", clock.instant()).inc("version", 1), Assessment.class);
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(before.id()).and("version")
+                .is(existing.get().getVersion())), new Update().set("assessedOn", assessedOn).set("answers", clean)
+                .set("scores", scores).set("assessedBy", by).set("recordedAt", clock.instant()).inc("version", 1),
+                Assessment.class);
+        if (changed == 0) {
+            throw ValidationException.of("reason", "assessment.changed-meanwhile");
+        }
         AssessmentRecord after = documents.getById(before.id(), Assessment.class).toRecord();
         audit.record("assessment.changed", ENTITY, before.id(), before, after, reason);
         return after;

@@ -74,7 +74,9 @@ public final class InstrumentScoring {
             case DECIMAL -> raw.matches("-?\\d{1,9}(\\.\\d{1,3})?") && inRange(item, Double.parseDouble(raw));
             case YES_NO -> raw.equals("yes") || raw.equals("no");
             case DATE -> isDate(raw);
-            case TEXT -> raw.length() <= Item.TEXT_MAX_LENGTH;
+            // No control characters: they would break exports (ODM is XML) and mean nothing to a reader.
+            case TEXT -> raw.length() <= Item.TEXT_MAX_LENGTH
+                    && raw.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t');
         };
     }
 

@@ -18,6 +18,7 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,11 +42,14 @@ public class ApiTokenService {
     private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final boolean importEnabled;
 
-    ApiTokenService(TenantDocuments documents, AuditTrail audit, Clock clock) {
+    ApiTokenService(TenantDocuments documents, AuditTrail audit, Clock clock,
+            @Value("${portal.api.token-import:false}") boolean importEnabled) {
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;
+        this.importEnabled = importEnabled;
     }
 
     /** Makes a token and answers its secret, which is shown this once and never stored. */
@@ -60,11 +64,15 @@ public class ApiTokenService {
     }
 
     /**
-     * A tenant administrator brings in a token made elsewhere (a migration, the demo's printed tokens) for one of the
-     * tenant's people, for a role they hold. The secret must have the shape of a made one.
+     * A tenant administrator brings in a token made elsewhere for one of the tenant's people, for a role they hold:
+     * the embedded demo's printed tokens. Off unless {@code portal.api.token-import} is on (only the embedded
+     * default turns it on), since it lets an administrator choose another person's secret.
      */
     @Secured(Authorities.TENANT_ADMIN)
     public void importToken(String accountId, String name, PortalRole role, String token) {
+        if (!importEnabled) {
+            throw new IllegalStateException("Token import is off (portal.api.token-import)");
+        }
         if (!token.matches(PREFIX + "[A-Za-z0-9_-]{43,}")) {
             throw ValidationException.of("token", "api-token.secret.invalid");
         }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that reads accounts across tenants, because sign-in has to find a person by username (or an API token
  * by its hash) before it knows their tenant. It answers only sign-in's questions (find by username or token, count
- * failures, mirror an OpenID Connect token) and platform administrators' own accounts, which have no tenant. Everything else goes through
- * {@link org.researchportal.tenancy.TenantDocuments}.
+ * failures, mirror an OpenID Connect token) and platform administrators' own accounts, which have no tenant.
+ * Everything else goes through {@link org.researchportal.tenancy.TenantDocuments}.
  */
 @Component
 class SignInAccounts {

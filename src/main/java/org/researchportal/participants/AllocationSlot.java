@@ -21,15 +21,18 @@ class AllocationSlot extends TenantOwnedDocument {
     private String stratum;
     private int position;
     private int block;
+    /** The batch it was written in (see AllocationBatch). */
+    private int batch;
     private String sealedArm;
     private @Nullable String participantId;
     private @Nullable Instant claimedAt;
 
-    AllocationSlot(String studyId, String stratum, int position, int block, String sealedArm) {
+    AllocationSlot(String studyId, String stratum, int position, int block, int batch, String sealedArm) {
         this.studyId = studyId;
         this.stratum = stratum;
         this.position = position;
         this.block = block;
+        this.batch = batch;
         this.sealedArm = sealedArm;
     }
 

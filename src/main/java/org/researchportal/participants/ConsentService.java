@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
@@ -14,6 +15,8 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.ConsentWithdrawal.Scope;
+import org.researchportal.study.DocumentRow;
+import org.researchportal.study.TrialDocumentService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,52 +26,65 @@ import org.springframework.stereotype.Service;
 
 /**
  * Informed consent: taken before enrolment, with separate consent to SMS and email contact, and withdrawn in whole or
- * in part. Withdrawing from participation withdraws an enrolled participant from the study.
+ * in part. Withdrawing from participation withdraws the candidate or participant from the study. Each change is made
+ * against the version read, so two at once cannot lose one.
  */
 @Service
 public class ConsentService {
 
+    private static final Set<ParticipantStatus> WITHDRAWN_BY_PARTICIPATION = Set.of(ParticipantStatus.SCREENED,
+            ParticipantStatus.ELIGIBLE, ParticipantStatus.ENROLLED, ParticipantStatus.LOST_TO_FOLLOW_UP);
+
     private final TenantDocuments documents;
+    private final TrialDocumentService trialDocuments;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ConsentService(TenantDocuments documents, AuditTrail audit, Clock clock) {
+    ConsentService(TenantDocuments documents, TrialDocumentService trialDocuments, AuditTrail audit, Clock clock) {
         this.documents = documents;
+        this.trialDocuments = trialDocuments;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Records consent before enrolment. Recording it again (a new consent version) needs a reason. */
+    /**
+     * Records consent before enrolment: the version signed must be one of the study's consent forms when it has any.
+     * Recording it again (a new version) needs a reason; after a withdrawal from participation it is refused.
+     */
     @Secured(Authorities.CLINICIAN)
     public void recordConsent(String participantId, String documentVersion, LocalDate consentedOn,
             boolean smsContact, boolean emailContact, @Nullable String reason) {
         Participant participant = documents.getById(participantId, Participant.class);
+        Consent previous = participant.getConsent();
         Map<String, String> errors = new HashMap<>();
-        if (Inputs.isBlankOrLonger(documentVersion, Consent.VERSION_MAX_LENGTH)) {
+        List<String> forms = trialDocuments.consentForms(participant.getStudyId()).stream().map(DocumentRow::label)
+                .toList();
+        if (Inputs.isBlankOrLonger(documentVersion, Consent.VERSION_MAX_LENGTH)
+                || (!forms.isEmpty() && !forms.contains(documentVersion.trim()))) {
             errors.put("documentVersion", "consent.version.invalid");
         }
-        if (consentedOn.isAfter(LocalDate.now(clock)) || consentedOn.isBefore(participant.getScreenedOn())) {
+        if (consentedOn.isAfter(today()) || consentedOn.isBefore(participant.getScreenedOn())) {
             errors.put("consentedOn", "consent.date.invalid");
         }
         if (!ScreeningService.BEFORE_ENROLMENT.contains(participant.getStatus())) {
             errors.put("documentVersion", "consent.after-enrolment");
         }
-        if (participant.getConsent() != null && Inputs.isBlankOrLonger(reason, ScreeningService.REASON_MAX_LENGTH)) {
+        if (previous != null && previous.withdrawnFromParticipation()) {
+            errors.put("documentVersion", "consent.withdrawn");
+        } else if (previous != null && Inputs.isBlankOrLonger(reason, ScreeningService.REASON_MAX_LENGTH)) {
             errors.put("reason", "change.reason.required");
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         Consent consent = new Consent(documentVersion.trim(), consentedOn, CurrentUser.require().username(),
-                smsContact, emailContact, List.of());
-        change(participant, Query.query(Criteria.where("_id").is(participantId).and("status")
-                .in(ScreeningService.BEFORE_ENROLMENT)), Update.update("consent", consent), "participant.consented",
-                reason);
+                smsContact, emailContact, previous == null ? List.of() : previous.withdrawals());
+        change(participant, Update.update("consent", consent), "participant.consented", reason);
     }
 
     /**
      * Withdraws consent in whole or in part. SMS or email withdrawal stops that channel only; withdrawal from
-     * participation also withdraws an enrolled participant from the study. The allocation stays as it was.
+     * participation also withdraws the candidate or participant from the study. The allocation stays as it was.
      */
     @Secured(Authorities.CLINICIAN)
     public void withdrawConsent(String participantId, Scope scope, LocalDate withdrawnOn, String reason) {
@@ -77,7 +93,7 @@ public class ConsentService {
         Map<String, String> errors = new HashMap<>();
         if (consent == null) {
             errors.put("scope", "consent.none");
-        } else if (withdrawnOn.isBefore(consent.consentedOn()) || withdrawnOn.isAfter(LocalDate.now(clock))) {
+        } else if (withdrawnOn.isBefore(consent.consentedOn()) || withdrawnOn.isAfter(today())) {
             errors.put("withdrawnOn", "consent.date.invalid");
         }
         if (Inputs.isBlankOrLonger(reason, ScreeningService.REASON_MAX_LENGTH)) {
@@ -92,20 +108,26 @@ public class ConsentService {
                 consent.smsContact() && scope != Scope.SMS_CONTACT && scope != Scope.PARTICIPATION,
                 consent.emailContact() && scope != Scope.EMAIL_CONTACT && scope != Scope.PARTICIPATION, withdrawals);
         Update update = Update.update("consent", changed);
-        if (scope == Scope.PARTICIPATION && participant.getStatus() == ParticipantStatus.ENROLLED) {
+        if (scope == Scope.PARTICIPATION && WITHDRAWN_BY_PARTICIPATION.contains(participant.getStatus())) {
             update.set("status", ParticipantStatus.WITHDRAWN).set("withdrawnOn", withdrawnOn);
         }
-        change(participant, Query.query(Criteria.where("_id").is(participantId)), update,
-                "participant.consent-withdrawn", reason);
+        change(participant, update, "participant.consent-withdrawn", reason);
     }
 
-    private void change(Participant participant, Query where, Update update, String action, @Nullable String reason) {
+    /** One change against the version read, refused while a randomisation holds the participant. */
+    private void change(Participant participant, Update update, String action, @Nullable String reason) {
         Map<String, Object> before = view(participant);
-        if (documents.updateFirst(where, update.inc("version", 1), Participant.class) == 0) {
-            throw ValidationException.of("documentVersion", "consent.after-enrolment");
+        Query unchanged = Query.query(Criteria.where("_id").is(participant.requireId()).and("version")
+                .is(participant.getVersion())).addCriteria(RandomisationLease.free(clock.instant()));
+        if (documents.updateFirst(unchanged, update.inc("version", 1), Participant.class) == 0) {
+            throw ValidationException.of("documentVersion", "consent.changed-meanwhile");
         }
         audit.record(action, ParticipantService.ENTITY, participant.requireId(), before,
                 view(documents.getById(participant.requireId(), Participant.class)), reason);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CurrentUser.require().zone()));
     }
 
     private static Map<String, Object> view(Participant p) {

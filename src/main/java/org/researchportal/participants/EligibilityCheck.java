@@ -25,6 +25,7 @@ final class EligibilityCheck {
     static EligibilityOutcome judge(EligibilityModel model, Map<String, Double> measures,
             Map<String, Boolean> answers) {
         checkMeasures(model, measures);
+        checkAnswers(model, answers);
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
         List<String> undetermined = new ArrayList<>();
@@ -42,6 +43,20 @@ final class EligibilityCheck {
         }
         Boolean eligible = !failed.isEmpty() ? Boolean.FALSE : undetermined.isEmpty() ? Boolean.TRUE : null;
         return new EligibilityOutcome(outcomes, eligible, failed, undetermined);
+    }
+
+    /** Answers are given only to the study's criteria that are answered, not computed, and each is yes or no. */
+    private static void checkAnswers(EligibilityModel model, Map<String, Boolean> answers) {
+        Map<String, String> errors = new HashMap<>();
+        answers.forEach((code, answer) -> {
+            boolean manual = model.criteria().stream().anyMatch(c -> c.code().equals(code) && !c.computed());
+            if (!manual || answer == null) {
+                errors.put("criterion." + code, "eligibility.answer.invalid");
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
     }
 
     /** Every value must belong to a measure of the study and lie in its range; the message names the field. */

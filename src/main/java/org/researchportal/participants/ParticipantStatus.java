@@ -8,7 +8,7 @@ import java.util.Set;
 public enum ParticipantStatus {
     SCREENED, ELIGIBLE, NOT_ELIGIBLE, ENROLLED, WITHDRAWN, LOST_TO_FOLLOW_UP;
 
-    /** The statuses that follow enrolment (a candidate who declined before it is withdrawn too): assessors see these. */
+    /** The statuses that follow enrolment (a candidate who declined is withdrawn too); assessors see these. */
     public static final Set<ParticipantStatus> AFTER_ENROLMENT = EnumSet.of(ENROLLED, WITHDRAWN,
             LOST_TO_FOLLOW_UP);
 

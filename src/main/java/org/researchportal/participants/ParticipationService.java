@@ -73,7 +73,8 @@ public class ParticipationService {
             update.set("withdrawnOn", on);
         }
         long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(participantId).and("status")
-                .is(participant.getStatus())), update, Participant.class);
+                .is(participant.getStatus())).addCriteria(RandomisationLease.free(clock.instant())), update,
+                Participant.class);
         if (changed == 0) {
             throw ValidationException.of("reason", "participation.status.not-now");
         }

@@ -23,7 +23,6 @@ import org.researchportal.study.RandomisationPlan;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,8 +39,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RandomisationService {
 
-    /** How long one clinician's randomisation may hold a participant before another may retry it. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration LEASE = RandomisationLease.LENGTH;
 
     private final TenantDocuments documents;
     private final StudyService studies;
@@ -67,7 +65,7 @@ public class RandomisationService {
         StudySummary study = studies.study(studyId).orElseThrow();
         RandomisationPlan plan = plan(studyId);
         for (String stratum : strata(plan)) {
-            if (!documents.exists(slotsOf(studyId, stratum), AllocationSlot.class)) {
+            if (!documents.exists(slotsOf(studyId, stratum), AllocationBatch.class)) {
                 extend(study, plan, stratum);
             }
         }
@@ -101,10 +99,13 @@ public class RandomisationService {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(participant.getTimeZone())));
         String studyNumber = numbers.next(study.id(), "enrolment", study.acronym() + "-", n -> documents.exists(
                 Query.query(Criteria.where("studyId").is(study.id()).and("studyNumber").is(n)), Participant.class));
-        var randomisation = new Randomisation(slot.getStratum(), slot.getPosition(), slot.getBlock(), now,
+        var randomisation = new Randomisation(slot.getStratum(), slot.requireId(), now,
                 CurrentUser.require().username());
+        // Checked again in the update itself: consent withdrawn meanwhile, or another change, leaves nothing enrolled.
         long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(participantId).and("armCode")
-                .isNull().and("status").is(ParticipantStatus.ELIGIBLE)), new Update().set("armCode", armCode)
+                .isNull().and("status").is(ParticipantStatus.ELIGIBLE).and("consent").ne(null)
+                .and("consent.withdrawals.scope").ne(ConsentWithdrawal.Scope.PARTICIPATION.name())),
+                new Update().set("armCode", armCode)
                 .set("status", ParticipantStatus.ENROLLED).set("enrolledOn", today).set("studyNumber", studyNumber)
                 .set("randomisation", randomisation).unset("randomisingSince").inc("version", 1), Participant.class);
         if (changed == 0) {
@@ -144,9 +145,8 @@ public class RandomisationService {
 
     private void takeLease(String participantId, Instant now) {
         Participant leased = documents.findAndModify(Query.query(Criteria.where("_id").is(participantId)
-                .and("armCode").isNull().and("status").is(ParticipantStatus.ELIGIBLE).orOperator(
-                        Criteria.where("randomisingSince").is(null),
-                        Criteria.where("randomisingSince").lt(now.minus(LEASE)))),
+                .and("armCode").isNull().and("status").is(ParticipantStatus.ELIGIBLE))
+                .addCriteria(RandomisationLease.free(now)),
                 Update.update("randomisingSince", now), FindAndModifyOptions.options().returnNew(true),
                 Participant.class);
         if (leased == null) {
@@ -167,8 +167,8 @@ public class RandomisationService {
         }
         for (int attempt = 0; attempt < 5; attempt++) {
             AllocationSlot claimed = documents.findAndModify(
-                    slotsOf(study.id(), stratum).addCriteria(Criteria.where("participantId").isNull())
-                            .with(Sort.by("position")),
+                    slotsOf(study.id(), stratum).addCriteria(Criteria.where("participantId").isNull()
+                            .and("batch").in(completeBatches(study.id(), stratum))).with(Sort.by("position")),
                     new Update().set("participantId", participantId).set("claimedAt", now),
                     FindAndModifyOptions.options().returnNew(true), AllocationSlot.class);
             if (claimed != null) {
@@ -179,21 +179,28 @@ public class RandomisationService {
         throw new IllegalStateException("Could not claim an allocation place for " + participantId);
     }
 
-    /** Appends whole blocks to a stratum's sequence, enough for the study's target again. */
+    /**
+     * Appends whole blocks to a stratum's sequence, enough for the study's target again. Positions and block numbers
+     * are reserved atomically first, so concurrent extensions never interleave; the batch is marked complete only
+     * once every place of it is written.
+     */
     private void extend(StudySummary study, RandomisationPlan plan, String stratum) {
-        Query existing = slotsOf(study.id(), stratum).with(Sort.by(Sort.Direction.DESC, "position")).limit(1);
-        Optional<AllocationSlot> last = documents.findOne(existing, AllocationSlot.class);
-        int position = last.map(s -> s.getPosition() + 1).orElse(1);
-        int block = last.map(s -> s.getBlock() + 1).orElse(1);
-        List<AllocationSlot> slots = new ArrayList<>();
-        for (PermutedBlocks.Place place : blocks.generate(plan, Math.max(study.targetEnrolment(), 1), block)) {
-            slots.add(new AllocationSlot(study.id(), stratum, position++, place.block(), sealed.seal(place.armCode())));
+        List<PermutedBlocks.Place> places = blocks.generate(plan, Math.max(study.targetEnrolment(), 1), 0);
+        int blockCount = places.getLast().block() + 1;
+        long firstPosition = numbers.reserve(study.id(), "slot-position:" + stratum, places.size());
+        long firstBlock = numbers.reserve(study.id(), "slot-block:" + stratum, blockCount);
+        int batch = (int) firstPosition;
+        for (int i = 0; i < places.size(); i++) {
+            PermutedBlocks.Place place = places.get(i);
+            documents.insert(new AllocationSlot(study.id(), stratum, (int) firstPosition + i,
+                    (int) firstBlock + place.block(), batch, sealed.seal(place.armCode())));
         }
-        try {
-            slots.forEach(documents::insert);
-        } catch (DuplicateKeyException concurrentlyExtended) {
-            // Another node extended the same stratum at the same moment; its places serve as well as these.
-        }
+        documents.insert(new AllocationBatch(study.id(), stratum, batch));
+    }
+
+    private List<Integer> completeBatches(String studyId, String stratum) {
+        return documents.find(slotsOf(studyId, stratum), AllocationBatch.class).stream()
+                .map(AllocationBatch::getBatch).toList();
     }
 
     private RandomisationPlan plan(String studyId) {

@@ -103,7 +103,8 @@ public class ScreeningService {
                 outcome.failed(), clock.instant(), CurrentUser.require().username());
         Map<String, Object> before = view(participant);
         long changed = documents.updateFirst(
-                Query.query(Criteria.where("_id").is(participantId).and("status").in(BEFORE_ENROLMENT)),
+                Query.query(Criteria.where("_id").is(participantId).and("status").in(BEFORE_ENROLMENT))
+                        .addCriteria(RandomisationLease.free(clock.instant())),
                 new Update().set("eligibility", assessment).set("status",
                         eligible ? ParticipantStatus.ELIGIBLE : ParticipantStatus.NOT_ELIGIBLE).inc("version", 1),
                 Participant.class);
@@ -153,7 +154,7 @@ public class ScreeningService {
         if (callTime != null && callTime.length() > Participant.CALL_TIME_MAX_LENGTH) {
             errors.put("preferredCallTime", "participant.call-time.invalid");
         }
-        if (candidate.screenedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
+        if (candidate.screenedOn().isAfter(LocalDate.now(clock.withZone(CurrentUser.require().zone())))) {
             errors.put("screenedOn", "participant.screened-on.future");
         }
         try {

@@ -9,8 +9,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands out a study's screening and study numbers from atomic counters, so two clinicians never get the same one.
- * Numbers already taken (records imported with their numbers) are skipped.
+ * Hands out a study's running numbers from atomic counters (screening and study numbers, and the positions of the
+ * allocation sequence), so two requests never get the same one. Numbers already taken (records imported with their
+ * numbers) are skipped.
  */
 @Component
 class StudyNumbers {
@@ -19,6 +20,15 @@ class StudyNumbers {
 
     StudyNumbers(TenantDocuments documents) {
         this.documents = documents;
+    }
+
+    /** Reserves {@code count} consecutive numbers of a counter and answers the first. */
+    long reserve(String studyId, String counter, int count) {
+        StudyCounter advanced = documents.findAndModify(
+                Query.query(Criteria.where("studyId").is(studyId).and("name").is(counter)),
+                new Update().inc("value", count), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                StudyCounter.class);
+        return (advanced == null ? count : advanced.getValue()) - count + 1;
     }
 
     String next(String studyId, String counter, String prefix, Predicate<String> taken) {

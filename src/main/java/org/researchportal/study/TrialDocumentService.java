@@ -74,7 +74,9 @@ public class TrialDocumentService {
         int version = documents.findOne(Query.query(Criteria.where("studyId").is(studyId).and("series").is(series))
                 .with(Sort.by(Sort.Direction.DESC, "revision")), TrialDocument.class)
                 .map(d -> d.getRevision() + 1).orElse(1);
-        String safeName = fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        // The stored name keeps the uploaded base name but takes its extension from the detected type.
+        String base = fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").replaceAll("\\.[^.]*$", "");
+        String safeName = (base.isBlank() ? "document" : base) + DocumentTypes.extension(type);
         String fileId = files.store(safeName, type, content, Map.of("studyId", studyId));
         try {
             TrialDocument stored = documents.insert(new TrialDocument(studyId, series, title.trim(), kind, version,

@@ -80,8 +80,12 @@ class EligibilityTests extends PortalTest {
         Map<String, Boolean> ticked = new HashMap<>(TrialFixture.ELIGIBLE_ANSWERS);
         ticked.put("I5", true);
         ticked.put("E4", false);
+        assertThatThrownBy(() -> judge(measures("bpi_worst", 1, "bmd_t_score", -3.0), ticked))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsEntry("criterion.I5", "eligibility.answer.invalid")
+                        .containsEntry("criterion.E4", "eligibility.answer.invalid"));
         var outcome = judge(measures("bpi_worst", 1, "rf_raised", 0, "crp_raised", 0, "cytokines_raised", 0,
-                "vitamin_d_low", 0, "bone_turnover_raised", 0, "bmd_t_score", -3.0), ticked);
+                "vitamin_d_low", 0, "bone_turnover_raised", 0, "bmd_t_score", -3.0), TrialFixture.ELIGIBLE_ANSWERS);
         assertThat(outcome.failed()).containsExactlyInAnyOrder("I5", "E4");
     }
 

@@ -12,7 +12,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +26,9 @@ import org.researchportal.audit.AuditEvent;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SealedValues;
+import org.researchportal.base.security.SystemActor;
 import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantService;
@@ -83,7 +90,11 @@ class RandomisationTests extends PortalTest {
             assertThat(p.getString("status")).isEqualTo("ENROLLED");
             assertThat(p.getString("studyNumber")).isEqualTo("TEST-%03d".formatted(i));
             assertThat(record.getString("by")).isEqualTo("system:test-clinician");
-            byBlock.computeIfAbsent(record.getInteger("block"), b -> new HashMap<>())
+            // Where blocks end stays in the sealed sequence: the participant's record has no block or position.
+            assertThat(record.keySet()).doesNotContain("block", "position");
+            Document slot = mongo.findOne(Query.query(Criteria.where("participantId").is(id)), Document.class,
+                    "allocation_slots");
+            byBlock.computeIfAbsent(slot.getInteger("block"), b -> new HashMap<>())
                     .merge(p.getString("armCode"), 1, Integer::sum);
         }
         // Every block the 24 filled completely holds as many of each arm; only the last may be part-filled.
@@ -164,7 +175,57 @@ class RandomisationTests extends PortalTest {
                 "participants");
         trial.asClinician(() -> randomisation.randomise(id, Map.of()));
         assertThat(stored(id).getString("armCode")).isEqualTo(sealed.open(second.getString("sealedArm")));
-        assertThat(stored(id).get("randomisation", Document.class).getInteger("position")).isEqualTo(2);
+        assertThat(stored(id).get("randomisation", Document.class).get("slotId")).hasToString(
+                second.get("_id").toString());
+    }
+
+    @Test
+    void twoCliniciansRandomisingOneParticipantAtOnceEnrolThemOnce() throws Exception {
+        String id = candidate("Double Click");
+        List<Callable<String>> both = List.of(() -> trial.asClinician(() -> randomisation.randomise(id, Map.of())),
+                () -> trial.asClinician(() -> randomisation.randomise(id, Map.of())));
+        List<String> outcomes = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            for (Future<String> outcome : pool.invokeAll(both)) {
+                try {
+                    outcomes.add(outcome.get());
+                } catch (ExecutionException refused) {
+                    assertThat(refused.getCause()).isInstanceOf(ValidationException.class);
+                    outcomes.add("refused");
+                }
+            }
+        }
+        assertThat(outcomes).filteredOn("refused"::equals).hasSize(1);
+        assertThat(mongo.count(Query.query(Criteria.where("participantId").is(id)), "allocation_slots")).isOne();
+        assertThat(stored(id).getString("status")).isEqualTo("ENROLLED");
+    }
+
+    @Test
+    void parallelSetUpsWriteOnlyWholeBalancedBatches() throws Exception {
+        var fresh = TrialFixture.createWithoutSetUp(tenants, studies, randomisation,
+                DemoStudyDesigns.reMsRandomisation(), 12);
+        List<Callable<Void>> setUps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            setUps.add(() -> SystemActor.callAs("test", fresh.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN),
+                    () -> {
+                        randomisation.setUp(fresh.studyId());
+                        return null;
+                    }));
+        }
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            for (Future<Void> done : pool.invokeAll(setUps)) {
+                done.get();
+            }
+        }
+        List<Document> slots = mongo.find(Query.query(Criteria.where("tenantId").is(fresh.tenantId())),
+                Document.class, "allocation_slots");
+        assertThat(slots.stream().map(s -> s.getInteger("position")).distinct().count()).isEqualTo(slots.size());
+        Map<Integer, Map<String, Integer>> byBlock = new HashMap<>();
+        slots.forEach(s -> byBlock.computeIfAbsent(s.getInteger("block"), b -> new HashMap<>())
+                .merge(sealed.open(s.getString("sealedArm")), 1, Integer::sum));
+        assertThat(byBlock.values()).allSatisfy(arms -> assertThat(arms.get("EXERCISE")).isEqualTo(arms.get("CONTROL")));
+        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(fresh.tenantId())), "allocation_batches"))
+                .isBetween(1L, 4L);
     }
 
     @Test

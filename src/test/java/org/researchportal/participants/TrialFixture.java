@@ -29,6 +29,15 @@ record TrialFixture(String tenantId, String studyId) {
 
     static TrialFixture create(TenantService tenants, StudyService studies, RandomisationService randomisation,
             RandomisationPlan plan, int target) {
+        TrialFixture trial = createWithoutSetUp(tenants, studies, randomisation, plan, target);
+        SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN),
+                () -> randomisation.setUp(trial.studyId()));
+        return trial;
+    }
+
+    /** The same, with the randomisation plan configured but its sequence not yet made. */
+    static TrialFixture createWithoutSetUp(TenantService tenants, StudyService studies,
+            RandomisationService randomisation, RandomisationPlan plan, int target) {
         String tenantId = "t" + UUID.randomUUID().toString().substring(0, 8);
         SystemActor.runAs("test", null, Set.of(PortalRole.PLATFORM_ADMIN),
                 () -> tenants.create(tenantId, "Trial test " + tenantId, "Asia/Shanghai"));
@@ -39,7 +48,6 @@ record TrialFixture(String tenantId, String studyId) {
                     null, null)).id();
             studies.configureEligibility(id, DemoStudyDesigns.reMsEligibility());
             studies.configureRandomisation(id, plan);
-            randomisation.setUp(id);
             return id;
         });
         return new TrialFixture(tenantId, studyId);

@@ -87,6 +87,23 @@ class TrialDocumentTests extends PortalTest {
     }
 
     @Test
+    void aDeclaredOpenDocumentTypeMustBeARealOneAndTheExtensionFollowsTheContent() throws Exception {
+        String study = lakesideStudy();
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("mimetype"));
+            zip.write("text/html".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(refusal(() -> documents.upload(study, "Fake ODF", TrialDocument.Kind.OTHER, null,
+                Set.of(PortalRole.CLINICIAN), "page.odt", bytes.toByteArray())))
+                .containsEntry("file", "document.file.type");
+        var stored = documents.upload(study, "Named oddly", TrialDocument.Kind.OTHER, null,
+                Set.of(PortalRole.CLINICIAN), "run-me.hta", PDF);
+        assertThat(stored.fileName()).isEqualTo("run-me.pdf");
+        assertThat(stored.contentType()).isEqualTo("application/pdf");
+    }
+
+    @Test
     void onlyTheAllowedRolesOfTheTenantOpenADocument() {
         String study = lakesideStudy();
         var clinicalOnly = documents.upload(study, "Unblinded safety report", TrialDocument.Kind.OTHER, null,

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +43,7 @@ final class DocumentUploadForm extends Composite<FormLayout> {
         roles.setValue(Set.of(PortalRole.CLINICIAN, PortalRole.ASSESSOR, PortalRole.THERAPIST,
                 PortalRole.COORDINATOR));
         var chosen = new Span(getTranslation("document.no-file"));
-        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> UI.getCurrent().access(() -> {
+        var upload = new Upload(new LimitedUpload(TrialDocument.MAX_BYTES, (metadata, bytes) -> UI.getCurrent().access(() -> {
             pending = bytes;
             pendingName = metadata.fileName();
             chosen.setText(metadata.fileName());
