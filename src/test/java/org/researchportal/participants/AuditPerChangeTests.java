@@ -6,31 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.researchportal.PortalTest;
 import org.researchportal.assessments.AdverseEventReport;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.audit.AuditEvent;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.demo.DemoStudyDesigns;
-import org.researchportal.study.StudyService;
-import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every clinical change of a participant's journey leaves exactly one audit record, with who, before and after. */
-class AuditPerChangeTests extends PortalTest {
+class AuditPerChangeTests extends TrialTest {
 
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    StudyService studies;
-    @Autowired
-    RandomisationService randomisation;
-    @Autowired
-    ScreeningService screening;
-    @Autowired
-    ConsentService consent;
-    @Autowired
-    ParticipationService participation;
     @Autowired
     AdverseEventService adverseEvents;
     @Autowired

@@ -7,29 +7,14 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.researchportal.PortalTest;
 import org.researchportal.base.ValidationException;
 import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.participants.ConsentWithdrawal.Scope;
-import org.researchportal.study.StudyService;
-import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Consent to take part and, separately, to be contacted by SMS and email; withdrawn in part or whole. */
-class ConsentTests extends PortalTest {
+class ConsentTests extends TrialTest {
 
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    StudyService studies;
-    @Autowired
-    RandomisationService randomisation;
-    @Autowired
-    ScreeningService screening;
-    @Autowired
-    ConsentService consent;
-    @Autowired
-    ParticipantService participants;
 
     private TrialFixture trial;
 

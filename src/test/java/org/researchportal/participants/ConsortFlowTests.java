@@ -5,29 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.researchportal.PortalTest;
 import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.reporting.ConsortFlow;
 import org.researchportal.reporting.ConsortService;
-import org.researchportal.study.StudyService;
-import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The CONSORT flow follows every candidate: assessed, excluded with reasons, randomised, lost, discontinued. */
-class ConsortFlowTests extends PortalTest {
+class ConsortFlowTests extends TrialTest {
 
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    StudyService studies;
-    @Autowired
-    RandomisationService randomisation;
-    @Autowired
-    ScreeningService screening;
-    @Autowired
-    ConsentService consent;
-    @Autowired
-    ParticipationService participation;
     @Autowired
     ConsortService consort;
 

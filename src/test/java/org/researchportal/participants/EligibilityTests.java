@@ -8,28 +8,17 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.researchportal.PortalTest;
 import org.researchportal.base.ValidationException;
 import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.participants.EligibilityOutcome.Outcome;
-import org.researchportal.study.StudyService;
-import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * RE-MS eligibility as the trial listing states it: the pain-or-risk-factor inclusion and the bone density exclusion
  * are computed from the numbers entered and cannot be ticked; the verdict waits until every criterion is determined.
  */
-class EligibilityTests extends PortalTest {
+class EligibilityTests extends TrialTest {
 
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    StudyService studies;
-    @Autowired
-    RandomisationService randomisation;
-    @Autowired
-    ScreeningService screening;
 
     private TrialFixture trial;
 

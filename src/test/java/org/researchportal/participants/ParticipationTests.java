@@ -8,33 +8,16 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.researchportal.PortalTest;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.demo.DemoStudyDesigns;
-import org.researchportal.study.StudyService;
-import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 
 /** Withdrawal, loss to follow-up and protocol deviations: dated, reasoned, the allocation untouched. */
-class ParticipationTests extends PortalTest {
+class ParticipationTests extends TrialTest {
 
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    StudyService studies;
-    @Autowired
-    RandomisationService randomisation;
-    @Autowired
-    ScreeningService screening;
-    @Autowired
-    ConsentService consent;
-    @Autowired
-    ParticipantService participants;
-    @Autowired
-    ParticipationService participation;
 
     private TrialFixture trial;
 

@@ -21,7 +21,6 @@ import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.researchportal.PortalTest;
 import org.researchportal.audit.AuditEvent;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.NotFoundException;
@@ -30,8 +29,6 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SealedValues;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.demo.DemoStudyDesigns;
-import org.researchportal.study.StudyService;
-import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,20 +40,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * ahead, in the portal or the database; an allocation never changes; an interrupted randomisation resumes with the
  * same place.
  */
-class RandomisationTests extends PortalTest {
+class RandomisationTests extends TrialTest {
 
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    StudyService studies;
-    @Autowired
-    RandomisationService randomisation;
-    @Autowired
-    ScreeningService screening;
-    @Autowired
-    ConsentService consent;
-    @Autowired
-    ParticipantService participants;
     @Autowired
     AuditTrail audit;
     @Autowired
