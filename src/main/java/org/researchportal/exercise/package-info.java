@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.exercise;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.exercise.ui;
+
+import org.jspecify.annotations.NullMarked;
