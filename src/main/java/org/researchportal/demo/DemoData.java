@@ -63,7 +63,7 @@ class DemoData implements ApplicationRunner {
             });
         });
         demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.TENANT_ADMIN,
-                PortalRole.CLINICIAN), () -> seeds.seed(t)));
+                PortalRole.CLINICIAN, PortalRole.THERAPIST), () -> seeds.seed(t)));
         demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.ASSESSOR),
                 () -> seeds.seedBaselines(t)));
         logAccounts(demo);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -19,6 +20,7 @@ import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.StandardInstruments;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.exercise.ExerciseService;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.ApiTokenService;
 import org.researchportal.identity.NewAccount;
@@ -33,6 +35,7 @@ import org.researchportal.study.StudySummary;
 import org.researchportal.study.TrialDocument;
 import org.researchportal.study.TrialDocumentService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,12 +53,13 @@ class DemoTenantSeed {
     private final AssessmentService assessments;
     private final ApiTokenService tokens;
     private final TrialDocumentService documents;
+    private final ExerciseService exercise;
     private final Clock clock;
     private final String password;
 
     DemoTenantSeed(AccountService accounts, StudyService studies, ParticipantService participants,
             RandomisationService randomisation, ScreeningService screening, AssessmentService assessments,
-            ApiTokenService tokens, TrialDocumentService documents, Clock clock,
+            ApiTokenService tokens, TrialDocumentService documents, ExerciseService exercise, Clock clock,
             @Value("${portal.demo.password}") String password) {
         this.accounts = accounts;
         this.studies = studies;
@@ -65,6 +69,7 @@ class DemoTenantSeed {
         this.assessments = assessments;
         this.tokens = tokens;
         this.documents = documents;
+        this.exercise = exercise;
         this.clock = clock;
         this.password = password;
     }
@@ -130,6 +135,9 @@ class DemoTenantSeed {
                 return id;
             });
         }
+        if (study.acronym().equals("RE-MS")) {
+            seedProgrammes(study);
+        }
     }
 
     /**
@@ -148,6 +156,24 @@ class DemoTenantSeed {
                             null);
                 }
             });
+        }
+    }
+
+    /** The RE-MS manual, and the standard programme for each enrolled participant of the exercise arm. */
+    private void seedProgrammes(StudySummary study) {
+        if (exercise.manual(study.id()).isEmpty()) {
+            exercise.publishManual(study.id(), DemoManual.exercises(), DemoManual.guidance(),
+                    List.of(DemoManual.standardProgramme()), true);
+        }
+        for (var row : participants.participants(study.id(), Pageable.unpaged())) {
+            if ("Exercise".equals(row.armName()) && row.status() == ParticipantStatus.ENROLLED
+                    && exercise.programmeOf(row.id()).isEmpty() && row.enrolledOn() != null) {
+                // Prescribing is for now or the week just gone, so the demo programmes start this week.
+                LocalDate thisWeek = LocalDate.now(clock).minusDays(3);
+                LocalDate start = row.enrolledOn().isAfter(thisWeek) ? row.enrolledOn() : thisWeek;
+                exercise.prescribe(row.id(), DemoManual.standardProgramme().code(), start,
+                        Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), "Standard RE-MS programme");
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.study.Arm;
+import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.tenancy.TenantDocuments;
@@ -114,6 +115,26 @@ public class ParticipantService {
                 .map(p -> new BlindedParticipantRow(p.requireId(), p.getStudyId(), p.getStudyNumber(),
                         p.getDisplayName(),
                         p.getStatus(), p.getEnrolledOn()));
+    }
+
+    /** The signed-in participant's own record, for their programme and logs. */
+    @Secured(Authorities.PARTICIPANT)
+    public Optional<ParticipantRef> me() {
+        return documents.findOne(Query.query(Criteria.where("accountId").is(CurrentUser.require().accountId())),
+                Participant.class).map(this::ref);
+    }
+
+    /** A participant whose programme a therapist or clinician looks after. */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public Optional<ParticipantRef> programmeParticipant(String participantId) {
+        return documents.findById(participantId, Participant.class).map(this::ref);
+    }
+
+    private ParticipantRef ref(Participant p) {
+        ArmKind kind = studies.study(p.getStudyId()).flatMap(s -> s.arms().stream()
+                .filter(a -> a.code().equals(p.getArmCode())).findFirst()).map(Arm::kind).orElse(null);
+        return new ParticipantRef(p.requireId(), p.getStudyId(), p.getStudyNumber(), p.getDisplayName(),
+                p.getStatus(), kind, p.getTimeZone());
     }
 
     /** The enrolled participants this therapist follows. */

@@ -1,0 +1,266 @@
+package org.researchportal.exercise;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.participants.ParticipantRef;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.study.ArmKind;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * The exercise manual, programmes and session logs. Only participants of an intervention arm have a programme: a
+ * control-arm participant asking for one, or for the manual, is answered "not found", as the protocol gives them
+ * standard guidance only.
+ */
+@Service
+public class ExerciseService {
+
+    static final String ENTITY = "Programme";
+    private static final String CODE = "[a-z][a-z0-9_]{0,39}";
+
+    private final TenantDocuments documents;
+    private final ParticipantService participants;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ExerciseService(TenantDocuments documents, ParticipantService participants, AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.participants = participants;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Publishes a new edition of a study's manual; earlier editions stay for the programmes that follow them. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST})
+    public int publishManual(String studyId, List<ManualExercise> exercises, List<GuidancePage> guidance,
+            List<ProgrammeTemplate> templates, boolean demoContent) {
+        Set<String> codes = new HashSet<>();
+        boolean valid = !exercises.isEmpty() && exercises.stream().allMatch(e -> e.code().matches(CODE)
+                && codes.add(e.code()) && e.dosage().valid() && !e.title().en().isBlank() && !e.steps().isEmpty())
+                && templates.stream().allMatch(t -> codes.containsAll(t.exercises()) && !t.exercises().isEmpty()
+                        && t.sessionsPerWeek() >= 1 && t.sessionsPerWeek() <= 7);
+        if (!valid) {
+            throw ValidationException.of("manual", "manual.invalid");
+        }
+        int edition = latestManual(studyId).map(m -> m.getEdition() + 1).orElse(1);
+        ExerciseManual manual = documents.insert(new ExerciseManual(studyId, edition, exercises, guidance, templates,
+                demoContent, CurrentUser.require().username(), clock.instant()));
+        audit.record("manual.published", "ExerciseManual", manual.requireId(), null,
+                Map.of("edition", edition, "exercises", codes.size()), null);
+        return edition;
+    }
+
+    /** The standard guidance every participant may read, and staff too. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.THERAPIST, Authorities.COORDINATOR,
+            Authorities.PARTICIPANT})
+    public List<GuidancePage> guidance(String studyId) {
+        return latestManual(studyId).map(ExerciseManual::getGuidance).orElse(List.of());
+    }
+
+    /** The current manual, for staff. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST, Authorities.CLINICIAN})
+    public Optional<ExerciseManual> manual(String studyId) {
+        return latestManual(studyId);
+    }
+
+    /** The whole manual for a participant of the exercise arm (the edition their programme follows). */
+    @Secured(Authorities.PARTICIPANT)
+    public ExerciseManual myManual() {
+        Programme programme = myProgrammeDocument();
+        return documents.getById(programme.getManualId(), ExerciseManual.class);
+    }
+
+    /** Prescribes a programme from a template of the current manual, on the given weekdays from a start date. */
+    @Secured(Authorities.THERAPIST)
+    public Programme prescribe(String participantId, String templateCode, LocalDate startDate,
+            Set<DayOfWeek> weekdays, String reason) {
+        ParticipantRef participant = exerciseParticipant(participantId);
+        ExerciseManual manual = latestManual(participant.studyId())
+                .orElseThrow(() -> ValidationException.of("template", "programme.no-manual"));
+        ProgrammeTemplate template = manual.getTemplates().stream().filter(t -> t.code().equals(templateCode))
+                .findFirst().orElseThrow(() -> ValidationException.of("template", "programme.template.invalid"));
+        Map<String, String> errors = new HashMap<>();
+        if (weekdays.isEmpty() || weekdays.size() > 7) {
+            errors.put("weekdays", "programme.weekdays.invalid");
+        }
+        if (startDate.isBefore(today(participant).minusDays(7))) {
+            errors.put("startDate", "programme.start.invalid");
+        }
+        if (Inputs.isBlankOrLonger(reason, 500)) {
+            errors.put("reason", "change.reason.required");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        List<ProgrammeItem> items = template.exercises().stream().map(code -> new ProgrammeItem(code,
+                manual.exercise(code).orElseThrow().dosage(), 1)).toList();
+        var change = new ProgrammeChange(clock.instant(), CurrentUser.require().username(), "prescribed "
+                + template.code(), reason.trim());
+        try {
+            Programme programme = documents.insert(new Programme(participantId, participant.studyId(),
+                    manual.requireId(), manual.getEdition(), template.code(), startDate,
+                    weekdays.stream().sorted().toList(), items, List.of(change), clock.instant()));
+            audit.record("programme.prescribed", ENTITY, programme.requireId(), null,
+                    Map.of("participantId", participantId, "template", template.code(),
+                            "manualEdition", manual.getEdition(), "weekdays", weekdays.toString()), reason.trim());
+            return programme;
+        } catch (DuplicateKeyException alreadyPrescribed) {
+            throw ValidationException.of("template", "programme.exists");
+        }
+    }
+
+    /** Adjusts one exercise's dosage and level; the change is kept with who and why. */
+    @Secured(Authorities.THERAPIST)
+    public Programme adjust(String participantId, String exercise, Dosage dosage, int level, String reason) {
+        exerciseParticipant(participantId);
+        Programme programme = programmeDocument(participantId);
+        if (programme.getItems().stream().noneMatch(i -> i.exercise().equals(exercise)) || !dosage.valid()
+                || level < 1 || level > ProgrammeItem.MAX_LEVEL || Inputs.isBlankOrLonger(reason, 500)) {
+            throw ValidationException.of("dosage", "programme.adjust.invalid");
+        }
+        List<ProgrammeItem> items = programme.getItems().stream().map(i -> i.exercise().equals(exercise)
+                ? new ProgrammeItem(exercise, dosage, level) : i).toList();
+        var change = new ProgrammeChange(clock.instant(), CurrentUser.require().username(), "adjusted " + exercise
+                + " to level " + level, reason.trim());
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(programme.requireId()).and("version")
+                .is(programme.getVersion())), new Update().set("items", items).push("changes", change)
+                .inc("version", 1), Programme.class);
+        if (changed == 0) {
+            throw ValidationException.of("dosage", "programme.changed-meanwhile");
+        }
+        audit.record("programme.adjusted", ENTITY, programme.requireId(), Map.of("items", programme.getItems()),
+                Map.of("items", items), reason.trim());
+        return programmeDocument(participantId);
+    }
+
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public Optional<Programme> programmeOf(String participantId) {
+        exerciseParticipant(participantId);
+        return documents.findOne(Query.query(Criteria.where("participantId").is(participantId)), Programme.class);
+    }
+
+    /** Today's exercises for the signed-in participant of the exercise arm. */
+    @Secured(Authorities.PARTICIPANT)
+    public TodayPlan myToday() {
+        ParticipantRef me = myExerciseSelf();
+        Programme programme = myProgrammeDocument();
+        ExerciseManual manual = documents.getById(programme.getManualId(), ExerciseManual.class);
+        LocalDate today = today(me);
+        boolean logged = documents.exists(Query.query(Criteria.where("participantId").is(me.id()).and("date")
+                .is(today)), SessionLog.class);
+        List<TodayPlan.PlannedExercise> planned = programme.getItems().stream().map(i -> manual.exercise(i.exercise())
+                .map(e -> new TodayPlan.PlannedExercise(e, i.dosage(), i.level()))).flatMap(Optional::stream)
+                .toList();
+        return new TodayPlan(today, programme.isProgrammeDay(today), planned, logged);
+    }
+
+    /** Logs a session of the signed-in participant of the exercise arm. */
+    @Secured(Authorities.PARTICIPANT)
+    public SessionRecord logSession(SessionEntry entry) {
+        ParticipantRef me = myExerciseSelf();
+        Programme programme = myProgrammeDocument();
+        Map<String, String> errors = new HashMap<>();
+        LocalDate today = today(me);
+        if (entry.date().isAfter(today) || entry.date().isBefore(programme.getStartDate())) {
+            errors.put("date", "session.date.invalid");
+        }
+        Set<String> prescribed = new HashSet<>();
+        programme.getItems().forEach(i -> prescribed.add(i.exercise()));
+        if (entry.exercises().isEmpty() || !prescribed.containsAll(entry.exercises())) {
+            errors.put("exercises", "session.exercises.invalid");
+        }
+        if (entry.minutes() < 1 || entry.minutes() > SessionLog.MAX_MINUTES) {
+            errors.put("minutes", "session.minutes.invalid");
+        }
+        checkScale(errors, "exertion", entry.exertion());
+        checkScale(errors, "painBefore", entry.painBefore());
+        checkScale(errors, "painAfter", entry.painAfter());
+        @Nullable String note = Inputs.blankToNull(entry.note());
+        if (note != null && note.length() > SessionLog.NOTE_MAX_LENGTH) {
+            errors.put("note", "session.note.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        SessionLog log = documents.insert(new SessionLog(me.id(), me.studyId(), entry.date(), entry.exercises(),
+                entry.minutes(), entry.exertion(), entry.painBefore(), entry.painAfter(), note, entry.safetyStop(),
+                clock.instant()));
+        audit.record("session.logged", "SessionLog", log.requireId(), null, log.toRecord(), null);
+        return log.toRecord();
+    }
+
+    @Secured(Authorities.PARTICIPANT)
+    public List<SessionRecord> myHistory() {
+        ParticipantRef me = myExerciseSelf();
+        return documents.find(Query.query(Criteria.where("participantId").is(me.id()))
+                .with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class).stream()
+                .map(SessionLog::toRecord).toList();
+    }
+
+    /** Whether the signed-in participant follows an exercise programme (false: standard guidance only). */
+    @Secured(Authorities.PARTICIPANT)
+    public boolean followsProgramme() {
+        return participants.me().filter(ExerciseService::inExerciseArm).isPresent();
+    }
+
+    private ParticipantRef exerciseParticipant(String participantId) {
+        return participants.programmeParticipant(participantId).filter(ExerciseService::inExerciseArm)
+                .orElseThrow(() -> new NotFoundException("Participant", participantId));
+    }
+
+    private ParticipantRef myExerciseSelf() {
+        return participants.me().filter(ExerciseService::inExerciseArm)
+                .orElseThrow(() -> new NotFoundException("Programme", "own"));
+    }
+
+    private Programme myProgrammeDocument() {
+        return programmeDocument(myExerciseSelf().id());
+    }
+
+    private Programme programmeDocument(String participantId) {
+        return documents.findOne(Query.query(Criteria.where("participantId").is(participantId)), Programme.class)
+                .orElseThrow(() -> new NotFoundException("Programme", participantId));
+    }
+
+    private Optional<ExerciseManual> latestManual(String studyId) {
+        return documents.findOne(Query.query(Criteria.where("studyId").is(studyId))
+                .with(Sort.by(Sort.Direction.DESC, "edition")), ExerciseManual.class);
+    }
+
+    private LocalDate today(ParticipantRef participant) {
+        return LocalDate.now(clock.withZone(ZoneId.of(participant.timeZone())));
+    }
+
+    private static boolean inExerciseArm(ParticipantRef p) {
+        return p.armKind() == ArmKind.INTERVENTION && p.status() == ParticipantStatus.ENROLLED;
+    }
+
+    private static void checkScale(Map<String, String> errors, String field, int value) {
+        if (value < 0 || value > 10) {
+            errors.put(field, "session.scale.invalid");
+        }
+    }
+}
