@@ -1,0 +1,224 @@
+package org.researchportal.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.researchportal.PortalTest;
+import org.researchportal.audit.AuditEvent;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.demo.DemoManual;
+import org.researchportal.identity.AccountService;
+import org.researchportal.identity.NewAccount;
+import org.researchportal.participants.ParticipantImport;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.study.Arm;
+import org.researchportal.study.ArmKind;
+import org.researchportal.study.StudyRecord;
+import org.researchportal.study.StudyService;
+import org.researchportal.tenancy.TenantService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The programme belongs to the exercise arm: its participants get the manual, today's plan and a session log; the
+ * control arm is answered "not found", and only a therapist prescribes or adjusts. Each test has its own tenant.
+ */
+class ExerciseServiceTests extends PortalTest {
+
+    private static final Set<DayOfWeek> MON_WED_FRI = Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY,
+            DayOfWeek.FRIDAY);
+
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    StudyService studies;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ParticipantService participants;
+    @Autowired
+    ExerciseService exercise;
+    @Autowired
+    AuditTrail audit;
+
+    private String tenant;
+    private String study;
+    private String exerciser;
+    private String exerciserAccount;
+    private String controlAccount;
+    private LocalDate today;
+
+    @BeforeEach
+    void aStudyWithOneParticipantInEachArm() {
+        tenant = "x" + UUID.randomUUID().toString().substring(0, 8);
+        asSystem(null, Set.of(PortalRole.PLATFORM_ADMIN),
+                () -> tenants.create(tenant, "Exercise test " + tenant, "Asia/Shanghai"));
+        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        study = asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> studies.create(new StudyRecord("EXT",
+                "Exercise test", null, List.of(new Arm("EXERCISE", "Exercise", ArmKind.INTERVENTION, "Programme"),
+                        new Arm("CONTROL", "Control", ArmKind.CONTROL, "Standard guidance")), 10, null, null, null))
+                .id());
+        exerciserAccount = tenant + ".ex";
+        controlAccount = tenant + ".ctl";
+        String exId = account(exerciserAccount);
+        String ctlId = account(controlAccount);
+        exerciser = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants.importRecord(
+                enrolled("EX-1", "EXERCISE", exId)));
+        asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants.importRecord(
+                enrolled("CT-1", "CONTROL", ctlId)));
+        asTherapist(() -> exercise.publishManual(study, DemoManual.exercises(), DemoManual.guidance(),
+                List.of(DemoManual.standardProgramme()), true));
+    }
+
+    private String account(String username) {
+        return asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> accounts.create(new NewAccount(username,
+                "Participant " + username, null, "en", Set.of(PortalRole.PARTICIPANT), PASSWORD)).id());
+    }
+
+    private ParticipantImport enrolled(String number, String arm, String account) {
+        return new ParticipantImport(study, "SCR-" + number, number, "Participant " + number,
+                ParticipantStatus.ENROLLED, arm, today.minusDays(30), today.minusDays(20), null, null, null, "en",
+                "Asia/Shanghai", null, null, null, account);
+    }
+
+    private <T> T asTherapist(Supplier<T> work) {
+        return asSystem(tenant, EnumSet.of(PortalRole.THERAPIST), work);
+    }
+
+    private List<String> history(String entityType, String id) {
+        return asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> audit.history(entityType, id)).stream()
+                .map(AuditEvent::getAction).toList();
+    }
+
+    private Programme prescribeStandard() {
+        return asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", today, MON_WED_FRI,
+                "Standard programme"));
+    }
+
+    @Test
+    void theExerciseArmGetsTodaysPlanFromItsManual() {
+        prescribeStandard();
+        signIn(exerciserAccount);
+        assertThat(exercise.followsProgramme()).isTrue();
+        TodayPlan plan = exercise.myToday();
+        assertThat(plan.date()).isEqualTo(today);
+        assertThat(plan.programmeDay()).isEqualTo(MON_WED_FRI.contains(today.getDayOfWeek()));
+        assertThat(plan.exercises()).hasSize(DemoManual.exercises().size());
+        assertThat(plan.alreadyLogged()).isFalse();
+        assertThat(exercise.myManual().getExercises()).hasSize(DemoManual.exercises().size());
+    }
+
+    @Test
+    void theControlArmHasNoProgrammeButReadsTheStandardGuidance() {
+        signIn(controlAccount);
+        assertThat(exercise.followsProgramme()).isFalse();
+        assertThatThrownBy(exercise::myToday).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(exercise::myManual).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(exercise::myHistory).isInstanceOf(NotFoundException.class);
+        assertThat(exercise.guidance(study)).extracting(GuidancePage::code)
+                .containsExactlyElementsOf(DemoManual.guidance().stream().map(GuidancePage::code).toList());
+    }
+
+    @Test
+    void aControlArmParticipantCannotBePrescribedAProgramme() {
+        String controlId = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants
+                .participants(study, org.springframework.data.domain.Pageable.unpaged()).stream()
+                .filter(r -> "Control".equals(r.armName())).findFirst().orElseThrow().id());
+        assertThatThrownBy(() -> asTherapist(() -> exercise.prescribe(controlId, "re_ms_standard", today,
+                MON_WED_FRI, "Standard programme"))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void onlyATherapistPrescribesAndAParticipantCannotReadAnothersProgramme() {
+        assertThatThrownBy(() -> asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> exercise.prescribe(exerciser,
+                "re_ms_standard", today, MON_WED_FRI, "x"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> asSystem(tenant, Set.of(PortalRole.COORDINATOR), () -> exercise
+                .programmeOf(exerciser))).isInstanceOf(AccessDeniedException.class);
+        signIn(controlAccount);
+        assertThatThrownBy(() -> exercise.programmeOf(exerciser)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void anotherTenantsTherapistFindsNoSuchParticipant() {
+        prescribeStandard();
+        assertThatThrownBy(() -> asSystem("lakeside", Set.of(PortalRole.THERAPIST),
+                () -> exercise.programmeOf(exerciser))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aPrescriptionIsCheckedAndMadeOnce() {
+        assertThatThrownBy(() -> asTherapist(() -> exercise.prescribe(exerciser, "no_such", today, MON_WED_FRI,
+                "x"))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldMessageKeys()).containsEntry("template", "programme.template.invalid"));
+        assertThatThrownBy(() -> asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard",
+                today.minusDays(30), Set.of(), " "))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldMessageKeys()).containsOnlyKeys("startDate", "weekdays", "reason"));
+        Programme programme = prescribeStandard();
+        assertThat(history(ExerciseService.ENTITY, programme.requireId())).containsExactly("programme.prescribed");
+        assertThatThrownBy(this::prescribeStandard).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.fieldMessageKeys()).containsEntry("template", "programme.exists"));
+    }
+
+    @Test
+    void anAdjustmentIsKeptWithItsReasonAndAStaleOneIsRefused() {
+        Programme programme = prescribeStandard();
+        String first = programme.getItems().getFirst().exercise();
+        Programme adjusted = asTherapist(() -> exercise.adjust(exerciser, first, new Dosage(3, 12, null, null), 2,
+                "Tolerating well"));
+        assertThat(adjusted.getItems().getFirst().level()).isEqualTo(2);
+        assertThat(adjusted.getItems().getFirst().dosage().sets()).isEqualTo(3);
+        assertThat(adjusted.getChanges()).extracting(ProgrammeChange::reason)
+                .containsExactly("Standard programme", "Tolerating well");
+        assertThatThrownBy(() -> asTherapist(() -> exercise.adjust(exerciser, first, new Dosage(99, 12, null, null),
+                2, "Too much"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> asTherapist(() -> exercise.adjust(exerciser, "not_in_programme",
+                new Dosage(1, 1, null, null), 1, "x"))).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aNewManualEditionLeavesAnExistingProgrammeOnItsOwn() {
+        prescribeStandard();
+        var fewer = DemoManual.exercises().subList(0, 3);
+        int edition = asTherapist(() -> exercise.publishManual(study, fewer, DemoManual.guidance(),
+                List.of(new ProgrammeTemplate("short", DemoManual.standardProgramme().name(),
+                        fewer.stream().map(ManualExercise::code).toList(), 2)), true));
+        assertThat(edition).isEqualTo(2);
+        signIn(exerciserAccount);
+        assertThat(exercise.myManual().getEdition()).isEqualTo(1);
+        assertThat(exercise.myToday().exercises()).hasSize(DemoManual.exercises().size());
+    }
+
+    @Test
+    void aSessionIsLoggedWhenValidAndRefusedFieldByFieldWhenNot() {
+        Programme programme = prescribeStandard();
+        String first = programme.getItems().getFirst().exercise();
+        signIn(exerciserAccount);
+        assertThatThrownBy(() -> exercise.logSession(new SessionEntry(today.plusDays(1), List.of("unknown"), 0, 11,
+                -1, 3, "x".repeat(SessionLog.NOTE_MAX_LENGTH + 1), false))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldMessageKeys()).containsOnlyKeys("date", "exercises", "minutes",
+                                "exertion", "painBefore", "note"));
+        assertThat(exercise.myHistory()).isEmpty();
+
+        SessionRecord logged = exercise.logSession(new SessionEntry(today, List.of(first), 35, 4, 2, 3, " fine ",
+                false));
+        assertThat(logged.note()).isEqualTo("fine");
+        assertThat(exercise.myHistory()).extracting(SessionRecord::id).containsExactly(logged.id());
+        assertThat(exercise.myToday().alreadyLogged()).isTrue();
+        assertThat(history("SessionLog", logged.id()))
+                .containsExactly("session.logged");
+    }
+}
