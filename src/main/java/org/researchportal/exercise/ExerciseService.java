@@ -80,6 +80,12 @@ public class ExerciseService {
         return latestManual(studyId).map(ExerciseManual::getGuidance).orElse(List.of());
     }
 
+    /** The standard guidance of the signed-in participant's study, whichever arm they are in. */
+    @Secured(Authorities.PARTICIPANT)
+    public List<GuidancePage> myGuidance() {
+        return participants.me().map(me -> guidance(me.studyId())).orElse(List.of());
+    }
+
     /** The current manual, for staff. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST, Authorities.CLINICIAN})
     public Optional<ExerciseManual> manual(String studyId) {

@@ -1,6 +1,7 @@
 package org.researchportal.participants.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -8,8 +9,8 @@ import org.researchportal.participants.MyParticipation;
 import org.researchportal.study.ArmKind;
 
 /**
- * What the participant's group does. The exercise programme (manual, videos, session log) and the standard-guidance
- * pages arrive with the exercise module; until then this says what to expect.
+ * What the participant's group does, with the way to its pages: the exercise arm to its programme, both arms to the
+ * standard guidance. The links are paths, as the exercise module's screens build on this one and not the reverse.
  */
 final class ArmContentCard extends Composite<Div> {
 
@@ -24,5 +25,12 @@ final class ArmContentCard extends Composite<Div> {
                 : "participant-home.control";
         getContent().add(new H2(getTranslation("participant-home.group-named", me.armName())),
                 new Paragraph(getTranslation(key)));
+        var links = new Div();
+        links.addClassName("participant-links");
+        if (me.armKind() == ArmKind.INTERVENTION) {
+            links.add(new Anchor("my-exercises", getTranslation("participant-home.open-programme")));
+        }
+        links.add(new Anchor("guidance", getTranslation("participant-home.open-guidance")));
+        getContent().add(links);
     }
 }

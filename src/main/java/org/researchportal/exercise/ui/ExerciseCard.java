@@ -1,0 +1,35 @@
+package org.researchportal.exercise.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.util.Locale;
+import org.researchportal.exercise.ManualExercise;
+import org.researchportal.exercise.TodayPlan;
+
+/** One exercise of today's plan: its name and dosage at a glance; the method, safety and stop rule when opened. */
+final class ExerciseCard extends Composite<Div> {
+
+    ExerciseCard(TodayPlan.PlannedExercise planned) {
+        Locale locale = getLocale();
+        ManualExercise exercise = planned.exercise();
+        var summary = new Div(new H3(exercise.title().in(locale)), new Span(DosageText.of(this, planned.dosage())
+                + " · " + getTranslation("exercise.level", planned.level()) + " · "
+                + getTranslation(exercise.phase().messageKey()) + " · " + getTranslation(exercise.region().messageKey())));
+        summary.addClassName("exercise-summary");
+        var steps = new OrderedList();
+        exercise.steps().forEach(step -> steps.add(new ListItem(step.in(locale))));
+        var safety = new Paragraph(getTranslation("exercise.safety") + " " + exercise.safety().in(locale));
+        var stop = new Paragraph(getTranslation("exercise.stop-rule") + " " + exercise.stopRule().in(locale));
+        stop.addClassName("exercise-stop-rule");
+        var details = new Details(summary, new Paragraph(exercise.purpose().in(locale)), steps, safety, stop);
+        details.setWidthFull();
+        getContent().addClassName("card");
+        getContent().add(details);
+    }
+}

@@ -1,0 +1,46 @@
+package org.researchportal.exercise.ui;
+
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.GuidancePage;
+
+/** The standard guidance of the participant's study, for both arms: one page per topic, opened one at a time. */
+@Route("guidance")
+@RolesAllowed(Roles.PARTICIPANT)
+final class GuidanceView extends Main implements HasDynamicTitle {
+
+    GuidanceView(ExerciseService exercise) {
+        addClassNames("portal-view", "participant-home");
+        add(new ViewToolbar(getTranslation("guidance.title")));
+        var pages = exercise.myGuidance();
+        if (pages.isEmpty()) {
+            var notice = new Paragraph(getTranslation("guidance.none"));
+            notice.addClassName("portal-notice");
+            add(notice);
+        }
+        for (GuidancePage page : pages) {
+            var body = new Div();
+            // Paragraphs of the manual are separated by blank lines.
+            for (String paragraph : page.body().in(getLocale()).split("\\n\\s*\\n")) {
+                body.add(new Paragraph(paragraph.strip()));
+            }
+            var details = new Details(page.title().in(getLocale()), body);
+            details.addClassName("card");
+            details.setWidthFull();
+            add(details);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("guidance.title");
+    }
+}

@@ -1,0 +1,62 @@
+package org.researchportal.exercise.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.TodayPlan;
+
+/**
+ * The exercise arm's page, made for a phone: today's exercises from the manual, a button to log the session, and the
+ * sessions logged so far. A control-arm participant is sent to the standard guidance instead.
+ */
+@Route("my-exercises")
+@RolesAllowed(Roles.PARTICIPANT)
+final class MyExercisesView extends Main implements HasDynamicTitle {
+
+    private final ExerciseService exercise;
+
+    MyExercisesView(ExerciseService exercise) {
+        this.exercise = exercise;
+        addClassNames("portal-view", "participant-home");
+        show();
+    }
+
+    private void show() {
+        removeAll();
+        add(new ViewToolbar(getTranslation("exercise.my")));
+        if (!exercise.followsProgramme()) {
+            notice(getTranslation("exercise.no-programme"));
+            add(new Anchor("guidance", getTranslation("guidance.open")));
+            return;
+        }
+        TodayPlan plan;
+        try {
+            plan = exercise.myToday();
+        } catch (NotFoundException notPrescribed) {
+            notice(getTranslation("exercise.not-prescribed"));
+            return;
+        }
+        add(new TodayCard(plan, () -> new LogSessionDialog(exercise, plan, this::show).open()));
+        plan.exercises().forEach(planned -> add(new ExerciseCard(planned)));
+        add(new SessionHistory(exercise.myHistory(), plan));
+        add(new Anchor("guidance", getTranslation("guidance.open")));
+    }
+
+    private void notice(String text) {
+        var notice = new Paragraph(text);
+        notice.addClassName("portal-notice");
+        add(notice);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("exercise.my");
+    }
+}

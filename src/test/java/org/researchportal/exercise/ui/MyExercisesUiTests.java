@@ -1,0 +1,64 @@
+package org.researchportal.exercise.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.textfield.IntegerField;
+import org.junit.jupiter.api.Test;
+import org.researchportal.UiTest;
+import org.researchportal.demo.DemoManual;
+import org.researchportal.exercise.ExerciseService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A participant of each arm on their phone: the exercise arm sees and logs its programme, the control arm reads. */
+class MyExercisesUiTests extends UiTest {
+
+    @Autowired
+    ExerciseService exercise;
+
+    @Test
+    void theExerciseArmSeesTodaysExercisesInWordsAndLogsASession() {
+        signInToUi("fudan.participant");
+        UI.getCurrent().navigate("my-study");
+        assertThat(_find(Anchor.class)).extracting(Anchor::getHref).contains("my-exercises", "guidance");
+        UI.getCurrent().navigate("my-exercises");
+        String text = viewText();
+        assertThat(text).contains(DemoManual.exercises().getFirst().title().en())
+                .contains("level 1").doesNotContain("re_ms_").doesNotContain("exercise.phase").doesNotContain("dosage.");
+        assertThat(_find(Details.class)).hasSize(DemoManual.exercises().size());
+        int before = exercise.myHistory().size();
+
+        _click(_get(Button.class, spec -> spec.withText("Log a session")));
+        _get(IntegerField.class, spec -> spec.withLabel("Minutes")).setValue(40);
+        _get(IntegerField.class, spec -> spec.withLabel("How hard was it? (0-10)")).setValue(11);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        IntegerField exertion = _get(IntegerField.class, spec -> spec.withLabel("How hard was it? (0-10)"));
+        assertThat(exertion.isInvalid()).isTrue();
+        assertThat(exertion.getErrorMessage()).isEqualTo("Choose a number from 0 to 10.");
+        assertThat(exercise.myHistory()).hasSize(before);
+
+        exertion.setValue(4);
+        _get(IntegerField.class, spec -> spec.withLabel("Joint pain before (0-10)")).setValue(2);
+        _get(IntegerField.class, spec -> spec.withLabel("Joint pain after (0-10)")).setValue(3);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(exercise.myHistory()).hasSize(before + 1);
+        assertThat(viewText()).contains("You have logged a session today.").contains("40 min");
+    }
+
+    @Test
+    void theControlArmIsSentToTheGuidanceWhichItCanRead() {
+        signInToUi("fudan.participant2");
+        UI.getCurrent().navigate("my-exercises");
+        assertThat(viewText()).contains("standard guidance")
+                .doesNotContain(DemoManual.exercises().getFirst().title().en());
+        UI.getCurrent().navigate("guidance");
+        assertThat(_find(Details.class)).hasSize(DemoManual.guidance().size());
+        assertThat(viewText()).contains(DemoManual.guidance().getFirst().title().en());
+    }
+}
