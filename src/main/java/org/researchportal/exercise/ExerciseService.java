@@ -168,6 +168,22 @@ public class ExerciseService {
         return documents.findOne(Query.query(Criteria.where("participantId").is(participantId)), Programme.class);
     }
 
+    /** What a therapist works from: the programme, its manual edition and the sessions logged. */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public ProgrammeOverview overview(String participantId) {
+        ParticipantRef participant = exerciseParticipant(participantId);
+        @Nullable Programme programme = documents.findOne(Query.query(Criteria.where("participantId")
+                .is(participantId)), Programme.class).orElse(null);
+        @Nullable ExerciseManual manual = programme != null
+                ? documents.getById(programme.getManualId(), ExerciseManual.class)
+                : latestManual(participant.studyId()).orElse(null);
+        List<SessionRecord> sessions = sessionsOf(participantId);
+        LocalDate weekAgo = today(participant).minusDays(7);
+        int lastSevenDays = (int) sessions.stream().filter(s -> s.date().isAfter(weekAgo)).map(SessionRecord::date)
+                .distinct().count();
+        return new ProgrammeOverview(participant, programme, manual, sessions, lastSevenDays);
+    }
+
     /** Today's exercises for the signed-in participant of the exercise arm. */
     @Secured(Authorities.PARTICIPANT)
     public TodayPlan myToday() {
@@ -220,16 +236,19 @@ public class ExerciseService {
 
     @Secured(Authorities.PARTICIPANT)
     public List<SessionRecord> myHistory() {
-        ParticipantRef me = myExerciseSelf();
-        return documents.find(Query.query(Criteria.where("participantId").is(me.id()))
-                .with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class).stream()
-                .map(SessionLog::toRecord).toList();
+        return sessionsOf(myExerciseSelf().id());
     }
 
     /** Whether the signed-in participant follows an exercise programme (false: standard guidance only). */
     @Secured(Authorities.PARTICIPANT)
     public boolean followsProgramme() {
         return participants.me().filter(ExerciseService::inExerciseArm).isPresent();
+    }
+
+    private List<SessionRecord> sessionsOf(String participantId) {
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
+                .with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class).stream()
+                .map(SessionLog::toRecord).toList();
     }
 
     private ParticipantRef exerciseParticipant(String participantId) {

@@ -33,9 +33,10 @@ final class GuidanceView extends Main implements HasDynamicTitle {
                 body.add(new Paragraph(paragraph.strip()));
             }
             var details = new Details(page.title().in(getLocale()), body);
-            details.addClassName("card");
             details.setWidthFull();
-            add(details);
+            var card = new Div(details);
+            card.addClassName("card");
+            add(card);
         }
     }
 

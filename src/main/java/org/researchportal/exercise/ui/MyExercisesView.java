@@ -33,7 +33,7 @@ final class MyExercisesView extends Main implements HasDynamicTitle {
         add(new ViewToolbar(getTranslation("exercise.my")));
         if (!exercise.followsProgramme()) {
             notice(getTranslation("exercise.no-programme"));
-            add(new Anchor("guidance", getTranslation("guidance.open")));
+            add(guidanceLink());
             return;
         }
         TodayPlan plan;
@@ -45,8 +45,14 @@ final class MyExercisesView extends Main implements HasDynamicTitle {
         }
         add(new TodayCard(plan, () -> new LogSessionDialog(exercise, plan, this::show).open()));
         plan.exercises().forEach(planned -> add(new ExerciseCard(planned)));
-        add(new SessionHistory(exercise.myHistory(), plan));
-        add(new Anchor("guidance", getTranslation("guidance.open")));
+        add(new SessionHistory(getTranslation("session.history"), exercise.myHistory(), plan.exercises().size()));
+        add(guidanceLink());
+    }
+
+    private Anchor guidanceLink() {
+        var link = new Anchor("guidance", getTranslation("guidance.open"));
+        link.addClassName("big-link");
+        return link;
     }
 
     private void notice(String text) {

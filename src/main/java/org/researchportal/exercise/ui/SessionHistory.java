@@ -8,21 +8,20 @@ import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.exercise.SessionRecord;
-import org.researchportal.exercise.TodayPlan;
 
-/** The sessions the participant has logged, newest first, in words rather than codes. */
+/** The sessions a participant has logged, newest first, in words rather than codes. */
 final class SessionHistory extends Composite<Div> {
 
-    SessionHistory(List<SessionRecord> sessions, TodayPlan plan) {
+    SessionHistory(String title, List<SessionRecord> sessions, int programmeExercises) {
         getContent().addClassNames("card", "session-history");
-        getContent().add(new H2(getTranslation("session.history")));
+        getContent().add(new H2(title));
         if (sessions.isEmpty()) {
             getContent().add(new Paragraph(getTranslation("session.history.none")));
             return;
         }
         for (SessionRecord session : sessions) {
             var row = new Div(new Span(Formats.date(session.date(), getLocale())), new Span(getTranslation(
-                    "session.summary", session.minutes(), session.exercises().size(), plan.exercises().size(),
+                    "session.summary", session.minutes(), session.exercises().size(), programmeExercises,
                     session.exertion(), session.painBefore(), session.painAfter())));
             row.addClassName("session-row");
             if (session.safetyStop()) {

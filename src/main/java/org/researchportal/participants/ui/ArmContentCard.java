@@ -28,9 +28,15 @@ final class ArmContentCard extends Composite<Div> {
         var links = new Div();
         links.addClassName("participant-links");
         if (me.armKind() == ArmKind.INTERVENTION) {
-            links.add(new Anchor("my-exercises", getTranslation("participant-home.open-programme")));
+            links.add(bigLink("my-exercises", "participant-home.open-programme"));
         }
-        links.add(new Anchor("guidance", getTranslation("participant-home.open-guidance")));
+        links.add(bigLink("guidance", "participant-home.open-guidance"));
         getContent().add(links);
+    }
+
+    private Anchor bigLink(String path, String key) {
+        var link = new Anchor(path, getTranslation(key));
+        link.addClassName("big-link");
+        return link;
     }
 }

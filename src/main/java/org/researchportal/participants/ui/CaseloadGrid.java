@@ -34,6 +34,9 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
                 .setHeader(getTranslation("participant.enrolled-on")).setAutoWidth(true);
         if (purpose == Purpose.PROGRAMMES) {
+            // A path, not a class: the exercise module's programme screen builds on this module.
+            grid.addComponentColumn(r -> new Anchor("programme/" + r.id(), getTranslation("dashboard.open-programme")))
+                    .setKey("programme").setHeader(getTranslation("dashboard.programme")).setAutoWidth(true);
             phoneColumn(grid);
             grid.addColumn(r -> Formats.text(r.email())).setHeader(getTranslation("participant.email"))
                     .setAutoWidth(true);

@@ -1,0 +1,62 @@
+package org.researchportal.exercise.ui;
+
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ProgrammeOverview;
+
+/**
+ * One participant's exercise programme for their therapist: prescribe it from a template of the manual, or see it
+ * with its adjustments and the sessions logged. Only the exercise arm has one; anyone else is not found.
+ */
+@Route("programme")
+@RolesAllowed({Roles.THERAPIST, Roles.CLINICIAN})
+final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final ExerciseService exercise;
+    private String title = "";
+
+    ProgrammeView(ExerciseService exercise) {
+        this.exercise = exercise;
+        addClassNames("portal-view", "programme-view");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String participantId) {
+        try {
+            show(participantId);
+        } catch (org.researchportal.base.NotFoundException notInTheExerciseArm) {
+            event.rerouteToError(NotFoundException.class);
+        }
+    }
+
+    private void show(String participantId) {
+        removeAll();
+        ProgrammeOverview overview = exercise.overview(participantId);
+        var participant = overview.participant();
+        title = getTranslation("programme.title", participant.displayName(),
+                participant.studyNumber() == null ? "" : participant.studyNumber());
+        add(new ViewToolbar(title));
+        Runnable reload = () -> show(participantId);
+        if (overview.programme() == null || overview.manual() == null) {
+            add(new PrescribeForm(exercise, participantId, overview.manual(), reload));
+            return;
+        }
+        add(new ProgrammeSummary(overview), new ProgrammeItems(exercise, participantId, overview, reload),
+                new SessionHistory(getTranslation("programme.sessions"), overview.sessions(),
+                        overview.programme().getItems().size()),
+                new ProgrammeChanges(overview.programme().getChanges()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
