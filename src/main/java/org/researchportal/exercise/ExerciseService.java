@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -181,7 +182,8 @@ public class ExerciseService {
         LocalDate weekAgo = today(participant).minusDays(7);
         int lastSevenDays = (int) sessions.stream().filter(s -> s.date().isAfter(weekAgo)).map(SessionRecord::date)
                 .distinct().count();
-        return new ProgrammeOverview(participant, programme, manual, sessions, lastSevenDays);
+        return new ProgrammeOverview(participant, programme, manual, sessions, lastSevenDays,
+                checkInsOf(participantId));
     }
 
     /** Today's exercises for the signed-in participant of the exercise arm. */
@@ -239,6 +241,40 @@ public class ExerciseService {
         return sessionsOf(myExerciseSelf().id());
     }
 
+    /** The week's check-in of the signed-in participant of the exercise arm: one per week, Monday to Sunday. */
+    @Secured(Authorities.PARTICIPANT)
+    public CheckInRecord checkIn(int jointPain, int stiffness, boolean takingAromataseInhibitor,
+            @Nullable String note) {
+        ParticipantRef me = myExerciseSelf();
+        myProgrammeDocument();
+        Map<String, String> errors = new HashMap<>();
+        checkScale(errors, "jointPain", jointPain);
+        checkScale(errors, "stiffness", stiffness);
+        @Nullable String text = Inputs.blankToNull(note);
+        if (text != null && text.length() > SessionLog.NOTE_MAX_LENGTH) {
+            errors.put("note", "session.note.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        try {
+            WeeklyCheckIn checkIn = documents.insert(new WeeklyCheckIn(me.id(), me.studyId(), weekStart(today(me)),
+                    jointPain, stiffness, takingAromataseInhibitor, text, clock.instant()));
+            audit.record("check-in.answered", "WeeklyCheckIn", checkIn.requireId(), null, checkIn.toRecord(), null);
+            return checkIn.toRecord();
+        } catch (DuplicateKeyException alreadyThisWeek) {
+            throw ValidationException.of("jointPain", "check-in.exists");
+        }
+    }
+
+    /** Whether this week's check-in is still to be answered. */
+    @Secured(Authorities.PARTICIPANT)
+    public boolean myCheckInDue() {
+        ParticipantRef me = myExerciseSelf();
+        return !documents.exists(Query.query(Criteria.where("participantId").is(me.id()).and("weekStart")
+                .is(weekStart(today(me)))), WeeklyCheckIn.class);
+    }
+
     /** Whether the signed-in participant follows an exercise programme (false: standard guidance only). */
     @Secured(Authorities.PARTICIPANT)
     public boolean followsProgramme() {
@@ -249,6 +285,17 @@ public class ExerciseService {
         return documents.find(Query.query(Criteria.where("participantId").is(participantId))
                 .with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class).stream()
                 .map(SessionLog::toRecord).toList();
+    }
+
+    private List<CheckInRecord> checkInsOf(String participantId) {
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
+                .with(Sort.by(Sort.Direction.DESC, "weekStart")), WeeklyCheckIn.class).stream()
+                .map(WeeklyCheckIn::toRecord).toList();
+    }
+
+    /** Weeks run Monday to Sunday, as the programme's weekly schedule does. */
+    static LocalDate weekStart(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     private ParticipantRef exerciseParticipant(String participantId) {

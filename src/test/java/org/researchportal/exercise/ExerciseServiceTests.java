@@ -221,4 +221,40 @@ class ExerciseServiceTests extends PortalTest {
         assertThat(history("SessionLog", logged.id()))
                 .containsExactly("session.logged");
     }
+
+    @Test
+    void aWeekRunsFromMondayToSunday() {
+        assertThat(ExerciseService.weekStart(LocalDate.of(2026, 11, 22))).isEqualTo(LocalDate.of(2026, 11, 16));
+        assertThat(ExerciseService.weekStart(LocalDate.of(2026, 11, 23))).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(ExerciseService.weekStart(LocalDate.of(2027, 1, 1))).isEqualTo(LocalDate.of(2026, 12, 28));
+    }
+
+    @Test
+    void theWeeklyCheckInIsAnsweredOnceAWeekAndReachesTheTherapist() {
+        prescribeStandard();
+        signIn(exerciserAccount);
+        assertThat(exercise.myCheckInDue()).isTrue();
+        assertThatThrownBy(() -> exercise.checkIn(11, -1, true, null)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.fieldMessageKeys()).containsOnlyKeys("jointPain",
+                        "stiffness"));
+        CheckInRecord answered = exercise.checkIn(4, 3, false, "Stopped the tablets on Tuesday");
+        assertThat(answered.weekStart()).isEqualTo(ExerciseService.weekStart(today));
+        assertThat(exercise.myCheckInDue()).isFalse();
+        assertThatThrownBy(() -> exercise.checkIn(4, 3, true, null)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.fieldMessageKeys()).containsEntry("jointPain",
+                        "check-in.exists"));
+        assertThat(history("WeeklyCheckIn", answered.id())).containsExactly("check-in.answered");
+        var overview = asTherapist(() -> exercise.overview(exerciser));
+        assertThat(overview.checkIns()).singleElement().satisfies(c -> {
+            assertThat(c.takingAromataseInhibitor()).isFalse();
+            assertThat(c.jointPain()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void theControlArmHasNoCheckIn() {
+        signIn(controlAccount);
+        assertThatThrownBy(exercise::myCheckInDue).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> exercise.checkIn(1, 1, true, null)).isInstanceOf(NotFoundException.class);
+    }
 }

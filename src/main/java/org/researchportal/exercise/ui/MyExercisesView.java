@@ -44,6 +44,9 @@ final class MyExercisesView extends Main implements HasDynamicTitle {
             return;
         }
         add(new TodayCard(plan, () -> new LogSessionDialog(exercise, plan, this::show).open()));
+        if (exercise.myCheckInDue()) {
+            add(new CheckInCard(exercise, this::show));
+        }
         plan.exercises().forEach(planned -> add(new ExerciseCard(planned)));
         add(new SessionHistory(getTranslation("session.history"), exercise.myHistory(), plan.exercises().size()));
         add(guidanceLink());

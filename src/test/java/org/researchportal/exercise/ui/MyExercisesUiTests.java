@@ -9,6 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
@@ -49,6 +50,18 @@ class MyExercisesUiTests extends UiTest {
         _click(_get(Button.class, spec -> spec.withText("Save")));
         assertThat(exercise.myHistory()).hasSize(before + 1);
         assertThat(viewText()).contains("You have logged a session today.").contains("40 min");
+
+        // The weekly check-in asks for a yes or no about the aromatase inhibitor before anything is sent.
+        assertThat(exercise.myCheckInDue()).isTrue();
+        _get(IntegerField.class, spec -> spec.withLabel("Joint pain this week (0-10)")).setValue(3);
+        _get(IntegerField.class, spec -> spec.withLabel("Joint stiffness this week (0-10)")).setValue(2);
+        _click(_get(Button.class, spec -> spec.withText("Send check-in")));
+        assertThat(exercise.myCheckInDue()).isTrue();
+        _get(RadioButtonGroup.class, spec -> spec.withLabel("Are you still taking your aromatase inhibitor?"))
+                .setValue(true);
+        _click(_get(Button.class, spec -> spec.withText("Send check-in")));
+        assertThat(exercise.myCheckInDue()).isFalse();
+        assertThat(viewText()).doesNotContain("This week's check-in");
     }
 
     @Test
