@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.exercise.Dosage;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.TodayPlan;
 
@@ -16,11 +18,20 @@ import org.researchportal.exercise.TodayPlan;
 final class ExerciseCard extends Composite<Div> {
 
     ExerciseCard(TodayPlan.PlannedExercise planned) {
+        this(planned.exercise(), planned.dosage(), planned.level());
+    }
+
+    /** An exercise as the manual has it, without a level: for browsing the whole manual. */
+    ExerciseCard(ManualExercise exercise) {
+        this(exercise, exercise.dosage(), null);
+    }
+
+    private ExerciseCard(ManualExercise exercise, Dosage dosage, @Nullable Integer level) {
         Locale locale = getLocale();
-        ManualExercise exercise = planned.exercise();
-        var summary = new Div(new H3(exercise.title().in(locale)), new Span(DosageText.of(this, planned.dosage())
-                + " · " + getTranslation("exercise.level", planned.level()) + " · "
-                + getTranslation(exercise.phase().messageKey()) + " · " + getTranslation(exercise.region().messageKey())));
+        String glance = DosageText.of(this, dosage) + (level == null ? "" : " · "
+                + getTranslation("exercise.level", level)) + " · " + getTranslation(exercise.phase().messageKey())
+                + " · " + getTranslation(exercise.region().messageKey());
+        var summary = new Div(new H3(exercise.title().in(locale)), new Span(glance));
         summary.addClassName("exercise-summary");
         var steps = new OrderedList();
         exercise.steps().forEach(step -> steps.add(new ListItem(step.in(locale))));

@@ -49,7 +49,9 @@ final class MyExercisesView extends Main implements HasDynamicTitle {
         }
         plan.exercises().forEach(planned -> add(new ExerciseCard(planned)));
         add(new SessionHistory(getTranslation("session.history"), exercise.myHistory(), plan.exercises().size()));
-        add(guidanceLink());
+        var manual = new Anchor("my-manual", getTranslation("manual.open"));
+        manual.addClassName("big-link");
+        add(manual, guidanceLink());
     }
 
     private Anchor guidanceLink() {

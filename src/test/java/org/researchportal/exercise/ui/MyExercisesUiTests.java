@@ -62,6 +62,10 @@ class MyExercisesUiTests extends UiTest {
         _click(_get(Button.class, spec -> spec.withText("Send check-in")));
         assertThat(exercise.myCheckInDue()).isFalse();
         assertThat(viewText()).doesNotContain("This week's check-in");
+
+        UI.getCurrent().navigate("my-manual");
+        assertThat(_find(Details.class)).hasSize(DemoManual.exercises().size());
+        assertThat(viewText()).contains("Warm-up", "Functional exercise", "Cool-down");
     }
 
     @Test
@@ -73,5 +77,7 @@ class MyExercisesUiTests extends UiTest {
         UI.getCurrent().navigate("guidance");
         assertThat(_find(Details.class)).hasSize(DemoManual.guidance().size());
         assertThat(viewText()).contains(DemoManual.guidance().getFirst().title().en());
+        UI.getCurrent().navigate("my-manual");
+        assertThat(_find(Details.class)).isEmpty();
     }
 }

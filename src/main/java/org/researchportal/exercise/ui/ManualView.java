@@ -1,0 +1,46 @@
+package org.researchportal.exercise.ui;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.exercise.ExerciseManual;
+import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ManualExercise;
+
+/** The whole exercise manual for the exercise arm, by phase, in the edition the participant's programme follows. */
+@Route("my-manual")
+@RolesAllowed(Roles.PARTICIPANT)
+final class ManualView extends Main implements HasDynamicTitle {
+
+    ManualView(ExerciseService exercise) {
+        addClassNames("portal-view", "participant-home");
+        add(new ViewToolbar(getTranslation("manual.title")));
+        ExerciseManual manual;
+        try {
+            manual = exercise.myManual();
+        } catch (NotFoundException noProgramme) {
+            var notice = new Paragraph(getTranslation("exercise.no-programme"));
+            notice.addClassName("portal-notice");
+            add(notice);
+            return;
+        }
+        for (ManualExercise.Phase phase : ManualExercise.Phase.values()) {
+            var exercises = manual.getExercises().stream().filter(e -> e.phase() == phase).toList();
+            if (!exercises.isEmpty()) {
+                add(new H2(getTranslation(phase.messageKey())));
+                exercises.forEach(e -> add(new ExerciseCard(e)));
+            }
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("manual.title");
+    }
+}
