@@ -21,6 +21,7 @@ import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.exercise.ManualExercise;
+import org.researchportal.exercise.ProgrammeAlert;
 import org.researchportal.participants.ConsentWithdrawal;
 import org.researchportal.participants.EligibilityOutcome;
 import org.researchportal.participants.ParticipantStatus;
@@ -88,6 +89,7 @@ class I18nBundlesTests {
         Arrays.stream(AdverseEventReport.Outcome.values()).forEach(o -> used.add(o.messageKey()));
         Arrays.stream(ManualExercise.Phase.values()).forEach(p -> used.add(p.messageKey()));
         Arrays.stream(ManualExercise.Region.values()).forEach(r -> used.add(r.messageKey()));
+        Arrays.stream(ProgrammeAlert.Kind.values()).forEach(k -> used.add(k.messageKey()));
         for (int grade = 1; grade <= 5; grade++) {
             used.add("ae.grade." + grade);
         }

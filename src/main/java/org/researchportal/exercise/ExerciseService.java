@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -233,6 +234,7 @@ public class ExerciseService {
                 entry.minutes(), entry.exertion(), entry.painBefore(), entry.painAfter(), note, entry.safetyStop(),
                 clock.instant()));
         audit.record("session.logged", "SessionLog", log.requireId(), null, log.toRecord(), null);
+        raiseAlerts(me, log.toRecord());
         return log.toRecord();
     }
 
@@ -273,6 +275,52 @@ public class ExerciseService {
         ParticipantRef me = myExerciseSelf();
         return !documents.exists(Query.query(Criteria.where("participantId").is(me.id()).and("weekStart")
                 .is(weekStart(today(me)))), WeeklyCheckIn.class);
+    }
+
+    /** A participant's alerts, newest first, open and handled alike. */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public List<AlertRecord> alerts(String participantId) {
+        exerciseParticipant(participantId);
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
+                .with(Sort.by(Sort.Direction.DESC, "raisedAt")), ProgrammeAlert.class).stream()
+                .map(ProgrammeAlert::toRecord).toList();
+    }
+
+    /** Marks an open alert handled; the note says what was done. An alert is handled once. */
+    @Secured(Authorities.THERAPIST)
+    public AlertRecord handleAlert(String alertId, String note) {
+        ProgrammeAlert alert = documents.findById(alertId, ProgrammeAlert.class)
+                .orElseThrow(() -> new NotFoundException("ProgrammeAlert", alertId));
+        if (Inputs.isBlankOrLonger(note, ProgrammeAlert.NOTE_MAX_LENGTH)) {
+            throw ValidationException.of("note", "alert.note.required");
+        }
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(alertId).and("handledAt")
+                .isNull()), new Update().set("handledAt", clock.instant())
+                .set("handledBy", CurrentUser.require().username()).set("handledNote", note.trim()),
+                ProgrammeAlert.class);
+        if (changed == 0) {
+            throw ValidationException.of("note", "alert.already-handled");
+        }
+        AlertRecord handled = documents.getById(alertId, ProgrammeAlert.class).toRecord();
+        audit.record("alert.handled", "ProgrammeAlert", alertId, alert.toRecord(), handled, note.trim());
+        return handled;
+    }
+
+    private void raiseAlerts(ParticipantRef me, SessionRecord session) {
+        List<ProgrammeAlert.Kind> kinds = new ArrayList<>();
+        if (session.safetyStop()) {
+            kinds.add(ProgrammeAlert.Kind.SAFETY_STOP);
+        }
+        List<SessionRecord> earlier = sessionsOf(me.id()).stream().filter(s -> !s.id().equals(session.id()))
+                .toList();
+        if (AlertRules.painRise(earlier, session)) {
+            kinds.add(ProgrammeAlert.Kind.PAIN_RISE);
+        }
+        for (ProgrammeAlert.Kind kind : kinds) {
+            ProgrammeAlert alert = documents.insert(new ProgrammeAlert(me.id(), me.studyId(), kind, session.date(),
+                    session.id(), clock.instant()));
+            audit.record("alert.raised", "ProgrammeAlert", alert.requireId(), null, alert.toRecord(), null);
+        }
     }
 
     /** Whether the signed-in participant follows an exercise programme (false: standard guidance only). */

@@ -257,4 +257,36 @@ class ExerciseServiceTests extends PortalTest {
         assertThatThrownBy(exercise::myCheckInDue).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> exercise.checkIn(1, 1, true, null)).isInstanceOf(NotFoundException.class);
     }
+
+    @Test
+    void aSafetyStopAndARiseInPainRaiseAlertsThatStayUntilHandledWithANote() {
+        Programme programme = prescribeStandard();
+        String first = programme.getItems().getFirst().exercise();
+        signIn(exerciserAccount);
+        for (int pain : new int[] {2, 2, 2}) {
+            exercise.logSession(new SessionEntry(today, List.of(first), 30, 3, pain, pain, null, false));
+        }
+        exercise.logSession(new SessionEntry(today, List.of(first), 10, 6, 3, 5, "Knee hurt", true));
+        var alerts = asTherapist(() -> exercise.alerts(exerciser));
+        assertThat(alerts).extracting(AlertRecord::kind).containsExactlyInAnyOrder(ProgrammeAlert.Kind.SAFETY_STOP,
+                ProgrammeAlert.Kind.PAIN_RISE);
+        String stop = alerts.stream().filter(a -> a.kind() == ProgrammeAlert.Kind.SAFETY_STOP).findFirst()
+                .orElseThrow().id();
+
+        assertThatThrownBy(() -> asTherapist(() -> exercise.handleAlert(stop, " ")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsEntry("note", "alert.note.required"));
+        assertThatThrownBy(() -> asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> exercise.handleAlert(stop,
+                "x"))).isInstanceOf(AccessDeniedException.class);
+        AlertRecord handled = asTherapist(() -> exercise.handleAlert(stop, "Called her; rest two days"));
+        assertThat(handled.open()).isFalse();
+        assertThat(handled.handledNote()).isEqualTo("Called her; rest two days");
+        assertThatThrownBy(() -> asTherapist(() -> exercise.handleAlert(stop, "again")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsEntry("note", "alert.already-handled"));
+        assertThat(asTherapist(() -> exercise.alerts(exerciser))).hasSize(2);
+        assertThat(history("ProgrammeAlert", stop)).containsExactly("alert.handled", "alert.raised");
+        assertThatThrownBy(() -> asSystem("lakeside", Set.of(PortalRole.THERAPIST),
+                () -> exercise.handleAlert(stop, "not mine"))).isInstanceOf(NotFoundException.class);
+    }
 }

@@ -49,6 +49,7 @@ final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDy
             add(new PrescribeForm(exercise, participantId, overview.manual(), reload));
             return;
         }
+        add(new AlertsCard(exercise, exercise.alerts(participantId), reload));
         add(new ProgrammeSummary(overview), new ProgrammeItems(exercise, participantId, overview, reload),
                 new SessionHistory(getTranslation("programme.sessions"), overview.sessions(),
                         overview.programme().getItems().size()),
