@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
@@ -24,9 +23,9 @@ final class CheckInCard extends Composite<Div> {
 
     CheckInCard(ExerciseService exercise, Runnable onAnswered) {
         getContent().addClassName("card");
-        var pain = scale("check-in.joint-pain");
+        var pain = new ScoreField(getTranslation("check-in.joint-pain"), 0, 10);
         pain.setHelperText(getTranslation("session.pain.help"));
-        var stiffness = scale("check-in.stiffness");
+        var stiffness = new ScoreField(getTranslation("check-in.stiffness"), 0, 10);
         var onTherapy = new RadioButtonGroup<Boolean>(getTranslation("check-in.taking-ai"));
         onTherapy.setItems(true, false);
         onTherapy.setItemLabelGenerator(yes -> getTranslation(yes ? "check-in.yes" : "check-in.no"));
@@ -43,7 +42,8 @@ final class CheckInCard extends Composite<Div> {
                 return;
             }
             try {
-                exercise.checkIn(valueOf(pain), valueOf(stiffness), onTherapy.getValue(), note.getValue());
+                exercise.checkIn(pain.valueOrOutOfRange(), stiffness.valueOrOutOfRange(), onTherapy.getValue(),
+                        note.getValue());
                 onAnswered.run();
             } catch (ValidationException refusal) {
                 FieldErrors.show(this, refusal, fields);
@@ -52,20 +52,5 @@ final class CheckInCard extends Composite<Div> {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getContent().add(new H2(getTranslation("check-in.title")), new Paragraph(getTranslation("check-in.intro")),
                 pain, stiffness, onTherapy, note, send);
-    }
-
-    private IntegerField scale(String label) {
-        var field = new IntegerField(getTranslation(label));
-        field.setMin(0);
-        field.setMax(10);
-        field.setStepButtonsVisible(true);
-        field.setRequired(true);
-        field.setWidthFull();
-        return field;
-    }
-
-    private static int valueOf(IntegerField field) {
-        Integer value = field.getValue();
-        return value == null ? -1 : value;
     }
 }

@@ -10,12 +10,10 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.exercise.ExerciseService;
@@ -40,11 +38,11 @@ final class LogSessionDialog extends Dialog {
         done.setItemLabelGenerator(code -> plan.exercises().stream().filter(p -> p.exercise().code().equals(code))
                 .findFirst().map(p -> p.exercise().title().in(getLocale())).orElse(code));
         done.setValue(Set.copyOf(codes));
-        var minutes = scale("session.minutes", 1, SessionLog.MAX_MINUTES);
-        var exertion = scale("session.exertion", 0, 10);
+        var minutes = new ScoreField(getTranslation("session.minutes"), 1, SessionLog.MAX_MINUTES);
+        var exertion = new ScoreField(getTranslation("session.exertion"), 0, 10);
         exertion.setHelperText(getTranslation("session.exertion.help"));
-        var painBefore = scale("session.pain-before", 0, 10);
-        var painAfter = scale("session.pain-after", 0, 10);
+        var painBefore = new ScoreField(getTranslation("session.pain-before"), 0, 10);
+        var painAfter = new ScoreField(getTranslation("session.pain-after"), 0, 10);
         painBefore.setHelperText(getTranslation("session.pain.help"));
         var note = new TextArea(getTranslation("session.note"));
         note.setMaxLength(SessionLog.NOTE_MAX_LENGTH);
@@ -67,10 +65,9 @@ final class LogSessionDialog extends Dialog {
                 return;
             }
             try {
-                // An empty number reaches the service as out of range, so its message is the one shown.
                 exercise.logSession(new SessionEntry(date.getValue(), done.getValue().stream().sorted().toList(),
-                        valueOf(minutes), valueOf(exertion), valueOf(painBefore), valueOf(painAfter), note.getValue(),
-                        safetyStop.getValue()));
+                        minutes.valueOrOutOfRange(), exertion.valueOrOutOfRange(), painBefore.valueOrOutOfRange(),
+                        painAfter.valueOrOutOfRange(), note.getValue(), safetyStop.getValue()));
                 if (safetyStop.getValue()) {
                     Notification.show(getTranslation("session.safety-stop.advice"), 10000,
                             Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_WARNING);
@@ -86,19 +83,5 @@ final class LogSessionDialog extends Dialog {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
-    }
-
-    private IntegerField scale(String label, int min, int max) {
-        var field = new IntegerField(getTranslation(label));
-        field.setMin(min);
-        field.setMax(max);
-        field.setStepButtonsVisible(true);
-        field.setRequired(true);
-        return field;
-    }
-
-    private static int valueOf(IntegerField field) {
-        @Nullable Integer value = field.getValue();
-        return value == null ? -1 : value;
     }
 }
