@@ -187,6 +187,45 @@ public class ExerciseService {
                 checkInsOf(participantId));
     }
 
+    /** The caseload's figures for one participant of the exercise arm; without a programme, nothing is planned. */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public ProgrammeFigures figures(String participantId) {
+        ParticipantRef participant = exerciseParticipant(participantId);
+        LocalDate today = today(participant);
+        @Nullable Programme programme = documents.findOne(Query.query(Criteria.where("participantId")
+                .is(participantId)), Programme.class).orElse(null);
+        List<SessionRecord> recent = documents.find(Query.query(Criteria.where("participantId").is(participantId)
+                .and("date").gt(today.minusDays(28))).with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")),
+                SessionLog.class).stream().map(SessionLog::toRecord).toList();
+        @Nullable SessionRecord last = recent.isEmpty() ? documents.findOne(Query.query(Criteria.where("participantId")
+                .is(participantId)).with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class)
+                .map(SessionLog::toRecord).orElse(null) : recent.getFirst();
+        long openAlerts = documents.count(Query.query(Criteria.where("participantId").is(participantId)
+                .and("handledAt").isNull()), ProgrammeAlert.class);
+        return new ProgrammeFigures(sessionDays(recent, today, 7), planned(programme, today, 7),
+                sessionDays(recent, today, 28), planned(programme, today, 28), last == null ? null : last.date(),
+                last == null ? null : Math.max(last.painBefore(), last.painAfter()), openAlerts);
+    }
+
+    private static int sessionDays(List<SessionRecord> sessions, LocalDate today, int days) {
+        LocalDate from = today.minusDays(days);
+        return (int) sessions.stream().map(SessionRecord::date).filter(d -> d.isAfter(from)).distinct().count();
+    }
+
+    /** Programme days in the window that ends today, counting only from the programme's start. */
+    static int planned(@Nullable Programme programme, LocalDate today, int days) {
+        if (programme == null) {
+            return 0;
+        }
+        int planned = 0;
+        for (LocalDate day = today.minusDays(days - 1L); !day.isAfter(today); day = day.plusDays(1)) {
+            if (programme.isProgrammeDay(day)) {
+                planned++;
+            }
+        }
+        return planned;
+    }
+
     /** Today's exercises for the signed-in participant of the exercise arm. */
     @Secured(Authorities.PARTICIPANT)
     public TodayPlan myToday() {

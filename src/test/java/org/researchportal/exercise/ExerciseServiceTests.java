@@ -285,6 +285,11 @@ class ExerciseServiceTests extends PortalTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
                         .containsEntry("note", "alert.already-handled"));
         assertThat(asTherapist(() -> exercise.alerts(exerciser))).hasSize(2);
+        ProgrammeFigures figures = asTherapist(() -> exercise.figures(exerciser));
+        assertThat(figures.sessionDaysLast7()).isEqualTo(1);
+        assertThat(figures.lastSession()).isEqualTo(today);
+        assertThat(figures.lastPain()).isEqualTo(5);
+        assertThat(figures.openAlerts()).isEqualTo(1);
         assertThat(history("ProgrammeAlert", stop)).containsExactly("alert.handled", "alert.raised");
         assertThatThrownBy(() -> asSystem("lakeside", Set.of(PortalRole.THERAPIST),
                 () -> exercise.handleAlert(stop, "not mine"))).isInstanceOf(NotFoundException.class);

@@ -6,8 +6,13 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.CallbackDataProvider.FetchCallback;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Links;
+import org.researchportal.participants.CaseloadFigures;
 import org.researchportal.participants.CaseloadRow;
 
 /** A caseload: the participants one therapist or coordinator follows, with how to reach them. */
@@ -16,6 +21,11 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
     enum Purpose { PROGRAMMES, FOLLOW_UP_CALLS }
 
     CaseloadGrid(Purpose purpose, FetchCallback<CaseloadRow, Void> rows) {
+        this(purpose, rows, List.of());
+    }
+
+    /** With the columns other modules add; each row's figures are fetched once per rendering of the row. */
+    CaseloadGrid(Purpose purpose, FetchCallback<CaseloadRow, Void> rows, List<CaseloadFigures> figures) {
         Grid<CaseloadRow> grid = getContent();
         grid.addColumn(r -> Formats.text(r.studyNumber())).setHeader(getTranslation("participant.study-number"))
                 .setAutoWidth(true);
@@ -33,6 +43,18 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
         grid.addColumn(CaseloadRow::armName).setHeader(getTranslation("participant.arm")).setAutoWidth(true);
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
                 .setHeader(getTranslation("participant.enrolled-on")).setAutoWidth(true);
+        List<Map<String, List<String>>> rowFigures = new ArrayList<>();
+        for (CaseloadFigures contribution : figures) {
+            Map<String, List<String>> valuesById = new HashMap<>();
+            rowFigures.add(valuesById);
+            List<String> headers = contribution.headerKeys();
+            for (int i = 0; i < headers.size(); i++) {
+                int column = i;
+                grid.addColumn(r -> valuesById.computeIfAbsent(r.id(), id -> contribution.values(id, getLocale()))
+                        .get(column))
+                        .setKey(headers.get(i)).setHeader(getTranslation(headers.get(i))).setAutoWidth(true);
+            }
+        }
         if (purpose == Purpose.PROGRAMMES) {
             // A path, not a class: the exercise module's programme screen builds on this module.
             grid.addComponentColumn(r -> new Anchor("programme/" + r.id(), getTranslation("dashboard.open-programme")))
@@ -41,7 +63,10 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
             grid.addColumn(r -> Formats.text(r.email())).setHeader(getTranslation("participant.email"))
                     .setAutoWidth(true);
         }
-        grid.setItems(rows::fetch);
+        grid.setItems(query -> {
+            rowFigures.forEach(Map::clear);
+            return rows.fetch(query);
+        });
         grid.addClassName("portal-grid");
         grid.setEmptyStateText(getTranslation("dashboard.caseload-empty"));
     }

@@ -7,9 +7,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.participants.CaseloadFigures;
 import org.researchportal.participants.ParticipantService;
 
 /** The therapist's dashboard: the participants whose home programme they follow. */
@@ -18,11 +20,11 @@ import org.researchportal.participants.ParticipantService;
 @RolesAllowed(Roles.THERAPIST)
 final class TherapistDashboard extends Main implements HasDynamicTitle {
 
-    TherapistDashboard(ParticipantService participants) {
+    TherapistDashboard(ParticipantService participants, List<CaseloadFigures> figures) {
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.therapist")), new Section(getTranslation("therapist.caseload"),
                 new CaseloadGrid(CaseloadGrid.Purpose.PROGRAMMES,
-                        query -> participants.therapistCaseload(toSpringPageRequest(query)).stream())));
+                        query -> participants.therapistCaseload(toSpringPageRequest(query)).stream(), figures)));
     }
 
     @Override

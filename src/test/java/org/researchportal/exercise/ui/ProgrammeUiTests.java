@@ -35,6 +35,7 @@ class ProgrammeUiTests extends UiTest {
         Grid<?> caseload = _get(Grid.class);
         String href = ((Anchor) GridKt._getCellComponent(caseload, 0, "programme")).getHref();
         assertThat(href).startsWith("programme/");
+        assertThat(GridKt._getFormattedRow(caseload, 0)).anyMatch(cell -> cell.matches("\\d+ / \\d+"));
 
         UI.getCurrent().navigate(href);
         assertThat(viewText()).contains("RE-MS standard home programme").contains("planned sessions logged");
