@@ -30,6 +30,11 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
         grid.addColumn(r -> Formats.text(r.studyNumber())).setHeader(getTranslation("participant.study-number"))
                 .setAutoWidth(true);
         grid.addColumn(CaseloadRow::displayName).setHeader(getTranslation("participant.name")).setAutoWidth(true);
+        if (purpose == Purpose.PROGRAMMES) {
+            // A path, not a class: the exercise module's programme screen builds on this module.
+            grid.addComponentColumn(r -> new Anchor("programme/" + r.id(), getTranslation("dashboard.open-programme")))
+                    .setKey("programme").setHeader(getTranslation("dashboard.programme")).setAutoWidth(true);
+        }
         if (purpose == Purpose.FOLLOW_UP_CALLS) {
             // What a coordinator plans the day by comes first: when the call is due, the number, when to ring.
             grid.addColumn(r -> Formats.date(r.nextFollowUpDue(), getLocale()))
@@ -56,9 +61,6 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
             }
         }
         if (purpose == Purpose.PROGRAMMES) {
-            // A path, not a class: the exercise module's programme screen builds on this module.
-            grid.addComponentColumn(r -> new Anchor("programme/" + r.id(), getTranslation("dashboard.open-programme")))
-                    .setKey("programme").setHeader(getTranslation("dashboard.programme")).setAutoWidth(true);
             phoneColumn(grid);
             grid.addColumn(r -> Formats.text(r.email())).setHeader(getTranslation("participant.email"))
                     .setAutoWidth(true);
