@@ -41,6 +41,7 @@ import org.springframework.stereotype.Service;
 public class ExerciseService {
 
     static final String ENTITY = "Programme";
+    static final int INACTIVE_DAYS = 7;
     private static final String CODE = "[a-z][a-z0-9_]{0,39}";
 
     private final TenantDocuments documents;
@@ -343,6 +344,38 @@ public class ExerciseService {
         AlertRecord handled = documents.getById(alertId, ProgrammeAlert.class).toRecord();
         audit.record("alert.handled", "ProgrammeAlert", alertId, alert.toRecord(), handled, note.trim());
         return handled;
+    }
+
+    /**
+     * Raises a "no session for a week" alert for every programme whose last activity (last session, or the start) is
+     * 7 or more days old, once per quiet spell. Run daily for each tenant; answers how many it raised.
+     */
+    @Secured(Authorities.THERAPIST)
+    public int raiseInactivityAlerts() {
+        int raised = 0;
+        for (Programme programme : documents.find(new Query(), Programme.class)) {
+            Optional<ParticipantRef> participant = participants.programmeParticipant(programme.getParticipantId())
+                    .filter(ExerciseService::inExerciseArm);
+            if (participant.isEmpty()) {
+                continue;
+            }
+            LocalDate today = today(participant.get());
+            LocalDate lastActivity = documents.findOne(Query.query(Criteria.where("participantId")
+                    .is(programme.getParticipantId())).with(Sort.by(Sort.Direction.DESC, "date")), SessionLog.class)
+                    .map(log -> log.toRecord().date()).filter(d -> d.isAfter(programme.getStartDate()))
+                    .orElse(programme.getStartDate());
+            boolean quietWeek = !lastActivity.isAfter(today.minusDays(INACTIVE_DAYS));
+            if (quietWeek && !documents.exists(Query.query(Criteria.where("participantId")
+                    .is(programme.getParticipantId()).and("kind").is(ProgrammeAlert.Kind.NO_SESSIONS)
+                    .and("sessionDate").is(lastActivity)), ProgrammeAlert.class)) {
+                ProgrammeAlert alert = documents.insert(new ProgrammeAlert(programme.getParticipantId(),
+                        programme.getStudyId(), ProgrammeAlert.Kind.NO_SESSIONS, lastActivity, null,
+                        clock.instant()));
+                audit.record("alert.raised", "ProgrammeAlert", alert.requireId(), null, alert.toRecord(), null);
+                raised++;
+            }
+        }
+        return raised;
     }
 
     private void raiseAlerts(ParticipantRef me, SessionRecord session) {

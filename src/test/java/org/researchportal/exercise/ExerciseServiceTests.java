@@ -54,6 +54,8 @@ class ExerciseServiceTests extends PortalTest {
     ExerciseService exercise;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    InactivitySweep sweep;
 
     private String tenant;
     private String study;
@@ -293,5 +295,36 @@ class ExerciseServiceTests extends PortalTest {
         assertThat(history("ProgrammeAlert", stop)).containsExactly("alert.handled", "alert.raised");
         assertThatThrownBy(() -> asSystem("lakeside", Set.of(PortalRole.THERAPIST),
                 () -> exercise.handleAlert(stop, "not mine"))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aQuietWeekRaisesOneAlertUntilTheNextSession() {
+        Programme programme = asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", today.minusDays(7),
+                MON_WED_FRI, "Started last week"));
+        assertThat(asTherapist(exercise::raiseInactivityAlerts)).isEqualTo(1);
+        assertThat(asTherapist(exercise::raiseInactivityAlerts)).isZero();
+        assertThat(asTherapist(() -> exercise.alerts(exerciser))).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(ProgrammeAlert.Kind.NO_SESSIONS);
+            assertThat(a.sessionDate()).isEqualTo(today.minusDays(7));
+        });
+        signIn(exerciserAccount);
+        exercise.logSession(new SessionEntry(today, List.of(programme.getItems().getFirst().exercise()), 20, 3, 2, 2,
+                null, false));
+        assertThat(asTherapist(exercise::raiseInactivityAlerts)).isZero();
+        assertThat(asTherapist(() -> exercise.alerts(exerciser))).hasSize(1);
+    }
+
+    @Test
+    void theDailySweepRaisesTheAlertInEachTenantAsTheSystem() {
+        asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", today.minusDays(7), MON_WED_FRI, "Old"));
+        sweep.sweep();
+        assertThat(asTherapist(() -> exercise.alerts(exerciser))).extracting(AlertRecord::kind)
+                .containsExactly(ProgrammeAlert.Kind.NO_SESSIONS);
+    }
+
+    @Test
+    void aProgrammeStartedLessThanAWeekAgoIsNotQuiet() {
+        asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", today.minusDays(6), MON_WED_FRI, "New"));
+        assertThat(asTherapist(exercise::raiseInactivityAlerts)).isZero();
     }
 }
