@@ -191,7 +191,17 @@ public class ExerciseService {
     /** The caseload's figures for one participant of the exercise arm; without a programme, nothing is planned. */
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
     public ProgrammeFigures figures(String participantId) {
-        ParticipantRef participant = exerciseParticipant(participantId);
+        return figuresOf(exerciseParticipant(participantId));
+    }
+
+    /** How the signed-in participant of the exercise arm is doing against their plan. */
+    @Secured(Authorities.PARTICIPANT)
+    public ProgrammeFigures myFigures() {
+        return figuresOf(myExerciseSelf());
+    }
+
+    private ProgrammeFigures figuresOf(ParticipantRef participant) {
+        String participantId = participant.id();
         LocalDate today = today(participant);
         @Nullable Programme programme = documents.findOne(Query.query(Criteria.where("participantId")
                 .is(participantId)), Programme.class).orElse(null);

@@ -10,6 +10,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ProgrammeFigures;
 import org.researchportal.exercise.TodayPlan;
 
 /**
@@ -48,6 +49,11 @@ final class MyExercisesView extends Main implements HasDynamicTitle {
             add(new CheckInCard(exercise, this::show));
         }
         plan.exercises().forEach(planned -> add(new ExerciseCard(planned)));
+        ProgrammeFigures figures = exercise.myFigures();
+        var againstPlan = new Paragraph(getTranslation("session.against-plan", figures.sessionDaysLast7(),
+                figures.plannedLast7(), figures.sessionDaysLast28(), figures.plannedLast28()));
+        againstPlan.addClassName("portal-notice");
+        add(againstPlan);
         add(new SessionHistory(getTranslation("session.history"), exercise.myHistory(), plan.exercises().size()));
         var manual = new Anchor("my-manual", getTranslation("manual.open"));
         manual.addClassName("big-link");

@@ -49,7 +49,8 @@ class MyExercisesUiTests extends UiTest {
         _get(IntegerField.class, spec -> spec.withLabel("Joint pain after (0-10)")).setValue(3);
         _click(_get(Button.class, spec -> spec.withText("Save")));
         assertThat(exercise.myHistory()).hasSize(before + 1);
-        assertThat(viewText()).contains("You have logged a session today.").contains("40 min");
+        assertThat(viewText()).contains("You have logged a session today.").contains("40 min")
+                .containsPattern("Against your plan: [1-9]\\d* of \\d+ sessions in the last 7 days");
 
         // The weekly check-in asks for a yes or no about the aromatase inhibitor before anything is sent.
         assertThat(exercise.myCheckInDue()).isTrue();
