@@ -23,6 +23,7 @@ import org.researchportal.participants.ParticipantRef;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.ArmKind;
+import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -47,12 +48,15 @@ public class ExerciseService {
     private final TenantDocuments documents;
     private final ParticipantService participants;
     private final AuditTrail audit;
+    private final StudyService studies;
     private final Clock clock;
 
-    ExerciseService(TenantDocuments documents, ParticipantService participants, AuditTrail audit, Clock clock) {
+    ExerciseService(TenantDocuments documents, ParticipantService participants, AuditTrail audit,
+            StudyService studies, Clock clock) {
         this.documents = documents;
         this.participants = participants;
         this.audit = audit;
+        this.studies = studies;
         this.clock = clock;
     }
 
@@ -60,6 +64,9 @@ public class ExerciseService {
     @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST})
     public int publishManual(String studyId, List<ManualExercise> exercises, List<GuidancePage> guidance,
             List<ProgrammeTemplate> templates, boolean demoContent) {
+        if (studies.study(studyId).isEmpty()) {
+            throw new NotFoundException("Study", studyId);
+        }
         Set<String> codes = new HashSet<>();
         boolean valid = !exercises.isEmpty() && exercises.stream().allMatch(e -> e.code().matches(CODE)
                 && codes.add(e.code()) && e.dosage().valid() && !e.title().en().isBlank() && !e.steps().isEmpty())
@@ -69,8 +76,13 @@ public class ExerciseService {
             throw ValidationException.of("manual", "manual.invalid");
         }
         int edition = latestManual(studyId).map(m -> m.getEdition() + 1).orElse(1);
-        ExerciseManual manual = documents.insert(new ExerciseManual(studyId, edition, exercises, guidance, templates,
-                demoContent, CurrentUser.require().username(), clock.instant()));
+        ExerciseManual manual;
+        try {
+            manual = documents.insert(new ExerciseManual(studyId, edition, exercises, guidance, templates,
+                    demoContent, CurrentUser.require().username(), clock.instant()));
+        } catch (DuplicateKeyException publishedMeanwhile) {
+            throw ValidationException.of("manual", "manual.published-meanwhile");
+        }
         audit.record("manual.published", "ExerciseManual", manual.requireId(), null,
                 Map.of("edition", edition, "exercises", codes.size()), null);
         return edition;

@@ -327,4 +327,13 @@ class ExerciseServiceTests extends PortalTest {
         asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", today.minusDays(6), MON_WED_FRI, "New"));
         assertThat(asTherapist(exercise::raiseInactivityAlerts)).isZero();
     }
+
+    @Test
+    void aManualIsPublishedOnlyForAStudyOfThisTenant() {
+        String otherTenantsStudy = asSystem("lakeside", Set.of(PortalRole.TENANT_ADMIN),
+                () -> studies.studies().getFirst().id());
+        assertThatThrownBy(() -> asTherapist(() -> exercise.publishManual(otherTenantsStudy, DemoManual.exercises(),
+                DemoManual.guidance(), List.of(DemoManual.standardProgramme()), true)))
+                .isInstanceOf(NotFoundException.class);
+    }
 }
