@@ -198,13 +198,6 @@ public class AssessmentService {
                 .map(Assessment::toRecord).toList();
     }
 
-    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
-    public List<AssessmentRecord> assessmentsOf(String participantId) {
-        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
-                .with(Sort.by("timepoint", "instrument")), Assessment.class).stream().map(Assessment::toRecord)
-                .toList();
-    }
-
     private Optional<InstrumentDefinition> definition(String code) {
         return documents.findOne(Query.query(Criteria.where("code").is(code)), InstrumentDefinition.class);
     }

@@ -110,7 +110,7 @@ public class ExerciseService {
     /** The whole manual for a participant of the exercise arm (the edition their programme follows). */
     @Secured(Authorities.PARTICIPANT)
     public ExerciseManual myManual() {
-        Programme programme = myProgrammeDocument();
+        Programme programme = programmeDocument(myExerciseSelf().id());
         return documents.getById(programme.getManualId(), ExerciseManual.class);
     }
 
@@ -124,7 +124,7 @@ public class ExerciseService {
         ProgrammeTemplate template = manual.getTemplates().stream().filter(t -> t.code().equals(templateCode))
                 .findFirst().orElseThrow(() -> ValidationException.of("template", "programme.template.invalid"));
         Map<String, String> errors = new HashMap<>();
-        if (weekdays.isEmpty() || weekdays.size() > 7) {
+        if (weekdays.isEmpty()) {
             errors.put("weekdays", "programme.weekdays.invalid");
         }
         if (startDate.isBefore(today(participant).minusDays(7))) {
@@ -253,7 +253,7 @@ public class ExerciseService {
     @Secured(Authorities.PARTICIPANT)
     public TodayPlan myToday() {
         ParticipantRef me = myExerciseSelf();
-        Programme programme = myProgrammeDocument();
+        Programme programme = programmeDocument(me.id());
         ExerciseManual manual = documents.getById(programme.getManualId(), ExerciseManual.class);
         LocalDate today = today(me);
         boolean logged = documents.exists(Query.query(Criteria.where("participantId").is(me.id()).and("date")
@@ -268,7 +268,7 @@ public class ExerciseService {
     @Secured(Authorities.PARTICIPANT)
     public SessionRecord logSession(SessionEntry entry) {
         ParticipantRef me = myExerciseSelf();
-        Programme programme = myProgrammeDocument();
+        Programme programme = programmeDocument(me.id());
         Map<String, String> errors = new HashMap<>();
         LocalDate today = today(me);
         if (entry.date().isAfter(today) || entry.date().isBefore(programme.getStartDate())) {
@@ -310,7 +310,7 @@ public class ExerciseService {
     public CheckInRecord checkIn(int jointPain, int stiffness, boolean takingAromataseInhibitor,
             @Nullable String note) {
         ParticipantRef me = myExerciseSelf();
-        myProgrammeDocument();
+        programmeDocument(me.id());
         Map<String, String> errors = new HashMap<>();
         checkScale(errors, "jointPain", jointPain);
         checkScale(errors, "stiffness", stiffness);
@@ -384,7 +384,7 @@ public class ExerciseService {
             LocalDate today = today(participant.get());
             LocalDate lastActivity = documents.findOne(Query.query(Criteria.where("participantId")
                     .is(programme.getParticipantId())).with(Sort.by(Sort.Direction.DESC, "date")), SessionLog.class)
-                    .map(log -> log.toRecord().date()).filter(d -> d.isAfter(programme.getStartDate()))
+                    .map(log -> log.toRecord().date())
                     .orElse(programme.getStartDate());
             boolean quietWeek = !lastActivity.isAfter(today.minusDays(INACTIVE_DAYS));
             if (quietWeek && !documents.exists(Query.query(Criteria.where("participantId")
@@ -448,10 +448,6 @@ public class ExerciseService {
     private ParticipantRef myExerciseSelf() {
         return participants.me().filter(ExerciseService::inExerciseArm)
                 .orElseThrow(() -> new NotFoundException("Programme", "own"));
-    }
-
-    private Programme myProgrammeDocument() {
-        return programmeDocument(myExerciseSelf().id());
     }
 
     private Programme programmeDocument(String participantId) {

@@ -33,11 +33,7 @@ class StudyNumbers {
 
     String next(String studyId, String counter, String prefix, Predicate<String> taken) {
         for (int attempt = 0; attempt < 10_000; attempt++) {
-            StudyCounter advanced = documents.findAndModify(
-                    Query.query(Criteria.where("studyId").is(studyId).and("name").is(counter)),
-                    new Update().inc("value", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                    StudyCounter.class);
-            String number = prefix + String.format("%03d", advanced == null ? 1 : advanced.getValue());
+            String number = prefix + String.format("%03d", reserve(studyId, counter, 1));
             if (!taken.test(number)) {
                 return number;
             }

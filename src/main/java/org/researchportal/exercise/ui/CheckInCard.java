@@ -28,7 +28,7 @@ final class CheckInCard extends Composite<Div> {
         var stiffness = new ScoreField(getTranslation("check-in.stiffness"), 0, 10);
         var onTherapy = new RadioButtonGroup<Boolean>(getTranslation("check-in.taking-ai"));
         onTherapy.setItems(true, false);
-        onTherapy.setItemLabelGenerator(yes -> getTranslation(yes ? "check-in.yes" : "check-in.no"));
+        onTherapy.setItemLabelGenerator(yes -> getTranslation(yes ? "answer.yes" : "answer.no"));
         onTherapy.setRequired(true);
         var note = new TextArea(getTranslation("session.note"));
         note.setMaxLength(SessionLog.NOTE_MAX_LENGTH);

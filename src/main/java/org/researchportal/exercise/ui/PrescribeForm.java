@@ -53,9 +53,9 @@ final class PrescribeForm extends Composite<Div> {
         Map<String, HasValidation> fields = Map.of("template", template, "startDate", start, "weekdays", weekdays,
                 "reason", reason);
         var prescribe = new Button(getTranslation("programme.prescribe"), e -> {
-            if (start.getValue() == null || template.getValue() == null) {
+            if (start.getValue() == null) {
                 start.setErrorMessage(getTranslation("programme.start.invalid"));
-                start.setInvalid(start.getValue() == null);
+                start.setInvalid(true);
                 return;
             }
             try {

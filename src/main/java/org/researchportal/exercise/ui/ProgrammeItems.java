@@ -34,7 +34,6 @@ final class ProgrammeItems extends Composite<Div> {
         }).setKey("adjust").setAutoWidth(true);
         grid.setItems(Objects.requireNonNull(overview.programme()).getItems());
         grid.setAllRowsVisible(true);
-        grid.addClassName("portal-grid");
         getContent().addClassName("card");
         getContent().add(new H2(getTranslation("programme.exercises")), grid);
     }
