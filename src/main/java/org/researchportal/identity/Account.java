@@ -95,9 +95,6 @@ public class Account extends TenantOwnedDocument {
         return createdAt;
     }
 
-    @Nullable String getSubject() {
-        return subject;
-    }
 
     public boolean isLocked(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);

@@ -79,12 +79,11 @@ class OidcSignIn extends OidcUserService {
         String language = PortalLocales.toTag(PortalLocales.fromTag(
                 Optional.ofNullable(oidcUser.getLocale()).orElse("en")));
         Account account = accounts.mirrorTokenAccount(username, oidcUser.getSubject(), tenantId, displayName,
-                oidcUser.getEmail(), roles, language, clock.instant())
-                .orElseThrow(() -> refused("tenant_mismatch", "The username belongs to another tenant"));
-        if (account.getSubject() != null && !account.getSubject().equals(oidcUser.getSubject())) {
-            // Same username, different person at the identity provider (deleted and re-created): not theirs.
-            throw refused("subject_mismatch", "The account belongs to another identity");
-        }
+                oidcUser.getEmail(), roles, language, clock.instant()).orElseThrow(() ->
+                        // Same username here but another person at the identity provider (deleted and re-created).
+                        accounts.usernameTakenIn(username, tenantId)
+                                ? refused("subject_mismatch", "The account belongs to another identity")
+                                : refused("tenant_mismatch", "The username belongs to another tenant"));
         if (!account.isActive()) {
             throw refused("account_disabled", "The portal account is deactivated");
         }

@@ -75,15 +75,17 @@ class SignInAccounts {
 
     /**
      * Mirrors a person signed in through OpenID Connect: the token decides roles, name and email; the portal keeps its
-     * own language and active flag. The account is looked up by username within the token's tenant, so it never moves
-     * between tenants: a username already taken in another tenant fails on the unique index and the sign-in is
-     * refused. Answers the stored account, or empty when the username belongs to another tenant.
+     * own language and active flag. The account is looked up by username within the token's tenant and by the
+     * identity provider's subject (an older account without one is bound to it now), so it never moves between tenants
+     * or people: a username taken in another tenant, or by another subject, fails on the unique index before anything
+     * is written, and the sign-in is refused. Answers the stored account, or empty when the username is not theirs.
      */
     Optional<Account> mirrorTokenAccount(String username, String subject, @Nullable String tenantId,
             String displayName, @Nullable String email, Set<PortalRole> roles, String defaultLanguage, Instant now) {
-        Query mine = Query.query(Criteria.where("username").is(username).and("tenantId").is(tenantId));
+        Query mine = Query.query(Criteria.where("username").is(username).and("tenantId").is(tenantId)
+                .and("subject").in(subject, null));
         Update update = new Update().set("displayName", displayName).set("email", email).set("roles", roles)
-                .set("lastSignInAt", now).setOnInsert("subject", subject).setOnInsert("language", defaultLanguage)
+                .set("lastSignInAt", now).set("subject", subject).setOnInsert("language", defaultLanguage)
                 .setOnInsert("active", true).setOnInsert("failedSignIns", 0).setOnInsert("createdAt", now)
                 .inc("version", 1);
         try {
@@ -92,6 +94,12 @@ class SignInAccounts {
         } catch (DuplicateKeyException elsewhere) {
             return Optional.empty();
         }
+    }
+
+    /** Whether a username is taken in this tenant (by whatever identity). */
+    boolean usernameTakenIn(String username, @Nullable String tenantId) {
+        return mongo.exists(Query.query(Criteria.where("username").is(username).and("tenantId").is(tenantId)),
+                Account.class);
     }
 
     /** The stored account behind a signed-in person, to notice deactivation or changed roles during a session. */

@@ -105,6 +105,14 @@ class OidcSignInTests extends PortalTest {
         signInWith("sub-original", "oidc.twin", Map.of("tenant", "fudan", "portal_roles", List.of("therapist")));
         assertThat(errorOf(() -> signInWith("sub-recreated", "oidc.twin", Map.of("tenant", "fudan",
                 "portal_roles", List.of("therapist"))))).isEqualTo("subject_mismatch");
+        // Refused before anything was written: the original person's account keeps its roles.
+        assertThat(errorOf(() -> signInWith("sub-recreated", "oidc.twin", Map.of("tenant", "fudan",
+                "portal_roles", List.of("tenant-admin"))))).isEqualTo("subject_mismatch");
+        Document twin = mongo.findOne(Query.query(Criteria.where("username").is("oidc.twin")), Document.class,
+                "accounts");
+        assertThat(twin).isNotNull();
+        assertThat(twin.get("roles", List.class)).containsExactly("THERAPIST");
+        assertThat(twin.getString("subject")).isEqualTo("sub-original");
     }
 
     @Test
