@@ -22,6 +22,7 @@ import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.ProgrammeAlert;
+import org.researchportal.exercise.ProgrammeChange;
 import org.researchportal.participants.ConsentWithdrawal;
 import org.researchportal.participants.EligibilityOutcome;
 import org.researchportal.participants.ParticipantStatus;
@@ -90,6 +91,7 @@ class I18nBundlesTests {
         Arrays.stream(ManualExercise.Phase.values()).forEach(p -> used.add(p.messageKey()));
         Arrays.stream(ManualExercise.Region.values()).forEach(r -> used.add(r.messageKey()));
         Arrays.stream(ProgrammeAlert.Kind.values()).forEach(k -> used.add(k.messageKey()));
+        Arrays.stream(ProgrammeChange.Action.values()).forEach(a -> used.add(a.messageKey()));
         for (int grade = 1; grade <= 5; grade++) {
             used.add("ae.grade." + grade);
         }

@@ -138,8 +138,8 @@ public class ExerciseService {
         }
         List<ProgrammeItem> items = template.exercises().stream().map(code -> new ProgrammeItem(code,
                 manual.exercise(code).orElseThrow().dosage(), 1)).toList();
-        var change = new ProgrammeChange(clock.instant(), CurrentUser.require().username(), "prescribed "
-                + template.code(), reason.trim());
+        var change = new ProgrammeChange(clock.instant(), CurrentUser.require().username(),
+                ProgrammeChange.Action.PRESCRIBED, template.code(), null, reason.trim());
         try {
             Programme programme = documents.insert(new Programme(participantId, participant.studyId(),
                     manual.requireId(), manual.getEdition(), template.code(), startDate,
@@ -164,8 +164,8 @@ public class ExerciseService {
         }
         List<ProgrammeItem> items = programme.getItems().stream().map(i -> i.exercise().equals(exercise)
                 ? new ProgrammeItem(exercise, dosage, level) : i).toList();
-        var change = new ProgrammeChange(clock.instant(), CurrentUser.require().username(), "adjusted " + exercise
-                + " to level " + level, reason.trim());
+        var change = new ProgrammeChange(clock.instant(), CurrentUser.require().username(),
+                ProgrammeChange.Action.ADJUSTED, exercise, level, reason.trim());
         long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(programme.requireId()).and("version")
                 .is(programme.getVersion())), new Update().set("items", items).push("changes", change)
                 .inc("version", 1), Programme.class);

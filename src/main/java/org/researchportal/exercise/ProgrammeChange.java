@@ -1,7 +1,21 @@
 package org.researchportal.exercise;
 
 import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
-/** A change to a programme (prescribed, dosage or level adjusted): who, when, what and why. */
-public record ProgrammeChange(Instant at, String by, String what, String reason) {
+/**
+ * A change to a programme: who, when, what and why. What is kept as codes (the template prescribed, or the exercise
+ * adjusted and its new level), so each reader sees it in their own language with the manual's titles.
+ */
+public record ProgrammeChange(Instant at, String by, Action action, String code, @Nullable Integer level,
+        String reason) {
+
+    public enum Action {
+        PRESCRIBED, ADJUSTED;
+
+        public String messageKey() {
+            return "programme.change." + name().toLowerCase(Locale.ROOT);
+        }
+    }
 }

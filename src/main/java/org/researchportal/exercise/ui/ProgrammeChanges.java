@@ -8,16 +8,29 @@ import com.vaadin.flow.component.html.UnorderedList;
 import org.researchportal.base.security.CurrentUser;
 import java.util.List;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.ProgrammeChange;
 
 /** Every prescription and adjustment, newest first, with who made it and why. */
 final class ProgrammeChanges extends Composite<Div> {
 
-    ProgrammeChanges(List<ProgrammeChange> changes) {
+    ProgrammeChanges(List<ProgrammeChange> changes, ExerciseManual manual) {
         getContent().addClassName("card");
         var list = new UnorderedList();
         changes.reversed().forEach(c -> list.add(new ListItem(getTranslation("programme.change",
-                Formats.dateTime(c.at(), CurrentUser.require().zone(), getLocale()), c.by(), c.what(), c.reason()))));
+                Formats.dateTime(c.at(), CurrentUser.require().zone(), getLocale()), c.by(), what(c, manual),
+                c.reason()))));
         getContent().add(new H2(getTranslation("programme.changes")), list);
+    }
+
+    /** The template's or exercise's name from the manual, in the reader's language. */
+    private String what(ProgrammeChange change, ExerciseManual manual) {
+        if (change.action() == ProgrammeChange.Action.PRESCRIBED) {
+            String template = manual.getTemplates().stream().filter(t -> t.code().equals(change.code())).findFirst()
+                    .map(t -> t.name().in(getLocale())).orElse(change.code());
+            return getTranslation(change.action().messageKey(), template);
+        }
+        String exercise = manual.exercise(change.code()).map(e -> e.title().in(getLocale())).orElse(change.code());
+        return getTranslation(change.action().messageKey(), exercise, change.level());
     }
 }

@@ -52,7 +52,8 @@ class ProgrammeUiTests extends UiTest {
         assertThat(sets.getErrorMessage()).contains("give a reason");
         _get(TextField.class, spec -> spec.withLabel("Reason")).setValue("Tolerating level 1 well");
         _click(_get(Button.class, spec -> spec.withText("Save")));
-        assertThat(viewText()).contains("Tolerating level 1 well");
+        assertThat(viewText()).contains("Tolerating level 1 well").contains("prescribed RE-MS standard home programme")
+                .contains("level 2").doesNotContain("re_ms_standard");
     }
 
     @Test
