@@ -192,12 +192,8 @@ public class ExerciseService {
         @Nullable ExerciseManual manual = programme != null
                 ? documents.getById(programme.getManualId(), ExerciseManual.class)
                 : latestManual(participant.studyId()).orElse(null);
-        List<SessionRecord> sessions = sessionsOf(participantId);
-        LocalDate weekAgo = today(participant).minusDays(7);
-        int lastSevenDays = (int) sessions.stream().filter(s -> s.date().isAfter(weekAgo)).map(SessionRecord::date)
-                .distinct().count();
-        return new ProgrammeOverview(participant, programme, manual, sessions, lastSevenDays,
-                checkInsOf(participantId));
+        return new ProgrammeOverview(participant, programme, manual, sessionsOf(participantId),
+                figuresOf(participant), checkInsOf(participantId));
     }
 
     /** The caseload's figures for one participant of the exercise arm; without a programme, nothing is planned. */

@@ -12,7 +12,10 @@ import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.Programme;
 import org.researchportal.exercise.ProgrammeOverview;
 
-/** The programme at a glance: its template, days, start and manual edition, and last week's sessions against plan. */
+/**
+ * The programme at a glance: its template, days, start and manual edition, and last week's sessions against plan,
+ * counted as the caseload counts them.
+ */
 final class ProgrammeSummary extends Composite<Div> {
 
     ProgrammeSummary(ProgrammeOverview overview) {
@@ -26,7 +29,7 @@ final class ProgrammeSummary extends Composite<Div> {
         getContent().add(new H2(template),
                 new Paragraph(getTranslation("programme.summary", days,
                         Formats.date(programme.getStartDate(), getLocale()), programme.getManualEdition())),
-                new Paragraph(getTranslation("programme.last-week", overview.sessionsLastSevenDays(),
-                        programme.getWeekdays().size())));
+                new Paragraph(getTranslation("programme.last-week", overview.figures().sessionDaysLast7(),
+                        overview.figures().plannedLast7())));
     }
 }

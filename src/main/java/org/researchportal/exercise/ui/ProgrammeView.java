@@ -53,7 +53,8 @@ final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDy
         add(new ProgrammeSummary(overview), new ProgrammeItems(exercise, participantId, overview, reload),
                 new SessionHistory(getTranslation("programme.sessions"), overview.sessions(),
                         overview.programme().getItems().size()),
-                new CheckInHistory(overview.checkIns()), new ProgrammeChanges(overview.programme().getChanges(), overview.manual()));
+                new CheckInHistory(overview.checkIns()),
+                new ProgrammeChanges(overview.programme().getChanges(), overview.manual()));
     }
 
     @Override
