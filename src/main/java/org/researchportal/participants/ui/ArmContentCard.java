@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import org.researchportal.participants.MyParticipation;
+import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.ArmKind;
 
 /**
@@ -27,7 +28,8 @@ final class ArmContentCard extends Composite<Div> {
                 new Paragraph(getTranslation(key)));
         var links = new Div();
         links.addClassName("participant-links");
-        if (me.armKind() == ArmKind.INTERVENTION) {
+        // The programme is for enrolled participants of the exercise arm only, as the exercise service rules.
+        if (me.armKind() == ArmKind.INTERVENTION && me.status() == ParticipantStatus.ENROLLED) {
             links.add(bigLink("my-exercises", "participant-home.open-programme"));
         }
         links.add(bigLink("guidance", "participant-home.open-guidance"));
