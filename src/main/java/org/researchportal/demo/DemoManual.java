@@ -152,7 +152,7 @@ public final class DemoManual {
             method.add(new Text(steps[i], stepsZh[i]));
         }
         return new ManualExercise(code, phase, region, new Text(title, titleZh), new Text(purpose, purposeZh), method,
-                dosage, PROGRESSION, new Text(safety, safetyZh), STOP, (String) null);
+                dosage, PROGRESSION, new Text(safety, safetyZh), STOP);
     }
 
     private static GuidancePage page(String code, String title, String titleZh, String body, String bodyZh) {

@@ -1,5 +1,9 @@
 package org.researchportal.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.springframework.core.io.ClassPathResource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +25,8 @@ import org.researchportal.assessments.StandardInstruments;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.VideoRef;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.ApiTokenService;
 import org.researchportal.identity.NewAccount;
@@ -54,12 +60,13 @@ class DemoTenantSeed {
     private final ApiTokenService tokens;
     private final TrialDocumentService documents;
     private final ExerciseService exercise;
+    private final VideoLibrary videos;
     private final Clock clock;
     private final String password;
 
     DemoTenantSeed(AccountService accounts, StudyService studies, ParticipantService participants,
             RandomisationService randomisation, ScreeningService screening, AssessmentService assessments,
-            ApiTokenService tokens, TrialDocumentService documents, ExerciseService exercise, Clock clock,
+            ApiTokenService tokens, TrialDocumentService documents, ExerciseService exercise, VideoLibrary videos, Clock clock,
             @Value("${portal.demo.password}") String password) {
         this.accounts = accounts;
         this.studies = studies;
@@ -70,6 +77,7 @@ class DemoTenantSeed {
         this.tokens = tokens;
         this.documents = documents;
         this.exercise = exercise;
+        this.videos = videos;
         this.clock = clock;
         this.password = password;
     }
@@ -137,6 +145,23 @@ class DemoTenantSeed {
         }
         if (study.acronym().equals("RE-MS")) {
             seedProgrammes(study);
+            seedVideos(study);
+        }
+    }
+
+    /** A short demo video (a drawn figure, marked as demo content) with English and Chinese captions. */
+    private void seedVideos(StudySummary study) {
+        if (!videos.videos(study.id()).isEmpty()) {
+            return;
+        }
+        try (InputStream video = new ClassPathResource("demo/forward-arm-raise.mp4").getInputStream()) {
+            VideoRef added = videos.upload(study.id(), "shoulder_raise", "forward-arm-raise.mp4", video);
+            for (String language : List.of("en", "zh-CN")) {
+                videos.addCaptions(added.id(), language, new ClassPathResource("demo/forward-arm-raise." + language
+                        + ".vtt").getContentAsByteArray());
+            }
+        } catch (IOException missing) {
+            throw new UncheckedIOException("The demo video is missing from the build", missing);
         }
     }
 

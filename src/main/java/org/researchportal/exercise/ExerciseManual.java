@@ -57,6 +57,14 @@ public class ExerciseManual extends TenantOwnedDocument {
         return templates;
     }
 
+    public String getPublishedBy() {
+        return publishedBy;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
     public boolean isDemoContent() {
         return demoContent;
     }

@@ -460,7 +460,7 @@ public class ExerciseService {
         return LocalDate.now(clock.withZone(ZoneId.of(participant.timeZone())));
     }
 
-    private static boolean inExerciseArm(ParticipantRef p) {
+    static boolean inExerciseArm(ParticipantRef p) {
         return p.armKind() == ArmKind.INTERVENTION && p.status() == ParticipantStatus.ENROLLED;
     }
 

@@ -2,14 +2,14 @@ package org.researchportal.exercise;
 
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One exercise of the manual: what it is for, how to do it step by step, how much, how it progresses, what to watch
- * for and when to stop. Bilingual; the video (an uploaded one or a link) is optional.
+ * for and when to stop. Bilingual. Its video lives in the study's video library, by the exercise's code, so a new
+ * recording does not need a new edition of the manual.
  */
 public record ManualExercise(String code, Phase phase, Region region, Text title, Text purpose, List<Text> steps,
-        Dosage dosage, List<Text> progression, Text safety, Text stopRule, @Nullable String videoId) {
+        Dosage dosage, List<Text> progression, Text safety, Text stopRule) {
 
     public enum Phase {
         WARM_UP, FUNCTIONAL, COOL_DOWN;

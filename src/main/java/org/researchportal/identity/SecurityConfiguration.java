@@ -67,7 +67,9 @@ public class SecurityConfiguration {
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http,
             @Value("${portal.auth.mode:local}") String mode) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll()
+                // Media streamed to the signed-in person; the video library checks tenant and viewer per request.
+                .requestMatchers("/media/**").authenticated());
         if ("oidc".equals(mode)) {
             // A refused sign-in (unknown tenant, deactivated account) lands on the login view's explanation; the
             // default, the authorization endpoint itself, would send the person straight back to Keycloak in a loop.

@@ -1,6 +1,7 @@
 package org.researchportal.tenancy;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -28,10 +29,15 @@ public class TenantFiles {
 
     /** Stores a file in the current tenant and answers its id. */
     public String store(String fileName, String contentType, byte[] content, Map<String, Object> metadata) {
+        return store(fileName, contentType, new ByteArrayInputStream(content), metadata);
+    }
+
+    /** Stores a stream in the current tenant (chunk by chunk, never whole in memory) and answers its id. */
+    public String store(String fileName, String contentType, InputStream content, Map<String, Object> metadata) {
         Document stamped = new Document(metadata);
         stamped.put(TenantDocuments.TENANT_FIELD, documents.currentTenantId());
         stamped.put("contentType", contentType);
-        return gridFs.store(new ByteArrayInputStream(content), fileName, contentType, stamped).toHexString();
+        return gridFs.store(content, fileName, contentType, stamped).toHexString();
     }
 
     public Optional<StoredFile> open(String fileId) {

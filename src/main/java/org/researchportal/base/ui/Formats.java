@@ -8,7 +8,9 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Dates as people read them in their language; an absent date shows as a dash, never as "null". */
+/**
+ * Dates as people read them in their language, and file sizes; an absent date shows as a dash, never as "null".
+ */
 public final class Formats {
 
     private static final String NONE = "–";
@@ -25,6 +27,11 @@ public final class Formats {
         return instant == null ? NONE
                 : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
                         .format(instant.atZone(zone));
+    }
+
+    /** A file's size in whole kilobytes (at least 1), as the documents list shows it. */
+    public static String fileSize(long bytes) {
+        return Math.max(1, bytes / 1024) + " KB";
     }
 
     public static String text(@Nullable String value) {

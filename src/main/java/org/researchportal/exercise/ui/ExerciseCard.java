@@ -13,20 +13,25 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.exercise.Dosage;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.TodayPlan;
+import org.researchportal.exercise.VideoRef;
 
-/** One exercise of today's plan: its name and dosage at a glance; the method, safety and stop rule when opened. */
+/**
+ * One exercise of today's plan: its name and dosage at a glance; its video, the method, safety and stop rule when
+ * opened.
+ */
 final class ExerciseCard extends Composite<Div> {
 
-    ExerciseCard(TodayPlan.PlannedExercise planned) {
-        this(planned.exercise(), planned.dosage(), planned.level());
+    ExerciseCard(TodayPlan.PlannedExercise planned, @Nullable VideoRef video, VideoPlayer.@Nullable WatchReport report) {
+        this(planned.exercise(), planned.dosage(), planned.level(), video, report);
     }
 
     /** An exercise as the manual has it, without a level: for browsing the whole manual. */
-    ExerciseCard(ManualExercise exercise) {
-        this(exercise, exercise.dosage(), null);
+    ExerciseCard(ManualExercise exercise, @Nullable VideoRef video, VideoPlayer.@Nullable WatchReport report) {
+        this(exercise, exercise.dosage(), null, video, report);
     }
 
-    private ExerciseCard(ManualExercise exercise, Dosage dosage, @Nullable Integer level) {
+    private ExerciseCard(ManualExercise exercise, Dosage dosage, @Nullable Integer level, @Nullable VideoRef video,
+            VideoPlayer.@Nullable WatchReport report) {
         Locale locale = getLocale();
         String glance = DosageText.of(this, dosage) + (level == null ? "" : " · "
                 + getTranslation("exercise.level", level)) + " · " + getTranslation(exercise.phase().messageKey())
@@ -38,7 +43,11 @@ final class ExerciseCard extends Composite<Div> {
         var safety = new Paragraph(getTranslation("exercise.safety") + " " + exercise.safety().in(locale));
         var stop = new Paragraph(getTranslation("exercise.stop-rule") + " " + exercise.stopRule().in(locale));
         stop.addClassName("exercise-stop-rule");
-        var details = new Details(summary, new Paragraph(exercise.purpose().in(locale)), steps, safety, stop);
+        var details = new Details(summary);
+        if (video != null) {
+            details.add(VideoLink.of(video, exercise.title().in(locale), report));
+        }
+        details.add(new Paragraph(exercise.purpose().in(locale)), steps, safety, stop);
         details.setWidthFull();
         getContent().addClassName("card");
         getContent().add(details);

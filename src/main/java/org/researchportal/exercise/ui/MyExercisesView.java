@@ -12,6 +12,7 @@ import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ProgrammeFigures;
 import org.researchportal.exercise.TodayPlan;
+import org.researchportal.exercise.VideoLibrary;
 
 /**
  * The exercise arm's page, made for a phone: today's exercises from the manual, a button to log the session, and the
@@ -22,9 +23,11 @@ import org.researchportal.exercise.TodayPlan;
 final class MyExercisesView extends Main implements HasDynamicTitle {
 
     private final ExerciseService exercise;
+    private final VideoLibrary videos;
 
-    MyExercisesView(ExerciseService exercise) {
+    MyExercisesView(ExerciseService exercise, VideoLibrary videos) {
         this.exercise = exercise;
+        this.videos = videos;
         addClassNames("portal-view", "participant-home");
         show();
     }
@@ -48,7 +51,9 @@ final class MyExercisesView extends Main implements HasDynamicTitle {
         if (exercise.myCheckInDue()) {
             add(new CheckInCard(exercise, this::show));
         }
-        plan.exercises().forEach(planned -> add(new ExerciseCard(planned)));
+        var myVideos = new ParticipantVideos(videos);
+        plan.exercises().forEach(planned -> add(new ExerciseCard(planned, myVideos.of(planned.exercise().code()),
+                myVideos)));
         ProgrammeFigures figures = exercise.myFigures();
         var againstPlan = new Paragraph(getTranslation("session.against-plan", figures.sessionDaysLast7(),
                 figures.plannedLast7(), figures.sessionDaysLast28(), figures.plannedLast28()));

@@ -62,7 +62,7 @@ final class DocumentsView extends Main implements HasDynamicTitle {
             try (var in = file.open(); var out = event.getOutputStream()) {
                 in.transferTo(out);
             }
-        }, document.fileName() + " (" + Math.max(1, document.size() / 1024) + " KB)");
+        }, document.fileName() + " (" + Formats.fileSize(document.size()) + ")");
         anchor.setDownload(true);
         return anchor;
     }

@@ -1,0 +1,63 @@
+package org.researchportal.exercise;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tells a video's type from its first bytes, not from its name: MP4 (an ISO media "ftyp" box with a brand browsers
+ * play) and WebM (an EBML header naming the "webm" document type). And checks captions are WebVTT: UTF-8 text that
+ * starts with the "WEBVTT" signature and holds at least one cue.
+ */
+final class VideoTypes {
+
+    static final String MP4 = "video/mp4";
+    static final String WEBM = "video/webm";
+    /** Enough of the start of a file to tell its type. */
+    static final int SNIFF_BYTES = 64;
+    private static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42",
+            "avc1", "M4V ", "dash", "msnv");
+    private static final byte[] EBML = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
+
+    private VideoTypes() {
+    }
+
+    static Optional<String> detect(byte[] head) {
+        if (head.length >= 12 && "ftyp".equals(ascii(head, 4, 4)) && MP4_BRANDS.contains(ascii(head, 8, 4))) {
+            return Optional.of(MP4);
+        }
+        if (head.length >= 4 && head[0] == EBML[0] && head[1] == EBML[1] && head[2] == EBML[2] && head[3] == EBML[3]
+                && new String(head, StandardCharsets.ISO_8859_1).contains("webm")) {
+            return Optional.of(WEBM);
+        }
+        return Optional.empty();
+    }
+
+    static String extension(String type) {
+        return WEBM.equals(type) ? ".webm" : ".mp4";
+    }
+
+    static boolean isWebVtt(byte[] content) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        boolean signature = text.equals("WEBVTT") || text.startsWith("WEBVTT\n") || text.startsWith("WEBVTT\r")
+                || text.startsWith("WEBVTT ") || text.startsWith("WEBVTT\t");
+        return signature && text.lines().anyMatch(line -> line.matches(
+                "\\s*(\\d{2,}:)?\\d{2}:\\d{2}\\.\\d{3}\\s+-->\\s+(\\d{2,}:)?\\d{2}:\\d{2}\\.\\d{3}.*"));
+    }
+
+    private static String ascii(byte[] bytes, int from, int length) {
+        return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+    }
+}

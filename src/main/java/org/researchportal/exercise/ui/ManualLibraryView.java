@@ -1,0 +1,126 @@
+package org.researchportal.exercise.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.exercise.ExerciseManual;
+import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ManualExercise;
+import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.VideoRef;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
+
+/**
+ * The study's exercise manual for staff: every exercise of the current edition with its dosage and its video. A
+ * therapist or administrator adds a video (an upload or a link) and its captions from here.
+ */
+@Route("manual")
+@Menu(order = 31, icon = "BOOK", title = "menu.manual")
+@RolesAllowed({Roles.THERAPIST, Roles.TENANT_ADMIN, Roles.CLINICIAN})
+final class ManualLibraryView extends Main implements HasDynamicTitle {
+
+    private final ExerciseService exercise;
+    private final VideoLibrary videos;
+    private final Div content = new Div();
+
+    ManualLibraryView(ExerciseService exercise, VideoLibrary videos, StudyService studies) {
+        this.exercise = exercise;
+        this.videos = videos;
+        addClassName("portal-view");
+        add(new ViewToolbar(getTranslation("menu.manual")));
+        List<StudySummary> withManual = studies.studies().stream()
+                .filter(s -> exercise.manual(s.id()).isPresent()).toList();
+        if (withManual.isEmpty()) {
+            var notice = new Paragraph(getTranslation("manual.none"));
+            notice.addClassName("portal-notice");
+            add(notice);
+            return;
+        }
+        if (withManual.size() > 1) {
+            var study = new Select<StudySummary>();
+            study.setLabel(getTranslation("manual.study"));
+            study.setItems(withManual);
+            study.setItemLabelGenerator(StudySummary::acronym);
+            study.addValueChangeListener(e -> show(e.getValue()));
+            add(study);
+            study.setValue(withManual.getFirst());
+        }
+        add(content);
+        show(withManual.getFirst());
+    }
+
+    private void show(@Nullable StudySummary study) {
+        if (study == null) {
+            return;
+        }
+        ExerciseManual manual = exercise.manual(study.id()).orElseThrow();
+        Map<String, VideoRef> byExercise = videos.videos(study.id());
+        var user = CurrentUser.require();
+        boolean keepsVideos = user.hasRole(PortalRole.THERAPIST) || user.hasRole(PortalRole.TENANT_ADMIN);
+        content.removeAll();
+        var edition = new Paragraph(getTranslation("manual.edition", study.acronym(), manual.getEdition(),
+                Formats.date(manual.getPublishedAt().atZone(user.zone()).toLocalDate(), getLocale()))
+                + (manual.isDemoContent() ? " · " + getTranslation("manual.demo-content") : ""));
+        var grid = new Grid<ManualExercise>();
+        grid.addColumn(e -> e.title().in(getLocale())).setHeader(getTranslation("manual.exercise"))
+                .setAutoWidth(true).setFlexGrow(2);
+        grid.addColumn(e -> getTranslation(e.phase().messageKey())).setHeader(getTranslation("manual.phase"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> getTranslation(e.region().messageKey())).setHeader(getTranslation("manual.region"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> DosageText.of(this, e.dosage())).setHeader(getTranslation("manual.dosage"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(e -> new Span(videoText(byExercise.get(e.code()))))
+                .setHeader(getTranslation("manual.video")).setKey("video").setFlexGrow(2);
+        grid.addComponentColumn(e -> {
+            var open = new Button(getTranslation(keepsVideos ? "video.manage" : "video.preview"), click ->
+                    new VideoDialog(videos, study.id(), e, byExercise.get(e.code()), keepsVideos,
+                            () -> show(study)).open());
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            open.setEnabled(keepsVideos || byExercise.containsKey(e.code()));
+            return open;
+        }).setKey("actions").setAutoWidth(true);
+        grid.setItems(manual.getExercises());
+        grid.setAllRowsVisible(true);
+        content.add(new Section(getTranslation("manual.exercises"), edition, grid));
+    }
+
+    private String videoText(@Nullable VideoRef video) {
+        if (video == null) {
+            return getTranslation("video.none");
+        }
+        String captions = video.captionLanguages().isEmpty() ? getTranslation("video.no-captions")
+                : getTranslation("video.captions-in", String.join(", ", video.captionLanguages().stream()
+                        .map(l -> getTranslation("language." + l)).toList()));
+        return switch (video.source()) {
+            case UPLOAD -> getTranslation("video.uploaded", video.fileName(), Formats.fileSize(video.size()))
+                    + " · " + captions;
+            case LINK -> getTranslation("video.linked", URI.create(String.valueOf(video.externalUrl())).getHost());
+        };
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.manual");
+    }
+}

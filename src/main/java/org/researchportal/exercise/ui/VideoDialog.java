@@ -1,0 +1,114 @@
+package org.researchportal.exercise.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.exercise.ExerciseVideo;
+import org.researchportal.exercise.ManualExercise;
+import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.VideoRef;
+
+/**
+ * One exercise's video: a preview of the current one and, for those who keep the manual, a new upload (streamed to
+ * the library, which judges its bytes and size), a link to an external host instead, and captions per language.
+ */
+final class VideoDialog extends Dialog {
+
+    private final TextField uploadErrors = new TextField();
+    private final TextField captionErrors = new TextField();
+
+    VideoDialog(VideoLibrary videos, String studyId, ManualExercise exercise, @Nullable VideoRef current,
+            boolean mayChange, Runnable onChanged) {
+        String title = exercise.title().in(getLocale());
+        setHeaderTitle(getTranslation("video.dialog", title));
+        setWidth("min(720px, 95vw)");
+        if (current != null) {
+            add(VideoLink.of(current, title, null));
+        } else {
+            add(new Paragraph(getTranslation("video.none")));
+        }
+        getFooter().add(new Button(getTranslation("action.close"), e -> close()));
+        if (!mayChange) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        Runnable changed = () -> {
+            close();
+            onChanged.run();
+        };
+        uploadErrors.setVisible(false);
+        uploadErrors.setReadOnly(true);
+        var upload = new Upload((UploadHandler) event -> {
+            try (InputStream in = event.getInputStream()) {
+                videos.upload(studyId, exercise.code(), event.getFileName(), in);
+                ui.access(changed::run);
+            } catch (ValidationException | NotFoundException refused) {
+                ui.access(() -> refuse(uploadErrors, refused));
+            }
+        });
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, videos.maxBytes()));
+        upload.setAcceptedFileTypes("video/mp4", "video/webm", ".mp4", ".m4v", ".webm");
+        add(new H4(getTranslation("video.upload")), new Paragraph(getTranslation("video.upload.hint",
+                videos.maxBytes() / (1024 * 1024))), upload, uploadErrors);
+
+        var link = new TextField(getTranslation("video.link"));
+        link.setPlaceholder("https://");
+        link.setWidthFull();
+        var useLink = new Button(getTranslation("video.link.use"), e -> {
+            try {
+                videos.link(studyId, exercise.code(), link.getValue());
+                changed.run();
+            } catch (ValidationException refused) {
+                FieldErrors.show(this, refused, Map.of("url", link));
+            }
+        });
+        add(new H4(getTranslation("video.or-link")), link, useLink);
+
+        if (current != null && current.source() == ExerciseVideo.Source.UPLOAD) {
+            var language = new Select<String>();
+            language.setLabel(getTranslation("video.captions.language-label"));
+            language.setItems(PortalLocales.SUPPORTED.stream().map(Locale::toLanguageTag).toList());
+            language.setItemLabelGenerator(l -> getTranslation("language." + l));
+            language.setValue(PortalLocales.toTag(getLocale()));
+            captionErrors.setVisible(false);
+            captionErrors.setReadOnly(true);
+            var captions = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+                try {
+                    videos.addCaptions(current.id(), language.getValue(), bytes);
+                    ui.access(changed::run);
+                } catch (ValidationException | NotFoundException refused) {
+                    ui.access(() -> refuse(captionErrors, refused));
+                }
+            }));
+            captions.setMaxFiles(1);
+            captions.setMaxFileSize(256 * 1024);
+            captions.setAcceptedFileTypes(".vtt", "text/vtt");
+            add(new H4(getTranslation("video.captions")), language, captions, captionErrors);
+        }
+    }
+
+    /** A refused file shows its reason under the upload that sent it. */
+    private void refuse(TextField errors, RuntimeException refused) {
+        String key = refused instanceof ValidationException invalid
+                ? invalid.fieldMessageKeys().values().iterator().next() : "video.exercise-gone";
+        errors.setVisible(true);
+        errors.setErrorMessage(getTranslation(key));
+        errors.setInvalid(true);
+    }
+}

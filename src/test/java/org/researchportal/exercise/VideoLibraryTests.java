@@ -1,0 +1,227 @@
+package org.researchportal.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.PortalRole;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Videos: uploads are judged by their bytes and size, captions must be WebVTT, streaming over real HTTP answers byte
+ * ranges exactly (206), refuses bad ones (416) and refuses anyone who may not watch (another tenant, the control arm,
+ * an assessor); watch events keep the furthest point and count a video seen through once.
+ */
+class VideoLibraryTests extends ExerciseTrialTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    VideoLibrary videos;
+    @Autowired
+    MongoTemplate mongo;
+
+    private static byte[] demoVideo() throws IOException {
+        return new ClassPathResource("demo/forward-arm-raise.mp4").getContentAsByteArray();
+    }
+
+    private VideoRef uploadDemo(String exerciseCode) throws IOException {
+        byte[] video = demoVideo();
+        return asTherapist(() -> videos.upload(study, exerciseCode, "clip.mov", new ByteArrayInputStream(video)));
+    }
+
+    /** Signs in through the portal's login form and answers a client that carries the session cookie. */
+    private HttpClient signedInClient(String username) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<Void> login = client.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<byte[]> get(HttpClient client, String path, String range) throws Exception {
+        var request = HttpRequest.newBuilder(uri(path));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aRangeIsAnsweredWithExactlyThoseBytesAndABadOneWith416() throws Exception {
+        VideoRef video = uploadDemo("shoulder_raise");
+        byte[] whole = demoVideo();
+        HttpClient participant = signedInClient(exerciserAccount);
+
+        HttpResponse<byte[]> full = get(participant, "/" + video.streamPath(), null);
+        assertThat(full.statusCode()).isEqualTo(200);
+        assertThat(full.body()).isEqualTo(whole);
+        assertThat(full.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        assertThat(full.headers().firstValue("Content-Type")).hasValue("video/mp4");
+
+        HttpResponse<byte[]> middle = get(participant, "/" + video.streamPath(), "bytes=100-1123");
+        assertThat(middle.statusCode()).isEqualTo(206);
+        assertThat(middle.body()).isEqualTo(Arrays.copyOfRange(whole, 100, 1124));
+        assertThat(middle.headers().firstValue("Content-Range")).hasValue("bytes 100-1123/" + whole.length);
+        assertThat(middle.headers().firstValueAsLong("Content-Length")).hasValue(1024);
+
+        HttpResponse<byte[]> tail = get(participant, "/" + video.streamPath(), "bytes=-16");
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(whole, whole.length - 16, whole.length));
+
+        HttpResponse<byte[]> open = get(participant, "/" + video.streamPath(), "bytes=" + (whole.length - 5) + "-");
+        assertThat(open.body()).isEqualTo(Arrays.copyOfRange(whole, whole.length - 5, whole.length));
+        // A last byte past the end is cut to the end.
+        HttpResponse<byte[]> past = get(participant, "/" + video.streamPath(), "bytes=0-99999999");
+        assertThat(past.statusCode()).isEqualTo(206);
+        assertThat(past.body()).isEqualTo(whole);
+
+        for (String bad : new String[] {"bytes=" + whole.length + "-", "bytes=500-100", "bytes=-0", "bytes=x-y",
+                "bytes=-"}) {
+            HttpResponse<byte[]> refused = get(participant, "/" + video.streamPath(), bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(416);
+            assertThat(refused.headers().firstValue("Content-Range")).as(bad).hasValue("bytes */" + whole.length);
+            assertThat(refused.body()).as(bad).isEmpty();
+        }
+    }
+
+    @Test
+    void onlyThoseWhoMayWatchGetTheVideoOrItsCaptions() throws Exception {
+        VideoRef video = uploadDemo("shoulder_raise");
+        byte[] captions = new ClassPathResource("demo/forward-arm-raise.zh-CN.vtt").getContentAsByteArray();
+        asTherapist(() -> videos.addCaptions(video.id(), "zh-CN", captions));
+
+        HttpResponse<byte[]> mine = get(signedInClient(exerciserAccount), "/" + video.captionsPath("zh-CN"), null);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(new String(mine.body(), StandardCharsets.UTF_8)).startsWith("WEBVTT").contains("双臂");
+
+        // The control arm, another tenant's therapist and (by role) a blinded assessor: all "not found".
+        for (String outsider : new String[] {controlAccount, "lakeside.therapist", "fudan.assessor"}) {
+            HttpClient client = signedInClient(outsider);
+            assertThat(get(client, "/" + video.streamPath(), "bytes=0-9").statusCode()).as(outsider).isEqualTo(404);
+            assertThat(get(client, "/" + video.captionsPath("zh-CN"), null).statusCode()).as(outsider)
+                    .isEqualTo(404);
+        }
+        // Without a session the request does not reach the video at all.
+        HttpResponse<byte[]> anonymous = get(HttpClient.newHttpClient(), "/" + video.streamPath(), null);
+        assertThat(anonymous.statusCode()).isIn(302, 401);
+        assertThat(anonymous.body()).isNotEqualTo(demoVideo());
+
+        signIn(controlAccount);
+        assertThatThrownBy(videos::myVideos).isInstanceOf(NotFoundException.class);
+        signIn("fudan.assessor");
+        assertThatThrownBy(() -> videos.openVideo(video.id())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void anUploadIsJudgedByItsBytesAndCutOffAtTheLimit() {
+        long filesBefore = mongo.count(new Query(), "fs.files");
+        byte[] pdf = "%PDF-1.4 not a video at all".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> asTherapist(() -> videos.upload(study, "heel_raise", "clip.mp4",
+                new ByteArrayInputStream(pdf)))).isInstanceOf(ValidationException.class)
+                .extracting(e -> ((ValidationException) e).fieldMessageKeys()).isEqualTo(
+                        java.util.Map.of("file", "video.file.type"));
+        byte[] huge = new byte[(int) videos.maxBytes() + 10];
+        byte[] mp4Head = {0, 0, 0, 0x20, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'};
+        System.arraycopy(mp4Head, 0, huge, 0, mp4Head.length);
+        assertThatThrownBy(() -> asTherapist(() -> videos.upload(study, "heel_raise", "big.mp4",
+                new ByteArrayInputStream(huge)))).isInstanceOf(ValidationException.class)
+                .extracting(e -> ((ValidationException) e).fieldMessageKeys()).isEqualTo(
+                        java.util.Map.of("file", "video.file.size"));
+        assertThat(mongo.count(new Query(), "fs.files")).as("nothing half-stored").isEqualTo(filesBefore);
+        assertThat(asTherapist(() -> videos.videos(study))).doesNotContainKey("heel_raise");
+        assertThatThrownBy(() -> asTherapist(() -> videos.upload(study, "no_such_exercise", "clip.mp4",
+                new ByteArrayInputStream(mp4Head)))).isInstanceOf(NotFoundException.class);
+        // Only staff who keep the manual upload.
+        signIn(exerciserAccount);
+        assertThatThrownBy(() -> videos.upload(study, "heel_raise", "clip.mp4", new ByteArrayInputStream(mp4Head)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void linksMustBeHttpsAndCaptionsWebVttInAPortalLanguage() throws Exception {
+        for (String bad : new String[] {"http://videos.example.org/1", "javascript:alert(1)", "https://",
+                "https://user:pw@example.org/v", "https://example.org/a b", ""}) {
+            assertThatThrownBy(() -> asTherapist(() -> videos.link(study, "calf_stretch", bad))).as(bad)
+                    .isInstanceOf(ValidationException.class);
+        }
+        VideoRef linked = asTherapist(() -> videos.link(study, "calf_stretch", "https://videos.example.org/calf"));
+        assertThat(linked.source()).isEqualTo(ExerciseVideo.Source.LINK);
+        assertThatThrownBy(() -> asTherapist(() -> videos.addCaptions(linked.id(), "en",
+                "WEBVTT\n\n00:00.000 --> 00:01.000\nHi".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ValidationException.class);
+
+        VideoRef uploaded = uploadDemo("calf_stretch");
+        assertThat(asTherapist(() -> videos.videos(study)).get("calf_stretch").id()).as("the upload replaced the link")
+                .isEqualTo(uploaded.id());
+        byte[] good = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHello".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> asTherapist(() -> videos.addCaptions(uploaded.id(), "fr", good)))
+                .isInstanceOf(ValidationException.class);
+        for (byte[] bad : new byte[][] {"1\n00:00:00,000 --> 00:00:02,000\nSRT, not VTT".getBytes(
+                StandardCharsets.UTF_8), "WEBVTT\n\nno cues here".getBytes(StandardCharsets.UTF_8),
+                {'W', 'E', 'B', 'V', 'T', 'T', '\n', (byte) 0xC3, (byte) 0x28}}) {
+            assertThatThrownBy(() -> asTherapist(() -> videos.addCaptions(uploaded.id(), "en", bad)))
+                    .isInstanceOf(ValidationException.class);
+        }
+        VideoRef captioned = asTherapist(() -> videos.addCaptions(uploaded.id(), "en", good));
+        assertThat(captioned.captionLanguages()).containsExactly("en");
+        assertThat(history("ExerciseVideo", uploaded.id())).contains("video.added", "video.captions-added");
+    }
+
+    @Test
+    void watchingKeepsTheFurthestPointAndCountsAVideoSeenThroughOnce() throws Exception {
+        VideoRef video = uploadDemo("wall_pushup");
+        prescribeStandard();
+        signIn(exerciserAccount);
+        assertThat(videos.myVideos()).containsKey("wall_pushup");
+        videos.recordWatch(video.id(), VideoLibrary.WatchEvent.STARTED, 0, 12);
+        videos.recordWatch(video.id(), VideoLibrary.WatchEvent.PROGRESS, 6, 12);
+        VideoEngagement back = videos.recordWatch(video.id(), VideoLibrary.WatchEvent.PROGRESS, 2, 12);
+        assertThat(back.furthestSeconds()).as("seeking back keeps the furthest point").isEqualTo(6);
+        assertThat(back.completed()).isFalse();
+        assertThat(back.percentSeen()).isEqualTo(50);
+        VideoEngagement nearlyAll = videos.recordWatch(video.id(), VideoLibrary.WatchEvent.PROGRESS, 11, 12);
+        assertThat(nearlyAll.completed()).as("90% seen counts as watched").isTrue();
+        videos.recordWatch(video.id(), VideoLibrary.WatchEvent.STARTED, 0, 12);
+        VideoEngagement again = videos.recordWatch(video.id(), VideoLibrary.WatchEvent.COMPLETED, 12, 12);
+        assertThat(again.plays()).isEqualTo(2);
+        assertThat(again.completedAt()).as("seen through once: the first time stays").isEqualTo(
+                nearlyAll.completedAt());
+        assertThatThrownBy(() -> videos.recordWatch(video.id(), VideoLibrary.WatchEvent.PROGRESS, -1, 12))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> videos.recordWatch(video.id(), VideoLibrary.WatchEvent.PROGRESS, Double.NaN, 12))
+                .isInstanceOf(ValidationException.class);
+
+        assertThat(asTherapist(() -> videos.engagement(exerciser))).singleElement()
+                .satisfies(e -> assertThat(e.exerciseCode()).isEqualTo("wall_pushup"));
+        signIn(controlAccount);
+        assertThatThrownBy(() -> videos.recordWatch(video.id(), VideoLibrary.WatchEvent.STARTED, 0, 12))
+                .isInstanceOf(NotFoundException.class);
+    }
+}
