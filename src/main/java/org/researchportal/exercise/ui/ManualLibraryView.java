@@ -3,10 +3,10 @@ package org.researchportal.exercise.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -90,7 +90,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(e -> DosageText.of(this, e.dosage())).setHeader(getTranslation("manual.dosage"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(e -> new Span(videoText(byExercise.get(e.code()))))
+        grid.addColumn(e -> videoText(byExercise.get(e.code())))
                 .setHeader(getTranslation("manual.video")).setKey("video").setFlexGrow(2);
         grid.addComponentColumn(e -> {
             var open = new Button(getTranslation(keepsVideos ? "video.manage" : "video.preview"), click ->
@@ -100,6 +100,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
             open.setEnabled(keepsVideos || byExercise.containsKey(e.code()));
             return open;
         }).setKey("actions").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(manual.getExercises());
         grid.setAllRowsVisible(true);
         content.add(new Section(getTranslation("manual.exercises"), edition, grid));
@@ -113,8 +114,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
                 : getTranslation("video.captions-in", String.join(", ", video.captionLanguages().stream()
                         .map(l -> getTranslation("language." + l)).toList()));
         return switch (video.source()) {
-            case UPLOAD -> getTranslation("video.uploaded", video.fileName(), Formats.fileSize(video.size()))
-                    + " · " + captions;
+            case UPLOAD -> getTranslation("video.uploaded", Formats.fileSize(video.size())) + " · " + captions;
             case LINK -> getTranslation("video.linked", URI.create(String.valueOf(video.externalUrl())).getHost());
         };
     }

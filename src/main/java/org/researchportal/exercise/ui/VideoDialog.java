@@ -29,8 +29,8 @@ import org.researchportal.exercise.VideoRef;
  */
 final class VideoDialog extends Dialog {
 
-    private final TextField uploadErrors = new TextField();
-    private final TextField captionErrors = new TextField();
+    private final Paragraph uploadErrors = refusalText();
+    private final Paragraph captionErrors = refusalText();
 
     VideoDialog(VideoLibrary videos, String studyId, ManualExercise exercise, @Nullable VideoRef current,
             boolean mayChange, Runnable onChanged) {
@@ -47,17 +47,18 @@ final class VideoDialog extends Dialog {
             return;
         }
         UI ui = UI.getCurrent();
+        Locale locale = getLocale();
         Runnable changed = () -> {
             close();
             onChanged.run();
         };
-        uploadErrors.setVisible(false);
-        uploadErrors.setReadOnly(true);
         var upload = new Upload((UploadHandler) event -> {
             try (InputStream in = event.getInputStream()) {
                 videos.upload(studyId, exercise.code(), event.getFileName(), in);
                 ui.access(changed::run);
             } catch (ValidationException | NotFoundException refused) {
+                // The file list marks the file refused; the reason is said under the upload.
+                event.reject(getTranslation(locale, reason(refused)));
                 ui.access(() -> refuse(uploadErrors, refused));
             }
         });
@@ -86,8 +87,6 @@ final class VideoDialog extends Dialog {
             language.setItems(PortalLocales.SUPPORTED.stream().map(Locale::toLanguageTag).toList());
             language.setItemLabelGenerator(l -> getTranslation("language." + l));
             language.setValue(PortalLocales.toTag(getLocale()));
-            captionErrors.setVisible(false);
-            captionErrors.setReadOnly(true);
             var captions = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
                 try {
                     videos.addCaptions(current.id(), language.getValue(), bytes);
@@ -103,12 +102,21 @@ final class VideoDialog extends Dialog {
         }
     }
 
-    /** A refused file shows its reason under the upload that sent it. */
-    private void refuse(TextField errors, RuntimeException refused) {
-        String key = refused instanceof ValidationException invalid
-                ? invalid.fieldMessageKeys().values().iterator().next() : "video.exercise-gone";
+    private static Paragraph refusalText() {
+        var text = new Paragraph();
+        text.addClassName("upload-error");
+        text.getElement().setAttribute("role", "alert");
+        text.setVisible(false);
+        return text;
+    }
+
+    private void refuse(Paragraph errors, RuntimeException refused) {
+        errors.setText(getTranslation(reason(refused)));
         errors.setVisible(true);
-        errors.setErrorMessage(getTranslation(key));
-        errors.setInvalid(true);
+    }
+
+    private static String reason(RuntimeException refused) {
+        return refused instanceof ValidationException invalid
+                ? invalid.fieldMessageKeys().values().iterator().next() : "video.exercise-gone";
     }
 }
