@@ -3,7 +3,6 @@ package org.researchportal.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.springframework.core.io.ClassPathResource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,8 +22,12 @@ import org.researchportal.assessments.DueAssessment;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.StandardInstruments;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.security.SystemActor;
 import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.SessionEntry;
+import org.researchportal.exercise.TodayPlan;
 import org.researchportal.exercise.VideoLibrary;
 import org.researchportal.exercise.VideoRef;
 import org.researchportal.identity.AccountService;
@@ -41,6 +44,7 @@ import org.researchportal.study.StudySummary;
 import org.researchportal.study.TrialDocument;
 import org.researchportal.study.TrialDocumentService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
@@ -146,7 +150,40 @@ class DemoTenantSeed {
         if (study.acronym().equals("RE-MS")) {
             seedProgrammes(study);
             seedVideos(study);
+            tenant.accounts().stream().filter(a -> a.roles().contains(PortalRole.PARTICIPANT))
+                    .map(a -> ids.get(a.username())).forEach(this::seedSessions);
         }
+    }
+
+    /**
+     * The sessions a demo participant of the exercise arm would have logged on their programme days so far, entered
+     * on their behalf (the audit trail names the demo seed). The week's check-in is left for them to answer.
+     */
+    private void seedSessions(@Nullable String accountId) {
+        if (accountId == null) {
+            return;
+        }
+        SystemActor.runFor("demo-seed", CurrentUser.require().tenantId(), accountId, Set.of(PortalRole.PARTICIPANT),
+                () -> {
+                    if (!exercise.followsProgramme() || !exercise.myHistory().isEmpty()) {
+                        return;
+                    }
+                    TodayPlan plan = exercise.myToday();
+                    List<String> codes = plan.exercises().stream().map(p -> p.exercise().code()).toList();
+                    int n = 0;
+                    for (LocalDate day = plan.date().minusDays(7); day.isBefore(plan.date()); day = day.plusDays(1)) {
+                        if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.WEDNESDAY
+                                || day.getDayOfWeek() == DayOfWeek.FRIDAY) {
+                            n++;
+                            try {
+                                exercise.logSession(new SessionEntry(day, codes, 30 + 5 * n, 3 + n % 3, 2 + n % 2,
+                                        2 + (n + 1) % 3, null, false));
+                            } catch (ValidationException beforeTheStart) {
+                                // A day before the programme began: nothing to log.
+                            }
+                        }
+                    }
+                });
     }
 
     /** A short demo video (a drawn figure, marked as demo content) with English and Chinese captions. */
@@ -193,9 +230,9 @@ class DemoTenantSeed {
         for (var row : participants.participants(study.id(), Pageable.unpaged())) {
             if ("Exercise".equals(row.armName()) && row.status() == ParticipantStatus.ENROLLED
                     && exercise.programmeOf(row.id()).isEmpty() && row.enrolledOn() != null) {
-                // Prescribing is for now or the week just gone, so the demo programmes start this week.
-                LocalDate thisWeek = LocalDate.now(clock).minusDays(3);
-                LocalDate start = row.enrolledOn().isAfter(thisWeek) ? row.enrolledOn() : thisWeek;
+                // Prescribing reaches back a week at most, so the demo programmes started a week ago.
+                LocalDate weekAgo = LocalDate.now(clock).minusDays(7);
+                LocalDate start = row.enrolledOn().isAfter(weekAgo) ? row.enrolledOn() : weekAgo;
                 exercise.prescribe(row.id(), DemoManual.standardProgramme().code(), start,
                         Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), "Standard RE-MS programme");
             }

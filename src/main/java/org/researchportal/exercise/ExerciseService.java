@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
@@ -49,10 +50,12 @@ public class ExerciseService {
     private final ParticipantService participants;
     private final AuditTrail audit;
     private final StudyService studies;
+    private final WeeklySummaries summaries;
     private final Clock clock;
 
     ExerciseService(TenantDocuments documents, ParticipantService participants, AuditTrail audit,
-            StudyService studies, Clock clock) {
+            StudyService studies, WeeklySummaries summaries, Clock clock) {
+        this.summaries = summaries;
         this.documents = documents;
         this.participants = participants;
         this.audit = audit;
@@ -202,6 +205,44 @@ public class ExerciseService {
         return figuresOf(exerciseParticipant(participantId));
     }
 
+    /**
+     * A participant's progress week by week since the programme started, from the weekly summaries (not the logs):
+     * programme days planned against sessions, exertion and pain, with the pain baseline and the weekly check-ins.
+     */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public ProgrammeProgress progress(String participantId) {
+        ParticipantRef participant = exerciseParticipant(participantId);
+        Programme programme = programmeDocument(participantId);
+        LocalDate today = today(participant);
+        LocalDate first = weekStart(programme.getStartDate());
+        Map<LocalDate, WeeklySummary> summarised = new HashMap<>();
+        summaries.since(participantId, first).forEach(w -> summarised.put(w.getWeekStart(), w));
+        List<WeekFigures> weeks = new ArrayList<>();
+        for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
+            int planned = plannedInWeek(programme, week, today);
+            WeeklySummary summary = summarised.get(week);
+            weeks.add(summary == null ? WeekFigures.empty(week, planned) : summary.toFigures(planned));
+        }
+        List<SessionRecord> firstSessions = documents.find(Query.query(Criteria.where("participantId")
+                .is(participantId)).with(Sort.by("date", "loggedAt")).limit(AlertRules.BASELINE_SESSIONS),
+                SessionLog.class).stream().map(SessionLog::toRecord).toList();
+        OptionalDouble baseline = AlertRules.baseline(firstSessions);
+        return new ProgrammeProgress(participant, programme.getStartDate(), weeks,
+                baseline.isPresent() ? baseline.getAsDouble() : null, checkInsOf(participantId));
+    }
+
+    /** Programme days of one week, counting only from the start and up to today. */
+    static int plannedInWeek(Programme programme, LocalDate weekStart, LocalDate today) {
+        int planned = 0;
+        for (LocalDate day = weekStart; day.isBefore(weekStart.plusDays(7)) && !day.isAfter(today);
+                day = day.plusDays(1)) {
+            if (programme.isProgrammeDay(day)) {
+                planned++;
+            }
+        }
+        return planned;
+    }
+
     /** How the signed-in participant of the exercise arm is doing against their plan. */
     @Secured(Authorities.PARTICIPANT)
     public ProgrammeFigures myFigures() {
@@ -221,9 +262,12 @@ public class ExerciseService {
                 .map(SessionLog::toRecord).orElse(null) : recent.getFirst();
         long openAlerts = documents.count(Query.query(Criteria.where("participantId").is(participantId)
                 .and("handledAt").isNull()), ProgrammeAlert.class);
+        List<WeekFigures> lastWeeks = summaries.since(participantId, weekStart(today).minusWeeks(4)).stream()
+                .map(w -> w.toFigures(0)).toList();
         return new ProgrammeFigures(sessionDays(recent, today, 7), planned(programme, today, 7),
                 sessionDays(recent, today, 28), planned(programme, today, 28), last == null ? null : last.date(),
-                last == null ? null : Math.max(last.painBefore(), last.painAfter()), openAlerts);
+                last == null ? null : Math.max(last.painBefore(), last.painAfter()),
+                ProgrammeFigures.PainTrend.between(lastWeeks), openAlerts);
     }
 
     private static int sessionDays(List<SessionRecord> sessions, LocalDate today, int days) {
@@ -292,6 +336,7 @@ public class ExerciseService {
                 entry.minutes(), entry.exertion(), entry.painBefore(), entry.painAfter(), note, entry.safetyStop(),
                 clock.instant()));
         audit.record("session.logged", "SessionLog", log.requireId(), null, log.toRecord(), null);
+        summaries.refresh(me.id(), me.studyId(), entry.date());
         raiseAlerts(me, log.toRecord());
         return log.toRecord();
     }

@@ -264,4 +264,57 @@ class ExerciseServiceTests extends ExerciseTrialTest {
                 DemoManual.guidance(), List.of(DemoManual.standardProgramme()), true)))
                 .isInstanceOf(NotFoundException.class);
     }
+
+    @Autowired
+    WeeklySummaries summaries;
+
+    /**
+     * Worked example, in the participant's zone (Asia/Shanghai): a daily programme that started a week ago spans last
+     * week and this one. Before any log both weeks show as planned but empty; then one session on last week's Sunday
+     * (pain after 2) and two today (pain after 5) land in their own weeks, and the pain trend reads "rising".
+     */
+    @Test
+    void weeklySummariesFollowTheLogsAndProgressShowsEveryWeekFromTheStart() {
+        LocalDate start = today.minusDays(7);
+        asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", start, EnumSet.allOf(DayOfWeek.class),
+                "Daily"));
+        LocalDate thisMonday = ExerciseService.weekStart(today);
+        ProgrammeProgress empty = asTherapist(() -> exercise.progress(exerciser));
+        assertThat(empty.weeks()).extracting(WeekFigures::weekStart).containsExactly(thisMonday.minusWeeks(1),
+                thisMonday);
+        assertThat(empty.weeks()).noneMatch(WeekFigures::hasSessions);
+        assertThat(empty.weeks()).extracting(WeekFigures::planned).containsExactly(
+                (int) (thisMonday.toEpochDay() - start.toEpochDay()), (int) (today.toEpochDay()
+                        - thisMonday.toEpochDay() + 1));
+        assertThat(empty.painBaseline()).isNull();
+
+        signIn(exerciserAccount);
+        String first = exercise.myToday().exercises().getFirst().exercise().code();
+        exercise.logSession(new SessionEntry(thisMonday.minusDays(1), List.of(first), 20, 3, 1, 2, null, false));
+        exercise.logSession(new SessionEntry(today, List.of(first), 30, 4, 3, 5, null, false));
+        exercise.logSession(new SessionEntry(today, List.of(first), 40, 6, 4, 5, null, false));
+
+        ProgrammeProgress progress = asTherapist(() -> exercise.progress(exerciser));
+        WeekFigures lastWeek = progress.weeks().get(0);
+        WeekFigures thisWeek = progress.weeks().get(1);
+        assertThat(lastWeek.sessions()).isEqualTo(1);
+        assertThat(lastWeek.painAfter()).isEqualTo(2);
+        assertThat(thisWeek.sessions()).isEqualTo(2);
+        assertThat(thisWeek.sessionDays()).as("two sessions on one day").isEqualTo(1);
+        assertThat(thisWeek.minutes()).isEqualTo(70);
+        assertThat(thisWeek.exertion()).isEqualTo(5);
+        assertThat(thisWeek.painBefore()).isEqualTo(3.5);
+        assertThat(thisWeek.worstPain()).isEqualTo(5);
+        assertThat(progress.painBaseline()).as("pain before of the first three sessions").isCloseTo(8 / 3.0,
+                org.assertj.core.data.Offset.offset(0.001));
+        assertThat(asTherapist(() -> exercise.figures(exerciser)).painTrend())
+                .isEqualTo(ProgrammeFigures.PainTrend.RISING);
+
+        // Recomputing a week again changes nothing: a summary is only replaced by one made from more logs.
+        asSystem(tenant, Set.of(PortalRole.THERAPIST), () -> {
+            summaries.refresh(exerciser, study, today);
+            return null;
+        });
+        assertThat(asTherapist(() -> exercise.progress(exerciser)).weeks().get(1)).isEqualTo(thisWeek);
+    }
 }

@@ -23,11 +23,20 @@ public final class SystemActor {
     }
 
     public static <T> T callAs(String purpose, @Nullable String tenantId, Set<PortalRole> roles, Supplier<T> work) {
+        return callFor(purpose, tenantId, USERNAME_PREFIX + purpose, roles, work);
+    }
+
+    /**
+     * Runs on behalf of one account of a tenant (its "me"), still named as the system in the audit trail: for the
+     * demo's participants' own entries, which no person typed.
+     */
+    public static <T> T callFor(String purpose, @Nullable String tenantId, String accountId, Set<PortalRole> roles,
+            Supplier<T> work) {
         if (tenantId != null && roles.contains(PortalRole.PLATFORM_ADMIN)) {
             throw new IllegalArgumentException("Platform administration is never done inside a tenant");
         }
         String name = USERNAME_PREFIX + purpose;
-        PortalUser actor = new PortalUser(name, name, "System (" + purpose + ")", tenantId, null, roles,
+        PortalUser actor = new PortalUser(accountId, name, "System (" + purpose + ")", tenantId, null, roles,
                 Locale.ENGLISH, ZoneOffset.UTC);
         var authorities = roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
         var authentication = UsernamePasswordAuthenticationToken.authenticated((PortalPrincipal) () -> actor, null,
@@ -45,6 +54,14 @@ public final class SystemActor {
 
     public static void runAs(String purpose, @Nullable String tenantId, Set<PortalRole> roles, Runnable work) {
         callAs(purpose, tenantId, roles, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    public static void runFor(String purpose, @Nullable String tenantId, String accountId, Set<PortalRole> roles,
+            Runnable work) {
+        callFor(purpose, tenantId, accountId, roles, () -> {
             work.run();
             return null;
         });

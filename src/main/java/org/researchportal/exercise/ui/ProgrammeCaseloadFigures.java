@@ -1,5 +1,6 @@
 package org.researchportal.exercise.ui;
 
+import com.vaadin.flow.i18n.I18NProvider;
 import java.util.List;
 import java.util.Locale;
 import org.researchportal.base.ui.Formats;
@@ -8,20 +9,25 @@ import org.researchportal.exercise.ProgrammeFigures;
 import org.researchportal.participants.CaseloadFigures;
 import org.springframework.stereotype.Component;
 
-/** Adds adherence over 7 and 28 days, the last session with its pain, and open alerts to the therapist's caseload. */
+/**
+ * Adds adherence over 7 and 28 days, the last session with its pain, the pain's weekly trend, and open alerts to the
+ * therapist's caseload.
+ */
 @Component
 class ProgrammeCaseloadFigures implements CaseloadFigures {
 
     private final ExerciseService exercise;
+    private final I18NProvider translations;
 
-    ProgrammeCaseloadFigures(ExerciseService exercise) {
+    ProgrammeCaseloadFigures(ExerciseService exercise, I18NProvider translations) {
         this.exercise = exercise;
+        this.translations = translations;
     }
 
     @Override
     public List<String> headerKeys() {
         return List.of("caseload.last-7-days", "caseload.last-28-days", "caseload.last-session", "caseload.last-pain",
-                "caseload.open-alerts");
+                "caseload.pain-trend", "caseload.open-alerts");
     }
 
     @Override
@@ -29,6 +35,8 @@ class ProgrammeCaseloadFigures implements CaseloadFigures {
         ProgrammeFigures f = exercise.figures(participantId);
         return List.of(f.sessionDaysLast7() + " / " + f.plannedLast7(), f.sessionDaysLast28() + " / "
                 + f.plannedLast28(), Formats.date(f.lastSession(), locale), Formats.text(f.lastPain() == null ? null
-                        : f.lastPain().toString()), Long.toString(f.openAlerts()));
+                        : f.lastPain().toString()), f.painTrend() == null ? Formats.text(null)
+                                : translations.getTranslation(f.painTrend().messageKey(), locale),
+                Long.toString(f.openAlerts()));
     }
 }

@@ -1,5 +1,6 @@
 package org.researchportal.exercise.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -49,7 +50,9 @@ final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDy
             add(new PrescribeForm(exercise, participantId, overview.manual(), reload));
             return;
         }
-        add(new AlertsCard(exercise, exercise.alerts(participantId), reload));
+        var progress = new Anchor("progress/" + participantId, getTranslation("programme.progress"));
+        progress.addClassName("big-link");
+        add(progress, new AlertsCard(exercise, exercise.alerts(participantId), reload));
         add(new ProgrammeSummary(overview), new ProgrammeItems(exercise, participantId, overview, reload),
                 new SessionHistory(getTranslation("programme.sessions"), overview.sessions(),
                         overview.programme().getItems().size()),

@@ -1,10 +1,12 @@
 package org.researchportal.exercise.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -64,5 +66,25 @@ class ProgrammeUiTests extends UiTest {
                         .filter(r -> "Control".equals(r.armName())).findFirst().orElseThrow().id());
         UI.getCurrent().navigate("programme/" + control);
         assertThat(viewText()).doesNotContain("Exercises").doesNotContain("Prescribe");
+    }
+
+    @Test
+    void theProgressPageDrawsItsChartsFromTheWeeksWithWordsNotCodes() {
+        signInToUi("fudan.therapist");
+        UI.getCurrent().navigate("therapist");
+        Grid<?> caseload = _get(Grid.class);
+        String programme = ((Anchor) GridKt._getCellComponent(caseload, 0, "programme")).getHref();
+        assertThat(caseload.getColumns()).extracting(Grid.Column::getHeaderText).contains("Pain trend");
+        UI.getCurrent().navigate(programme);
+        Anchor progress = _get(Anchor.class, spec -> spec.withText("Progress charts"));
+        UI.getCurrent().navigate(progress.getHref());
+
+        List<Svg> charts = _find(Svg.class);
+        assertThat(charts).hasSize(4);
+        String adherence = charts.getFirst().getElement().getProperty("innerHTML", "");
+        assertThat(adherence).contains("<title>Adherence by week</title>", "Planned", "Days with a session")
+                .contains("<rect");
+        assertThat(viewText()).contains("Sessions against plan", "Video engagement").doesNotContain("progress.")
+                .doesNotContain("re_ms_");
     }
 }

@@ -1,0 +1,65 @@
+package org.researchportal.exercise;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each participant's weekly summaries in step with their logs. A week is recomputed from its own logs (a week
+ * holds a handful), and written only over a summary made from fewer logs: two logs arriving together cannot leave
+ * the older count behind, and recomputing twice changes nothing. Used by the exercise services, which check access.
+ */
+@Component
+class WeeklySummaries {
+
+    private final TenantDocuments documents;
+    private final Clock clock;
+
+    WeeklySummaries(TenantDocuments documents, Clock clock) {
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    /** Recomputes the week of a participant that holds the given day. */
+    void refresh(String participantId, String studyId, LocalDate day) {
+        LocalDate weekStart = ExerciseService.weekStart(day);
+        List<SessionRecord> week = documents.find(Query.query(Criteria.where("participantId").is(participantId)
+                .and("date").gte(weekStart).lt(weekStart.plusDays(7))), SessionLog.class).stream()
+                .map(SessionLog::toRecord).toList();
+        if (week.isEmpty()) {
+            return;
+        }
+        int n = week.size();
+        var update = new Update().set("studyId", studyId).set("sessions", n)
+                .set("sessionDays", (int) week.stream().map(SessionRecord::date).distinct().count())
+                .set("minutes", week.stream().mapToInt(SessionRecord::minutes).sum())
+                .set("exertion", week.stream().mapToInt(SessionRecord::exertion).average().orElse(0))
+                .set("painBefore", week.stream().mapToInt(SessionRecord::painBefore).average().orElse(0))
+                .set("painAfter", week.stream().mapToInt(SessionRecord::painAfter).average().orElse(0))
+                .set("worstPain", week.stream().mapToInt(s -> Math.max(s.painBefore(), s.painAfter())).max()
+                        .orElse(0))
+                .set("safetyStops", (int) week.stream().filter(SessionRecord::safetyStop).count())
+                .set("updatedAt", clock.instant());
+        try {
+            documents.findAndModify(Query.query(Criteria.where("participantId").is(participantId).and("weekStart")
+                    .is(weekStart).and("sessions").lt(n)), update, FindAndModifyOptions.options().upsert(true),
+                    WeeklySummary.class);
+        } catch (DuplicateKeyException fresherAlready) {
+            // A summary made from at least as many logs is already there.
+        }
+    }
+
+    /** The participant's summarised weeks from the given Monday on, oldest first. */
+    List<WeeklySummary> since(String participantId, LocalDate fromWeek) {
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId).and("weekStart")
+                .gte(fromWeek)).with(Sort.by("weekStart")), WeeklySummary.class);
+    }
+}
