@@ -41,7 +41,7 @@ final class ProgressCharts {
         int done = progress.weeks().stream().mapToInt(WeekFigures::sessionDays).sum();
         int planned = progress.weeks().stream().mapToInt(WeekFigures::planned).sum();
         return SvgChart.of(t("progress.chart.adherence"), t("progress.chart.adherence.summary", done, planned),
-                weekLabels, Math.max(3, top), List.of(
+                weekLabels, Math.max(4, top + top % 2), List.of(
                         series("progress.series.planned", SvgChart.Kind.TARGET_BARS, PLANNED,
                                 w -> (double) w.planned()),
                         series("progress.series.session-days", SvgChart.Kind.BARS, DONE,

@@ -71,9 +71,11 @@ final class ProgressView extends Main implements HasUrlParameter<String>, HasDyn
         var charts = new ProgressCharts(this, getLocale(), progress);
         add(stats, new Section(getTranslation("progress.chart.adherence"), charts.adherence()),
                 new Section(getTranslation("progress.chart.pain"), charts.pain()),
-                new Section(getTranslation("progress.chart.exertion"), charts.exertion()),
-                new Section(getTranslation("progress.chart.check-ins"), charts.checkIns(),
-                        new CheckInHistory(progress.checkIns())),
+                new Section(getTranslation("progress.chart.exertion"), charts.exertion()));
+        if (!progress.checkIns().isEmpty()) {
+            add(new Section(getTranslation("progress.chart.check-ins"), charts.checkIns()));
+        }
+        add(new CheckInHistory(progress.checkIns()),
                 new Section(getTranslation("progress.videos"), engagementGrid(participant.studyId(), engagement)));
     }
 
