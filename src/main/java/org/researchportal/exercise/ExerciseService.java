@@ -117,6 +117,18 @@ public class ExerciseService {
         return documents.getById(programme.getManualId(), ExerciseManual.class);
     }
 
+    /** The signed-in participant's programme with the manual edition it follows (exercise arm only). */
+    @Secured(Authorities.PARTICIPANT)
+    public OwnProgramme myProgramme() {
+        ParticipantRef me = myExerciseSelf();
+        Programme programme = programmeDocument(me.id());
+        return new OwnProgramme(me, programme, documents.getById(programme.getManualId(), ExerciseManual.class));
+    }
+
+    /** A participant's own programme and its manual edition. */
+    public record OwnProgramme(ParticipantRef participant, Programme programme, ExerciseManual manual) {
+    }
+
     /** Prescribes a programme from a template of the current manual, on the given weekdays from a start date. */
     @Secured(Authorities.THERAPIST)
     public Programme prescribe(String participantId, String templateCode, LocalDate startDate,

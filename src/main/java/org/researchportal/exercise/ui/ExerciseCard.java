@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.exercise.Dosage;
+import org.researchportal.exercise.DosageText;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.TodayPlan;
 import org.researchportal.exercise.VideoRef;
@@ -33,7 +34,7 @@ final class ExerciseCard extends Composite<Div> {
     private ExerciseCard(ManualExercise exercise, Dosage dosage, @Nullable Integer level, @Nullable VideoRef video,
             VideoPlayer.@Nullable WatchReport report) {
         Locale locale = getLocale();
-        String glance = DosageText.of(this, dosage) + (level == null ? "" : " · "
+        String glance = DosageText.of(this::getTranslation, dosage) + (level == null ? "" : " · "
                 + getTranslation("exercise.level", level)) + " · " + getTranslation(exercise.phase().messageKey())
                 + " · " + getTranslation(exercise.region().messageKey());
         var summary = new Div(new H3(exercise.title().in(locale)), new Span(glance));

@@ -23,6 +23,7 @@ import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseManual;
+import org.researchportal.exercise.DosageText;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.VideoLibrary;
@@ -88,7 +89,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(e -> getTranslation(e.region().messageKey())).setHeader(getTranslation("manual.region"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> DosageText.of(this, e.dosage())).setHeader(getTranslation("manual.dosage"))
+        grid.addColumn(e -> DosageText.of(this::getTranslation, e.dosage())).setHeader(getTranslation("manual.dosage"))
                 .setAutoWidth(true);
         grid.addColumn(e -> videoText(byExercise.get(e.code())))
                 .setHeader(getTranslation("manual.video")).setKey("video").setFlexGrow(2);

@@ -11,6 +11,7 @@ import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ProgrammeFigures;
+import org.researchportal.exercise.ProgrammeHandouts;
 import org.researchportal.exercise.TodayPlan;
 import org.researchportal.exercise.VideoLibrary;
 
@@ -24,10 +25,12 @@ final class MyExercisesView extends Main implements HasDynamicTitle {
 
     private final ExerciseService exercise;
     private final VideoLibrary videos;
+    private final ProgrammeHandouts handouts;
 
-    MyExercisesView(ExerciseService exercise, VideoLibrary videos) {
+    MyExercisesView(ExerciseService exercise, VideoLibrary videos, ProgrammeHandouts handouts) {
         this.exercise = exercise;
         this.videos = videos;
+        this.handouts = handouts;
         addClassNames("portal-view", "participant-home");
         show();
     }
@@ -62,7 +65,8 @@ final class MyExercisesView extends Main implements HasDynamicTitle {
         add(new SessionHistory(getTranslation("session.history"), exercise.myHistory(), plan.exercises().size()));
         var manual = new Anchor("my-manual", getTranslation("manual.open"));
         manual.addClassName("big-link");
-        add(manual, guidanceLink());
+        add(manual, HandoutLink.of(getTranslation("handout.mine"), "my-programme.pdf", handouts::myHandout),
+                guidanceLink());
     }
 
     private Anchor guidanceLink() {

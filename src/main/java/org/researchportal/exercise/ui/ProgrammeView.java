@@ -1,6 +1,7 @@
 package org.researchportal.exercise.ui;
 
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -10,7 +11,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.base.security.PortalLocales;
 import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ProgrammeHandouts;
 import org.researchportal.exercise.ProgrammeOverview;
 
 /**
@@ -22,10 +25,12 @@ import org.researchportal.exercise.ProgrammeOverview;
 final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ExerciseService exercise;
+    private final ProgrammeHandouts handouts;
     private String title = "";
 
-    ProgrammeView(ExerciseService exercise) {
+    ProgrammeView(ExerciseService exercise, ProgrammeHandouts handouts) {
         this.exercise = exercise;
+        this.handouts = handouts;
         addClassNames("portal-view", "programme-view");
     }
 
@@ -52,7 +57,13 @@ final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDy
         }
         var progress = new Anchor("progress/" + participantId, getTranslation("programme.progress"));
         progress.addClassName("big-link");
-        add(progress, new AlertsCard(exercise, exercise.alerts(participantId), reload));
+        String file = "programme-" + (participant.studyNumber() == null ? "participant" : participant.studyNumber());
+        var links = new Div(progress, HandoutLink.of(getTranslation("handout.print"), file + "-en.pdf",
+                () -> handouts.handout(participantId, PortalLocales.ENGLISH)),
+                HandoutLink.of(getTranslation("handout.print-zh"), file + "-zh.pdf",
+                        () -> handouts.handout(participantId, PortalLocales.SIMPLIFIED_CHINESE)));
+        links.addClassName("link-row");
+        add(links, new AlertsCard(exercise, exercise.alerts(participantId), reload));
         add(new ProgrammeSummary(overview), new ProgrammeItems(exercise, participantId, overview, reload),
                 new SessionHistory(getTranslation("programme.sessions"), overview.sessions(),
                         overview.programme().getItems().size()),
