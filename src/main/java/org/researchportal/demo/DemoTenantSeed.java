@@ -27,8 +27,9 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.SessionEntry;
+import org.researchportal.exercise.Text;
 import org.researchportal.exercise.TodayPlan;
-import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.VideoRef;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.ApiTokenService;
@@ -64,13 +65,13 @@ class DemoTenantSeed {
     private final ApiTokenService tokens;
     private final TrialDocumentService documents;
     private final ExerciseService exercise;
-    private final VideoLibrary videos;
+    private final MediaLibrary videos;
     private final Clock clock;
     private final String password;
 
     DemoTenantSeed(AccountService accounts, StudyService studies, ParticipantService participants,
             RandomisationService randomisation, ScreeningService screening, AssessmentService assessments,
-            ApiTokenService tokens, TrialDocumentService documents, ExerciseService exercise, VideoLibrary videos, Clock clock,
+            ApiTokenService tokens, TrialDocumentService documents, ExerciseService exercise, MediaLibrary videos, Clock clock,
             @Value("${portal.demo.password}") String password) {
         this.accounts = accounts;
         this.studies = studies;
@@ -186,7 +187,10 @@ class DemoTenantSeed {
                 });
     }
 
-    /** A short demo video (a drawn figure, marked as demo content) with English and Chinese captions. */
+    /**
+     * A short demo video (a drawn figure, marked as demo content) with English and Chinese captions, and two pictures
+     * of the same exercise.
+     */
     private void seedVideos(StudySummary study) {
         if (!videos.videos(study.id()).isEmpty()) {
             return;
@@ -197,6 +201,13 @@ class DemoTenantSeed {
                 videos.addCaptions(added.id(), language, new ClassPathResource("demo/forward-arm-raise." + language
                         + ".vtt").getContentAsByteArray());
             }
+            videos.addPicture(study.id(), "shoulder_raise", new ClassPathResource(
+                    "demo/forward-arm-raise-start.png").getContentAsByteArray(), new Text(
+                            "Start: standing tall, arms by the sides (demo drawing)", "起始：站直，双臂自然下垂（演示图）"));
+            videos.addPicture(study.id(), "shoulder_raise", new ClassPathResource(
+                    "demo/forward-arm-raise-top.png").getContentAsByteArray(), new Text(
+                            "Top: both arms raised as high as is comfortable (demo drawing)",
+                            "最高点：双臂抬到舒适的最高处（演示图）"));
         } catch (IOException missing) {
             throw new UncheckedIOException("The demo video is missing from the build", missing);
         }

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Lays text out on A4 pages for a printed handout: headings, paragraphs wrapped to the page (between words for
@@ -96,6 +97,26 @@ final class HandoutLayout implements AutoCloseable {
 
     PDFont regularFont() {
         return regular;
+    }
+
+    /** A picture scaled to fit a third of the page's height, with its description as alternate text below. */
+    void picture(byte[] image, String description) {
+        if (image.length == 0) {
+            return;
+        }
+        try {
+            PDImageXObject picture = PDImageXObject.createFromByteArray(document, image, description);
+            float scale = Math.min(width() / picture.getWidth(), 200f / picture.getHeight());
+            float w = picture.getWidth() * scale;
+            float h = picture.getHeight() * scale;
+            ensure(h + BODY * 2);
+            content.drawImage(picture, MARGIN, y - h, w, h);
+            y -= h + 4;
+            lines(description, regular, 9, 0);
+            space(4);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // A picture the PDF library cannot read is left out; the words still say what to do.
+        }
     }
 
     void space(float points) {

@@ -1,6 +1,7 @@
 package org.researchportal.exercise;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,11 +28,13 @@ import org.springframework.stereotype.Service;
 public class ProgrammeHandouts {
 
     private final ExerciseService exercise;
+    private final MediaLibrary media;
     private final I18NProvider translations;
     private final Clock clock;
 
-    ProgrammeHandouts(ExerciseService exercise, I18NProvider translations, Clock clock) {
+    ProgrammeHandouts(ExerciseService exercise, MediaLibrary media, I18NProvider translations, Clock clock) {
         this.exercise = exercise;
+        this.media = media;
         this.translations = translations;
         this.clock = clock;
     }
@@ -42,17 +45,28 @@ public class ProgrammeHandouts {
         if (overview.programme() == null || overview.manual() == null) {
             throw new NotFoundException("Programme", participantId);
         }
-        return render(overview.participant(), overview.programme(), overview.manual(), language);
+        return render(overview.participant(), overview.programme(), overview.manual(),
+                media.pictures(overview.participant().studyId()), language);
     }
 
     /** The signed-in participant's own handout (exercise arm only), in their language. */
     @Secured(Authorities.PARTICIPANT)
     public byte[] myHandout() {
         ExerciseService.OwnProgramme own = exercise.myProgramme();
-        return render(own.participant(), own.programme(), own.manual(), CurrentUser.require().locale());
+        return render(own.participant(), own.programme(), own.manual(), media.myPictures(),
+                CurrentUser.require().locale());
     }
 
-    private byte[] render(ParticipantRef participant, Programme programme, ExerciseManual manual, Locale language) {
+    private byte[] bytesOf(PictureRef picture) {
+        try (var in = media.openPicture(picture.id()).open()) {
+            return in.readAllBytes();
+        } catch (IOException unreadable) {
+            return new byte[0];
+        }
+    }
+
+    private byte[] render(ParticipantRef participant, Programme programme, ExerciseManual manual,
+            Map<String, List<PictureRef>> pictures, Locale language) {
         DosageText.Words words = (key, params) -> translations.getTranslation(key, language, params);
         String title = words.of("handout.title");
         try (var pdf = new HandoutLayout(title)) {
@@ -84,6 +98,9 @@ public class ProgrammeHandouts {
                     pdf.paragraph(DosageText.of(words, item.dosage()) + " · " + words.of("exercise.level", item.level())
                             + " · " + words.of(e.region().messageKey()));
                     pdf.paragraph(e.purpose().in(language));
+                    // The first picture shows the position; the rest stay on screen, so the handout stays short.
+                    pictures.getOrDefault(e.code(), List.of()).stream().findFirst()
+                            .ifPresent(picture -> pdf.picture(bytesOf(picture), picture.description().in(language)));
                     for (int step = 0; step < e.steps().size(); step++) {
                         pdf.numbered(step + 1, e.steps().get(step).in(language));
                     }

@@ -13,7 +13,7 @@ public record VideoRef(String id, String exerciseCode, ExerciseVideo.Source sour
      * root so it works under any context path.
      */
     public String streamPath() {
-        return VideoStreaming.VIDEO_PATH.substring(1).replace("{videoId}", id);
+        return MediaStreaming.VIDEO_PATH.substring(1).replace("{videoId}", id);
     }
 
     public String captionsPath(String language) {

@@ -24,6 +24,8 @@ class ProgrammeHandoutsTests extends ExerciseTrialTest {
 
     @Autowired
     ProgrammeHandouts handouts;
+    @Autowired
+    MediaLibrary media;
 
     private static String text(byte[] pdf) throws IOException {
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -40,7 +42,23 @@ class ProgrammeHandoutsTests extends ExerciseTrialTest {
         asTherapist(() -> exercise.adjust(exerciser, "shoulder_raise", new Dosage(3, 12, null, null), 2,
                 "Ready for more"));
 
-        String english = text(asTherapist(() -> handouts.handout(exerciser, PortalLocales.ENGLISH)));
+        byte[] png = new org.springframework.core.io.ClassPathResource("demo/forward-arm-raise-start.png")
+                .getContentAsByteArray();
+        asTherapist(() -> media.addPicture(study, "shoulder_raise", png, new Text("Arms by the sides", "")));
+        byte[] englishPdf = asTherapist(() -> handouts.handout(exerciser, PortalLocales.ENGLISH));
+        try (PDDocument document = Loader.loadPDF(englishPdf)) {
+            long images = 0;
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().isImageXObject(name)) {
+                        images++;
+                    }
+                }
+            }
+            assertThat(images).as("the exercise's picture is printed").isEqualTo(1);
+        }
+        String english = text(englishPdf);
+        assertThat(english).contains("Arms by the sides");
         assertThat(english).contains("My home exercise programme", "Participant EX-1",
                 raise.title().en(), "3 sets of 12", "level 2", raise.stopRule().en().substring(0, 40),
                 "Demo content");

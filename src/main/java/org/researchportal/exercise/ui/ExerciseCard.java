@@ -8,11 +8,13 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.exercise.Dosage;
 import org.researchportal.exercise.DosageText;
 import org.researchportal.exercise.ManualExercise;
+import org.researchportal.exercise.PictureRef;
 import org.researchportal.exercise.TodayPlan;
 import org.researchportal.exercise.VideoRef;
 
@@ -22,17 +24,16 @@ import org.researchportal.exercise.VideoRef;
  */
 final class ExerciseCard extends Composite<Div> {
 
-    ExerciseCard(TodayPlan.PlannedExercise planned, @Nullable VideoRef video, VideoPlayer.@Nullable WatchReport report) {
-        this(planned.exercise(), planned.dosage(), planned.level(), video, report);
+    ExerciseCard(TodayPlan.PlannedExercise planned, ParticipantMedia media) {
+        this(planned.exercise(), planned.dosage(), planned.level(), media);
     }
 
     /** An exercise as the manual has it, without a level: for browsing the whole manual. */
-    ExerciseCard(ManualExercise exercise, @Nullable VideoRef video, VideoPlayer.@Nullable WatchReport report) {
-        this(exercise, exercise.dosage(), null, video, report);
+    ExerciseCard(ManualExercise exercise, ParticipantMedia media) {
+        this(exercise, exercise.dosage(), null, media);
     }
 
-    private ExerciseCard(ManualExercise exercise, Dosage dosage, @Nullable Integer level, @Nullable VideoRef video,
-            VideoPlayer.@Nullable WatchReport report) {
+    private ExerciseCard(ManualExercise exercise, Dosage dosage, @Nullable Integer level, ParticipantMedia media) {
         Locale locale = getLocale();
         String glance = DosageText.of(this::getTranslation, dosage) + (level == null ? "" : " · "
                 + getTranslation("exercise.level", level)) + " · " + getTranslation(exercise.phase().messageKey())
@@ -45,8 +46,13 @@ final class ExerciseCard extends Composite<Div> {
         var stop = new Paragraph(getTranslation("exercise.stop-rule") + " " + exercise.stopRule().in(locale));
         stop.addClassName("exercise-stop-rule");
         var details = new Details(summary);
+        List<PictureRef> pictures = media.pictures(exercise.code());
+        if (!pictures.isEmpty()) {
+            details.add(new ExercisePictures(pictures, locale));
+        }
+        VideoRef video = media.video(exercise.code());
         if (video != null) {
-            details.add(VideoLink.of(video, exercise.title().in(locale), report));
+            details.add(VideoLink.of(video, exercise.title().in(locale), media));
         }
         details.add(new Paragraph(exercise.purpose().in(locale)), steps, safety, stop);
         details.setWidthFull();

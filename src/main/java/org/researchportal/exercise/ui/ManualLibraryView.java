@@ -26,7 +26,8 @@ import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.DosageText;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ManualExercise;
-import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.PictureRef;
 import org.researchportal.exercise.VideoRef;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
@@ -41,10 +42,10 @@ import org.researchportal.study.StudySummary;
 final class ManualLibraryView extends Main implements HasDynamicTitle {
 
     private final ExerciseService exercise;
-    private final VideoLibrary videos;
+    private final MediaLibrary videos;
     private final Div content = new Div();
 
-    ManualLibraryView(ExerciseService exercise, VideoLibrary videos, StudyService studies) {
+    ManualLibraryView(ExerciseService exercise, MediaLibrary videos, StudyService studies) {
         this.exercise = exercise;
         this.videos = videos;
         addClassName("portal-view");
@@ -76,6 +77,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
         }
         ExerciseManual manual = exercise.manual(study.id()).orElseThrow();
         Map<String, VideoRef> byExercise = videos.videos(study.id());
+        Map<String, List<PictureRef>> pictures = videos.pictures(study.id());
         var user = CurrentUser.require();
         boolean keepsVideos = user.hasRole(PortalRole.THERAPIST) || user.hasRole(PortalRole.TENANT_ADMIN);
         content.removeAll();
@@ -93,12 +95,14 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(e -> videoText(byExercise.get(e.code())))
                 .setHeader(getTranslation("manual.video")).setKey("video").setFlexGrow(2);
+        grid.addColumn(e -> pictures.getOrDefault(e.code(), List.of()).size())
+                .setHeader(getTranslation("manual.pictures")).setAutoWidth(true);
         grid.addComponentColumn(e -> {
             var open = new Button(getTranslation(keepsVideos ? "video.manage" : "video.preview"), click ->
-                    new VideoDialog(videos, study.id(), e, byExercise.get(e.code()), keepsVideos,
-                            () -> show(study)).open());
+                    new MediaDialog(videos, study.id(), e, byExercise.get(e.code()),
+                            pictures.getOrDefault(e.code(), List.of()), keepsVideos, () -> show(study)).open());
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            open.setEnabled(keepsVideos || byExercise.containsKey(e.code()));
+            open.setEnabled(keepsVideos || byExercise.containsKey(e.code()) || pictures.containsKey(e.code()));
             return open;
         }).setKey("actions").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);

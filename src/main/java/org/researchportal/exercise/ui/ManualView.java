@@ -12,14 +12,14 @@ import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ManualExercise;
-import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.MediaLibrary;
 
 /** The whole exercise manual for the exercise arm, by phase, in the edition the participant's programme follows. */
 @Route("my-manual")
 @RolesAllowed(Roles.PARTICIPANT)
 final class ManualView extends Main implements HasDynamicTitle {
 
-    ManualView(ExerciseService exercise, VideoLibrary videos) {
+    ManualView(ExerciseService exercise, MediaLibrary videos) {
         addClassNames("portal-view", "participant-home");
         add(new ViewToolbar(getTranslation("manual.title")));
         ExerciseManual manual;
@@ -31,12 +31,12 @@ final class ManualView extends Main implements HasDynamicTitle {
             add(notice);
             return;
         }
-        var myVideos = new ParticipantVideos(videos);
+        var media = new ParticipantMedia(videos);
         for (ManualExercise.Phase phase : ManualExercise.Phase.values()) {
             var exercises = manual.getExercises().stream().filter(e -> e.phase() == phase).toList();
             if (!exercises.isEmpty()) {
                 add(new H2(getTranslation(phase.messageKey())));
-                exercises.forEach(e -> add(new ExerciseCard(e, myVideos.of(e.code()), myVideos)));
+                exercises.forEach(e -> add(new ExerciseCard(e, media)));
             }
         }
     }

@@ -13,7 +13,7 @@ import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ProgrammeFigures;
 import org.researchportal.exercise.ProgrammeHandouts;
 import org.researchportal.exercise.TodayPlan;
-import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.MediaLibrary;
 
 /**
  * The exercise arm's page, made for a phone: today's exercises from the manual, a button to log the session, and the
@@ -24,10 +24,10 @@ import org.researchportal.exercise.VideoLibrary;
 final class MyExercisesView extends Main implements HasDynamicTitle {
 
     private final ExerciseService exercise;
-    private final VideoLibrary videos;
+    private final MediaLibrary videos;
     private final ProgrammeHandouts handouts;
 
-    MyExercisesView(ExerciseService exercise, VideoLibrary videos, ProgrammeHandouts handouts) {
+    MyExercisesView(ExerciseService exercise, MediaLibrary videos, ProgrammeHandouts handouts) {
         this.exercise = exercise;
         this.videos = videos;
         this.handouts = handouts;
@@ -54,9 +54,8 @@ final class MyExercisesView extends Main implements HasDynamicTitle {
         if (exercise.myCheckInDue()) {
             add(new CheckInCard(exercise, this::show));
         }
-        var myVideos = new ParticipantVideos(videos);
-        plan.exercises().forEach(planned -> add(new ExerciseCard(planned, myVideos.of(planned.exercise().code()),
-                myVideos)));
+        var media = new ParticipantMedia(videos);
+        plan.exercises().forEach(planned -> add(new ExerciseCard(planned, media)));
         ProgrammeFigures figures = exercise.myFigures();
         var againstPlan = new Paragraph(getTranslation("session.against-plan", figures.sessionDaysLast7(),
                 figures.plannedLast7(), figures.sessionDaysLast28(), figures.plannedLast28()));

@@ -23,7 +23,7 @@ import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.ProgrammeProgress;
 import org.researchportal.exercise.VideoEngagement;
-import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.WeekFigures;
 
 /**
@@ -35,10 +35,10 @@ import org.researchportal.exercise.WeekFigures;
 final class ProgressView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ExerciseService exercise;
-    private final VideoLibrary videos;
+    private final MediaLibrary videos;
     private String title = "";
 
-    ProgressView(ExerciseService exercise, VideoLibrary videos) {
+    ProgressView(ExerciseService exercise, MediaLibrary videos) {
         this.exercise = exercise;
         this.videos = videos;
         addClassNames("portal-view", "progress-view");

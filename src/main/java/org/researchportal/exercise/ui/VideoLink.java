@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.exercise.ExerciseVideo;
-import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.VideoRef;
 
 /** An exercise's video as a person meets it: the player for an uploaded one, a link that says where for another. */
@@ -27,7 +27,7 @@ final class VideoLink {
         if (report != null) {
             // An external host tells the portal nothing more than that the participant went to watch.
             link.getElement().addEventListener("click", e -> report.report(video.id(),
-                    VideoLibrary.WatchEvent.STARTED, 0, 0));
+                    MediaLibrary.WatchEvent.STARTED, 0, 0));
         }
         return link;
     }

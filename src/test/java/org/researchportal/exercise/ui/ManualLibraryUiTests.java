@@ -34,9 +34,9 @@ class ManualLibraryUiTests extends UiTest {
                 "No video yet").noneMatch(cell -> cell.contains("shoulder_raise") || cell.contains("video."));
 
         Button manage = (Button) GridKt._getCellComponent(grid, 0, "actions");
-        assertThat(manage.getText()).isEqualTo("Video…");
+        assertThat(manage.getText()).isEqualTo("Pictures and video…");
         _click(manage);
-        assertThat(_find(Upload.class)).hasSize(1);
+        assertThat(_find(Upload.class)).as("a picture and a video upload").hasSize(2);
         TextField link = _get(TextField.class, spec -> spec.withLabel("Link to a video on another site"));
         link.setValue("http://videos.example.org/marching");
         _click(_get(Button.class, spec -> spec.withText("Use this link")));

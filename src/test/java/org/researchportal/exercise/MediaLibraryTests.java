@@ -30,12 +30,12 @@ import org.springframework.security.access.AccessDeniedException;
  * ranges exactly (206), refuses bad ones (416) and refuses anyone who may not watch (another tenant, the control arm,
  * an assessor); watch events keep the furthest point and count a video seen through once.
  */
-class VideoLibraryTests extends ExerciseTrialTest {
+class MediaLibraryTests extends ExerciseTrialTest {
 
     @LocalServerPort
     int port;
     @Autowired
-    VideoLibrary videos;
+    MediaLibrary videos;
     @Autowired
     MongoTemplate mongo;
 
@@ -200,28 +200,68 @@ class VideoLibraryTests extends ExerciseTrialTest {
         prescribeStandard();
         signIn(exerciserAccount);
         assertThat(videos.myVideos()).containsKey("wall_pushup");
-        videos.recordWatch(video.id(), VideoLibrary.WatchEvent.STARTED, 0, 12);
-        videos.recordWatch(video.id(), VideoLibrary.WatchEvent.PROGRESS, 6, 12);
-        VideoEngagement back = videos.recordWatch(video.id(), VideoLibrary.WatchEvent.PROGRESS, 2, 12);
+        videos.recordWatch(video.id(), MediaLibrary.WatchEvent.STARTED, 0, 12);
+        videos.recordWatch(video.id(), MediaLibrary.WatchEvent.PROGRESS, 6, 12);
+        VideoEngagement back = videos.recordWatch(video.id(), MediaLibrary.WatchEvent.PROGRESS, 2, 12);
         assertThat(back.furthestSeconds()).as("seeking back keeps the furthest point").isEqualTo(6);
         assertThat(back.completed()).isFalse();
         assertThat(back.percentSeen()).isEqualTo(50);
-        VideoEngagement nearlyAll = videos.recordWatch(video.id(), VideoLibrary.WatchEvent.PROGRESS, 11, 12);
+        VideoEngagement nearlyAll = videos.recordWatch(video.id(), MediaLibrary.WatchEvent.PROGRESS, 11, 12);
         assertThat(nearlyAll.completed()).as("90% seen counts as watched").isTrue();
-        videos.recordWatch(video.id(), VideoLibrary.WatchEvent.STARTED, 0, 12);
-        VideoEngagement again = videos.recordWatch(video.id(), VideoLibrary.WatchEvent.COMPLETED, 12, 12);
+        videos.recordWatch(video.id(), MediaLibrary.WatchEvent.STARTED, 0, 12);
+        VideoEngagement again = videos.recordWatch(video.id(), MediaLibrary.WatchEvent.COMPLETED, 12, 12);
         assertThat(again.plays()).isEqualTo(2);
         assertThat(again.completedAt()).as("seen through once: the first time stays").isEqualTo(
                 nearlyAll.completedAt());
-        assertThatThrownBy(() -> videos.recordWatch(video.id(), VideoLibrary.WatchEvent.PROGRESS, -1, 12))
+        assertThatThrownBy(() -> videos.recordWatch(video.id(), MediaLibrary.WatchEvent.PROGRESS, -1, 12))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> videos.recordWatch(video.id(), VideoLibrary.WatchEvent.PROGRESS, Double.NaN, 12))
+        assertThatThrownBy(() -> videos.recordWatch(video.id(), MediaLibrary.WatchEvent.PROGRESS, Double.NaN, 12))
                 .isInstanceOf(ValidationException.class);
 
         assertThat(asTherapist(() -> videos.engagement(exerciser))).singleElement()
                 .satisfies(e -> assertThat(e.exerciseCode()).isEqualTo("wall_pushup"));
         signIn(controlAccount);
-        assertThatThrownBy(() -> videos.recordWatch(video.id(), VideoLibrary.WatchEvent.STARTED, 0, 12))
+        assertThatThrownBy(() -> videos.recordWatch(video.id(), MediaLibrary.WatchEvent.STARTED, 0, 12))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void picturesAreJudgedByTheirBytesDescribedInWordsAndShownOnlyToThoseWhoMaySeeThem() throws Exception {
+        byte[] png = new ClassPathResource("demo/forward-arm-raise-top.png").getContentAsByteArray();
+        Text words = new Text("Arms raised", "双臂上举");
+        assertThatThrownBy(() -> asTherapist(() -> videos.addPicture(study, "bridge", "%PDF-1.4".getBytes(
+                StandardCharsets.US_ASCII), words))).isInstanceOf(ValidationException.class)
+                .extracting(e -> ((ValidationException) e).fieldMessageKeys()).isEqualTo(
+                        java.util.Map.of("file", "picture.file.invalid"));
+        assertThatThrownBy(() -> asTherapist(() -> videos.addPicture(study, "bridge", png, new Text(" ", ""))))
+                .isInstanceOf(ValidationException.class)
+                .extracting(e -> ((ValidationException) e).fieldMessageKeys()).isEqualTo(
+                        java.util.Map.of("description", "picture.description.invalid"));
+
+        PictureRef added = asTherapist(() -> videos.addPicture(study, "bridge", png, new Text("Arms raised", "")));
+        assertThat(added.description().zh()).as("the English words stand in for missing Chinese")
+                .isEqualTo("Arms raised");
+        HttpResponse<byte[]> shown = get(signedInClient(exerciserAccount), "/" + added.path(), null);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).isEqualTo(png);
+        assertThat(shown.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(shown.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        for (String outsider : new String[] {controlAccount, "lakeside.therapist"}) {
+            assertThat(get(signedInClient(outsider), "/" + added.path(), null).statusCode()).as(outsider)
+                    .isEqualTo(404);
+        }
+
+        for (int i = 1; i < MediaLibrary.PICTURES_PER_EXERCISE; i++) {
+            asTherapist(() -> videos.addPicture(study, "bridge", png, words));
+        }
+        assertThatThrownBy(() -> asTherapist(() -> videos.addPicture(study, "bridge", png, words)))
+                .isInstanceOf(ValidationException.class);
+        asTherapist(() -> {
+            videos.removePicture(added.id());
+            return null;
+        });
+        assertThat(asTherapist(() -> videos.pictures(study)).get("bridge")).hasSize(
+                MediaLibrary.PICTURES_PER_EXERCISE - 1).noneMatch(p -> p.id().equals(added.id()));
+        assertThat(history("ExercisePicture", added.id())).containsExactlyInAnyOrder("picture.added", "picture.removed");
     }
 }

@@ -19,19 +19,21 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Streams uploaded exercise videos and their captions to the browser's player, with byte ranges so it can seek. The
+ * Streams uploaded exercise videos and their captions to the browser's player, with byte ranges so it can seek, and
+ * serves the exercises' pictures. The
  * signed-in session decides everything: the video library checks the tenant and the viewer's right to the video on
  * every request, and anything not theirs is simply not found.
  */
 @RestController
-class VideoStreaming {
+class MediaStreaming {
 
     static final String VIDEO_PATH = "/media/videos/{videoId}";
+    static final String PICTURE_PATH = "/media/pictures/{pictureId}";
     private static final int BUFFER = 64 * 1024;
 
-    private final VideoLibrary videos;
+    private final MediaLibrary videos;
 
-    VideoStreaming(VideoLibrary videos) {
+    MediaStreaming(MediaLibrary videos) {
         this.videos = videos;
     }
 
@@ -77,6 +79,18 @@ class VideoStreaming {
         }
     }
 
+    @GetMapping(PICTURE_PATH)
+    void picture(@PathVariable String pictureId, HttpServletResponse response) throws IOException {
+        StoredFile file = videos.openPicture(pictureId);
+        response.setContentType(file.contentType());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=3600");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLengthLong(file.length());
+        try (InputStream in = file.open()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
     private static void copy(InputStream in, OutputStream out, long length) throws IOException {
         byte[] buffer = new byte[BUFFER];
         long left = length;
@@ -90,7 +104,7 @@ class VideoStreaming {
         }
     }
 
-    /** Another tenant's video, a video the viewer may not watch, and a role without videos all look the same. */
+    /** Another tenant's media, media the viewer may not see, and a role without media all look the same. */
     @ExceptionHandler({NotFoundException.class, AccessDeniedException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     void notFound() {

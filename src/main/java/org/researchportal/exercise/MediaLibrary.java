@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,12 +42,13 @@ import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /**
- * The study's exercise videos: uploaded (size limited, type read from the bytes, kept in GridFS) or linked from an
+ * The study's exercise pictures and videos. Pictures: PNG or JPEG, judged by their bytes, each with a description
+ * in words. Videos: uploaded (size limited, type read from the bytes, kept in GridFS) or linked from an
  * external host, with WebVTT captions per language; who may watch them (staff of the tenant, and participants of the
  * exercise arm of that study); and how far each participant has watched. A control-arm participant has no videos.
  */
 @Service
-public class VideoLibrary {
+public class MediaLibrary {
 
     /** What the player reports: a play pressed, a position reached while playing, the end reached. */
     public enum WatchEvent {
@@ -54,6 +56,8 @@ public class VideoLibrary {
     }
 
     static final int CAPTIONS_MAX_BYTES = 256 * 1024;
+    static final int PICTURE_MAX_BYTES = 2 * 1024 * 1024;
+    static final int PICTURES_PER_EXERCISE = 6;
     static final int LINK_MAX_LENGTH = 500;
     /** Seeing 90% of a video counts as having watched it: the last seconds are often a closing title. */
     static final double COMPLETED_SHARE = 0.9;
@@ -67,7 +71,7 @@ public class VideoLibrary {
     private final Clock clock;
     private final long maxBytes;
 
-    VideoLibrary(TenantDocuments documents, TenantFiles files, ExerciseService exercise,
+    MediaLibrary(TenantDocuments documents, TenantFiles files, ExerciseService exercise,
             ParticipantService participants, AuditTrail audit, Clock clock,
             @Value("${portal.exercise.video.max-bytes:209715200}") long maxBytes) {
         this.documents = documents;
@@ -93,8 +97,8 @@ public class VideoLibrary {
         var in = new BufferedInputStream(content);
         byte[] head;
         try {
-            in.mark(VideoTypes.SNIFF_BYTES);
-            head = in.readNBytes(VideoTypes.SNIFF_BYTES);
+            in.mark(MediaTypes.SNIFF_BYTES);
+            head = in.readNBytes(MediaTypes.SNIFF_BYTES);
             in.reset();
         } catch (IOException unreadable) {
             throw ValidationException.of("file", "video.file.type");
@@ -102,9 +106,9 @@ public class VideoLibrary {
         if (head.length == 0) {
             throw ValidationException.of("file", "video.file.size");
         }
-        String type = VideoTypes.detect(head).orElseThrow(() -> ValidationException.of("file", "video.file.type"));
+        String type = MediaTypes.detect(head).orElseThrow(() -> ValidationException.of("file", "video.file.type"));
         String base = fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").replaceAll("\\.[^.]*$", "");
-        String safeName = (base.isBlank() ? exerciseCode : base) + VideoTypes.extension(type);
+        String safeName = (base.isBlank() ? exerciseCode : base) + MediaTypes.extension(type);
         var limited = new LimitedStream(in, maxBytes);
         String fileId;
         try {
@@ -143,7 +147,7 @@ public class VideoLibrary {
         if (video.getFileId() == null) {
             throw ValidationException.of("file", "video.captions.link");
         }
-        if (content.length == 0 || content.length > CAPTIONS_MAX_BYTES || !VideoTypes.isWebVtt(content)) {
+        if (content.length == 0 || content.length > CAPTIONS_MAX_BYTES || !MediaTypes.isWebVtt(content)) {
             throw ValidationException.of("file", "video.captions.invalid");
         }
         String fileId = files.store(video.getExerciseCode() + "." + language + ".vtt", "text/vtt", content,
@@ -163,6 +167,78 @@ public class VideoLibrary {
         VideoRef after = documents.getById(videoId, ExerciseVideo.class).toRef();
         audit.record("video.captions-added", "ExerciseVideo", videoId, video.toRef(), after, null);
         return after;
+    }
+
+    /** Adds a picture to an exercise of the study's current manual; the English description is required. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST})
+    public PictureRef addPicture(String studyId, String exerciseCode, byte[] content, Text description) {
+        requireExercise(studyId, exerciseCode);
+        Map<String, String> errors = new HashMap<>();
+        String en = description.en() == null ? "" : description.en().trim();
+        String zh = description.zh() == null ? "" : description.zh().trim();
+        if (en.isEmpty() || en.length() > ExercisePicture.DESCRIPTION_MAX_LENGTH
+                || zh.length() > ExercisePicture.DESCRIPTION_MAX_LENGTH) {
+            errors.put("description", "picture.description.invalid");
+        }
+        Optional<String> type = content.length == 0 || content.length > PICTURE_MAX_BYTES ? Optional.empty()
+                : MediaTypes.detectPicture(content);
+        if (type.isEmpty()) {
+            errors.put("file", "picture.file.invalid");
+        }
+        if (errors.isEmpty() && documents.count(Query.query(Criteria.where("studyId").is(studyId)
+                .and("exerciseCode").is(exerciseCode).and("removedAt").isNull()), ExercisePicture.class)
+                >= PICTURES_PER_EXERCISE) {
+            errors.put("file", "picture.too-many");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String fileId = files.store(exerciseCode + MediaTypes.extension(type.orElseThrow()), type.orElseThrow(),
+                content, Map.of("studyId", studyId, "purpose", "exercise-picture"));
+        PictureRef ref = documents.insert(new ExercisePicture(studyId, exerciseCode, fileId, type.orElseThrow(),
+                content.length, new Text(en, zh.isEmpty() ? en : zh), CurrentUser.require().username(),
+                clock.instant())).toRef();
+        audit.record("picture.added", "ExercisePicture", ref.id(), null, ref, null);
+        return ref;
+    }
+
+    /** Takes a picture off the exercise; it stays on record. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST})
+    public void removePicture(String pictureId) {
+        ExercisePicture picture = documents.findById(pictureId, ExercisePicture.class)
+                .orElseThrow(() -> new NotFoundException("ExercisePicture", pictureId));
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(pictureId).and("removedAt")
+                .isNull()), new Update().set("removedAt", clock.instant()), ExercisePicture.class);
+        if (changed > 0) {
+            audit.record("picture.removed", "ExercisePicture", pictureId, picture.toRef(), null, null);
+        }
+    }
+
+    /** The current pictures of each exercise of the study, by exercise code, in the order they were added. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST, Authorities.CLINICIAN})
+    public Map<String, List<PictureRef>> pictures(String studyId) {
+        return currentPictures(studyId);
+    }
+
+    @Secured(Authorities.PARTICIPANT)
+    public Map<String, List<PictureRef>> myPictures() {
+        return currentPictures(myExerciseSelf().studyId());
+    }
+
+    /** A picture, for the browser or a handout: to staff of the tenant and the exercise arm of its study. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST, Authorities.CLINICIAN, Authorities.PARTICIPANT})
+    public StoredFile openPicture(String pictureId) {
+        ExercisePicture picture = documents.findById(pictureId, ExercisePicture.class)
+                .orElseThrow(() -> new NotFoundException("ExercisePicture", pictureId));
+        mayView(picture.getStudyId(), pictureId);
+        return files.open(picture.getFileId()).orElseThrow(() -> new NotFoundException("ExercisePicture",
+                pictureId));
+    }
+
+    private Map<String, List<PictureRef>> currentPictures(String studyId) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("removedAt").isNull())
+                .with(Sort.by("addedAt")), ExercisePicture.class).stream().map(ExercisePicture::toRef)
+                .collect(Collectors.groupingBy(PictureRef::exerciseCode, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** The current video of each exercise of the study, by exercise code. */
@@ -266,18 +342,23 @@ public class VideoLibrary {
                         LinkedHashMap::new));
     }
 
-    /** A video of the tenant the caller may watch: staff see all, a participant only their own study's, in the arm. */
+    /** A video of the tenant the caller may watch. */
     private ExerciseVideo viewable(String videoId) {
         ExerciseVideo video = documents.findById(videoId, ExerciseVideo.class)
                 .orElseThrow(() -> new NotFoundException("ExerciseVideo", videoId));
+        mayView(video.getStudyId(), videoId);
+        return video;
+    }
+
+    /** Staff of the tenant see a study's media; a participant only their own study's, and only in the exercise arm. */
+    private void mayView(String studyId, String mediaId) {
         var me = CurrentUser.require();
         boolean staff = me.hasRole(PortalRole.TENANT_ADMIN) || me.hasRole(PortalRole.THERAPIST)
                 || me.hasRole(PortalRole.CLINICIAN);
         if (!staff && !participants.me().filter(ExerciseService::inExerciseArm)
-                .map(p -> p.studyId().equals(video.getStudyId())).orElse(false)) {
-            throw new NotFoundException("ExerciseVideo", videoId);
+                .map(p -> p.studyId().equals(studyId)).orElse(false)) {
+            throw new NotFoundException("ExerciseMedia", mediaId);
         }
-        return video;
     }
 
     private ParticipantRef myExerciseSelf() {

@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Tells a video's type from its first bytes, not from its name: MP4 (an ISO media "ftyp" box with a brand browsers
- * play) and WebM (an EBML header naming the "webm" document type). And checks captions are WebVTT: UTF-8 text that
- * starts with the "WEBVTT" signature and holds at least one cue.
+ * Tells a video's or picture's type from its first bytes, not from its name: MP4 (an ISO media "ftyp" box with a
+ * brand browsers play), WebM (an EBML header naming the "webm" document type), PNG and JPEG (never SVG, which can
+ * carry script). And checks captions are WebVTT: UTF-8 text that starts with "WEBVTT" and holds at least one cue.
  */
-final class VideoTypes {
+final class MediaTypes {
 
     static final String MP4 = "video/mp4";
     static final String WEBM = "video/webm";
@@ -22,7 +22,7 @@ final class VideoTypes {
             "avc1", "M4V ", "dash", "msnv");
     private static final byte[] EBML = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
 
-    private VideoTypes() {
+    private MediaTypes() {
     }
 
     static Optional<String> detect(byte[] head) {
@@ -36,8 +36,28 @@ final class VideoTypes {
         return Optional.empty();
     }
 
+    static final String PNG = "image/png";
+    static final String JPEG = "image/jpeg";
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+
+    static Optional<String> detectPicture(byte[] head) {
+        if (head.length >= PNG_SIGNATURE.length && java.util.Arrays.equals(head, 0, PNG_SIGNATURE.length,
+                PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
+            return Optional.of(PNG);
+        }
+        if (head.length >= 3 && head[0] == (byte) 0xFF && head[1] == (byte) 0xD8 && head[2] == (byte) 0xFF) {
+            return Optional.of(JPEG);
+        }
+        return Optional.empty();
+    }
+
     static String extension(String type) {
-        return WEBM.equals(type) ? ".webm" : ".mp4";
+        return switch (type) {
+            case WEBM -> ".webm";
+            case PNG -> ".png";
+            case JPEG -> ".jpg";
+            default -> ".mp4";
+        };
     }
 
     static boolean isWebVtt(byte[] content) {

@@ -1,32 +1,40 @@
 package org.researchportal.exercise.ui;
 
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
-import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.PictureRef;
 import org.researchportal.exercise.VideoRef;
 
 /**
- * The signed-in participant's videos, by exercise, and where their player's reports go. A report the library refuses
+ * The signed-in participant's pictures and videos, by exercise, and where their player's reports go. A report the library refuses
  * (a player's odd position, a video replaced meanwhile) is dropped: watching never shows the participant an error.
  */
-final class ParticipantVideos implements VideoPlayer.WatchReport {
+final class ParticipantMedia implements VideoPlayer.WatchReport {
 
-    private final VideoLibrary videos;
+    private final MediaLibrary videos;
     private final Map<String, VideoRef> byExercise;
+    private final Map<String, List<PictureRef>> pictures;
 
-    ParticipantVideos(VideoLibrary videos) {
+    ParticipantMedia(MediaLibrary videos) {
         this.videos = videos;
         this.byExercise = videos.myVideos();
+        this.pictures = videos.myPictures();
     }
 
-    @Nullable VideoRef of(String exerciseCode) {
+    @Nullable VideoRef video(String exerciseCode) {
         return byExercise.get(exerciseCode);
     }
 
+    List<PictureRef> pictures(String exerciseCode) {
+        return pictures.getOrDefault(exerciseCode, List.of());
+    }
+
     @Override
-    public void report(String videoId, VideoLibrary.WatchEvent event, double positionSeconds,
+    public void report(String videoId, MediaLibrary.WatchEvent event, double positionSeconds,
             double durationSeconds) {
         try {
             videos.recordWatch(videoId, event, positionSeconds, durationSeconds);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -20,23 +21,28 @@ import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.exercise.ExerciseVideo;
 import org.researchportal.exercise.ManualExercise;
-import org.researchportal.exercise.VideoLibrary;
+import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.PictureRef;
 import org.researchportal.exercise.VideoRef;
 
 /**
- * One exercise's video: a preview of the current one and, for those who keep the manual, a new upload (streamed to
- * the library, which judges its bytes and size), a link to an external host instead, and captions per language.
+ * One exercise's pictures and video: a preview of what there is and, for those who keep the manual, pictures with
+ * their descriptions, a new video upload (streamed to the library, which judges its bytes and size), a link to an
+ * external host instead, and captions per language.
  */
-final class VideoDialog extends Dialog {
+final class MediaDialog extends Dialog {
 
     private final Paragraph uploadErrors = refusalText();
     private final Paragraph captionErrors = refusalText();
 
-    VideoDialog(VideoLibrary videos, String studyId, ManualExercise exercise, @Nullable VideoRef current,
-            boolean mayChange, Runnable onChanged) {
+    MediaDialog(MediaLibrary videos, String studyId, ManualExercise exercise, @Nullable VideoRef current,
+            List<PictureRef> pictures, boolean mayChange, Runnable onChanged) {
         String title = exercise.title().in(getLocale());
         setHeaderTitle(getTranslation("video.dialog", title));
         setWidth("min(720px, 95vw)");
+        if (!pictures.isEmpty()) {
+            add(new ExercisePictures(pictures, getLocale()));
+        }
         if (current != null) {
             add(VideoLink.of(current, title, null));
         } else {
@@ -81,6 +87,8 @@ final class VideoDialog extends Dialog {
         });
         add(new H4(getTranslation("video.or-link")), link, useLink);
 
+        add(new PictureForm(videos, studyId, exercise.code(), pictures, changed));
+
         if (current != null && current.source() == ExerciseVideo.Source.UPLOAD) {
             var language = new Select<String>();
             language.setLabel(getTranslation("video.captions.language-label"));
@@ -102,7 +110,7 @@ final class VideoDialog extends Dialog {
         }
     }
 
-    private static Paragraph refusalText() {
+    static Paragraph refusalText() {
         var text = new Paragraph();
         text.addClassName("upload-error");
         text.getElement().setAttribute("role", "alert");
@@ -110,8 +118,8 @@ final class VideoDialog extends Dialog {
         return text;
     }
 
-    private void refuse(Paragraph errors, RuntimeException refused) {
-        errors.setText(getTranslation(reason(refused)));
+    static void refuse(Paragraph errors, RuntimeException refused) {
+        errors.setText(errors.getTranslation(reason(refused)));
         errors.setVisible(true);
     }
 
