@@ -45,6 +45,9 @@ public class ExerciseService {
     static final String ENTITY = "Programme";
     static final int INACTIVE_DAYS = 7;
     private static final String CODE = "[a-z][a-z0-9_]{0,39}";
+    static final int TITLE_MAX_LENGTH = 120;
+    static final int TEXT_MAX_LENGTH = 500;
+    static final int MAX_STEPS = 12;
 
     private final TenantDocuments documents;
     private final ParticipantService participants;
@@ -89,6 +92,64 @@ public class ExerciseService {
         audit.record("manual.published", "ExerciseManual", manual.requireId(), null,
                 Map.of("edition", edition, "exercises", codes.size()), null);
         return edition;
+    }
+
+    /**
+     * Revises one exercise of the study's current manual (its words in both languages, its method and its dosage)
+     * and publishes the result as a new edition. Programmes already prescribed keep the edition they follow.
+     */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST})
+    public int reviseExercise(String studyId, ManualExercise revised, String reason) {
+        ExerciseManual current = latestManual(studyId).orElseThrow(() -> new NotFoundException("ExerciseManual",
+                studyId));
+        ManualExercise before = current.exercise(revised.code())
+                .orElseThrow(() -> new NotFoundException("ManualExercise", revised.code()));
+        Map<String, String> errors = new HashMap<>();
+        checkText(errors, "title", revised.title(), TITLE_MAX_LENGTH, true);
+        checkText(errors, "purpose", revised.purpose(), TEXT_MAX_LENGTH, true);
+        checkText(errors, "safety", revised.safety(), TEXT_MAX_LENGTH, true);
+        checkText(errors, "stopRule", revised.stopRule(), TEXT_MAX_LENGTH, true);
+        if (revised.steps().isEmpty() || revised.steps().size() > MAX_STEPS || revised.steps().stream()
+                .anyMatch(step -> Inputs.isBlankOrLonger(step.en(), TEXT_MAX_LENGTH)
+                        || (step.zh() != null && step.zh().length() > TEXT_MAX_LENGTH))) {
+            errors.put("steps", "manual.steps.invalid");
+        }
+        if (!revised.dosage().valid()) {
+            errors.put("dosage", "programme.adjust.invalid");
+        }
+        if (Inputs.isBlankOrLonger(reason, 500)) {
+            errors.put("reason", "change.reason.required");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        // The phase, region and progression levels stay: programmes and the manual's order depend on them.
+        ManualExercise kept = new ManualExercise(before.code(), before.phase(), before.region(), tidy(revised.title()),
+                tidy(revised.purpose()), revised.steps().stream().map(ExerciseService::tidy).toList(),
+                revised.dosage(), before.progression(), tidy(revised.safety()), tidy(revised.stopRule()));
+        List<ManualExercise> exercises = current.getExercises().stream()
+                .map(e -> e.code().equals(kept.code()) ? kept : e).toList();
+        int edition = publishManual(studyId, exercises, current.getGuidance(), current.getTemplates(),
+                current.isDemoContent());
+        audit.record("manual.exercise-revised", "ExerciseManual", studyId + "/" + kept.code(), before, kept,
+                reason.trim());
+        return edition;
+    }
+
+    /** Trimmed; Chinese left empty shows the English rather than nothing. */
+    private static Text tidy(Text text) {
+        String en = text.en().trim();
+        String zh = text.zh() == null || text.zh().isBlank() ? en : text.zh().trim();
+        return new Text(en, zh);
+    }
+
+    private static void checkText(Map<String, String> errors, String field, Text text, int max, boolean required) {
+        boolean enBad = required ? Inputs.isBlankOrLonger(text.en(), max) : text.en() != null
+                && text.en().length() > max;
+        boolean zhBad = text.zh() != null && text.zh().length() > max;
+        if (enBad || zhBad) {
+            errors.put(field, "manual.text.invalid");
+        }
     }
 
     /** The standard guidance every participant may read, and staff too. */

@@ -317,4 +317,39 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         });
         assertThat(asTherapist(() -> exercise.progress(exerciser)).weeks().get(1)).isEqualTo(thisWeek);
     }
+
+    @Test
+    void revisingAnExercisePublishesAnEditionAndLeavesPrescribedProgrammesAlone() {
+        Programme programme = prescribeStandard();
+        ManualExercise before = DemoManual.exercises().getFirst();
+        ManualExercise revised = new ManualExercise(before.code(), before.phase(), before.region(),
+                new Text("March in place, gently", ""), before.purpose(), List.of(new Text("Stand by a chair.", "")),
+                new Dosage(null, null, null, 8), before.progression(), before.safety(), before.stopRule());
+        assertThatThrownBy(() -> asTherapist(() -> exercise.reviseExercise(study, revised, " ")))
+                .isInstanceOf(ValidationException.class)
+                .extracting(e -> ((ValidationException) e).fieldMessageKeys()).isEqualTo(
+                        java.util.Map.of("reason", "change.reason.required"));
+        ManualExercise untitled = new ManualExercise(before.code(), before.phase(), before.region(), new Text("", ""),
+                before.purpose(), List.of(), new Dosage(null, null, null, 99), before.progression(), before.safety(),
+                before.stopRule());
+        assertThatThrownBy(() -> asTherapist(() -> exercise.reviseExercise(study, untitled, "Typo")))
+                .isInstanceOf(ValidationException.class)
+                .extracting(e -> ((ValidationException) e).fieldMessageKeys().keySet())
+                .isEqualTo(Set.of("title", "steps", "dosage"));
+
+        int edition = asTherapist(() -> exercise.reviseExercise(study, revised, "Simpler wording"));
+        assertThat(edition).isEqualTo(2);
+        ExerciseManual latest = asTherapist(() -> exercise.manual(study)).orElseThrow();
+        ManualExercise now = latest.exercise(before.code()).orElseThrow();
+        assertThat(now.title().zh()).as("Chinese left empty shows the English").isEqualTo("March in place, gently");
+        assertThat(now.phase()).isEqualTo(before.phase());
+
+        signIn(exerciserAccount);
+        assertThat(exercise.myManual().getEdition()).as("the prescribed programme keeps its edition").isEqualTo(1);
+        assertThat(exercise.myToday().exercises().getFirst().exercise().title().en()).isEqualTo(before.title().en());
+        assertThatThrownBy(() -> exercise.reviseExercise(study, revised, "Not mine to change"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(history("ExerciseManual", study + "/" + before.code())).containsExactly("manual.exercise-revised");
+        assertThat(programme.getManualEdition()).isEqualTo(1);
+    }
 }

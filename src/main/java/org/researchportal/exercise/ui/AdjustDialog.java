@@ -5,13 +5,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
-import org.researchportal.exercise.Dosage;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ProgrammeItem;
 
@@ -20,23 +17,21 @@ final class AdjustDialog extends Dialog {
 
     AdjustDialog(ExerciseService exercise, String participantId, ProgrammeItem item, String title, Runnable onDone) {
         setHeaderTitle(getTranslation("programme.adjust.title", title));
-        var sets = number("programme.sets", item.dosage().sets(), Dosage.MAX_SETS);
-        var repetitions = number("programme.repetitions", item.dosage().repetitions(), Dosage.MAX_REPETITIONS);
-        var hold = number("programme.hold", item.dosage().holdSeconds(), Dosage.MAX_HOLD_SECONDS);
-        var minutes = number("programme.minutes", item.dosage().minutes(), Dosage.MAX_MINUTES);
-        var level = number("programme.level", item.level(), ProgrammeItem.MAX_LEVEL);
+        var dosage = new DosageFields(this, item.dosage());
+        var level = DosageFields.number(this, "programme.level", item.level(), ProgrammeItem.MAX_LEVEL);
         var reason = new TextField(getTranslation("programme.reason"));
         reason.setMaxLength(500);
         reason.setRequired(true);
-        var form = new FormLayout(sets, repetitions, hold, minutes, level, reason);
+        var form = new FormLayout();
+        dosage.all().forEach(form::add);
+        form.add(level, reason);
         form.setColspan(reason, 2);
         add(form);
-        Map<String, HasValidation> fields = Map.of("dosage", sets);
+        Map<String, HasValidation> fields = Map.of("dosage", dosage.sets);
         var save = new Button(getTranslation("action.save"), e -> {
             try {
-                exercise.adjust(participantId, item.exercise(), new Dosage(sets.getValue(), repetitions.getValue(),
-                        hold.getValue(), minutes.getValue()), level.getValue() == null ? 0 : level.getValue(),
-                        reason.getValue());
+                exercise.adjust(participantId, item.exercise(), dosage.value(),
+                        level.getValue() == null ? 0 : level.getValue(), reason.getValue());
                 close();
                 onDone.run();
             } catch (ValidationException refusal) {
@@ -45,14 +40,5 @@ final class AdjustDialog extends Dialog {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
-    }
-
-    private IntegerField number(String label, @Nullable Integer value, int max) {
-        var field = new IntegerField(getTranslation(label));
-        field.setMin(1);
-        field.setMax(max);
-        field.setValue(value);
-        field.setStepButtonsVisible(true);
-        return field;
     }
 }

@@ -103,7 +103,13 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
                             pictures.getOrDefault(e.code(), List.of()), keepsVideos, () -> show(study)).open());
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             open.setEnabled(keepsVideos || byExercise.containsKey(e.code()) || pictures.containsKey(e.code()));
-            return open;
+            if (!keepsVideos) {
+                return open;
+            }
+            var edit = new Button(getTranslation("manual.edit"), click -> new ExerciseEditDialog(exercise, study.id(),
+                    e, () -> show(study)).open());
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            return new Div(edit, open);
         }).setKey("actions").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(manual.getExercises());

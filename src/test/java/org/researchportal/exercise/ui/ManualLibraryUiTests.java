@@ -33,9 +33,10 @@ class ManualLibraryUiTests extends UiTest {
         assertThat(allCells(grid)).contains("Forward arm raise", "Uploaded (35 KB) · captions: English, 简体中文",
                 "No video yet").noneMatch(cell -> cell.contains("shoulder_raise") || cell.contains("video."));
 
-        Button manage = (Button) GridKt._getCellComponent(grid, 0, "actions");
-        assertThat(manage.getText()).isEqualTo("Pictures and video…");
-        _click(manage);
+        var actions = GridKt._getCellComponent(grid, 0, "actions");
+        assertThat(_find(actions, Button.class)).extracting(Button::getText)
+                .containsExactly("Edit", "Pictures and video…");
+        _click(_find(actions, Button.class).get(1));
         assertThat(_find(Upload.class)).as("a picture and a video upload").hasSize(2);
         TextField link = _get(TextField.class, spec -> spec.withLabel("Link to a video on another site"));
         link.setValue("http://videos.example.org/marching");
@@ -71,5 +72,21 @@ class ManualLibraryUiTests extends UiTest {
         Details withVideo = _find(Details.class).stream().filter(d -> !_find(d, VideoPlayer.class).isEmpty())
                 .findFirst().orElseThrow();
         assertThat(_get(withVideo, H3.class).getText()).isEqualTo("Forward arm raise");
+    }
+
+    @Test
+    void aTherapistEditsAnExerciseAndIsToldAtTheFieldWhatIsMissing() {
+        signInToUi("fudan.therapist");
+        UI.getCurrent().navigate("manual");
+        @SuppressWarnings("unchecked")
+        Grid<Object> grid = _get(Grid.class);
+        _click(_find(GridKt._getCellComponent(grid, 0, "actions"), Button.class).getFirst());
+        var title = _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Title (English)"));
+        title.setValue("");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(title.isInvalid()).isTrue();
+        var reason = _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Why this change"));
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isNotBlank().doesNotContain("change.reason");
     }
 }

@@ -1,0 +1,91 @@
+package org.researchportal.exercise.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ManualExercise;
+import org.researchportal.exercise.Text;
+
+/**
+ * Edits one exercise of the manual in both languages: title, purpose, method, what to take care of, the stop rule
+ * and the dosage. Saving publishes a new edition with the reason on record; prescribed programmes are not touched.
+ */
+final class ExerciseEditDialog extends Dialog {
+
+    ExerciseEditDialog(ExerciseService exercise, String studyId, ManualExercise current, Runnable onPublished) {
+        setHeaderTitle(getTranslation("manual.edit.title", current.title().in(getLocale())));
+        setWidth("min(820px, 95vw)");
+        var titleEn = field(new TextField(), "manual.field.title-en", current.title().en());
+        var titleZh = field(new TextField(), "manual.field.title-zh", current.title().zh());
+        var purposeEn = field(new TextArea(), "manual.field.purpose-en", current.purpose().en());
+        var purposeZh = field(new TextArea(), "manual.field.purpose-zh", current.purpose().zh());
+        var stepsEn = field(new TextArea(), "manual.field.steps-en", String.join("\n",
+                current.steps().stream().map(Text::en).toList()));
+        var stepsZh = field(new TextArea(), "manual.field.steps-zh", String.join("\n",
+                current.steps().stream().map(Text::zh).toList()));
+        var safetyEn = field(new TextArea(), "manual.field.safety-en", current.safety().en());
+        var safetyZh = field(new TextArea(), "manual.field.safety-zh", current.safety().zh());
+        var stopEn = field(new TextArea(), "manual.field.stop-en", current.stopRule().en());
+        var stopZh = field(new TextArea(), "manual.field.stop-zh", current.stopRule().zh());
+        var dosage = new DosageFields(this, current.dosage());
+        var reason = field(new TextField(), "manual.field.reason", "");
+        reason.setRequired(true);
+        var form = new FormLayout(titleEn, titleZh, purposeEn, purposeZh, stepsEn, stepsZh, safetyEn, safetyZh,
+                stopEn, stopZh);
+        dosage.all().forEach(form::add);
+        form.add(reason);
+        form.setColspan(reason, 2);
+        add(new Paragraph(getTranslation("manual.edit.hint")), form);
+        Map<String, HasValidation> fields = Map.of("title", titleEn, "purpose", purposeEn, "steps", stepsEn,
+                "safety", safetyEn, "stopRule", stopEn, "dosage", dosage.sets, "reason", reason);
+        var save = new Button(getTranslation("action.save"), e -> {
+            try {
+                int edition = exercise.reviseExercise(studyId, new ManualExercise(current.code(), current.phase(),
+                        current.region(), new Text(titleEn.getValue(), titleZh.getValue()), new Text(
+                                purposeEn.getValue(), purposeZh.getValue()), steps(stepsEn.getValue(),
+                                        stepsZh.getValue()), dosage.value(), current.progression(), new Text(
+                                                safetyEn.getValue(), safetyZh.getValue()), new Text(stopEn.getValue(),
+                                                        stopZh.getValue())), reason.getValue());
+                Notification.show(getTranslation("manual.published", edition), 4000,
+                        Notification.Position.BOTTOM_START);
+                close();
+                onPublished.run();
+            } catch (ValidationException refusal) {
+                FieldErrors.show(this, refusal, fields);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+
+    /** Steps are written one per line; a Chinese line missing at the end borrows the English one. */
+    private static List<Text> steps(String english, String chinese) {
+        List<String> en = english.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> zh = chinese.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<Text> steps = new ArrayList<>();
+        for (int i = 0; i < en.size(); i++) {
+            steps.add(new Text(en.get(i), i < zh.size() ? zh.get(i) : en.get(i)));
+        }
+        return steps;
+    }
+
+    private <F extends TextFieldBase<F, String>> F field(F field, String label, String value) {
+        field.setLabel(getTranslation(label));
+        field.setValue(value == null ? "" : value);
+        field.setWidthFull();
+        return field;
+    }
+}
