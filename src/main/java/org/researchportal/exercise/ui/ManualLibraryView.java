@@ -110,7 +110,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
                     e, () -> show(study)).open());
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             return new Div(edit, open);
-        }).setKey("actions").setAutoWidth(true);
+        }).setKey("actions").setWidth("16rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(manual.getExercises());
         grid.setAllRowsVisible(true);
