@@ -241,8 +241,9 @@ class DemoTenantSeed {
         for (var row : participants.participants(study.id(), Pageable.unpaged())) {
             if ("Exercise".equals(row.armName()) && row.status() == ParticipantStatus.ENROLLED
                     && exercise.programmeOf(row.id()).isEmpty() && row.enrolledOn() != null) {
-                // Prescribing reaches back a week at most, so the demo programmes started a week ago.
-                LocalDate weekAgo = LocalDate.now(clock).minusDays(7);
+                // Prescribing reaches back a week at most in the participant's zone; six days from the server's
+                // date stays inside that whichever side of midnight the participant's zone is.
+                LocalDate weekAgo = LocalDate.now(clock).minusDays(6);
                 LocalDate start = row.enrolledOn().isAfter(weekAgo) ? row.enrolledOn() : weekAgo;
                 exercise.prescribe(row.id(), DemoManual.standardProgramme().code(), start,
                         Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), "Standard RE-MS programme");

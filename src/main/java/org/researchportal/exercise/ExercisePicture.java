@@ -42,6 +42,10 @@ public class ExercisePicture extends TenantOwnedDocument {
         return studyId;
     }
 
+    boolean isCurrent() {
+        return removedAt == null;
+    }
+
     String getFileId() {
         return fileId;
     }

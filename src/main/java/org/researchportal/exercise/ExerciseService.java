@@ -81,7 +81,16 @@ public class ExerciseService {
         if (!valid) {
             throw ValidationException.of("manual", "manual.invalid");
         }
-        int edition = latestManual(studyId).map(m -> m.getEdition() + 1).orElse(1);
+        return publish(studyId, latestManual(studyId).map(m -> m.getEdition() + 1).orElse(1), exercises, guidance,
+                templates, demoContent);
+    }
+
+    /**
+     * Stores an edition under the number the caller expects: if someone published that number meanwhile, the unique
+     * (study, edition) index refuses it and the person is told, so no edit is silently built on a stale edition.
+     */
+    private int publish(String studyId, int edition, List<ManualExercise> exercises, List<GuidancePage> guidance,
+            List<ProgrammeTemplate> templates, boolean demoContent) {
         ExerciseManual manual;
         try {
             manual = documents.insert(new ExerciseManual(studyId, edition, exercises, guidance, templates,
@@ -90,7 +99,7 @@ public class ExerciseService {
             throw ValidationException.of("manual", "manual.published-meanwhile");
         }
         audit.record("manual.published", "ExerciseManual", manual.requireId(), null,
-                Map.of("edition", edition, "exercises", codes.size()), null);
+                Map.of("edition", edition, "exercises", exercises.size()), null);
         return edition;
     }
 
@@ -129,8 +138,8 @@ public class ExerciseService {
                 revised.dosage(), before.progression(), tidy(revised.safety()), tidy(revised.stopRule()));
         List<ManualExercise> exercises = current.getExercises().stream()
                 .map(e -> e.code().equals(kept.code()) ? kept : e).toList();
-        int edition = publishManual(studyId, exercises, current.getGuidance(), current.getTemplates(),
-                current.isDemoContent());
+        int edition = publish(studyId, current.getEdition() + 1, exercises, current.getGuidance(),
+                current.getTemplates(), current.isDemoContent());
         audit.record("manual.exercise-revised", "ExerciseManual", studyId + "/" + kept.code(), before, kept,
                 reason.trim());
         return edition;
@@ -409,8 +418,9 @@ public class ExerciseService {
                 entry.minutes(), entry.exertion(), entry.painBefore(), entry.painAfter(), note, entry.safetyStop(),
                 clock.instant()));
         audit.record("session.logged", "SessionLog", log.requireId(), null, log.toRecord(), null);
-        summaries.refresh(me.id(), me.studyId(), entry.date());
+        // Alerts first: a summary that fails to update must not keep a safety stop from the therapist.
         raiseAlerts(me, log.toRecord());
+        summaries.refresh(me.id(), me.studyId(), entry.date());
         return log.toRecord();
     }
 

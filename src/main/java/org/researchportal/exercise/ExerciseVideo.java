@@ -61,6 +61,10 @@ public class ExerciseVideo extends TenantOwnedDocument {
         return exerciseCode;
     }
 
+    Instant getAddedAt() {
+        return addedAt;
+    }
+
     @Nullable String getFileId() {
         return fileId;
     }

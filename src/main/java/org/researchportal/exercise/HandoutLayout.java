@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -43,11 +44,13 @@ final class HandoutLayout implements AutoCloseable {
     private PDPageContentStream content;
     private float y;
 
-    HandoutLayout(String title) {
+    HandoutLayout(String title, Locale language) {
         try {
             regular = PDType0Font.load(document, font(REGULAR), true, false);
             bold = PDType0Font.load(document, font(BOLD), true, false);
             document.getDocumentInformation().setTitle(title);
+            // Screen readers and text-to-speech read the handout in its language.
+            document.getDocumentCatalog().setLanguage(language.toLanguageTag());
             newPage();
         } catch (IOException unreadable) {
             throw new UncheckedIOException("The handout font could not be read", unreadable);

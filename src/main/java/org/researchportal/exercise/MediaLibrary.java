@@ -55,8 +55,8 @@ public class MediaLibrary {
         STARTED, PROGRESS, COMPLETED
     }
 
-    static final int CAPTIONS_MAX_BYTES = 256 * 1024;
-    static final int PICTURE_MAX_BYTES = 2 * 1024 * 1024;
+    public static final int CAPTIONS_MAX_BYTES = 256 * 1024;
+    public static final int PICTURE_MAX_BYTES = 2 * 1024 * 1024;
     static final int PICTURES_PER_EXERCISE = 6;
     static final int LINK_MAX_LENGTH = 500;
     /** Seeing 90% of a video counts as having watched it: the last seconds are often a closing title. */
@@ -107,7 +107,7 @@ public class MediaLibrary {
             throw ValidationException.of("file", "video.file.size");
         }
         String type = MediaTypes.detect(head).orElseThrow(() -> ValidationException.of("file", "video.file.type"));
-        String base = fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").replaceAll("\\.[^.]*$", "");
+        String base = (fileName == null ? "" : fileName).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").replaceAll("\\.[^.]*$", "");
         String safeName = (base.isBlank() ? exerciseCode : base) + MediaTypes.extension(type);
         var limited = new LimitedStream(in, maxBytes);
         String fileId;
@@ -181,7 +181,7 @@ public class MediaLibrary {
             errors.put("description", "picture.description.invalid");
         }
         Optional<String> type = content.length == 0 || content.length > PICTURE_MAX_BYTES ? Optional.empty()
-                : MediaTypes.detectPicture(content);
+                : MediaTypes.detectPicture(content).filter(t -> MediaTypes.fitsPicture(content));
         if (type.isEmpty()) {
             errors.put("file", "picture.file.invalid");
         }
@@ -195,9 +195,15 @@ public class MediaLibrary {
         }
         String fileId = files.store(exerciseCode + MediaTypes.extension(type.orElseThrow()), type.orElseThrow(),
                 content, Map.of("studyId", studyId, "purpose", "exercise-picture"));
-        PictureRef ref = documents.insert(new ExercisePicture(studyId, exerciseCode, fileId, type.orElseThrow(),
-                content.length, new Text(en, zh.isEmpty() ? en : zh), CurrentUser.require().username(),
-                clock.instant())).toRef();
+        PictureRef ref;
+        try {
+            ref = documents.insert(new ExercisePicture(studyId, exerciseCode, fileId, type.orElseThrow(),
+                    content.length, new Text(en, zh.isEmpty() ? en : zh), CurrentUser.require().username(),
+                    clock.instant())).toRef();
+        } catch (RuntimeException notRecorded) {
+            files.delete(fileId);
+            throw notRecorded;
+        }
         audit.record("picture.added", "ExercisePicture", ref.id(), null, ref, null);
         return ref;
     }
@@ -229,6 +235,7 @@ public class MediaLibrary {
     @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST, Authorities.CLINICIAN, Authorities.PARTICIPANT})
     public StoredFile openPicture(String pictureId) {
         ExercisePicture picture = documents.findById(pictureId, ExercisePicture.class)
+                .filter(ExercisePicture::isCurrent)
                 .orElseThrow(() -> new NotFoundException("ExercisePicture", pictureId));
         mayView(picture.getStudyId(), pictureId);
         return files.open(picture.getFileId()).orElseThrow(() -> new NotFoundException("ExercisePicture",
@@ -321,11 +328,20 @@ public class MediaLibrary {
     }
 
     private VideoRef add(ExerciseVideo video) {
-        ExerciseVideo stored = documents.insert(video);
-        // The exercise's earlier videos are kept (what was watched stays on record) but are no longer current.
+        ExerciseVideo stored;
+        try {
+            stored = documents.insert(video);
+        } catch (RuntimeException notRecorded) {
+            if (video.getFileId() != null) {
+                files.delete(video.getFileId());
+            }
+            throw notRecorded;
+        }
+        // The exercise's earlier videos are kept (what was watched stays on record) but are no longer current. Only
+        // earlier ones: two uploads at once must not retire each other.
         for (ExerciseVideo earlier : documents.find(Query.query(Criteria.where("studyId").is(video.getStudyId())
                 .and("exerciseCode").is(video.getExerciseCode()).and("replacedAt").isNull()
-                .and("_id").ne(stored.requireId())), ExerciseVideo.class)) {
+                .and("addedAt").lte(video.getAddedAt()).and("_id").ne(stored.requireId())), ExerciseVideo.class)) {
             documents.updateFirst(Query.query(Criteria.where("_id").is(earlier.requireId())),
                     new Update().set("replacedAt", clock.instant()), ExerciseVideo.class);
         }

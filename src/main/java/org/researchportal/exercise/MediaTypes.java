@@ -1,11 +1,17 @@
 package org.researchportal.exercise;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Tells a video's or picture's type from its first bytes, not from its name: MP4 (an ISO media "ftyp" box with a
@@ -49,6 +55,28 @@ final class MediaTypes {
             return Optional.of(JPEG);
         }
         return Optional.empty();
+    }
+
+    /** The largest picture side accepted: a small file can still claim a huge image that would exhaust memory. */
+    static final int PICTURE_MAX_SIDE = 4000;
+
+    /** Whether a PNG or JPEG declares a size within bounds, read from its header without decoding the image. */
+    static boolean fitsPicture(byte[] content) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return false;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return reader.getWidth(0) <= PICTURE_MAX_SIDE && reader.getHeight(0) <= PICTURE_MAX_SIDE;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     static String extension(String type) {

@@ -60,7 +60,8 @@ public class ProgrammeHandouts {
     private byte[] bytesOf(PictureRef picture) {
         try (var in = media.openPicture(picture.id()).open()) {
             return in.readAllBytes();
-        } catch (IOException unreadable) {
+        } catch (IOException | NotFoundException missing) {
+            // The handout prints without it rather than not at all.
             return new byte[0];
         }
     }
@@ -69,7 +70,7 @@ public class ProgrammeHandouts {
             Map<String, List<PictureRef>> pictures, Locale language) {
         DosageText.Words words = (key, params) -> translations.getTranslation(key, language, params);
         String title = words.of("handout.title");
-        try (var pdf = new HandoutLayout(title)) {
+        try (var pdf = new HandoutLayout(title, language)) {
             pdf.heading(title, 18);
             pdf.paragraph(participant.displayName() + (participant.studyNumber() == null ? ""
                     : " · " + participant.studyNumber()));

@@ -16,6 +16,11 @@ public record VideoRef(String id, String exerciseCode, ExerciseVideo.Source sour
         return MediaStreaming.VIDEO_PATH.substring(1).replace("{videoId}", id);
     }
 
+    /** The external host a linked video plays on (links are https with a host, the library checks). */
+    public @Nullable String host() {
+        return externalUrl == null ? null : java.net.URI.create(externalUrl).getHost();
+    }
+
     public String captionsPath(String language) {
         return streamPath() + "/captions/" + language + ".vtt";
     }

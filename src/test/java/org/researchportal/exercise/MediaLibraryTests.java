@@ -263,5 +263,17 @@ class MediaLibraryTests extends ExerciseTrialTest {
         assertThat(asTherapist(() -> videos.pictures(study)).get("bridge")).hasSize(
                 MediaLibrary.PICTURES_PER_EXERCISE - 1).noneMatch(p -> p.id().equals(added.id()));
         assertThat(history("ExercisePicture", added.id())).containsExactlyInAnyOrder("picture.added", "picture.removed");
+        assertThat(get(signedInClient(exerciserAccount), "/" + added.path(), null).statusCode())
+                .as("a removed picture is no longer served").isEqualTo(404);
+
+        // A small file that declares a 5000 x 5000 image is refused before anything decodes it.
+        byte[] huge = png.clone();
+        java.nio.ByteBuffer.wrap(huge, 16, 8).putInt(5000).putInt(5000);
+        asTherapist(() -> {
+            videos.removePicture(asTherapist(() -> videos.pictures(study)).get("bridge").getFirst().id());
+            return null;
+        });
+        assertThatThrownBy(() -> asTherapist(() -> videos.addPicture(study, "bridge", huge, words)))
+                .isInstanceOf(ValidationException.class);
     }
 }

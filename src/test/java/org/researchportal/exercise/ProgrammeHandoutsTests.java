@@ -87,7 +87,7 @@ class ProgrammeHandoutsTests extends ExerciseTrialTest {
 
     @Test
     void textThePortalCannotDrawStillPrints() throws IOException {
-        var font = new HandoutLayout("t");
+        var font = new HandoutLayout("t", java.util.Locale.ENGLISH);
         try (font) {
             // An emoji and a line break in a name: the handout prints "?" and a space instead of failing.
             assertThat(HandoutLayout.wrap("Li 🌸 Na\nsecond", fontOf(font), 11, 400)).containsExactly("Li ? Na second");

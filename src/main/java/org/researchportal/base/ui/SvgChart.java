@@ -42,8 +42,8 @@ public final class SvgChart {
         var svg = new StringBuilder();
         svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("' role='img' aria-label='").append(escape(title)).append("' class='svg-chart'>")
-                .append("<title>").append(escape(title)).append("</title><desc>").append(escape(summary))
-                .append("</desc>");
+                .append("<title>").append(escape(title)).append("</title><desc>").append(escape(summary + " "
+                        + valuesInWords(categories, series))).append("</desc>");
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double max = yMax <= 0 ? 1 : yMax;
@@ -96,12 +96,31 @@ public final class SvgChart {
                     .append(s.kind() == Kind.TARGET_BARS ? "fill='none' stroke='" + s.color()
                             + "' stroke-dasharray='3 2'" : "fill='" + s.color() + "'").append("/>")
                     .append(text(x + 16, 20, s.label(), "start", "#1d2a36"));
-            x += 28 + s.label().length() * 7.2;
+            x += 28 + labelWidth(s.label());
         }
         svg.append("</svg>");
         var chart = new Svg(svg.toString());
         chart.getElement().getClassList().add("svg-chart-frame");
         return chart;
+    }
+
+    /** The figures themselves for a screen reader: each series, category by category ("–" where there is none). */
+    static String valuesInWords(List<String> categories, List<Series> series) {
+        List<String> parts = new ArrayList<>();
+        for (Series s : series) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < categories.size() && i < s.values().size(); i++) {
+                Double v = s.values().get(i);
+                values.add(categories.get(i) + " " + (v == null ? "–" : number(Math.round(v * 10) / 10.0)));
+            }
+            parts.add(s.label() + ": " + String.join(", ", values));
+        }
+        return String.join("; ", parts) + ".";
+    }
+
+    /** About how wide a label is at 12 px: Chinese characters take a full em, Latin ones about 0.6 of it. */
+    private static double labelWidth(String label) {
+        return label.codePoints().mapToDouble(cp -> cp >= 0x2E80 ? 12.5 : 7.2).sum();
     }
 
     private static String lineSeries(Series s, double slot, double plotHeight, double max) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextFieldBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.exercise.ExerciseService;
@@ -43,6 +44,7 @@ final class ExerciseEditDialog extends Dialog {
         var dosage = new DosageFields(this, current.dosage());
         var reason = field(new TextField(), "manual.field.reason", "");
         reason.setRequired(true);
+        reason.setMaxLength(500);
         var form = new FormLayout(titleEn, titleZh, purposeEn, purposeZh, stepsEn, stepsZh, safetyEn, safetyZh,
                 stopEn, stopZh);
         dosage.all().forEach(form::add);
@@ -52,6 +54,11 @@ final class ExerciseEditDialog extends Dialog {
         Map<String, HasValidation> fields = Map.of("title", titleEn, "purpose", purposeEn, "steps", stepsEn,
                 "safety", safetyEn, "stopRule", stopEn, "dosage", dosage.sets, "reason", reason);
         var save = new Button(getTranslation("action.save"), e -> {
+            if (!stepsMatch(stepsEn.getValue(), stepsZh.getValue())) {
+                FieldErrors.show(this, ValidationException.of("stepsZh", "manual.steps-zh.mismatch"),
+                        Map.of("stepsZh", stepsZh));
+                return;
+            }
             try {
                 int edition = exercise.reviseExercise(studyId, new ManualExercise(current.code(), current.phase(),
                         current.region(), new Text(titleEn.getValue(), titleZh.getValue()), new Text(
@@ -65,16 +72,28 @@ final class ExerciseEditDialog extends Dialog {
                 onPublished.run();
             } catch (ValidationException refusal) {
                 FieldErrors.show(this, refusal, fields);
+            } catch (NotFoundException gone) {
+                FieldErrors.show(this, ValidationException.of("title", "video.exercise-gone"), fields);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
     }
 
-    /** Steps are written one per line; a Chinese line missing at the end borrows the English one. */
-    private static List<Text> steps(String english, String chinese) {
-        List<String> en = english.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        List<String> zh = chinese.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    /** Steps are one per line; the Chinese method has as many lines as the English, or none at all. */
+    static boolean stepsMatch(String english, String chinese) {
+        List<String> zh = lines(chinese);
+        return zh.isEmpty() || zh.size() == lines(english).size();
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** Without a Chinese method, each step shows the English. */
+    static List<Text> steps(String english, String chinese) {
+        List<String> en = lines(english);
+        List<String> zh = lines(chinese);
         List<Text> steps = new ArrayList<>();
         for (int i = 0; i < en.size(); i++) {
             steps.add(new Text(en.get(i), i < zh.size() ? zh.get(i) : en.get(i)));

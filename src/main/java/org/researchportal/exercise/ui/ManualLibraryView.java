@@ -12,7 +12,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +32,9 @@ import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 
 /**
- * The study's exercise manual for staff: every exercise of the current edition with its dosage and its video. A
- * therapist or administrator adds a video (an upload or a link) and its captions from here.
+ * The study's exercise manual for staff: every exercise of the current edition with its dosage, pictures and video.
+ * A therapist or administrator edits an exercise (publishing a new edition), adds pictures, a video (an upload or a
+ * link) and its captions from here; a clinician looks.
  */
 @Route("manual")
 @Menu(order = 31, icon = "BOOK", title = "menu.manual")
@@ -42,12 +42,12 @@ import org.researchportal.study.StudySummary;
 final class ManualLibraryView extends Main implements HasDynamicTitle {
 
     private final ExerciseService exercise;
-    private final MediaLibrary videos;
+    private final MediaLibrary media;
     private final Div content = new Div();
 
-    ManualLibraryView(ExerciseService exercise, MediaLibrary videos, StudyService studies) {
+    ManualLibraryView(ExerciseService exercise, MediaLibrary media, StudyService studies) {
         this.exercise = exercise;
-        this.videos = videos;
+        this.media = media;
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.manual")));
         List<StudySummary> withManual = studies.studies().stream()
@@ -63,9 +63,9 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
             study.setLabel(getTranslation("manual.study"));
             study.setItems(withManual);
             study.setItemLabelGenerator(StudySummary::acronym);
+            study.setValue(withManual.getFirst());
             study.addValueChangeListener(e -> show(e.getValue()));
             add(study);
-            study.setValue(withManual.getFirst());
         }
         add(content);
         show(withManual.getFirst());
@@ -76,10 +76,10 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
             return;
         }
         ExerciseManual manual = exercise.manual(study.id()).orElseThrow();
-        Map<String, VideoRef> byExercise = videos.videos(study.id());
-        Map<String, List<PictureRef>> pictures = videos.pictures(study.id());
+        Map<String, VideoRef> byExercise = media.videos(study.id());
+        Map<String, List<PictureRef>> pictures = media.pictures(study.id());
         var user = CurrentUser.require();
-        boolean keepsVideos = user.hasRole(PortalRole.THERAPIST) || user.hasRole(PortalRole.TENANT_ADMIN);
+        boolean keepsManual = user.hasRole(PortalRole.THERAPIST) || user.hasRole(PortalRole.TENANT_ADMIN);
         content.removeAll();
         var edition = new Paragraph(getTranslation("manual.edition", study.acronym(), manual.getEdition(),
                 Formats.date(manual.getPublishedAt().atZone(user.zone()).toLocalDate(), getLocale()))
@@ -94,16 +94,16 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
         grid.addColumn(e -> DosageText.of(this::getTranslation, e.dosage())).setHeader(getTranslation("manual.dosage"))
                 .setAutoWidth(true);
         grid.addColumn(e -> videoText(byExercise.get(e.code())))
-                .setHeader(getTranslation("manual.video")).setKey("video").setFlexGrow(2);
+                .setHeader(getTranslation("manual.video")).setKey("video").setWidth("14rem").setFlexGrow(1);
         grid.addColumn(e -> pictures.getOrDefault(e.code(), List.of()).size())
                 .setHeader(getTranslation("manual.pictures")).setAutoWidth(true);
         grid.addComponentColumn(e -> {
-            var open = new Button(getTranslation(keepsVideos ? "video.manage" : "video.preview"), click ->
-                    new MediaDialog(videos, study.id(), e, byExercise.get(e.code()),
-                            pictures.getOrDefault(e.code(), List.of()), keepsVideos, () -> show(study)).open());
+            var open = new Button(getTranslation(keepsManual ? "video.manage" : "video.preview"), click ->
+                    new MediaDialog(media, study.id(), e, byExercise.get(e.code()),
+                            pictures.getOrDefault(e.code(), List.of()), keepsManual, () -> show(study)).open());
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            open.setEnabled(keepsVideos || byExercise.containsKey(e.code()) || pictures.containsKey(e.code()));
-            if (!keepsVideos) {
+            open.setEnabled(keepsManual || byExercise.containsKey(e.code()) || pictures.containsKey(e.code()));
+            if (!keepsManual) {
                 return open;
             }
             var edit = new Button(getTranslation("manual.edit"), click -> new ExerciseEditDialog(exercise, study.id(),
@@ -126,7 +126,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
                         .map(l -> getTranslation("language." + l)).toList()));
         return switch (video.source()) {
             case UPLOAD -> getTranslation("video.uploaded", Formats.fileSize(video.size())) + " · " + captions;
-            case LINK -> getTranslation("video.linked", URI.create(String.valueOf(video.externalUrl())).getHost());
+            case LINK -> getTranslation("video.linked", video.host());
         };
     }
 

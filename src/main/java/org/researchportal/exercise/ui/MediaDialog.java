@@ -19,6 +19,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.LimitedUpload;
 import org.researchportal.exercise.ExerciseVideo;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.MediaLibrary;
@@ -38,7 +39,7 @@ final class MediaDialog extends Dialog {
     MediaDialog(MediaLibrary videos, String studyId, ManualExercise exercise, @Nullable VideoRef current,
             List<PictureRef> pictures, boolean mayChange, Runnable onChanged) {
         String title = exercise.title().in(getLocale());
-        setHeaderTitle(getTranslation("video.dialog", title));
+        setHeaderTitle(getTranslation("media.dialog", title));
         setWidth("min(720px, 95vw)");
         if (!pictures.isEmpty()) {
             add(new ExercisePictures(pictures, getLocale()));
@@ -83,6 +84,8 @@ final class MediaDialog extends Dialog {
                 changed.run();
             } catch (ValidationException refused) {
                 FieldErrors.show(this, refused, Map.of("url", link));
+            } catch (NotFoundException gone) {
+                FieldErrors.show(this, ValidationException.of("url", "video.exercise-gone"), Map.of("url", link));
             }
         });
         add(new H4(getTranslation("video.or-link")), link, useLink);
@@ -95,22 +98,23 @@ final class MediaDialog extends Dialog {
             language.setItems(PortalLocales.SUPPORTED.stream().map(Locale::toLanguageTag).toList());
             language.setItemLabelGenerator(l -> getTranslation("language." + l));
             language.setValue(PortalLocales.toTag(getLocale()));
-            var captions = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-                try {
-                    videos.addCaptions(current.id(), language.getValue(), bytes);
-                    ui.access(changed::run);
-                } catch (ValidationException | NotFoundException refused) {
-                    ui.access(() -> refuse(captionErrors, refused));
-                }
-            }));
+            var captions = new Upload(new LimitedUpload(MediaLibrary.CAPTIONS_MAX_BYTES, (metadata, bytes) ->
+                    ui.access(() -> {
+                        try {
+                            videos.addCaptions(current.id(), language.getValue(), bytes);
+                            changed.run();
+                        } catch (ValidationException | NotFoundException refused) {
+                            refuse(captionErrors, refused);
+                        }
+                    })));
             captions.setMaxFiles(1);
-            captions.setMaxFileSize(256 * 1024);
+            captions.setMaxFileSize(MediaLibrary.CAPTIONS_MAX_BYTES);
             captions.setAcceptedFileTypes(".vtt", "text/vtt");
             add(new H4(getTranslation("video.captions")), language, captions, captionErrors);
         }
     }
 
-    static Paragraph refusalText() {
+    private static Paragraph refusalText() {
         var text = new Paragraph();
         text.addClassName("upload-error");
         text.getElement().setAttribute("role", "alert");
@@ -118,7 +122,7 @@ final class MediaDialog extends Dialog {
         return text;
     }
 
-    static void refuse(Paragraph errors, RuntimeException refused) {
+    private static void refuse(Paragraph errors, RuntimeException refused) {
         errors.setText(errors.getTranslation(reason(refused)));
         errors.setVisible(true);
     }

@@ -8,6 +8,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.PictureRef;
 import org.researchportal.exercise.VideoRef;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The signed-in participant's pictures and videos, by exercise, and where their player's reports go. A report the library refuses
@@ -38,7 +39,8 @@ final class ParticipantMedia implements VideoPlayer.WatchReport {
             double durationSeconds) {
         try {
             videos.recordWatch(videoId, event, positionSeconds, durationSeconds);
-        } catch (ValidationException | NotFoundException dropped) {
+        } catch (ValidationException | NotFoundException | DuplicateKeyException dropped) {
+            // (Two tabs reporting the first play at once meet the unique index; the other report counted it.)
             // Nothing for the participant to do about it.
         }
     }

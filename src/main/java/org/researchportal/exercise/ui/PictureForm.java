@@ -1,6 +1,7 @@
 package org.researchportal.exercise.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,12 +11,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.List;
 import java.util.Map;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.LimitedUpload;
 import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.PictureRef;
 import org.researchportal.exercise.Text;
@@ -35,35 +36,37 @@ final class PictureForm extends Composite<Div> {
                 changed.run();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            remove.setAriaLabel(getTranslation("picture.remove-which", picture.description().in(getLocale())));
             getContent().add(new Div(new Span(picture.description().in(getLocale())), remove));
         }
         var describedEn = new TextField(getTranslation("picture.description.en"));
         var describedZh = new TextField(getTranslation("picture.description.zh"));
         describedEn.setWidthFull();
         describedZh.setWidthFull();
-        Paragraph fileErrors = MediaDialog.refusalText();
+        // The file's refusal shows on a field of its own, as the documents' upload form does it.
+        var fileErrors = new TextField();
+        fileErrors.setVisible(false);
+        fileErrors.setReadOnly(true);
         var chosen = new Span(getTranslation("document.no-file"));
-        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
-            pending = bytes;
-            chosen.setText(metadata.fileName());
-        })));
+        var upload = new Upload(new LimitedUpload(MediaLibrary.PICTURE_MAX_BYTES, (metadata, bytes) -> ui.access(
+                () -> {
+                    pending = bytes;
+                    chosen.setText(metadata.fileName());
+                })));
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(2 * 1024 * 1024);
+        upload.setMaxFileSize(MediaLibrary.PICTURE_MAX_BYTES);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
+        Map<String, HasValidation> fields = Map.of("description", describedEn, "file", fileErrors);
         var add = new Button(getTranslation("picture.add"), e -> {
-            fileErrors.setVisible(false);
             try {
                 media.addPicture(studyId, exerciseCode, pending == null ? new byte[0] : pending,
                         new Text(describedEn.getValue(), describedZh.getValue()));
                 changed.run();
             } catch (ValidationException refused) {
-                FieldErrors.show(this, refused, Map.of("description", describedEn));
-                if (refused.fieldMessageKeys().containsKey("file")) {
-                    MediaDialog.refuse(fileErrors, ValidationException.of("file",
-                            refused.fieldMessageKeys().get("file")));
-                }
+                fileErrors.setVisible(refused.fieldMessageKeys().containsKey("file"));
+                FieldErrors.show(this, refused, fields);
             } catch (NotFoundException gone) {
-                MediaDialog.refuse(fileErrors, gone);
+                FieldErrors.show(this, ValidationException.of("file", "video.exercise-gone"), fields);
             }
         });
         getContent().add(new Paragraph(getTranslation("picture.hint")), upload, chosen, fileErrors, describedEn,

@@ -38,9 +38,8 @@ final class ProgressCharts {
 
     Component adherence() {
         int top = progress.weeks().stream().mapToInt(w -> Math.max(w.planned(), w.sessionDays())).max().orElse(0);
-        int done = progress.weeks().stream().mapToInt(WeekFigures::sessionDays).sum();
-        int planned = progress.weeks().stream().mapToInt(WeekFigures::planned).sum();
-        return SvgChart.of(t("progress.chart.adherence"), t("progress.chart.adherence.summary", done, planned),
+        return SvgChart.of(t("progress.chart.adherence"), t("progress.chart.adherence.summary",
+                progress.sessionDays(), progress.planned()),
                 weekLabels, Math.max(4, top + top % 2), List.of(
                         series("progress.series.planned", SvgChart.Kind.TARGET_BARS, PLANNED,
                                 w -> (double) w.planned()),
@@ -50,7 +49,7 @@ final class ProgressCharts {
 
     Component pain() {
         Double baseline = progress.painBaseline();
-        Double threshold = baseline == null ? null : baseline + 2;
+        Double threshold = progress.alertThreshold();
         return SvgChart.of(t("progress.chart.pain"), baseline == null ? t("progress.no-baseline")
                 : t("progress.baseline", String.format(locale, "%.1f", baseline)), weekLabels, 10,
                 List.of(series("progress.series.pain-before", SvgChart.Kind.LINE, BEFORE, sessions(

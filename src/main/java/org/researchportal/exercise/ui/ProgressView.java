@@ -24,7 +24,6 @@ import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.ProgrammeProgress;
 import org.researchportal.exercise.VideoEngagement;
 import org.researchportal.exercise.MediaLibrary;
-import org.researchportal.exercise.WeekFigures;
 
 /**
  * A participant's progress for their therapist: adherence week by week, joint pain around sessions against the
@@ -46,6 +45,7 @@ final class ProgressView extends Main implements HasUrlParameter<String>, HasDyn
 
     @Override
     public void setParameter(BeforeEvent event, String participantId) {
+        removeAll();
         ProgrammeProgress progress;
         try {
             progress = exercise.progress(participantId);
@@ -58,13 +58,12 @@ final class ProgressView extends Main implements HasUrlParameter<String>, HasDyn
                 participant.studyNumber() == null ? "" : participant.studyNumber());
         add(new ViewToolbar(title), new Anchor("programme/" + participantId, getTranslation("progress.programme")));
         List<VideoEngagement> engagement = videos.engagement(participantId);
-        int done = progress.weeks().stream().mapToInt(WeekFigures::sessionDays).sum();
-        int planned = progress.weeks().stream().mapToInt(WeekFigures::planned).sum();
+        int done = progress.sessionDays();
+        int planned = progress.planned();
         var stats = new Div(new StatCard(getTranslation("progress.stat.started"), Formats.date(progress.startDate(),
-                getLocale())), new StatCard(getTranslation("progress.stat.adherence"), planned == 0 ? "–"
-                        : Math.round(100.0 * done / planned) + "%"),
-                new StatCard(getTranslation("progress.stat.minutes"), Integer.toString(progress.weeks().stream()
-                        .mapToInt(WeekFigures::minutes).sum())),
+                getLocale())), new StatCard(getTranslation("progress.stat.adherence"), planned == 0
+                        ? Formats.text(null) : Math.round(100.0 * done / planned) + "%"),
+                new StatCard(getTranslation("progress.stat.minutes"), Integer.toString(progress.minutes())),
                 new StatCard(getTranslation("progress.stat.videos"), engagement.stream()
                         .filter(VideoEngagement::completed).count() + " / " + engagement.size()));
         stats.addClassName("stat-row");
@@ -84,7 +83,7 @@ final class ProgressView extends Main implements HasUrlParameter<String>, HasDyn
         exercise.manual(studyId).ifPresent(m -> m.getExercises().forEach(e -> exercises.put(e.code(), e)));
         var grid = new Grid<VideoEngagement>();
         grid.addColumn(v -> exercises.containsKey(v.exerciseCode())
-                ? exercises.get(v.exerciseCode()).title().in(getLocale()) : v.exerciseCode())
+                ? exercises.get(v.exerciseCode()).title().in(getLocale()) : getTranslation("progress.exercise-gone"))
                 .setHeader(getTranslation("manual.exercise")).setAutoWidth(true);
         grid.addColumn(VideoEngagement::plays).setHeader(getTranslation("progress.video.plays"));
         grid.addColumn(v -> v.percentSeen() + "%").setHeader(getTranslation("progress.video.seen"));

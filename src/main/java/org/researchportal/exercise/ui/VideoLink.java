@@ -3,7 +3,6 @@ package org.researchportal.exercise.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.exercise.ExerciseVideo;
 import org.researchportal.exercise.MediaLibrary;
@@ -20,7 +19,7 @@ final class VideoLink {
             return new VideoPlayer(video, title, report);
         }
         var link = new Anchor(video.externalUrl(), "");
-        link.setText(link.getTranslation("video.watch-on", URI.create(video.externalUrl()).getHost()));
+        link.setText(link.getTranslation("video.watch-on", video.host()));
         link.setTarget(AnchorTarget.BLANK);
         link.getElement().setAttribute("rel", "noopener noreferrer");
         link.addClassName("big-link");

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.LimitedUpload;
 import org.researchportal.study.TrialDocument;
 import org.researchportal.study.TrialDocumentService;
 

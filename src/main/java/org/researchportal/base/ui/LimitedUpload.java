@@ -1,4 +1,4 @@
-package org.researchportal.study.ui;
+package org.researchportal.base.ui;
 
 import com.vaadin.flow.server.streams.InMemoryUploadCallback;
 import com.vaadin.flow.server.streams.InMemoryUploadHandler;
@@ -7,11 +7,11 @@ import com.vaadin.flow.server.streams.InMemoryUploadHandler;
  * An in-memory upload that the server itself cuts off at a size: the browser's limit alone can be bypassed, and the
  * default in-memory handler has none.
  */
-final class LimitedUpload extends InMemoryUploadHandler {
+public final class LimitedUpload extends InMemoryUploadHandler {
 
     private final long maxBytes;
 
-    LimitedUpload(long maxBytes, InMemoryUploadCallback callback) {
+    public LimitedUpload(long maxBytes, InMemoryUploadCallback callback) {
         super(callback);
         this.maxBytes = maxBytes;
     }
