@@ -302,6 +302,11 @@ public class ExerciseService {
         List<WeekFigures> weeks = new ArrayList<>();
         for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
             int planned = plannedInWeek(programme, week, today);
+            if (!summarised.containsKey(week)) {
+                // A week logged before summaries existed (or whose refresh failed) is summarised now.
+                summaries.refresh(participantId, participant.studyId(), week);
+                summaries.of(participantId, week).ifPresent(w -> summarised.put(w.getWeekStart(), w));
+            }
             WeeklySummary summary = summarised.get(week);
             weeks.add(summary == null ? WeekFigures.empty(week, planned) : summary.toFigures(planned));
         }

@@ -3,6 +3,7 @@ package org.researchportal.exercise;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -55,6 +56,11 @@ class WeeklySummaries {
         } catch (DuplicateKeyException fresherAlready) {
             // A summary made from at least as many logs is already there.
         }
+    }
+
+    Optional<WeeklySummary> of(String participantId, LocalDate weekStart) {
+        return documents.findOne(Query.query(Criteria.where("participantId").is(participantId).and("weekStart")
+                .is(weekStart)), WeeklySummary.class);
     }
 
     /** The participant's summarised weeks from the given Monday on, oldest first. */

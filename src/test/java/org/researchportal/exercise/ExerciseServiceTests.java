@@ -267,6 +267,8 @@ class ExerciseServiceTests extends ExerciseTrialTest {
 
     @Autowired
     WeeklySummaries summaries;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     /**
      * Worked example, in the participant's zone (Asia/Shanghai): a daily programme that started a week ago spans last
@@ -316,6 +318,12 @@ class ExerciseServiceTests extends ExerciseTrialTest {
             return null;
         });
         assertThat(asTherapist(() -> exercise.progress(exerciser)).weeks().get(1)).isEqualTo(thisWeek);
+
+        // Logs from before summaries existed: the progress page summarises their weeks when it reads them.
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("participantId").is(exerciser)),
+                WeeklySummary.class);
+        assertThat(asTherapist(() -> exercise.progress(exerciser)).weeks()).containsExactly(lastWeek, thisWeek);
     }
 
     @Test
