@@ -85,18 +85,16 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
                 Formats.date(manual.getPublishedAt().atZone(user.zone()).toLocalDate(), getLocale()))
                 + (manual.isDemoContent() ? " · " + getTranslation("manual.demo-content") : ""));
         var grid = new Grid<ManualExercise>();
-        grid.addColumn(e -> e.title().in(getLocale())).setHeader(getTranslation("manual.exercise"))
-                .setAutoWidth(true).setFlexGrow(2);
-        grid.addColumn(e -> getTranslation(e.phase().messageKey())).setHeader(getTranslation("manual.phase"))
-                .setAutoWidth(true);
-        grid.addColumn(e -> getTranslation(e.region().messageKey())).setHeader(getTranslation("manual.region"))
-                .setAutoWidth(true);
+        // Columns share the width (cells wrap) so the actions stay on screen without scrolling sideways.
+        grid.addColumn(e -> e.title().in(getLocale())).setHeader(getTranslation("manual.exercise")).setFlexGrow(2);
+        grid.addColumn(e -> getTranslation(e.phase().messageKey()) + " · " + getTranslation(e.region().messageKey()))
+                .setHeader(getTranslation("manual.phase-region")).setFlexGrow(2);
         grid.addColumn(e -> DosageText.of(this::getTranslation, e.dosage())).setHeader(getTranslation("manual.dosage"))
-                .setAutoWidth(true);
+                .setFlexGrow(2);
         grid.addColumn(e -> videoText(byExercise.get(e.code())))
-                .setHeader(getTranslation("manual.video")).setKey("video").setWidth("14rem").setFlexGrow(1);
+                .setHeader(getTranslation("manual.video")).setKey("video").setFlexGrow(2);
         grid.addColumn(e -> pictures.getOrDefault(e.code(), List.of()).size())
-                .setHeader(getTranslation("manual.pictures")).setAutoWidth(true);
+                .setHeader(getTranslation("manual.pictures")).setWidth("6rem").setFlexGrow(0);
         grid.addComponentColumn(e -> {
             var open = new Button(getTranslation(keepsManual ? "video.manage" : "video.preview"), click ->
                     new MediaDialog(media, study.id(), e, byExercise.get(e.code()),
