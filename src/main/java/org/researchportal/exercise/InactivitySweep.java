@@ -1,11 +1,8 @@
 package org.researchportal.exercise;
 
 import java.util.EnumSet;
-import java.util.Set;
 import org.researchportal.base.security.PortalRole;
-import org.researchportal.base.security.SystemActor;
-import org.researchportal.tenancy.Tenant;
-import org.researchportal.tenancy.TenantService;
+import org.researchportal.tenancy.TenantSweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -22,29 +19,18 @@ class InactivitySweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(InactivitySweep.class);
 
-    private final TenantService tenants;
+    private final TenantSweeps tenants;
     private final ExerciseService exercise;
 
-    InactivitySweep(TenantService tenants, ExerciseService exercise) {
+    InactivitySweep(TenantSweeps tenants, ExerciseService exercise) {
         this.tenants = tenants;
         this.exercise = exercise;
     }
 
     @Scheduled(cron = "${portal.exercise.inactivity-sweep:0 15 6 * * *}")
     void sweep() {
-        for (Tenant tenant : SystemActor.callAs("inactivity-sweep", null, Set.of(PortalRole.PLATFORM_ADMIN),
-                tenants::tenants)) {
-            if (!tenant.active()) {
-                continue;
-            }
-            try {
-                int raised = SystemActor.callAs("inactivity-sweep", tenant.id(), EnumSet.of(PortalRole.THERAPIST),
-                        exercise::raiseInactivityAlerts);
-                LOG.info("Inactivity sweep of tenant {}: {} alert(s) raised", tenant.id(), raised);
-            } catch (RuntimeException e) {
-                // One tenant's failure must not keep the others' therapists from their alerts.
-                LOG.error("Inactivity sweep of tenant {} failed", tenant.id(), e);
-            }
-        }
+        tenants.inEachActiveTenant("inactivity-sweep", EnumSet.of(PortalRole.THERAPIST),
+                exercise::raiseInactivityAlerts).forEach((tenant, raised) ->
+                        LOG.info("Inactivity sweep of tenant {}: {} alert(s) raised", tenant, raised));
     }
 }

@@ -16,8 +16,8 @@ class SystemActorUseTests {
 
     private static final String[] ALLOWED = {"org.researchportal.base.security..", "org.researchportal.demo..",
             "org.researchportal.audit.."};
-    /** The one sweep that runs on a schedule, named, so that another is a decision someone reads here. */
-    private static final String SWEEP = "org.researchportal.exercise.InactivitySweep";
+    /** The one door for work that runs on a schedule in every tenant, named, so another is a decision read here. */
+    private static final String SWEEP = "org.researchportal.tenancy.TenantSweeps";
 
     @Test
     void onlyTheSeedTheAuditTrailAndTheSweepsActAsTheSystem() {

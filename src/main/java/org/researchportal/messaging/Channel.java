@@ -1,0 +1,6 @@
+package org.researchportal.messaging;
+
+/** How a message travels. */
+public enum Channel {
+    SMS, EMAIL
+}

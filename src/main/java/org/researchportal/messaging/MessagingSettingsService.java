@@ -1,0 +1,116 @@
+package org.researchportal.messaging;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.SealedValues;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * A tenant's messaging providers, set by its administrator: the Twilio account, auth token (stored sealed, never
+ * shown again) and a messaging service or sender number, and the email sender address. Audited without the token.
+ */
+@Service
+public class MessagingSettingsService {
+
+    /** What the administrator sees: everything but the token, which only says whether it is set. */
+    public record Summary(@Nullable String twilioAccountSid, boolean authTokenSet, @Nullable String messagingServiceSid,
+            @Nullable String smsFrom, @Nullable String emailFrom) {
+    }
+
+    private final TenantDocuments documents;
+    private final SealedValues sealed;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    MessagingSettingsService(TenantDocuments documents, SealedValues sealed, AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.sealed = sealed;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Saves the providers; a blank token keeps the one already stored. */
+    @Secured(Authorities.TENANT_ADMIN)
+    public Summary save(@Nullable String accountSid, @Nullable String authToken, @Nullable String messagingServiceSid,
+            @Nullable String smsFrom, @Nullable String emailFrom) {
+        String account = Inputs.blankToNull(accountSid);
+        String service = Inputs.blankToNull(messagingServiceSid);
+        String from = Inputs.blankToNull(smsFrom);
+        String email = Inputs.blankToNull(emailFrom);
+        Map<String, String> errors = new HashMap<>();
+        if (account != null && !account.matches("AC[0-9a-fA-F]{32}")) {
+            errors.put("accountSid", "messaging.account-sid.invalid");
+        }
+        if (service != null && !service.matches("MG[0-9a-fA-F]{32}")) {
+            errors.put("messagingServiceSid", "messaging.service-sid.invalid");
+        }
+        if (from != null && !from.matches("\\+[1-9][0-9]{6,14}")) {
+            errors.put("smsFrom", "messaging.sms-from.invalid");
+        }
+        if (email != null && (!email.matches(Inputs.EMAIL_PATTERN) || email.length() > Inputs.EMAIL_MAX_LENGTH)) {
+            errors.put("emailFrom", "messaging.email-from.invalid");
+        }
+        if (authToken != null && !authToken.isBlank() && !authToken.trim().matches("[0-9a-zA-Z]{16,64}")) {
+            errors.put("authToken", "messaging.auth-token.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        MessagingSettings current = stored();
+        String token = authToken == null || authToken.isBlank()
+                ? (current == null ? null : current.getSealedAuthToken()) : sealed.seal(authToken.trim());
+        Summary before = current == null ? null : summary(current);
+        MessagingSettings saved;
+        if (current == null) {
+            saved = documents.insert(new MessagingSettings(account, token, service, from, email,
+                    CurrentUser.require().username(), clock.instant()));
+        } else {
+            documents.updateFirst(Query.query(Criteria.where("_id").is(current.requireId())), new Update()
+                    .set("twilioAccountSid", account).set("sealedAuthToken", token)
+                    .set("messagingServiceSid", service).set("smsFrom", from).set("emailFrom", email)
+                    .set("updatedBy", CurrentUser.require().username()).set("updatedAt", clock.instant())
+                    .inc("version", 1), MessagingSettings.class);
+            saved = documents.getById(current.requireId(), MessagingSettings.class);
+        }
+        Summary after = summary(saved);
+        audit.record("messaging.settings-saved", "MessagingSettings", saved.requireId(), before, after, null);
+        return after;
+    }
+
+    @Secured(Authorities.TENANT_ADMIN)
+    public @Nullable Summary current() {
+        MessagingSettings settings = stored();
+        return settings == null ? null : summary(settings);
+    }
+
+    /** The providers with the token opened, for the dispatcher of this tenant only. */
+    ProviderSettings providers() {
+        MessagingSettings s = stored();
+        if (s == null) {
+            return ProviderSettings.NONE;
+        }
+        return new ProviderSettings(s.getTwilioAccountSid(), s.getSealedAuthToken() == null ? null
+                : sealed.open(s.getSealedAuthToken()), s.getMessagingServiceSid(), s.getSmsFrom(), s.getEmailFrom());
+    }
+
+    private @Nullable MessagingSettings stored() {
+        return documents.findOne(new Query(), MessagingSettings.class).orElse(null);
+    }
+
+    private static Summary summary(MessagingSettings s) {
+        return new Summary(s.getTwilioAccountSid(), s.getSealedAuthToken() != null, s.getMessagingServiceSid(),
+                s.getSmsFrom(), s.getEmailFrom());
+    }
+}

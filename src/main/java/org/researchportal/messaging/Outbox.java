@@ -1,0 +1,122 @@
+package org.researchportal.messaging;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one outbox. Planning puts messages in under their idempotency key (a second plan of the same send finds the
+ * first); coordinators read a participant's messages, cancel what is pending and send a failed one again.
+ */
+@Service
+public class Outbox {
+
+    static final int BODY_MAX_LENGTH = 1600;
+
+    private final TenantDocuments documents;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Outbox(TenantDocuments documents, AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Puts a message in the outbox, or answers the one already planned under its key. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.THERAPIST, Authorities.COORDINATOR})
+    public OutboxMessage enqueue(NewMessage message) {
+        if (Inputs.isBlankOrLonger(message.idempotencyKey(), 200) || message.recipient().isBlank()
+                || message.body().isBlank() || message.body().length() > BODY_MAX_LENGTH) {
+            throw ValidationException.of("message", "message.invalid");
+        }
+        try {
+            return documents.insert(new OutboxMessage(message, clock.instant()));
+        } catch (DuplicateKeyException plannedAlready) {
+            return byKey(message.idempotencyKey()).orElseThrow(() -> plannedAlready);
+        }
+    }
+
+    @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
+    public List<OutboxMessage> messagesOf(String participantId) {
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
+                .with(Sort.by(Sort.Direction.DESC, "dueAt")), OutboxMessage.class);
+    }
+
+    /** The latest messages of the tenant, newest first: the developer outbox and the coordinators' log. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
+    public List<OutboxMessage> latest(int limit) {
+        return documents.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
+                OutboxMessage.class);
+    }
+
+    /** Cancels a pending message; one already sent or being sent stays as it is. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
+    public void cancel(String messageId, String reason) {
+        change(messageId, reason, OutboxMessage.Status.PENDING, new Update().set("status",
+                OutboxMessage.Status.CANCELLED).set("failureReason", reason.trim()), "message.cancelled");
+    }
+
+    /** Sends a failed message again, now. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
+    public void resend(String messageId, String reason) {
+        change(messageId, reason, OutboxMessage.Status.FAILED, new Update().set("status",
+                OutboxMessage.Status.PENDING).set("dueAt", clock.instant()).unset("failureReason"), "message.resent");
+    }
+
+    /** Cancels everything still pending for a participant (withdrawal, consent revoked); answers how many. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.COORDINATOR})
+    public int cancelPendingFor(String participantId, @Nullable String onlyChannel, String reason) {
+        Criteria which = Criteria.where("participantId").is(participantId).and("status")
+                .is(OutboxMessage.Status.PENDING);
+        if (onlyChannel != null) {
+            which = which.and("channel").is(onlyChannel);
+        }
+        int cancelled = 0;
+        for (OutboxMessage pending : documents.find(Query.query(which), OutboxMessage.class)) {
+            cancelled += (int) documents.updateFirst(Query.query(Criteria.where("_id").is(pending.requireId())
+                    .and("status").is(OutboxMessage.Status.PENDING)), new Update().set("status",
+                            OutboxMessage.Status.CANCELLED).set("failureReason", reason), OutboxMessage.class);
+        }
+        if (cancelled > 0) {
+            audit.record("messages.cancelled", "Participant", participantId, null,
+                    Map.of("cancelled", cancelled, "channel", onlyChannel == null ? "all" : onlyChannel), reason);
+        }
+        return cancelled;
+    }
+
+    private void change(String messageId, String reason, OutboxMessage.Status from, Update update, String action) {
+        OutboxMessage message = documents.findById(messageId, OutboxMessage.class)
+                .orElseThrow(() -> new NotFoundException("OutboxMessage", messageId));
+        if (Inputs.isBlankOrLonger(reason, 500)) {
+            throw ValidationException.of("reason", "change.reason.required");
+        }
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(messageId).and("status").is(from)),
+                update.set("changedBy", CurrentUser.require().username()), OutboxMessage.class);
+        if (changed == 0) {
+            throw ValidationException.of("reason", "message.state-changed");
+        }
+        audit.record(action, "OutboxMessage", messageId, Map.of("status", message.getStatus()),
+                Map.of("status", from == OutboxMessage.Status.PENDING ? OutboxMessage.Status.CANCELLED
+                        : OutboxMessage.Status.PENDING), reason.trim());
+    }
+
+    private java.util.Optional<OutboxMessage> byKey(String key) {
+        return documents.findOne(Query.query(Criteria.where("idempotencyKey").is(key)), OutboxMessage.class);
+    }
+}

@@ -1,0 +1,123 @@
+package org.researchportal.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.tenancy.TenantDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends what is due. Each message is claimed with an atomic lease (findAndModify: pending and due, or sending with a
+ * lease run out), so two portal instances on one database never send it twice, and one that died mid-send is taken
+ * over when its lease ends. The outcome is written only while the lease is still this instance's.
+ */
+@Service
+public class OutboxDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final TenantDocuments documents;
+    private final MessagingSettingsService settings;
+    private final Map<Channel, MessageSender> senders = new EnumMap<>(Channel.class);
+    private final Clock clock;
+    private final Duration lease;
+    private final RetryPolicy retries;
+    /** This instance's name on its leases. */
+    private final String worker = "portal-" + UUID.randomUUID();
+
+    @Autowired
+    OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, List<MessageSender> senders,
+            Clock clock, @Value("${portal.messaging.lease:PT2M}") Duration lease) {
+        this(documents, settings, senders, clock, lease, RetryPolicy.STANDARD);
+    }
+
+    OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, List<MessageSender> senders,
+            Clock clock, Duration lease, RetryPolicy retries) {
+        this.documents = documents;
+        this.settings = settings;
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+        this.clock = clock;
+        this.lease = lease;
+        this.retries = retries;
+    }
+
+    /** Sends up to {@code max} due messages of the current tenant; answers how many it handled. */
+    @Secured(Authorities.COORDINATOR)
+    public int dispatchDue(int max) {
+        ProviderSettings providers = settings.providers();
+        int handled = 0;
+        while (handled < max) {
+            OutboxMessage message = claim();
+            if (message == null) {
+                break;
+            }
+            deliver(message, providers);
+            handled++;
+        }
+        return handled;
+    }
+
+    private @Nullable OutboxMessage claim() {
+        Instant now = clock.instant();
+        Query due = new Query(new Criteria().orOperator(
+                Criteria.where("status").is(OutboxMessage.Status.PENDING).and("dueAt").lte(now),
+                Criteria.where("status").is(OutboxMessage.Status.SENDING).and("leaseUntil").lt(now)))
+                .with(Sort.by("dueAt"));
+        return documents.findAndModify(due, new Update().set("status", OutboxMessage.Status.SENDING)
+                .set("leaseOwner", worker).set("leaseUntil", now.plus(lease)),
+                FindAndModifyOptions.options().returnNew(true), OutboxMessage.class);
+    }
+
+    private void deliver(OutboxMessage message, ProviderSettings providers) {
+        MessageSender sender = senders.get(message.getChannel());
+        SendResult result;
+        try {
+            result = sender == null ? new SendResult.Failed("no-channel", "No way to send " + message.getChannel())
+                    : sender.send(message, providers);
+        } catch (RuntimeException unexpected) {
+            result = new SendResult.Retry("unexpected", unexpected.getClass().getSimpleName());
+        }
+        Instant now = clock.instant();
+        int attempts = message.getAttempts().size() + 1;
+        Update outcome = new Update().unset("leaseOwner").unset("leaseUntil");
+        switch (result) {
+            case SendResult.Sent sent -> outcome.set("status", OutboxMessage.Status.SENT)
+                    .set("providerId", sent.providerId()).push("attempts", new OutboxMessage.Attempt(now, worker,
+                            OutboxMessage.Attempt.Outcome.SENT, null, null));
+            case SendResult.Retry retry when retries.exhausted(attempts) -> outcome
+                    .set("status", OutboxMessage.Status.FAILED).set("failureReason", retry.detail())
+                    .push("attempts", new OutboxMessage.Attempt(now, worker, OutboxMessage.Attempt.Outcome.FAILED,
+                            retry.code(), retry.detail()));
+            case SendResult.Retry retry -> outcome.set("status", OutboxMessage.Status.PENDING)
+                    .set("dueAt", now.plus(retries.delayAfter(attempts)))
+                    .push("attempts", new OutboxMessage.Attempt(now, worker, OutboxMessage.Attempt.Outcome.RETRY,
+                            retry.code(), retry.detail()));
+            case SendResult.Failed failed -> outcome.set("status", OutboxMessage.Status.FAILED)
+                    .set("failureReason", failed.detail()).push("attempts", new OutboxMessage.Attempt(now, worker,
+                            OutboxMessage.Attempt.Outcome.FAILED, failed.code(), failed.detail()));
+        }
+        long written = documents.updateFirst(Query.query(Criteria.where("_id").is(message.requireId())
+                .and("status").is(OutboxMessage.Status.SENDING).and("leaseOwner").is(worker)), outcome,
+                OutboxMessage.class);
+        if (written == 0) {
+            // The lease ran out mid-send and another instance took the message over: its outcome stands.
+            LOG.warn("Lost the lease on message {} while sending", message.requireId());
+        }
+    }
+}

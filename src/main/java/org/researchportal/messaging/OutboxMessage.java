@@ -1,0 +1,152 @@
+package org.researchportal.messaging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One message of the outbox: what, to whom, when, and everything that happened to it. Its idempotency key is unique
+ * within the tenant, so planning a send twice never makes two messages. A dispatcher owns it only while its lease
+ * runs; every attempt is kept.
+ */
+@Document("outbox_messages")
+@CompoundIndexes({
+    @CompoundIndex(name = "tenant_key", def = "{'tenantId': 1, 'idempotencyKey': 1}", unique = true),
+    @CompoundIndex(name = "tenant_status_due", def = "{'tenantId': 1, 'status': 1, 'dueAt': 1}"),
+    @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1, 'dueAt': -1}")
+})
+public class OutboxMessage extends TenantOwnedDocument {
+
+    public enum Status {
+        PENDING, SENDING, SENT, DELIVERED, FAILED, CANCELLED;
+
+        public String messageKey() {
+            return "message.status." + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One try to hand the message to its provider, and how it ended. */
+    public record Attempt(Instant at, String worker, Outcome outcome, @Nullable String code,
+            @Nullable String detail) {
+
+        public enum Outcome {
+            SENT, RETRY, FAILED
+        }
+    }
+
+    private String idempotencyKey;
+    private MessagePurpose purpose;
+    private Channel channel;
+    private String recipient;
+    private @Nullable String participantId;
+    private String locale;
+    private @Nullable String subject;
+    private String body;
+    private @Nullable String htmlBody;
+    private Instant dueAt;
+    private Status status = Status.PENDING;
+    private List<Attempt> attempts = new ArrayList<>();
+    private @Nullable String leaseOwner;
+    private @Nullable Instant leaseUntil;
+    private @Nullable String providerId;
+    private @Nullable String failureReason;
+    private Instant createdAt;
+
+    /** For reading from the database; fields are set one by one. */
+    @PersistenceCreator
+    OutboxMessage() {
+        this.idempotencyKey = "";
+        this.purpose = MessagePurpose.TEST;
+        this.channel = Channel.EMAIL;
+        this.recipient = "";
+        this.locale = "en";
+        this.body = "";
+        this.dueAt = Instant.EPOCH;
+        this.createdAt = Instant.EPOCH;
+    }
+
+    OutboxMessage(NewMessage message, Instant createdAt) {
+        this.idempotencyKey = message.idempotencyKey();
+        this.purpose = message.purpose();
+        this.channel = message.channel();
+        this.recipient = message.recipient();
+        this.participantId = message.participantId();
+        this.locale = message.locale().toLanguageTag();
+        this.subject = message.subject();
+        this.body = message.body();
+        this.htmlBody = message.htmlBody();
+        this.dueAt = message.dueAt();
+        this.createdAt = createdAt;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public MessagePurpose getPurpose() {
+        return purpose;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public @Nullable String getParticipantId() {
+        return participantId;
+    }
+
+    public Locale getLocale() {
+        return Locale.forLanguageTag(locale);
+    }
+
+    public @Nullable String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public @Nullable String getHtmlBody() {
+        return htmlBody;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public List<Attempt> getAttempts() {
+        return attempts;
+    }
+
+    public @Nullable String getLeaseOwner() {
+        return leaseOwner;
+    }
+
+    public @Nullable String getProviderId() {
+        return providerId;
+    }
+
+    public @Nullable String getFailureReason() {
+        return failureReason;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,69 @@
+package org.researchportal.messaging;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email through the shared SMTP server (Spring Mail), from the tenant's own sender address: plain text and HTML in
+ * one multipart message, in the recipient's language. A refused address fails for good; a server that is down or
+ * busy is tried again.
+ */
+@Component
+class SmtpEmail implements MessageSender {
+
+    private final JavaMailSender mail;
+    private final String defaultFrom;
+
+    SmtpEmail(JavaMailSender mail, @Value("${portal.messaging.email-from:research-portal@localhost}") String from) {
+        this.mail = mail;
+        this.defaultFrom = from;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public SendResult send(OutboxMessage message, ProviderSettings settings) {
+        try {
+            MimeMessage mime = mail.createMimeMessage();
+            var helper = new MimeMessageHelper(mime, message.getHtmlBody() != null, StandardCharsets.UTF_8.name());
+            helper.setFrom(new InternetAddress(settings.emailFrom() != null ? settings.emailFrom() : defaultFrom));
+            helper.setTo(new InternetAddress(message.getRecipient(), true));
+            helper.setSubject(message.getSubject() == null ? "" : message.getSubject());
+            if (message.getHtmlBody() != null) {
+                helper.setText(message.getBody(), message.getHtmlBody());
+            } else {
+                helper.setText(message.getBody());
+            }
+            mime.setHeader("Content-Language", message.getLocale().toLanguageTag());
+            mime.setHeader("X-Portal-Message", message.requireId());
+            mail.send(mime);
+            return new SendResult.Sent(mime.getMessageID() == null ? "smtp-" + message.requireId()
+                    : mime.getMessageID());
+        } catch (AddressException | MailParseException badAddress) {
+            return new SendResult.Failed("address", "The email address is not valid");
+        } catch (MailSendException refused) {
+            boolean permanent = refused.getFailedMessages().values().stream()
+                    .anyMatch(e -> String.valueOf(e.getMessage()).matches("(?s).*\\b55\\d\\b.*"));
+            return permanent ? new SendResult.Failed("rejected", "The mail server refused the address")
+                    : new SendResult.Retry("smtp", "The mail server did not take the message");
+        } catch (MailAuthenticationException | MessagingException e) {
+            return new SendResult.Retry("smtp", e.getClass().getSimpleName());
+        } catch (MailException e) {
+            return new SendResult.Retry("smtp", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.researchportal.messaging;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.HttpClient;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.HttpHost;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * SMS through the Twilio SDK with the tenant's own account. Without a Twilio account (the embedded default) the SMS
+ * is captured instead: recorded as sent in the outbox, where the developer outbox shows it, and sent nowhere.
+ * {@code portal.messaging.twilio.api-base} points the SDK at another host (a local stand-in) with its own request
+ * encoding intact.
+ */
+@Component
+class TwilioSms implements MessageSender {
+
+    /** Twilio codes that will not change by trying again: invalid or unreachable number, unsubscribed, blocked. */
+    private static final Set<Integer> PERMANENT = Set.of(21211, 21214, 21408, 21610, 21612, 21614, 30003, 30004,
+            30005, 30006, 30007);
+
+    private final @Nullable URI apiBase;
+    private final @Nullable String statusCallback;
+    private final boolean captureWithoutAccount;
+
+    TwilioSms(@Value("${portal.messaging.twilio.api-base:}") String apiBase,
+            @Value("${portal.base-url:}") String baseUrl,
+            @Value("${portal.messaging.capture-sms-without-account:true}") boolean captureWithoutAccount) {
+        this.apiBase = apiBase.isBlank() ? null : URI.create(apiBase);
+        this.statusCallback = baseUrl.isBlank() ? null : baseUrl.replaceAll("/$", "") + "/webhooks/twilio/status";
+        this.captureWithoutAccount = captureWithoutAccount;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public SendResult send(OutboxMessage message, ProviderSettings settings) {
+        if (!settings.hasTwilio()) {
+            return captureWithoutAccount ? new SendResult.Sent("captured-" + UUID.randomUUID())
+                    : new SendResult.Failed("not-configured", "No SMS provider is set up for this institution");
+        }
+        var client = new TwilioRestClient.Builder(settings.twilioAccountSid(), settings.twilioAuthToken())
+                .httpClient(httpClient()).build();
+        PhoneNumber to = new PhoneNumber(message.getRecipient());
+        MessageCreator creator = settings.messagingServiceSid() != null
+                ? Message.creator(to, settings.messagingServiceSid(), message.getBody())
+                : Message.creator(to, new PhoneNumber(settings.smsFrom()), message.getBody());
+        if (statusCallback != null) {
+            creator.setStatusCallback(URI.create(statusCallback));
+        }
+        try {
+            return new SendResult.Sent(creator.create(client).getSid());
+        } catch (ApiException refused) {
+            String code = refused.getCode() == null ? null : refused.getCode().toString();
+            Integer status = refused.getStatusCode();
+            if (refused.getCode() != null && PERMANENT.contains(refused.getCode())) {
+                return new SendResult.Failed(code, refused.getMessage());
+            }
+            if (status == null || status == 429 || status >= 500) {
+                return new SendResult.Retry(code == null && status != null ? "http-" + status : code,
+                        refused.getMessage());
+            }
+            return new SendResult.Failed(code == null && status != null ? "http-" + status : code,
+                    refused.getMessage());
+        } catch (ApiConnectionException | IllegalStateException unreachable) {
+            return new SendResult.Retry("connection", String.valueOf(unreachable.getMessage()));
+        } catch (RuntimeException unexpected) {
+            // A malformed answer: the message may or may not have gone; trying again is the safer side for a reminder.
+            return new SendResult.Retry("unexpected", unexpected.getClass().getSimpleName());
+        }
+    }
+
+    private HttpClient httpClient() {
+        if (apiBase == null) {
+            return new NetworkHttpClient();
+        }
+        HttpHost host = new HttpHost(apiBase.getScheme(), apiBase.getHost(), apiBase.getPort());
+        // Every request goes to the configured host; the SDK keeps its own paths, headers and form encoding.
+        return new NetworkHttpClient(HttpClientBuilder.create().setRoutePlanner((target, context) ->
+                new HttpRoute(host)));
+    }
+}

@@ -1,0 +1,44 @@
+package org.researchportal.tenancy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.security.SystemActor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way for work no person starts (daily sweeps, the message dispatcher) to run in every active tenant: once
+ * per tenant, as a named system actor with only the roles the work needs, so tenant scoping and role checks apply as
+ * they do for people. One tenant's failure is logged and the others go on.
+ */
+@Component
+public class TenantSweeps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantSweeps.class);
+
+    private final TenantService tenants;
+
+    TenantSweeps(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    /** Runs the work in each active tenant and answers each tenant's result (none for a tenant that failed). */
+    public <T> Map<String, T> inEachActiveTenant(String purpose, Set<PortalRole> roles, Supplier<T> work) {
+        Map<String, T> results = new LinkedHashMap<>();
+        for (Tenant tenant : SystemActor.callAs(purpose, null, Set.of(PortalRole.PLATFORM_ADMIN), tenants::tenants)) {
+            if (!tenant.active()) {
+                continue;
+            }
+            try {
+                results.put(tenant.id(), SystemActor.callAs(purpose, tenant.id(), roles, work));
+            } catch (RuntimeException e) {
+                LOG.error("{} failed in tenant {}", purpose, tenant.id(), e);
+            }
+        }
+        return results;
+    }
+}
