@@ -63,6 +63,20 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Providers' webhooks: no session, no CSRF token (the provider has neither). Each request proves itself with the
+     * provider's signature, which the messaging module checks before anything changes.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webhookSecurityFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/webhooks/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
     @Bean
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http,
             @Value("${portal.auth.mode:local}") String mode) throws Exception {

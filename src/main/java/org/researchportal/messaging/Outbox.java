@@ -100,6 +100,27 @@ public class Outbox {
         return cancelled;
     }
 
+    /**
+     * Records what the provider reported about a sent message: delivered, or undelivered / failed with its error.
+     * A report never moves a message back (a late "sent" after "delivered" changes nothing).
+     */
+    @Secured(Authorities.COORDINATOR)
+    public boolean recordDelivery(String providerId, String providerStatus, @Nullable String errorCode) {
+        Update update;
+        switch (providerStatus.toLowerCase(java.util.Locale.ROOT)) {
+            case "delivered" -> update = new Update().set("status", OutboxMessage.Status.DELIVERED);
+            case "undelivered", "failed" -> update = new Update().set("status", OutboxMessage.Status.FAILED)
+                    .set("failureReason", "Not delivered" + (errorCode == null ? "" : " (Twilio error " + errorCode
+                            + ")"));
+            default -> {
+                return false;
+            }
+        }
+        return documents.updateFirst(Query.query(Criteria.where("providerId").is(providerId).and("status")
+                .is(OutboxMessage.Status.SENT)), update.set("deliveryReportedAt", clock.instant()),
+                OutboxMessage.class) > 0;
+    }
+
     private void change(String messageId, String reason, OutboxMessage.Status from, Update update, String action) {
         OutboxMessage message = documents.findById(messageId, OutboxMessage.class)
                 .orElseThrow(() -> new NotFoundException("OutboxMessage", messageId));

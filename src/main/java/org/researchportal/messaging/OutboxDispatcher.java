@@ -34,6 +34,7 @@ public class OutboxDispatcher {
 
     private final TenantDocuments documents;
     private final MessagingSettingsService settings;
+    private final SmsReplies replies;
     private final Map<Channel, MessageSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final Duration lease;
@@ -42,15 +43,16 @@ public class OutboxDispatcher {
     private final String worker = "portal-" + UUID.randomUUID();
 
     @Autowired
-    OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, List<MessageSender> senders,
-            Clock clock, @Value("${portal.messaging.lease:PT2M}") Duration lease) {
-        this(documents, settings, senders, clock, lease, RetryPolicy.STANDARD);
+    OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
+            List<MessageSender> senders, Clock clock, @Value("${portal.messaging.lease:PT2M}") Duration lease) {
+        this(documents, settings, replies, senders, clock, lease, RetryPolicy.STANDARD);
     }
 
-    OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, List<MessageSender> senders,
-            Clock clock, Duration lease, RetryPolicy retries) {
+    OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
+            List<MessageSender> senders, Clock clock, Duration lease, RetryPolicy retries) {
         this.documents = documents;
         this.settings = settings;
+        this.replies = replies;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.clock = clock;
         this.lease = lease;
@@ -88,8 +90,13 @@ public class OutboxDispatcher {
         MessageSender sender = senders.get(message.getChannel());
         SendResult result;
         try {
-            result = sender == null ? new SendResult.Failed("no-channel", "No way to send " + message.getChannel())
-                    : sender.send(message, providers);
+            if (message.getChannel() == Channel.SMS && replies.optedOut(message.getRecipient())) {
+                // The number replied STOP: nothing goes to it, whatever was planned.
+                result = new SendResult.Failed("opted-out", "The recipient replied STOP to this institution's SMS");
+            } else {
+                result = sender == null ? new SendResult.Failed("no-channel", "No way to send "
+                        + message.getChannel()) : sender.send(message, providers);
+            }
         } catch (RuntimeException unexpected) {
             result = new SendResult.Retry("unexpected", unexpected.getClass().getSimpleName());
         }

@@ -117,6 +117,18 @@ public class TenantDocuments {
         return mongo.save(document);
     }
 
+    /**
+     * The tenants holding a document of this type whose field equals the value. The one lookup across tenants, for
+     * callers that arrive without a person (a provider's webhook names its account and nothing else); it answers
+     * tenant ids only, and the caller then works inside that tenant as usual.
+     */
+    public <T extends TenantOwnedDocument> List<String> tenantsWith(Class<T> type, String field, String value) {
+        if (TENANT_FIELD.equals(field) || "_id".equals(field)) {
+            throw new IllegalArgumentException("Look tenants up by a field of the document, not by " + field);
+        }
+        return mongo.findDistinct(Query.query(Criteria.where(field).is(value)), TENANT_FIELD, type, String.class);
+    }
+
     /** A single-document atomic update within the current tenant; answers how many documents matched (0 or 1). */
     public <T extends TenantOwnedDocument> long updateFirst(Query query, UpdateDefinition update, Class<T> type) {
         guardUpdate(update);

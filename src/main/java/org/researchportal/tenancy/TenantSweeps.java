@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way for work no person starts (daily sweeps, the message dispatcher) to run in every active tenant: once
+ * The one way for work no person starts (daily sweeps, the message dispatcher, a provider's webhook) to run in a
+ * tenant: once
  * per tenant, as a named system actor with only the roles the work needs, so tenant scoping and role checks apply as
  * they do for people. One tenant's failure is logged and the others go on.
  */
@@ -24,6 +25,15 @@ public class TenantSweeps {
 
     TenantSweeps(TenantService tenants) {
         this.tenants = tenants;
+    }
+
+    /** Runs the work in one active tenant (a webhook that has found its tenant); nothing for an inactive one. */
+    public <T> java.util.Optional<T> inTenant(String tenantId, String purpose, Set<PortalRole> roles,
+            Supplier<T> work) {
+        boolean active = SystemActor.callAs(purpose, null, Set.of(PortalRole.PLATFORM_ADMIN), tenants::tenants)
+                .stream().anyMatch(t -> t.id().equals(tenantId) && t.active());
+        return active ? java.util.Optional.ofNullable(SystemActor.callAs(purpose, tenantId, roles, work))
+                : java.util.Optional.empty();
     }
 
     /** Runs the work in each active tenant and answers each tenant's result (none for a tenant that failed). */

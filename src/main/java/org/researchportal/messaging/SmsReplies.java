@@ -1,0 +1,106 @@
+package org.researchportal.messaging;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a person's SMS reply means: STOP and its common variants (in English and Chinese) end SMS to that number and
+ * cancel what is pending; START sends them again; HELP answers with who is writing and how to stop. Anything else
+ * gets no automatic answer. Every answer is short, bilingual and says nothing about health or the study arm.
+ */
+@Service
+public class SmsReplies {
+
+    public enum Keyword {
+        STOP, START, HELP, OTHER
+    }
+
+    private static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
+            "OPTOUT", "TD", "退订", "取消");
+    private static final Set<String> START = Set.of("START", "YES", "UNSTOP", "SUBSCRIBE", "订阅");
+    private static final Set<String> HELP = Set.of("HELP", "INFO", "帮助");
+
+    private final TenantDocuments documents;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    SmsReplies(TenantDocuments documents, AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    static Keyword keyword(String body) {
+        String word = Normalizer.normalize(body, Normalizer.Form.NFKC).strip().replaceAll("[\\p{Punct}\\s。！]+$", "")
+                .toUpperCase(Locale.ROOT);
+        return STOP.contains(word) ? Keyword.STOP : START.contains(word) ? Keyword.START
+                : HELP.contains(word) ? Keyword.HELP : Keyword.OTHER;
+    }
+
+    /** Acts on a reply from a phone number and answers the text to send back, if any. */
+    @Secured(Authorities.COORDINATOR)
+    public Optional<String> handle(String from, String body) {
+        Keyword keyword = keyword(body);
+        switch (keyword) {
+            case STOP -> {
+                setOptOut(from, true, body);
+                int cancelled = 0;
+                for (OutboxMessage pending : documents.find(Query.query(Criteria.where("recipient").is(from)
+                        .and("channel").is(Channel.SMS).and("status").is(OutboxMessage.Status.PENDING)),
+                        OutboxMessage.class)) {
+                    cancelled += (int) documents.updateFirst(Query.query(Criteria.where("_id").is(pending.requireId())
+                            .and("status").is(OutboxMessage.Status.PENDING)), new Update().set("status",
+                                    OutboxMessage.Status.CANCELLED).set("failureReason", "STOP by SMS"),
+                            OutboxMessage.class);
+                }
+                audit.record("sms.opted-out", "PhoneNumber", masked(from), null, Map.of("cancelled", cancelled),
+                        "Reply " + keyword);
+                return Optional.of("You will get no more SMS from the study team. Reply START to get them again. "
+                        + "您将不再收到研究团队的短信。回复 START 可重新接收。");
+            }
+            case START -> {
+                setOptOut(from, false, body);
+                audit.record("sms.opted-in", "PhoneNumber", masked(from), null, null, "Reply " + keyword);
+                return Optional.of("You will get SMS from the study team again. Reply STOP to stop. "
+                        + "您将重新收到研究团队的短信。回复 STOP 可退订。");
+            }
+            case HELP -> {
+                return Optional.of("Research Portal study messages. Reply STOP to stop, START to restart. "
+                        + "研究门户的研究短信。回复 STOP 退订，回复 START 重新接收。");
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Whether the number said STOP (and not START since). */
+    boolean optedOut(String phone) {
+        return documents.findOne(Query.query(Criteria.where("phone").is(phone)), SmsOptOut.class)
+                .map(SmsOptOut::isOptedOut).orElse(false);
+    }
+
+    private void setOptOut(String phone, boolean optedOut, String keyword) {
+        documents.findAndModify(Query.query(Criteria.where("phone").is(phone)), new Update()
+                .set("optedOut", optedOut).set("keyword", keyword.strip()).set("changedAt", clock.instant()),
+                FindAndModifyOptions.options().upsert(true), SmsOptOut.class);
+    }
+
+    /** The trail names a number by its last digits only. */
+    private static String masked(String phone) {
+        return phone.length() <= 4 ? "****" : "****" + phone.substring(phone.length() - 4);
+    }
+}

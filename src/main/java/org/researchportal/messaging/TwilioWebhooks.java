@@ -1,0 +1,110 @@
+package org.researchportal.messaging;
+
+import com.twilio.security.RequestValidator;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.tenancy.TenantDocuments;
+import org.researchportal.tenancy.TenantSweeps;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Twilio's calls to the portal: delivery reports for sent SMS, and SMS replies (STOP, START, HELP). The account named
+ * in the request finds the tenant; the request is then checked against that tenant's auth token with the SDK's
+ * validator ({@code X-Twilio-Signature}: the public URL and the sorted form fields, HMAC-SHA1). Anything that does
+ * not verify is refused (403) and changes nothing.
+ */
+@RestController
+class TwilioWebhooks {
+
+    static final String STATUS_PATH = "/webhooks/twilio/status";
+    static final String INBOUND_PATH = "/webhooks/twilio/inbound";
+    private static final String PURPOSE = "twilio-webhook";
+
+    private final TenantDocuments documents;
+    private final TenantSweeps tenants;
+    private final MessagingSettingsService settings;
+    private final Outbox outbox;
+    private final SmsReplies replies;
+    private final String publicBaseUrl;
+
+    TwilioWebhooks(TenantDocuments documents, TenantSweeps tenants, MessagingSettingsService settings, Outbox outbox,
+            SmsReplies replies, @Value("${portal.base-url:}") String publicBaseUrl) {
+        this.documents = documents;
+        this.tenants = tenants;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.replies = replies;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/$", "");
+    }
+
+    @PostMapping(path = STATUS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Void> status(@RequestParam MultiValueMap<String, String> form,
+            @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature,
+            HttpServletRequest request) {
+        Map<String, String> params = form.toSingleValueMap();
+        Optional<Boolean> handled = verified(params, signature, request, () -> {
+            outbox.recordDelivery(params.getOrDefault("MessageSid", ""), params.getOrDefault("MessageStatus", ""),
+                    params.get("ErrorCode"));
+            return true;
+        });
+        return handled.isPresent() ? ResponseEntity.noContent().build()
+                : ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+    }
+
+    @PostMapping(path = INBOUND_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> inbound(@RequestParam MultiValueMap<String, String> form,
+            @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature,
+            HttpServletRequest request) {
+        Map<String, String> params = form.toSingleValueMap();
+        Optional<String> answer = verified(params, signature, request, () -> replies.handle(
+                params.getOrDefault("From", ""), params.getOrDefault("Body", ""))
+                .map(text -> "<Message>" + HtmlUtils.htmlEscape(text) + "</Message>").orElse(""));
+        return answer.map(text -> ResponseEntity.ok().contentType(MediaType.TEXT_XML)
+                .body("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>" + text + "</Response>"))
+                .orElse(ResponseEntity.status(HttpStatus.FORBIDDEN).build());
+    }
+
+    /** Runs the work in the account's tenant if, and only if, the signature verifies with that tenant's token. */
+    private <T> Optional<T> verified(Map<String, String> params, @Nullable String signature,
+            HttpServletRequest request, java.util.function.Supplier<T> work) {
+        String account = params.get("AccountSid");
+        if (signature == null || account == null || !account.matches("AC[0-9a-fA-F]{32}")) {
+            return Optional.empty();
+        }
+        List<String> owners = documents.tenantsWith(MessagingSettings.class, "twilioAccountSid", account);
+        if (owners.size() != 1) {
+            return Optional.empty();
+        }
+        String url = publicUrl(request);
+        return tenants.inTenant(owners.getFirst(), PURPOSE, EnumSet.of(PortalRole.COORDINATOR), () -> {
+            String token = settings.providers().twilioAuthToken();
+            if (token == null || !new RequestValidator(token).validate(url, new HashMap<>(params), signature)) {
+                return null;
+            }
+            return work.get();
+        });
+    }
+
+    /** The URL Twilio called, as it knows it: the configured public address, not what a proxy passed on. */
+    private String publicUrl(HttpServletRequest request) {
+        String base = publicBaseUrl.isEmpty()
+                ? request.getRequestURL().toString().replace(request.getRequestURI(), "") : publicBaseUrl;
+        String query = request.getQueryString();
+        return base + request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+}
