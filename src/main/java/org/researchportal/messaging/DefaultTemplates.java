@@ -1,0 +1,58 @@
+package org.researchportal.messaging;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The portal's own wording of each message, used until a tenant writes its own, and the placeholders each kind may
+ * use. SMS never name the study, the arm or anything about health: they carry a link instead.
+ */
+final class DefaultTemplates {
+
+    /** The placeholders each kind of message may use. */
+    static final Map<MessagePurpose, Set<String>> PLACEHOLDERS = Map.of(
+            MessagePurpose.SESSION_REMINDER, Set.of("name", "time", "link"),
+            MessagePurpose.VIDEO_LINK, Set.of("name", "link"),
+            MessagePurpose.CALL_REMINDER, Set.of("name", "date", "window"),
+            MessagePurpose.ASSESSMENT_DUE, Set.of("name", "date"),
+            MessagePurpose.SERIOUS_ADVERSE_EVENT, Set.of("study", "participant", "link"),
+            MessagePurpose.PROGRAMME_ALERT, Set.of("participant", "alert", "link"),
+            MessagePurpose.TEST, Set.of("name"));
+
+    private DefaultTemplates() {
+    }
+
+    static TemplateText of(MessagePurpose purpose, Channel channel, String language) {
+        boolean zh = language.startsWith("zh");
+        boolean sms = channel == Channel.SMS;
+        return switch (purpose) {
+            case SESSION_REMINDER -> zh
+                    ? new TemplateText(sms ? null : "今天的运动提醒", "{name}，您好！今天是您的运动日。准备好了请打开：{link}")
+                    : new TemplateText(sms ? null : "Your exercise today",
+                            "Hello {name}, today is one of your exercise days. When you are ready, open: {link}");
+            case VIDEO_LINK -> zh
+                    ? new TemplateText(sms ? null : "本周视频", "{name}，您好！本周的视频在这里：{link}")
+                    : new TemplateText(sms ? null : "This week's video",
+                            "Hello {name}, this week's video is here: {link}");
+            case CALL_REMINDER -> zh
+                    ? new TemplateText(sms ? null : "明天的电话随访", "{name}，您好！研究团队将于 {date} {window} 给您打电话。")
+                    : new TemplateText(sms ? null : "Our call tomorrow",
+                            "Hello {name}, the study team will call you on {date} between {window}.");
+            case ASSESSMENT_DUE -> zh
+                    ? new TemplateText(sms ? null : "研究评估", "{name}，您好！您的下一次研究评估在 {date}。")
+                    : new TemplateText(sms ? null : "Your next study visit",
+                            "Hello {name}, your next study assessment is due on {date}.");
+            case SERIOUS_ADVERSE_EVENT -> zh
+                    ? new TemplateText("严重不良事件：{study}", "{study} 的参与者 {participant} 报告了严重不良事件。请查看：{link}")
+                    : new TemplateText("Serious adverse event: {study}",
+                            "A serious adverse event was reported for participant {participant} in {study}. "
+                                    + "Please review it: {link}");
+            case PROGRAMME_ALERT -> zh
+                    ? new TemplateText("运动方案提醒：{participant}", "参与者 {participant} 有新的提醒：{alert}。请查看：{link}")
+                    : new TemplateText("Programme alert: {participant}",
+                            "Participant {participant} has a new alert: {alert}. Please review it: {link}");
+            case TEST -> zh ? new TemplateText(sms ? null : "测试", "{name}，您好！这是一条测试消息。")
+                    : new TemplateText(sms ? null : "Test", "Hello {name}, this is a test message.");
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package org.researchportal.messaging;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * The words of every message, per tenant, kind, channel and language (English, Simplified Chinese). A tenant
+ * administrator rewrites them with a preview; the placeholders are checked against what each kind may use, and an
+ * SMS shows what it costs in segments. Without a tenant's own wording the portal's default is used.
+ */
+@Service
+public class MessageTemplates {
+
+    static final Set<String> LANGUAGES = Set.of("en", "zh-CN");
+    static final int SMS_MAX_SEGMENTS = 4;
+    static final int SUBJECT_MAX_LENGTH = 150;
+
+    /** What the administrator sees before saving: the message as a person would get it, and its SMS cost. */
+    public record Preview(@Nullable String subject, String body, @Nullable SmsSegments segments) {
+    }
+
+    private final TenantDocuments documents;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    MessageTemplates(TenantDocuments documents, AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The tenant's wording, or the portal's default. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR, Authorities.CLINICIAN, Authorities.THERAPIST})
+    public TemplateText template(MessagePurpose purpose, Channel channel, String language) {
+        return documents.findOne(Query.query(Criteria.where("purpose").is(purpose).and("channel").is(channel)
+                .and("language").is(language)), MessageTemplate.class).map(MessageTemplate::toText)
+                .orElseGet(() -> DefaultTemplates.of(purpose, channel, language));
+    }
+
+    /** Checks a wording and shows it filled with sample values, without saving. */
+    @Secured(Authorities.TENANT_ADMIN)
+    public Preview preview(MessagePurpose purpose, Channel channel, String language, TemplateText text) {
+        check(purpose, channel, language, text);
+        return previewOf(channel, text.render(samples(language)));
+    }
+
+    @Secured(Authorities.TENANT_ADMIN)
+    public Preview save(MessagePurpose purpose, Channel channel, String language, TemplateText text) {
+        check(purpose, channel, language, text);
+        TemplateText before = template(purpose, channel, language);
+        documents.findAndModify(Query.query(Criteria.where("purpose").is(purpose).and("channel").is(channel)
+                .and("language").is(language)), new Update().set("subject", channel == Channel.SMS ? null
+                        : text.subject()).set("body", text.body()).set("updatedBy", CurrentUser.require().username())
+                .set("updatedAt", clock.instant()), FindAndModifyOptions.options().upsert(true),
+                MessageTemplate.class);
+        audit.record("template.saved", "MessageTemplate", purpose + "/" + channel + "/" + language, before, text,
+                null);
+        return previewOf(channel, text.render(samples(language)));
+    }
+
+    private static void check(MessagePurpose purpose, Channel channel, String language, TemplateText text) {
+        Map<String, String> errors = new HashMap<>();
+        if (!LANGUAGES.contains(language)) {
+            errors.put("language", "template.language.invalid");
+        }
+        if (Inputs.isBlankOrLonger(text.body(), Outbox.BODY_MAX_LENGTH)) {
+            errors.put("body", "template.body.invalid");
+        } else if (!text.bracesBalanced()) {
+            errors.put("body", "template.braces");
+        } else {
+            Set<String> unknown = new TreeSet<>(text.placeholders());
+            unknown.removeAll(DefaultTemplates.PLACEHOLDERS.get(purpose));
+            if (!unknown.isEmpty()) {
+                errors.put("body", "template.placeholder.unknown");
+            }
+        }
+        if (channel == Channel.EMAIL && Inputs.isBlankOrLonger(text.subject(), SUBJECT_MAX_LENGTH)) {
+            errors.put("subject", "template.subject.invalid");
+        }
+        if (channel == Channel.SMS && errors.isEmpty()
+                && SmsSegments.of(text.render(samples(language)).body()).segments() > SMS_MAX_SEGMENTS) {
+            errors.put("body", "template.sms.too-long");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private static Preview previewOf(Channel channel, TemplateText rendered) {
+        return new Preview(rendered.subject(), rendered.body(), channel == Channel.SMS
+                ? SmsSegments.of(rendered.body()) : null);
+    }
+
+    /** Values of a realistic length, so the preview's SMS cost is the real one. */
+    static Map<String, String> samples(String language) {
+        boolean zh = language.startsWith("zh");
+        return Map.of("name", zh ? "王芳" : "Wang Fang", "time", "09:00", "link", "https://portal.example.org/l/"
+                + "x".repeat(22), "date", zh ? "2026年12月1日" : "1 Dec 2026", "window", "14:00-17:00",
+                "study", "RE-MS", "participant", "RE-MS-001", "alert", zh ? "安全停止" : "safety stop");
+    }
+}
