@@ -2,5 +2,9 @@ package org.researchportal.messaging;
 
 /** How a message travels. */
 public enum Channel {
-    SMS, EMAIL
+    SMS, EMAIL;
+
+    public String messageKey() {
+        return "message.channel." + name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -1,0 +1,44 @@
+package org.researchportal.messaging;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/** A test message from the administrator, through the same templates, outbox and dispatcher as every other. */
+@Service
+public class TestMessages {
+
+    private final Outbox outbox;
+    private final MessageTemplates templates;
+    private final Clock clock;
+
+    TestMessages(Outbox outbox, MessageTemplates templates, Clock clock) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    @Secured(Authorities.TENANT_ADMIN)
+    public OutboxMessage send(Channel channel, String recipient, String language) {
+        String to = recipient == null ? "" : recipient.strip();
+        boolean valid = channel == Channel.EMAIL ? to.matches(Inputs.EMAIL_PATTERN) && to.length() <= 254
+                : PhoneNumbers.e164(to, null).map(to::equals).orElse(false);
+        if (!valid) {
+            throw ValidationException.of("recipient", channel == Channel.EMAIL ? "message.email.invalid"
+                    : "message.phone.invalid");
+        }
+        TemplateText text = templates.template(MessagePurpose.TEST, channel, language).render(Map.of("name",
+                CurrentUser.require().displayName()));
+        return outbox.enqueue(new NewMessage("test:" + UUID.randomUUID(), MessagePurpose.TEST, channel, to, null,
+                Locale.forLanguageTag(language), text.subject(), text.body(), channel == Channel.EMAIL
+                        ? templates.template(MessagePurpose.TEST, channel, language).renderHtml(Map.of("name",
+                                CurrentUser.require().displayName())) : null, clock.instant()));
+    }
+}

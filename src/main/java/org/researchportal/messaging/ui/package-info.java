@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.messaging.ui;
+
+import org.jspecify.annotations.NullMarked;
