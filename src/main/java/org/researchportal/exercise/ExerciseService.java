@@ -546,6 +546,33 @@ public class ExerciseService {
         }
     }
 
+    /**
+     * The programme days ahead, today included, of every enrolled exercise-arm participant of the tenant, in each
+     * participant's own calendar: what the session reminders are planned from.
+     */
+    @Secured({Authorities.THERAPIST, Authorities.COORDINATOR})
+    public List<ProgrammeDay> programmeDaysAhead(int days) {
+        List<ProgrammeDay> ahead = new ArrayList<>();
+        for (Programme programme : documents.find(new Query(), Programme.class)) {
+            Optional<ParticipantRef> participant = participants.programmeParticipant(programme.getParticipantId())
+                    .filter(ExerciseService::inExerciseArm);
+            if (participant.isEmpty()) {
+                continue;
+            }
+            LocalDate today = today(participant.get());
+            for (LocalDate day = today; day.isBefore(today.plusDays(days)); day = day.plusDays(1)) {
+                if (programme.isProgrammeDay(day)) {
+                    ahead.add(new ProgrammeDay(programme.getParticipantId(), day));
+                }
+            }
+        }
+        return ahead;
+    }
+
+    /** One participant's programme day. */
+    public record ProgrammeDay(String participantId, LocalDate date) {
+    }
+
     /** Whether the signed-in participant follows an exercise programme (false: standard guidance only). */
     @Secured(Authorities.PARTICIPANT)
     public boolean followsProgramme() {

@@ -26,14 +26,15 @@ final class DefaultTemplates {
         boolean zh = language.startsWith("zh");
         boolean sms = channel == Channel.SMS;
         return switch (purpose) {
+            // Reminders say nothing of the programme or the arm: whoever reads the phone learns only of a study.
             case SESSION_REMINDER -> zh
-                    ? new TemplateText(sms ? null : "今天的运动提醒", "{name}，您好！今天是您的运动日。准备好了请打开：{link}")
-                    : new TemplateText(sms ? null : "Your exercise today",
-                            "Hello {name}, today is one of your exercise days. When you are ready, open: {link}");
+                    ? new TemplateText(sms ? null : "研究团队的提醒", "{name}，您好！这是研究团队今天的提醒，请打开：{link}")
+                    : new TemplateText(sms ? null : "A reminder from your study team",
+                            "Hello {name}, a reminder from your study team for today. Please open: {link}");
             case VIDEO_LINK -> zh
-                    ? new TemplateText(sms ? null : "本周视频", "{name}，您好！本周的视频在这里：{link}")
-                    : new TemplateText(sms ? null : "This week's video",
-                            "Hello {name}, this week's video is here: {link}");
+                    ? new TemplateText(sms ? null : "研究团队的新内容", "{name}，您好！研究团队为您准备了新内容：{link}")
+                    : new TemplateText(sms ? null : "Something new from your study team",
+                            "Hello {name}, your study team has something new for you: {link}");
             case CALL_REMINDER -> zh
                     ? new TemplateText(sms ? null : "明天的电话随访", "{name}，您好！研究团队将于 {date} {window} 给您打电话。")
                     : new TemplateText(sms ? null : "Our call tomorrow",

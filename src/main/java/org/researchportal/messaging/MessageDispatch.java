@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Every few seconds, in each active tenant, sends what is due. Off in tests, which dispatch when they choose. */
+/**
+ * In each active tenant: every few hours plans the coming reminders, every few seconds sends what is due. Off in
+ * tests, which plan and dispatch when they choose.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "portal.messaging.dispatch.enabled", havingValue = "true", matchIfMissing = true)
@@ -19,12 +22,28 @@ class MessageDispatch {
     private static final Logger LOG = LoggerFactory.getLogger(MessageDispatch.class);
     private static final int PER_TENANT_AND_ROUND = 500;
 
+    private static final int PLAN_DAYS_AHEAD = 7;
+
     private final TenantSweeps tenants;
     private final OutboxDispatcher dispatcher;
+    private final ReminderPlanner planner;
 
-    MessageDispatch(TenantSweeps tenants, OutboxDispatcher dispatcher) {
+    MessageDispatch(TenantSweeps tenants, OutboxDispatcher dispatcher, ReminderPlanner planner) {
         this.tenants = tenants;
         this.dispatcher = dispatcher;
+        this.planner = planner;
+    }
+
+    /** Plans the coming week's reminders soon after start and then every few hours; planning again adds nothing. */
+    @Scheduled(initialDelayString = "${portal.messaging.planning.first:PT30S}",
+            fixedDelayString = "${portal.messaging.planning.every:PT6H}")
+    void plan() {
+        tenants.inEachActiveTenant("reminder-planning", EnumSet.of(PortalRole.COORDINATOR),
+                () -> planner.planSessionReminders(PLAN_DAYS_AHEAD)).forEach((tenant, planned) -> {
+                    if (planned > 0) {
+                        LOG.info("{} session reminder(s) planned in tenant {}", planned, tenant);
+                    }
+                });
     }
 
     @Scheduled(fixedDelayString = "${portal.messaging.dispatch.every:PT10S}")

@@ -124,8 +124,23 @@ public class ParticipantService {
                 Participant.class).map(this::ref);
     }
 
+    /**
+     * How to reach a participant, for the messaging pipeline: contact details, language and time zone, and the
+     * channels they consented to (none once they withdrew from participation). Never the arm.
+     */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
+    public Optional<ParticipantContact> contact(String participantId) {
+        return documents.findById(participantId, Participant.class).map(p -> {
+            Consent consent = p.getConsent();
+            boolean active = consent != null && !consent.withdrawnFromParticipation();
+            return new ParticipantContact(p.requireId(), p.getStudyId(), p.getDisplayName(), p.getStatus(),
+                    p.getPhone(), p.getEmail(), p.getLanguage(), p.getTimeZone(), active && consent.smsContact(),
+                    active && consent.emailContact());
+        });
+    }
+
     /** A participant whose programme a therapist or clinician looks after. */
-    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN, Authorities.COORDINATOR})
     public Optional<ParticipantRef> programmeParticipant(String participantId) {
         return documents.findById(participantId, Participant.class).map(this::ref);
     }

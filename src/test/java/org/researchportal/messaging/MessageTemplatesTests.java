@@ -48,7 +48,8 @@ class MessageTemplatesTests extends PortalTest {
                 MessagePurpose.SESSION_REMINDER, Channel.SMS, "zh-CN"));
         Map<String, String> values = Map.of("name", "Li <b>", "link", "https://p/l/abc", "time", "09:00");
         assertThat(en.render(values).body()).isEqualTo(
-                "Hello Li <b>, today is one of your exercise days. When you are ready, open: https://p/l/abc");
+                "Hello Li <b>, a reminder from your study team for today. Please open: https://p/l/abc")
+                .as("a reminder never names the programme or the arm").doesNotContainIgnoringCase("exercise");
         assertThat(zh.render(values).body()).startsWith("Li <b>，您好！").endsWith("https://p/l/abc");
         assertThat(en.subject()).as("an SMS has no subject").isNull();
         assertThat(en.renderHtml(values)).contains("Hello Li &lt;b&gt;,").doesNotContain("<b>");

@@ -1,0 +1,90 @@
+package org.researchportal.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.exercise.ExerciseService;
+import org.researchportal.participants.ParticipantContact;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * Plans the exercise-session reminders from the programmes: one per programme day, at the reminder time in the
+ * participant's zone, moved out of their quiet hours, on a channel they consented to (SMS first, then email), in
+ * their language. Planning again finds the reminders already in the outbox (one key per participant and day).
+ */
+@Service
+public class ReminderPlanner {
+
+    static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
+
+    private final ExerciseService exercise;
+    private final ParticipantService participants;
+    private final MessageTemplates templates;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final String portalUrl;
+
+    ReminderPlanner(ExerciseService exercise, ParticipantService participants, MessageTemplates templates,
+            Outbox outbox, Clock clock, @Value("${portal.base-url:http://localhost:8080}") String portalUrl) {
+        this.exercise = exercise;
+        this.participants = participants;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.portalUrl = portalUrl.isBlank() ? "http://localhost:8080" : portalUrl.replaceAll("/$", "");
+    }
+
+    /** Plans the next days' session reminders of the tenant; answers how many are in the outbox for them. */
+    @Secured(Authorities.COORDINATOR)
+    public int planSessionReminders(int days) {
+        Instant now = clock.instant();
+        int planned = 0;
+        for (ExerciseService.ProgrammeDay day : exercise.programmeDaysAhead(days)) {
+            Optional<ParticipantContact> contact = participants.contact(day.participantId())
+                    .filter(c -> c.status() == ParticipantStatus.ENROLLED);
+            Optional<Channel> channel = contact.flatMap(ReminderPlanner::channel);
+            if (channel.isEmpty()) {
+                continue;
+            }
+            ParticipantContact to = contact.orElseThrow();
+            ZoneId zone = ZoneId.of(to.timeZone());
+            Instant due = QuietHours.DEFAULT.adjust(day.date().atTime(REMINDER_TIME).atZone(zone).toInstant(), zone);
+            if (due.isBefore(now)) {
+                continue;
+            }
+            String language = to.language().startsWith("zh") ? "zh-CN" : "en";
+            TemplateText template = templates.template(MessagePurpose.SESSION_REMINDER, channel.get(), language);
+            // The link opens the participant's page; it names neither the study nor the programme.
+            Map<String, String> values = Map.of("name", to.displayName(), "time", REMINDER_TIME.toString(), "link",
+                    portalUrl + "/my-exercises");
+            TemplateText text = template.render(values);
+            outbox.enqueue(new NewMessage("session-reminder:" + to.id() + ":" + day.date(),
+                    MessagePurpose.SESSION_REMINDER, channel.get(), channel.get() == Channel.SMS
+                            ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(),
+                    Locale.forLanguageTag(language), text.subject(), text.body(), channel.get() == Channel.EMAIL
+                            ? template.renderHtml(values) : null, due));
+            planned++;
+        }
+        return planned;
+    }
+
+    /** SMS if they agreed to it and have a valid number, else email if they agreed to that; else none. */
+    static Optional<Channel> channel(ParticipantContact contact) {
+        if (contact.smsConsent() && PhoneNumbers.e164(contact.phone(), null).isPresent()) {
+            return Optional.of(Channel.SMS);
+        }
+        if (contact.emailConsent() && contact.email() != null && !contact.email().isBlank()) {
+            return Optional.of(Channel.EMAIL);
+        }
+        return Optional.empty();
+    }
+}
