@@ -28,7 +28,7 @@ final class DefaultTemplates {
         return switch (purpose) {
             // Reminders say nothing of the programme or the arm: whoever reads the phone learns only of a study.
             case SESSION_REMINDER -> zh
-                    ? new TemplateText(sms ? null : "研究团队的提醒", "{name}，您好！这是研究团队今天的提醒，请打开：{link}")
+                    ? new TemplateText(sms ? null : "研究团队的提醒", "{name}，您好！研究团队今天的提醒：{link}")
                     : new TemplateText(sms ? null : "A reminder from your study team",
                             "Hello {name}, a reminder from your study team for today. Please open: {link}");
             case VIDEO_LINK -> zh

@@ -53,6 +53,11 @@ public class MessageTemplates {
                 .orElseGet(() -> DefaultTemplates.of(purpose, channel, language));
     }
 
+    /** The placeholders a kind of message may use, for the editor to list. */
+    public static java.util.List<String> placeholders(MessagePurpose purpose) {
+        return DefaultTemplates.PLACEHOLDERS.get(purpose).stream().sorted().toList();
+    }
+
     /** Checks a wording and shows it filled with sample values, without saving. */
     @Secured(Authorities.TENANT_ADMIN)
     public Preview preview(MessagePurpose purpose, Channel channel, String language, TemplateText text) {
