@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public class OutboxDispatcher {
     private final TenantDocuments documents;
     private final MessagingSettingsService settings;
     private final SmsReplies replies;
+    private final ParticipantService participants;
     private final Map<Channel, MessageSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final Duration lease;
@@ -44,15 +46,18 @@ public class OutboxDispatcher {
 
     @Autowired
     OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
-            List<MessageSender> senders, Clock clock, @Value("${portal.messaging.lease:PT2M}") Duration lease) {
-        this(documents, settings, replies, senders, clock, lease, RetryPolicy.STANDARD);
+            ParticipantService participants, List<MessageSender> senders, Clock clock,
+            @Value("${portal.messaging.lease:PT2M}") Duration lease) {
+        this(documents, settings, replies, participants, senders, clock, lease, RetryPolicy.STANDARD);
     }
 
     OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
-            List<MessageSender> senders, Clock clock, Duration lease, RetryPolicy retries) {
+            ParticipantService participants, List<MessageSender> senders, Clock clock, Duration lease,
+            RetryPolicy retries) {
         this.documents = documents;
         this.settings = settings;
         this.replies = replies;
+        this.participants = participants;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.clock = clock;
         this.lease = lease;
@@ -86,6 +91,14 @@ public class OutboxDispatcher {
                 FindAndModifyOptions.options().returnNew(true), OutboxMessage.class);
     }
 
+    private boolean consented(OutboxMessage message) {
+        if (message.getParticipantId() == null) {
+            return true;
+        }
+        return participants.contact(message.getParticipantId()).map(c -> message.getChannel() == Channel.SMS
+                ? c.smsConsent() : c.emailConsent()).orElse(false);
+    }
+
     private void deliver(OutboxMessage message, ProviderSettings providers) {
         MessageSender sender = senders.get(message.getChannel());
         SendResult result;
@@ -93,6 +106,10 @@ public class OutboxDispatcher {
             if (message.getChannel() == Channel.SMS && replies.optedOut(message.getRecipient())) {
                 // The number replied STOP: nothing goes to it, whatever was planned.
                 result = new SendResult.Failed("opted-out", "The recipient replied STOP to this institution's SMS");
+            } else if (!consented(message)) {
+                // Consent is checked again at the moment of sending, whatever was planned before a withdrawal.
+                result = new SendResult.Failed("no-consent", "The participant has not agreed to " + message
+                        .getChannel() + " contact, or has left the study");
             } else {
                 result = sender == null ? new SendResult.Failed("no-channel", "No way to send "
                         + message.getChannel()) : sender.send(message, providers);

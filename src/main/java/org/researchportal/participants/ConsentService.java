@@ -21,6 +21,7 @@ import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -36,11 +37,14 @@ public class ConsentService {
             ParticipantStatus.ELIGIBLE, ParticipantStatus.ENROLLED, ParticipantStatus.LOST_TO_FOLLOW_UP);
 
     private final TenantDocuments documents;
+    private final ApplicationEventPublisher events;
     private final TrialDocumentService trialDocuments;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ConsentService(TenantDocuments documents, TrialDocumentService trialDocuments, AuditTrail audit, Clock clock) {
+    ConsentService(TenantDocuments documents, TrialDocumentService trialDocuments, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.documents = documents;
         this.trialDocuments = trialDocuments;
         this.audit = audit;
@@ -112,6 +116,11 @@ public class ConsentService {
             update.set("status", ParticipantStatus.WITHDRAWN).set("withdrawnOn", withdrawnOn);
         }
         change(participant, update, "participant.consent-withdrawn", reason);
+        events.publishEvent(new ContactEnded(documents.currentTenantId(), participantId, switch (scope) {
+            case SMS_CONTACT -> "SMS";
+            case EMAIL_CONTACT -> "EMAIL";
+            case PARTICIPATION -> null;
+        }, "Consent withdrawn"));
     }
 
     /** One change against the version read, refused while a randomisation holds the participant. */

@@ -14,6 +14,7 @@ import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -29,11 +30,13 @@ public class ParticipationService {
 
     private final TenantDocuments documents;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ParticipationService(TenantDocuments documents, AuditTrail audit, Clock clock) {
+    ParticipationService(TenantDocuments documents, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -81,6 +84,8 @@ public class ParticipationService {
         audit.record("participant.status-changed", ParticipantService.ENTITY, participantId,
                 Map.of("status", participant.getStatus().name()), Map.of("status", to.name(), "change", change),
                 reason.trim());
+        events.publishEvent(new ContactEnded(documents.currentTenantId(), participantId, null,
+                "Participant " + to.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
     }
 
     private void check(Participant participant, LocalDate on, String text, String textField) {

@@ -63,6 +63,8 @@ class OutboxDispatcherTests extends PortalTest {
     @Autowired
     SmsReplies replies;
     @Autowired
+    org.researchportal.participants.ParticipantService participants;
+    @Autowired
     GreenMail greenMail;
     @Autowired
     SmtpEmail email;
@@ -114,8 +116,8 @@ class OutboxDispatcherTests extends PortalTest {
             }
         };
         List<OutboxDispatcher> two = List.of(
-                new OutboxDispatcher(documents, settings, replies, List.of(counting), clock, Duration.ofMinutes(2)),
-                new OutboxDispatcher(documents, settings, replies, List.of(counting), clock, Duration.ofMinutes(2)));
+                new OutboxDispatcher(documents, settings, replies, participants, List.of(counting), clock, Duration.ofMinutes(2)),
+                new OutboxDispatcher(documents, settings, replies, participants, List.of(counting), clock, Duration.ofMinutes(2)));
         var start = new CountDownLatch(1);
         try (var pool = Executors.newFixedThreadPool(2)) {
             List<Future<Integer>> handled = new ArrayList<>();
@@ -158,7 +160,7 @@ class OutboxDispatcherTests extends PortalTest {
             twilio.start();
             asCoordinator(() -> settings.save(ACCOUNT, TOKEN, null, "+15005550006", null));
             var sms = new TwilioSms(twilio.url("/").toString(), "https://portal.example.org", true);
-            var local = new OutboxDispatcher(documents, settings, replies, List.of(sms), clock, Duration.ofMinutes(2));
+            var local = new OutboxDispatcher(documents, settings, replies, participants, List.of(sms), clock, Duration.ofMinutes(2));
 
             OutboxMessage message = asCoordinator(() -> outbox.enqueue(sms("twilio-1", "+8613812345678",
                     "Your session today: open https://portal.example.org/l/abc")));
@@ -217,7 +219,7 @@ class OutboxDispatcherTests extends PortalTest {
         OutboxMessage message = asCoordinator(() -> outbox.enqueue(new NewMessage("mail-1", MessagePurpose.TEST,
                 Channel.EMAIL, to, null, Locale.SIMPLIFIED_CHINESE, "运动提醒", "今天是运动日。",
                 "<p>今天是<strong>运动日</strong>。</p>", Instant.now().minusSeconds(1))));
-        var local = new OutboxDispatcher(documents, settings, replies, List.of(email), clock, Duration.ofMinutes(2));
+        var local = new OutboxDispatcher(documents, settings, replies, participants, List.of(email), clock, Duration.ofMinutes(2));
         asCoordinator(() -> local.dispatchDue(10));
         assertThat(reload(message.requireId()).getStatus()).isEqualTo(OutboxMessage.Status.SENT);
 

@@ -68,4 +68,42 @@ class ConsentTests extends TrialTest {
         assertThat(record(id).consent()).isNotNull();
         assertThat(record(id).consent().withdrawals()).isEmpty();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.researchportal.messaging.Outbox outbox;
+
+    /** What is planned for a participant is cancelled when they withdraw consent to that channel, and only that. */
+    @Test
+    void withdrawingSmsConsentCancelsPendingSmsButNotEmail() {
+        String id = trial.eligibleConsentedCandidate(screening, consent, "Pending Messages");
+        var later = java.time.Instant.now().plus(java.time.Duration.ofDays(2));
+        java.util.function.BiFunction<String, org.researchportal.messaging.Channel, String> plan = (key, channel) ->
+                trial.asCoordinator(() -> outbox.enqueue(new org.researchportal.messaging.NewMessage(key + id,
+                        org.researchportal.messaging.MessagePurpose.TEST, channel, channel
+                                == org.researchportal.messaging.Channel.SMS ? "+8613800138000" : "p@example.org",
+                        id, java.util.Locale.ENGLISH, null, "Hello", null, later)).requireId());
+        String sms = plan.apply("sms-", org.researchportal.messaging.Channel.SMS);
+        String email = plan.apply("email-", org.researchportal.messaging.Channel.EMAIL);
+        trial.doAsClinician(() -> consent.withdrawConsent(id, Scope.SMS_CONTACT, LocalDate.now(), "No texts"));
+        var states = trial.asCoordinator(() -> outbox.messagesOf(id)).stream().collect(java.util.stream.Collectors
+                .toMap(org.researchportal.messaging.OutboxMessage::requireId,
+                        org.researchportal.messaging.OutboxMessage::getStatus));
+        assertThat(states).containsEntry(sms, org.researchportal.messaging.OutboxMessage.Status.CANCELLED)
+                .containsEntry(email, org.researchportal.messaging.OutboxMessage.Status.PENDING);
+
+        // Planned after the withdrawal, or by mistake: the dispatcher checks consent again and sends nothing.
+        String late = trial.asCoordinator(() -> outbox.enqueue(new org.researchportal.messaging.NewMessage("late-"
+                + id, org.researchportal.messaging.MessagePurpose.TEST, org.researchportal.messaging.Channel.SMS,
+                "+8613800138000", id, java.util.Locale.ENGLISH, null, "Hello", null,
+                java.time.Instant.now().minusSeconds(1))).requireId());
+        trial.asCoordinator(() -> dispatcher.dispatchDue(50));
+        var refused = trial.asCoordinator(() -> outbox.messagesOf(id)).stream().filter(m -> m.requireId()
+                .equals(late)).findFirst().orElseThrow();
+        assertThat(refused.getStatus()).isEqualTo(org.researchportal.messaging.OutboxMessage.Status.FAILED);
+        assertThat(refused.getAttempts()).singleElement().satisfies(a -> assertThat(a.code()).isEqualTo(
+                "no-consent"));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.researchportal.messaging.OutboxDispatcher dispatcher;
 }

@@ -57,6 +57,10 @@ record TrialFixture(String tenantId, String studyId) {
         return SystemActor.callAs("test-clinician", tenantId, EnumSet.of(PortalRole.CLINICIAN), work);
     }
 
+    <T> T asCoordinator(Supplier<T> work) {
+        return SystemActor.callAs("test-coordinator", tenantId, EnumSet.of(PortalRole.COORDINATOR), work);
+    }
+
     void doAsClinician(Runnable work) {
         SystemActor.runAs("test-clinician", tenantId, EnumSet.of(PortalRole.CLINICIAN), work);
     }
