@@ -29,6 +29,10 @@ class EmbeddedMailServer {
         sender.setHost("127.0.0.1");
         sender.setPort(greenMail.getSmtp().getPort());
         sender.setDefaultEncoding("UTF-8");
+        // Time-outs well below the dispatcher's lease: a hung send must end before another instance may retake it.
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "10000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "30000");
+        sender.getJavaMailProperties().put("mail.smtp.writetimeout", "30000");
         return sender;
     }
 }

@@ -53,6 +53,11 @@ public class MessagingSettingsService {
         if (account != null && !account.matches("AC[0-9a-fA-F]{32}")) {
             errors.put("accountSid", "messaging.account-sid.invalid");
         }
+        if (account != null && documents.tenantsWith(MessagingSettings.class, "twilioAccountSid", account).stream()
+                .anyMatch(owner -> !owner.equals(documents.currentTenantId()))) {
+            // Webhooks find their institution by the account: two institutions on one account would lose replies.
+            errors.put("accountSid", "messaging.account-sid.taken");
+        }
         if (service != null && !service.matches("MG[0-9a-fA-F]{32}")) {
             errors.put("messagingServiceSid", "messaging.service-sid.invalid");
         }

@@ -3,13 +3,18 @@ package org.researchportal.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.tenancy.TenantDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +46,9 @@ public class OutboxDispatcher {
     private final Clock clock;
     private final Duration lease;
     private final RetryPolicy retries;
+    /** A participant in one of these has left the study: nothing more is sent to them. */
+    private static final Set<ParticipantStatus> LEFT = EnumSet.of(ParticipantStatus.WITHDRAWN,
+            ParticipantStatus.LOST_TO_FOLLOW_UP, ParticipantStatus.NOT_ELIGIBLE);
     /** This instance's name on its leases. */
     private final String worker = "portal-" + UUID.randomUUID();
 
@@ -91,22 +99,36 @@ public class OutboxDispatcher {
                 FindAndModifyOptions.options().returnNew(true), OutboxMessage.class);
     }
 
-    private boolean consented(OutboxMessage message) {
+    private boolean consented(OutboxMessage message, @Nullable ParticipantContact contact) {
         if (message.getParticipantId() == null) {
             return true;
         }
-        return participants.contact(message.getParticipantId()).map(c -> message.getChannel() == Channel.SMS
-                ? c.smsConsent() : c.emailConsent()).orElse(false);
+        return contact != null && !LEFT.contains(contact.status())
+                && (message.getChannel() == Channel.SMS ? contact.smsConsent() : contact.emailConsent());
     }
 
     private void deliver(OutboxMessage message, ProviderSettings providers) {
         MessageSender sender = senders.get(message.getChannel());
+        @Nullable ParticipantContact contact = message.getParticipantId() == null ? null
+                : participants.contact(message.getParticipantId()).orElse(null);
+        if (contact != null && consented(message, contact)) {
+            // A resend, a retry or a backlog must not wake the participant either: it waits for their morning.
+            ZoneId zone = ZoneId.of(contact.timeZone());
+            Instant now = clock.instant();
+            Instant allowed = QuietHours.DEFAULT.adjust(now, zone);
+            if (allowed.isAfter(now)) {
+                documents.updateFirst(Query.query(Criteria.where("_id").is(message.requireId()).and("leaseOwner")
+                        .is(worker)), new Update().set("status", OutboxMessage.Status.PENDING).set("dueAt", allowed)
+                        .unset("leaseOwner").unset("leaseUntil"), OutboxMessage.class);
+                return;
+            }
+        }
         SendResult result;
         try {
             if (message.getChannel() == Channel.SMS && replies.optedOut(message.getRecipient())) {
                 // The number replied STOP: nothing goes to it, whatever was planned.
                 result = new SendResult.Failed("opted-out", "The recipient replied STOP to this institution's SMS");
-            } else if (!consented(message)) {
+            } else if (!consented(message, contact)) {
                 // Consent is checked again at the moment of sending, whatever was planned before a withdrawal.
                 result = new SendResult.Failed("no-consent", "The participant has not agreed to " + message
                         .getChannel() + " contact, or has left the study");

@@ -20,7 +20,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
     @CompoundIndex(name = "tenant_key", def = "{'tenantId': 1, 'idempotencyKey': 1}", unique = true),
     @CompoundIndex(name = "tenant_status_due", def = "{'tenantId': 1, 'status': 1, 'dueAt': 1}"),
-    @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1, 'dueAt': -1}")
+    @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1, 'dueAt': -1}"),
+    @CompoundIndex(name = "tenant_provider", def = "{'tenantId': 1, 'providerId': 1}"),
+    @CompoundIndex(name = "tenant_created", def = "{'tenantId': 1, 'createdAt': -1}")
 })
 public class OutboxMessage extends TenantOwnedDocument {
 

@@ -12,6 +12,8 @@ import org.researchportal.exercise.ExerciseService;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Service;
 public class ReminderPlanner {
 
     static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderPlanner.class);
 
     private final ExerciseService exercise;
     private final ParticipantService participants;
@@ -49,32 +52,41 @@ public class ReminderPlanner {
         Instant now = clock.instant();
         int planned = 0;
         for (ExerciseService.ProgrammeDay day : exercise.programmeDaysAhead(days)) {
-            Optional<ParticipantContact> contact = participants.contact(day.participantId())
-                    .filter(c -> c.status() == ParticipantStatus.ENROLLED);
-            Optional<Channel> channel = contact.flatMap(ReminderPlanner::channel);
-            if (channel.isEmpty()) {
-                continue;
+            try {
+                planned += planOne(day, now) ? 1 : 0;
+            } catch (RuntimeException e) {
+                // One participant's bad data (an unknown time zone) must not stop everyone else's reminders.
+                LOG.error("Could not plan the reminder of participant {} for {}", day.participantId(), day.date(), e);
             }
-            ParticipantContact to = contact.orElseThrow();
-            ZoneId zone = ZoneId.of(to.timeZone());
-            Instant due = QuietHours.DEFAULT.adjust(day.date().atTime(REMINDER_TIME).atZone(zone).toInstant(), zone);
-            if (due.isBefore(now)) {
-                continue;
-            }
-            String language = to.language().startsWith("zh") ? "zh-CN" : "en";
-            TemplateText template = templates.template(MessagePurpose.SESSION_REMINDER, channel.get(), language);
-            // The link opens the participant's page; it names neither the study nor the programme.
-            Map<String, String> values = Map.of("name", to.displayName(), "time", REMINDER_TIME.toString(), "link",
-                    portalUrl + "/my-exercises");
-            TemplateText text = template.render(values);
-            outbox.enqueue(new NewMessage("session-reminder:" + to.id() + ":" + day.date(),
-                    MessagePurpose.SESSION_REMINDER, channel.get(), channel.get() == Channel.SMS
-                            ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(),
-                    Locale.forLanguageTag(language), text.subject(), text.body(), channel.get() == Channel.EMAIL
-                            ? template.renderHtml(values) : null, due));
-            planned++;
         }
         return planned;
+    }
+
+    private boolean planOne(ExerciseService.ProgrammeDay day, Instant now) {
+        Optional<ParticipantContact> contact = participants.contact(day.participantId())
+                .filter(c -> c.status() == ParticipantStatus.ENROLLED);
+        Optional<Channel> channel = contact.flatMap(ReminderPlanner::channel);
+        if (channel.isEmpty()) {
+            return false;
+        }
+        ParticipantContact to = contact.orElseThrow();
+        ZoneId zone = ZoneId.of(to.timeZone());
+        Instant due = QuietHours.DEFAULT.adjust(day.date().atTime(REMINDER_TIME).atZone(zone).toInstant(), zone);
+        if (due.isBefore(now)) {
+            return false;
+        }
+        String language = to.language().startsWith("zh") ? "zh-CN" : "en";
+        TemplateText template = templates.template(MessagePurpose.SESSION_REMINDER, channel.get(), language);
+        // The link opens the participant's home page; it names neither the study, the programme nor the arm.
+        Map<String, String> values = Map.of("name", to.displayName(), "time", REMINDER_TIME.toString(), "link",
+                portalUrl + "/my-study");
+        TemplateText text = template.render(values);
+        outbox.enqueue(new NewMessage("session-reminder:" + to.id() + ":" + day.date(),
+                MessagePurpose.SESSION_REMINDER, channel.get(), channel.get() == Channel.SMS
+                        ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(),
+                Locale.forLanguageTag(language), text.subject(), text.body(), channel.get() == Channel.EMAIL
+                        ? template.renderHtml(values) : null, due));
+        return true;
     }
 
     /** SMS if they agreed to it and have a valid number, else email if they agreed to that; else none. */

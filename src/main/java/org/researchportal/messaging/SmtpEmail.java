@@ -1,6 +1,7 @@
 package org.researchportal.messaging;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -56,8 +57,9 @@ class SmtpEmail implements MessageSender {
         } catch (AddressException | MailParseException badAddress) {
             return new SendResult.Failed("address", "The email address is not valid");
         } catch (MailSendException refused) {
-            boolean permanent = refused.getFailedMessages().values().stream()
-                    .anyMatch(e -> String.valueOf(e.getMessage()).matches("(?s).*\\b55\\d\\b.*"));
+            boolean permanent = refused.getFailedMessages().values().stream().anyMatch(e ->
+                    e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+                            && failed.getInvalidAddresses().length > 0);
             return permanent ? new SendResult.Failed("rejected", "The mail server refused the address")
                     : new SendResult.Retry("smtp", "The mail server did not take the message");
         } catch (MailAuthenticationException | MessagingException e) {

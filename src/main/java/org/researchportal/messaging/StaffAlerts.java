@@ -56,7 +56,7 @@ class StaffAlerts {
                     () -> {
                         String study = studies.study(event.studyId()).map(s -> s.acronym()).orElse("");
                         String number = participants.programmeParticipant(event.participantId())
-                                .map(p -> p.studyNumber() == null ? p.displayName() : p.studyNumber()).orElse("");
+                                .map(p -> p.studyNumber() == null ? "–" : p.studyNumber()).orElse("–");
                         Map<String, String> values = Map.of("study", study, "participant", number, "link",
                                 portalUrl + "/participants/" + event.participantId());
                         int planned = 0;

@@ -32,6 +32,8 @@ class TwilioSms implements MessageSender {
             30005, 30006, 30007);
 
     private final @Nullable URI apiBase;
+    /** One connection pool for every send, not one per message. */
+    private final HttpClient http;
     private final @Nullable String statusCallback;
     private final boolean captureWithoutAccount;
 
@@ -41,6 +43,7 @@ class TwilioSms implements MessageSender {
         this.apiBase = apiBase.isBlank() ? null : URI.create(apiBase);
         this.statusCallback = baseUrl.isBlank() ? null : baseUrl.replaceAll("/$", "") + "/webhooks/twilio/status";
         this.captureWithoutAccount = captureWithoutAccount;
+        this.http = httpClient();
     }
 
     @Override
@@ -55,7 +58,7 @@ class TwilioSms implements MessageSender {
                     : new SendResult.Failed("not-configured", "No SMS provider is set up for this institution");
         }
         var client = new TwilioRestClient.Builder(settings.twilioAccountSid(), settings.twilioAuthToken())
-                .httpClient(httpClient()).build();
+                .httpClient(http).build();
         PhoneNumber to = new PhoneNumber(message.getRecipient());
         MessageCreator creator = settings.messagingServiceSid() != null
                 ? Message.creator(to, settings.messagingServiceSid(), message.getBody())
