@@ -106,4 +106,27 @@ class ConsentTests extends TrialTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.researchportal.messaging.OutboxDispatcher dispatcher;
+
+    /** Even a message due now waits out the participant's quiet hours (21:00-08:00 in their zone) when sent. */
+    @Test
+    void aDueMessageWaitsOutTheParticipantsQuietHours() {
+        String id = trial.eligibleConsentedCandidate(screening, consent, "Night Owl");
+        String message = trial.asCoordinator(() -> outbox.enqueue(new org.researchportal.messaging.NewMessage(
+                "quiet-" + id, org.researchportal.messaging.MessagePurpose.TEST,
+                org.researchportal.messaging.Channel.SMS, "+8613800138000", id, java.util.Locale.ENGLISH, null,
+                "Hello", null, java.time.Instant.now().minusSeconds(1))).requireId());
+        var shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        var local = java.time.LocalTime.now(shanghai);
+        boolean quiet = !local.isBefore(java.time.LocalTime.of(21, 0)) || local.isBefore(java.time.LocalTime.of(8, 0));
+        trial.asCoordinator(() -> dispatcher.dispatchDue(10));
+        var after = trial.asCoordinator(() -> outbox.messagesOf(id)).stream().filter(m -> m.requireId()
+                .equals(message)).findFirst().orElseThrow();
+        if (quiet) {
+            assertThat(after.getStatus()).isEqualTo(org.researchportal.messaging.OutboxMessage.Status.PENDING);
+            assertThat(after.getAttempts()).as("waiting is not an attempt").isEmpty();
+            assertThat(after.getDueAt().atZone(shanghai).toLocalTime()).isEqualTo(java.time.LocalTime.of(8, 0));
+        } else {
+            assertThat(after.getStatus()).isEqualTo(org.researchportal.messaging.OutboxMessage.Status.SENT);
+        }
+    }
 }
