@@ -6,11 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalPrincipal;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.tenancy.Tenant;
@@ -83,9 +81,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     }
 
     private static PortalUser user(Account account, Tenant tenant, ApiToken token) {
-        return new PortalUser(account.requireId(), account.getUsername(), account.getDisplayName(), tenant.id(),
-                tenant.name(), Set.of(token.getRole()), PortalLocales.fromTag(account.getLanguage()),
-                ZoneId.of(tenant.timeZone()));
+        return PortalUsers.of(account, tenant, Set.of(token.getRole()));
     }
 
     /** Paths this filter guards. */

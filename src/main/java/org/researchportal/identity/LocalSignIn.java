@@ -1,11 +1,8 @@
 package org.researchportal.identity;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
-import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.tenancy.Tenant;
 import org.researchportal.tenancy.TenantDirectory;
@@ -44,10 +41,7 @@ class LocalSignIn implements UserDetailsService {
         boolean mayTry = accounts.reserveAttempt(normalised, clock.instant());
         Optional<Tenant> tenant = Optional.ofNullable(account.getTenantId()).flatMap(tenants::activeTenant);
         boolean usable = account.isActive() && (account.getTenantId() == null || tenant.isPresent());
-        ZoneId zone = tenant.map(t -> ZoneId.of(t.timeZone())).orElse(ZoneOffset.UTC);
-        PortalUser user = new PortalUser(account.requireId(), account.getUsername(), account.getDisplayName(),
-                account.getTenantId(), tenant.map(Tenant::name).orElse(null), account.getRoles(),
-                PortalLocales.fromTag(account.getLanguage()), zone);
+        PortalUser user = PortalUsers.of(account, tenant.orElse(null), account.getRoles());
         return new LocalAccountPrincipal(user, account.getPasswordHash(), usable, !mayTry);
     }
 
