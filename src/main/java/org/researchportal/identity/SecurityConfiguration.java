@@ -82,6 +82,8 @@ public class SecurityConfiguration {
             @Value("${portal.auth.mode:local}") String mode) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll()
+                // Links from messages: the token is checked (and rate-limited) before anyone is signed in.
+                .requestMatchers("/l/**").permitAll()
                 // Media streamed to the signed-in person; the video library checks tenant and viewer per request.
                 .requestMatchers("/media/**").authenticated());
         if ("oidc".equals(mode)) {

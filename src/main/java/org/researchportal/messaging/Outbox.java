@@ -52,6 +52,11 @@ public class Outbox {
         }
     }
 
+    /** Whether a send is already planned under this key (so planning need not prepare it again). */
+    boolean planned(String idempotencyKey) {
+        return byKey(idempotencyKey).isPresent();
+    }
+
     @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
     public List<OutboxMessage> messagesOf(String participantId) {
         return documents.find(Query.query(Criteria.where("participantId").is(participantId))

@@ -47,7 +47,7 @@ public class OutboxDispatcher {
     private final Duration lease;
     private final RetryPolicy retries;
     /** A participant in one of these has left the study: nothing more is sent to them. */
-    private static final Set<ParticipantStatus> LEFT = EnumSet.of(ParticipantStatus.WITHDRAWN,
+    static final Set<ParticipantStatus> LEFT = EnumSet.of(ParticipantStatus.WITHDRAWN,
             ParticipantStatus.LOST_TO_FOLLOW_UP, ParticipantStatus.NOT_ELIGIBLE);
     /** This instance's name on its leases. */
     private final String worker = "portal-" + UUID.randomUUID();

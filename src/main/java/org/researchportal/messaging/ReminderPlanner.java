@@ -14,7 +14,6 @@ import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -33,20 +32,20 @@ public class ReminderPlanner {
     private final ParticipantService participants;
     private final MessageTemplates templates;
     private final Outbox outbox;
+    private final ParticipantLinks links;
     private final Clock clock;
-    private final String portalUrl;
 
     ReminderPlanner(ExerciseService exercise, ParticipantService participants, MessageTemplates templates,
-            Outbox outbox, Clock clock, @Value("${portal.base-url:http://localhost:8080}") String portalUrl) {
+            Outbox outbox, ParticipantLinks links, Clock clock) {
         this.exercise = exercise;
         this.participants = participants;
         this.templates = templates;
         this.outbox = outbox;
+        this.links = links;
         this.clock = clock;
-        this.portalUrl = portalUrl.isBlank() ? "http://localhost:8080" : portalUrl.replaceAll("/$", "");
     }
 
-    /** Plans the next days' session reminders of the tenant; answers how many are in the outbox for them. */
+    /** Plans the next days' session reminders of the tenant; answers how many it newly planned. */
     @Secured(Authorities.COORDINATOR)
     public int planSessionReminders(int days) {
         Instant now = clock.instant();
@@ -72,16 +71,17 @@ public class ReminderPlanner {
         ParticipantContact to = contact.orElseThrow();
         ZoneId zone = ZoneId.of(to.timeZone());
         Instant due = QuietHours.DEFAULT.adjust(day.date().atTime(REMINDER_TIME).atZone(zone).toInstant(), zone);
-        if (due.isBefore(now)) {
+        String key = "session-reminder:" + to.id() + ":" + day.date();
+        if (due.isBefore(now) || outbox.planned(key)) {
             return false;
         }
         String language = to.language().startsWith("zh") ? "zh-CN" : "en";
         TemplateText template = templates.template(MessagePurpose.SESSION_REMINDER, channel.get(), language);
-        // The link opens the participant's home page; it names neither the study, the programme nor the arm.
+        // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
         Map<String, String> values = Map.of("name", to.displayName(), "time", REMINDER_TIME.toString(), "link",
-                portalUrl + "/my-study");
+                links.issue(to.id(), ParticipantLink.Target.HOME, due));
         TemplateText text = template.render(values);
-        outbox.enqueue(new NewMessage("session-reminder:" + to.id() + ":" + day.date(),
+        outbox.enqueue(new NewMessage(key,
                 MessagePurpose.SESSION_REMINDER, channel.get(), channel.get() == Channel.SMS
                         ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(),
                 Locale.forLanguageTag(language), text.subject(), text.body(), channel.get() == Channel.EMAIL

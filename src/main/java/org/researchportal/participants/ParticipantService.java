@@ -135,7 +135,7 @@ public class ParticipantService {
             boolean active = consent != null && !consent.withdrawnFromParticipation();
             return new ParticipantContact(p.requireId(), p.getStudyId(), p.getDisplayName(), p.getStatus(),
                     p.getPhone(), p.getEmail(), p.getLanguage(), p.getTimeZone(), active && consent.smsContact(),
-                    active && consent.emailContact());
+                    active && consent.emailContact(), p.getAccountId());
         });
     }
 

@@ -68,6 +68,6 @@ class QuietHoursTests {
 
     private static ParticipantContact contact(String phone, String email, boolean sms, boolean mail) {
         return new ParticipantContact("p1", "s1", "Li", ParticipantStatus.ENROLLED, phone, email, "zh-CN",
-                "Asia/Shanghai", sms, mail);
+                "Asia/Shanghai", sms, mail, null);
     }
 }

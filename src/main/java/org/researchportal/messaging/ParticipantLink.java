@@ -1,0 +1,59 @@
+package org.researchportal.messaging;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A link sent to one participant for one page: only the SHA-256 of its random token is kept, so the database cannot
+ * hand out working links. It expires, and withdrawal revokes it.
+ */
+@Document("participant_links")
+@CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1}")
+public class ParticipantLink extends TenantOwnedDocument {
+
+    /** Where a link leads: pages of the participant's own, never naming the study or the arm in the URL. */
+    public enum Target {
+        HOME("my-study");
+
+        private final String path;
+
+        Target(String path) {
+            this.path = path;
+        }
+
+        public String path() {
+            return path;
+        }
+    }
+
+    @Indexed(unique = true)
+    private String tokenHash;
+    private String participantId;
+    private Target target;
+    private Instant expiresAt;
+    private @Nullable Instant revokedAt;
+    private int uses;
+
+    ParticipantLink(String tokenHash, String participantId, Target target, Instant expiresAt) {
+        this.tokenHash = tokenHash;
+        this.participantId = participantId;
+        this.target = target;
+        this.expiresAt = expiresAt;
+    }
+
+    String getParticipantId() {
+        return participantId;
+    }
+
+    Target getTarget() {
+        return target;
+    }
+
+    boolean usableAt(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt);
+    }
+}

@@ -1,0 +1,145 @@
+package org.researchportal.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.researchportal.PortalTest;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.identity.AccountService;
+import org.researchportal.identity.NewAccount;
+import org.researchportal.participants.ParticipantImport;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.participants.ParticipationService;
+import org.researchportal.study.Arm;
+import org.researchportal.study.ArmKind;
+import org.researchportal.study.StudyRecord;
+import org.researchportal.study.StudyService;
+import org.researchportal.tenancy.TenantService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Links in messages over real HTTP: a valid link signs the participant in on this device and opens their page; an
+ * expired, unknown or malformed one, or one of a participant who withdrew, leads to sign-in; guessing is cut off.
+ */
+class ParticipantLinksTests extends PortalTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    StudyService studies;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ParticipantService participants;
+    @Autowired
+    ParticipationService participation;
+    @Autowired
+    ParticipantLinks links;
+    @Autowired
+    MongoTemplate mongo;
+
+    private String tenant;
+    private String participant;
+
+    @Autowired
+    SignedLinkEntry entry;
+
+    @BeforeEach
+    void aParticipantWithAnAccount() {
+        entry.forgetAttempts();
+        tenant = "l" + UUID.randomUUID().toString().substring(0, 8);
+        asSystem(null, Set.of(PortalRole.PLATFORM_ADMIN), () -> tenants.create(tenant, "Links " + tenant,
+                "Asia/Shanghai"));
+        String study = asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> studies.create(new StudyRecord("LNK",
+                "Links", null, List.of(new Arm("A", "A", ArmKind.INTERVENTION, "A"), new Arm("B", "B",
+                        ArmKind.CONTROL, "B")), 10, null, null, null)).id());
+        String account = asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> accounts.create(new NewAccount(
+                tenant + ".p", "Participant", null, "en", Set.of(PortalRole.PARTICIPANT), PASSWORD)).id());
+        LocalDate today = LocalDate.now();
+        participant = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants.importRecord(
+                new ParticipantImport(study, "SCR-1", "LNK-1", "Participant One", ParticipantStatus.ENROLLED, "A",
+                        today.minusDays(30), today.minusDays(20), null, null, null, "en", "Asia/Shanghai", null,
+                        null, null, account)));
+    }
+
+    private String issue() {
+        return asSystem(tenant, EnumSet.of(PortalRole.COORDINATOR), () -> links.issue(participant,
+                ParticipantLink.Target.HOME, Instant.now()));
+    }
+
+    private HttpResponse<String> open(HttpClient client, String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url.replaceFirst("^https?://[^/]+",
+                "http://localhost:" + port))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aValidLinkSignsTheParticipantInAndOpensTheirPage() throws Exception {
+        String url = issue();
+        assertThat(url).matches(".*/l/[A-Za-z0-9_-]{43}").doesNotContain(participant).doesNotContain("LNK");
+        HttpClient device = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> landed = open(device, url);
+        assertThat(landed.statusCode()).isEqualTo(302);
+        assertThat(landed.headers().firstValue("Location").orElseThrow()).endsWith("/my-study");
+        // The same device is now signed in: the page opens instead of sending it to sign-in.
+        HttpResponse<String> page = open(device, "http://x/my-study");
+        assertThat(page.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> stranger = open(HttpClient.newHttpClient(), "http://x/my-study");
+        assertThat(stranger.statusCode()).as("another device without the link").isIn(302, 401);
+    }
+
+    @Test
+    void expiredUnknownAndWithdrawnLinksLeadToSignIn() throws Exception {
+        String expired = issue();
+        mongo.updateFirst(Query.query(Criteria.where("tokenHash").is(ParticipantLinks.hash(
+                expired.substring(expired.lastIndexOf('/') + 1)))), new Update().set("expiresAt",
+                        Instant.now().minusSeconds(1)), ParticipantLink.class);
+        HttpClient device = HttpClient.newHttpClient();
+        assertThat(open(device, expired).headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(open(device, "http://x/l/" + "A".repeat(43)).headers().firstValue("Location").orElseThrow())
+                .endsWith("/login");
+        assertThat(open(device, "http://x/l/not-a-token").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login");
+
+        String beforeWithdrawal = issue();
+        asSystem(tenant, EnumSet.of(PortalRole.CLINICIAN), () -> {
+            participation.withdraw(participant, LocalDate.now(), "Moved away");
+            return null;
+        });
+        assertThat(open(device, beforeWithdrawal).headers().firstValue("Location").orElseThrow())
+                .as("revoked on withdrawal").endsWith("/login");
+    }
+
+    @Test
+    void guessingIsCutOffPerAddress() throws Exception {
+        HttpClient device = HttpClient.newHttpClient();
+        int limited = 0;
+        for (int i = 0; i < SignedLinkEntry.ATTEMPTS_PER_MINUTE + 5; i++) {
+            if (open(device, "http://x/l/" + UUID.randomUUID().toString().replace("-", "").repeat(2)
+                    .substring(0, 43)).statusCode() == 429) {
+                limited++;
+            }
+        }
+        assertThat(limited).isPositive();
+    }
+}
