@@ -115,7 +115,7 @@ public class OutboxDispatcher {
             // A resend, a retry or a backlog must not wake the participant either: it waits for their morning.
             ZoneId zone = ZoneId.of(contact.timeZone());
             Instant now = clock.instant();
-            Instant allowed = QuietHours.DEFAULT.adjust(now, zone);
+            Instant allowed = QuietHours.of(contact.preferences()).adjust(now, zone);
             if (allowed.isAfter(now)) {
                 documents.updateFirst(Query.query(Criteria.where("_id").is(message.requireId()).and("leaseOwner")
                         .is(worker)), new Update().set("status", OutboxMessage.Status.PENDING).set("dueAt", allowed)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.researchportal.participants.ContactPreferences;
 
 /**
  * The hours a participant is not to be disturbed, in their own time zone (for example 21:00 to 08:00, across
@@ -13,6 +14,10 @@ import java.time.ZonedDateTime;
 record QuietHours(LocalTime start, LocalTime end) {
 
     static final QuietHours DEFAULT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
+
+    static QuietHours of(ContactPreferences preferences) {
+        return new QuietHours(preferences.quietFrom(), preferences.quietUntil());
+    }
 
     Instant adjust(Instant due, ZoneId zone) {
         ZonedDateTime local = due.atZone(zone);

@@ -2,7 +2,6 @@ package org.researchportal.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
@@ -18,14 +17,13 @@ import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /**
- * Plans the exercise-session reminders from the programmes: one per programme day, at the reminder time in the
- * participant's zone, moved out of their quiet hours, on a channel they consented to (SMS first, then email), in
+ * Plans the exercise-session reminders from the programmes: one per programme day, at the participant's chosen
+ * reminder time in their zone (09:00 unless they chose), moved out of their quiet hours, on a channel they consented to (SMS first, then email), in
  * their language. Planning again finds the reminders already in the outbox (one key per participant and day).
  */
 @Service
 public class ReminderPlanner {
 
-    static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
     private static final Logger LOG = LoggerFactory.getLogger(ReminderPlanner.class);
 
     private final ExerciseService exercise;
@@ -70,7 +68,9 @@ public class ReminderPlanner {
         }
         ParticipantContact to = contact.orElseThrow();
         ZoneId zone = ZoneId.of(to.timeZone());
-        Instant due = QuietHours.DEFAULT.adjust(day.date().atTime(REMINDER_TIME).atZone(zone).toInstant(), zone);
+        var preferences = to.preferences();
+        Instant due = QuietHours.of(preferences).adjust(day.date().atTime(preferences.reminderTime()).atZone(zone)
+                .toInstant(), zone);
         String key = "session-reminder:" + to.id() + ":" + day.date();
         if (due.isBefore(now) || outbox.planned(key)) {
             return false;
@@ -78,7 +78,8 @@ public class ReminderPlanner {
         String language = to.language().startsWith("zh") ? "zh-CN" : "en";
         TemplateText template = templates.template(MessagePurpose.SESSION_REMINDER, channel.get(), language);
         // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
-        Map<String, String> values = Map.of("name", to.displayName(), "time", REMINDER_TIME.toString(), "link",
+        Map<String, String> values = Map.of("name", to.displayName(), "time", preferences.reminderTime().toString(),
+                "link",
                 links.issue(to.id(), ParticipantLink.Target.HOME, due));
         TemplateText text = template.render(values);
         outbox.enqueue(new NewMessage(key,

@@ -2,6 +2,7 @@ package org.researchportal.participants;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.tenancy.TenantOwnedDocument;
@@ -39,6 +40,10 @@ public class Participant extends TenantOwnedDocument {
     private String language;
     private String timeZone;
     private @Nullable String preferredCallTime;
+    /** Reminder time and quiet hours; absent means the defaults. */
+    private @Nullable LocalTime reminderTime;
+    private @Nullable LocalTime quietFrom;
+    private @Nullable LocalTime quietUntil;
     private @Nullable String therapistId;
     private @Nullable String coordinatorId;
     private @Nullable String accountId;
@@ -138,6 +143,12 @@ public class Participant extends TenantOwnedDocument {
 
     public @Nullable String getCoordinatorId() {
         return coordinatorId;
+    }
+
+    public ContactPreferences getContactPreferences() {
+        return new ContactPreferences(timeZone, reminderTime == null ? ContactPreferences.DEFAULT_REMINDER
+                : reminderTime, quietFrom == null ? ContactPreferences.DEFAULT_QUIET_FROM : quietFrom,
+                quietUntil == null ? ContactPreferences.DEFAULT_QUIET_UNTIL : quietUntil);
     }
 
     public @Nullable String getAccountId() {

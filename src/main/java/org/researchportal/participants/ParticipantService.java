@@ -31,6 +31,7 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -135,8 +136,53 @@ public class ParticipantService {
             boolean active = consent != null && !consent.withdrawnFromParticipation();
             return new ParticipantContact(p.requireId(), p.getStudyId(), p.getDisplayName(), p.getStatus(),
                     p.getPhone(), p.getEmail(), p.getLanguage(), p.getTimeZone(), active && consent.smsContact(),
-                    active && consent.emailContact(), p.getAccountId());
+                    active && consent.emailContact(), p.getAccountId(), p.getContactPreferences());
         });
+    }
+
+    /** The signed-in participant's contact preferences. */
+    @Secured(Authorities.PARTICIPANT)
+    public Optional<ContactPreferences> myContactPreferences() {
+        return mine().map(Participant::getContactPreferences);
+    }
+
+    /**
+     * Saves the signed-in participant's time zone, reminder time and quiet hours. The quiet hours must leave the
+     * reminder time free and last at most 16 hours, so a reminder can always go out on its day.
+     */
+    @Secured(Authorities.PARTICIPANT)
+    public ContactPreferences saveMyContactPreferences(ContactPreferences wanted) {
+        Participant me = mine().orElseThrow(() -> new NotFoundException("Participant", "own"));
+        if (wanted.reminderTime() == null || wanted.quietFrom() == null || wanted.quietUntil() == null) {
+            throw ValidationException.of("reminderTime", "preferences.time.missing");
+        }
+        Map<String, String> errors = new HashMap<>();
+        if (!ZoneId.getAvailableZoneIds().contains(wanted.timeZone())) {
+            errors.put("timeZone", "preferences.zone.invalid");
+        }
+        long quietMinutes = java.time.Duration.between(wanted.quietFrom(), wanted.quietUntil()).toMinutes();
+        long length = quietMinutes <= 0 ? quietMinutes + 24 * 60 : quietMinutes;
+        if (wanted.quietFrom().equals(wanted.quietUntil()) || length > 16 * 60) {
+            errors.put("quietFrom", "preferences.quiet.invalid");
+        } else if (wanted.quietAt(wanted.reminderTime())) {
+            errors.put("reminderTime", "preferences.reminder.quiet");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Map<String, Object> before = Map.of("preferences", me.getContactPreferences());
+        documents.updateFirst(Query.query(Criteria.where("_id").is(me.requireId())), new Update()
+                .set("timeZone", wanted.timeZone()).set("reminderTime", wanted.reminderTime())
+                .set("quietFrom", wanted.quietFrom()).set("quietUntil", wanted.quietUntil()).inc("version", 1),
+                Participant.class);
+        audit.record("participant.contact-preferences", ENTITY, me.requireId(), before,
+                Map.of("preferences", wanted), null);
+        return wanted;
+    }
+
+    private Optional<Participant> mine() {
+        return documents.findOne(Query.query(Criteria.where("accountId").is(CurrentUser.require().accountId())),
+                Participant.class);
     }
 
     /** A participant whose programme a therapist or clinician looks after. */

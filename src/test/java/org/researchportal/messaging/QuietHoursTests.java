@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.researchportal.participants.ContactPreferences;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantStatus;
 
@@ -68,6 +69,8 @@ class QuietHoursTests {
 
     private static ParticipantContact contact(String phone, String email, boolean sms, boolean mail) {
         return new ParticipantContact("p1", "s1", "Li", ParticipantStatus.ENROLLED, phone, email, "zh-CN",
-                "Asia/Shanghai", sms, mail, null);
+                "Asia/Shanghai", sms, mail, null, new ContactPreferences("Asia/Shanghai",
+                        ContactPreferences.DEFAULT_REMINDER, ContactPreferences.DEFAULT_QUIET_FROM,
+                        ContactPreferences.DEFAULT_QUIET_UNTIL));
     }
 }

@@ -1,5 +1,6 @@
 package org.researchportal.participants.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -19,8 +20,11 @@ final class ParticipantHome extends Main implements HasDynamicTitle {
     ParticipantHome(ParticipantService participants) {
         addClassNames("portal-view", "participant-home");
         add(new ViewToolbar(getTranslation("menu.participant")));
-        participants.myParticipation().ifPresentOrElse(me -> add(new WelcomeCard(me), new ArmContentCard(me),
-                new TeamContactCard(me)), () -> {
+        participants.myParticipation().ifPresentOrElse(me -> {
+            var preferences = new Anchor("my-contact", getTranslation("preferences.open"));
+            preferences.addClassName("big-link");
+            add(new WelcomeCard(me), new ArmContentCard(me), new TeamContactCard(me), preferences);
+        }, () -> {
                     var notice = new Paragraph(getTranslation("participant-home.not-linked"));
                     notice.addClassName("portal-notice");
                     add(notice);
