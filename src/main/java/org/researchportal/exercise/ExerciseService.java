@@ -26,6 +26,7 @@ import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -54,10 +55,12 @@ public class ExerciseService {
     private final AuditTrail audit;
     private final StudyService studies;
     private final WeeklySummaries summaries;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ExerciseService(TenantDocuments documents, ParticipantService participants, AuditTrail audit,
-            StudyService studies, WeeklySummaries summaries, Clock clock) {
+            StudyService studies, WeeklySummaries summaries, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.summaries = summaries;
         this.documents = documents;
         this.participants = participants;
@@ -523,6 +526,8 @@ public class ExerciseService {
                         programme.getStudyId(), ProgrammeAlert.Kind.NO_SESSIONS, lastActivity, null,
                         clock.instant()));
                 audit.record("alert.raised", "ProgrammeAlert", alert.requireId(), null, alert.toRecord(), null);
+                events.publishEvent(new ProgrammeAlertRaised(documents.currentTenantId(),
+                        programme.getParticipantId(), alert.requireId(), ProgrammeAlert.Kind.NO_SESSIONS));
                 raised++;
             }
         }
@@ -543,6 +548,8 @@ public class ExerciseService {
             ProgrammeAlert alert = documents.insert(new ProgrammeAlert(me.id(), me.studyId(), kind, session.date(),
                     session.id(), clock.instant()));
             audit.record("alert.raised", "ProgrammeAlert", alert.requireId(), null, alert.toRecord(), null);
+            events.publishEvent(new ProgrammeAlertRaised(documents.currentTenantId(), me.id(), alert.requireId(),
+                    kind));
         }
     }
 

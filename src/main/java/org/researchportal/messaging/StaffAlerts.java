@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.researchportal.assessments.SeriousAdverseEventReported;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.exercise.ProgrammeAlert;
+import org.researchportal.exercise.ProgrammeAlertRaised;
 import org.researchportal.identity.AccountRow;
 import org.researchportal.identity.AccountService;
 import org.researchportal.participants.ParticipantService;
@@ -18,7 +20,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Emails the tenant's clinicians when a serious adverse event is reported: one message per clinician with an email
+ * Emails staff about what needs them: the participant's therapist about a programme alert, and the tenant's
+ * clinicians when a serious adverse event is reported: one message per clinician with an email
  * address, in their language, naming the study and the participant's study number and linking to the record. The
  * report itself never waits on this: a failure to plan the email is logged, and the dashboard still lists the event.
  */
@@ -47,6 +50,51 @@ class StaffAlerts {
         this.outbox = outbox;
         this.clock = clock;
         this.portalUrl = portalUrl.isBlank() ? "http://localhost:8080" : portalUrl.replaceAll("/$", "");
+    }
+
+    /** Emails the participant's therapist about a programme alert, in their language, with the study number only. */
+    @EventListener
+    void programmeAlert(ProgrammeAlertRaised event) {
+        try {
+            tenants.inTenant(event.tenantId(), "programme-alert", EnumSet.of(PortalRole.CLINICIAN,
+                    PortalRole.COORDINATOR), () -> {
+                        var contact = participants.contact(event.participantId()).orElse(null);
+                        if (contact == null || contact.therapistId() == null) {
+                            return 0;
+                        }
+                        String number = participants.programmeParticipant(event.participantId())
+                                .map(p -> p.studyNumber() == null ? "–" : p.studyNumber()).orElse("–");
+                        for (AccountRow therapist : accounts.accountsWithRole(PortalRole.THERAPIST)) {
+                            if (!therapist.id().equals(contact.therapistId()) || therapist.email() == null) {
+                                continue;
+                            }
+                            String language = therapist.language().startsWith("zh") ? "zh-CN" : "en";
+                            Map<String, String> values = Map.of("participant", number, "alert", kindWords(
+                                    event.kind(), language), "link", portalUrl + "/programme/"
+                                            + event.participantId());
+                            TemplateText template = templates.template(MessagePurpose.PROGRAMME_ALERT, Channel.EMAIL,
+                                    language);
+                            TemplateText text = template.render(values);
+                            outbox.enqueue(new NewMessage("programme-alert:" + event.alertId(),
+                                    MessagePurpose.PROGRAMME_ALERT, Channel.EMAIL, therapist.email(), null,
+                                    Locale.forLanguageTag(language), text.subject(), text.body(),
+                                    template.renderHtml(values), clock.instant()));
+                            return 1;
+                        }
+                        return 0;
+                    });
+        } catch (RuntimeException e) {
+            LOG.error("Could not plan the alert email for programme alert {}", event.alertId(), e);
+        }
+    }
+
+    private static String kindWords(ProgrammeAlert.Kind kind, String language) {
+        boolean zh = language.startsWith("zh");
+        return switch (kind) {
+            case NO_SESSIONS -> zh ? "一周没有运动记录" : "no session logged for a week";
+            case PAIN_RISE -> zh ? "疼痛比基线高 2 分或以上" : "pain 2 or more points above baseline";
+            case SAFETY_STOP -> zh ? "运动中安全停止" : "a safety stop during a session";
+        };
     }
 
     @EventListener

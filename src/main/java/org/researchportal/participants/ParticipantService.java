@@ -136,7 +136,8 @@ public class ParticipantService {
             boolean active = consent != null && !consent.withdrawnFromParticipation();
             return new ParticipantContact(p.requireId(), p.getStudyId(), p.getDisplayName(), p.getStatus(),
                     p.getPhone(), p.getEmail(), p.getLanguage(), p.getTimeZone(), active && consent.smsContact(),
-                    active && consent.emailContact(), p.getAccountId(), p.getContactPreferences());
+                    active && consent.emailContact(), p.getAccountId(), p.getContactPreferences(),
+                    p.getTherapistId());
         });
     }
 

@@ -71,6 +71,6 @@ class QuietHoursTests {
         return new ParticipantContact("p1", "s1", "Li", ParticipantStatus.ENROLLED, phone, email, "zh-CN",
                 "Asia/Shanghai", sms, mail, null, new ContactPreferences("Asia/Shanghai",
                         ContactPreferences.DEFAULT_REMINDER, ContactPreferences.DEFAULT_QUIET_FROM,
-                        ContactPreferences.DEFAULT_QUIET_UNTIL));
+                        ContactPreferences.DEFAULT_QUIET_UNTIL), null);
     }
 }

@@ -56,4 +56,22 @@ class StaffAlertsTests extends PortalTest {
             assertThat(m.getHtmlBody()).contains("<p>");
         });
     }
+
+    @Test
+    void aProgrammeAlertEmailsTheParticipantsOwnTherapistOnce() {
+        signIn("fudan.therapist");
+        String participant = participants.therapistCaseload(Pageable.unpaged()).stream()
+                .filter(row -> row.studyNumber() != null).findFirst().orElseThrow().id();
+        String alert = UUID.randomUUID().toString();
+        var event = new org.researchportal.exercise.ProgrammeAlertRaised("fudan", participant, alert,
+                org.researchportal.exercise.ProgrammeAlert.Kind.SAFETY_STOP);
+        events.publishEvent(event);
+        events.publishEvent(event);
+        List<OutboxMessage> emails = asSystem("fudan", Set.of(PortalRole.COORDINATOR), () -> outbox.latest(500))
+                .stream().filter(m -> m.getIdempotencyKey().equals("programme-alert:" + alert)).toList();
+        assertThat(emails).singleElement().satisfies(m -> {
+            assertThat(m.getRecipient()).isEqualTo("fudan.therapist@example.org");
+            assertThat(m.getBody()).contains("a safety stop during a session", "/programme/" + participant);
+        });
+    }
 }
