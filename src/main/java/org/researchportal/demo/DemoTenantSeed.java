@@ -34,6 +34,7 @@ import org.researchportal.exercise.VideoRef;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.ApiTokenService;
 import org.researchportal.identity.NewAccount;
+import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantImport;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
@@ -65,13 +66,15 @@ class DemoTenantSeed {
     private final ApiTokenService tokens;
     private final TrialDocumentService documents;
     private final ExerciseService exercise;
+    private final ConsentService consents;
     private final MediaLibrary videos;
     private final Clock clock;
     private final String password;
 
     DemoTenantSeed(AccountService accounts, StudyService studies, ParticipantService participants,
             RandomisationService randomisation, ScreeningService screening, AssessmentService assessments,
-            ApiTokenService tokens, TrialDocumentService documents, ExerciseService exercise, MediaLibrary videos, Clock clock,
+            ApiTokenService tokens, TrialDocumentService documents, ExerciseService exercise,
+            ConsentService consents, MediaLibrary videos, Clock clock,
             @Value("${portal.demo.password}") String password) {
         this.accounts = accounts;
         this.studies = studies;
@@ -82,6 +85,7 @@ class DemoTenantSeed {
         this.tokens = tokens;
         this.documents = documents;
         this.exercise = exercise;
+        this.consents = consents;
         this.videos = videos;
         this.clock = clock;
         this.password = password;
@@ -148,6 +152,7 @@ class DemoTenantSeed {
                 return id;
             });
         }
+        seedPaperConsents(study);
         if (study.acronym().equals("RE-MS")) {
             seedProgrammes(study);
             seedVideos(study);
@@ -229,6 +234,24 @@ class DemoTenantSeed {
                             null);
                 }
             });
+        }
+    }
+
+    /**
+     * The demo's enrolled participants were imported, so their consent (taken on paper, SMS and email agreed) is
+     * transcribed, as a study moving onto the portal would do; then reminders can reach them.
+     */
+    private void seedPaperConsents(StudySummary study) {
+        String form = study.acronym() + " consent form v1";
+        for (var row : participants.participants(study.id(), Pageable.unpaged())) {
+            if (row.status() == ParticipantStatus.ENROLLED) {
+                try {
+                    consents.transcribePaperConsent(row.id(), form, row.screenedOn(), true, true,
+                            "Consent taken on paper before the study moved onto the portal (demo)");
+                } catch (ValidationException alreadyThere) {
+                    // Seeded on an earlier start.
+                }
+            }
         }
     }
 

@@ -87,6 +87,41 @@ public class ConsentService {
     }
 
     /**
+     * Transcribes consent that was taken on paper before the participant's record reached the portal (an imported,
+     * already enrolled participant): once, with the reason, against one of the study's consent forms. Consent for a
+     * new candidate is recorded before enrolment with {@link #recordConsent}.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public void transcribePaperConsent(String participantId, String documentVersion, LocalDate consentedOn,
+            boolean smsContact, boolean emailContact, String reason) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        Map<String, String> errors = new HashMap<>();
+        List<String> forms = trialDocuments.consentForms(participant.getStudyId()).stream().map(DocumentRow::label)
+                .toList();
+        if (participant.getConsent() != null) {
+            errors.put("documentVersion", "consent.already-recorded");
+        } else if (participant.getStatus() != ParticipantStatus.ENROLLED) {
+            errors.put("documentVersion", "consent.transcribe.not-enrolled");
+        }
+        if (Inputs.isBlankOrLonger(documentVersion, Consent.VERSION_MAX_LENGTH)
+                || (!forms.isEmpty() && !forms.contains(documentVersion.trim()))) {
+            errors.put("documentVersion", "consent.version.invalid");
+        }
+        if (consentedOn.isAfter(today()) || consentedOn.isBefore(participant.getScreenedOn())) {
+            errors.put("consentedOn", "consent.date.invalid");
+        }
+        if (Inputs.isBlankOrLonger(reason, ScreeningService.REASON_MAX_LENGTH)) {
+            errors.put("reason", "change.reason.required");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Consent consent = new Consent(documentVersion.trim(), consentedOn, CurrentUser.require().username(),
+                smsContact, emailContact, List.of());
+        change(participant, Update.update("consent", consent), "participant.consent-transcribed", reason.trim());
+    }
+
+    /**
      * Withdraws consent in whole or in part. SMS or email withdrawal stops that channel only; withdrawal from
      * participation also withdraws the candidate or participant from the study. The allocation stays as it was.
      */

@@ -1,0 +1,41 @@
+package org.researchportal.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.researchportal.PortalTest;
+import org.researchportal.base.security.PortalRole;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Session reminders from the demo's programmes: planned on programme days at 09:00 in the participant's zone, by a
+ * channel they agreed to, with a signed link and neutral words; planning again adds nothing.
+ */
+class ReminderPlannerTests extends PortalTest {
+
+    @Autowired
+    ReminderPlanner planner;
+    @Autowired
+    Outbox outbox;
+
+    @Test
+    void remindersArePlannedOnceOnProgrammeDaysWithASignedLinkAndNeutralWords() {
+        int planned = asSystem("fudan", Set.of(PortalRole.COORDINATOR), () -> planner.planSessionReminders(7));
+        assertThat(planned).as("Mon, Wed and Fri in the coming week").isPositive();
+        assertThat(asSystem("fudan", Set.of(PortalRole.COORDINATOR), () -> planner.planSessionReminders(7)))
+                .as("planning again adds nothing").isZero();
+
+        List<OutboxMessage> reminders = asSystem("fudan", Set.of(PortalRole.COORDINATOR), () -> outbox.latest(500))
+                .stream().filter(m -> m.getPurpose() == MessagePurpose.SESSION_REMINDER).toList();
+        assertThat(reminders).hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
+            // SMS where the number is a valid one, else email: both were agreed to.
+            assertThat(m.getRecipient()).matches(m.getChannel() == Channel.SMS ? "\\+86\\d{11}" : ".+@example\\.org");
+            assertThat(m.getBody()).containsPattern("/l/[A-Za-z0-9_-]{43}").doesNotContainIgnoringCase("exercise")
+                    .doesNotContain("RE-MS").doesNotContain("运动");
+            assertThat(m.getDueAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalTime().toString()).isEqualTo("09:00");
+        });
+    }
+}
