@@ -32,7 +32,7 @@ final class MessageGrid extends Composite<Grid<OutboxMessage>> {
                 + (m.getFailureReason() == null ? "" : " · " + m.getFailureReason()))
                 .setHeader(getTranslation("message.status")).setFlexGrow(2);
         grid.addColumn(m -> (m.getSubject() == null ? "" : m.getSubject() + " — ") + m.getBody())
-                .setHeader(getTranslation("message.text")).setFlexGrow(3);
+                .setHeader(getTranslation("message.text")).setWidth("22rem").setFlexGrow(3);
         grid.addComponentColumn(m -> actions(outbox, m, reload)).setKey("actions").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(messages);
