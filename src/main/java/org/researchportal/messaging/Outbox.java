@@ -80,8 +80,10 @@ public class Outbox {
     /** Sends a failed message again, now. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
     public void resend(String messageId, String reason) {
+        int attempts = documents.findById(messageId, OutboxMessage.class).map(m -> m.getAttempts().size()).orElse(0);
         change(messageId, reason, OutboxMessage.Status.FAILED, new Update().set("status",
-                OutboxMessage.Status.PENDING).set("dueAt", clock.instant()).unset("failureReason"), "message.resent");
+                OutboxMessage.Status.PENDING).set("dueAt", clock.instant()).unset("failureReason")
+                .set("attemptsBeforeResend", attempts).set("claims", 0), "message.resent");
     }
 
     /** Cancels everything still pending for a participant (withdrawal, consent revoked); answers how many. */

@@ -95,7 +95,7 @@ public class OutboxDispatcher {
                 Criteria.where("status").is(OutboxMessage.Status.SENDING).and("leaseUntil").lt(now)))
                 .with(Sort.by("dueAt"));
         return documents.findAndModify(due, new Update().set("status", OutboxMessage.Status.SENDING)
-                .set("leaseOwner", worker).set("leaseUntil", now.plus(lease)),
+                .set("leaseOwner", worker).set("leaseUntil", now.plus(lease)).inc("claims", 1),
                 FindAndModifyOptions.options().returnNew(true), OutboxMessage.class);
     }
 
@@ -108,6 +108,13 @@ public class OutboxDispatcher {
     }
 
     private void deliver(OutboxMessage message, ProviderSettings providers) {
+        if (message.getClaims() > retries.maxAttempts() + 2) {
+            // Claimed again and again without an outcome: every try ended the instance (or its lease) mid-send.
+            finish(message, new Update().set("status", OutboxMessage.Status.FAILED).set("failureReason",
+                    "Sending never completed").push("attempts", new OutboxMessage.Attempt(clock.instant(), worker,
+                            OutboxMessage.Attempt.Outcome.FAILED, "never-completed", null)));
+            return;
+        }
         MessageSender sender = senders.get(message.getChannel());
         @Nullable ParticipantContact contact = message.getParticipantId() == null ? null
                 : participants.contact(message.getParticipantId()).orElse(null);
@@ -140,7 +147,7 @@ public class OutboxDispatcher {
             result = new SendResult.Retry("unexpected", unexpected.getClass().getSimpleName());
         }
         Instant now = clock.instant();
-        int attempts = message.getAttempts().size() + 1;
+        int attempts = message.attemptsSinceResend() + 1;
         Update outcome = new Update().unset("leaseOwner").unset("leaseUntil");
         switch (result) {
             case SendResult.Sent sent -> outcome.set("status", OutboxMessage.Status.SENT)
@@ -158,9 +165,14 @@ public class OutboxDispatcher {
                     .set("failureReason", failed.detail()).push("attempts", new OutboxMessage.Attempt(now, worker,
                             OutboxMessage.Attempt.Outcome.FAILED, failed.code(), failed.detail()));
         }
+        finish(message, outcome);
+    }
+
+    /** Writes an outcome only while the lease is still this instance's. */
+    private void finish(OutboxMessage message, Update outcome) {
         long written = documents.updateFirst(Query.query(Criteria.where("_id").is(message.requireId())
-                .and("status").is(OutboxMessage.Status.SENDING).and("leaseOwner").is(worker)), outcome,
-                OutboxMessage.class);
+                .and("status").is(OutboxMessage.Status.SENDING).and("leaseOwner").is(worker)),
+                outcome.unset("leaseOwner").unset("leaseUntil"), OutboxMessage.class);
         if (written == 0) {
             // The lease ran out mid-send and another instance took the message over: its outcome stands.
             LOG.warn("Lost the lease on message {} while sending", message.requireId());

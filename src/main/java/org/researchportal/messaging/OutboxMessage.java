@@ -59,6 +59,10 @@ public class OutboxMessage extends TenantOwnedDocument {
     private @Nullable Instant leaseUntil;
     private @Nullable String providerId;
     private @Nullable String failureReason;
+    /** Attempts before the last "send again": a resend gets a fresh budget of retries. */
+    private int attemptsBeforeResend;
+    /** How often a dispatcher claimed it: one that keeps dying mid-send is stopped instead of retried forever. */
+    private int claims;
     private Instant createdAt;
 
     /** For reading from the database; fields are set one by one. */
@@ -146,6 +150,15 @@ public class OutboxMessage extends TenantOwnedDocument {
 
     public @Nullable String getFailureReason() {
         return failureReason;
+    }
+
+    /** Attempts since the message was last sent again by a person. */
+    int attemptsSinceResend() {
+        return attempts.size() - attemptsBeforeResend;
+    }
+
+    int getClaims() {
+        return claims;
     }
 
     public Instant getCreatedAt() {

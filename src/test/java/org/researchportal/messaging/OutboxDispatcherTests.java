@@ -260,4 +260,45 @@ class OutboxDispatcherTests extends PortalTest {
     private static String created(String sid) {
         return "{\"sid\": \"" + sid + "\", \"status\": \"queued\", \"account_sid\": \"" + ACCOUNT + "\"}";
     }
+
+    @Test
+    void aMessageThatNeverFinishesSendingStopsAndAResendGetsAFreshBudget() {
+        OutboxMessage crashing = asCoordinator(() -> outbox.enqueue(sms("crashing", "+8613800000000", "Hello")));
+        asCoordinator(() -> documents.updateFirst(Query.query(Criteria.where("_id").is(crashing.requireId())),
+                new Update().set("status", OutboxMessage.Status.SENDING).set("leaseOwner", "portal-dead")
+                        .set("leaseUntil", Instant.now().minusSeconds(5)).set("claims", 20), OutboxMessage.class));
+        asCoordinator(() -> dispatcher.dispatchDue(10));
+        OutboxMessage stopped = reload(crashing.requireId());
+        assertThat(stopped.getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
+        assertThat(stopped.getAttempts()).last().satisfies(a -> assertThat(a.code()).isEqualTo("never-completed"));
+
+        // Failed after its last retry; sent again by a coordinator, it gets retries of its own, not one try.
+        MessageSender busy = new MessageSender() {
+            @Override
+            public Channel channel() {
+                return Channel.SMS;
+            }
+
+            @Override
+            public SendResult send(OutboxMessage message, ProviderSettings providers) {
+                return new SendResult.Retry("429", "Too many requests");
+            }
+        };
+        var local = new OutboxDispatcher(documents, settings, replies, participants, List.of(busy), clock,
+                Duration.ofMinutes(2), new RetryPolicy(Duration.ofMinutes(1), Duration.ofHours(1), 2));
+        OutboxMessage tired = asCoordinator(() -> outbox.enqueue(sms("tired", "+8613800000000", "Hello")));
+        asCoordinator(() -> local.dispatchDue(10));
+        dueNow(tired.requireId());
+        asCoordinator(() -> local.dispatchDue(10));
+        assertThat(reload(tired.requireId()).getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
+        asCoordinator(() -> {
+            outbox.resend(tired.requireId(), "Provider was busy");
+            return null;
+        });
+        asCoordinator(() -> local.dispatchDue(10));
+        OutboxMessage again = reload(tired.requireId());
+        assertThat(again.getStatus()).as("one retry of the new budget used, one left").isEqualTo(
+                OutboxMessage.Status.PENDING);
+        assertThat(again.getAttempts()).hasSize(3);
+    }
 }
