@@ -38,10 +38,11 @@ class MessageDispatch {
     @Scheduled(initialDelayString = "${portal.messaging.planning.first:PT30S}",
             fixedDelayString = "${portal.messaging.planning.every:PT6H}")
     void plan() {
-        tenants.inEachActiveTenant("reminder-planning", EnumSet.of(PortalRole.COORDINATOR),
-                () -> planner.planSessionReminders(PLAN_DAYS_AHEAD)).forEach((tenant, planned) -> {
+        tenants.inEachActiveTenant("reminder-planning", EnumSet.of(PortalRole.COORDINATOR, PortalRole.CLINICIAN),
+                () -> planner.planSessionReminders(PLAN_DAYS_AHEAD) + planner.planAssessmentReminders(
+                        PLAN_DAYS_AHEAD)).forEach((tenant, planned) -> {
                     if (planned > 0) {
-                        LOG.info("{} session reminder(s) planned in tenant {}", planned, tenant);
+                        LOG.info("{} reminder(s) planned in tenant {}", planned, tenant);
                     }
                 });
     }

@@ -2,15 +2,21 @@ package org.researchportal.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.study.StudyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.annotation.Secured;
@@ -27,15 +33,20 @@ public class ReminderPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderPlanner.class);
 
     private final ExerciseService exercise;
+    private final AssessmentService assessments;
+    private final StudyService studies;
     private final ParticipantService participants;
     private final MessageTemplates templates;
     private final Outbox outbox;
     private final ParticipantLinks links;
     private final Clock clock;
 
-    ReminderPlanner(ExerciseService exercise, ParticipantService participants, MessageTemplates templates,
-            Outbox outbox, ParticipantLinks links, Clock clock) {
+    ReminderPlanner(ExerciseService exercise, AssessmentService assessments, StudyService studies,
+            ParticipantService participants, MessageTemplates templates, Outbox outbox, ParticipantLinks links,
+            Clock clock) {
         this.exercise = exercise;
+        this.assessments = assessments;
+        this.studies = studies;
         this.participants = participants;
         this.templates = templates;
         this.outbox = outbox;
@@ -87,6 +98,64 @@ public class ReminderPlanner {
                         ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(),
                 Locale.forLanguageTag(language), text.subject(), text.body(), channel.get() == Channel.EMAIL
                         ? template.renderHtml(values) : null, due));
+        return true;
+    }
+
+    /**
+     * Plans a reminder the day before each assessment that falls due in the coming days (at the reminder time, out
+     * of quiet hours, on a consented channel, in the participant's language). Every arm is assessed alike, so the
+     * reminder says nothing of the arm. Answers how many it newly planned.
+     */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
+    public int planAssessmentReminders(int days) {
+        Instant now = clock.instant();
+        int planned = 0;
+        for (var study : studies.studies()) {
+            for (DueAssessment due : assessments.worklist(study.id())) {
+                if (due.state() == DueAssessment.State.DONE) {
+                    continue;
+                }
+                try {
+                    planned += planAssessment(due, now, days) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    LOG.error("Could not plan the assessment reminder of participant {}", due.participantId(), e);
+                }
+            }
+        }
+        return planned;
+    }
+
+    private boolean planAssessment(DueAssessment assessment, Instant now, int days) {
+        Optional<ParticipantContact> contact = participants.contact(assessment.participantId())
+                .filter(c -> c.status() == ParticipantStatus.ENROLLED);
+        Optional<Channel> channel = contact.flatMap(ReminderPlanner::channel);
+        if (channel.isEmpty()) {
+            return false;
+        }
+        ParticipantContact to = contact.orElseThrow();
+        ZoneId zone = ZoneId.of(to.timeZone());
+        LocalDate dayBefore = assessment.dueOn().minusDays(1);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        String key = "assessment-due:" + to.id() + ":" + assessment.timepoint();
+        if (dayBefore.isBefore(today) || dayBefore.isAfter(today.plusDays(days)) || outbox.planned(key)) {
+            return false;
+        }
+        var preferences = to.preferences();
+        Instant due = QuietHours.of(preferences).adjust(dayBefore.atTime(preferences.reminderTime()).atZone(zone)
+                .toInstant(), zone);
+        if (due.isBefore(now)) {
+            return false;
+        }
+        String language = to.language().startsWith("zh") ? "zh-CN" : "en";
+        Locale locale = Locale.forLanguageTag(language);
+        TemplateText template = templates.template(MessagePurpose.ASSESSMENT_DUE, channel.get(), language);
+        Map<String, String> values = Map.of("name", to.displayName(), "date", assessment.dueOn().format(
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
+        TemplateText text = template.render(values);
+        outbox.enqueue(new NewMessage(key, MessagePurpose.ASSESSMENT_DUE, channel.get(), channel.get() == Channel.SMS
+                ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(), locale,
+                text.subject(), text.body(), channel.get() == Channel.EMAIL ? template.renderHtml(values) : null,
+                due));
         return true;
     }
 

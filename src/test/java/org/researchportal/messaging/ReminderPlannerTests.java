@@ -3,6 +3,7 @@ package org.researchportal.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,21 @@ class ReminderPlannerTests extends PortalTest {
             assertThat(m.getBody()).containsPattern("/l/[A-Za-z0-9_-]{43}").doesNotContainIgnoringCase("exercise")
                     .doesNotContain("RE-MS").doesNotContain("运动");
             assertThat(m.getDueAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalTime().toString()).isEqualTo("09:00");
+        });
+    }
+
+    @Test
+    void assessmentRemindersGoTheDayBeforeOnceAndNameTheDateInTheParticipantsLanguage() {
+        Set<PortalRole> roles = EnumSet.of(PortalRole.COORDINATOR, PortalRole.CLINICIAN);
+        int planned = asSystem("fudan", roles, () -> planner.planAssessmentReminders(30));
+        assertThat(planned).as("the demo has assessments due in the coming month").isPositive();
+        assertThat(asSystem("fudan", roles, () -> planner.planAssessmentReminders(30))).isZero();
+        List<OutboxMessage> reminders = asSystem("fudan", Set.of(PortalRole.COORDINATOR), () -> outbox.latest(500))
+                .stream().filter(m -> m.getPurpose() == MessagePurpose.ASSESSMENT_DUE).toList();
+        assertThat(reminders).hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
+            assertThat(m.getIdempotencyKey()).startsWith("assessment-due:");
+            assertThat(m.getBody()).doesNotContainIgnoringCase("exercise").doesNotContain("运动");
+            assertThat(m.getBody()).containsPattern(m.getLocale().getLanguage().equals("zh") ? "\\d{4}年" : "20\\d\\d");
         });
     }
 }
