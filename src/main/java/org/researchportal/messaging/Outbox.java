@@ -123,9 +123,23 @@ public class Outbox {
                 return false;
             }
         }
-        return documents.updateFirst(Query.query(Criteria.where("providerId").is(providerId).and("status")
-                .is(OutboxMessage.Status.SENT)), update.set("deliveryReportedAt", clock.instant()),
+        boolean applied = documents.updateFirst(Query.query(Criteria.where("providerId").is(providerId)
+                .and("status").is(OutboxMessage.Status.SENT)), update.set("deliveryReportedAt", clock.instant()),
                 OutboxMessage.class) > 0;
+        if (!applied && !documents.exists(Query.query(Criteria.where("providerId").is(providerId)),
+                OutboxMessage.class)) {
+            // Faster than our own write of "sent": kept for the dispatcher to apply once it has written it.
+            documents.insert(new EarlyDeliveryReport(providerId, providerStatus, errorCode, clock.instant()));
+        }
+        return applied;
+    }
+
+    /** Applies a report that arrived before the message was written as sent. */
+    void applyEarlyReports(String providerId) {
+        for (EarlyDeliveryReport report : documents.find(Query.query(Criteria.where("providerId").is(providerId)),
+                EarlyDeliveryReport.class)) {
+            recordDelivery(providerId, report.getProviderStatus(), report.getErrorCode());
+        }
     }
 
     private void change(String messageId, String reason, OutboxMessage.Status from, Update update, String action) {

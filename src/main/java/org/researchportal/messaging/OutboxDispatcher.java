@@ -42,6 +42,7 @@ public class OutboxDispatcher {
     private final MessagingSettingsService settings;
     private final SmsReplies replies;
     private final ParticipantService participants;
+    private final Outbox outbox;
     private final Map<Channel, MessageSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final Duration lease;
@@ -54,14 +55,15 @@ public class OutboxDispatcher {
 
     @Autowired
     OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
-            ParticipantService participants, List<MessageSender> senders, Clock clock,
+            ParticipantService participants, Outbox outbox, List<MessageSender> senders, Clock clock,
             @Value("${portal.messaging.lease:PT2M}") Duration lease) {
-        this(documents, settings, replies, participants, senders, clock, lease, RetryPolicy.STANDARD);
+        this(documents, settings, replies, participants, outbox, senders, clock, lease, RetryPolicy.STANDARD);
     }
 
     OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
-            ParticipantService participants, List<MessageSender> senders, Clock clock, Duration lease,
-            RetryPolicy retries) {
+            ParticipantService participants, Outbox outbox, List<MessageSender> senders, Clock clock,
+            Duration lease, RetryPolicy retries) {
+        this.outbox = outbox;
         this.documents = documents;
         this.settings = settings;
         this.replies = replies;
@@ -166,6 +168,9 @@ public class OutboxDispatcher {
                             OutboxMessage.Attempt.Outcome.FAILED, failed.code(), failed.detail()));
         }
         finish(message, outcome);
+        if (result instanceof SendResult.Sent sent) {
+            outbox.applyEarlyReports(sent.providerId());
+        }
     }
 
     /** Writes an outcome only while the lease is still this instance's. */

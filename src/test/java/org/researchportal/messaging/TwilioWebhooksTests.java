@@ -139,7 +139,7 @@ class TwilioWebhooksTests extends PortalTest {
         try (var twilio = new MockWebServer()) {
             twilio.start();
             twilio.enqueue(new MockResponse.Builder().code(201).body("{\"sid\": \"SM" + "b".repeat(32) + "\"}").build());
-            var local = new OutboxDispatcher(documents, settings, replies, participants, List.of(new TwilioSms(
+            var local = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(new TwilioSms(
                     twilio.url("/").toString(), "", false)), clock, Duration.ofMinutes(2));
             stopThenStart(local);
             assertThat(twilio.getRequestCount()).as("only the message after START reached Twilio").isEqualTo(1);
