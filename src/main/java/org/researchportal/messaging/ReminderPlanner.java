@@ -82,7 +82,8 @@ public class ReminderPlanner {
         var preferences = to.preferences();
         Instant due = QuietHours.of(preferences).adjust(day.date().atTime(preferences.reminderTime()).atZone(zone)
                 .toInstant(), zone);
-        String key = "session-reminder:" + to.id() + ":" + day.date();
+        // The channel is part of the key: after SMS consent ends, the email reminder for the same day is a new send.
+        String key = "session-reminder:" + to.id() + ":" + day.date() + ":" + channel.get();
         if (due.isBefore(now) || outbox.planned(key)) {
             return false;
         }
@@ -136,7 +137,7 @@ public class ReminderPlanner {
         ZoneId zone = ZoneId.of(to.timeZone());
         LocalDate dayBefore = assessment.dueOn().minusDays(1);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        String key = "assessment-due:" + to.id() + ":" + assessment.timepoint();
+        String key = "assessment-due:" + to.id() + ":" + assessment.timepoint() + ":" + channel.get();
         if (dayBefore.isBefore(today) || dayBefore.isAfter(today.plusDays(days)) || outbox.planned(key)) {
             return false;
         }
