@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalLocales;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class MessageTemplates {
 
-    static final Set<String> LANGUAGES = Set.of("en", "zh-CN");
+    static final Set<String> LANGUAGES = PortalLocales.SUPPORTED.stream().map(PortalLocales::toTag)
+            .collect(Collectors.toUnmodifiableSet());
     static final int SMS_MAX_SEGMENTS = 4;
     static final int SUBJECT_MAX_LENGTH = 150;
 

@@ -64,7 +64,7 @@ public class MessagingSettingsService {
         if (from != null && !from.matches("\\+[1-9][0-9]{6,14}")) {
             errors.put("smsFrom", "messaging.sms-from.invalid");
         }
-        if (email != null && (!email.matches(Inputs.EMAIL_PATTERN) || email.length() > Inputs.EMAIL_MAX_LENGTH)) {
+        if (!Inputs.isOptionalEmail(email)) {
             errors.put("emailFrom", "messaging.email-from.invalid");
         }
         if (authToken != null && !authToken.isBlank() && !authToken.trim().matches("[0-9a-zA-Z]{16,64}")) {

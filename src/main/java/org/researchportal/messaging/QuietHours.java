@@ -13,7 +13,8 @@ import org.researchportal.participants.ContactPreferences;
  */
 record QuietHours(LocalTime start, LocalTime end) {
 
-    static final QuietHours DEFAULT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
+    static final QuietHours DEFAULT = new QuietHours(ContactPreferences.DEFAULT_QUIET_FROM,
+            ContactPreferences.DEFAULT_QUIET_UNTIL);
 
     static QuietHours of(ContactPreferences preferences) {
         return new QuietHours(preferences.quietFrom(), preferences.quietUntil());
@@ -23,9 +24,7 @@ record QuietHours(LocalTime start, LocalTime end) {
         ZonedDateTime local = due.atZone(zone);
         LocalTime time = local.toLocalTime();
         boolean acrossMidnight = start.isAfter(end);
-        boolean quiet = acrossMidnight ? !time.isBefore(start) || time.isBefore(end)
-                : !time.isBefore(start) && time.isBefore(end);
-        if (!quiet) {
+        if (!new ContactPreferences(zone.getId(), null, start, end).quietAt(time)) {
             return due;
         }
         var endDate = acrossMidnight && !time.isBefore(start) ? local.toLocalDate().plusDays(1) : local.toLocalDate();

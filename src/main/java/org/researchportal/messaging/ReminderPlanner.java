@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.PortalLocales;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantService;
@@ -87,7 +88,7 @@ public class ReminderPlanner {
         if (due.isBefore(now) || outbox.planned(key)) {
             return false;
         }
-        String language = to.language().startsWith("zh") ? "zh-CN" : "en";
+        String language = PortalLocales.fromTag(to.language()).toLanguageTag();
         TemplateText template = templates.template(MessagePurpose.SESSION_REMINDER, channel.get(), language);
         // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
         Map<String, String> values = Map.of("name", to.displayName(), "time", preferences.reminderTime().toString(),
@@ -147,7 +148,7 @@ public class ReminderPlanner {
         if (due.isBefore(now)) {
             return false;
         }
-        String language = to.language().startsWith("zh") ? "zh-CN" : "en";
+        String language = PortalLocales.fromTag(to.language()).toLanguageTag();
         Locale locale = Locale.forLanguageTag(language);
         TemplateText template = templates.template(MessagePurpose.ASSESSMENT_DUE, channel.get(), language);
         Map<String, String> values = Map.of("name", to.displayName(), "date", assessment.dueOn().format(

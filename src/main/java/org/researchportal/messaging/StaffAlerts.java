@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import org.researchportal.assessments.SeriousAdverseEventReported;
+import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.exercise.ProgrammeAlert;
 import org.researchportal.exercise.ProgrammeAlertRaised;
@@ -68,7 +69,7 @@ class StaffAlerts {
                             if (!therapist.id().equals(contact.therapistId()) || therapist.email() == null) {
                                 continue;
                             }
-                            String language = therapist.language().startsWith("zh") ? "zh-CN" : "en";
+                            String language = PortalLocales.fromTag(therapist.language()).toLanguageTag();
                             Map<String, String> values = Map.of("participant", number, "alert", kindWords(
                                     event.kind(), language), "link", portalUrl + "/programme/"
                                             + event.participantId());
@@ -112,7 +113,7 @@ class StaffAlerts {
                             if (clinician.email() == null) {
                                 continue;
                             }
-                            String language = clinician.language().startsWith("zh") ? "zh-CN" : "en";
+                            String language = PortalLocales.fromTag(clinician.language()).toLanguageTag();
                             TemplateText template = templates.template(MessagePurpose.SERIOUS_ADVERSE_EVENT,
                                     Channel.EMAIL, language);
                             TemplateText text = template.render(values);

@@ -28,17 +28,17 @@ public class TestMessages {
     @Secured(Authorities.TENANT_ADMIN)
     public OutboxMessage send(Channel channel, String recipient, String language) {
         String to = recipient == null ? "" : recipient.strip();
-        boolean valid = channel == Channel.EMAIL ? to.matches(Inputs.EMAIL_PATTERN) && to.length() <= 254
+        boolean valid = channel == Channel.EMAIL ? !to.isEmpty() && Inputs.isOptionalEmail(to)
                 : PhoneNumbers.e164(to, null).map(to::equals).orElse(false);
         if (!valid) {
             throw ValidationException.of("recipient", channel == Channel.EMAIL ? "message.email.invalid"
                     : "message.phone.invalid");
         }
-        TemplateText text = templates.template(MessagePurpose.TEST, channel, language).render(Map.of("name",
-                CurrentUser.require().displayName()));
+        TemplateText template = templates.template(MessagePurpose.TEST, channel, language);
+        Map<String, String> values = Map.of("name", CurrentUser.require().displayName());
+        TemplateText text = template.render(values);
         return outbox.enqueue(new NewMessage("test:" + UUID.randomUUID(), MessagePurpose.TEST, channel, to, null,
                 Locale.forLanguageTag(language), text.subject(), text.body(), channel == Channel.EMAIL
-                        ? templates.template(MessagePurpose.TEST, channel, language).renderHtml(Map.of("name",
-                                CurrentUser.require().displayName())) : null, clock.instant()));
+                        ? template.renderHtml(values) : null, clock.instant()));
     }
 }

@@ -22,17 +22,18 @@ public class TenantSweeps {
     private static final Logger LOG = LoggerFactory.getLogger(TenantSweeps.class);
 
     private final TenantService tenants;
+    private final TenantDirectory directory;
 
-    TenantSweeps(TenantService tenants) {
+    TenantSweeps(TenantService tenants, TenantDirectory directory) {
         this.tenants = tenants;
+        this.directory = directory;
     }
 
     /** Runs the work in one active tenant (a webhook that has found its tenant); nothing for an inactive one. */
     public <T> java.util.Optional<T> inTenant(String tenantId, String purpose, Set<PortalRole> roles,
             Supplier<T> work) {
-        boolean active = SystemActor.callAs(purpose, null, Set.of(PortalRole.PLATFORM_ADMIN), tenants::tenants)
-                .stream().anyMatch(t -> t.id().equals(tenantId) && t.active());
-        return active ? java.util.Optional.ofNullable(SystemActor.callAs(purpose, tenantId, roles, work))
+        // One lookup, not the tenant list: this runs on every webhook, link and staff alert.
+        return directory.activeTenant(tenantId).isPresent() ? java.util.Optional.ofNullable(SystemActor.callAs(purpose, tenantId, roles, work))
                 : java.util.Optional.empty();
     }
 

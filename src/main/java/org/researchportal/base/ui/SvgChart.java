@@ -163,8 +163,8 @@ public final class SvgChart {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** Text in the chart is text, never markup: names and labels come from people. */
-    static String escape(String text) {
+    /** Text in an SVG is text, never markup: names and labels come from people. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
                 .replace("\"", "&quot;");
     }

@@ -3,6 +3,7 @@ package org.researchportal.reporting.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.researchportal.base.ui.SvgChart;
 import org.researchportal.reporting.ConsortFlow;
 
 /**
@@ -77,16 +78,12 @@ final class ConsortDiagram {
                 .append("\" height=\"").append(h).append("\" fill=\"#f3f7f7\" stroke=\"#0b6e69\"/>");
         for (int i = 0; i < lines.size(); i++) {
             svg.append("<text x=\"").append(x + 8).append("\" y=\"").append(y + 18 + i * LINE).append("\">")
-                    .append(escape(lines.get(i))).append("</text>");
+                    .append(SvgChart.escape(lines.get(i))).append("</text>");
         }
     }
 
     private void line(int x1, int y1, int x2, int y2) {
         svg.append("<line x1=\"").append(x1).append("\" y1=\"").append(y1).append("\" x2=\"").append(x2)
                 .append("\" y2=\"").append(y2).append("\" stroke=\"#0b6e69\"/>");
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
