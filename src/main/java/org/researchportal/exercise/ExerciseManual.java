@@ -57,10 +57,6 @@ public class ExerciseManual extends TenantOwnedDocument {
         return templates;
     }
 
-    public String getPublishedBy() {
-        return publishedBy;
-    }
-
     public Instant getPublishedAt() {
         return publishedAt;
     }

@@ -198,7 +198,16 @@ public class ExerciseService {
         return new OwnProgramme(me, programme, documents.getById(programme.getManualId(), ExerciseManual.class));
     }
 
-    /** A participant's own programme and its manual edition. */
+    /** A participant's programme with the manual edition it follows, for their therapist's handout. */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public OwnProgramme programmeWithManual(String participantId) {
+        ParticipantRef participant = exerciseParticipant(participantId);
+        Programme programme = programmeDocument(participantId);
+        return new OwnProgramme(participant, programme, documents.getById(programme.getManualId(),
+                ExerciseManual.class));
+    }
+
+    /** A participant's programme and its manual edition. */
     public record OwnProgramme(ParticipantRef participant, Programme programme, ExerciseManual manual) {
     }
 
@@ -313,24 +322,15 @@ public class ExerciseService {
             WeeklySummary summary = summarised.get(week);
             weeks.add(summary == null ? WeekFigures.empty(week, planned) : summary.toFigures(planned));
         }
-        List<SessionRecord> firstSessions = documents.find(Query.query(Criteria.where("participantId")
-                .is(participantId)).with(Sort.by("date", "loggedAt")).limit(AlertRules.BASELINE_SESSIONS),
-                SessionLog.class).stream().map(SessionLog::toRecord).toList();
-        OptionalDouble baseline = AlertRules.baseline(firstSessions);
+        OptionalDouble baseline = AlertRules.baseline(firstSessions(participantId, AlertRules.BASELINE_SESSIONS));
         return new ProgrammeProgress(participant, programme.getStartDate(), weeks,
                 baseline.isPresent() ? baseline.getAsDouble() : null, checkInsOf(participantId));
     }
 
     /** Programme days of one week, counting only from the start and up to today. */
     static int plannedInWeek(Programme programme, LocalDate weekStart, LocalDate today) {
-        int planned = 0;
-        for (LocalDate day = weekStart; day.isBefore(weekStart.plusDays(7)) && !day.isAfter(today);
-                day = day.plusDays(1)) {
-            if (programme.isProgrammeDay(day)) {
-                planned++;
-            }
-        }
-        return planned;
+        LocalDate end = weekStart.plusDays(6).isAfter(today) ? today : weekStart.plusDays(6);
+        return end.isBefore(weekStart) ? 0 : programme.programmeDays(weekStart, end).size();
     }
 
     /** How the signed-in participant of the exercise arm is doing against their plan. */
@@ -367,16 +367,7 @@ public class ExerciseService {
 
     /** Programme days in the window that ends today, counting only from the programme's start. */
     static int planned(@Nullable Programme programme, LocalDate today, int days) {
-        if (programme == null) {
-            return 0;
-        }
-        int planned = 0;
-        for (LocalDate day = today.minusDays(days - 1L); !day.isAfter(today); day = day.plusDays(1)) {
-            if (programme.isProgrammeDay(day)) {
-                planned++;
-            }
-        }
-        return planned;
+        return programme == null ? 0 : programme.programmeDays(today.minusDays(days - 1L), today).size();
     }
 
     /** Today's exercises for the signed-in participant of the exercise arm. */
@@ -539,8 +530,9 @@ public class ExerciseService {
         if (session.safetyStop()) {
             kinds.add(ProgrammeAlert.Kind.SAFETY_STOP);
         }
-        List<SessionRecord> earlier = sessionsOf(me.id()).stream().filter(s -> !s.id().equals(session.id()))
-                .toList();
+        // The baseline needs only the first sessions, not every log the participant ever made.
+        List<SessionRecord> earlier = firstSessions(me.id(), AlertRules.BASELINE_SESSIONS + 1).stream()
+                .filter(s -> !s.id().equals(session.id())).limit(AlertRules.BASELINE_SESSIONS).toList();
         if (AlertRules.painRise(earlier, session)) {
             kinds.add(ProgrammeAlert.Kind.PAIN_RISE);
         }
@@ -567,11 +559,8 @@ public class ExerciseService {
                 continue;
             }
             LocalDate today = today(participant.get());
-            for (LocalDate day = today; day.isBefore(today.plusDays(days)); day = day.plusDays(1)) {
-                if (programme.isProgrammeDay(day)) {
-                    ahead.add(new ProgrammeDay(programme.getParticipantId(), day));
-                }
-            }
+            programme.programmeDays(today, today.plusDays(days - 1L))
+                    .forEach(day -> ahead.add(new ProgrammeDay(programme.getParticipantId(), day)));
         }
         return ahead;
     }
@@ -589,6 +578,13 @@ public class ExerciseService {
     private List<SessionRecord> sessionsOf(String participantId) {
         return documents.find(Query.query(Criteria.where("participantId").is(participantId))
                 .with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class).stream()
+                .map(SessionLog::toRecord).toList();
+    }
+
+    /** A participant's earliest sessions, oldest first. */
+    private List<SessionRecord> firstSessions(String participantId, int count) {
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
+                .with(Sort.by("date", "loggedAt")).limit(count), SessionLog.class).stream()
                 .map(SessionLog::toRecord).toList();
     }
 

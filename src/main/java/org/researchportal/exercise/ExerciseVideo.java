@@ -73,10 +73,6 @@ public class ExerciseVideo extends TenantOwnedDocument {
         return captions;
     }
 
-    boolean isCurrent() {
-        return replacedAt == null;
-    }
-
     VideoRef toRef() {
         return new VideoRef(requireId(), exerciseCode, source, externalUrl, fileName, size,
                 captions.stream().map(Captions::language).sorted().toList(), addedBy, addedAt);

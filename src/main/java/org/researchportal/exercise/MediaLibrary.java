@@ -107,8 +107,7 @@ public class MediaLibrary {
             throw ValidationException.of("file", "video.file.size");
         }
         String type = MediaTypes.detect(head).orElseThrow(() -> ValidationException.of("file", "video.file.type"));
-        String base = (fileName == null ? "" : fileName).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").replaceAll("\\.[^.]*$", "");
-        String safeName = (base.isBlank() ? exerciseCode : base) + MediaTypes.extension(type);
+        String safeName = TenantFiles.safeName(fileName, exerciseCode, MediaTypes.extension(type));
         var limited = new LimitedStream(in, maxBytes);
         String fileId;
         try {

@@ -83,4 +83,9 @@ public class Programme extends TenantOwnedDocument {
     public boolean isProgrammeDay(LocalDate date) {
         return !date.isBefore(startDate) && weekdays.contains(date.getDayOfWeek());
     }
+
+    /** The programme days from one date to another, both included. */
+    public List<LocalDate> programmeDays(LocalDate from, LocalDate to) {
+        return from.datesUntil(to.plusDays(1)).filter(this::isProgrammeDay).toList();
+    }
 }

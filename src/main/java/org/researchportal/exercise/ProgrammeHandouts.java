@@ -41,12 +41,9 @@ public class ProgrammeHandouts {
 
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
     public byte[] handout(String participantId, Locale language) {
-        ProgrammeOverview overview = exercise.overview(participantId);
-        if (overview.programme() == null || overview.manual() == null) {
-            throw new NotFoundException("Programme", participantId);
-        }
-        return render(overview.participant(), overview.programme(), overview.manual(),
-                media.pictures(overview.participant().studyId()), language);
+        ExerciseService.OwnProgramme programme = exercise.programmeWithManual(participantId);
+        return render(programme.participant(), programme.programme(), programme.manual(),
+                media.pictures(programme.participant().studyId()), language);
     }
 
     /** The signed-in participant's own handout (exercise arm only), in their language. */

@@ -150,7 +150,7 @@ public class OutboxDispatcher {
         }
         Instant now = clock.instant();
         int attempts = message.attemptsSinceResend() + 1;
-        Update outcome = new Update().unset("leaseOwner").unset("leaseUntil");
+        Update outcome = new Update();
         switch (result) {
             case SendResult.Sent sent -> outcome.set("status", OutboxMessage.Status.SENT)
                     .set("providerId", sent.providerId()).push("attempts", new OutboxMessage.Attempt(now, worker,

@@ -140,10 +140,6 @@ public class OutboxMessage extends TenantOwnedDocument {
         return attempts;
     }
 
-    public @Nullable String getLeaseOwner() {
-        return leaseOwner;
-    }
-
     public @Nullable String getProviderId() {
         return providerId;
     }

@@ -75,8 +75,7 @@ public class TrialDocumentService {
                 .with(Sort.by(Sort.Direction.DESC, "revision")), TrialDocument.class)
                 .map(d -> d.getRevision() + 1).orElse(1);
         // The stored name keeps the uploaded base name but takes its extension from the detected type.
-        String base = fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").replaceAll("\\.[^.]*$", "");
-        String safeName = (base.isBlank() ? "document" : base) + DocumentTypes.extension(type);
+        String safeName = TenantFiles.safeName(fileName, "document", DocumentTypes.extension(type));
         String fileId = files.store(safeName, type, content, Map.of("studyId", studyId));
         try {
             TrialDocument stored = documents.insert(new TrialDocument(studyId, series, title.trim(), kind, version,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
@@ -38,6 +39,16 @@ public class TenantFiles {
         stamped.put(TenantDocuments.TENANT_FIELD, documents.currentTenantId());
         stamped.put("contentType", contentType);
         return gridFs.store(content, fileName, contentType, stamped).toHexString();
+    }
+
+    /**
+     * The name a file is stored under: the uploaded base name without characters file systems and headers choke on,
+     * and the extension of the type read from the bytes, whatever the upload claimed.
+     */
+    public static String safeName(@Nullable String uploaded, String fallback, String extension) {
+        String base = (uploaded == null ? "" : uploaded).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_")
+                .replaceAll("\\.[^.]*$", "");
+        return (base.isBlank() ? fallback : base) + extension;
     }
 
     public Optional<StoredFile> open(String fileId) {
