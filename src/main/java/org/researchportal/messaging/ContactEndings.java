@@ -36,7 +36,8 @@ class ContactEndings {
                     // Left the study: the links already sent stop working too.
                     links.revokeAll(event.participantId());
                 }
-                return outbox.cancelPendingFor(event.participantId(), event.channel(), event.reason());
+                return outbox.cancelPendingFor(event.participantId(), event.channel() == null ? null
+                        : Channel.valueOf(event.channel().name()), event.reason());
             });
         } catch (RuntimeException e) {
             // The withdrawal stands; the dispatcher checks consent again before anything is sent.

@@ -52,6 +52,18 @@ public class Outbox {
         }
     }
 
+    /** Cancels the pending messages that match, one by one so a message being claimed meanwhile stays claimed. */
+    int cancelPending(Criteria which, String reason) {
+        int cancelled = 0;
+        for (OutboxMessage pending : documents.find(Query.query(which).addCriteria(Criteria.where("status")
+                .is(OutboxMessage.Status.PENDING)), OutboxMessage.class)) {
+            cancelled += (int) documents.updateFirst(Query.query(Criteria.where("_id").is(pending.requireId())
+                    .and("status").is(OutboxMessage.Status.PENDING)), new Update().set("status",
+                            OutboxMessage.Status.CANCELLED).set("failureReason", reason), OutboxMessage.class);
+        }
+        return cancelled;
+    }
+
     /** Whether a send is already planned under this key (so planning need not prepare it again). */
     boolean planned(String idempotencyKey) {
         return byKey(idempotencyKey).isPresent();
@@ -88,18 +100,12 @@ public class Outbox {
 
     /** Cancels everything still pending for a participant (withdrawal, consent revoked); answers how many. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.COORDINATOR})
-    public int cancelPendingFor(String participantId, @Nullable String onlyChannel, String reason) {
-        Criteria which = Criteria.where("participantId").is(participantId).and("status")
-                .is(OutboxMessage.Status.PENDING);
+    public int cancelPendingFor(String participantId, @Nullable Channel onlyChannel, String reason) {
+        Criteria which = Criteria.where("participantId").is(participantId);
         if (onlyChannel != null) {
             which = which.and("channel").is(onlyChannel);
         }
-        int cancelled = 0;
-        for (OutboxMessage pending : documents.find(Query.query(which), OutboxMessage.class)) {
-            cancelled += (int) documents.updateFirst(Query.query(Criteria.where("_id").is(pending.requireId())
-                    .and("status").is(OutboxMessage.Status.PENDING)), new Update().set("status",
-                            OutboxMessage.Status.CANCELLED).set("failureReason", reason), OutboxMessage.class);
-        }
+        int cancelled = cancelPending(which, reason);
         if (cancelled > 0) {
             audit.record("messages.cancelled", "Participant", participantId, null,
                     Map.of("cancelled", cancelled, "channel", onlyChannel == null ? "all" : onlyChannel), reason);

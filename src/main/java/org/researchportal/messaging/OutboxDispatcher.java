@@ -77,12 +77,16 @@ public class OutboxDispatcher {
     /** Sends up to {@code max} due messages of the current tenant; answers how many it handled. */
     @Secured(Authorities.COORDINATOR)
     public int dispatchDue(int max) {
-        ProviderSettings providers = settings.providers();
+        // The providers (and their sealed token) are read only when something is due: most rounds send nothing.
+        ProviderSettings providers = null;
         int handled = 0;
         while (handled < max) {
             OutboxMessage message = claim();
             if (message == null) {
                 break;
+            }
+            if (providers == null) {
+                providers = settings.providers();
             }
             deliver(message, providers);
             handled++;

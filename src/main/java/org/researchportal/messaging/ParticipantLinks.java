@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -30,14 +29,14 @@ public class ParticipantLinks {
 
     private final TenantDocuments documents;
     private final Clock clock;
-    private final String portalUrl;
+    private final PortalAddress portal;
     private final SecureRandom random = new SecureRandom();
 
     ParticipantLinks(TenantDocuments documents, Clock clock,
-            @Value("${portal.base-url:http://localhost:8080}") String portalUrl) {
+            PortalAddress portal) {
         this.documents = documents;
         this.clock = clock;
-        this.portalUrl = portalUrl.isBlank() ? "http://localhost:8080" : portalUrl.replaceAll("/$", "");
+        this.portal = portal;
     }
 
     /**
@@ -51,7 +50,7 @@ public class ParticipantLinks {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         java.time.Instant from = sentAt.isAfter(clock.instant()) ? sentAt : clock.instant();
         documents.insert(new ParticipantLink(hash(token), participantId, target, from.plus(VALID_FOR)));
-        return portalUrl + PATH + token;
+        return portal.base() + PATH + token;
     }
 
     /** Revokes every link of the participant (withdrawal, consent ended); answers how many. */

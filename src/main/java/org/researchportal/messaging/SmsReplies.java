@@ -34,11 +34,13 @@ public class SmsReplies {
     private static final Set<String> HELP = Set.of("HELP", "INFO", "帮助");
 
     private final TenantDocuments documents;
+    private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
 
-    SmsReplies(TenantDocuments documents, AuditTrail audit, Clock clock) {
+    SmsReplies(TenantDocuments documents, Outbox outbox, AuditTrail audit, Clock clock) {
         this.documents = documents;
+        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
     }
@@ -57,15 +59,8 @@ public class SmsReplies {
         switch (keyword) {
             case STOP -> {
                 setOptOut(from, true, body);
-                int cancelled = 0;
-                for (OutboxMessage pending : documents.find(Query.query(Criteria.where("recipient").is(from)
-                        .and("channel").is(Channel.SMS).and("status").is(OutboxMessage.Status.PENDING)),
-                        OutboxMessage.class)) {
-                    cancelled += (int) documents.updateFirst(Query.query(Criteria.where("_id").is(pending.requireId())
-                            .and("status").is(OutboxMessage.Status.PENDING)), new Update().set("status",
-                                    OutboxMessage.Status.CANCELLED).set("failureReason", "STOP by SMS"),
-                            OutboxMessage.class);
-                }
+                int cancelled = outbox.cancelPending(Criteria.where("recipient").is(from).and("channel")
+                        .is(Channel.SMS), "STOP by SMS");
                 audit.record("sms.opted-out", "PhoneNumber", masked(from), null, Map.of("cancelled", cancelled),
                         "Reply " + keyword);
                 return Optional.of("You will get no more SMS from the study team. Reply START to get them again. "

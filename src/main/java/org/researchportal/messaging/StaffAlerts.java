@@ -16,7 +16,6 @@ import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantSweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +37,11 @@ class StaffAlerts {
     private final MessageTemplates templates;
     private final Outbox outbox;
     private final Clock clock;
-    private final String portalUrl;
+    private final PortalAddress portal;
 
     StaffAlerts(TenantSweeps tenants, AccountService accounts, StudyService studies, ParticipantService participants,
             MessageTemplates templates, Outbox outbox, Clock clock,
-            @Value("${portal.base-url:http://localhost:8080}") String portalUrl) {
+            PortalAddress portal) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.studies = studies;
@@ -50,7 +49,7 @@ class StaffAlerts {
         this.templates = templates;
         this.outbox = outbox;
         this.clock = clock;
-        this.portalUrl = portalUrl.isBlank() ? "http://localhost:8080" : portalUrl.replaceAll("/$", "");
+        this.portal = portal;
     }
 
     /** Emails the participant's therapist about a programme alert, in their language, with the study number only. */
@@ -71,7 +70,7 @@ class StaffAlerts {
                             }
                             String language = PortalLocales.fromTag(therapist.language()).toLanguageTag();
                             Map<String, String> values = Map.of("participant", number, "alert", kindWords(
-                                    event.kind(), language), "link", portalUrl + "/programme/"
+                                    event.kind(), language), "link", portal.base() + "/programme/"
                                             + event.participantId());
                             TemplateText template = templates.template(MessagePurpose.PROGRAMME_ALERT, Channel.EMAIL,
                                     language);
@@ -107,7 +106,7 @@ class StaffAlerts {
                         String number = participants.programmeParticipant(event.participantId())
                                 .map(p -> p.studyNumber() == null ? "–" : p.studyNumber()).orElse("–");
                         Map<String, String> values = Map.of("study", study, "participant", number, "link",
-                                portalUrl + "/participants/" + event.participantId());
+                                portal.base() + "/participants/" + event.participantId());
                         int planned = 0;
                         for (AccountRow clinician : accounts.accountsWithRole(PortalRole.CLINICIAN)) {
                             if (clinician.email() == null) {

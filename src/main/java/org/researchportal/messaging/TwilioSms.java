@@ -38,10 +38,10 @@ class TwilioSms implements MessageSender {
     private final boolean captureWithoutAccount;
 
     TwilioSms(@Value("${portal.messaging.twilio.api-base:}") String apiBase,
-            @Value("${portal.base-url:}") String baseUrl,
+            PortalAddress portal,
             @Value("${portal.messaging.capture-sms-without-account:true}") boolean captureWithoutAccount) {
         this.apiBase = apiBase.isBlank() ? null : URI.create(apiBase);
-        this.statusCallback = baseUrl.isBlank() ? null : baseUrl.replaceAll("/$", "") + "/webhooks/twilio/status";
+        this.statusCallback = portal.configured().map(base -> base + TwilioWebhooks.STATUS_PATH).orElse(null);
         this.captureWithoutAccount = captureWithoutAccount;
         this.http = httpClient();
     }

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantSweeps;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,16 +39,16 @@ class TwilioWebhooks {
     private final MessagingSettingsService settings;
     private final Outbox outbox;
     private final SmsReplies replies;
-    private final String publicBaseUrl;
+    private final PortalAddress portal;
 
     TwilioWebhooks(TenantDocuments documents, TenantSweeps tenants, MessagingSettingsService settings, Outbox outbox,
-            SmsReplies replies, @Value("${portal.base-url:}") String publicBaseUrl) {
+            SmsReplies replies, PortalAddress portal) {
         this.documents = documents;
         this.tenants = tenants;
         this.settings = settings;
         this.outbox = outbox;
         this.replies = replies;
-        this.publicBaseUrl = publicBaseUrl.replaceAll("/$", "");
+        this.portal = portal;
     }
 
     @PostMapping(path = STATUS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -102,8 +101,8 @@ class TwilioWebhooks {
 
     /** The URL Twilio called, as it knows it: the configured public address, not what a proxy passed on. */
     private String publicUrl(HttpServletRequest request) {
-        String base = publicBaseUrl.isEmpty()
-                ? request.getRequestURL().toString().replace(request.getRequestURI(), "") : publicBaseUrl;
+        String base = portal.configured()
+                .orElseGet(() -> request.getRequestURL().toString().replace(request.getRequestURI(), ""));
         String query = request.getQueryString();
         return base + request.getRequestURI() + (query == null ? "" : "?" + query);
     }

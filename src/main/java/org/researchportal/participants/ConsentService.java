@@ -152,8 +152,8 @@ public class ConsentService {
         }
         change(participant, update, "participant.consent-withdrawn", reason);
         events.publishEvent(new ContactEnded(documents.currentTenantId(), participantId, switch (scope) {
-            case SMS_CONTACT -> "SMS";
-            case EMAIL_CONTACT -> "EMAIL";
+            case SMS_CONTACT -> ContactEnded.Channel.SMS;
+            case EMAIL_CONTACT -> ContactEnded.Channel.EMAIL;
             case PARTICIPATION -> null;
         }, "Consent withdrawn"));
     }

@@ -159,8 +159,10 @@ class OutboxDispatcherTests extends PortalTest {
             ((QueueDispatcher) twilio.getDispatcher()).setFailFast(new MockResponse.Builder().code(418).build());
             twilio.start();
             asCoordinator(() -> settings.save(ACCOUNT, TOKEN, null, "+15005550006", null));
-            var sms = new TwilioSms(twilio.url("/").toString(), "https://portal.example.org", true);
-            var local = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(sms), clock, Duration.ofMinutes(2));
+            var sms = new TwilioSms(twilio.url("/").toString(), new PortalAddress("https://portal.example.org"),
+                    true);
+            var local = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(sms), clock,
+                    Duration.ofMinutes(2));
 
             OutboxMessage message = asCoordinator(() -> outbox.enqueue(sms("twilio-1", "+8613812345678",
                     "Your session today: open https://portal.example.org/l/abc")));

@@ -140,7 +140,7 @@ class TwilioWebhooksTests extends PortalTest {
             twilio.start();
             twilio.enqueue(new MockResponse.Builder().code(201).body("{\"sid\": \"SM" + "b".repeat(32) + "\"}").build());
             var local = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(new TwilioSms(
-                    twilio.url("/").toString(), "", false)), clock, Duration.ofMinutes(2));
+                    twilio.url("/").toString(), new PortalAddress(""), false)), clock, Duration.ofMinutes(2));
             stopThenStart(local);
             assertThat(twilio.getRequestCount()).as("only the message after START reached Twilio").isEqualTo(1);
         }
