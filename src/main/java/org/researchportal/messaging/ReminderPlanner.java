@@ -9,6 +9,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.security.Authorities;
@@ -62,45 +63,17 @@ public class ReminderPlanner {
         int planned = 0;
         for (ExerciseService.ProgrammeDay day : exercise.programmeDaysAhead(days)) {
             try {
-                planned += planOne(day, now) ? 1 : 0;
+                // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
+                planned += remind(day.participantId(), MessagePurpose.SESSION_REMINDER, "session-reminder:"
+                        + day.participantId() + ":" + day.date(), day.date(), days, now, (to, due) -> Map.of(
+                                "name", to.displayName(), "time", to.preferences().reminderTime().toString(),
+                                "link", links.issue(to.id(), ParticipantLink.Target.HOME, due))) ? 1 : 0;
             } catch (RuntimeException e) {
                 // One participant's bad data (an unknown time zone) must not stop everyone else's reminders.
                 LOG.error("Could not plan the reminder of participant {} for {}", day.participantId(), day.date(), e);
             }
         }
         return planned;
-    }
-
-    private boolean planOne(ExerciseService.ProgrammeDay day, Instant now) {
-        Optional<ParticipantContact> contact = participants.contact(day.participantId())
-                .filter(c -> c.status() == ParticipantStatus.ENROLLED);
-        Optional<Channel> channel = contact.flatMap(ReminderPlanner::channel);
-        if (channel.isEmpty()) {
-            return false;
-        }
-        ParticipantContact to = contact.orElseThrow();
-        ZoneId zone = ZoneId.of(to.timeZone());
-        var preferences = to.preferences();
-        Instant due = QuietHours.of(preferences).adjust(day.date().atTime(preferences.reminderTime()).atZone(zone)
-                .toInstant(), zone);
-        // The channel is part of the key: after SMS consent ends, the email reminder for the same day is a new send.
-        String key = "session-reminder:" + to.id() + ":" + day.date() + ":" + channel.get();
-        if (due.isBefore(now) || outbox.planned(key)) {
-            return false;
-        }
-        String language = PortalLocales.fromTag(to.language()).toLanguageTag();
-        TemplateText template = templates.template(MessagePurpose.SESSION_REMINDER, channel.get(), language);
-        // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
-        Map<String, String> values = Map.of("name", to.displayName(), "time", preferences.reminderTime().toString(),
-                "link",
-                links.issue(to.id(), ParticipantLink.Target.HOME, due));
-        TemplateText text = template.render(values);
-        outbox.enqueue(new NewMessage(key,
-                MessagePurpose.SESSION_REMINDER, channel.get(), channel.get() == Channel.SMS
-                        ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(),
-                Locale.forLanguageTag(language), text.subject(), text.body(), channel.get() == Channel.EMAIL
-                        ? template.renderHtml(values) : null, due));
-        return true;
     }
 
     /**
@@ -118,7 +91,11 @@ public class ReminderPlanner {
                     continue;
                 }
                 try {
-                    planned += planAssessment(due, now, days) ? 1 : 0;
+                    planned += remind(due.participantId(), MessagePurpose.ASSESSMENT_DUE, "assessment-due:"
+                            + due.participantId() + ":" + due.timepoint(), due.dueOn().minusDays(1), days + 1, now,
+                            (to, at) -> Map.of("name", to.displayName(), "date", due.dueOn().format(DateTimeFormatter
+                                    .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
+                                            to.language()))))) ? 1 : 0;
                 } catch (RuntimeException e) {
                     LOG.error("Could not plan the assessment reminder of participant {}", due.participantId(), e);
                 }
@@ -127,8 +104,14 @@ public class ReminderPlanner {
         return planned;
     }
 
-    private boolean planAssessment(DueAssessment assessment, Instant now, int days) {
-        Optional<ParticipantContact> contact = participants.contact(assessment.participantId())
+    /**
+     * Plans one reminder for a participant on a day (within the planning window in their calendar): at their
+     * reminder time, moved out of their quiet hours, on a channel they agreed to, in their language, once per key
+     * and channel. The kinds differ only in the day, the key and the words filled in.
+     */
+    private boolean remind(String participantId, MessagePurpose purpose, String key, LocalDate day, int days,
+            Instant now, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
+        Optional<ParticipantContact> contact = participants.contact(participantId)
                 .filter(c -> c.status() == ParticipantStatus.ENROLLED);
         Optional<Channel> channel = contact.flatMap(ReminderPlanner::channel);
         if (channel.isEmpty()) {
@@ -136,25 +119,24 @@ public class ReminderPlanner {
         }
         ParticipantContact to = contact.orElseThrow();
         ZoneId zone = ZoneId.of(to.timeZone());
-        LocalDate dayBefore = assessment.dueOn().minusDays(1);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        String key = "assessment-due:" + to.id() + ":" + assessment.timepoint() + ":" + channel.get();
-        if (dayBefore.isBefore(today) || dayBefore.isAfter(today.plusDays(days)) || outbox.planned(key)) {
+        // The channel is part of the key: after SMS consent ends, the email reminder for the same day is a new send.
+        String keyed = key + ":" + channel.get();
+        if (day.isBefore(today) || !day.isBefore(today.plusDays(days)) || outbox.planned(keyed)) {
             return false;
         }
         var preferences = to.preferences();
-        Instant due = QuietHours.of(preferences).adjust(dayBefore.atTime(preferences.reminderTime()).atZone(zone)
+        Instant due = QuietHours.of(preferences).adjust(day.atTime(preferences.reminderTime()).atZone(zone)
                 .toInstant(), zone);
         if (due.isBefore(now)) {
             return false;
         }
-        String language = PortalLocales.fromTag(to.language()).toLanguageTag();
-        Locale locale = Locale.forLanguageTag(language);
-        TemplateText template = templates.template(MessagePurpose.ASSESSMENT_DUE, channel.get(), language);
-        Map<String, String> values = Map.of("name", to.displayName(), "date", assessment.dueOn().format(
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
+        Locale locale = PortalLocales.fromTag(to.language());
+        String language = locale.toLanguageTag();
+        TemplateText template = templates.template(purpose, channel.get(), language);
+        Map<String, String> values = words.apply(to, due);
         TemplateText text = template.render(values);
-        outbox.enqueue(new NewMessage(key, MessagePurpose.ASSESSMENT_DUE, channel.get(), channel.get() == Channel.SMS
+        outbox.enqueue(new NewMessage(keyed, purpose, channel.get(), channel.get() == Channel.SMS
                 ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(), locale,
                 text.subject(), text.body(), channel.get() == Channel.EMAIL ? template.renderHtml(values) : null,
                 due));
