@@ -2,12 +2,9 @@ package org.researchportal.messaging;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.LinkSignIn;
 import org.researchportal.participants.ParticipantService;
@@ -26,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class SignedLinkEntry {
 
-    static final int ATTEMPTS_PER_MINUTE = 20;
     private static final String TOKEN = "[A-Za-z0-9_-]{43}";
 
     private final TenantDocuments documents;
@@ -34,17 +30,16 @@ class SignedLinkEntry {
     private final ParticipantLinks links;
     private final ParticipantService participants;
     private final LinkSignIn signIn;
-    private final Clock clock;
-    private final Map<String, long[]> attempts = new ConcurrentHashMap<>();
+    private final LinkAttempts attempts;
 
     SignedLinkEntry(TenantDocuments documents, TenantSweeps tenants, ParticipantLinks links,
-            ParticipantService participants, LinkSignIn signIn, Clock clock) {
+            ParticipantService participants, LinkSignIn signIn, LinkAttempts attempts) {
         this.documents = documents;
         this.tenants = tenants;
         this.links = links;
         this.participants = participants;
         this.signIn = signIn;
-        this.clock = clock;
+        this.attempts = attempts;
     }
 
     private record Entry(String accountId, ParticipantLink.Target target) {
@@ -53,7 +48,7 @@ class SignedLinkEntry {
     @GetMapping(ParticipantLinks.PATH + "{token}")
     void open(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
             throws java.io.IOException {
-        if (!allowed(request.getRemoteAddr())) {
+        if (!attempts.allowed(request.getRemoteAddr())) {
             // Set, not sendError: the error page is behind sign-in and would turn this into a redirect.
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", "60");
@@ -79,21 +74,5 @@ class SignedLinkEntry {
         } else {
             response.sendRedirect(context + "/login");
         }
-    }
-
-    /** Forgets the counts (tests share one portal and one address). */
-    void forgetAttempts() {
-        attempts.clear();
-    }
-
-    /** A fixed one-minute window per address: enough for a person, far too few to guess 256-bit tokens. */
-    private boolean allowed(String address) {
-        long minute = clock.millis() / 60_000;
-        long[] window = attempts.compute(address, (a, w) -> w == null || w[0] != minute ? new long[] {minute, 1}
-                : new long[] {minute, w[1] + 1});
-        if (attempts.size() > 10_000) {
-            attempts.entrySet().removeIf(e -> e.getValue()[0] != minute);
-        }
-        return window[1] <= ATTEMPTS_PER_MINUTE;
     }
 }

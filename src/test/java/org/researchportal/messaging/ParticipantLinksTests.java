@@ -62,11 +62,11 @@ class ParticipantLinksTests extends PortalTest {
     private String participant;
 
     @Autowired
-    SignedLinkEntry entry;
+    LinkAttempts attempts;
 
     @BeforeEach
     void aParticipantWithAnAccount() {
-        entry.forgetAttempts();
+        attempts.clear();
         tenant = "l" + UUID.randomUUID().toString().substring(0, 8);
         asSystem(null, Set.of(PortalRole.PLATFORM_ADMIN), () -> tenants.create(tenant, "Links " + tenant,
                 "Asia/Shanghai"));
@@ -134,7 +134,7 @@ class ParticipantLinksTests extends PortalTest {
     void guessingIsCutOffPerAddress() throws Exception {
         HttpClient device = HttpClient.newHttpClient();
         int limited = 0;
-        for (int i = 0; i < SignedLinkEntry.ATTEMPTS_PER_MINUTE + 5; i++) {
+        for (int i = 0; i < LinkAttempts.PER_MINUTE + 5; i++) {
             if (open(device, "http://x/l/" + UUID.randomUUID().toString().replace("-", "").repeat(2)
                     .substring(0, 43)).statusCode() == 429) {
                 limited++;
