@@ -572,7 +572,7 @@ public class ExerciseService {
     /** Whether the signed-in participant follows an exercise programme (false: standard guidance only). */
     @Secured(Authorities.PARTICIPANT)
     public boolean followsProgramme() {
-        return participants.me().filter(ExerciseService::inExerciseArm).isPresent();
+        return exerciseSelf(participants).isPresent();
     }
 
     private List<SessionRecord> sessionsOf(String participantId) {
@@ -605,8 +605,15 @@ public class ExerciseService {
     }
 
     private ParticipantRef myExerciseSelf() {
-        return participants.me().filter(ExerciseService::inExerciseArm)
-                .orElseThrow(() -> new NotFoundException("Programme", "own"));
+        return exerciseSelf(participants).orElseThrow(() -> new NotFoundException("Programme", "own"));
+    }
+
+    /**
+     * The signed-in participant if they follow a programme (enrolled in an intervention arm). Static, so the media
+     * library shares it without a package-private call through this service's proxy.
+     */
+    static Optional<ParticipantRef> exerciseSelf(ParticipantService participants) {
+        return participants.me().filter(ExerciseService::inExerciseArm);
     }
 
     private Programme programmeDocument(String participantId) {

@@ -370,15 +370,15 @@ public class MediaLibrary {
         var me = CurrentUser.require();
         boolean staff = me.hasRole(PortalRole.TENANT_ADMIN) || me.hasRole(PortalRole.THERAPIST)
                 || me.hasRole(PortalRole.CLINICIAN);
-        if (!staff && !participants.me().filter(ExerciseService::inExerciseArm)
+        if (!staff && !ExerciseService.exerciseSelf(participants)
                 .map(p -> p.studyId().equals(studyId)).orElse(false)) {
             throw new NotFoundException("ExerciseMedia", mediaId);
         }
     }
 
     private ParticipantRef myExerciseSelf() {
-        return participants.me().filter(ExerciseService::inExerciseArm)
-                .orElseThrow(() -> new NotFoundException("Programme", "own"));
+        return ExerciseService.exerciseSelf(participants).orElseThrow(() -> new NotFoundException("Programme",
+                "own"));
     }
 
     private void requireExercise(String studyId, String exerciseCode) {
