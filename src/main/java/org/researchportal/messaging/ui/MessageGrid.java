@@ -26,13 +26,13 @@ final class MessageGrid extends Composite<Grid<OutboxMessage>> {
         grid.addColumn(m -> getTranslation(m.getPurpose().messageKey()) + " · "
                 + getTranslation(m.getChannel().messageKey()))
                 .setHeader(getTranslation("message.kind")).setAutoWidth(true);
-        grid.addColumn(OutboxMessage::getRecipient).setHeader(getTranslation("message.recipient")).setAutoWidth(true);
+        grid.addColumn(OutboxMessage::getRecipient).setHeader(getTranslation("message.recipient")).setFlexGrow(2);
         grid.addColumn(m -> getTranslation(m.getStatus().messageKey()) + (m.getAttempts().isEmpty() ? ""
                 : " · " + getTranslation("message.attempts", m.getAttempts().size()))
                 + (m.getFailureReason() == null ? "" : " · " + m.getFailureReason()))
                 .setHeader(getTranslation("message.status")).setFlexGrow(2);
         grid.addColumn(m -> (m.getSubject() == null ? "" : m.getSubject() + " — ") + m.getBody())
-                .setHeader(getTranslation("message.text")).setWidth("22rem").setFlexGrow(3);
+                .setHeader(getTranslation("message.text")).setWidth("16rem").setFlexGrow(3);
         grid.addComponentColumn(m -> actions(outbox, m, reload)).setKey("actions").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(messages);
