@@ -25,8 +25,8 @@ final class MessageGrid extends Composite<Grid<OutboxMessage>> {
                 "message.due")).setAutoWidth(true);
         grid.addColumn(m -> getTranslation(m.getPurpose().messageKey()) + " · "
                 + getTranslation(m.getChannel().messageKey()))
-                .setHeader(getTranslation("message.kind")).setAutoWidth(true);
-        grid.addColumn(OutboxMessage::getRecipient).setHeader(getTranslation("message.recipient")).setFlexGrow(2);
+                .setHeader(getTranslation("message.kind")).setFlexGrow(1);
+        grid.addColumn(OutboxMessage::getRecipient).setHeader(getTranslation("message.recipient")).setAutoWidth(true);
         grid.addColumn(m -> getTranslation(m.getStatus().messageKey()) + (m.getAttempts().isEmpty() ? ""
                 : " · " + getTranslation("message.attempts", m.getAttempts().size()))
                 + (m.getFailureReason() == null ? "" : " · " + m.getFailureReason()))
