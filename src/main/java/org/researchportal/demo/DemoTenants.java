@@ -59,7 +59,7 @@ final class DemoTenants {
                 new DemoParticipant("010", "Wu Pretend", NOT_ELIGIBLE, null, 9, 0, "zh-CN", null),
                 new DemoParticipant("011", "Xu Notreal", SCREENED, null, 3, 0, "zh-CN", null),
                 new DemoParticipant("012", "Sun Invented", SCREENED, null, 1, 0, "en", null));
-        return new DemoTenant("fudan", "Fudan University", "Asia/Shanghai", "+86 138 0000 0", study,
+        return new DemoTenant("fudan", "Fudan University", "Asia/Shanghai", "+86 138 0000 00", study,
                 DemoStudyDesigns.reMsEligibility(), DemoStudyDesigns.reMsRandomisation(),
                 DemoStudyDesigns::reMsScreening, DemoStudyDesigns.reMsSchedule(), accounts, participants);
     }
@@ -86,7 +86,7 @@ final class DemoTenants {
                 new DemoParticipant("L04", "Morgan Placeholder", WITHDRAWN, "USUAL", 40, 35, "en", null),
                 new DemoParticipant("L05", "Riley Fictional", ELIGIBLE, null, 4, 0, "en", null),
                 new DemoParticipant("L06", "Taylor Testcase", SCREENED, null, 2, 0, "en", null));
-        return new DemoTenant("lakeside", "Lakeside Rehabilitation Centre", "Europe/London", "+44 7700 900", study,
+        return new DemoTenant("lakeside", "Lakeside Rehabilitation Centre", "Europe/London", "+44 7911 1234", study,
                 DemoStudyDesigns.strideEligibility(), DemoStudyDesigns.strideRandomisation(),
                 DemoStudyDesigns::strideScreening, DemoStudyDesigns.strideSchedule(), accounts, participants);
     }

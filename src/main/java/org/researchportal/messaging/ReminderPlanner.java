@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
+import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.exercise.ExerciseService;

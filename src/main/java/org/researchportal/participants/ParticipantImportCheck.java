@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.researchportal.base.Inputs;
+import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.AccountService;
@@ -23,10 +24,12 @@ class ParticipantImportCheck {
 
     private final TenantDocuments documents;
     private final AccountService accounts;
+    private final PhoneNumbers phones;
 
-    ParticipantImportCheck(TenantDocuments documents, AccountService accounts) {
+    ParticipantImportCheck(TenantDocuments documents, AccountService accounts, PhoneNumbers phones) {
         this.documents = documents;
         this.accounts = accounts;
+        this.phones = phones;
     }
 
     void validate(ParticipantImport record, StudySummary study) {
@@ -45,7 +48,7 @@ class ParticipantImportCheck {
         if (studyNumber != null && Inputs.isBlankOrLonger(studyNumber, Participant.NUMBER_MAX_LENGTH)) {
             errors.put("studyNumber", "participant.study-number.invalid");
         }
-        if (!Inputs.isOptionalPhone(record.phone())) {
+        if (!phones.isOptionalValid(record.phone())) {
             errors.put("phone", "participant.phone.invalid");
         }
         if (!Inputs.isOptionalEmail(record.email())) {

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
+import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
@@ -47,14 +49,16 @@ public class ParticipantService {
     private final TenantDocuments documents;
     private final StudyService studies;
     private final ParticipantImportCheck importCheck;
+    private final PhoneNumbers phones;
     private final AuditTrail audit;
     private final Clock clock;
 
     ParticipantService(TenantDocuments documents, StudyService studies, ParticipantImportCheck importCheck,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, PhoneNumbers phones) {
         this.documents = documents;
         this.studies = studies;
         this.importCheck = importCheck;
+        this.phones = phones;
         this.audit = audit;
         this.clock = clock;
     }
@@ -245,7 +249,8 @@ public class ParticipantService {
         importCheck.validate(record, study);
         Participant participant = new Participant(record.studyId(), record.screeningNumber().trim(),
                 record.studyNumber(), record.displayName().trim(), record.status(), record.armCode(),
-                record.screenedOn(), record.enrolledOn(), record.withdrawnOn(), record.phone(), record.email(),
+                record.screenedOn(), record.enrolledOn(), record.withdrawnOn(),
+                phones.normalise(record.phone()).orElse(null), Inputs.blankToNull(record.email()),
                 PortalLocales.toTag(PortalLocales.fromTag(record.language())), record.timeZone(),
                 record.preferredCallTime(), record.therapistId(), record.coordinatorId(), record.accountId());
         try {

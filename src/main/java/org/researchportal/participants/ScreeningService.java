@@ -15,6 +15,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
+import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
@@ -42,12 +43,14 @@ public class ScreeningService {
     private final StudyNumbers numbers;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PhoneNumbers phones;
 
     ScreeningService(TenantDocuments documents, StudyService studies, StudyNumbers numbers, AuditTrail audit,
-            Clock clock) {
+            Clock clock, PhoneNumbers phones) {
         this.documents = documents;
         this.studies = studies;
         this.numbers = numbers;
+        this.phones = phones;
         this.audit = audit;
         this.clock = clock;
     }
@@ -61,7 +64,7 @@ public class ScreeningService {
                 Query.query(Criteria.where("studyId").is(studyId).and("screeningNumber").is(n)), Participant.class));
         Participant participant = new Participant(studyId, number, null, candidate.displayName().trim(),
                 ParticipantStatus.SCREENED, null, candidate.screenedOn(), null, null,
-                Inputs.blankToNull(candidate.phone()), Inputs.blankToNull(candidate.email()),
+                phones.normalise(candidate.phone()).orElse(null), Inputs.blankToNull(candidate.email()),
                 PortalLocales.toTag(PortalLocales.fromTag(candidate.language())), candidate.timeZone(),
                 Inputs.blankToNull(candidate.preferredCallTime()), null, null, null);
         participant.setScreenedBy(CurrentUser.require().username());
@@ -144,7 +147,7 @@ public class ScreeningService {
         if (Inputs.isBlankOrLonger(candidate.displayName(), Participant.NAME_MAX_LENGTH)) {
             errors.put("displayName", "participant.name.invalid");
         }
-        if (!Inputs.isOptionalPhone(candidate.phone())) {
+        if (!phones.isOptionalValid(candidate.phone())) {
             errors.put("phone", "participant.phone.invalid");
         }
         if (!Inputs.isOptionalEmail(candidate.email())) {

@@ -1,5 +1,6 @@
 package org.researchportal.messaging;
 
+import org.researchportal.base.PhoneNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -51,7 +51,7 @@ class TrialOperationsUiTests extends UiTest {
         _click(_get(Button.class, spec -> spec.withText("Add to the screening log")));
         assertThat(phone.isInvalid()).isTrue();
         assertThat(phone.getErrorMessage()).startsWith("Enter a phone number");
-        _setValue(phone, "+44 7700 900123");
+        _setValue(phone, "+44 7911 123456");
         _click(_get(Button.class, spec -> spec.withText("Add to the screening log")));
         assertThat(currentPath()).startsWith("participants/");
         assertThat(viewText()).contains("Phone Trouble", "Screened");
