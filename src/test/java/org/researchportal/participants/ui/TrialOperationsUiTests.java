@@ -50,11 +50,11 @@ class TrialOperationsUiTests extends UiTest {
         _setValue(phone, "not a number");
         _click(_get(Button.class, spec -> spec.withText("Add to the screening log")));
         assertThat(phone.isInvalid()).isTrue();
-        assertThat(phone.getErrorMessage()).startsWith("Enter a phone number");
+        assertThat(phone.getErrorMessage()).startsWith("Enter a valid mobile number");
         _setValue(phone, "+44 7911 123456");
         _click(_get(Button.class, spec -> spec.withText("Add to the screening log")));
         assertThat(currentPath()).startsWith("participants/");
-        assertThat(viewText()).contains("Phone Trouble", "Screened");
+        assertThat(viewText()).contains("Phone Trouble", "Screened", "+447911123456");
     }
 
     @Test
