@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -559,14 +560,18 @@ public class ExerciseService {
                 continue;
             }
             LocalDate today = today(participant.get());
-            programme.programmeDays(today, today.plusDays(days - 1L))
-                    .forEach(day -> ahead.add(new ProgrammeDay(programme.getParticipantId(), day)));
+            LocalDate firstWeek = weekStart(programme.getStartDate());
+            List<String> exercises = programme.getItems().stream().map(ProgrammeItem::exercise).toList();
+            programme.programmeDays(today, today.plusDays(days - 1L)).forEach(day -> ahead.add(new ProgrammeDay(
+                    programme.getParticipantId(), day, programme.getStudyId(),
+                    (int) ChronoUnit.WEEKS.between(firstWeek, weekStart(day)), exercises)));
         }
         return ahead;
     }
 
-    /** One participant's programme day. */
-    public record ProgrammeDay(String participantId, LocalDate date) {
+    /** One participant's programme day: which week of their programme it falls in, and the exercises prescribed. */
+    public record ProgrammeDay(String participantId, LocalDate date, String studyId, int week,
+            List<String> exercises) {
     }
 
     /** Whether the signed-in participant follows an exercise programme (false: standard guidance only). */

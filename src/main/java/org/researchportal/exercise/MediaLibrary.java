@@ -253,6 +253,34 @@ public class MediaLibrary {
         return currentVideos(studyId);
     }
 
+    /**
+     * Which video each exercise-arm participant is sent a link to in the weeks ahead: on the first programme day of
+     * each programme week still ahead, the next of their programme's exercises that has a video, in turn, so over
+     * the weeks they are pointed at each one. A programme without videos gets none.
+     */
+    @Secured({Authorities.THERAPIST, Authorities.COORDINATOR})
+    public List<VideoWeek> videoWeeksAhead(int days) {
+        Map<String, Map<String, VideoRef>> videosByStudy = new HashMap<>();
+        Set<String> weeksSeen = new java.util.HashSet<>();
+        List<VideoWeek> weeks = new ArrayList<>();
+        for (ExerciseService.ProgrammeDay day : exercise.programmeDaysAhead(days)) {
+            if (!weeksSeen.add(day.participantId() + ":" + day.week())) {
+                continue;
+            }
+            Map<String, VideoRef> videos = videosByStudy.computeIfAbsent(day.studyId(), this::currentVideos);
+            List<String> withVideo = day.exercises().stream().filter(videos::containsKey).toList();
+            if (!withVideo.isEmpty()) {
+                weeks.add(new VideoWeek(day.participantId(), day.date(), day.week(),
+                        withVideo.get(Math.floorMod(day.week(), withVideo.size()))));
+            }
+        }
+        return weeks;
+    }
+
+    /** The day a participant is sent the link to one exercise's video, in a week of their programme. */
+    public record VideoWeek(String participantId, java.time.LocalDate date, int week, String exerciseCode) {
+    }
+
     /** The videos of the signed-in participant's manual; a participant outside the exercise arm has none. */
     @Secured(Authorities.PARTICIPANT)
     public Map<String, VideoRef> myVideos() {

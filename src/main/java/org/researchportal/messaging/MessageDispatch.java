@@ -39,8 +39,8 @@ class MessageDispatch {
             fixedDelayString = "${portal.messaging.planning.every:PT6H}")
     void plan() {
         tenants.inEachActiveTenant("reminder-planning", EnumSet.of(PortalRole.COORDINATOR, PortalRole.CLINICIAN),
-                () -> planner.planSessionReminders(PLAN_DAYS_AHEAD) + planner.planAssessmentReminders(
-                        PLAN_DAYS_AHEAD)).forEach((tenant, planned) -> {
+                () -> planner.planSessionReminders(PLAN_DAYS_AHEAD) + planner.planVideoLinks(PLAN_DAYS_AHEAD)
+                        + planner.planAssessmentReminders(PLAN_DAYS_AHEAD)).forEach((tenant, planned) -> {
                     if (planned > 0) {
                         LOG.info("{} reminder(s) planned in tenant {}", planned, tenant);
                     }

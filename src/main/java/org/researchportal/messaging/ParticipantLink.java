@@ -17,7 +17,9 @@ public class ParticipantLink extends TenantOwnedDocument {
 
     /** Where a link leads: pages of the participant's own, never naming the study or the arm in the URL. */
     public enum Target {
-        HOME("my-study");
+        HOME("my-study"),
+        /** The exercise programme, opened at one exercise (its video) when the link names one. */
+        EXERCISES("my-exercises");
 
         private final String path;
 
@@ -34,14 +36,18 @@ public class ParticipantLink extends TenantOwnedDocument {
     private String tokenHash;
     private String participantId;
     private Target target;
+    /** The exercise the page opens at, if any: a manual code, never anything about the participant. */
+    private @Nullable String focus;
     private Instant expiresAt;
     private @Nullable Instant revokedAt;
     private int uses;
 
-    ParticipantLink(String tokenHash, String participantId, Target target, Instant expiresAt) {
+    ParticipantLink(String tokenHash, String participantId, Target target, @Nullable String focus,
+            Instant expiresAt) {
         this.tokenHash = tokenHash;
         this.participantId = participantId;
         this.target = target;
+        this.focus = focus;
         this.expiresAt = expiresAt;
     }
 
@@ -51,6 +57,12 @@ public class ParticipantLink extends TenantOwnedDocument {
 
     Target getTarget() {
         return target;
+    }
+
+    /** The page's path, with the exercise to open at when the link names one. */
+    String location() {
+        return focus == null ? target.path() : target.path() + "?exercise="
+                + java.net.URLEncoder.encode(focus, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     boolean usableAt(Instant now) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,11 +46,18 @@ public class ParticipantLinks {
      */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN, Authorities.THERAPIST})
     public String issue(String participantId, ParticipantLink.Target target, java.time.Instant sentAt) {
+        return issue(participantId, target, null, sentAt);
+    }
+
+    /** The same, opening the page at one exercise. */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN, Authorities.THERAPIST})
+    public String issue(String participantId, ParticipantLink.Target target, @Nullable String focus,
+            java.time.Instant sentAt) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         java.time.Instant from = sentAt.isAfter(clock.instant()) ? sentAt : clock.instant();
-        documents.insert(new ParticipantLink(hash(token), participantId, target, from.plus(VALID_FOR)));
+        documents.insert(new ParticipantLink(hash(token), participantId, target, focus, from.plus(VALID_FOR)));
         return portal.base() + PATH + token;
     }
 

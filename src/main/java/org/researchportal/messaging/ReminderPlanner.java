@@ -16,6 +16,7 @@ import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
@@ -36,6 +37,7 @@ public class ReminderPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderPlanner.class);
 
     private final ExerciseService exercise;
+    private final MediaLibrary media;
     private final AssessmentService assessments;
     private final StudyService studies;
     private final ParticipantService participants;
@@ -44,10 +46,11 @@ public class ReminderPlanner {
     private final ParticipantLinks links;
     private final Clock clock;
 
-    ReminderPlanner(ExerciseService exercise, AssessmentService assessments, StudyService studies,
+    ReminderPlanner(ExerciseService exercise, MediaLibrary media, AssessmentService assessments, StudyService studies,
             ParticipantService participants, MessageTemplates templates, Outbox outbox, ParticipantLinks links,
             Clock clock) {
         this.exercise = exercise;
+        this.media = media;
         this.assessments = assessments;
         this.studies = studies;
         this.participants = participants;
@@ -72,6 +75,29 @@ public class ReminderPlanner {
             } catch (RuntimeException e) {
                 // One participant's bad data (an unknown time zone) must not stop everyone else's reminders.
                 LOG.error("Could not plan the reminder of participant {} for {}", day.participantId(), day.date(), e);
+            }
+        }
+        return planned;
+    }
+
+    /**
+     * Plans the weekly link to an exercise video for each participant following a programme: on the first programme
+     * day of each week, at their reminder time. The message says only that there is something new; the link opens
+     * their exercises at that video. Answers how many it newly planned.
+     */
+    @Secured(Authorities.COORDINATOR)
+    public int planVideoLinks(int days) {
+        Instant now = clock.instant();
+        int planned = 0;
+        for (MediaLibrary.VideoWeek week : media.videoWeeksAhead(days)) {
+            try {
+                planned += remind(week.participantId(), MessagePurpose.VIDEO_LINK, "video-link:"
+                        + week.participantId() + ":week-" + week.week(), week.date(), days, now, (to, due) -> Map.of(
+                                "name", to.displayName(), "link", links.issue(to.id(),
+                                        ParticipantLink.Target.EXERCISES, week.exerciseCode(), due))) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.error("Could not plan the video link of participant {} for {}", week.participantId(),
+                        week.date(), e);
             }
         }
         return planned;

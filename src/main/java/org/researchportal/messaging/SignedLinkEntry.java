@@ -42,7 +42,7 @@ class SignedLinkEntry {
         this.attempts = attempts;
     }
 
-    private record Entry(String accountId, ParticipantLink.Target target) {
+    private record Entry(String accountId, String location) {
     }
 
     @GetMapping(ParticipantLinks.PATH + "{token}")
@@ -68,9 +68,9 @@ class SignedLinkEntry {
         Optional<Entry> entry = tenants.inTenant(tenant, "signed-link", EnumSet.of(PortalRole.COORDINATOR),
                 () -> links.use(token).flatMap(link -> participants.contact(link.getParticipantId())
                         .filter(c -> !OutboxDispatcher.LEFT.contains(c.status()) && c.accountId() != null)
-                        .map(c -> new Entry(c.accountId(), link.getTarget()))).orElse(null));
+                        .map(c -> new Entry(c.accountId(), link.location()))).orElse(null));
         if (entry.isPresent() && signIn.signIn(tenant, entry.get().accountId(), request, response)) {
-            response.sendRedirect(context + "/" + entry.get().target().path());
+            response.sendRedirect(context + "/" + entry.get().location());
         } else {
             response.sendRedirect(context + "/login");
         }

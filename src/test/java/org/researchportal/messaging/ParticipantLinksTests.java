@@ -109,6 +109,16 @@ class ParticipantLinksTests extends PortalTest {
     }
 
     @Test
+    void aVideoLinkOpensTheExercisesAtItsExercise() throws Exception {
+        String url = asSystem(tenant, EnumSet.of(PortalRole.COORDINATOR), () -> links.issue(participant,
+                ParticipantLink.Target.EXERCISES, "shoulder_flexion", Instant.now()));
+        assertThat(url).matches(".*/l/[A-Za-z0-9_-]{43}").doesNotContain("shoulder");
+        HttpResponse<String> landed = open(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), url);
+        assertThat(landed.headers().firstValue("Location").orElseThrow())
+                .endsWith("/my-exercises?exercise=shoulder_flexion");
+    }
+
+    @Test
     void expiredUnknownAndWithdrawnLinksLeadToSignIn() throws Exception {
         String expired = issue();
         mongo.updateFirst(Query.query(Criteria.where("tokenHash").is(ParticipantLinks.hash(

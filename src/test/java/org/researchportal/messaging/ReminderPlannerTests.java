@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.security.PortalRole;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Session reminders from the demo's programmes: planned on programme days at 09:00 in the participant's zone, by a
@@ -21,6 +24,8 @@ class ReminderPlannerTests extends PortalTest {
     ReminderPlanner planner;
     @Autowired
     Outbox outbox;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void remindersArePlannedOnceOnProgrammeDaysWithASignedLinkAndNeutralWords() {
@@ -53,5 +58,28 @@ class ReminderPlannerTests extends PortalTest {
             assertThat(m.getBody()).doesNotContainIgnoringCase("exercise").doesNotContain("运动");
             assertThat(m.getBody()).containsPattern(m.getLocale().getLanguage().equals("zh") ? "\\d{4}年" : "20\\d\\d");
         });
+    }
+
+    @Test
+    void aWeeklyVideoLinkIsPlannedOncePerProgrammeWeekAndOpensAnExerciseWithAVideo() {
+        Set<PortalRole> roles = EnumSet.of(PortalRole.COORDINATOR);
+        int planned = asSystem("fudan", roles, () -> planner.planVideoLinks(7));
+        assertThat(planned).as("the demo's exercise arm follows a programme with a video").isPositive();
+        assertThat(asSystem("fudan", roles, () -> planner.planVideoLinks(7))).as("planning again adds nothing")
+                .isZero();
+        List<OutboxMessage> links = asSystem("fudan", roles, () -> outbox.latest(1000)).stream()
+                .filter(m -> m.getPurpose() == MessagePurpose.VIDEO_LINK).toList();
+        assertThat(links).hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
+            assertThat(m.getIdempotencyKey()).matches("video-link:[0-9a-f]+:week-\\d+:(SMS|EMAIL)");
+            assertThat(m.getBody()).doesNotContainIgnoringCase("exercise").doesNotContain("运动");
+            String token = m.getBody().replaceAll("(?s).*/l/([A-Za-z0-9_-]{43}).*", "$1");
+            ParticipantLink link = mongo.findOne(Query.query(Criteria.where("tokenHash").is(ParticipantLinks.hash(
+                    token))), ParticipantLink.class);
+            assertThat(link).isNotNull();
+            assertThat(link.location()).startsWith("my-exercises?exercise=");
+        });
+        // One per participant and programme week.
+        assertThat(links.stream().map(m -> m.getParticipantId() + m.getIdempotencyKey().replaceAll(":(SMS|EMAIL)$",
+                "")).distinct().count()).isEqualTo(links.size());
     }
 }

@@ -24,6 +24,9 @@ import org.researchportal.exercise.VideoRef;
  */
 final class ExerciseCard extends Composite<Div> {
 
+    private final String code;
+    private final Details details;
+
     ExerciseCard(TodayPlan.PlannedExercise planned, ParticipantMedia media) {
         this(planned.exercise(), planned.dosage(), planned.level(), media);
     }
@@ -45,7 +48,8 @@ final class ExerciseCard extends Composite<Div> {
         var safety = new Paragraph(getTranslation("exercise.safety") + " " + exercise.safety().in(locale));
         var stop = new Paragraph(getTranslation("exercise.stop-rule") + " " + exercise.stopRule().in(locale));
         stop.addClassName("exercise-stop-rule");
-        var details = new Details(summary);
+        code = exercise.code();
+        details = new Details(summary);
         List<PictureRef> pictures = media.pictures(exercise.code());
         if (!pictures.isEmpty()) {
             details.add(new ExercisePictures(pictures, locale));
@@ -58,5 +62,15 @@ final class ExerciseCard extends Composite<Div> {
         details.setWidthFull();
         getContent().addClassName("card");
         getContent().add(details);
+    }
+
+    String code() {
+        return code;
+    }
+
+    /** Opens the card and brings it into view: where a link to this exercise's video lands. */
+    void bringForward() {
+        details.setOpened(true);
+        getElement().executeJs("setTimeout(() => $0.scrollIntoView({block: 'start'}), 0)", getElement());
     }
 }

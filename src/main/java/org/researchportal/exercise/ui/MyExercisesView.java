@@ -3,9 +3,12 @@ package org.researchportal.exercise.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
@@ -21,17 +24,24 @@ import org.researchportal.exercise.MediaLibrary;
  */
 @Route("my-exercises")
 @RolesAllowed(Roles.PARTICIPANT)
-final class MyExercisesView extends Main implements HasDynamicTitle {
+final class MyExercisesView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
     private final ExerciseService exercise;
     private final MediaLibrary videos;
     private final ProgrammeHandouts handouts;
+    /** The exercise a weekly video link opens the page at, if it came from one. */
+    private @Nullable String focus;
 
     MyExercisesView(ExerciseService exercise, MediaLibrary videos, ProgrammeHandouts handouts) {
         this.exercise = exercise;
         this.videos = videos;
         this.handouts = handouts;
         addClassNames("portal-view", "participant-home");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        focus = event.getLocation().getQueryParameters().getSingleParameter("exercise").orElse(null);
         show();
     }
 
@@ -55,7 +65,13 @@ final class MyExercisesView extends Main implements HasDynamicTitle {
             add(new CheckInCard(exercise, this::show));
         }
         var media = new ParticipantMedia(videos);
-        plan.exercises().forEach(planned -> add(new ExerciseCard(planned, media)));
+        plan.exercises().forEach(planned -> {
+            var card = new ExerciseCard(planned, media);
+            add(card);
+            if (card.code().equals(focus)) {
+                card.bringForward();
+            }
+        });
         ProgrammeFigures figures = exercise.myFigures();
         var againstPlan = new Paragraph(getTranslation("session.against-plan", figures.sessionDaysLast7(),
                 figures.plannedLast7(), figures.sessionDaysLast28(), figures.plannedLast28()));

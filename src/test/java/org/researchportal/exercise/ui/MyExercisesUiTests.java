@@ -24,6 +24,17 @@ class MyExercisesUiTests extends UiTest {
     ExerciseService exercise;
 
     @Test
+    void aVideoLinkOpensThePageAtItsExercise() {
+        signInToUi("fudan.participant");
+        String code = DemoManual.exercises().get(2).code();
+        UI.getCurrent().navigate("my-exercises", com.vaadin.flow.router.QueryParameters.of("exercise", code));
+        var details = _find(Details.class);
+        assertThat(details).filteredOn(Details::isOpened).hasSize(1);
+        assertThat(details.stream().filter(Details::isOpened).findFirst().orElseThrow().getElement().getTextRecursively())
+                .contains(DemoManual.exercises().get(2).title().en());
+    }
+
+    @Test
     void theExerciseArmSeesTodaysExercisesInWordsAndLogsASession() {
         signInToUi("fudan.participant");
         UI.getCurrent().navigate("my-study");
