@@ -22,8 +22,6 @@ class MessageDispatch {
     private static final Logger LOG = LoggerFactory.getLogger(MessageDispatch.class);
     private static final int PER_TENANT_AND_ROUND = 500;
 
-    private static final int PLAN_DAYS_AHEAD = 7;
-
     private final TenantSweeps tenants;
     private final OutboxDispatcher dispatcher;
     private final ReminderPlanner planner;
@@ -39,8 +37,7 @@ class MessageDispatch {
             fixedDelayString = "${portal.messaging.planning.every:PT6H}")
     void plan() {
         tenants.inEachActiveTenant("reminder-planning", EnumSet.of(PortalRole.COORDINATOR, PortalRole.CLINICIAN),
-                () -> planner.planSessionReminders(PLAN_DAYS_AHEAD) + planner.planVideoLinks(PLAN_DAYS_AHEAD)
-                        + planner.planAssessmentReminders(PLAN_DAYS_AHEAD)).forEach((tenant, planned) -> {
+                planner::planAll).forEach((tenant, planned) -> {
                     if (planned > 0) {
                         LOG.info("{} reminder(s) planned in tenant {}", planned, tenant);
                     }

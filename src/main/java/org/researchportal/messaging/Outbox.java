@@ -64,9 +64,21 @@ public class Outbox {
         return cancelled;
     }
 
-    /** Whether a send is already planned under this key (so planning need not prepare it again). */
-    boolean planned(String idempotencyKey) {
-        return byKey(idempotencyKey).isPresent();
+    /** What is planned under this key, if anything (so planning need not prepare it again). */
+    java.util.Optional<OutboxMessage> planned(String idempotencyKey) {
+        return byKey(idempotencyKey);
+    }
+
+    /**
+     * Re-plans a message not yet sent: its time and words change, its key stays. A message claimed or sent
+     * meanwhile is left as it is; answers whether it changed.
+     */
+    boolean replan(OutboxMessage pending, NewMessage replacement) {
+        return documents.updateFirst(Query.query(Criteria.where("_id").is(pending.requireId()).and("status")
+                .is(OutboxMessage.Status.PENDING)), new Update().set("dueAt", replacement.dueAt())
+                        .set("recipient", replacement.recipient()).set("locale", replacement.locale().toLanguageTag())
+                        .set("subject", replacement.subject()).set("body", replacement.body())
+                        .set("htmlBody", replacement.htmlBody()), OutboxMessage.class) > 0;
     }
 
     @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})

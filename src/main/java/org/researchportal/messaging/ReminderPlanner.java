@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.PhoneNumbers;
@@ -35,6 +36,8 @@ import org.springframework.stereotype.Service;
 public class ReminderPlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReminderPlanner.class);
+    /** How far ahead the schedule plans: a week, so changes reach the outbox within one planning round. */
+    static final int DAYS_AHEAD = 7;
 
     private final ExerciseService exercise;
     private final MediaLibrary media;
@@ -63,9 +66,16 @@ public class ReminderPlanner {
     /** Plans the next days' session reminders of the tenant; answers how many it newly planned. */
     @Secured(Authorities.COORDINATOR)
     public int planSessionReminders(int days) {
+        return planSessionReminders(days, anyone -> true);
+    }
+
+    private int planSessionReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
         for (ExerciseService.ProgrammeDay day : exercise.programmeDaysAhead(days)) {
+            if (!who.test(day.participantId())) {
+                continue;
+            }
             try {
                 // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
                 planned += remind(day.participantId(), MessagePurpose.SESSION_REMINDER, "session-reminder:"
@@ -87,9 +97,16 @@ public class ReminderPlanner {
      */
     @Secured(Authorities.COORDINATOR)
     public int planVideoLinks(int days) {
+        return planVideoLinks(days, anyone -> true);
+    }
+
+    private int planVideoLinks(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
         for (MediaLibrary.VideoWeek week : media.videoWeeksAhead(days)) {
+            if (!who.test(week.participantId())) {
+                continue;
+            }
             try {
                 planned += remind(week.participantId(), MessagePurpose.VIDEO_LINK, "video-link:"
                         + week.participantId() + ":week-" + week.week(), week.date(), days, now, (to, due) -> Map.of(
@@ -110,11 +127,15 @@ public class ReminderPlanner {
      */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public int planAssessmentReminders(int days) {
+        return planAssessmentReminders(days, anyone -> true);
+    }
+
+    private int planAssessmentReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
         for (var study : studies.studies()) {
             for (DueAssessment due : assessments.worklist(study.id())) {
-                if (due.state() == DueAssessment.State.DONE) {
+                if (due.state() == DueAssessment.State.DONE || !who.test(due.participantId())) {
                     continue;
                 }
                 try {
@@ -129,6 +150,23 @@ public class ReminderPlanner {
             }
         }
         return planned;
+    }
+
+    /** Plans everything of the coming days, as the schedule does every few hours; answers how many were new. */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
+    public int planAll() {
+        return planSessionReminders(DAYS_AHEAD) + planVideoLinks(DAYS_AHEAD) + planAssessmentReminders(DAYS_AHEAD);
+    }
+
+    /**
+     * Plans one participant's coming messages again after their preferences changed: pending ones move to the new
+     * time (out of the new quiet hours) and speak the new language; missing ones are added.
+     */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
+    public int replan(String participantId) {
+        Predicate<String> only = participantId::equals;
+        return planSessionReminders(DAYS_AHEAD, only) + planVideoLinks(DAYS_AHEAD, only)
+                + planAssessmentReminders(DAYS_AHEAD, only);
     }
 
     /**
@@ -149,25 +187,38 @@ public class ReminderPlanner {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         // The channel is part of the key: after SMS consent ends, the email reminder for the same day is a new send.
         String keyed = key + ":" + channel.get();
-        if (day.isBefore(today) || !day.isBefore(today.plusDays(days)) || outbox.planned(keyed)) {
+        if (day.isBefore(today) || !day.isBefore(today.plusDays(days))) {
             return false;
         }
         var preferences = to.preferences();
         Instant due = QuietHours.of(preferences).adjust(day.atTime(preferences.reminderTime()).atZone(zone)
                 .toInstant(), zone);
+        Locale locale = PortalLocales.fromTag(to.language());
+        Optional<OutboxMessage> planned = outbox.planned(keyed);
+        if (planned.isPresent()) {
+            // Planned already: re-planned only if still pending and its time or language no longer fits.
+            OutboxMessage before = planned.get();
+            if (before.getStatus() == OutboxMessage.Status.PENDING && !due.isBefore(now) && (!before.getDueAt()
+                    .equals(due) || !before.getLocale().equals(locale))) {
+                outbox.replan(before, message(keyed, purpose, channel.get(), to, locale, due, words));
+            }
+            return false;
+        }
         if (due.isBefore(now)) {
             return false;
         }
-        Locale locale = PortalLocales.fromTag(to.language());
-        String language = locale.toLanguageTag();
-        TemplateText template = templates.template(purpose, channel.get(), language);
+        outbox.enqueue(message(keyed, purpose, channel.get(), to, locale, due, words));
+        return true;
+    }
+
+    private NewMessage message(String key, MessagePurpose purpose, Channel channel, ParticipantContact to,
+            Locale locale, Instant due, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
+        TemplateText template = templates.template(purpose, channel, locale.toLanguageTag());
         Map<String, String> values = words.apply(to, due);
         TemplateText text = template.render(values);
-        outbox.enqueue(new NewMessage(keyed, purpose, channel.get(), channel.get() == Channel.SMS
+        return new NewMessage(key, purpose, channel, channel == Channel.SMS
                 ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(), locale,
-                text.subject(), text.body(), channel.get() == Channel.EMAIL ? template.renderHtml(values) : null,
-                due));
-        return true;
+                text.subject(), text.body(), channel == Channel.EMAIL ? template.renderHtml(values) : null, due);
     }
 
     /** SMS if they agreed to it and have a valid number, else email if they agreed to that; else none. */

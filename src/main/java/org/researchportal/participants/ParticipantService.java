@@ -26,6 +26,7 @@ import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Pageable;
@@ -50,11 +51,13 @@ public class ParticipantService {
     private final StudyService studies;
     private final ParticipantImportCheck importCheck;
     private final PhoneNumbers phones;
+    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
     ParticipantService(TenantDocuments documents, StudyService studies, ParticipantImportCheck importCheck,
-            AuditTrail audit, Clock clock, PhoneNumbers phones) {
+            AuditTrail audit, Clock clock, PhoneNumbers phones, ApplicationEventPublisher events) {
+        this.events = events;
         this.documents = documents;
         this.studies = studies;
         this.importCheck = importCheck;
@@ -182,6 +185,7 @@ public class ParticipantService {
                 Participant.class);
         audit.record("participant.contact-preferences", ENTITY, me.requireId(), before,
                 Map.of("preferences", wanted), null);
+        events.publishEvent(new ContactPreferencesChanged(documents.currentTenantId(), me.requireId()));
         return wanted;
     }
 

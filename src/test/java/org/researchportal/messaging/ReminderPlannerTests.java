@@ -2,6 +2,9 @@ package org.researchportal.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,6 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.participants.ContactPreferences;
+import org.researchportal.participants.ParticipantService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,17 +31,19 @@ class ReminderPlannerTests extends PortalTest {
     Outbox outbox;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    ParticipantService participants;
 
     @Test
     void remindersArePlannedOnceOnProgrammeDaysWithASignedLinkAndNeutralWords() {
         int planned = asSystem("fudan", Set.of(PortalRole.COORDINATOR), () -> planner.planSessionReminders(7));
-        assertThat(planned).as("Mon, Wed and Fri in the coming week").isPositive();
         assertThat(asSystem("fudan", Set.of(PortalRole.COORDINATOR), () -> planner.planSessionReminders(7)))
                 .as("planning again adds nothing").isZero();
 
         List<OutboxMessage> reminders = asSystem("fudan", Set.of(PortalRole.COORDINATOR), () -> outbox.latest(500))
                 .stream().filter(m -> m.getPurpose() == MessagePurpose.SESSION_REMINDER).toList();
-        assertThat(reminders).hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
+        assertThat(reminders).as("Mon, Wed and Fri in the coming week").isNotEmpty()
+                .hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
             // SMS where the number is a valid one, else email: both were agreed to.
             assertThat(m.getRecipient()).matches(m.getChannel() == Channel.SMS ? "\\+86\\d{11}" : ".+@example\\.org");
             assertThat(m.getBody()).containsPattern("/l/[A-Za-z0-9_-]{43}").doesNotContainIgnoringCase("exercise")
@@ -49,11 +56,11 @@ class ReminderPlannerTests extends PortalTest {
     void assessmentRemindersGoTheDayBeforeOnceAndNameTheDateInTheParticipantsLanguage() {
         Set<PortalRole> roles = EnumSet.of(PortalRole.COORDINATOR, PortalRole.CLINICIAN);
         int planned = asSystem("fudan", roles, () -> planner.planAssessmentReminders(30));
-        assertThat(planned).as("the demo has assessments due in the coming month").isPositive();
         assertThat(asSystem("fudan", roles, () -> planner.planAssessmentReminders(30))).isZero();
         List<OutboxMessage> reminders = asSystem("fudan", Set.of(PortalRole.COORDINATOR), () -> outbox.latest(500))
                 .stream().filter(m -> m.getPurpose() == MessagePurpose.ASSESSMENT_DUE).toList();
-        assertThat(reminders).hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
+        assertThat(reminders).as("the demo has assessments due in the coming month").isNotEmpty()
+                .hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
             assertThat(m.getIdempotencyKey()).startsWith("assessment-due:");
             assertThat(m.getBody()).doesNotContainIgnoringCase("exercise").doesNotContain("运动");
             assertThat(m.getBody()).containsPattern(m.getLocale().getLanguage().equals("zh") ? "\\d{4}年" : "20\\d\\d");
@@ -64,12 +71,12 @@ class ReminderPlannerTests extends PortalTest {
     void aWeeklyVideoLinkIsPlannedOncePerProgrammeWeekAndOpensAnExerciseWithAVideo() {
         Set<PortalRole> roles = EnumSet.of(PortalRole.COORDINATOR);
         int planned = asSystem("fudan", roles, () -> planner.planVideoLinks(7));
-        assertThat(planned).as("the demo's exercise arm follows a programme with a video").isPositive();
         assertThat(asSystem("fudan", roles, () -> planner.planVideoLinks(7))).as("planning again adds nothing")
                 .isZero();
         List<OutboxMessage> links = asSystem("fudan", roles, () -> outbox.latest(1000)).stream()
                 .filter(m -> m.getPurpose() == MessagePurpose.VIDEO_LINK).toList();
-        assertThat(links).hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
+        assertThat(links).as("the demo's exercise arm follows a programme with a video").isNotEmpty()
+                .hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
             assertThat(m.getIdempotencyKey()).matches("video-link:[0-9a-f]+:week-\\d+:(SMS|EMAIL)");
             assertThat(m.getBody()).doesNotContainIgnoringCase("exercise").doesNotContain("运动");
             String token = m.getBody().replaceAll("(?s).*/l/([A-Za-z0-9_-]{43}).*", "$1");
@@ -81,5 +88,36 @@ class ReminderPlannerTests extends PortalTest {
         // One per participant and programme week.
         assertThat(links.stream().map(m -> m.getParticipantId() + m.getIdempotencyKey().replaceAll(":(SMS|EMAIL)$",
                 "")).distinct().count()).isEqualTo(links.size());
+    }
+
+    @Test
+    void changedPreferencesMovePendingRemindersAtOnce() {
+        Set<PortalRole> coordinator = EnumSet.of(PortalRole.COORDINATOR);
+        asSystem("fudan", coordinator, () -> planner.planSessionReminders(7));
+        signIn("fudan.participant");
+        String me = participants.me().orElseThrow().id();
+        ContactPreferences before = participants.myContactPreferences().orElseThrow();
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        try {
+            participants.saveMyContactPreferences(new ContactPreferences("Asia/Shanghai", LocalTime.of(18, 30),
+                    LocalTime.of(22, 0), LocalTime.of(7, 0)));
+            List<OutboxMessage> pending = asSystem("fudan", coordinator, () -> outbox.messagesOf(me)).stream()
+                    .filter(m -> m.getPurpose() == MessagePurpose.SESSION_REMINDER
+                            && m.getStatus() == OutboxMessage.Status.PENDING
+                            && m.getDueAt().atZone(zone).toLocalDate().isAfter(LocalDate.now(zone)))
+                    .toList();
+            assertThat(pending).as("the demo participant exercises in the coming week").isNotEmpty()
+                    .allSatisfy(m -> assertThat(m.getDueAt().atZone(zone).toLocalTime()).isEqualTo("18:30"));
+            assertThat(pending.stream().map(OutboxMessage::getIdempotencyKey).distinct()).hasSameSizeAs(pending);
+        } finally {
+            signIn("fudan.participant");
+            participants.saveMyContactPreferences(before.reminderTime() == null ? new ContactPreferences(
+                    before.timeZone(), ContactPreferences.DEFAULT_REMINDER, ContactPreferences.DEFAULT_QUIET_FROM,
+                    ContactPreferences.DEFAULT_QUIET_UNTIL) : before);
+        }
+        assertThat(asSystem("fudan", coordinator, () -> outbox.messagesOf(me)).stream()
+                .filter(m -> m.getPurpose() == MessagePurpose.SESSION_REMINDER
+                        && m.getStatus() == OutboxMessage.Status.PENDING && m.getDueAt().isAfter(Instant.now()))
+                .map(m -> m.getDueAt().atZone(zone).toLocalTime().toString())).containsOnly("09:00");
     }
 }
