@@ -9,6 +9,6 @@ import org.jspecify.annotations.Nullable;
  * "session-reminder:p123:2026-11-23"), so planning the same send again finds the one already there.
  */
 public record NewMessage(String idempotencyKey, MessagePurpose purpose, Channel channel, String recipient,
-        @Nullable String participantId, Locale locale, @Nullable String subject, String body,
+        @Nullable String participantId, @Nullable String studyId, Locale locale, @Nullable String subject, String body,
         @Nullable String htmlBody, Instant dueAt) {
 }

@@ -90,7 +90,14 @@ public class Outbox {
     /** The latest messages of the tenant, newest first: the developer outbox and the coordinators' log. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
     public List<OutboxMessage> latest(int limit) {
-        return documents.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
+        return latest(limit, null);
+    }
+
+    /** The same, for one study only (the messages to its participants and about it); null: all. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
+    public List<OutboxMessage> latest(int limit, @Nullable String studyId) {
+        Query query = studyId == null ? new Query() : Query.query(Criteria.where("studyId").is(studyId));
+        return documents.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
                 OutboxMessage.class);
     }
 

@@ -22,7 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
     @CompoundIndex(name = "tenant_status_due", def = "{'tenantId': 1, 'status': 1, 'dueAt': 1}"),
     @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1, 'dueAt': -1}"),
     @CompoundIndex(name = "tenant_provider", def = "{'tenantId': 1, 'providerId': 1}"),
-    @CompoundIndex(name = "tenant_created", def = "{'tenantId': 1, 'createdAt': -1}")
+    @CompoundIndex(name = "tenant_created", def = "{'tenantId': 1, 'createdAt': -1}"),
+    @CompoundIndex(name = "tenant_study_created", def = "{'tenantId': 1, 'studyId': 1, 'createdAt': -1}")
 })
 public class OutboxMessage extends TenantOwnedDocument {
 
@@ -48,6 +49,7 @@ public class OutboxMessage extends TenantOwnedDocument {
     private Channel channel;
     private String recipient;
     private @Nullable String participantId;
+    private @Nullable String studyId;
     private String locale;
     private @Nullable String subject;
     private String body;
@@ -64,6 +66,8 @@ public class OutboxMessage extends TenantOwnedDocument {
     /** How often a dispatcher claimed it: one that keeps dying mid-send is stopped instead of retried forever. */
     private int claims;
     private Instant createdAt;
+    private @Nullable Instant deliveryReportedAt;
+    private @Nullable String changedBy;
 
     /** For reading from the database; fields are set one by one. */
     @PersistenceCreator
@@ -84,6 +88,7 @@ public class OutboxMessage extends TenantOwnedDocument {
         this.channel = message.channel();
         this.recipient = message.recipient();
         this.participantId = message.participantId();
+        this.studyId = message.studyId();
         this.locale = message.locale().toLanguageTag();
         this.subject = message.subject();
         this.body = message.body();
@@ -155,6 +160,20 @@ public class OutboxMessage extends TenantOwnedDocument {
 
     int getClaims() {
         return claims;
+    }
+
+    public @Nullable String getStudyId() {
+        return studyId;
+    }
+
+    /** When the provider reported the message delivered or not (SMS status callbacks). */
+    public @Nullable Instant getDeliveryReportedAt() {
+        return deliveryReportedAt;
+    }
+
+    /** Who last cancelled or resent it by hand. */
+    public @Nullable String getChangedBy() {
+        return changedBy;
     }
 
     public Instant getCreatedAt() {

@@ -217,7 +217,8 @@ public class ReminderPlanner {
         Map<String, String> values = words.apply(to, due);
         TemplateText text = template.render(values);
         return new NewMessage(key, purpose, channel, channel == Channel.SMS
-                ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(), locale,
+                ? PhoneNumbers.e164(to.phone(), null).orElseThrow() : String.valueOf(to.email()), to.id(), to.studyId(),
+                locale,
                 text.subject(), text.body(), channel == Channel.EMAIL ? template.renderHtml(values) : null, due);
     }
 

@@ -76,7 +76,7 @@ class StaffAlerts {
                                     language);
                             TemplateText text = template.render(values);
                             outbox.enqueue(new NewMessage("programme-alert:" + event.alertId(),
-                                    MessagePurpose.PROGRAMME_ALERT, Channel.EMAIL, therapist.email(), null,
+                                    MessagePurpose.PROGRAMME_ALERT, Channel.EMAIL, therapist.email(), null, null,
                                     Locale.forLanguageTag(language), text.subject(), text.body(),
                                     template.renderHtml(values), clock.instant()));
                             return 1;
@@ -118,6 +118,7 @@ class StaffAlerts {
                             TemplateText text = template.render(values);
                             outbox.enqueue(new NewMessage("sae:" + event.adverseEventId() + ":" + clinician.id(),
                                     MessagePurpose.SERIOUS_ADVERSE_EVENT, Channel.EMAIL, clinician.email(), null,
+                                    event.studyId(),
                                     Locale.forLanguageTag(language), text.subject(), text.body(),
                                     template.renderHtml(values), clock.instant()));
                             planned++;

@@ -38,7 +38,7 @@ public class TestMessages {
         TemplateText template = templates.template(MessagePurpose.TEST, channel, language);
         Map<String, String> values = Map.of("name", CurrentUser.require().displayName());
         TemplateText text = template.render(values);
-        return outbox.enqueue(new NewMessage("test:" + UUID.randomUUID(), MessagePurpose.TEST, channel, to, null,
+        return outbox.enqueue(new NewMessage("test:" + UUID.randomUUID(), MessagePurpose.TEST, channel, to, null, null,
                 Locale.forLanguageTag(language), text.subject(), text.body(), channel == Channel.EMAIL
                         ? template.renderHtml(values) : null, clock.instant()));
     }

@@ -85,7 +85,7 @@ class OutboxDispatcherTests extends PortalTest {
     }
 
     private static NewMessage sms(String key, String to, String body) {
-        return new NewMessage(key, MessagePurpose.TEST, Channel.SMS, to, null, Locale.ENGLISH, null, body, null,
+        return new NewMessage(key, MessagePurpose.TEST, Channel.SMS, to, null, null, Locale.ENGLISH, null, body, null,
                 Instant.now().minusSeconds(1));
     }
 
@@ -219,7 +219,7 @@ class OutboxDispatcherTests extends PortalTest {
         int before = greenMail.getReceivedMessages().length;
         String to = tenant + "@example.org";
         OutboxMessage message = asCoordinator(() -> outbox.enqueue(new NewMessage("mail-1", MessagePurpose.TEST,
-                Channel.EMAIL, to, null, Locale.SIMPLIFIED_CHINESE, "运动提醒", "今天是运动日。",
+                Channel.EMAIL, to, null, null, Locale.SIMPLIFIED_CHINESE, "运动提醒", "今天是运动日。",
                 "<p>今天是<strong>运动日</strong>。</p>", Instant.now().minusSeconds(1))));
         var local = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(email), clock, Duration.ofMinutes(2));
         asCoordinator(() -> local.dispatchDue(10));

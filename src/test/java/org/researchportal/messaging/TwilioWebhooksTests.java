@@ -105,7 +105,7 @@ class TwilioWebhooksTests extends PortalTest {
 
     private OutboxMessage sentSms(String key, String to) {
         OutboxMessage message = inTenant(() -> outbox.enqueue(new NewMessage(key, MessagePurpose.TEST, Channel.SMS,
-                to, null, Locale.ENGLISH, null, "Hello", null, Instant.now().minusSeconds(1))));
+                to, null, null, Locale.ENGLISH, null, "Hello", null, Instant.now().minusSeconds(1))));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(message.requireId())), new Update()
                 .set("status", OutboxMessage.Status.SENT).set("providerId", "SM" + key), OutboxMessage.class);
         return message;
@@ -149,7 +149,7 @@ class TwilioWebhooksTests extends PortalTest {
     private void stopThenStart(OutboxDispatcher dispatcher) throws Exception {
         String phone = "+8613800000002";
         OutboxMessage pending = inTenant(() -> outbox.enqueue(new NewMessage("later", MessagePurpose.TEST,
-                Channel.SMS, phone, null, Locale.ENGLISH, null, "Later", null, Instant.now().plus(Duration.ofDays(1)))));
+                Channel.SMS, phone, null, null, Locale.ENGLISH, null, "Later", null, Instant.now().plus(Duration.ofDays(1)))));
         String path = TwilioWebhooks.INBOUND_PATH;
         Map<String, String> stop = Map.of("AccountSid", account, "From", phone, "Body", " stop ");
         HttpResponse<String> stopped = post(path, stop, sign(token, url(path), stop));
@@ -159,7 +159,7 @@ class TwilioWebhooksTests extends PortalTest {
                 .isEqualTo(OutboxMessage.Status.CANCELLED);
 
         OutboxMessage blocked = inTenant(() -> outbox.enqueue(new NewMessage("now", MessagePurpose.TEST, Channel.SMS,
-                phone, null, Locale.ENGLISH, null, "Now", null, Instant.now().minusSeconds(1))));
+                phone, null, null, Locale.ENGLISH, null, "Now", null, Instant.now().minusSeconds(1))));
         inTenant(() -> dispatcher.dispatchDue(10));
         OutboxMessage refused = inTenant(() -> documents.getById(blocked.requireId(), OutboxMessage.class));
         assertThat(refused.getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
@@ -168,7 +168,7 @@ class TwilioWebhooksTests extends PortalTest {
         Map<String, String> start = Map.of("AccountSid", account, "From", phone, "Body", "START");
         assertThat(post(path, start, sign(token, url(path), start)).body()).contains("again");
         OutboxMessage allowed = inTenant(() -> outbox.enqueue(new NewMessage("after", MessagePurpose.TEST,
-                Channel.SMS, phone, null, Locale.ENGLISH, null, "After", null, Instant.now().minusSeconds(1))));
+                Channel.SMS, phone, null, null, Locale.ENGLISH, null, "After", null, Instant.now().minusSeconds(1))));
         inTenant(() -> dispatcher.dispatchDue(10));
         assertThat(inTenant(() -> documents.getById(allowed.requireId(), OutboxMessage.class)).getStatus())
                 .isEqualTo(OutboxMessage.Status.SENT);

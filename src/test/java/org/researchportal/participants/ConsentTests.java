@@ -81,7 +81,7 @@ class ConsentTests extends TrialTest {
                 trial.asCoordinator(() -> outbox.enqueue(new org.researchportal.messaging.NewMessage(key + id,
                         org.researchportal.messaging.MessagePurpose.TEST, channel, channel
                                 == org.researchportal.messaging.Channel.SMS ? "+8613800138000" : "p@example.org",
-                        id, java.util.Locale.ENGLISH, null, "Hello", null, later)).requireId());
+                        id, null, java.util.Locale.ENGLISH, null, "Hello", null, later)).requireId());
         String sms = plan.apply("sms-", org.researchportal.messaging.Channel.SMS);
         String email = plan.apply("email-", org.researchportal.messaging.Channel.EMAIL);
         trial.doAsClinician(() -> consent.withdrawConsent(id, Scope.SMS_CONTACT, LocalDate.now(), "No texts"));
@@ -94,7 +94,7 @@ class ConsentTests extends TrialTest {
         // Planned after the withdrawal, or by mistake: the dispatcher checks consent again and sends nothing.
         String late = trial.asCoordinator(() -> outbox.enqueue(new org.researchportal.messaging.NewMessage("late-"
                 + id, org.researchportal.messaging.MessagePurpose.TEST, org.researchportal.messaging.Channel.SMS,
-                "+8613800138000", id, java.util.Locale.ENGLISH, null, "Hello", null,
+                "+8613800138000", id, null, java.util.Locale.ENGLISH, null, "Hello", null,
                 java.time.Instant.now().minusSeconds(1))).requireId());
         trial.asCoordinator(() -> dispatcher.dispatchDue(50));
         var refused = trial.asCoordinator(() -> outbox.messagesOf(id)).stream().filter(m -> m.requireId()
@@ -113,7 +113,7 @@ class ConsentTests extends TrialTest {
         String id = trial.eligibleConsentedCandidate(screening, consent, "Night Owl");
         String message = trial.asCoordinator(() -> outbox.enqueue(new org.researchportal.messaging.NewMessage(
                 "quiet-" + id, org.researchportal.messaging.MessagePurpose.TEST,
-                org.researchportal.messaging.Channel.SMS, "+8613800138000", id, java.util.Locale.ENGLISH, null,
+                org.researchportal.messaging.Channel.SMS, "+8613800138000", id, null, java.util.Locale.ENGLISH, null,
                 "Hello", null, java.time.Instant.now().minusSeconds(1))).requireId());
         var shanghai = java.time.ZoneId.of("Asia/Shanghai");
         var local = java.time.LocalTime.now(shanghai);

@@ -6,8 +6,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.RouterLink;
 import java.util.List;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.OutboxMessage;
@@ -19,6 +22,11 @@ import org.researchportal.messaging.OutboxMessage;
 final class MessageGrid extends Composite<Grid<OutboxMessage>> {
 
     MessageGrid(Outbox outbox, List<OutboxMessage> messages, Runnable reload) {
+        this(outbox, messages, reload, true);
+    }
+
+    /** Without links to each participant's own log: for the page that already is one. */
+    MessageGrid(Outbox outbox, List<OutboxMessage> messages, Runnable reload, boolean showParticipantLinks) {
         Grid<OutboxMessage> grid = getContent();
         var zone = CurrentUser.require().zone();
         grid.addColumn(m -> Formats.dateTime(m.getDueAt(), zone, getLocale())).setHeader(getTranslation(
@@ -33,15 +41,23 @@ final class MessageGrid extends Composite<Grid<OutboxMessage>> {
                 .setHeader(getTranslation("message.status")).setFlexGrow(2);
         grid.addColumn(m -> (m.getSubject() == null ? "" : m.getSubject() + " — ") + m.getBody())
                 .setHeader(getTranslation("message.text")).setWidth("16rem").setFlexGrow(3);
-        grid.addComponentColumn(m -> actions(outbox, m, reload)).setKey("actions").setAutoWidth(true);
+        boolean coordinator = CurrentUser.require().hasRole(PortalRole.COORDINATOR);
+        grid.addComponentColumn(m -> actions(outbox, m, reload, coordinator && showParticipantLinks))
+                .setKey("actions").setAutoWidth(true);
+        // Opening a row shows what happened to the message, step by step.
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(MessageTimeline::new));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(messages);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("message.none"));
     }
 
-    private Div actions(Outbox outbox, OutboxMessage m, Runnable reload) {
+    private Div actions(Outbox outbox, OutboxMessage m, Runnable reload, boolean participantLink) {
         var actions = new Div();
+        if (participantLink && m.getParticipantId() != null) {
+            actions.add(new RouterLink(getTranslation("message.participant-log"), MessageLogView.class,
+                    m.getParticipantId()));
+        }
         if (m.getStatus() == OutboxMessage.Status.PENDING) {
             var cancel = new Button(getTranslation("message.cancel"), e -> new ReasonDialog(
                     getTranslation("message.cancel"), reason -> {

@@ -3,10 +3,14 @@ package org.researchportal.messaging.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.Roles;
@@ -14,6 +18,8 @@ import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.TestMessages;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
 
 /**
  * The institution's outbox: every message the portal planned or sent, newest first, with its state and text. In
@@ -29,10 +35,13 @@ final class OutboxView extends Main implements HasDynamicTitle {
 
     private final Outbox outbox;
     private final TestMessages tests;
+    private final StudyService studies;
+    private @Nullable StudySummary study;
 
-    OutboxView(Outbox outbox, TestMessages tests) {
+    OutboxView(Outbox outbox, TestMessages tests, StudyService studies) {
         this.outbox = outbox;
         this.tests = tests;
+        this.studies = studies;
         addClassName("portal-view");
         show();
     }
@@ -46,8 +55,22 @@ final class OutboxView extends Main implements HasDynamicTitle {
         if (CurrentUser.require().hasRole(PortalRole.TENANT_ADMIN)) {
             add(new Section(getTranslation("message.test-title"), new TestMessageForm(tests, this::show)));
         }
-        add(new Section(getTranslation("message.latest"), new Button(getTranslation("message.refresh"),
-                e -> show()), new MessageGrid(outbox, outbox.latest(SHOWN), this::show)));
+        var studyFilter = new Select<StudySummary>();
+        studyFilter.setLabel(getTranslation("message.study"));
+        studyFilter.setEmptySelectionAllowed(true);
+        studyFilter.setEmptySelectionCaption(getTranslation("message.all-studies"));
+        studyFilter.setItems(studies.studies());
+        studyFilter.setItemLabelGenerator(s -> s == null ? getTranslation("message.all-studies") : s.acronym());
+        studyFilter.setValue(study);
+        studyFilter.addValueChangeListener(e -> {
+            study = e.getValue();
+            show();
+        });
+        var refresh = new Button(getTranslation("message.refresh"), e -> show());
+        var filters = new HorizontalLayout(studyFilter, refresh);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new Section(getTranslation("message.latest"), filters, new MessageGrid(outbox, outbox.latest(SHOWN,
+                study == null ? null : study.id()), this::show)));
     }
 
     @Override

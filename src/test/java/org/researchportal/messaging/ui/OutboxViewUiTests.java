@@ -4,15 +4,23 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.messaging.MessagePurpose;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.OutboxMessage;
+import org.researchportal.messaging.ReminderPlanner;
+import org.researchportal.study.StudyService;
+import org.researchportal.study.StudySummary;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The outbox page: an administrator's test message is refused at the field or planned; a coordinator only reads. */
@@ -20,6 +28,10 @@ class OutboxViewUiTests extends UiTest {
 
     @Autowired
     Outbox outbox;
+    @Autowired
+    ReminderPlanner planner;
+    @Autowired
+    StudyService studies;
 
     @Test
     void anAdministratorSendsATestMessageAndSeesItInTheOutbox() {
@@ -48,5 +60,44 @@ class OutboxViewUiTests extends UiTest {
         UI.getCurrent().navigate("messages");
         assertThat(_find(TextField.class, spec -> spec.withLabel("Recipient"))).isEmpty();
         assertThat(viewText()).contains("Latest messages");
+    }
+
+    @Test
+    void aCoordinatorFollowsOneParticipantsMessagesWithTheirTimeline() {
+        asSystem("fudan", java.util.Set.of(PortalRole.COORDINATOR), () -> planner.planSessionReminders(7));
+        signInToUi("fudan.coordinator");
+        OutboxMessage reminder = outbox.latest(500).stream()
+                .filter(m -> m.getPurpose() == MessagePurpose.SESSION_REMINDER).findFirst().orElseThrow();
+        outbox.cancel(reminder.requireId(), "Asked for a call instead");
+
+        UI.getCurrent().navigate("messages");
+        @SuppressWarnings("unchecked")
+        Select<StudySummary> study = _get(Select.class, spec -> spec.withLabel("Study"));
+        study.setValue(studies.studies().getFirst());
+        @SuppressWarnings("unchecked")
+        Grid<OutboxMessage> filtered = _get(Grid.class);
+        assertThat(GridKt._size(filtered)).isPositive();
+        assertThat(GridKt._fetch(filtered, 0, GridKt._size(filtered))).allSatisfy(m -> assertThat(m.getStudyId())
+                .isEqualTo(studies.studies().getFirst().id()));
+
+        UI.getCurrent().navigate(MessageLogView.class, reminder.getParticipantId());
+        assertThat(viewText()).startsWith("Messages to ").contains("SMS: +86", "agreed", "Asia/Shanghai");
+        @SuppressWarnings("unchecked")
+        Grid<OutboxMessage> log = _get(Grid.class);
+        assertThat(GridKt._fetch(log, 0, GridKt._size(log))).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.getParticipantId()).isEqualTo(reminder.getParticipantId()));
+        assertThat(allCells(log)).anyMatch(cell -> cell.startsWith("Cancelled"));
+
+        String timeline = new MessageTimeline(outbox.messagesOf(reminder.getParticipantId()).stream()
+                .filter(m -> m.requireId().equals(reminder.requireId())).findFirst().orElseThrow()).getElement()
+                .getTextRecursively();
+        assertThat(timeline).contains("Planned", "Due to go out", "Cancelled by fudan.coordinator: Asked for a call");
+    }
+
+    @Test
+    void onlyCoordinatorsOpenAParticipantsMessages() {
+        signInToUi("fudan.therapist");
+        assertThatThrownBy(() -> UI.getCurrent().navigate("messages/participant/any"))
+                .hasMessageContaining("Access is denied");
     }
 }

@@ -1,0 +1,69 @@
+package org.researchportal.messaging.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.messaging.Outbox;
+import org.researchportal.participants.ParticipantContact;
+import org.researchportal.participants.ParticipantService;
+
+/**
+ * One participant's messages for the coordinator: how they may be reached, and every message planned or sent to
+ * them with its timeline, to cancel or send again. An id of another tenant is simply not found.
+ */
+@Route("messages/participant")
+@RolesAllowed(Roles.COORDINATOR)
+final class MessageLogView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final Outbox outbox;
+    private final ParticipantService participants;
+    private String title = "";
+
+    MessageLogView(Outbox outbox, ParticipantService participants) {
+        this.outbox = outbox;
+        this.participants = participants;
+        addClassName("portal-view");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String participantId) {
+        var contact = participants.contact(participantId);
+        var ref = participants.programmeParticipant(participantId);
+        if (contact.isEmpty() || ref.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        title = getTranslation("message.log-title", contact.get().displayName(),
+                Formats.text(ref.get().studyNumber()));
+        show(contact.get());
+    }
+
+    private void show(ParticipantContact contact) {
+        removeAll();
+        add(new ViewToolbar(title));
+        var reach = new Paragraph(getTranslation("message.reach",
+                Formats.text(contact.phone()), getTranslation(contact.smsConsent() ? "message.agreed"
+                        : "message.not-agreed"),
+                Formats.text(contact.email()), getTranslation(contact.emailConsent() ? "message.agreed"
+                        : "message.not-agreed"), contact.language(), contact.timeZone()));
+        reach.addClassName("portal-notice");
+        add(reach, new Section(getTranslation("message.log"), new Button(getTranslation("message.refresh"),
+                e -> show(participants.contact(contact.id()).orElse(contact))),
+                new MessageGrid(outbox, outbox.messagesOf(contact.id()), () -> show(contact), false)));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
