@@ -164,6 +164,7 @@ public class Outbox {
         for (EarlyDeliveryReport report : documents.find(Query.query(Criteria.where("providerId").is(providerId)),
                 EarlyDeliveryReport.class)) {
             recordDelivery(providerId, report.getProviderStatus(), report.getErrorCode());
+            documents.remove(Query.query(Criteria.where("_id").is(report.requireId())), EarlyDeliveryReport.class);
         }
     }
 

@@ -135,6 +135,11 @@ public class TenantDocuments {
         return mongo.updateFirst(scoped(query), update, type).getMatchedCount();
     }
 
+    /** Deletes the matching documents of the current tenant (records that served their purpose, never clinical data). */
+    public <T extends TenantOwnedDocument> long remove(Query query, Class<T> type) {
+        return mongo.remove(scoped(query), type).getDeletedCount();
+    }
+
     public <T extends TenantOwnedDocument> @Nullable T findAndModify(Query query, UpdateDefinition update,
             FindAndModifyOptions options, Class<T> type) {
         guardUpdate(update);

@@ -323,5 +323,7 @@ class OutboxDispatcherTests extends PortalTest {
         asCoordinator(() -> new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(quick),
                 clock, Duration.ofMinutes(2)).dispatchDue(10));
         assertThat(reload(message.requireId()).getStatus()).isEqualTo(OutboxMessage.Status.DELIVERED);
+        assertThat(asCoordinator(() -> documents.exists(Query.query(Criteria.where("providerId").is(sid)),
+                EarlyDeliveryReport.class))).as("applied, then gone").isFalse();
     }
 }
