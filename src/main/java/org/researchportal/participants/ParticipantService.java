@@ -219,6 +219,36 @@ public class ParticipantService {
         return caseload("coordinatorId", pageable);
     }
 
+    /** Every allocated participant of the tenant, as the follow-up calls need them (left ones included). */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
+    public List<CallParticipant> callParticipants() {
+        return callParticipants(Query.query(Criteria.where("armCode").ne(null).and("enrolledOn").ne(null)
+                .and("status").in(ParticipantStatus.AFTER_ENROLMENT)));
+    }
+
+    /** One allocated participant, as the follow-up calls need them. */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
+    public Optional<CallParticipant> callParticipant(String participantId) {
+        return callParticipants(Query.query(Criteria.where("_id").is(participantId).and("armCode").ne(null)
+                .and("enrolledOn").ne(null))).stream().findFirst();
+    }
+
+    private List<CallParticipant> callParticipants(Query query) {
+        Map<String, Optional<StudySummary>> studyCache = new HashMap<>();
+        List<CallParticipant> found = new java.util.ArrayList<>();
+        for (Participant p : documents.find(query, Participant.class)) {
+            Optional<StudySummary> study = studyCache.computeIfAbsent(p.getStudyId(), studies::study);
+            String arm = java.util.Objects.requireNonNull(p.getArmCode());
+            found.add(new CallParticipant(p.requireId(), p.getStudyId(), study.map(StudySummary::acronym).orElse(""),
+                    p.getStudyNumber(), p.getDisplayName(), p.getStatus(), arm,
+                    study.map(s -> armName(s, arm)).orElse(arm), study.flatMap(s -> s.arms().stream()
+                            .filter(a -> a.code().equals(arm)).findFirst()).map(Arm::kind).orElse(null),
+                    java.util.Objects.requireNonNull(p.getEnrolledOn()), p.getTimeZone(), p.getLanguage(),
+                    p.getPhone(), p.getPreferredCallTime(), p.getCoordinatorId()));
+        }
+        return found;
+    }
+
     /** The signed-in participant's own participation, arm included (single blind: only assessors are blinded). */
     @Secured(Authorities.PARTICIPANT)
     public Optional<MyParticipation> myParticipation() {

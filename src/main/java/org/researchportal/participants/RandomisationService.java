@@ -23,6 +23,7 @@ import org.researchportal.study.RandomisationPlan;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,10 +48,12 @@ public class RandomisationService {
     private final SealedValues sealed;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final PermutedBlocks blocks = new PermutedBlocks(new SecureRandom());
 
     RandomisationService(TenantDocuments documents, StudyService studies, StudyNumbers numbers, SealedValues sealed,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.documents = documents;
         this.studies = studies;
         this.numbers = numbers;
@@ -118,6 +121,7 @@ public class RandomisationService {
         after.put("randomisation", randomisation);
         audit.record("participant.randomised", ParticipantService.ENTITY, participantId,
                 Map.of("status", participant.getStatus().name()), after, null);
+        events.publishEvent(new ParticipantRandomised(documents.currentTenantId(), participantId));
         return armName(study, armCode);
     }
 

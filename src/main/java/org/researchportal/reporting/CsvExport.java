@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.Csv;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.Item;
@@ -87,25 +88,6 @@ final class CsvExport {
     }
 
     private static void line(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(cell(cells.get(i)));
-        }
-        out.write("\r\n");
-    }
-
-    static String cell(String value) {
-        String safe = value;
-        // A cell a spreadsheet would evaluate (=, +, @, or - not starting a number) is made inert.
-        if (!safe.isEmpty() && ("=+@".indexOf(safe.charAt(0)) >= 0
-                || (safe.charAt(0) == '-' && !safe.matches("-\\d+(\\.\\d+)?")))) {
-            safe = "'" + safe;
-        }
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        Csv.line(out, cells);
     }
 }

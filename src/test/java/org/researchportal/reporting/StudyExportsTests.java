@@ -96,9 +96,9 @@ class StudyExportsTests extends PortalTest {
 
     @Test
     void spreadsheetFormulasAreDefused() {
-        assertThat(CsvExport.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(CsvExport.cell("-2.5")).isEqualTo("-2.5");
-        assertThat(CsvExport.cell("-cmd")).isEqualTo("'-cmd");
-        assertThat(CsvExport.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(org.researchportal.base.Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(org.researchportal.base.Csv.cell("-2.5")).isEqualTo("-2.5");
+        assertThat(org.researchportal.base.Csv.cell("-cmd")).isEqualTo("'-cmd");
+        assertThat(org.researchportal.base.Csv.cell("a,b")).isEqualTo("\"a,b\"");
     }
 }
