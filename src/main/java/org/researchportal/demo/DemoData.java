@@ -31,16 +31,18 @@ class DemoData implements ApplicationRunner {
     private final TenantService tenants;
     private final AccountService accounts;
     private final DemoTenantSeed seeds;
+    private final DemoCalls calls;
     private final String password;
     private final String authMode;
     private final ObjectProvider<MongoServer> embeddedStore;
 
-    DemoData(TenantService tenants, AccountService accounts, DemoTenantSeed seeds,
+    DemoData(TenantService tenants, AccountService accounts, DemoTenantSeed seeds, DemoCalls calls,
             @Value("${portal.demo.password}") String password, @Value("${portal.auth.mode:local}") String authMode,
             ObjectProvider<MongoServer> embeddedStore) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.seeds = seeds;
+        this.calls = calls;
         this.password = password;
         this.authMode = authMode;
         this.embeddedStore = embeddedStore;
@@ -66,6 +68,8 @@ class DemoData implements ApplicationRunner {
                 PortalRole.CLINICIAN, PortalRole.THERAPIST), () -> seeds.seed(t)));
         demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.ASSESSOR),
                 () -> seeds.seedBaselines(t)));
+        demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.TENANT_ADMIN,
+                PortalRole.COORDINATOR, PortalRole.CLINICIAN), calls::seed));
         logAccounts(demo);
     }
 

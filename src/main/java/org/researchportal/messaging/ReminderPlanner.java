@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.exercise.ExerciseService;
+import org.researchportal.followup.CallPlanning;
+import org.researchportal.followup.ExpectedCall;
 import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantService;
@@ -24,6 +27,7 @@ import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.StudyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -40,6 +44,7 @@ public class ReminderPlanner {
     static final int DAYS_AHEAD = 7;
 
     private final ExerciseService exercise;
+    private final CallPlanning calls;
     private final MediaLibrary media;
     private final AssessmentService assessments;
     private final StudyService studies;
@@ -49,10 +54,11 @@ public class ReminderPlanner {
     private final ParticipantLinks links;
     private final Clock clock;
 
-    ReminderPlanner(ExerciseService exercise, MediaLibrary media, AssessmentService assessments, StudyService studies,
+    ReminderPlanner(ExerciseService exercise, CallPlanning calls, MediaLibrary media, AssessmentService assessments, StudyService studies,
             ParticipantService participants, MessageTemplates templates, Outbox outbox, ParticipantLinks links,
             Clock clock) {
         this.exercise = exercise;
+        this.calls = calls;
         this.media = media;
         this.assessments = assessments;
         this.studies = studies;
@@ -121,6 +127,44 @@ public class ReminderPlanner {
     }
 
     /**
+     * Plans the reminder the day before each telephone follow-up the participant can expect: "we will call you
+     * tomorrow between ..." (the time they asked to be called back, else their preferred call time). A call that
+     * moved drops the reminder of its old day. Answers how many it newly planned.
+     */
+    @Secured(Authorities.COORDINATOR)
+    public int planCallReminders(int days) {
+        return planCallReminders(days, anyone -> true);
+    }
+
+    private int planCallReminders(int days, Predicate<String> who) {
+        Instant now = clock.instant();
+        int planned = 0;
+        for (ExpectedCall call : calls.expectedCalls(days + 1)) {
+            if (!who.test(call.participantId())) {
+                continue;
+            }
+            String key = callReminderPrefix(call.callId()) + call.day();
+            // The same call's reminders for another day (it was due then, before they asked to be called back).
+            outbox.cancelPending(Criteria.where("idempotencyKey").regex("^" + Pattern.quote(callReminderPrefix(
+                    call.callId())) + "(?!" + Pattern.quote(call.day() + ":") + ")"), "The call moved to "
+                            + call.day());
+            try {
+                planned += remind(call.participantId(), MessagePurpose.CALL_REMINDER, key, call.day().minusDays(1),
+                        days + 1, now, (to, due) -> Map.of("name", to.displayName(), "date", call.day().format(
+                                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
+                                        to.language()))), "window", CallWindows.of(call))) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.error("Could not plan the call reminder of participant {}", call.participantId(), e);
+            }
+        }
+        return planned;
+    }
+
+    static String callReminderPrefix(String callId) {
+        return "call-reminder:" + callId + ":";
+    }
+
+    /**
      * Plans a reminder the day before each assessment that falls due in the coming days (at the reminder time, out
      * of quiet hours, on a consented channel, in the participant's language). Every arm is assessed alike, so the
      * reminder says nothing of the arm. Answers how many it newly planned.
@@ -155,7 +199,8 @@ public class ReminderPlanner {
     /** Plans everything of the coming days, as the schedule does every few hours; answers how many were new. */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public int planAll() {
-        return planSessionReminders(DAYS_AHEAD) + planVideoLinks(DAYS_AHEAD) + planAssessmentReminders(DAYS_AHEAD);
+        return planSessionReminders(DAYS_AHEAD) + planVideoLinks(DAYS_AHEAD) + planCallReminders(DAYS_AHEAD)
+                + planAssessmentReminders(DAYS_AHEAD);
     }
 
     /**
@@ -166,7 +211,7 @@ public class ReminderPlanner {
     public int replan(String participantId) {
         Predicate<String> only = participantId::equals;
         return planSessionReminders(DAYS_AHEAD, only) + planVideoLinks(DAYS_AHEAD, only)
-                + planAssessmentReminders(DAYS_AHEAD, only);
+                + planCallReminders(DAYS_AHEAD, only) + planAssessmentReminders(DAYS_AHEAD, only);
     }
 
     /**

@@ -1,0 +1,144 @@
+package org.researchportal.followup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.participants.CallParticipant;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * Plans each allocated participant's calls from their randomisation day and their arm's plan, and ends the open
+ * ones when the participant leaves (withdrawn, lost to follow-up, died). Planning again adds only what is missing.
+ */
+@Service
+public class CallPlanning {
+
+    private final TenantDocuments documents;
+    private final FollowUpPlans plans;
+    private final ParticipantService participants;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CallPlanning(TenantDocuments documents, FollowUpPlans plans, ParticipantService participants, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.documents = documents;
+        this.plans = plans;
+        this.participants = participants;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Plans the calls of every allocated participant of the tenant; answers how many calls were new. */
+    @Secured(Authorities.COORDINATOR)
+    public int planCalls() {
+        int planned = 0;
+        for (CallParticipant participant : participants.callParticipants()) {
+            planned += plan(participant);
+        }
+        return planned;
+    }
+
+    /** Plans one participant's calls (just randomised); answers how many were new. */
+    @Secured(Authorities.COORDINATOR)
+    public int planCallsFor(String participantId) {
+        return participants.callParticipant(participantId).map(this::plan).orElse(0);
+    }
+
+    /** Cancels a participant's open calls (they left the study or may no longer be contacted); answers how many. */
+    @Secured(Authorities.COORDINATOR)
+    public int cancelOpenCalls(String participantId, String reason) {
+        int cancelled = 0;
+        for (FollowUpCall call : documents.find(Query.query(Criteria.where("participantId").is(participantId)
+                .and("status").is(CallStatus.OPEN)), FollowUpCall.class)) {
+            cancelled += (int) documents.updateFirst(Query.query(Criteria.where("_id").is(call.requireId())
+                    .and("status").is(CallStatus.OPEN)), new Update().set("status", CallStatus.CANCELLED)
+                            .set("closedAt", clock.instant()).set("closedReason", reason).inc("version", 1),
+                    FollowUpCall.class);
+            events.publishEvent(new FollowUpCallClosed(documents.currentTenantId(), participantId, call.requireId()));
+        }
+        if (cancelled > 0) {
+            audit.record("followup.calls-cancelled", "Participant", participantId, null,
+                    Map.of("cancelled", cancelled), reason);
+        }
+        return cancelled;
+    }
+
+    /**
+     * The open calls in the coming days, each on the day it is expected to be made in the participant's calendar
+     * (the day they asked to be called back, else the due date), for the reminder the day before.
+     */
+    @Secured(Authorities.COORDINATOR)
+    public List<ExpectedCall> expectedCalls(int days) {
+        List<ExpectedCall> expected = new ArrayList<>();
+        Map<String, CallParticipant> byId = new java.util.HashMap<>();
+        participants.callParticipants().forEach(p -> byId.put(p.id(), p));
+        for (FollowUpCall call : documents.find(Query.query(Criteria.where("status").is(CallStatus.OPEN)),
+                FollowUpCall.class)) {
+            CallParticipant participant = byId.get(call.getParticipantId());
+            if (participant == null || participant.status() != ParticipantStatus.ENROLLED) {
+                continue;
+            }
+            ZoneId zone = ZoneId.of(participant.timeZone());
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            Optional<Instant> callBack = call.getAttempts().stream().reduce((a, b) -> b)
+                    .filter(last -> last.outcome() == CallOutcome.CALL_BACK).map(CallAttempt::callBackAt);
+            LocalDate day = callBack.map(at -> at.atZone(zone).toLocalDate()).orElse(call.getDueOn());
+            if (!day.isBefore(today) && day.isBefore(today.plusDays(days))) {
+                expected.add(new ExpectedCall(call.requireId(), participant.id(), day,
+                        callBack.map(at -> at.atZone(zone).toLocalTime()).orElse(null),
+                        participant.preferredCallTime()));
+            }
+        }
+        return expected;
+    }
+
+    private int plan(CallParticipant participant) {
+        if (participant.status() != ParticipantStatus.ENROLLED) {
+            // Left the study: nothing more is planned, and what was open is ended (planning finds none open after).
+            cancelOpenCalls(participant.id(), "Participant " + participant.status().name()
+                    .toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            return 0;
+        }
+        Optional<FollowUpPlan> plan = plans.plan(participant.studyId(), participant.armCode());
+        if (plan.isEmpty()) {
+            return 0;
+        }
+        int planned = 0;
+        for (CallSchedule.Slot slot : CallSchedule.of(participant.enrolledOn(), plan.get().getSettings())) {
+            if (documents.exists(Query.query(Criteria.where("participantId").is(participant.id()).and("number")
+                    .is(slot.number())), FollowUpCall.class)) {
+                continue;
+            }
+            try {
+                documents.insert(new FollowUpCall(participant.id(), participant.studyId(), participant.armCode(),
+                        slot.number(), slot.dueOn(), slot.windowFrom(), slot.windowTo(), clock.instant()));
+                planned++;
+            } catch (DuplicateKeyException plannedMeanwhile) {
+                // Another node planned the same call: the unique index keeps one.
+            }
+        }
+        if (planned > 0) {
+            audit.record("followup.calls-planned", "Participant", participant.id(), null,
+                    Map.of("planned", planned, "armCode", participant.armCode()), null);
+        }
+        return planned;
+    }
+}

@@ -1,0 +1,193 @@
+package org.researchportal.followup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.participants.CallParticipant;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records the attempts of a call. A completed call keeps the answers its script asks for (nothing more: the control
+ * arm's calls never record exercise); unanswered attempts are counted and spaced, and after the plan's last one the
+ * call is missed (the next call is already planned); a flagged concern, a new health problem or a wrong number goes
+ * to the clinicians. Every attempt is audited.
+ */
+@Service
+public class CallRecords {
+
+    static final int NOTES_MAX_LENGTH = 2000;
+    /** A participant may ask to be called back within this long, and no earlier than now. */
+    static final Duration CALL_BACK_WITHIN = Duration.ofDays(31);
+
+    private final TenantDocuments documents;
+    private final FollowUpPlans plans;
+    private final ParticipantService participants;
+    private final Escalations escalations;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CallRecords(TenantDocuments documents, FollowUpPlans plans, ParticipantService participants,
+            Escalations escalations, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.documents = documents;
+        this.plans = plans;
+        this.participants = participants;
+        this.escalations = escalations;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Secured(Authorities.COORDINATOR)
+    public FollowUpCall recordAttempt(String callId, CallEntry entry) {
+        FollowUpCall call = documents.getById(callId, FollowUpCall.class);
+        if (call.getStatus() != CallStatus.OPEN) {
+            throw ValidationException.of("outcome", "call.closed");
+        }
+        CallParticipant participant = participants.callParticipant(call.getParticipantId())
+                .filter(p -> p.status() == ParticipantStatus.ENROLLED)
+                .orElseThrow(() -> ValidationException.of("outcome", "call.participant-left"));
+        FollowUpPlanSettings plan = plans.plan(call.getStudyId(), call.getArmCode())
+                .orElseThrow(() -> ValidationException.of("outcome", "call.no-plan")).getSettings();
+        Instant now = clock.instant();
+        @Nullable CallAnswers answers = entry.outcome() == CallOutcome.COMPLETED
+                ? checkedAnswers(entry.answers(), plan.script()) : null;
+        Map<String, String> errors = new HashMap<>();
+        if (entry.notes() != null && entry.notes().length() > NOTES_MAX_LENGTH) {
+            errors.put("notes", "call.notes.too-long");
+        }
+        if (entry.outcome() == CallOutcome.CALL_BACK && (entry.callBackAt() == null || entry.callBackAt()
+                .isBefore(now) || entry.callBackAt().isAfter(now.plus(CALL_BACK_WITHIN)))) {
+            errors.put("callBackAt", "call.call-back.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        var attempt = new CallAttempt(now, CurrentUser.require().username(), entry.outcome(),
+                entry.outcome() == CallOutcome.CALL_BACK ? entry.callBackAt() : null, Inputs.blankToNull(
+                        entry.notes()));
+        CallStatus status = switch (entry.outcome()) {
+            case COMPLETED -> CallStatus.COMPLETED;
+            case DECLINED -> CallStatus.DECLINED;
+            case WRONG_NUMBER -> CallStatus.MISSED;
+            case NO_ANSWER, VOICEMAIL -> call.countedAttempts() + 1 >= plan.maxAttempts() ? CallStatus.MISSED
+                    : CallStatus.OPEN;
+            case CALL_BACK -> CallStatus.OPEN;
+        };
+        Update update = new Update().push("attempts", attempt).set("status", status).inc("version", 1);
+        if (status == CallStatus.OPEN) {
+            update.set("nextTryAfter", entry.outcome() == CallOutcome.CALL_BACK ? entry.callBackAt()
+                    : now.plus(Duration.ofHours(plan.retryAfterHours())));
+        } else {
+            update.set("closedAt", now).unset("nextTryAfter").set("closedReason", entry.outcome().name());
+        }
+        if (answers != null) {
+            update.set("answers", answers);
+        }
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(callId).and("version")
+                .is(entry.version()).and("status").is(CallStatus.OPEN)), update, FollowUpCall.class);
+        if (changed == 0) {
+            throw ValidationException.of("outcome", "call.changed-meanwhile");
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", status.name());
+        after.put("attempt", attempt);
+        if (answers != null) {
+            after.put("answers", answers);
+        }
+        audit.record("call.attempt-recorded", "FollowUpCall", callId, Map.of("status", call.getStatus().name(),
+                "attempts", call.getAttempts().size()), after, null);
+        FollowUpCall recorded = documents.getById(callId, FollowUpCall.class);
+        escalate(recorded, entry.outcome(), answers, participant);
+        if (status != CallStatus.OPEN) {
+            events.publishEvent(new FollowUpCallClosed(documents.currentTenantId(), call.getParticipantId(), callId));
+        }
+        return recorded;
+    }
+
+    private void escalate(FollowUpCall call, CallOutcome outcome, @Nullable CallAnswers answers,
+            CallParticipant participant) {
+        if (answers != null && answers.concernFlagged()) {
+            escalations.raise(call, Escalation.Kind.CONCERN, String.valueOf(answers.concernDetail()));
+        }
+        if (answers != null && Boolean.TRUE.equals(answers.newHealthProblem())) {
+            escalations.raise(call, Escalation.Kind.NEW_HEALTH_PROBLEM,
+                    String.valueOf(answers.newHealthProblemDetail()));
+        }
+        if (outcome == CallOutcome.WRONG_NUMBER) {
+            escalations.raise(call, Escalation.Kind.WRONG_NUMBER, String.valueOf(participant.phone()));
+        }
+    }
+
+    /** The answers the script asks for, checked; answers to questions it does not ask are not kept. */
+    static CallAnswers checkedAnswers(@Nullable CallAnswers given, CallScript script) {
+        if (given == null) {
+            throw ValidationException.of("outcome", "call.answers.missing");
+        }
+        Map<String, String> errors = new HashMap<>();
+        boolean ai = script.asks(CallQuestion.AROMATASE_INHIBITOR);
+        boolean effects = script.asks(CallQuestion.SIDE_EFFECTS);
+        boolean pain = script.asks(CallQuestion.JOINT_PAIN);
+        boolean exercise = script.asks(CallQuestion.EXERCISE);
+        boolean health = script.asks(CallQuestion.NEW_HEALTH_PROBLEMS);
+        boolean counselling = script.asks(CallQuestion.COUNSELLING);
+        if (ai && given.takingAromataseInhibitor() == null) {
+            errors.put("takingAromataseInhibitor", "call.answer.required");
+        }
+        if (ai && given.missedDoses() != null && (given.missedDoses() < 0 || given.missedDoses() > 31)) {
+            errors.put("missedDoses", "call.missed-doses.invalid");
+        }
+        if (effects && tooLong(given.concerns())) {
+            errors.put("concerns", "call.text.too-long");
+        }
+        if (pain && (given.jointPain() == null || given.jointPain() < 0 || given.jointPain() > 10)) {
+            errors.put("jointPain", "call.score.invalid");
+        }
+        if (exercise && (given.exerciseSessions() == null || given.exerciseSessions() < 0
+                || given.exerciseSessions() > 62)) {
+            errors.put("exerciseSessions", "call.sessions.invalid");
+        }
+        if (health && given.newHealthProblem() == null) {
+            errors.put("newHealthProblem", "call.answer.required");
+        } else if (health && given.newHealthProblem() && (Inputs.isBlankOrLonger(given.newHealthProblemDetail(),
+                CallAnswers.TEXT_MAX_LENGTH))) {
+            errors.put("newHealthProblemDetail", "call.health-problem.describe");
+        }
+        if (given.concernFlagged() && Inputs.isBlankOrLonger(given.concernDetail(), CallAnswers.TEXT_MAX_LENGTH)) {
+            errors.put("concernDetail", "call.concern.describe");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new CallAnswers(ai ? given.takingAromataseInhibitor() : null, ai ? given.missedDoses() : null,
+                effects ? given.sideEffects() : Set.of(), effects ? Inputs.blankToNull(given.concerns()) : null,
+                pain ? given.jointPain() : null, exercise ? given.exerciseSessions() : null,
+                health ? given.newHealthProblem() : null,
+                health && Boolean.TRUE.equals(given.newHealthProblem()) ? Inputs.blankToNull(
+                        given.newHealthProblemDetail()) : null,
+                counselling ? given.topics() : Set.of(), given.concernFlagged(),
+                given.concernFlagged() ? Inputs.blankToNull(given.concernDetail()) : null);
+    }
+
+    private static boolean tooLong(@Nullable String text) {
+        return text != null && text.length() > CallAnswers.TEXT_MAX_LENGTH;
+    }
+}

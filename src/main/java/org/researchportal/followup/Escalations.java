@@ -1,0 +1,75 @@
+package org.researchportal.followup;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/** What calls escalated to the clinicians: shown on their dashboard until one of them has handled it. */
+@Service
+public class Escalations {
+
+    static final int NOTE_MAX_LENGTH = 1000;
+
+    private final TenantDocuments documents;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Escalations(TenantDocuments documents, AuditTrail audit, Clock clock) {
+        this.documents = documents;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The open escalations of a study, oldest first (the longest waiting at the top). */
+    @Secured({Authorities.CLINICIAN, Authorities.COORDINATOR})
+    public List<Escalation> open(String studyId) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("handledAt").isNull())
+                .with(Sort.by("raisedAt")), Escalation.class);
+    }
+
+    /** A participant's open escalations, for the coordinator's next call. */
+    @Secured({Authorities.CLINICIAN, Authorities.COORDINATOR})
+    public List<Escalation> openFor(String participantId) {
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId).and("handledAt")
+                .isNull()).with(Sort.by("raisedAt")), Escalation.class);
+    }
+
+    /** Marks an escalation handled, with what the clinician did; audited. */
+    @Secured(Authorities.CLINICIAN)
+    public void handle(String escalationId, String note) {
+        Escalation escalation = documents.getById(escalationId, Escalation.class);
+        if (Inputs.isBlankOrLonger(note, NOTE_MAX_LENGTH)) {
+            throw ValidationException.of("note", "escalation.note.required");
+        }
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(escalationId).and("handledAt")
+                .isNull()), new Update().set("handledAt", clock.instant()).set("handledBy",
+                        CurrentUser.require().username()).set("handledNote", note.trim()).inc("version", 1),
+                Escalation.class);
+        if (changed == 0) {
+            throw ValidationException.of("note", "escalation.handled-already");
+        }
+        audit.record("escalation.handled", "Escalation", escalationId, Map.of("open", true),
+                Map.of("participantId", escalation.getParticipantId(), "kind", escalation.getKind().name(),
+                        "note", note.trim()), null);
+    }
+
+    Escalation raise(FollowUpCall call, Escalation.Kind kind, String detail) {
+        Escalation escalation = documents.insert(new Escalation(call.getParticipantId(), call.getStudyId(),
+                call.requireId(), kind, detail, clock.instant(), CurrentUser.require().username()));
+        audit.record("escalation.raised", "Escalation", escalation.requireId(), null, Map.of("participantId",
+                call.getParticipantId(), "callId", call.requireId(), "kind", kind.name(), "detail", detail), null);
+        return escalation;
+    }
+}

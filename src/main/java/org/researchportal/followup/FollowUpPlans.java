@@ -1,0 +1,69 @@
+package org.researchportal.followup;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.study.StudyService;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/** Each study arm's follow-up plan and call script, part of the study's configuration. */
+@Service
+public class FollowUpPlans {
+
+    private final TenantDocuments documents;
+    private final StudyService studies;
+    private final AuditTrail audit;
+
+    FollowUpPlans(TenantDocuments documents, StudyService studies, AuditTrail audit) {
+        this.documents = documents;
+        this.studies = studies;
+        this.audit = audit;
+    }
+
+    /**
+     * Sets (or replaces) an arm's plan. Calls already planned keep their dates; participants randomised from now on
+     * get the new ones, and calls the old plan did not have are added at the next planning round.
+     */
+    @Secured(Authorities.TENANT_ADMIN)
+    public FollowUpPlan configure(String studyId, String armCode, FollowUpPlanSettings settings) {
+        var study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
+        if (study.arms().stream().noneMatch(a -> a.code().equals(armCode))) {
+            throw ValidationException.of("armCode", "followup.plan.arm.invalid");
+        }
+        Map<String, String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Optional<FollowUpPlan> before = plan(studyId, armCode);
+        if (before.isPresent()) {
+            documents.updateFirst(Query.query(Criteria.where("_id").is(before.get().requireId())),
+                    new Update().set("settings", settings).inc("version", 1), FollowUpPlan.class);
+        } else {
+            documents.insert(new FollowUpPlan(studyId, armCode, settings));
+        }
+        FollowUpPlan after = plan(studyId, armCode).orElseThrow();
+        audit.record("followup.plan-configured", "FollowUpPlan", after.requireId(),
+                before.map(p -> Map.<String, Object>of("settings", p.getSettings())).orElse(null),
+                Map.of("studyId", studyId, "armCode", armCode, "settings", settings), null);
+        return after;
+    }
+
+    @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR, Authorities.CLINICIAN})
+    public List<FollowUpPlan> plans(String studyId) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId)), FollowUpPlan.class);
+    }
+
+    Optional<FollowUpPlan> plan(String studyId, String armCode) {
+        return documents.findOne(Query.query(Criteria.where("studyId").is(studyId).and("armCode").is(armCode)),
+                FollowUpPlan.class);
+    }
+}

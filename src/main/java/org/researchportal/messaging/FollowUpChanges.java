@@ -1,0 +1,39 @@
+package org.researchportal.messaging;
+
+import java.util.EnumSet;
+import java.util.regex.Pattern;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.followup.FollowUpCallClosed;
+import org.researchportal.tenancy.TenantSweeps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Component;
+
+/** A call that is over (completed, declined, missed, cancelled) needs no reminder: a pending one is cancelled. */
+@Component
+class FollowUpChanges {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpChanges.class);
+
+    private final TenantSweeps tenants;
+    private final Outbox outbox;
+
+    FollowUpChanges(TenantSweeps tenants, Outbox outbox) {
+        this.tenants = tenants;
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void callClosed(FollowUpCallClosed event) {
+        try {
+            tenants.inTenant(event.tenantId(), "call-closed", EnumSet.of(PortalRole.COORDINATOR),
+                    () -> outbox.cancelPending(Criteria.where("idempotencyKey").regex("^" + Pattern.quote(
+                            ReminderPlanner.callReminderPrefix(event.callId()))), "The call is over"));
+        } catch (RuntimeException e) {
+            // The dispatcher still sends it; the participant hears of a call already made, nothing worse.
+            LOG.error("Could not cancel the reminder of call {}", event.callId(), e);
+        }
+    }
+}
