@@ -213,12 +213,6 @@ public class ParticipantService {
         return caseload("therapistId", pageable);
     }
 
-    /** The enrolled participants this coordinator calls, with the date their next monthly call falls due. */
-    @Secured(Authorities.COORDINATOR)
-    public Slice<CaseloadRow> coordinatorCaseload(Pageable pageable) {
-        return caseload("coordinatorId", pageable);
-    }
-
     /** Every allocated participant of the tenant, as the follow-up calls need them (left ones included). */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public List<CallParticipant> callParticipants() {
@@ -306,25 +300,8 @@ public class ParticipantService {
             return new CaseloadRow(p.requireId(), p.getStudyNumber(), p.getDisplayName(),
                     study.map(StudySummary::acronym).orElse(""),
                     study.map(s -> armName(s, p.getArmCode())).orElse(""), p.getEnrolledOn(), p.getPhone(),
-                    p.getEmail(), p.getLanguage(), p.getPreferredCallTime(), nextMonthlyCall(p));
+                    p.getEmail(), p.getLanguage());
         });
-    }
-
-    private @Nullable LocalDate nextMonthlyCall(Participant participant) {
-        LocalDate enrolled = participant.getEnrolledOn();
-        return enrolled == null ? null
-                : nextMonthlyCall(enrolled, LocalDate.now(clock.withZone(ZoneId.of(participant.getTimeZone()))));
-    }
-
-    /**
-     * The first monthly anniversary of enrolment on or after today (in the participant's time zone). Each date is
-     * counted from enrolment, not from the previous call, so month ends do not drift: 31 January gives 28 February,
-     * then 31 March.
-     */
-    static LocalDate nextMonthlyCall(LocalDate enrolled, LocalDate today) {
-        long months = Math.max(1, java.time.temporal.ChronoUnit.MONTHS.between(enrolled, today));
-        LocalDate due = enrolled.plusMonths(months);
-        return due.isBefore(today) ? enrolled.plusMonths(months + 1) : due;
     }
 
     private Map<ParticipantStatus, Long> countByStatus(String studyId) {

@@ -51,8 +51,7 @@ class RoleChecksTests extends PortalTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> participants.therapistCaseload(Pageable.unpaged()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> participants.coordinatorCaseload(Pageable.unpaged()))
-                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> participants.callParticipants()).isInstanceOf(AccessDeniedException.class);
         assertThat(participants.blindedParticipants(study, Pageable.unpaged()).getContent()).hasSize(8);
     }
 

@@ -21,13 +21,13 @@ import org.researchportal.tenancy.TenantService;
  * A fresh tenant with an RE-MS-like study (the demo's eligibility model and randomisation plan), so trial-operation
  * tests can screen and randomise without touching the shared demo data.
  */
-record TrialFixture(String tenantId, String studyId) {
+public record TrialFixture(String tenantId, String studyId) {
 
-    static final Map<String, Double> ELIGIBLE_MEASURES = Map.of("bpi_worst", 5.0, "bmd_t_score", -1.0);
-    static final Map<String, Boolean> ELIGIBLE_ANSWERS = Map.of("I1", true, "I2", true, "I3", true, "I4", true,
+    public static final Map<String, Double> ELIGIBLE_MEASURES = Map.of("bpi_worst", 5.0, "bmd_t_score", -1.0);
+    public static final Map<String, Boolean> ELIGIBLE_ANSWERS = Map.of("I1", true, "I2", true, "I3", true, "I4", true,
             "I6", true, "E1", false, "E2", false, "E3", false, "E5", false);
 
-    static TrialFixture create(TenantService tenants, StudyService studies, RandomisationService randomisation,
+    public static TrialFixture create(TenantService tenants, StudyService studies, RandomisationService randomisation,
             RandomisationPlan plan, int target) {
         TrialFixture trial = createWithoutSetUp(tenants, studies, randomisation, plan, target);
         SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN),
@@ -36,7 +36,7 @@ record TrialFixture(String tenantId, String studyId) {
     }
 
     /** The same, with the randomisation plan configured but its sequence not yet made. */
-    static TrialFixture createWithoutSetUp(TenantService tenants, StudyService studies,
+    public static TrialFixture createWithoutSetUp(TenantService tenants, StudyService studies,
             RandomisationService randomisation, RandomisationPlan plan, int target) {
         String tenantId = "t" + UUID.randomUUID().toString().substring(0, 8);
         SystemActor.runAs("test", null, Set.of(PortalRole.PLATFORM_ADMIN),
@@ -53,20 +53,20 @@ record TrialFixture(String tenantId, String studyId) {
         return new TrialFixture(tenantId, studyId);
     }
 
-    <T> T asClinician(Supplier<T> work) {
+    public <T> T asClinician(Supplier<T> work) {
         return SystemActor.callAs("test-clinician", tenantId, EnumSet.of(PortalRole.CLINICIAN), work);
     }
 
-    <T> T asCoordinator(Supplier<T> work) {
+    public <T> T asCoordinator(Supplier<T> work) {
         return SystemActor.callAs("test-coordinator", tenantId, EnumSet.of(PortalRole.COORDINATOR), work);
     }
 
-    void doAsClinician(Runnable work) {
+    public void doAsClinician(Runnable work) {
         SystemActor.runAs("test-clinician", tenantId, EnumSet.of(PortalRole.CLINICIAN), work);
     }
 
     /** Screens, judges eligible and consents a candidate; answers their id. */
-    String eligibleConsentedCandidate(ScreeningService screening, ConsentService consent, String name) {
+    public String eligibleConsentedCandidate(ScreeningService screening, ConsentService consent, String name) {
         return asClinician(() -> {
             String id = screening.screen(studyId, new NewCandidate(name, LocalDate.now().minusDays(3), null, null,
                     "en", "Asia/Shanghai", null));

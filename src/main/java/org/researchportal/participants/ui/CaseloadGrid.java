@@ -15,10 +15,10 @@ import org.researchportal.base.ui.Links;
 import org.researchportal.participants.CaseloadFigures;
 import org.researchportal.participants.CaseloadRow;
 
-/** A caseload: the participants one therapist or coordinator follows, with how to reach them. */
+/** A caseload: the participants one therapist follows, with how to reach them. */
 final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
 
-    enum Purpose { PROGRAMMES, FOLLOW_UP_CALLS }
+    enum Purpose { PROGRAMMES }
 
     CaseloadGrid(Purpose purpose, FetchCallback<CaseloadRow, Void> rows) {
         this(purpose, rows, List.of());
@@ -34,14 +34,6 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
             // A path, not a class: the exercise module's programme screen builds on this module.
             grid.addComponentColumn(r -> new Anchor("programme/" + r.id(), getTranslation("dashboard.open-programme")))
                     .setKey("programme").setHeader(getTranslation("dashboard.programme")).setAutoWidth(true);
-        }
-        if (purpose == Purpose.FOLLOW_UP_CALLS) {
-            // What a coordinator plans the day by comes first: when the call is due, the number, when to ring.
-            grid.addColumn(r -> Formats.date(r.nextFollowUpDue(), getLocale()))
-                    .setHeader(getTranslation("coordinator.next-call-due")).setAutoWidth(true);
-            phoneColumn(grid);
-            grid.addColumn(r -> Formats.text(r.preferredCallTime()))
-                    .setHeader(getTranslation("participant.preferred-call-time")).setAutoWidth(true);
         }
         grid.addColumn(r -> getTranslation("language." + r.language()))
                 .setHeader(getTranslation("participant.language")).setAutoWidth(true);

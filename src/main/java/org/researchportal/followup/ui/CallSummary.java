@@ -1,0 +1,56 @@
+package org.researchportal.followup.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
+import java.util.stream.Collectors;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.followup.CallAnswers;
+import org.researchportal.followup.CallAttempt;
+import org.researchportal.followup.FollowUpCall;
+
+/** What a call found and how its attempts went, in words: the last call at a glance, and a call's history. */
+final class CallSummary extends Composite<UnorderedList> {
+
+    CallSummary(FollowUpCall call, java.time.ZoneId zone) {
+        UnorderedList list = getContent();
+        list.addClassName("call-summary");
+        CallAnswers a = call.getAnswers();
+        if (a != null) {
+            if (a.takingAromataseInhibitor() != null) {
+                list.add(new ListItem(getTranslation("call.question.aromatase-inhibitor") + " " + getTranslation(
+                        a.takingAromataseInhibitor() ? "call.yes" : "call.no") + (a.missedDoses() == null ? ""
+                                : " · " + getTranslation("call.missed-doses") + " " + a.missedDoses())));
+            }
+            if (!a.sideEffects().isEmpty() || a.concerns() != null) {
+                list.add(new ListItem(getTranslation("call.question.side-effects") + " " + a.sideEffects().stream()
+                        .map(e -> getTranslation(e.messageKey())).sorted().collect(Collectors.joining(", "))
+                        + (a.concerns() == null ? "" : " · " + a.concerns())));
+            }
+            if (a.jointPain() != null) {
+                list.add(new ListItem(getTranslation("call.question.joint-pain") + " " + a.jointPain()));
+            }
+            if (a.exerciseSessions() != null) {
+                list.add(new ListItem(getTranslation("call.question.exercise") + " " + a.exerciseSessions()));
+            }
+            if (a.newHealthProblem() != null) {
+                list.add(new ListItem(getTranslation("call.question.new-health-problems") + " " + getTranslation(
+                        a.newHealthProblem() ? "call.yes" : "call.no") + (a.newHealthProblemDetail() == null ? ""
+                                : " · " + a.newHealthProblemDetail())));
+            }
+            if (!a.topics().isEmpty()) {
+                list.add(new ListItem(getTranslation("call.question.counselling") + " " + a.topics().stream()
+                        .map(t -> getTranslation(t.messageKey())).sorted().collect(Collectors.joining(", "))));
+            }
+            if (a.concernFlagged()) {
+                list.add(new ListItem(getTranslation("call.flag-concern") + ": " + Formats.text(a.concernDetail())));
+            }
+        }
+        for (CallAttempt attempt : call.getAttempts()) {
+            list.add(new ListItem(Formats.dateTime(attempt.at(), zone, getLocale()) + " · " + attempt.by() + " · "
+                    + getTranslation(attempt.outcome().messageKey()) + (attempt.callBackAt() == null ? ""
+                            : " → " + Formats.dateTime(attempt.callBackAt(), zone, getLocale()))
+                    + (attempt.notes() == null ? "" : " · " + attempt.notes())));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.researchportal.followup.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Map;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.Section;
+import org.researchportal.followup.Escalation;
+import org.researchportal.followup.Escalations;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.study.StudySummary;
+
+/**
+ * What follow-up calls escalated (concerns, new health problems to review as possible adverse events, wrong
+ * numbers), oldest first, until a clinician marks each handled with what they did.
+ */
+final class EscalationList extends Composite<Div> {
+
+    private final Escalations escalations;
+    private final ParticipantService participants;
+    private final StudySummary study;
+
+    EscalationList(Escalations escalations, ParticipantService participants, StudySummary study) {
+        this.escalations = escalations;
+        this.participants = participants;
+        this.study = study;
+        fill();
+    }
+
+    private void fill() {
+        Div holder = getContent();
+        holder.removeAll();
+        var grid = new Grid<Escalation>();
+        var zone = CurrentUser.require().zone();
+        grid.addColumn(e -> Formats.dateTime(e.getRaisedAt(), zone, getLocale()))
+                .setHeader(getTranslation("escalation.raised")).setAutoWidth(true);
+        // A path, not a class: the participant record is the participants module's screen.
+        grid.addComponentColumn(e -> new Anchor("participants/" + e.getParticipantId(), participants
+                .callParticipant(e.getParticipantId()).map(p -> p.displayName() + " · " + Formats.text(
+                        p.studyNumber())).orElse("–"))).setKey("participant")
+                .setHeader(getTranslation("call.participant")).setAutoWidth(true);
+        grid.addColumn(e -> getTranslation(e.getKind().messageKey())).setKey("kind")
+                .setHeader(getTranslation("escalation.kind")).setAutoWidth(true);
+        grid.addColumn(Escalation::getDetail).setKey("detail").setHeader(getTranslation("escalation.detail"))
+                .setFlexGrow(1);
+        grid.addColumn(Escalation::getRaisedBy).setHeader(getTranslation("escalation.raised-by")).setAutoWidth(true);
+        grid.addComponentColumn(e -> new Button(getTranslation("escalation.handle"), click -> handle(e)))
+                .setKey("handle").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setItems(escalations.open(study.id()));
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("escalation.none"));
+        holder.add(new Section(getTranslation("escalation.title"), grid));
+    }
+
+    private void handle(Escalation escalation) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("escalation.handle"));
+        var note = new TextArea(getTranslation("escalation.note"));
+        note.setWidthFull();
+        note.setMaxLength(1000);
+        dialog.add(note);
+        var confirm = new Button(getTranslation("escalation.handle"), e -> {
+            try {
+                escalations.handle(escalation.requireId(), note.getValue());
+                dialog.close();
+                fill();
+            } catch (ValidationException refused) {
+                FieldErrors.show(this, refused, Map.of("note", note));
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+}

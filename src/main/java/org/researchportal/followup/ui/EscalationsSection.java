@@ -1,0 +1,30 @@
+package org.researchportal.followup.ui;
+
+import com.vaadin.flow.component.Component;
+import org.researchportal.followup.Escalations;
+import org.researchportal.participants.ClinicianDashboardSection;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.study.StudySummary;
+
+/** Puts the calls' open escalations on the clinician's dashboard, near the top: they wait for a clinician. */
+@org.springframework.stereotype.Component
+final class EscalationsSection implements ClinicianDashboardSection {
+
+    private final Escalations escalations;
+    private final ParticipantService participants;
+
+    EscalationsSection(Escalations escalations, ParticipantService participants) {
+        this.escalations = escalations;
+        this.participants = participants;
+    }
+
+    @Override
+    public int order() {
+        return 5;
+    }
+
+    @Override
+    public Component section(StudySummary study) {
+        return new EscalationList(escalations, participants, study);
+    }
+}
