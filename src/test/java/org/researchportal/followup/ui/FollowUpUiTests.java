@@ -1,0 +1,110 @@
+package org.researchportal.followup.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.researchportal.UiTest;
+import org.researchportal.followup.CallOutcome;
+import org.researchportal.followup.CallRow;
+import org.researchportal.followup.CallStatus;
+import org.researchportal.followup.CallWorklist;
+import org.researchportal.followup.Escalations;
+import org.researchportal.followup.Urgency;
+import org.researchportal.followup.WorklistFilter;
+import org.researchportal.study.StudyService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The coordinator's dashboard, worklist and call form on the demo's RE-MS calls; the clinician's escalations. */
+class FollowUpUiTests extends UiTest {
+
+    @Autowired
+    CallWorklist worklist;
+    @Autowired
+    Escalations escalations;
+    @Autowired
+    StudyService studies;
+
+    @Test
+    void theDashboardShowsTheMonthAndTheCallsToMakeNow() {
+        signInToUi("fudan.coordinator");
+        UI.getCurrent().navigate("coordinator");
+        assertThat(viewText()).contains("Completed this month", "Overdue", "Open concerns",
+                "This month's attempts by outcome", "No answer: ").doesNotContain("call.");
+        UI.getCurrent().navigate("calls");
+        @SuppressWarnings("unchecked")
+        Grid<CallRow> grid = _get(Grid.class);
+        List<String> cells = allCells(grid);
+        assertThat(cells).anyMatch(c -> c.startsWith("Call ")).noneMatch(c -> c.contains("call."))
+                .noneMatch(c -> c.matches(".*[0-9a-f]{24}.*"));
+        assertThat(((Anchor) GridKt._getCellComponent(grid, 0, "phone")).getHref()).startsWith("tel:+86138");
+        List<CallRow> rows = GridKt._fetch(grid, 0, GridKt._size(grid));
+        assertThat(rows).extracting(CallRow::urgency).doesNotContain(Urgency.CLOSED);
+        // Priority: overdue ones first, then those with an open concern.
+        int firstNotOverdue = (int) rows.stream().takeWhile(r -> r.urgency() == Urgency.OVERDUE).count();
+        assertThat(rows.subList(firstNotOverdue, rows.size())).noneMatch(r -> r.urgency() == Urgency.OVERDUE);
+    }
+
+    @Test
+    void aCoordinatorRecordsACallAndAMissingAnswerIsShownAtItsField() {
+        signInToUi("fudan.coordinator");
+        CallRow open = worklist.worklist(WorklistFilter.OPEN).stream()
+                .filter(r -> r.participant().armCode().equals("CONTROL")).findFirst().orElseThrow();
+        UI.getCurrent().navigate(CallView.class, open.callId());
+        assertThat(viewText()).contains(open.participant().displayName(), "Who and when", "Script and record")
+                .containsAnyOf("RE-MS study team", "RE-MS 研究团队");
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<CallOutcome> outcome = _get(RadioButtonGroup.class, spec -> spec.withLabel(
+                "How did the call go?"));
+        outcome.setValue(CallOutcome.COMPLETED);
+        assertThat(_find(IntegerField.class, spec -> spec.withLabel("Exercise sessions in the last month")))
+                .as("the control arm's script does not ask about exercise").isEmpty();
+        _click(_get(Button.class, spec -> spec.withText("Save this attempt")));
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Boolean> taking = _get(RadioButtonGroup.class, spec -> spec.withLabel(
+                "Still taking the aromatase inhibitor?"));
+        assertThat(taking.isInvalid()).isTrue();
+        assertThat(taking.getErrorMessage()).isEqualTo("Choose yes or no.");
+
+        taking.setValue(true);
+        _get(IntegerField.class, spec -> spec.withLabel("Joint pain in the last week (0-10)")).setValue(3);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Boolean> health = _get(RadioButtonGroup.class, spec -> spec.withLabel(
+                "Any new health problems since the last call?"));
+        health.setValue(false);
+        _click(_get(Button.class, spec -> spec.withText("Save this attempt")));
+        assertThat(worklist.context(open.callId()).call().getStatus()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(viewText()).contains("This call is completed", "Joint pain in the last week (0-10) 3");
+    }
+
+    @Test
+    void theClinicianSeesTheConcernACallRaised() {
+        signInToUi("fudan.clinician");
+        UI.getCurrent().navigate("clinician");
+        assertThat(viewText()).contains("Concerns from follow-up calls");
+        assertThat(_find(Grid.class).stream().<String>flatMap(grid -> allCells((Grid<?>) grid).stream()))
+                .contains("Concern").anyMatch(c -> c.startsWith("Thinking of stopping letrozole"));
+    }
+
+    @Test
+    void nobodyButCoordinatorsOpensTheCalls() {
+        for (String user : List.of("fudan.therapist", "fudan.assessor", "fudan.clinician")) {
+            signInToUi(user);
+            assertThatThrownBy(() -> UI.getCurrent().navigate("calls")).as(user)
+                    .hasMessageContaining("Access is denied");
+            assertThatThrownBy(() -> UI.getCurrent().navigate("coordinator")).as(user)
+                    .hasMessageContaining("Access is denied");
+        }
+    }
+}
