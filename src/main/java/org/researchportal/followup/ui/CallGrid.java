@@ -23,28 +23,29 @@ final class CallGrid extends Composite<Grid<CallRow>> {
         grid.addComponentColumn(this::urgency).setKey("urgency").setHeader(getTranslation("call.urgency"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.participant().displayName() + " · " + Formats.text(r.participant().studyNumber()))
-                .setKey("participant").setHeader(getTranslation("call.participant")).setFlexGrow(1);
+                .setKey("participant").setHeader(getTranslation("call.participant")).setWidth("11rem")
+                .setFlexGrow(2);
         grid.addColumn(r -> r.participant().armName()).setHeader(getTranslation("participant.arm"))
                 .setAutoWidth(true);
         grid.addComponentColumn(r -> r.participant().phone() == null ? new Span(Formats.text(null))
                 : new Anchor(Links.tel(r.participant().phone()), r.participant().phone())).setKey("phone")
                 .setHeader(getTranslation("participant.phone")).setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("language." + r.participant().language()) + " · "
-                + Formats.text(r.participant().preferredCallTime())).setHeader(getTranslation("call.when-to-call"))
-                .setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("call.number-due", r.number(), Formats.date(r.dueOn(), locale),
-                Formats.date(r.windowFrom(), locale), Formats.date(r.windowTo(), locale)))
-                .setHeader(getTranslation("call.due")).setAutoWidth(true);
+        grid.addColumn(r -> Formats.text(r.participant().preferredCallTime()) + " · " + getTranslation("language."
+                + r.participant().language())).setHeader(getTranslation("call.when-to-call")).setWidth("9rem")
+                .setFlexGrow(1);
+        grid.addColumn(r -> getTranslation("call.number-short", r.number(), Formats.date(r.dueOn(), locale)))
+                .setKey("due").setHeader(getTranslation("call.due")).setAutoWidth(true);
+        grid.addColumn(r -> Formats.date(r.windowFrom(), locale) + " – " + Formats.date(r.windowTo(), locale))
+                .setHeader(getTranslation("call.window")).setWidth("8rem").setFlexGrow(1);
         grid.addColumn(r -> getTranslation("call.attempts-of", r.countedAttempts(), r.maxAttempts())
                 + (r.lastOutcome() == null ? "" : " · " + getTranslation(r.lastOutcome().messageKey())))
-                .setHeader(getTranslation("call.attempts")).setAutoWidth(true);
+                .setHeader(getTranslation("call.attempts")).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(r -> r.openEscalations() == 0 ? "" : getTranslation("call.open-concerns", r.openEscalations()))
                 .setKey("concerns").setHeader(getTranslation("call.concerns")).setAutoWidth(true);
         grid.addColumn(r -> r.mine() ? getTranslation("call.you") : Formats.text(r.coordinatorName()))
                 .setHeader(getTranslation("call.coordinator")).setAutoWidth(true);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CallView.class, e.getItem().callId())));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        grid.addClassName("portal-grid");
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("call.none"));

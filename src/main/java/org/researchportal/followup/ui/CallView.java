@@ -67,7 +67,7 @@ final class CallView extends Main implements HasUrlParameter<String>, HasDynamic
         var facts = new UnorderedList();
         facts.addClassName("call-facts");
         if (participant.phone() != null) {
-            var phone = new Anchor(Links.tel(participant.phone()), participant.phone());
+            var phone = new Anchor(Links.tel(participant.phone()), getTranslation("call.dial", participant.phone()));
             phone.addClassName("big-link");
             facts.add(new ListItem(phone));
         }

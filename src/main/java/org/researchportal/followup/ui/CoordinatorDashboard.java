@@ -49,10 +49,9 @@ final class CoordinatorDashboard extends Main implements HasDynamicTitle {
                     + figures.attemptsByOutcome().getOrDefault(outcome, 0L)));
         }
         var all = new RouterLink(getTranslation("call.open-worklist"), CallWorklistView.class);
-        all.addClassName("big-link");
         add(new ViewToolbar(getTranslation("menu.coordinator")), stats,
-                new Section(getTranslation("call.now"), all, new CallGrid(worklist.worklist(WorklistFilter.OPEN)
-                        .stream().filter(r -> NOW.contains(r.urgency())).toList())),
+                new Section(getTranslation("call.now"), new CallGrid(worklist.worklist(WorklistFilter.OPEN)
+                        .stream().filter(r -> NOW.contains(r.urgency())).toList()), all),
                 new Section(getTranslation("call.by-outcome"), outcomes,
                         CallLogLink.of(getTranslation("call.export"), worklist, () -> null)));
     }
