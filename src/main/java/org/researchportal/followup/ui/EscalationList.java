@@ -8,13 +8,13 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
-import org.researchportal.base.ui.Section;
 import org.researchportal.followup.Escalation;
 import org.researchportal.followup.Escalations;
 import org.researchportal.participants.ParticipantService;
@@ -40,6 +40,7 @@ final class EscalationList extends Composite<Div> {
     private void fill() {
         Div holder = getContent();
         holder.removeAll();
+        holder.addClassName("card");
         var grid = new Grid<Escalation>();
         var zone = CurrentUser.require().zone();
         grid.addColumn(e -> Formats.dateTime(e.getRaisedAt(), zone, getLocale()))
@@ -52,7 +53,7 @@ final class EscalationList extends Composite<Div> {
         grid.addColumn(e -> getTranslation(e.getKind().messageKey())).setKey("kind")
                 .setHeader(getTranslation("escalation.kind")).setAutoWidth(true);
         grid.addColumn(Escalation::getDetail).setKey("detail").setHeader(getTranslation("escalation.detail"))
-                .setFlexGrow(1);
+                .setWidth("16rem").setFlexGrow(3);
         grid.addColumn(Escalation::getRaisedBy).setHeader(getTranslation("escalation.raised-by")).setAutoWidth(true);
         grid.addComponentColumn(e -> new Button(getTranslation("escalation.handle"), click -> handle(e)))
                 .setKey("handle").setAutoWidth(true);
@@ -60,7 +61,7 @@ final class EscalationList extends Composite<Div> {
         grid.setItems(escalations.open(study.id()));
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("escalation.none"));
-        holder.add(new Section(getTranslation("escalation.title"), grid));
+        holder.add(new H2(getTranslation("escalation.title")), grid);
     }
 
     private void handle(Escalation escalation) {

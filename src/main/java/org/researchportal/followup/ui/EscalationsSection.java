@@ -20,7 +20,8 @@ final class EscalationsSection implements ClinicianDashboardSection {
 
     @Override
     public int order() {
-        return 5;
+        // After the serious adverse events, before the overdue assessments: someone is waiting for an answer.
+        return 1;
     }
 
     @Override
