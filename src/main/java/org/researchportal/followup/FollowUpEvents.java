@@ -37,6 +37,17 @@ class FollowUpEvents {
         }
     }
 
+    /** A new or changed plan: the calls it adds are planned now, not at the next round. */
+    @EventListener
+    void planChanged(FollowUpPlanChanged event) {
+        try {
+            tenants.inTenant(event.tenantId(), "calls-on-plan-change", EnumSet.of(PortalRole.COORDINATOR),
+                    planning::planCalls);
+        } catch (RuntimeException e) {
+            LOG.error("Could not plan the calls of study {} arm {}", event.studyId(), event.armCode(), e);
+        }
+    }
+
     @EventListener
     void contactEnded(ContactEnded event) {
         if (event.channel() != null) {

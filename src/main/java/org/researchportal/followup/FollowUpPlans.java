@@ -9,6 +9,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -22,8 +23,11 @@ public class FollowUpPlans {
     private final TenantDocuments documents;
     private final StudyService studies;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    FollowUpPlans(TenantDocuments documents, StudyService studies, AuditTrail audit) {
+    FollowUpPlans(TenantDocuments documents, StudyService studies, AuditTrail audit,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.documents = documents;
         this.studies = studies;
         this.audit = audit;
@@ -54,6 +58,7 @@ public class FollowUpPlans {
         audit.record("followup.plan-configured", "FollowUpPlan", after.requireId(),
                 before.map(p -> Map.<String, Object>of("settings", p.getSettings())).orElse(null),
                 Map.of("studyId", studyId, "armCode", armCode, "settings", settings), null);
+        events.publishEvent(new FollowUpPlanChanged(documents.currentTenantId(), studyId, armCode));
         return after;
     }
 

@@ -258,4 +258,24 @@ class FollowUpTests extends PortalTest {
         assertThatThrownBy(() -> asAdmin(() -> plans.configure(trial.studyId(), "NOPE", CONTROL)))
                 .isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void theCallLogHasALinePerAttemptAndNoNamesOrNumbers() {
+        String id = randomised("Logged Person");
+        FollowUpCall call = firstCall(id);
+        attempt(call, CallOutcome.NO_ANSWER, null, null);
+        attempt(call, CallOutcome.COMPLETED, answers(true, false), null);
+        var csv = new java.io.StringWriter();
+        trial.asCoordinator(() -> {
+            worklist.exportLog(trial.studyId(), csv);
+            return null;
+        });
+        List<String> lines = csv.toString().lines().toList();
+        assertThat(lines.getFirst()).startsWith("study,study_number,arm,call,due_on");
+        // Two attempts of the first call, one line each for the two calls not yet made.
+        assertThat(lines).hasSize(1 + 2 + 2);
+        assertThat(lines.get(1)).contains(",NO_ANSWER,");
+        assertThat(lines.get(2)).contains(",COMPLETED,", "Wants to stop the tablets");
+        assertThat(csv.toString()).doesNotContain("Logged Person", "13800138000", "p@example.org");
+    }
 }

@@ -3,6 +3,7 @@ package org.researchportal.followup.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -18,8 +19,10 @@ import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.followup.CallFigures;
 import org.researchportal.followup.CallOutcome;
 import org.researchportal.followup.CallWorklist;
+import org.researchportal.followup.FollowUpPlans;
 import org.researchportal.followup.Urgency;
 import org.researchportal.followup.WorklistFilter;
+import org.researchportal.study.StudyService;
 
 /**
  * The coordinator's dashboard: this month's completion rate, what is overdue and due today, open concerns, this
@@ -32,7 +35,7 @@ final class CoordinatorDashboard extends Main implements HasDynamicTitle {
 
     private static final Set<Urgency> NOW = EnumSet.of(Urgency.OVERDUE, Urgency.DUE_TODAY, Urgency.IN_WINDOW);
 
-    CoordinatorDashboard(CallWorklist worklist) {
+    CoordinatorDashboard(CallWorklist worklist, FollowUpPlans plans, StudyService studies) {
         addClassName("portal-view");
         CallFigures figures = worklist.figures(null);
         var stats = new Div(new StatCard(getTranslation("call.stat.completion"), figures.completionPercent() < 0
@@ -49,7 +52,13 @@ final class CoordinatorDashboard extends Main implements HasDynamicTitle {
                     + figures.attemptsByOutcome().getOrDefault(outcome, 0L)));
         }
         var all = new RouterLink(getTranslation("call.open-worklist"), CallWorklistView.class);
-        add(new ViewToolbar(getTranslation("menu.coordinator")), stats,
+        add(new ViewToolbar(getTranslation("menu.coordinator")));
+        studies.studies().stream().filter(study -> plans.plans(study.id()).isEmpty()).forEach(study -> {
+            var notice = new Paragraph(getTranslation("call.no-plan-yet", study.acronym()));
+            notice.addClassName("portal-notice");
+            add(notice);
+        });
+        add(stats,
                 new Section(getTranslation("call.now"), new CallGrid(worklist.worklist(WorklistFilter.OPEN)
                         .stream().filter(r -> NOW.contains(r.urgency())).toList()), all),
                 new Section(getTranslation("call.by-outcome"), outcomes,

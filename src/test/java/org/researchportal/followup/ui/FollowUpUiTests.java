@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.followup.CallOutcome;
@@ -106,5 +107,37 @@ class FollowUpUiTests extends UiTest {
             assertThatThrownBy(() -> UI.getCurrent().navigate("coordinator")).as(user)
                     .hasMessageContaining("Access is denied");
         }
+    }
+
+    @Test
+    void anAdministratorSetsAnArmsPlanAndItsCallsArePlannedAtOnce() {
+        signInToUi("lakeside.coordinator");
+        UI.getCurrent().navigate("coordinator");
+        assertThat(viewText()).contains("No follow-up plan is set for STRIDE-K yet");
+
+        signInToUi("lakeside.admin");
+        // The forms follow the study's arms: supervised walking, then usual care.
+        UI.getCurrent().navigate("admin/follow-up");
+        IntegerField interval = _find(IntegerField.class, spec -> spec.withLabel("Months between calls")).getLast();
+        interval.setValue(null);
+        _click(_find(Button.class, spec -> spec.withText("Save the plan for Usual care")).getFirst());
+        assertThat(interval.isInvalid()).isTrue();
+        assertThat(interval.getErrorMessage()).isEqualTo("Calls come every 1 to 12 months.");
+        interval.setValue(1);
+        var questions = _find(com.vaadin.flow.component.checkbox.CheckboxGroup.class,
+                spec -> spec.withLabel("Questions the call asks")).getLast();
+        @SuppressWarnings("unchecked")
+        var typed = (com.vaadin.flow.component.checkbox.CheckboxGroup<org.researchportal.followup.CallQuestion>) questions;
+        typed.setValue(Set.of(org.researchportal.followup.CallQuestion.JOINT_PAIN));
+        _find(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel(
+                "Opening of the call (English)")).getLast().setValue("Hello from the STRIDE-K team.");
+        _find(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel(
+                "Opening of the call (Chinese)")).getLast().setValue("您好。");
+        _click(_find(Button.class, spec -> spec.withText("Save the plan for Usual care")).getFirst());
+        assertThat(interval.isInvalid()).isFalse();
+
+        signInToUi("lakeside.coordinator");
+        assertThat(worklist.worklist(WorklistFilter.OPEN)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.participant().armName()).isEqualTo("Usual care"));
     }
 }
