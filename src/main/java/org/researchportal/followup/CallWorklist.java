@@ -85,6 +85,13 @@ public class CallWorklist {
         return new CallContext(row, call, script, earlier, escalations.openFor(call.getParticipantId()));
     }
 
+    /** A participant's calls, first to last, for their record (clinicians read what the calls found). */
+    @Secured({Authorities.CLINICIAN, Authorities.COORDINATOR})
+    public List<FollowUpCall> callsOf(String participantId) {
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
+                .with(Sort.by("number")), FollowUpCall.class);
+    }
+
     /** The dashboard's figures, for one study or all. */
     @Secured(Authorities.COORDINATOR)
     public CallFigures figures(@Nullable String studyId) {

@@ -90,8 +90,11 @@ class FollowUpUiTests extends UiTest {
     }
 
     @Test
-    void theClinicianSeesTheConcernACallRaised() {
+    void theClinicianSeesTheConcernACallRaisedAndTheCallOnTheRecord() {
         signInToUi("fudan.clinician");
+        String participant = escalations.open(studies.studies().getFirst().id()).getFirst().getParticipantId();
+        UI.getCurrent().navigate("participants/" + participant);
+        assertThat(viewText()).contains("Telephone follow-ups", "Call 1 · ", "completed");
         UI.getCurrent().navigate("clinician");
         assertThat(viewText()).contains("Concerns from follow-up calls");
         assertThat(_find(Grid.class).stream().<String>flatMap(grid -> allCells((Grid<?>) grid).stream()))
