@@ -23,6 +23,12 @@ public final class Formats {
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }
 
+    /** A date as compact as the locale writes it (2026/11/15, 11/15/26): for dense tables. */
+    public static String shortDate(@Nullable LocalDate date, Locale locale) {
+        return date == null ? NONE
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale).format(date);
+    }
+
     public static String dateTime(@Nullable Instant instant, ZoneId zone, Locale locale) {
         return instant == null ? NONE
                 : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)

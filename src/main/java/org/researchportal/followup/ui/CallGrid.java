@@ -33,10 +33,10 @@ final class CallGrid extends Composite<Grid<CallRow>> {
         grid.addColumn(r -> Formats.text(r.participant().preferredCallTime()) + " · " + getTranslation("language."
                 + r.participant().language())).setHeader(getTranslation("call.when-to-call")).setWidth("9rem")
                 .setFlexGrow(1);
-        grid.addColumn(r -> getTranslation("call.number-short", r.number(), Formats.date(r.dueOn(), locale)))
+        grid.addColumn(r -> getTranslation("call.number-short", r.number(), Formats.shortDate(r.dueOn(), locale)))
                 .setKey("due").setHeader(getTranslation("call.due")).setAutoWidth(true);
-        grid.addColumn(r -> Formats.date(r.windowFrom(), locale) + " – " + Formats.date(r.windowTo(), locale))
-                .setHeader(getTranslation("call.window")).setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(r -> Formats.shortDate(r.windowFrom(), locale) + " – " + Formats.shortDate(r.windowTo(),
+                locale)).setHeader(getTranslation("call.window")).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(r -> getTranslation("call.attempts-of", r.countedAttempts(), r.maxAttempts())
                 + (r.lastOutcome() == null ? "" : " · " + getTranslation(r.lastOutcome().messageKey())))
                 .setHeader(getTranslation("call.attempts")).setWidth("7rem").setFlexGrow(1);
