@@ -43,7 +43,7 @@ final class CallSummary extends Composite<UnorderedList> {
                         .map(t -> getTranslation(t.messageKey())).sorted().collect(Collectors.joining(", "))));
             }
             if (a.concernFlagged()) {
-                list.add(new ListItem(getTranslation("call.flag-concern") + ": " + Formats.text(a.concernDetail())));
+                list.add(new ListItem(getTranslation("call.concern-flagged") + ": " + Formats.text(a.concernDetail())));
             }
         }
         for (CallAttempt attempt : call.getAttempts()) {
