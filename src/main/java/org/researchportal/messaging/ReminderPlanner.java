@@ -179,7 +179,13 @@ public class ReminderPlanner {
         int planned = 0;
         for (var study : studies.studies()) {
             for (DueAssessment due : assessments.worklist(study.id())) {
-                if (due.state() == DueAssessment.State.DONE || !who.test(due.participantId())) {
+                if (!who.test(due.participantId())) {
+                    continue;
+                }
+                if (due.state() == DueAssessment.State.DONE) {
+                    // Assessed before the reminder went: it is not wanted any more.
+                    outbox.cancelPending(Criteria.where("idempotencyKey").regex("^" + Pattern.quote("assessment-due:"
+                            + due.participantId() + ":" + due.timepoint() + ":")), "Assessed already");
                     continue;
                 }
                 try {
