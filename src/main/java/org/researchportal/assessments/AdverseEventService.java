@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.researchportal.base.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
@@ -12,6 +13,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.ParticipantRecord;
+import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,6 +59,91 @@ public class AdverseEventService {
                     participantId, event.requireId(), clock.instant()));
         }
         return event.requireId();
+    }
+
+    /**
+     * Opens a draft for a clinician to review: a possible adverse event heard of on a follow-up call. The
+     * coordinator records what was said; grading, seriousness and relatedness are the clinician's judgement.
+     */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
+    public String openDraft(String participantId, String description, LocalDate noticedOn, String source) {
+        ParticipantContact participant = participants.contact(participantId)
+                .orElseThrow(() -> new NotFoundException("Participant", participantId));
+        if (Inputs.isBlankOrLonger(description, AdverseEventReport.DESCRIPTION_MAX_LENGTH)) {
+            throw ValidationException.of("description", "ae.description.invalid");
+        }
+        AdverseEventDraft draft = documents.insert(new AdverseEventDraft(participant.studyId(), participantId,
+                description.trim(), noticedOn, source, CurrentUser.require().username(), clock.instant()));
+        audit.record("adverse-event.draft-opened", ENTITY, draft.requireId(), null, Map.of("participantId",
+                participantId, "description", description.trim(), "noticedOn", noticedOn, "source", source), null);
+        return draft.requireId();
+    }
+
+    /** The drafts of a study still waiting for a clinician, oldest first. */
+    @Secured(Authorities.CLINICIAN)
+    public List<AdverseEventDraftRow> openDrafts(String studyId) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("state")
+                .is(AdverseEventDraft.State.OPEN)).with(Sort.by("raisedAt")), AdverseEventDraft.class).stream()
+                .map(d -> d.toRow(label(participants.participantRecord(d.getParticipantId())))).toList();
+    }
+
+    /** A participant's drafts still waiting for a clinician. */
+    @Secured(Authorities.CLINICIAN)
+    public List<AdverseEventDraftRow> openDraftsOf(String participantId) {
+        ParticipantRecord participant = participants.participantRecord(participantId);
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId).and("state")
+                .is(AdverseEventDraft.State.OPEN)).with(Sort.by("raisedAt")), AdverseEventDraft.class).stream()
+                .map(d -> d.toRow(label(participant))).toList();
+    }
+
+    /** Records a draft as an adverse event with the clinician's judgement; the draft points at it from then on. */
+    @Secured(Authorities.CLINICIAN)
+    public String reportFromDraft(String draftId, AdverseEventReport report) {
+        AdverseEventDraft draft = openDraft(draftId);
+        String adverseEventId = report(draft.getParticipantId(), report);
+        close(draft, AdverseEventDraft.State.RECORDED, adverseEventId, null);
+        return adverseEventId;
+    }
+
+    /** Dismisses a draft that is not an adverse event, saying why. */
+    @Secured(Authorities.CLINICIAN)
+    public void dismissDraft(String draftId, String reason) {
+        AdverseEventDraft draft = openDraft(draftId);
+        if (Inputs.isBlankOrLonger(reason, AssessmentService.REASON_MAX_LENGTH)) {
+            throw ValidationException.of("reason", "change.reason.required");
+        }
+        close(draft, AdverseEventDraft.State.DISMISSED, null, reason.trim());
+    }
+
+    private AdverseEventDraft openDraft(String draftId) {
+        AdverseEventDraft draft = documents.getById(draftId, AdverseEventDraft.class);
+        if (draft.getState() != AdverseEventDraft.State.OPEN) {
+            throw ValidationException.of("reason", "ae.draft.closed");
+        }
+        return draft;
+    }
+
+    private void close(AdverseEventDraft draft, AdverseEventDraft.State state, @Nullable String adverseEventId,
+            @Nullable String note) {
+        Update update = new Update().set("state", state).set("closedBy", CurrentUser.require().username())
+                .inc("version", 1);
+        if (adverseEventId != null) {
+            update.set("adverseEventId", adverseEventId);
+        }
+        if (note != null) {
+            update.set("closedNote", note);
+        }
+        if (documents.updateFirst(Query.query(Criteria.where("_id").is(draft.requireId()).and("state")
+                .is(AdverseEventDraft.State.OPEN)), update, AdverseEventDraft.class) == 0) {
+            throw ValidationException.of("reason", "ae.draft.closed");
+        }
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("state", state.name());
+        if (adverseEventId != null) {
+            after.put("adverseEventId", adverseEventId);
+        }
+        audit.record("adverse-event.draft-" + state.name().toLowerCase(java.util.Locale.ROOT), ENTITY,
+                draft.requireId(), Map.of("state", AdverseEventDraft.State.OPEN.name()), after, note);
     }
 
     /** Follows an event up (outcome, resolution, corrections): a change of reported data, so it needs a reason. */

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * RE-MS's telephone follow-ups: monthly calls about endocrine-therapy side effects for the control arm (as the
  * protocol states) and monthly adherence-and-safety calls for the exercise arm, three each over the 12 weeks. The
- * calls whose window has passed are recorded as a coordinator would have, so the dashboard has a history, and one
- * concern waits for the clinicians.
+ * calls whose window has passed are recorded as a coordinator would have, so the dashboard has a history; one
+ * concern and one possible adverse event (a fall) wait for the clinicians.
  */
 @Component
 class DemoCalls {
@@ -90,10 +90,12 @@ class DemoCalls {
             }
             boolean exercise = row.participant().armCode().equals("EXERCISE");
             boolean worried = n == 2;
+            boolean fell = n == 3;
             var answers = new CallAnswers(true, n % 3 == 0 ? 2 : 0, worried ? Set.of(SideEffect.JOINT_PAIN,
                     SideEffect.STIFFNESS) : Set.of(SideEffect.HOT_FLUSHES), worried
                             ? "Morning stiffness in both hands; wonders whether to stop the tablets" : null,
-                    worried ? 6 : 2 + n % 3, exercise ? 8 + n % 5 : null, false, null,
+                    worried ? 6 : 2 + n % 3, exercise ? 8 + n % 5 : null, fell,
+                    fell ? "Slipped at home last week and bruised her right wrist; no doctor seen yet" : null,
                     exercise ? Set.of() : Set.of(CounsellingTopic.ENDOCRINE_THERAPY, CounsellingTopic.ADHERENCE),
                     worried, worried ? "Thinking of stopping letrozole because of joint pain: please review" : null);
             long version = worklist.context(id).call().getVersion();

@@ -3,11 +3,14 @@ package org.researchportal.followup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
@@ -27,8 +30,8 @@ import org.springframework.stereotype.Service;
 /**
  * Records the attempts of a call. A completed call keeps the answers its script asks for (nothing more: the control
  * arm's calls never record exercise); unanswered attempts are counted and spaced, and after the plan's last one the
- * call is missed (the next call is already planned); a flagged concern, a new health problem or a wrong number goes
- * to the clinicians. Every attempt is audited.
+ * call is missed (the next call is already planned); a flagged concern or a wrong number goes to the clinicians, and
+ * a new health problem opens an adverse-event draft for a clinician to review. Every attempt is audited.
  */
 @Service
 public class CallRecords {
@@ -41,12 +44,15 @@ public class CallRecords {
     private final FollowUpPlans plans;
     private final ParticipantService participants;
     private final Escalations escalations;
+    private final AdverseEventService adverseEvents;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CallRecords(TenantDocuments documents, FollowUpPlans plans, ParticipantService participants,
-            Escalations escalations, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            Escalations escalations, AdverseEventService adverseEvents, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.adverseEvents = adverseEvents;
         this.documents = documents;
         this.plans = plans;
         this.participants = participants;
@@ -129,8 +135,10 @@ public class CallRecords {
             escalations.raise(call, Escalation.Kind.CONCERN, String.valueOf(answers.concernDetail()));
         }
         if (answers != null && Boolean.TRUE.equals(answers.newHealthProblem())) {
-            escalations.raise(call, Escalation.Kind.NEW_HEALTH_PROBLEM,
-                    String.valueOf(answers.newHealthProblemDetail()));
+            // A possible adverse event: a draft for a clinician to grade and judge, on the participant's record.
+            adverseEvents.openDraft(call.getParticipantId(), String.valueOf(answers.newHealthProblemDetail()),
+                    LocalDate.now(clock.withZone(ZoneId.of(participant.timeZone()))), "Follow-up call "
+                            + call.getNumber());
         }
         if (outcome == CallOutcome.WRONG_NUMBER) {
             escalations.raise(call, Escalation.Kind.WRONG_NUMBER, String.valueOf(participant.phone()));

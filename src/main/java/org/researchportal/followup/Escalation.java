@@ -8,15 +8,16 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Something a call found that a clinician must look at: a concern the coordinator flagged, a new health problem (a
- * possible adverse event to review and record), or a number that reaches someone else. Open until handled.
+ * Something a call found that a clinician must look at: a concern the coordinator flagged, or a number that reaches
+ * someone else (the contact details need correcting). Open until handled. New health problems go to the adverse
+ * events as drafts instead.
  */
 @Document("call_escalations")
 @CompoundIndex(name = "tenant_study_open", def = "{'tenantId': 1, 'studyId': 1, 'handledAt': 1}")
 public class Escalation extends TenantOwnedDocument {
 
     public enum Kind {
-        CONCERN, NEW_HEALTH_PROBLEM, WRONG_NUMBER;
+        CONCERN, WRONG_NUMBER;
 
         public String messageKey() {
             return "escalation.kind." + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -15,6 +15,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
+import org.researchportal.assessments.AdverseEventDraftRow;
+import org.researchportal.assessments.AdverseEventReport;
+import org.researchportal.assessments.AdverseEventRow;
+import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
@@ -76,6 +80,8 @@ class FollowUpTests extends PortalTest {
     Outbox outbox;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    AdverseEventService adverseEvents;
 
     TrialFixture trial;
 
@@ -181,17 +187,15 @@ class FollowUpTests extends PortalTest {
     }
 
     @Test
-    void aFlaggedConcernAndANewHealthProblemWaitForAClinicianUntilHandled() {
+    void aFlaggedConcernWaitsForAClinicianUntilHandledAndANewHealthProblemOpensAnAdverseEventDraft() {
         String id = randomised("Has Worries");
         attempt(firstCall(id), CallOutcome.COMPLETED, answers(true, true), null);
         List<Escalation> open = trial.asClinician(() -> escalations.open(trial.studyId()));
-        assertThat(open).extracting(Escalation::getKind).containsExactlyInAnyOrder(Escalation.Kind.CONCERN,
-                Escalation.Kind.NEW_HEALTH_PROBLEM);
-        assertThat(open).extracting(Escalation::getDetail).contains("Wants to stop the tablets",
-                "Fell and hurt her wrist");
+        assertThat(open).extracting(Escalation::getKind).containsExactly(Escalation.Kind.CONCERN);
+        assertThat(open.getFirst().getDetail()).isEqualTo("Wants to stop the tablets");
         assertThat(trial.asCoordinator(() -> worklist.worklist(WorklistFilter.OPEN)).stream()
                 .filter(r -> r.participant().id().equals(id)).findFirst().orElseThrow().openEscalations())
-                .isEqualTo(2);
+                .isEqualTo(1);
         assertThatThrownBy(() -> trial.asCoordinator(() -> {
             escalations.handle(open.getFirst().requireId(), "Seen");
             return null;
@@ -199,7 +203,45 @@ class FollowUpTests extends PortalTest {
         assertThatThrownBy(() -> trial.doAsClinician(() -> escalations.handle(open.getFirst().requireId(), " ")))
                 .isInstanceOf(ValidationException.class);
         trial.doAsClinician(() -> escalations.handle(open.getFirst().requireId(), "Phoned her; keeps taking it"));
-        assertThat(trial.asClinician(() -> escalations.open(trial.studyId()))).hasSize(1);
+        assertThat(trial.asClinician(() -> escalations.open(trial.studyId()))).isEmpty();
+
+        // The new health problem is a draft for a clinician: recorded with their grading, or dismissed with a reason.
+        List<AdverseEventDraftRow> drafts = trial.asClinician(() -> adverseEvents.openDrafts(trial.studyId()));
+        assertThat(drafts).singleElement().satisfies(d -> {
+            assertThat(d.description()).isEqualTo("Fell and hurt her wrist");
+            assertThat(d.participantId()).isEqualTo(id);
+            assertThat(d.source()).isEqualTo("Follow-up call 1");
+        });
+        String event = trial.asClinician(() -> adverseEvents.reportFromDraft(drafts.getFirst().id(),
+                new AdverseEventReport(LocalDate.now(), "Fall at home, bruised right wrist", "wrist", 1, false,
+                        AdverseEventReport.Relatedness.UNLIKELY, AdverseEventReport.Action.NONE,
+                        AdverseEventReport.Outcome.RECOVERING, null)));
+        assertThat(trial.asClinician(() -> adverseEvents.ofParticipant(id))).extracting(AdverseEventRow::id)
+                .containsExactly(event);
+        assertThat(trial.asClinician(() -> adverseEvents.openDrafts(trial.studyId()))).isEmpty();
+        assertThatThrownBy(() -> trial.asClinician(() -> adverseEvents.reportFromDraft(drafts.getFirst().id(),
+                new AdverseEventReport(LocalDate.now(), "Again", null, 1, false,
+                        AdverseEventReport.Relatedness.UNLIKELY, AdverseEventReport.Action.NONE,
+                        AdverseEventReport.Outcome.RECOVERING, null)))).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aDraftThatIsNoAdverseEventIsDismissedWithAReason() {
+        String id = randomised("Minor Thing");
+        attempt(firstCall(id), CallOutcome.COMPLETED, answers(false, true), null);
+        String draft = trial.asClinician(() -> adverseEvents.openDraftsOf(id)).getFirst().id();
+        assertThatThrownBy(() -> trial.doAsClinician(() -> adverseEvents.dismissDraft(draft, "")))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> trial.asCoordinator(() -> {
+            adverseEvents.dismissDraft(draft, "Not mine to judge");
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+        trial.doAsClinician(() -> adverseEvents.dismissDraft(draft, "A known old injury, reported before"));
+        assertThat(trial.asClinician(() -> adverseEvents.openDraftsOf(id))).isEmpty();
+        assertThat(trial.asClinician(() -> adverseEvents.ofParticipant(id))).isEmpty();
+        assertThat(asSystem(trial.tenantId(), Set.of(PortalRole.CLINICIAN), () -> audit.history("AdverseEvent",
+                draft))).extracting(e -> e.getAction()).contains("adverse-event.draft-opened",
+                        "adverse-event.draft-dismissed");
     }
 
     @Test

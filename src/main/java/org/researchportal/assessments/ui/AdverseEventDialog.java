@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AdverseEventReport.Action;
 import org.researchportal.assessments.AdverseEventReport.Outcome;
 import org.researchportal.assessments.AdverseEventReport.Relatedness;
+import org.researchportal.assessments.AdverseEventDraftRow;
 import org.researchportal.assessments.AdverseEventReport;
 import org.researchportal.assessments.AdverseEventRow;
 import org.researchportal.assessments.AdverseEventService;
@@ -29,12 +30,23 @@ final class AdverseEventDialog extends Dialog {
 
     AdverseEventDialog(String participantId, @Nullable AdverseEventRow existing, AdverseEventService service,
             Runnable onSaved) {
+        this(participantId, existing, null, service, onSaved);
+    }
+
+    /** Records a draft (heard of on a follow-up call) as an adverse event: what was heard is filled in. */
+    AdverseEventDialog(AdverseEventDraftRow draft, AdverseEventService service, Runnable onSaved) {
+        this(draft.participantId(), null, draft, service, onSaved);
+    }
+
+    private AdverseEventDialog(String participantId, @Nullable AdverseEventRow existing,
+            @Nullable AdverseEventDraftRow draft, AdverseEventService service, Runnable onSaved) {
         setHeaderTitle(getTranslation(existing == null ? "ae.report" : "ae.follow-up"));
         AdverseEventReport r = existing == null ? null : existing.report();
-        var onset = new DatePicker(getTranslation("ae.onset"), r == null ? LocalDate.now() : r.onset());
+        var onset = new DatePicker(getTranslation("ae.onset"), r != null ? r.onset()
+                : draft != null ? draft.noticedOn() : LocalDate.now());
         var description = new TextArea(getTranslation("ae.description"));
         description.setMaxLength(AdverseEventReport.DESCRIPTION_MAX_LENGTH);
-        description.setValue(r == null ? "" : r.description());
+        description.setValue(r != null ? r.description() : draft != null ? draft.description() : "");
         var site = new TextField(getTranslation("ae.body-site"));
         site.setMaxLength(AdverseEventReport.BODY_SITE_MAX_LENGTH);
         site.setValue(r == null || r.bodySite() == null ? "" : r.bodySite());
@@ -65,7 +77,9 @@ final class AdverseEventDialog extends Dialog {
                     grade.getValue() == null ? 0 : grade.getValue(), serious.getValue(), relatedness.getValue(),
                     action.getValue(), outcome.getValue(), resolvedOn.getValue());
             try {
-                if (existing == null) {
+                if (draft != null) {
+                    service.reportFromDraft(draft.id(), report);
+                } else if (existing == null) {
                     service.report(participantId, report);
                 } else {
                     service.update(existing.id(), report, reason.getValue());

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import org.researchportal.assessments.AdverseEventDraftRow;
 import org.researchportal.assessments.AdverseEventRow;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ui.Formats;
@@ -17,6 +18,9 @@ final class AdverseEventsPanel extends Composite<Div> {
         Div card = getContent();
         card.addClassNames("card", "adverse-events");
         card.add(new H2(getTranslation("ae.title")));
+        for (AdverseEventDraftRow draft : service.openDraftsOf(record.id())) {
+            card.add(new DraftNotice(draft, service, reload));
+        }
         var grid = new Grid<AdverseEventRow>();
         grid.addColumn(e -> Formats.date(e.report().onset(), getLocale())).setHeader(getTranslation("ae.onset"))
                 .setAutoWidth(true);

@@ -4,7 +4,9 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import org.researchportal.assessments.AdverseEventDraftRow;
 import org.researchportal.assessments.AdverseEventRow;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ui.Formats;
@@ -24,6 +26,17 @@ final class OpenSeriousAdverseEvents extends Composite<Div> {
         for (AdverseEventRow event : open) {
             var link = new Anchor("participants/" + event.participantId(), event.participant() + " · "
                     + Formats.date(event.report().onset(), getLocale()) + " · " + event.report().description());
+            link.addClassName("sae-link");
+            card.add(new Div(link));
+        }
+        // Possible adverse events heard of on follow-up calls wait here until a clinician records or dismisses them.
+        var drafts = service.openDrafts(study.id());
+        if (!drafts.isEmpty()) {
+            card.add(new H3(getTranslation("ae.drafts-to-review", drafts.size())));
+        }
+        for (AdverseEventDraftRow draft : drafts) {
+            var link = new Anchor("participants/" + draft.participantId(), draft.participant() + " · "
+                    + Formats.date(draft.noticedOn(), getLocale()) + " · " + draft.description());
             link.addClassName("sae-link");
             card.add(new Div(link));
         }

@@ -21,8 +21,8 @@ import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.StudySummary;
 
 /**
- * What follow-up calls escalated (concerns, new health problems to review as possible adverse events, wrong
- * numbers), oldest first, until a clinician marks each handled with what they did.
+ * What follow-up calls escalated (concerns, wrong numbers), oldest first, until a clinician marks each handled with
+ * what they did.
  */
 final class EscalationList extends Composite<Div> {
 

@@ -36,6 +36,8 @@ class FollowUpUiTests extends UiTest {
     Escalations escalations;
     @Autowired
     StudyService studies;
+    @Autowired
+    org.researchportal.assessments.AdverseEventService adverseEvents;
 
     @Test
     void theDashboardShowsTheMonthAndTheCallsToMakeNow() {
@@ -96,7 +98,8 @@ class FollowUpUiTests extends UiTest {
         UI.getCurrent().navigate("participants/" + participant);
         assertThat(viewText()).contains("Telephone follow-ups", "Call 1 · ", "completed");
         UI.getCurrent().navigate("clinician");
-        assertThat(viewText()).contains("Concerns from follow-up calls");
+        assertThat(viewText()).contains("Concerns from follow-up calls",
+                "Possible adverse events from follow-up calls to review (1)", "bruised her right wrist");
         assertThat(_find(Grid.class).stream().<String>flatMap(grid -> allCells((Grid<?>) grid).stream()))
                 .contains("Concern").anyMatch(c -> c.startsWith("Thinking of stopping letrozole"));
     }
@@ -142,5 +145,20 @@ class FollowUpUiTests extends UiTest {
         signInToUi("lakeside.coordinator");
         assertThat(worklist.worklist(WorklistFilter.OPEN)).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.participant().armName()).isEqualTo("Usual care"));
+    }
+
+    @Test
+    void theDraftOnTheRecordOpensTheAdverseEventFormWithWhatWasHeard() {
+        signInToUi("fudan.clinician");
+        var draft = adverseEvents.openDrafts(studies.studies().getFirst().id()).getFirst();
+        UI.getCurrent().navigate("participants/" + draft.participantId());
+        assertThat(viewText()).contains("To review: on", "Follow-up call", "bruised her right wrist");
+        _click(_get(Button.class, spec -> spec.withText("Record as an adverse event")));
+        var description = _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel(
+                "Description"));
+        assertThat(description.getValue()).contains("bruised her right wrist");
+        // Left unsaved here: the demo's draft stays for the other tests and for people trying the demo.
+        _click(_get(Button.class, spec -> spec.withText("Cancel")));
+        assertThat(adverseEvents.openDraftsOf(draft.participantId())).hasSize(1);
     }
 }

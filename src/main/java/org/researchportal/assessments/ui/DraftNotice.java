@@ -1,0 +1,55 @@
+package org.researchportal.assessments.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Map;
+import org.researchportal.assessments.AdverseEventDraftRow;
+import org.researchportal.assessments.AdverseEventService;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.Formats;
+
+/**
+ * A possible adverse event waiting for the clinician: what was heard, when and from whom, to record as an adverse
+ * event (graded and judged) or to dismiss with a reason.
+ */
+final class DraftNotice extends Composite<Div> {
+
+    DraftNotice(AdverseEventDraftRow draft, AdverseEventService service, Runnable reload) {
+        var text = new Paragraph(getTranslation("ae.draft.notice", Formats.date(draft.noticedOn(), getLocale()),
+                draft.source(), draft.raisedBy(), draft.description()));
+        var record = new Button(getTranslation("ae.draft.record"), e -> new AdverseEventDialog(draft, service,
+                reload).open());
+        record.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        var dismiss = new Button(getTranslation("ae.draft.dismiss"), e -> dismiss(draft, service, reload));
+        dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        getContent().addClassNames("portal-notice", "ae-draft");
+        getContent().add(text, record, dismiss);
+    }
+
+    private void dismiss(AdverseEventDraftRow draft, AdverseEventService service, Runnable reload) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("ae.draft.dismiss"));
+        var reason = new TextField(getTranslation("change.reason"));
+        reason.setWidthFull();
+        reason.setMaxLength(500);
+        dialog.add(reason);
+        var confirm = new Button(getTranslation("ae.draft.dismiss"), e -> {
+            try {
+                service.dismissDraft(draft.id(), reason.getValue());
+                dialog.close();
+                reload.run();
+            } catch (ValidationException refused) {
+                FieldErrors.show(this, refused, Map.of("reason", reason));
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+}
