@@ -5,8 +5,6 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.participants.ContactEnded;
 import org.researchportal.participants.ParticipantRandomised;
 import org.researchportal.tenancy.TenantSweeps;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FollowUpEvents {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FollowUpEvents.class);
 
     private final TenantSweeps tenants;
     private final CallPlanning planning;
@@ -29,23 +25,15 @@ class FollowUpEvents {
 
     @EventListener
     void randomised(ParticipantRandomised event) {
-        try {
-            tenants.inTenant(event.tenantId(), "calls-on-randomisation", EnumSet.of(PortalRole.COORDINATOR),
-                    () -> planning.planCallsFor(event.participantId()));
-        } catch (RuntimeException e) {
-            LOG.error("Could not plan the calls of participant {}", event.participantId(), e);
-        }
+        tenants.followUp(event.tenantId(), "calls-on-randomisation", EnumSet.of(PortalRole.COORDINATOR),
+                "participant " + event.participantId(), () -> planning.planCallsFor(event.participantId()));
     }
 
     /** A new or changed plan: the calls it adds are planned now, not at the next round. */
     @EventListener
     void planChanged(FollowUpPlanChanged event) {
-        try {
-            tenants.inTenant(event.tenantId(), "calls-on-plan-change", EnumSet.of(PortalRole.COORDINATOR),
-                    planning::planCalls);
-        } catch (RuntimeException e) {
-            LOG.error("Could not plan the calls of study {} arm {}", event.studyId(), event.armCode(), e);
-        }
+        tenants.followUp(event.tenantId(), "calls-on-plan-change", EnumSet.of(PortalRole.COORDINATOR),
+                "study " + event.studyId() + " arm " + event.armCode(), planning::planCalls);
     }
 
     @EventListener
@@ -54,11 +42,8 @@ class FollowUpEvents {
             // Only SMS or email ended: the telephone calls go on.
             return;
         }
-        try {
-            tenants.inTenant(event.tenantId(), "calls-on-leaving", EnumSet.of(PortalRole.COORDINATOR),
-                    () -> planning.cancelOpenCalls(event.participantId(), event.reason()));
-        } catch (RuntimeException e) {
-            LOG.error("Could not end the calls of participant {}", event.participantId(), e);
-        }
+        tenants.followUp(event.tenantId(), "calls-on-leaving", EnumSet.of(PortalRole.COORDINATOR),
+                "participant " + event.participantId(), () -> planning.cancelOpenCalls(event.participantId(),
+                        event.reason()));
     }
 }

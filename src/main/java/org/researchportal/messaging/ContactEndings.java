@@ -4,8 +4,6 @@ import java.util.EnumSet;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.participants.ContactEnded;
 import org.researchportal.tenancy.TenantSweeps;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ContactEndings {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ContactEndings.class);
 
     private final TenantSweeps tenants;
     private final Outbox outbox;
@@ -30,18 +26,15 @@ class ContactEndings {
 
     @EventListener
     void contactEnded(ContactEnded event) {
-        try {
-            tenants.inTenant(event.tenantId(), "contact-ended", EnumSet.of(PortalRole.COORDINATOR), () -> {
-                if (event.channel() == null) {
-                    // Left the study: the links already sent stop working too.
-                    links.revokeAll(event.participantId());
-                }
-                return outbox.cancelPendingFor(event.participantId(), event.channel() == null ? null
-                        : Channel.valueOf(event.channel().name()), event.reason());
-            });
-        } catch (RuntimeException e) {
-            // The withdrawal stands; the dispatcher checks consent again before anything is sent.
-            LOG.error("Could not cancel the pending messages of participant {}", event.participantId(), e);
-        }
+        // If this fails, the withdrawal stands: the dispatcher checks consent again before anything is sent.
+        tenants.followUp(event.tenantId(), "contact-ended", EnumSet.of(PortalRole.COORDINATOR), "participant "
+                + event.participantId(), () -> {
+                    if (event.channel() == null) {
+                        // Left the study: the links already sent stop working too.
+                        links.revokeAll(event.participantId());
+                    }
+                    outbox.cancelPendingFor(event.participantId(), event.channel() == null ? null
+                            : Channel.valueOf(event.channel().name()), event.reason());
+                });
     }
 }

@@ -5,8 +5,6 @@ import java.util.regex.Pattern;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.followup.FollowUpCallClosed;
 import org.researchportal.tenancy.TenantSweeps;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
@@ -14,8 +12,6 @@ import org.springframework.stereotype.Component;
 /** A call that is over (completed, declined, missed, cancelled) needs no reminder: a pending one is cancelled. */
 @Component
 class FollowUpChanges {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FollowUpChanges.class);
 
     private final TenantSweeps tenants;
     private final Outbox outbox;
@@ -27,13 +23,9 @@ class FollowUpChanges {
 
     @EventListener
     void callClosed(FollowUpCallClosed event) {
-        try {
-            tenants.inTenant(event.tenantId(), "call-closed", EnumSet.of(PortalRole.COORDINATOR),
-                    () -> outbox.cancelPending(Criteria.where("idempotencyKey").regex("^" + Pattern.quote(
-                            ReminderPlanner.callReminderPrefix(event.callId()))), "The call is over"));
-        } catch (RuntimeException e) {
-            // The dispatcher still sends it; the participant hears of a call already made, nothing worse.
-            LOG.error("Could not cancel the reminder of call {}", event.callId(), e);
-        }
+        // If this fails, the dispatcher still sends it: the participant hears of a call already made, nothing worse.
+        tenants.followUp(event.tenantId(), "call-closed", EnumSet.of(PortalRole.COORDINATOR), "call "
+                + event.callId(), () -> outbox.cancelPending(Criteria.where("idempotencyKey").regex("^"
+                        + Pattern.quote(ReminderPlanner.callReminderPrefix(event.callId()))), "The call is over"));
     }
 }

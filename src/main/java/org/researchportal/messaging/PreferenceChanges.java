@@ -4,8 +4,6 @@ import java.util.EnumSet;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.participants.ContactPreferencesChanged;
 import org.researchportal.tenancy.TenantSweeps;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PreferenceChanges {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PreferenceChanges.class);
 
     private final TenantSweeps tenants;
     private final ReminderPlanner planner;
@@ -28,12 +24,9 @@ class PreferenceChanges {
 
     @EventListener
     void preferencesChanged(ContactPreferencesChanged event) {
-        try {
-            tenants.inTenant(event.tenantId(), "preferences-changed", EnumSet.of(PortalRole.COORDINATOR,
-                    PortalRole.CLINICIAN), () -> planner.replan(event.participantId()));
-        } catch (RuntimeException e) {
-            // The preferences are saved; the next planning round re-plans and the dispatcher checks quiet hours.
-            LOG.error("Could not re-plan the messages of participant {}", event.participantId(), e);
-        }
+        // If this fails, the preferences are saved: the next planning round re-plans, the dispatcher checks quiet hours.
+        tenants.followUp(event.tenantId(), "preferences-changed", EnumSet.of(PortalRole.COORDINATOR,
+                PortalRole.CLINICIAN), "participant " + event.participantId(), () -> planner.replan(
+                        event.participantId()));
     }
 }

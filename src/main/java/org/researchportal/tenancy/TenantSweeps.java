@@ -37,6 +37,21 @@ public class TenantSweeps {
                 : java.util.Optional.empty();
     }
 
+    /**
+     * Follows up a change in one tenant (an event another module published) without failing the change itself: a
+     * failure is logged with what was being done, and the next planning round or check puts it right.
+     */
+    public void followUp(String tenantId, String purpose, Set<PortalRole> roles, String subject, Runnable work) {
+        try {
+            inTenant(tenantId, purpose, roles, () -> {
+                work.run();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("{} failed for {} in tenant {}", purpose, subject, tenantId, e);
+        }
+    }
+
     /** Runs the work in each active tenant and answers each tenant's result (none for a tenant that failed). */
     public <T> Map<String, T> inEachActiveTenant(String purpose, Set<PortalRole> roles, Supplier<T> work) {
         Map<String, T> results = new LinkedHashMap<>();
