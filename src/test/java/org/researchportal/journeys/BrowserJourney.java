@@ -1,0 +1,84 @@
+package org.researchportal.journeys;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.researchportal.PortalTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A journey through the portal in Debian's Chromium, driven by Playwright, against the whole portal on its test port
+ * (the embedded default with the demo tenants). Each journey signs in through the real sign-in page.
+ */
+abstract class BrowserJourney extends PortalTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Playwright.create();
+        // The flags keep Chromium off the network this machine does not have.
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(CHROMIUM))
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    /** Signs in on the sign-in page as a person would, and waits for their landing page. */
+    void signInAs(String username) {
+        page.navigate(url("login"));
+        page.locator("input[name='username']").fill(username);
+        page.locator("input[name='password']").fill(PASSWORD);
+        page.locator("vaadin-login-form vaadin-button").first().click();
+        page.waitForURL(u -> !u.contains("/login"));
+        page.locator("vaadin-app-layout, main").first().waitFor();
+    }
+
+    /** Opens a page of the portal and waits until Vaadin has drawn it. */
+    void open(String path) {
+        page.navigate(url(path));
+        page.locator(".portal-view").first().waitFor();
+    }
+}
