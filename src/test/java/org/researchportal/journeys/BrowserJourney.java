@@ -51,10 +51,26 @@ abstract class BrowserJourney extends PortalTest {
         }
     }
 
+    /**
+     * Vaadin's development tools float over the bottom corner in the embedded default; a person can move them, a test
+     * hides them so they cover no button.
+     */
+    static final String HIDE_DEV_TOOLS = "document.addEventListener('DOMContentLoaded', () => {"
+            + " const s = document.createElement('style');"
+            + " s.textContent = 'vaadin-dev-tools, copilot-main { display: none !important; }';"
+            + " document.head.appendChild(s); });";
+
     @BeforeEach
     void newContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
+        context = newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
         page = context.newPage();
+    }
+
+    /** A browser context (a device) of its own, without the development tools in the way. */
+    static BrowserContext newContext(Browser.NewContextOptions options) {
+        BrowserContext created = browser.newContext(options);
+        created.addInitScript(HIDE_DEV_TOOLS);
+        return created;
     }
 
     @AfterEach
