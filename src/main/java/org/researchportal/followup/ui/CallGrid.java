@@ -37,9 +37,9 @@ final class CallGrid extends Composite<Grid<CallRow>> {
                 .setKey("due").setHeader(getTranslation("call.due")).setAutoWidth(true);
         grid.addColumn(r -> Formats.shortDate(r.windowFrom(), locale) + " – " + Formats.shortDate(r.windowTo(),
                 locale)).setHeader(getTranslation("call.window")).setWidth("7rem").setFlexGrow(1);
-        grid.addColumn(r -> getTranslation("call.attempts-of", r.countedAttempts(), r.maxAttempts())
+        grid.addColumn(r -> getTranslation("call.attempts-short", r.countedAttempts(), r.maxAttempts())
                 + (r.lastOutcome() == null ? "" : " · " + getTranslation(r.lastOutcome().messageKey())))
-                .setHeader(getTranslation("call.attempts")).setWidth("7rem").setFlexGrow(1);
+                .setHeader(getTranslation("call.attempts")).setAutoWidth(true);
         grid.addColumn(r -> r.openEscalations() == 0 ? "" : getTranslation("call.open-concerns", r.openEscalations()))
                 .setKey("concerns").setHeader(getTranslation("call.concerns")).setAutoWidth(true);
         grid.addColumn(r -> r.mine() ? getTranslation("call.you") : Formats.text(r.coordinatorName()))
