@@ -92,6 +92,16 @@ abstract class BrowserJourney extends PortalTest {
         page.locator("vaadin-app-layout, main").first().waitFor();
     }
 
+    /** Waits until Vaadin has no round trip to the server under way (what a click started has been drawn). */
+    void settle() {
+        settle(page);
+    }
+
+    static void settle(Page on) {
+        on.waitForFunction("() => window.Vaadin && Vaadin.Flow && Vaadin.Flow.clients"
+                + " && Object.values(Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
     /** Opens a page of the portal and waits until Vaadin has drawn it. */
     void open(String path) {
         page.navigate(url(path));

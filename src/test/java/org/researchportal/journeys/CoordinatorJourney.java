@@ -33,10 +33,12 @@ class CoordinatorJourney extends BrowserJourney {
         assertThat(page.getByText("您好，这里是 RE-MS 研究团队的每月电话随访")).isVisible();
 
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("已完成")).check();
+        settle();
         Locator taking = page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions()
                 .setName("是否仍在服用芳香化酶抑制剂？"));
         assertThat(page.getByText("过去一个月的运动次数")).hasCount(0);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存这次拨打")).click();
+        settle();
         assertThat(page.getByText("请选择\"是\"或\"否\"。").first()).isVisible();
 
         taking.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("是")).check();
@@ -44,6 +46,7 @@ class CoordinatorJourney extends BrowserJourney {
         page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions().setName("自上次电话以来是否有新的健康问题？"))
                 .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("否")).check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存这次拨打")).click();
+        settle();
         assertThat(page.getByText("此电话已完成")).isVisible();
 
         open("calls");

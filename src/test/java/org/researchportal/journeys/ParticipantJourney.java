@@ -66,6 +66,7 @@ class ParticipantJourney extends BrowserJourney {
             mobile.getByLabel("Joint pain before (0-10)").fill("2");
             mobile.getByLabel("Joint pain after (0-10)").fill("2");
             mobile.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            settle(mobile);
             assertThat(mobile.getByText("You have logged a session today.")).isVisible();
             assertThat(mobile.getByText("35 min").first()).isVisible();
             assertThat((Number) mobile.evaluate("document.documentElement.scrollWidth")).as("nothing wider than "

@@ -28,13 +28,16 @@ class TemplateJourney extends BrowserJourney {
         var text = page.getByLabel("Text").first();
         text.fill("{name}，您好！今天请记得运动：{arm} {link}");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        settle();
         assertThat(page.getByText("This kind of message cannot use one of these placeholders")).isVisible();
 
         text.fill("{name}，您好！研究团队提醒您今天的安排：{link}");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview").setExact(true)).click();
+        settle();
         assertThat(page.getByText("您好！研究团队提醒您今天的安排").last()).isVisible();
         assertThat(page.getByText(java.util.regex.Pattern.compile("\\d+ characters: 1 SMS \\(UCS-2\\)"))).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        settle();
         assertThat(page.getByText("The template is saved; new messages use it.")).isVisible();
     }
 }
