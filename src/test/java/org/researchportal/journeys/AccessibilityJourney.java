@@ -12,12 +12,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.DueAssessment;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.followup.CallRow;
+import org.researchportal.followup.CallWorklist;
+import org.researchportal.followup.WorklistFilter;
+import org.researchportal.study.StudyService;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every main view of every role, signed in as that role, checked with axe-core (injected into the page): no serious
- * or critical violation. Each role's dashboard is also photographed into {@code docs/screenshots/} for the README.
+ * Every main view of every role (the menu's pages and the record pages reached from them), signed in as that role,
+ * checked with axe-core (injected into the page): no serious or critical violation. Each role's dashboard is also photographed into {@code docs/screenshots/} for the README.
  */
 class AccessibilityJourney extends BrowserJourney {
 
@@ -66,14 +75,35 @@ class AccessibilityJourney extends BrowserJourney {
         return serious;
     }
 
+    @Autowired
+    CallWorklist calls;
+    @Autowired
+    AssessmentService assessments;
+    @Autowired
+    StudyService studies;
+
+    /** Fills the record pages' ids in from the demo data: an exercise-arm participant, an open call, a due visit. */
+    private String withIds(String path) {
+        if (!path.contains("{")) {
+            return path;
+        }
+        CallRow open = asSystem("fudan", Set.of(PortalRole.COORDINATOR), () -> calls.worklist(WorklistFilter.OPEN))
+                .stream().filter(r -> r.participant().armCode().equals("EXERCISE")).findFirst().orElseThrow();
+        DueAssessment due = asSystem("fudan", Set.of(PortalRole.ASSESSOR), () -> assessments.worklist(
+                studies.studies().getFirst().id())).stream().filter(d -> d.state() != DueAssessment.State.DONE)
+                .findFirst().orElseThrow();
+        return path.replace("{exerciser}", open.participant().id()).replace("{call}", open.callId())
+                .replace("{due}", due.participantId() + "/" + due.timepoint());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "platform.admin   | platform-admin | 1280 | platform/tenants",
         "fudan.admin      | tenant-admin   | 1280 | admin/users, admin/study, admin/follow-up, messages, message-templates, manual, documents",
-        "fudan.clinician  | clinician      | 1280 | clinician, screening, exports, documents, api-tokens",
-        "fudan.assessor   | assessor       | 1280 | assessments, assessor",
-        "fudan.therapist  | therapist      | 1280 | therapist, manual",
-        "fudan.coordinator| coordinator    | 1280 | coordinator, calls, messages",
+        "fudan.clinician  | clinician      | 1280 | clinician, screening, participants/{exerciser}, exports, documents, api-tokens",
+        "fudan.assessor   | assessor       | 1280 | assessments, assessor, assess/{due}",
+        "fudan.therapist  | therapist      | 1280 | therapist, programme/{exerciser}, progress/{exerciser}, manual",
+        "fudan.coordinator| coordinator    | 1280 | coordinator, calls, call/{call}, messages, messages/participant/{exerciser}",
         "fudan.participant| participant    | 390  | my-study, my-exercises, my-manual, guidance, my-contact",
         "fudan.participant2| participant-control | 390 | my-study, guidance"})
     void eachRolesMainViewsHaveNoSeriousAccessibilityViolations(String username, String role, int width,
@@ -88,7 +118,7 @@ class AccessibilityJourney extends BrowserJourney {
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(role + ".png")));
             List<String> found = new ArrayList<>();
             for (String path : paths.split(",\\s*")) {
-                open(path.trim());
+                open(withIds(path.trim()));
                 seriousViolations(page).forEach(v -> found.add(path.trim() + ": " + v));
             }
             assertThat(found).as("serious or critical axe-core violations").isEmpty();
