@@ -20,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
@@ -93,14 +94,21 @@ public class SecurityConfiguration {
             // ...and /login is the portal's own view, not Spring Security's generated "Login with OAuth 2.0" page.
             http.removeConfigurer(DefaultLoginPageConfigurer.class);
         }
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             if ("oidc".equals(mode)) {
                 // RP-initiated logout: signing out of the portal also ends the Keycloak session.
                 vaadin.oauth2LoginPage("/oauth2/authorization/" + OIDC_REGISTRATION, "{baseUrl}");
             } else {
                 vaadin.loginView(LoginView.class);
             }
-        }).build();
+        });
+        // The same headers as SecurityHeaders writes for every response, so Spring Security's writers agree with it.
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY))
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
+        return http.build();
     }
 
     @Bean
