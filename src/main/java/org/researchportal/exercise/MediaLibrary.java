@@ -83,6 +83,8 @@ public class MediaLibrary {
         this.maxBytes = maxBytes;
     }
 
+    /** The largest video an upload may be, for the upload form to say so before anyone waits. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST})
     public long maxBytes() {
         return maxBytes;
     }
