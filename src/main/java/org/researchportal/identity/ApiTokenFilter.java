@@ -16,31 +16,45 @@ import org.researchportal.tenancy.TenantDirectory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.researchportal.base.security.GuessingLimit;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates REST API calls by {@code Authorization: Bearer <token>}. The caller becomes the token's owner holding
  * only the token's role in the token's tenant, so the services' own role checks and blinding apply as in the portal.
  * A missing, unknown or revoked token, a deactivated owner, a role the owner no longer holds or an inactive tenant
- * answers 401 with nothing else said.
+ * answers 401 with nothing else said. After {@link #FAILURES_PER_MINUTE} such answers in a minute an address gets
+ * 429 until the minute is over, so tokens cannot be guessed.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
+
+    static final int FAILURES_PER_MINUTE = 10;
 
     private final SignInAccounts accounts;
     private final TenantDirectory tenants;
     private final Clock clock;
+    private final GuessingLimit failures;
 
-    ApiTokenFilter(SignInAccounts accounts, TenantDirectory tenants, Clock clock) {
+    ApiTokenFilter(SignInAccounts accounts, TenantDirectory tenants, Clock clock, GuessingLimit failures) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.clock = clock;
+        this.failures = failures;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        if (failures.exhausted(address)) {
+            // Too many wrong tokens from this address this minute: not even looked up until the minute is over.
+            response.setStatus(429);
+            response.setHeader("Retry-After", "60");
+            return;
+        }
         Optional<PortalUser> caller = caller(request.getHeader("Authorization"));
         if (caller.isEmpty()) {
+            failures.failed(address);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer");
             response.setContentType("application/json");

@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configurers.DefaultLog
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.researchportal.base.security.GuessingLimit;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -41,6 +42,12 @@ public class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /** Wrong API tokens per address and minute before the address is turned away (429) for the rest of it. */
+    @Bean
+    GuessingLimit apiTokenGuesses(Clock clock) {
+        return new GuessingLimit(ApiTokenFilter.FAILURES_PER_MINUTE, clock);
+    }
+
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
         // Sign-in failures become events that LocalSignIn counts towards a lock-out.
@@ -54,11 +61,11 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, SignInAccounts accounts, TenantDirectory tenants,
-            Clock clock) throws Exception {
+            Clock clock, GuessingLimit apiTokenGuesses) throws Exception {
         return http.securityMatcher(ApiTokenFilter.PATHS.toArray(String[]::new))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiTokenFilter(accounts, tenants, clock),
+                .addFilterBefore(new ApiTokenFilter(accounts, tenants, clock, apiTokenGuesses),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();

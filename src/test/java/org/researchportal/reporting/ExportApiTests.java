@@ -95,4 +95,25 @@ class ExportApiTests extends PortalTest {
         assertThat(get("/api/v1/studies", token).statusCode()).isEqualTo(401);
         assertThat(tokens.myTokens()).allSatisfy(t -> assertThat(t.revokedAt()).isNotNull());
     }
+
+    @Autowired
+    org.researchportal.base.security.GuessingLimit apiTokenGuesses;
+
+    @Test
+    void guessingTokensIsCutOffPerAddress() throws Exception {
+        apiTokenGuesses.clear();
+        try {
+            for (int i = 0; i < apiTokenGuesses.perMinute(); i++) {
+                assertThat(get("/api/v1/studies", "rp_guess-" + i).statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> cutOff = get("/api/v1/studies", "rp_one-more-guess");
+            assertThat(cutOff.statusCode()).isEqualTo(429);
+            assertThat(cutOff.headers().firstValue("Retry-After")).contains("60");
+            // For the rest of the minute not even a good token is looked up from that address.
+            assertThat(get("/api/v1/studies", demoToken("fudan")).statusCode()).isEqualTo(429);
+        } finally {
+            apiTokenGuesses.clear();
+        }
+        assertThat(get("/api/v1/studies", demoToken("fudan")).statusCode()).isEqualTo(200);
+    }
 }
