@@ -72,6 +72,9 @@ public class AdverseEventService {
         if (Inputs.isBlankOrLonger(description, AdverseEventReport.DESCRIPTION_MAX_LENGTH)) {
             throw ValidationException.of("description", "ae.description.invalid");
         }
+        if (noticedOn == null) {
+            throw ValidationException.of("onset", "ae.onset.invalid");
+        }
         AdverseEventDraft draft = documents.insert(new AdverseEventDraft(participant.studyId(), participantId,
                 description.trim(), noticedOn, source, CurrentUser.require().username(), clock.instant()));
         audit.record("adverse-event.draft-opened", ENTITY, draft.requireId(), null, Map.of("participantId",
@@ -100,8 +103,13 @@ public class AdverseEventService {
     @Secured(Authorities.CLINICIAN)
     public String reportFromDraft(String draftId, AdverseEventReport report) {
         AdverseEventDraft draft = openDraft(draftId);
+        // Checked before the draft is claimed, so a refused report leaves it open for the clinician to correct.
+        validate(report, participants.participantRecord(draft.getParticipantId()));
+        // Claimed before the event is written: two clinicians recording the same draft make one event, not two.
+        close(draft, AdverseEventDraft.State.RECORDED, null, null);
         String adverseEventId = report(draft.getParticipantId(), report);
-        close(draft, AdverseEventDraft.State.RECORDED, adverseEventId, null);
+        documents.updateFirst(Query.query(Criteria.where("_id").is(draft.requireId())),
+                new Update().set("adverseEventId", adverseEventId).inc("version", 1), AdverseEventDraft.class);
         return adverseEventId;
     }
 
@@ -118,7 +126,7 @@ public class AdverseEventService {
     private AdverseEventDraft openDraft(String draftId) {
         AdverseEventDraft draft = documents.getById(draftId, AdverseEventDraft.class);
         if (draft.getState() != AdverseEventDraft.State.OPEN) {
-            throw ValidationException.of("reason", "ae.draft.closed");
+            throw ValidationException.of("draft", "ae.draft.closed");
         }
         return draft;
     }
@@ -135,7 +143,7 @@ public class AdverseEventService {
         }
         if (documents.updateFirst(Query.query(Criteria.where("_id").is(draft.requireId()).and("state")
                 .is(AdverseEventDraft.State.OPEN)), update, AdverseEventDraft.class) == 0) {
-            throw ValidationException.of("reason", "ae.draft.closed");
+            throw ValidationException.of("draft", "ae.draft.closed");
         }
         Map<String, Object> after = new java.util.LinkedHashMap<>();
         after.put("state", state.name());

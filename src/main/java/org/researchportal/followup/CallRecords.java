@@ -36,6 +36,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallRecords {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallRecords.class);
     static final int NOTES_MAX_LENGTH = 2000;
     /** A participant may ask to be called back within this long, and no earlier than now. */
     static final Duration CALL_BACK_WITHIN = Duration.ofDays(31);
@@ -64,6 +65,9 @@ public class CallRecords {
 
     @Secured(Authorities.COORDINATOR)
     public FollowUpCall recordAttempt(String callId, CallEntry entry) {
+        if (entry.outcome() == null) {
+            throw ValidationException.of("outcome", "call.outcome.required");
+        }
         FollowUpCall call = documents.getById(callId, FollowUpCall.class);
         if (call.getStatus() != CallStatus.OPEN) {
             throw ValidationException.of("outcome", "call.closed");
@@ -122,9 +126,17 @@ public class CallRecords {
         audit.record("call.attempt-recorded", "FollowUpCall", callId, Map.of("status", call.getStatus().name(),
                 "attempts", call.getAttempts().size()), after, null);
         FollowUpCall recorded = documents.getById(callId, FollowUpCall.class);
-        escalate(recorded, entry.outcome(), answers, participant);
+        try {
+            escalate(recorded, entry.outcome(), answers, participant);
+        } catch (RuntimeException e) {
+            // The call is recorded; what it found must still reach a clinician, so the coordinator is told to do so.
+            LOG.error("Call {} is recorded but its escalation could not be raised", callId, e);
+            throw ValidationException.of("outcome", "call.escalation-failed");
+        }
         if (status != CallStatus.OPEN) {
             events.publishEvent(new FollowUpCallClosed(documents.currentTenantId(), call.getParticipantId(), callId));
+        } else if (entry.outcome() == CallOutcome.CALL_BACK) {
+            events.publishEvent(new FollowUpCallMoved(documents.currentTenantId(), call.getParticipantId(), callId));
         }
         return recorded;
     }

@@ -19,8 +19,8 @@ public record FollowUpPlanSettings(int firstAfterMonths, int intervalMonths, int
         if (calls < 1 || calls > 60) {
             problems.put("calls", "followup.plan.calls.invalid");
         }
-        // Windows of neighbouring calls must not overlap: at most half a month either side.
-        if (windowDays < 0 || windowDays > 14) {
+        // Windows of neighbouring monthly calls must not overlap, February included: under half of 28 days.
+        if (windowDays < 0 || windowDays > 13) {
             problems.put("windowDays", "followup.plan.window.invalid");
         }
         if (maxAttempts < 1 || maxAttempts > 10) {
@@ -29,7 +29,8 @@ public record FollowUpPlanSettings(int firstAfterMonths, int intervalMonths, int
         if (retryAfterHours < 1 || retryAfterHours > 72) {
             problems.put("retryAfterHours", "followup.plan.retry.invalid");
         }
-        if (script.questions().isEmpty() || script.openingEn().isBlank() || script.openingZh().isBlank()) {
+        if (script == null || script.questions().isEmpty() || script.openingEn().isBlank()
+                || script.openingZh().isBlank()) {
             problems.put("script", "followup.plan.script.invalid");
         }
         return problems;

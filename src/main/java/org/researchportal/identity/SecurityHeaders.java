@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sites, no camera or microphone, and HSTS whenever the request came over HTTPS.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// After Boot's ForwardedHeaderFilter, so a request that came over HTTPS through the proxy is seen as secure.
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class SecurityHeaders extends OncePerRequestFilter {
 
     /**

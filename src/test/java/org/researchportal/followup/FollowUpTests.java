@@ -248,8 +248,8 @@ class FollowUpTests extends PortalTest {
     void theDayBeforeTheCallTheParticipantIsRemindedWithinTheirConsentAndLanguage() {
         String id = randomised("Wants Reminding");
         FollowUpCall call = firstCall(id);
+        // Asked to be called back in three days: the reminder for the day before is planned at once.
         attempt(call, CallOutcome.CALL_BACK, null, Instant.now().plus(Duration.ofDays(3)));
-        assertThat(trial.asCoordinator(() -> reminders.planCallReminders(7))).isEqualTo(1);
         assertThat(trial.asCoordinator(() -> reminders.planCallReminders(7))).as("planning again").isZero();
         OutboxMessage reminder = trial.asCoordinator(() -> outbox.messagesOf(id)).stream()
                 .filter(m -> m.getPurpose() == MessagePurpose.CALL_REMINDER).findFirst().orElseThrow();

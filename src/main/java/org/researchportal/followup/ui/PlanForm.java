@@ -32,7 +32,7 @@ final class PlanForm extends Composite<Div> {
     private final IntegerField firstAfter = number("followup.plan.first", 0, 24);
     private final IntegerField interval = number("followup.plan.interval", 1, 12);
     private final IntegerField calls = number("followup.plan.calls", 1, 60);
-    private final IntegerField window = number("followup.plan.window", 0, 14);
+    private final IntegerField window = number("followup.plan.window", 0, 13);
     private final IntegerField attempts = number("followup.plan.attempts", 1, 10);
     private final IntegerField retry = number("followup.plan.retry", 1, 72);
     private final TextArea openingEn = new TextArea();
