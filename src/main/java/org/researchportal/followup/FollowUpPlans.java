@@ -10,6 +10,7 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -48,11 +49,19 @@ public class FollowUpPlans {
             throw new ValidationException(problems);
         }
         Optional<FollowUpPlan> before = plan(studyId, armCode);
+        // Two administrators saving at once: the second is told, rather than silently overwriting or failing.
         if (before.isPresent()) {
-            documents.updateFirst(Query.query(Criteria.where("_id").is(before.get().requireId())),
-                    new Update().set("settings", settings).inc("version", 1), FollowUpPlan.class);
+            if (documents.updateFirst(Query.query(Criteria.where("_id").is(before.get().requireId()).and("version")
+                    .is(before.get().getVersion())), new Update().set("settings", settings).inc("version", 1),
+                    FollowUpPlan.class) == 0) {
+                throw ValidationException.of("plan", "followup.plan.changed-meanwhile");
+            }
         } else {
-            documents.insert(new FollowUpPlan(studyId, armCode, settings));
+            try {
+                documents.insert(new FollowUpPlan(studyId, armCode, settings));
+            } catch (DuplicateKeyException savedMeanwhile) {
+                throw ValidationException.of("plan", "followup.plan.changed-meanwhile");
+            }
         }
         FollowUpPlan after = plan(studyId, armCode).orElseThrow();
         audit.record("followup.plan-configured", "FollowUpPlan", after.requireId(),

@@ -320,4 +320,13 @@ class FollowUpTests extends PortalTest {
         assertThat(lines.get(2)).contains(",COMPLETED,", "Wants to stop the tablets");
         assertThat(csv.toString()).doesNotContain("Logged Person", "13800138000", "p@example.org");
     }
+
+    @Test
+    void aPlanCanBeChangedAndTheChangeIsKept() {
+        var fortnightlyWindow = new FollowUpPlanSettings(1, 1, 4, 10, 2, 6, CONTROL.script());
+        asAdmin(() -> plans.configure(trial.studyId(), "CONTROL", fortnightlyWindow));
+        assertThat(asAdmin(() -> plans.plans(trial.studyId())).stream()
+                .filter(p -> p.getArmCode().equals("CONTROL")).findFirst().orElseThrow().getSettings())
+                .isEqualTo(fortnightlyWindow);
+    }
 }
