@@ -66,7 +66,7 @@ public class CallWorklist {
             which = which.and("studyId").is(filter.studyId());
         }
         List<FollowUpCall> calls = documents.find(Query.query(which).with(Sort.by("dueOn")), FollowUpCall.class);
-        return rows(calls).stream().filter(r -> filter.urgency() == null || r.urgency() == filter.urgency())
+        return rows(calls, participantsById()).stream().filter(r -> filter.urgency() == null || r.urgency() == filter.urgency())
                 .filter(r -> !filter.mineOnly() || r.mine())
                 .sorted(Comparator.comparingInt(CallWorklist::rank).thenComparing(CallRow::dueOn)).toList();
     }
@@ -75,7 +75,8 @@ public class CallWorklist {
     @Secured(Authorities.COORDINATOR)
     public CallContext context(String callId) {
         FollowUpCall call = documents.getById(callId, FollowUpCall.class);
-        CallRow row = rows(List.of(call)).stream().findFirst()
+        CallRow row = rows(List.of(call), participants.callParticipant(call.getParticipantId()).stream()
+                .collect(Collectors.toMap(CallParticipant::id, Function.identity()))).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("FollowUpCall", callId));
         CallScript script = plans.plan(call.getStudyId(), call.getArmCode()).map(p -> p.getSettings().script())
                 .orElseThrow(() -> new NotFoundException("FollowUpPlan", call.getArmCode()));
@@ -178,12 +179,12 @@ public class CallWorklist {
         }
     }
 
-    private List<CallRow> rows(List<FollowUpCall> calls) {
-        Map<String, CallParticipant> byId = participantsById();
+    /** The rows of these calls, with the participants they concern (only theirs are looked at). */
+    private List<CallRow> rows(List<FollowUpCall> calls, Map<String, CallParticipant> byId) {
         Map<String, Integer> maxAttempts = new HashMap<>();
-        Map<String, Long> escalationCounts = documents.find(Query.query(Criteria.where("handledAt").isNull()),
-                Escalation.class).stream().collect(Collectors.groupingBy(Escalation::getParticipantId,
-                        Collectors.counting()));
+        Map<String, Long> escalationCounts = documents.find(Query.query(Criteria.where("handledAt").isNull()
+                .and("participantId").in(byId.keySet())), Escalation.class).stream().collect(Collectors
+                        .groupingBy(Escalation::getParticipantId, Collectors.counting()));
         Set<String> coordinatorIds = new HashSet<>();
         byId.values().stream().map(CallParticipant::coordinatorId).filter(Objects::nonNull)
                 .forEach(coordinatorIds::add);

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -177,15 +179,16 @@ public class ReminderPlanner {
     private int planAssessmentReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
+        List<String> assessed = new ArrayList<>();
         for (var study : studies.studies()) {
             for (DueAssessment due : assessments.worklist(study.id())) {
                 if (!who.test(due.participantId())) {
                     continue;
                 }
                 if (due.state() == DueAssessment.State.DONE) {
-                    // Assessed before the reminder went: it is not wanted any more.
-                    outbox.cancelPending(Criteria.where("idempotencyKey").regex("^" + Pattern.quote("assessment-due:"
-                            + due.participantId() + ":" + due.timepoint() + ":")), "Assessed already");
+                    for (Channel channel : Channel.values()) {
+                        assessed.add("assessment-due:" + due.participantId() + ":" + due.timepoint() + ":" + channel);
+                    }
                     continue;
                 }
                 try {
@@ -198,6 +201,10 @@ public class ReminderPlanner {
                     LOG.error("Could not plan the assessment reminder of participant {}", due.participantId(), e);
                 }
             }
+        }
+        // Assessed before their reminder went: those reminders are not wanted any more (one query for the round).
+        if (!assessed.isEmpty()) {
+            outbox.cancelPending(Criteria.where("idempotencyKey").in(assessed), "Assessed already");
         }
         return planned;
     }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
@@ -46,9 +48,13 @@ final class EscalationList extends Composite<Div> {
         grid.addColumn(e -> Formats.dateTime(e.getRaisedAt(), zone, getLocale()))
                 .setHeader(getTranslation("escalation.raised")).setAutoWidth(true);
         // A path, not a class: the participant record is the participants module's screen.
-        grid.addComponentColumn(e -> new Anchor("participants/" + e.getParticipantId(), participants
-                .callParticipant(e.getParticipantId()).map(p -> p.displayName() + " · " + Formats.text(
-                        p.studyNumber())).orElse("–"))).setKey("participant")
+        List<Escalation> open = escalations.open(study.id());
+        // Each participant looked up once for the list, not once per row drawn.
+        Map<String, String> names = new HashMap<>();
+        open.forEach(e -> names.computeIfAbsent(e.getParticipantId(), id -> participants.callParticipant(id)
+                .map(p -> p.displayName() + " · " + Formats.text(p.studyNumber())).orElse("–")));
+        grid.addComponentColumn(e -> new Anchor("participants/" + e.getParticipantId(), names.get(
+                e.getParticipantId()))).setKey("participant")
                 .setHeader(getTranslation("call.participant")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation(e.getKind().messageKey())).setKey("kind")
                 .setHeader(getTranslation("escalation.kind")).setAutoWidth(true);
@@ -58,7 +64,7 @@ final class EscalationList extends Composite<Div> {
         grid.addComponentColumn(e -> new Button(getTranslation("escalation.handle"), click -> handle(e)))
                 .setKey("handle").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        grid.setItems(escalations.open(study.id()));
+        grid.setItems(open);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("escalation.none"));
         holder.add(new H2(getTranslation("escalation.title")), grid);
