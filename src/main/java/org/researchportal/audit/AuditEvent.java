@@ -3,7 +3,9 @@ package org.researchportal.audit;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.storage.PersonalDocument;
 import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -21,7 +23,10 @@ public class AuditEvent extends TenantOwnedDocument {
     private String action;
     private String entityType;
     private String entityId;
+    // Sealed whole: a snapshot holds whatever the record held, names and numbers included.
+    @ValueConverter(PersonalDocument.class)
     private @Nullable Map<String, Object> before;
+    @ValueConverter(PersonalDocument.class)
     private @Nullable Map<String, Object> after;
     private @Nullable String reason;
 

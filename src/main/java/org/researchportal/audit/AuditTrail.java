@@ -1,7 +1,6 @@
 package org.researchportal.audit;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +8,7 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.SealedValues;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.tenancy.TenantCreated;
 import org.researchportal.tenancy.TenantDocuments;
@@ -32,11 +32,13 @@ public class AuditTrail {
     private final TenantDocuments documents;
     private final MongoConverter converter;
     private final Clock clock;
+    private final SealedValues sealed;
 
-    AuditTrail(TenantDocuments documents, MongoConverter converter, Clock clock) {
+    AuditTrail(TenantDocuments documents, MongoConverter converter, Clock clock, SealedValues sealed) {
         this.documents = documents;
         this.converter = converter;
         this.clock = clock;
+        this.sealed = sealed;
     }
 
     /**
@@ -67,18 +69,39 @@ public class AuditTrail {
                 Map.of("name", event.name()), null)));
     }
 
+    /**
+     * The record as plain BSON values, personal data opened: the snapshot is sealed whole when stored (see
+     * {@link AuditEvent}), and the people who may read the trail read it as the record was.
+     */
     private @Nullable Map<String, Object> snapshot(@Nullable Object value) {
         if (value == null) {
             return null;
         }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), v));
-            return copy;
-        }
         Document document = new Document();
-        converter.write(value, document);
-        document.remove("_class");
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> document.put(String.valueOf(k), converter.convertToMongoType(v)));
+        } else {
+            converter.write(value, document);
+            document.remove("_class");
+        }
+        return opened(document);
+    }
+
+    private Document opened(Document document) {
+        document.replaceAll((k, v) -> opened(v));
         return document;
+    }
+
+    private @Nullable Object opened(@Nullable Object value) {
+        if (SealedValues.isSealed(value)) {
+            return sealed.open((String) value);
+        }
+        if (value instanceof Document nested) {
+            return opened(nested);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::opened).toList();
+        }
+        return value;
     }
 }

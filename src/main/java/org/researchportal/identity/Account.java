@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.storage.PersonalText;
 import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -36,7 +38,10 @@ public class Account extends TenantOwnedDocument {
     private String username;
     /** The identity provider's subject for this person (OpenID Connect only), so a re-created login is not them. */
     private @Nullable String subject;
+    // Personal data, sealed at rest (the username is not: sign-in finds the account by it).
+    @ValueConverter(PersonalText.class)
     private String displayName;
+    @ValueConverter(PersonalText.class)
     private @Nullable String email;
     private String language;
     private Set<PortalRole> roles = EnumSet.noneOf(PortalRole.class);

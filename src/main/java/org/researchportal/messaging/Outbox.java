@@ -10,6 +10,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.SealedValues;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -31,11 +32,13 @@ public class Outbox {
     private final TenantDocuments documents;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SealedValues sealed;
 
-    Outbox(TenantDocuments documents, AuditTrail audit, Clock clock) {
+    Outbox(TenantDocuments documents, AuditTrail audit, Clock clock, SealedValues sealed) {
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;
+        this.sealed = sealed;
     }
 
     /** Puts a message in the outbox, or answers the one already planned under its key. */
@@ -46,7 +49,7 @@ public class Outbox {
             throw ValidationException.of("message", "message.invalid");
         }
         try {
-            return documents.insert(new OutboxMessage(message, clock.instant()));
+            return documents.insert(new OutboxMessage(message, sealed.lookup(message.recipient()), clock.instant()));
         } catch (DuplicateKeyException plannedAlready) {
             return byKey(message.idempotencyKey()).orElseThrow(() -> plannedAlready);
         }
@@ -64,6 +67,12 @@ public class Outbox {
         return cancelled;
     }
 
+    /** Cancels the SMS still pending to a phone number (its own STOP); the number is found by its keyed hash. */
+    int cancelPendingSms(String phone, String reason) {
+        return cancelPending(Criteria.where("recipientLookup").is(sealed.lookup(phone)).and("channel")
+                .is(Channel.SMS), reason);
+    }
+
     /** What is planned under this key, if anything (so planning need not prepare it again). */
     java.util.Optional<OutboxMessage> planned(String idempotencyKey) {
         return byKey(idempotencyKey);
@@ -76,7 +85,8 @@ public class Outbox {
     boolean replan(OutboxMessage pending, NewMessage replacement) {
         return documents.updateFirst(Query.query(Criteria.where("_id").is(pending.requireId()).and("status")
                 .is(OutboxMessage.Status.PENDING)), new Update().set("dueAt", replacement.dueAt())
-                        .set("recipient", replacement.recipient()).set("locale", replacement.locale().toLanguageTag())
+                        .set("recipient", replacement.recipient())
+                        .set("recipientLookup", sealed.lookup(replacement.recipient())).set("locale", replacement.locale().toLanguageTag())
                         .set("subject", replacement.subject()).set("body", replacement.body())
                         .set("htmlBody", replacement.htmlBody()), OutboxMessage.class) > 0;
     }

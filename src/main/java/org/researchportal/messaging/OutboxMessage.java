@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.storage.PersonalText;
 import org.researchportal.tenancy.TenantOwnedDocument;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,7 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
     @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1, 'dueAt': -1}"),
     @CompoundIndex(name = "tenant_provider", def = "{'tenantId': 1, 'providerId': 1}"),
     @CompoundIndex(name = "tenant_created", def = "{'tenantId': 1, 'createdAt': -1}"),
-    @CompoundIndex(name = "tenant_study_created", def = "{'tenantId': 1, 'studyId': 1, 'createdAt': -1}")
+    @CompoundIndex(name = "tenant_study_created", def = "{'tenantId': 1, 'studyId': 1, 'createdAt': -1}"),
+    @CompoundIndex(name = "tenant_recipient_lookup", def = "{'tenantId': 1, 'recipientLookup': 1, 'status': 1}")
 })
 public class OutboxMessage extends TenantOwnedDocument {
 
@@ -47,12 +50,19 @@ public class OutboxMessage extends TenantOwnedDocument {
     private String idempotencyKey;
     private MessagePurpose purpose;
     private Channel channel;
+    // Personal data, sealed at rest: the address, and texts that may name the person.
+    @ValueConverter(PersonalText.class)
     private String recipient;
+    /** The recipient's keyed hash: a STOP by SMS finds the messages to its number by it. */
+    private @Nullable String recipientLookup;
     private @Nullable String participantId;
     private @Nullable String studyId;
     private String locale;
+    @ValueConverter(PersonalText.class)
     private @Nullable String subject;
+    @ValueConverter(PersonalText.class)
     private String body;
+    @ValueConverter(PersonalText.class)
     private @Nullable String htmlBody;
     private Instant dueAt;
     private Status status = Status.PENDING;
@@ -82,11 +92,12 @@ public class OutboxMessage extends TenantOwnedDocument {
         this.createdAt = Instant.EPOCH;
     }
 
-    OutboxMessage(NewMessage message, Instant createdAt) {
+    OutboxMessage(NewMessage message, String recipientLookup, Instant createdAt) {
         this.idempotencyKey = message.idempotencyKey();
         this.purpose = message.purpose();
         this.channel = message.channel();
         this.recipient = message.recipient();
+        this.recipientLookup = recipientLookup;
         this.participantId = message.participantId();
         this.studyId = message.studyId();
         this.locale = message.locale().toLanguageTag();

@@ -10,16 +10,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the carrier keeps it, and checked before every SMS is sent.
  */
 @Document("sms_opt_outs")
-@CompoundIndex(name = "tenant_phone", def = "{'tenantId': 1, 'phone': 1}", unique = true)
+@CompoundIndex(name = "tenant_phone_lookup", def = "{'tenantId': 1, 'phoneLookup': 1}", unique = true)
 public class SmsOptOut extends TenantOwnedDocument {
 
-    private String phone;
+    /** The number's keyed hash, never the number: all a STOP needs is to be found again. */
+    private String phoneLookup;
     private boolean optedOut;
     private String keyword;
     private Instant changedAt;
 
-    SmsOptOut(String phone, boolean optedOut, String keyword, Instant changedAt) {
-        this.phone = phone;
+    SmsOptOut(String phoneLookup, boolean optedOut, String keyword, Instant changedAt) {
+        this.phoneLookup = phoneLookup;
         this.optedOut = optedOut;
         this.keyword = keyword;
         this.changedAt = changedAt;

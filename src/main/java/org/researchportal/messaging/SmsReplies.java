@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.SealedValues;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -37,12 +38,14 @@ public class SmsReplies {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SealedValues sealed;
 
-    SmsReplies(TenantDocuments documents, Outbox outbox, AuditTrail audit, Clock clock) {
+    SmsReplies(TenantDocuments documents, Outbox outbox, AuditTrail audit, Clock clock, SealedValues sealed) {
         this.documents = documents;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.sealed = sealed;
     }
 
     static Keyword keyword(String body) {
@@ -59,8 +62,7 @@ public class SmsReplies {
         switch (keyword) {
             case STOP -> {
                 setOptOut(from, true, body);
-                int cancelled = outbox.cancelPending(Criteria.where("recipient").is(from).and("channel")
-                        .is(Channel.SMS), "STOP by SMS");
+                int cancelled = outbox.cancelPendingSms(from, "STOP by SMS");
                 audit.record("sms.opted-out", "PhoneNumber", masked(from), null, Map.of("cancelled", cancelled),
                         "Reply " + keyword);
                 return Optional.of("You will get no more SMS from the study team. Reply START to get them again. "
@@ -84,12 +86,12 @@ public class SmsReplies {
 
     /** Whether the number said STOP (and not START since). */
     boolean optedOut(String phone) {
-        return documents.findOne(Query.query(Criteria.where("phone").is(phone)), SmsOptOut.class)
+        return documents.findOne(Query.query(Criteria.where("phoneLookup").is(sealed.lookup(phone))), SmsOptOut.class)
                 .map(SmsOptOut::isOptedOut).orElse(false);
     }
 
     private void setOptOut(String phone, boolean optedOut, String keyword) {
-        documents.findAndModify(Query.query(Criteria.where("phone").is(phone)), new Update()
+        documents.findAndModify(Query.query(Criteria.where("phoneLookup").is(sealed.lookup(phone))), new Update()
                 .set("optedOut", optedOut).set("keyword", keyword.strip()).set("changedAt", clock.instant()),
                 FindAndModifyOptions.options().upsert(true), SmsOptOut.class);
     }

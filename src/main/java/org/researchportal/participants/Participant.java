@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.storage.PersonalText;
 import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -29,16 +31,21 @@ public class Participant extends TenantOwnedDocument {
     private String studyId;
     private String screeningNumber;
     private @Nullable String studyNumber;
+    // Personal data, sealed at rest.
+    @ValueConverter(PersonalText.class)
     private String displayName;
     private ParticipantStatus status;
     private @Nullable String armCode;
     private LocalDate screenedOn;
     private @Nullable LocalDate enrolledOn;
     private @Nullable LocalDate withdrawnOn;
+    @ValueConverter(PersonalText.class)
     private @Nullable String phone;
+    @ValueConverter(PersonalText.class)
     private @Nullable String email;
     private String language;
     private String timeZone;
+    @ValueConverter(PersonalText.class)
     private @Nullable String preferredCallTime;
     /** Reminder time and quiet hours; absent means the defaults. */
     private @Nullable LocalTime reminderTime;
