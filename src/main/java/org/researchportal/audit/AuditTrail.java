@@ -12,6 +12,7 @@ import org.researchportal.base.security.SealedValues;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.tenancy.TenantCreated;
 import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.beans.BeanUtils;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -80,6 +81,10 @@ public class AuditTrail {
         Document document = new Document();
         if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> document.put(String.valueOf(k), converter.convertToMongoType(v)));
+        } else if (converter.getMappingContext().getPersistentEntity(value.getClass()) == null
+                || BeanUtils.isSimpleValueType(value.getClass())) {
+            // A plain value (a text, a number, a date) recorded as it is.
+            document.put("value", converter.convertToMongoType(value));
         } else {
             converter.write(value, document);
             document.remove("_class");

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
+import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
@@ -65,7 +66,7 @@ public class RandomisationService {
     /** Makes the sealed sequence for every stratum of the study's plan, once; running it again changes nothing. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public void setUp(String studyId) {
-        StudySummary study = studies.study(studyId).orElseThrow();
+        StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
         RandomisationPlan plan = plan(studyId);
         for (String stratum : strata(plan)) {
             if (!documents.exists(slotsOf(studyId, stratum), AllocationBatch.class)) {
