@@ -1,8 +1,18 @@
 package org.researchportal.base;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Clock;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.StaticMethodMatcherPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Service;
 
 @Configuration(proxyBeanMethods = false)
 class BaseConfiguration {
@@ -11,5 +21,25 @@ class BaseConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
+    }
+
+    /**
+     * Every public service operation's text passes {@link InputCharacters}, after the caller's role is checked. An
+     * infrastructure advisor, so the proxy creator that method security registers applies it.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor inputCharactersAdvisor() {
+        var servicesOperations = new StaticMethodMatcherPointcut() {
+            @Override
+            public boolean matches(Method method, Class<?> targetClass) {
+                return Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+                        && targetClass.getPackageName().startsWith("org.researchportal")
+                        && AnnotatedElementUtils.hasAnnotation(targetClass, Service.class);
+            }
+        };
+        var advisor = new DefaultPointcutAdvisor(servicesOperations, new InputCharacters());
+        advisor.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return advisor;
     }
 }

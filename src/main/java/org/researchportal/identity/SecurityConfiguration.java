@@ -2,6 +2,7 @@ package org.researchportal.identity;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
+import org.researchportal.base.security.GuessingLimit;
 import org.researchportal.identity.ui.LoginView;
 import org.researchportal.tenancy.TenantDirectory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,13 +16,14 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.researchportal.base.security.GuessingLimit;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 
 /**
  * Sign-in and access. Two modes, chosen by {@code portal.auth.mode}: {@code local} (the embedded default: the portal's
@@ -45,6 +47,16 @@ public class SecurityConfiguration {
     @Bean
     GuessingLimit apiTokenGuesses(Clock clock) {
         return new GuessingLimit(ApiTokenFilter.FAILURES_PER_MINUTE, clock);
+    }
+
+    /**
+     * A request the firewall refuses (control characters, encoded slashes, "//" in its path or parameters) is answered
+     * 400 Bad Request. By default it fails into the error page, which a webhook or API caller without a session would
+     * see as a redirect to sign in.
+     */
+    @Bean
+    WebSecurityCustomizer refusedRequestsAreBadRequests() {
+        return web -> web.requestRejectedHandler(new HttpStatusRequestRejectedHandler());
     }
 
     @Bean
@@ -89,6 +101,8 @@ public class SecurityConfiguration {
             @Value("${portal.auth.mode:local}") String mode) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll()
+                // The error page itself: a failed API or webhook call gets its status, not a redirect to sign in.
+                .requestMatchers("/error").permitAll()
                 // Links from messages: the token is checked (and rate-limited) before anyone is signed in.
                 .requestMatchers("/l/**").permitAll()
                 // Media streamed to the signed-in person; the video library checks tenant and viewer per request.

@@ -11,6 +11,8 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.SealedValues;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -33,12 +35,17 @@ public class Outbox {
     private final AuditTrail audit;
     private final Clock clock;
     private final SealedValues sealed;
+    private final ParticipantService participants;
+    private final StudyService studies;
 
-    Outbox(TenantDocuments documents, AuditTrail audit, Clock clock, SealedValues sealed) {
+    Outbox(TenantDocuments documents, AuditTrail audit, Clock clock, SealedValues sealed,
+            ParticipantService participants, StudyService studies) {
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;
         this.sealed = sealed;
+        this.participants = participants;
+        this.studies = studies;
     }
 
     /** Puts a message in the outbox, or answers the one already planned under its key. */
@@ -47,6 +54,16 @@ public class Outbox {
         if (Inputs.isBlankOrLonger(message.idempotencyKey(), 200) || message.recipient().isBlank()
                 || message.body().isBlank() || message.body().length() > BODY_MAX_LENGTH) {
             throw ValidationException.of("message", "message.invalid");
+        }
+        // A message about a participant or a study names one of this tenant's, and the participant's own study.
+        if (message.participantId() != null) {
+            var contact = participants.contact(message.participantId())
+                    .orElseThrow(() -> new NotFoundException("Participant", message.participantId()));
+            if (message.studyId() != null && !message.studyId().equals(contact.studyId())) {
+                throw ValidationException.of("message", "message.invalid");
+            }
+        } else if (message.studyId() != null && studies.study(message.studyId()).isEmpty()) {
+            throw new NotFoundException("Study", message.studyId());
         }
         try {
             return documents.insert(new OutboxMessage(message, sealed.lookup(message.recipient()), clock.instant()));

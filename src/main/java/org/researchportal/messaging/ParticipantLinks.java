@@ -10,7 +10,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,28 +33,31 @@ public class ParticipantLinks {
     private final TenantDocuments documents;
     private final Clock clock;
     private final PortalAddress portal;
+    private final ParticipantService participants;
     private final SecureRandom random = new SecureRandom();
 
-    ParticipantLinks(TenantDocuments documents, Clock clock,
-            PortalAddress portal) {
+    ParticipantLinks(TenantDocuments documents, Clock clock, PortalAddress portal, ParticipantService participants) {
         this.documents = documents;
         this.clock = clock;
         this.portal = portal;
+        this.participants = participants;
     }
 
     /**
      * A new link for the participant to the page, valid for 72 hours from when the message goes out; answers the
      * full URL to put in the message.
      */
-    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN, Authorities.THERAPIST})
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public String issue(String participantId, ParticipantLink.Target target, java.time.Instant sentAt) {
         return issue(participantId, target, null, sentAt);
     }
 
     /** The same, opening the page at one exercise. */
-    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN, Authorities.THERAPIST})
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public String issue(String participantId, ParticipantLink.Target target, @Nullable String focus,
             java.time.Instant sentAt) {
+        // A link only for a participant of this tenant: no dangling link to an id nobody has.
+        participants.contact(participantId).orElseThrow(() -> new NotFoundException("Participant", participantId));
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -1,0 +1,368 @@
+package org.researchportal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.researchportal.base.HostileValues;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.security.SystemActor;
+import org.researchportal.demo.DemoStudyDesigns;
+import org.researchportal.participants.ConsentService;
+import org.researchportal.participants.RandomisationService;
+import org.researchportal.participants.ScreeningService;
+import org.researchportal.participants.TrialFixture;
+import org.researchportal.study.StudyService;
+import org.researchportal.tenancy.TenantService;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Property: whatever a form or an API hands a service, the answer is the work done, a refusal with a message for
+ * each field named (a key both languages translate), "not found" or "not allowed", and never another failure (which a
+ * person would see as an error page); and a refused call writes nothing. Every public service operation is called
+ * many times in a tenant with a real trial, its texts hostile ({@link HostileValues}) or real ids of that tenant,
+ * its numbers and dates out of range. The seed is printed; {@code -Dhostile.seed=...} replays a run.
+ */
+class HostileInputTests extends PortalTest {
+
+    private static final int TRIALS_PER_OPERATION = 12;
+    private static final Set<PortalRole> EVERY_TENANT_ROLE = EnumSet.complementOf(EnumSet.of(
+            PortalRole.PLATFORM_ADMIN));
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MongoOperations mongo;
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    StudyService studies;
+    @Autowired
+    RandomisationService randomisation;
+    @Autowired
+    ScreeningService screening;
+    @Autowired
+    ConsentService consent;
+
+    @Test
+    void everyServiceOperationAnswersHostileInputWithARefusalOrItsWorkAndARefusalWritesNothing() throws IOException {
+        long seed = Long.getLong("hostile.seed", System.nanoTime());
+        var hostile = new HostileValues(seed);
+        var trial = TrialFixture.create(tenants, studies, randomisation, DemoStudyDesigns.reMsRandomisation(), 8);
+        String randomised = trial.eligibleConsentedCandidate(screening, consent, "Fuzz Randomised");
+        trial.doAsClinician(() -> randomisation.randomise(randomised, Map.of()));
+        trial.eligibleConsentedCandidate(screening, consent, "Fuzz Candidate");
+        List<String> ids = new ArrayList<>(idsOf(trial.tenantId()));
+        Properties english = new Properties();
+        try (var in = getClass().getResourceAsStream("/vaadin-i18n/translations.properties")) {
+            english.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+
+        Map<String, Integer> outcomes = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (var operation : operations()) {
+            for (int trialNo = 0; trialNo < TRIALS_PER_OPERATION; trialNo++) {
+                Object[] arguments = arguments(operation.method(), hostile, ids);
+                if (arguments == null) {
+                    failures.add(operation.name() + ": no arguments could be made");
+                    break;
+                }
+                calls++;
+                String before = digest(trial.tenantId());
+                String outcome;
+                try {
+                    SystemActor.callAs("hostile", trial.tenantId(), EVERY_TENANT_ROLE,
+                            () -> invoke(operation.bean(), operation.method(), arguments));
+                    outcome = "done";
+                } catch (ValidationException refused) {
+                    outcome = "refused";
+                    refused.fieldMessageKeys().forEach((field, key) -> {
+                        if (field.isBlank() || !english.containsKey(key)) {
+                            failures.add(operation.name() + " refused " + field + " with untranslated " + key);
+                        }
+                    });
+                } catch (NotFoundException | AccessDeniedException | OptimisticLockingFailureException expected) {
+                    // Not found, not allowed, or changed by someone else meanwhile (the form says to reload).
+                    outcome = expected.getClass().getSimpleName();
+                } catch (RuntimeException e) {
+                    outcome = e.getClass().getSimpleName();
+                    failures.add(operation.name() + " " + describe(arguments) + ": " + e);
+                }
+                outcomes.merge(outcome, 1, Integer::sum);
+                if (!outcome.equals("done") && !before.equals(digest(trial.tenantId()))) {
+                    failures.add(operation.name() + " " + describe(arguments) + " was refused (" + outcome
+                            + ") but wrote something");
+                }
+            }
+        }
+        failures.addAll(danglingReferences(trial.tenantId()));
+        System.out.printf("Hostile input (seed %d): %d calls, outcomes %s%n", seed, calls, outcomes);
+        assertThat(failures).as("seed " + seed).isEmpty();
+        assertThat(outcomes.get("refused")).isGreaterThan(300);
+        assertThat(outcomes.get("done")).isGreaterThan(100);
+    }
+
+    private record Operation(String name, Object bean, Method method) {
+    }
+
+    private List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        for (Object bean : context.getBeansWithAnnotation(Service.class).values()) {
+            Class<?> type = AopUtils.getTargetClass(bean);
+            if (!type.getPackageName().startsWith("org.researchportal")) {
+                continue;
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && !method.isSynthetic()
+                        && !Modifier.isStatic(method.getModifiers())) {
+                    operations.add(new Operation(type.getSimpleName() + "." + method.getName(), bean, method));
+                }
+            }
+        }
+        operations.sort(Comparator.comparing(Operation::name));
+        return operations;
+    }
+
+    private List<String> idsOf(String tenant) {
+        List<String> ids = new ArrayList<>();
+        for (String collection : mongo.getCollectionNames()) {
+            if (!collection.contains(".")) {
+                for (var raw : mongo.getCollection(collection).find(new org.bson.Document("tenantId", tenant))
+                        .limit(3)) {
+                    ids.add(String.valueOf(raw.get("_id")));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** What the calls that were taken left behind naming a participant or a study that does not exist. */
+    private List<String> danglingReferences(String tenant) {
+        Set<String> participants = new java.util.HashSet<>();
+        Set<String> studiesOfTenant = new java.util.HashSet<>();
+        mongo.getCollection("participants").find(new org.bson.Document("tenantId", tenant))
+                .forEach(p -> participants.add(String.valueOf(p.get("_id"))));
+        mongo.getCollection("studies").find(new org.bson.Document("tenantId", tenant))
+                .forEach(p -> studiesOfTenant.add(String.valueOf(p.get("_id"))));
+        List<String> dangling = new ArrayList<>();
+        for (String collection : mongo.getCollectionNames()) {
+            if (collection.contains(".")) {
+                continue;
+            }
+            for (var raw : mongo.getCollection(collection).find(new org.bson.Document("tenantId", tenant))) {
+                if (raw.get("participantId") instanceof String id && !participants.contains(id)) {
+                    dangling.add(collection + " " + raw.get("_id") + " names participant " + id);
+                }
+                if (raw.get("studyId") instanceof String id && !studiesOfTenant.contains(id)) {
+                    dangling.add(collection + " " + raw.get("_id") + " names study " + id);
+                }
+            }
+        }
+        return dangling;
+    }
+
+    /** The tenant's documents as stored, to tell whether a refused call wrote anything. */
+    private String digest(String tenant) {
+        StringBuilder all = new StringBuilder();
+        for (String collection : new java.util.TreeSet<>(mongo.getCollectionNames())) {
+            if (!collection.contains(".")) {
+                for (var raw : mongo.getCollection(collection).find(new org.bson.Document("tenantId", tenant))) {
+                    all.append(collection).append(raw.toJson()).append('\n');
+                }
+            }
+        }
+        return Integer.toHexString(all.toString().hashCode()) + ":" + all.length();
+    }
+
+    private static @Nullable Object invoke(Object bean, Method method, Object[] arguments) {
+        try {
+            return method.invoke(bean, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String describe(Object[] arguments) {
+        List<String> shown = new ArrayList<>();
+        for (Object argument : arguments) {
+            String text = String.valueOf(argument);
+            shown.add(text.length() > 60 ? text.substring(0, 60) + "…(" + text.length() + ")" : text);
+        }
+        return shown.toString();
+    }
+
+    private static Object @Nullable [] arguments(Method method, HostileValues hostile, List<String> ids) {
+        Type[] types = method.getGenericParameterTypes();
+        Object[] arguments = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            arguments[i] = value(types[i], hostile, ids, 0);
+            if (arguments[i] == null) {
+                return null;
+            }
+        }
+        return arguments;
+    }
+
+    private static @Nullable Object value(Type type, HostileValues hostile, List<String> ids, int depth) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
+                : type instanceof Class<?> c ? c : Object.class;
+        Type[] typeArguments = type instanceof ParameterizedType p ? p.getActualTypeArguments()
+                : new Type[] {String.class, String.class};
+        if (depth > 8) {
+            return null;
+        }
+        if (raw == String.class || raw == Object.class || raw == CharSequence.class) {
+            return hostile.below(3) == 0 ? ids.get(hostile.below(ids.size())) : hostile.text();
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return hostile.aBoolean();
+        }
+        if (raw == int.class || raw == Integer.class) {
+            return hostile.anInt();
+        }
+        if (raw == long.class || raw == Long.class) {
+            return hostile.aLong();
+        }
+        if (raw == double.class || raw == Double.class) {
+            return hostile.aDouble();
+        }
+        if (raw.isEnum()) {
+            return raw.getEnumConstants()[hostile.below(raw.getEnumConstants().length)];
+        }
+        if (raw == LocalDate.class) {
+            return hostile.date();
+        }
+        if (raw == LocalTime.class) {
+            return hostile.time();
+        }
+        if (raw == LocalDateTime.class) {
+            return hostile.date().atTime(hostile.time());
+        }
+        if (raw == Instant.class) {
+            return hostile.instant();
+        }
+        if (raw == YearMonth.class) {
+            return YearMonth.from(hostile.date());
+        }
+        if (raw == ZoneId.class) {
+            return ZoneId.of(hostile.aBoolean() ? "Asia/Shanghai" : "Pacific/Kiritimati");
+        }
+        if (raw == Duration.class) {
+            return Duration.ofMinutes(hostile.anInt() / 7);
+        }
+        if (raw == Locale.class) {
+            return hostile.aBoolean() ? Locale.ENGLISH : Locale.forLanguageTag("xx-ZZ");
+        }
+        if (raw == Pageable.class) {
+            return hostile.aBoolean() ? Pageable.unpaged() : PageRequest.of(hostile.below(5), 1 + hostile.below(200));
+        }
+        if (raw == byte[].class) {
+            return hostile.bytes();
+        }
+        if (raw == InputStream.class) {
+            return new ByteArrayInputStream(hostile.bytes());
+        }
+        if (raw == OutputStream.class) {
+            return new ByteArrayOutputStream();
+        }
+        if (raw == Writer.class) {
+            return new StringWriter();
+        }
+        if (raw == Optional.class) {
+            return Optional.empty();
+        }
+        if (raw == Set.class || raw == List.class || raw == Collection.class) {
+            List<Object> items = new ArrayList<>();
+            for (int i = hostile.below(3); i > 0; i--) {
+                Object item = value(typeArguments[0], hostile, ids, depth + 1);
+                if (item == null) {
+                    return null;
+                }
+                items.add(item);
+            }
+            return raw == Set.class ? new java.util.HashSet<>(items) : items;
+        }
+        if (raw == Map.class) {
+            Map<Object, Object> map = new HashMap<>();
+            for (int i = hostile.below(3); i > 0; i--) {
+                Object key = value(typeArguments[0], hostile, ids, depth + 1);
+                Object val = value(typeArguments[1], hostile, ids, depth + 1);
+                if (key == null || val == null) {
+                    return null;
+                }
+                map.put(key, val);
+            }
+            return map;
+        }
+        if (raw.isRecord()) {
+            RecordComponent[] components = raw.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] classes = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                classes[i] = components[i].getType();
+                values[i] = value(components[i].getGenericType(), hostile, ids, depth + 1);
+                if (values[i] == null) {
+                    return null;
+                }
+            }
+            try {
+                var constructor = raw.getDeclaredConstructor(classes);
+                constructor.setAccessible(true);
+                return constructor.newInstance(values);
+            } catch (InvocationTargetException refusedByTheRecord) {
+                // A record that checks itself refused these values; that is a refusal too. Try others.
+                return value(type, hostile, ids, depth + 1);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return null;
+    }
+}
