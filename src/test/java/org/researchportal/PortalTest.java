@@ -4,8 +4,10 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
+import org.researchportal.base.storage.DatabaseLinkConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.Authentication;
@@ -20,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(DatabaseLinkConfiguration.class)
 public abstract class PortalTest {
 
     public static final String PASSWORD = "test-password-1";

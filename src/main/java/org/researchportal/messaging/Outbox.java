@@ -141,7 +141,7 @@ public class Outbox {
         int attempts = documents.findById(messageId, OutboxMessage.class).map(m -> m.getAttempts().size()).orElse(0);
         change(messageId, reason, OutboxMessage.Status.FAILED, new Update().set("status",
                 OutboxMessage.Status.PENDING).set("dueAt", clock.instant()).unset("failureReason")
-                .set("attemptsBeforeResend", attempts).set("claims", 0), "message.resent");
+                .set("attemptsBeforeResend", attempts).set("claims", 0).unset("handedOverAt"), "message.resent");
     }
 
     /** Cancels everything still pending for a participant (withdrawal, consent revoked); answers how many. */

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,6 +33,12 @@ import org.springframework.stereotype.Service;
  * Sends what is due. Each message is claimed with an atomic lease (findAndModify: pending and due, or sending with a
  * lease run out), so two portal instances on one database never send it twice, and one that died mid-send is taken
  * over when its lease ends. The outcome is written only while the lease is still this instance's.
+ *
+ * <p>Nothing is sent twice when the database or an instance fails mid-send. The claim is marked just before the
+ * provider is called ({@code handedOverAt}); a database out of reach after the provider took the message is waited
+ * for, with the outcome held, until the lease ends. A message claimed again with that mark still on it went to the
+ * provider from an instance that then stopped: it is not sent again but failed as "interrupted", which coordinators
+ * see and can resend once they know it did not arrive. One claimed but never handed over is simply sent.
  */
 @Service
 public class OutboxDispatcher {
@@ -50,6 +57,10 @@ public class OutboxDispatcher {
     /** A participant in one of these has left the study: nothing more is sent to them. */
     static final Set<ParticipantStatus> LEFT = EnumSet.of(ParticipantStatus.WITHDRAWN,
             ParticipantStatus.LOST_TO_FOLLOW_UP, ParticipantStatus.NOT_ELIGIBLE);
+    static final String INTERRUPTED = "Sending was interrupted after the message went to the provider: it may have"
+            + " arrived. Check with the participant before sending it again.";
+    private static final Duration OUTCOME_MARGIN = Duration.ofSeconds(1);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
     /** This instance's name on its leases. */
     private final String worker = "portal-" + UUID.randomUUID();
 
@@ -114,6 +125,12 @@ public class OutboxDispatcher {
     }
 
     private void deliver(OutboxMessage message, ProviderSettings providers) {
+        if (message.getHandedOverAt() != null) {
+            finish(message, new Update().set("status", OutboxMessage.Status.FAILED).set("failureReason",
+                    INTERRUPTED).push("attempts", new OutboxMessage.Attempt(clock.instant(), worker,
+                            OutboxMessage.Attempt.Outcome.FAILED, "interrupted", INTERRUPTED)));
+            return;
+        }
         if (message.getClaims() > retries.maxAttempts() + 2) {
             // Claimed again and again without an outcome: every try ended the instance (or its lease) mid-send.
             finish(message, new Update().set("status", OutboxMessage.Status.FAILED).set("failureReason",
@@ -145,9 +162,12 @@ public class OutboxDispatcher {
                 // Consent is checked again at the moment of sending, whatever was planned before a withdrawal.
                 result = new SendResult.Failed("no-consent", "The participant has not agreed to " + message
                         .getChannel() + " contact, or has left the study");
+            } else if (sender == null) {
+                result = new SendResult.Failed("no-channel", "No way to send " + message.getChannel());
+            } else if (handOver(message)) {
+                result = sender.send(message, providers);
             } else {
-                result = sender == null ? new SendResult.Failed("no-channel", "No way to send "
-                        + message.getChannel()) : sender.send(message, providers);
+                return; // The lease ran out before the provider was called: another instance has it.
             }
         } catch (RuntimeException unexpected) {
             result = new SendResult.Retry("unexpected", unexpected.getClass().getSimpleName());
@@ -177,14 +197,52 @@ public class OutboxDispatcher {
         }
     }
 
-    /** Writes an outcome only while the lease is still this instance's. */
-    private void finish(OutboxMessage message, Update outcome) {
-        long written = documents.updateFirst(Query.query(Criteria.where("_id").is(message.requireId())
+    /** Marks the claim as handed to the provider; false when the lease is no longer this instance's. */
+    private boolean handOver(OutboxMessage message) {
+        return documents.updateFirst(Query.query(Criteria.where("_id").is(message.requireId())
                 .and("status").is(OutboxMessage.Status.SENDING).and("leaseOwner").is(worker)),
-                outcome.unset("leaseOwner").unset("leaseUntil"), OutboxMessage.class);
-        if (written == 0) {
-            // The lease ran out mid-send and another instance took the message over: its outcome stands.
-            LOG.warn("Lost the lease on message {} while sending", message.requireId());
+                new Update().set("handedOverAt", clock.instant()), OutboxMessage.class) > 0;
+    }
+
+    /**
+     * Writes an outcome only while the lease is still this instance's. Only this instance knows the outcome, so a
+     * database out of reach is waited for (with growing pauses) until the lease is nearly over.
+     */
+    private void finish(OutboxMessage message, Update outcome) {
+        Update update = outcome.unset("leaseOwner").unset("leaseUntil").unset("handedOverAt");
+        Instant giveUp = (message.getLeaseUntil() == null ? clock.instant().plus(lease) : message.getLeaseUntil())
+                .minus(OUTCOME_MARGIN);
+        Duration pause = Duration.ofMillis(100);
+        while (true) {
+            try {
+                long written = documents.updateFirst(Query.query(Criteria.where("_id").is(message.requireId())
+                        .and("status").is(OutboxMessage.Status.SENDING).and("leaseOwner").is(worker)), update,
+                        OutboxMessage.class);
+                if (written == 0) {
+                    // The lease ran out mid-send and another instance took the message over: its outcome stands.
+                    LOG.warn("Lost the lease on message {} while sending", message.requireId());
+                }
+                return;
+            } catch (DataAccessResourceFailureException unreachable) {
+                if (clock.instant().plus(pause).isAfter(giveUp)) {
+                    LOG.error("Could not record the outcome of message {} before its lease ended", message
+                            .requireId(), unreachable);
+                    throw unreachable;
+                }
+                LOG.warn("Database out of reach recording message {}; trying again in {}", message.requireId(),
+                        pause);
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the database", e);
         }
     }
 }

@@ -69,6 +69,11 @@ public class OutboxMessage extends TenantOwnedDocument {
     private List<Attempt> attempts = new ArrayList<>();
     private @Nullable String leaseOwner;
     private @Nullable Instant leaseUntil;
+    /**
+     * When this claim handed the message to its provider; cleared with the outcome. Still set when a message is
+     * claimed again means the instance before stopped between the provider and the database.
+     */
+    private @Nullable Instant handedOverAt;
     private @Nullable String providerId;
     private @Nullable String failureReason;
     /** Attempts before the last "send again": a resend gets a fresh budget of retries. */
@@ -167,6 +172,14 @@ public class OutboxMessage extends TenantOwnedDocument {
     /** Attempts since the message was last sent again by a person. */
     int attemptsSinceResend() {
         return attempts.size() - attemptsBeforeResend;
+    }
+
+    @Nullable Instant getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    @Nullable Instant getHandedOverAt() {
+        return handedOverAt;
     }
 
     int getClaims() {

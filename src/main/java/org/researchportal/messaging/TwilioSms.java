@@ -9,12 +9,18 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +43,19 @@ class TwilioSms implements MessageSender {
     private final @Nullable String statusCallback;
     private final boolean captureWithoutAccount;
 
+    @Autowired
     TwilioSms(@Value("${portal.messaging.twilio.api-base:}") String apiBase,
             PortalAddress portal,
-            @Value("${portal.messaging.capture-sms-without-account:true}") boolean captureWithoutAccount) {
+            @Value("${portal.messaging.capture-sms-without-account:true}") boolean captureWithoutAccount,
+            @Value("${portal.messaging.twilio.timeout:PT15S}") Duration timeout) {
         this.apiBase = apiBase.isBlank() ? null : URI.create(apiBase);
         this.statusCallback = portal.configured().map(base -> base + TwilioWebhooks.STATUS_PATH).orElse(null);
         this.captureWithoutAccount = captureWithoutAccount;
-        this.http = httpClient();
+        this.http = httpClient(timeout);
+    }
+
+    TwilioSms(String apiBase, PortalAddress portal, boolean captureWithoutAccount) {
+        this(apiBase, portal, captureWithoutAccount, Duration.ofSeconds(15));
     }
 
     @Override
@@ -69,32 +81,49 @@ class TwilioSms implements MessageSender {
         try {
             return new SendResult.Sent(creator.create(client).getSid());
         } catch (ApiException refused) {
-            String code = refused.getCode() == null ? null : refused.getCode().toString();
             Integer status = refused.getStatusCode();
+            String code = refused.getCode() != null ? refused.getCode().toString()
+                    : status != null ? "http-" + status : "no-answer";
+            String detail = firstLine(refused.getMessage());
             if (refused.getCode() != null && PERMANENT.contains(refused.getCode())) {
-                return new SendResult.Failed(code, refused.getMessage());
+                return new SendResult.Failed(code, detail);
             }
             if (status == null || status == 429 || status >= 500) {
-                return new SendResult.Retry(code == null && status != null ? "http-" + status : code,
-                        refused.getMessage());
+                // Busy, failing, silent past the time-out, or an answer that cannot be read: tried again.
+                return new SendResult.Retry(code, detail);
             }
-            return new SendResult.Failed(code == null && status != null ? "http-" + status : code,
-                    refused.getMessage());
+            return new SendResult.Failed(code, detail);
         } catch (ApiConnectionException | IllegalStateException unreachable) {
-            return new SendResult.Retry("connection", String.valueOf(unreachable.getMessage()));
+            return new SendResult.Retry("connection", firstLine(unreachable.getMessage()));
         } catch (RuntimeException unexpected) {
             // A malformed answer: the message may or may not have gone; trying again is the safer side for a reminder.
             return new SendResult.Retry("unexpected", unexpected.getClass().getSimpleName());
         }
     }
 
-    private HttpClient httpClient() {
-        if (apiBase == null) {
-            return new NetworkHttpClient();
+    /** What coordinators read: the provider's first line, not a parser's location report. */
+    private static String firstLine(@Nullable String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
+    }
+
+    /**
+     * A slow or silent Twilio is given up on after the time-out (well inside the dispatcher's lease) and tried again
+     * by the retry policy, instead of holding the dispatch round for the SDK's default half minute.
+     */
+    private HttpClient httpClient(Duration timeout) {
+        Timeout limit = Timeout.of(timeout);
+        HttpClientBuilder builder = HttpClientBuilder.create()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit)
+                                .setSocketTimeout(limit).build())
+                        .setMaxConnTotal(20).setMaxConnPerRoute(20).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit)
+                        .setConnectionRequestTimeout(limit).build());
+        if (apiBase != null) {
+            HttpHost host = new HttpHost(apiBase.getScheme(), apiBase.getHost(), apiBase.getPort());
+            // Every request goes to the configured host; the SDK keeps its own paths, headers and form encoding.
+            builder.setRoutePlanner((target, context) -> new HttpRoute(host));
         }
-        HttpHost host = new HttpHost(apiBase.getScheme(), apiBase.getHost(), apiBase.getPort());
-        // Every request goes to the configured host; the SDK keeps its own paths, headers and form encoding.
-        return new NetworkHttpClient(HttpClientBuilder.create().setRoutePlanner((target, context) ->
-                new HttpRoute(host)));
+        return new NetworkHttpClient(builder);
     }
 }

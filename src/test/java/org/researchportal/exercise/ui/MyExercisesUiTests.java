@@ -4,15 +4,21 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
+import org.researchportal.base.storage.DatabaseLink;
 import org.researchportal.demo.DemoManual;
 import org.researchportal.exercise.ExerciseService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +28,43 @@ class MyExercisesUiTests extends UiTest {
 
     @Autowired
     ExerciseService exercise;
+    @Autowired
+    DatabaseLink database;
+
+    @Test
+    void aSessionSavedWhileTheDatabaseIsDownSaysSoKeepsWhatWasTypedAndSavesOnceItIsBack() {
+        signInToUi("fudan.participant");
+        UI.getCurrent().navigate("my-exercises");
+        int before = exercise.myHistory().size();
+        // Yesterday's session, so that today stays as the other tests expect it (whichever runs first).
+        _click(_find(Button.class).stream().filter(b -> b.getText().matches("Log (a|another) session")).findFirst()
+                .orElseThrow());
+        _get(DatePicker.class).setValue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1));
+        _get(IntegerField.class, spec -> spec.withLabel("Minutes")).setValue(35);
+        _get(IntegerField.class, spec -> spec.withLabel("How hard was it? (0-10)")).setValue(5);
+        _get(IntegerField.class, spec -> spec.withLabel("Joint pain before (0-10)")).setValue(1);
+        _get(IntegerField.class, spec -> spec.withLabel("Joint pain after (0-10)")).setValue(1);
+
+        database.cut();
+        try {
+            // Vaadin hands what a click throws to the session's error handler; Karibu hands it to the test.
+            assertThatThrownBy(() -> _click(_get(Button.class, spec -> spec.withText("Save")))).satisfies(failure ->
+                    VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(failure)));
+        } finally {
+            database.restore();
+        }
+        assertThat(_find(Notification.class)).extracting(n -> n.getElement().getProperty("text"))
+                .contains("Could not save: the portal cannot reach its database just now. What you entered is still"
+                        + " here: please try again in a moment.");
+        assertThat(_get(IntegerField.class, spec -> spec.withLabel("Minutes")).getValue()).isEqualTo(35);
+        assertThat(_get(IntegerField.class, spec -> spec.withLabel("How hard was it? (0-10)")).getValue())
+                .isEqualTo(5);
+        assertThat(exercise.myHistory()).as("nothing half-written").hasSize(before);
+
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(exercise.myHistory()).hasSize(before + 1);
+        assertThat(_find(IntegerField.class, spec -> spec.withLabel("Minutes"))).as("the dialog closed").isEmpty();
+    }
 
     @Test
     void aVideoLinkOpensThePageAtItsExercise() {
