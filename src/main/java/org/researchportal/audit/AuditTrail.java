@@ -10,6 +10,7 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.SealedValues;
 import org.researchportal.base.security.SystemActor;
+import org.researchportal.tenancy.TenantArchived;
 import org.researchportal.tenancy.TenantCreated;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.beans.BeanUtils;
@@ -74,6 +75,13 @@ public class AuditTrail {
      * The record as plain BSON values, personal data opened: the snapshot is sealed whole when stored (see
      * {@link AuditEvent}), and the people who may read the trail read it as the record was.
      */
+    /** A tenant exported or imported whole, in that tenant's own trail, with what the archive held. */
+    @EventListener
+    void on(TenantArchived event) {
+        SystemActor.runAs("audit", event.tenantId(), Set.of(), () -> documents.insert(new AuditEvent(event.at(),
+                event.by(), event.action(), TENANT_ENTITY, event.tenantId(), null, snapshot(event.counts()), null)));
+    }
+
     private @Nullable Map<String, Object> snapshot(@Nullable Object value) {
         if (value == null) {
             return null;

@@ -148,6 +148,11 @@ public class SealedValues {
         }
     }
 
+    /** Whether values sealed with each of these keys (by id) open here. */
+    public boolean opensAll(java.util.Collection<String> keyIds) {
+        return keys.keySet().containsAll(keyIds);
+    }
+
     List<String> keyIds() {
         return new ArrayList<>(keys.keySet());
     }

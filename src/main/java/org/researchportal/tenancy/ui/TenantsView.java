@@ -24,6 +24,7 @@ import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.tenancy.Tenant;
+import org.researchportal.tenancy.TenantArchive;
 import org.researchportal.tenancy.TenantService;
 
 /** The platform administrator's dashboard: the tenants of this installation, and a form to add one. */
@@ -32,7 +33,7 @@ import org.researchportal.tenancy.TenantService;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 final class TenantsView extends Main implements HasDynamicTitle {
 
-    TenantsView(TenantService tenants) {
+    TenantsView(TenantService tenants, TenantArchive archive) {
         addClassName("portal-view");
         var grid = new Grid<Tenant>();
         grid.addColumn(Tenant::name).setHeader(getTranslation("tenant.name")).setFlexGrow(1);
@@ -72,7 +73,8 @@ final class TenantsView extends Main implements HasDynamicTitle {
         var form = new FormLayout(code, name, timeZone, create);
 
         add(new ViewToolbar(getTranslation("menu.tenants")), new Section(getTranslation("tenant.list"), grid),
-                new Section(getTranslation("tenant.new"), form));
+                new Section(getTranslation("tenant.new"), form), new Section(getTranslation("archive.import"),
+                        new TenantImportForm(archive, () -> grid.setItems(tenants.tenants()))));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.researchportal.tenancy.ui;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,5 +58,25 @@ class TenantsViewUiTests extends UiTest {
         _click(_get(Button.class, spec -> spec.withText("Create")));
         assertThat(code.getErrorMessage()).isEqualTo("This code is already used by another tenant.");
         assertThat(allCells(_get(Grid.class))).doesNotContain("Impostor");
+    }
+
+    @Test
+    void aTenantAdministratorDownloadsTheArchiveAndThePlatformAdministratorCanImportOne() {
+        signInToUi("lakeside.admin");
+        UI.getCurrent().navigate("admin/archive");
+        assertThat(viewText()).contains("Export the whole institution", "PORTAL_SECRETS_PREVIOUS_KEYS");
+        var link = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText(
+                "Download the institution archive"));
+        assertThat(link.getHref()).isNotBlank();
+        assertThat(link.getElement().hasAttribute("download")).isTrue();
+
+        signInToUi("platform.admin");
+        UI.getCurrent().navigate("platform/tenants");
+        assertThat(viewText()).contains("Import an institution", "nothing is written unless everything is");
+        assertThat(_find(com.vaadin.flow.component.upload.Upload.class)).hasSize(1);
+
+        signInToUi("lakeside.clinician");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate("admin/archive"))
+                .hasMessageContaining("Access is denied");
     }
 }

@@ -1,0 +1,46 @@
+package org.researchportal.tenancy.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.upload.Upload;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Map;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.ui.LimitedUpload;
+import org.researchportal.tenancy.TenantArchive;
+
+/** The platform administrator brings in an institution exported from another installation (all or nothing). */
+final class TenantImportForm extends Composite<Div> {
+
+    /** Held in memory while it is read: larger institutions move with the command line, not the browser. */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
+
+    TenantImportForm(TenantArchive archive, Runnable onImported) {
+        var result = new Paragraph(getTranslation("archive.import.hint"));
+        result.addClassName("archive-import-result");
+        UI ui = UI.getCurrent();
+        var upload = new Upload(new LimitedUpload(MAX_BYTES, (metadata, bytes) -> ui.access(() -> {
+            result.removeClassName("error");
+            try {
+                Map<String, Integer> counts = archive.importArchive(new ByteArrayInputStream(bytes));
+                result.setText(getTranslation("archive.imported", counts.getOrDefault("participants", 0),
+                        counts.values().stream().mapToInt(Integer::intValue).sum()));
+                onImported.run();
+            } catch (ValidationException refused) {
+                result.setText(getTranslation(refused.fieldMessageKeys().getOrDefault("archive",
+                        "tenant.archive.invalid")));
+                result.addClassName("error");
+            } catch (IOException unreadable) {
+                result.setText(getTranslation("tenant.archive.invalid"));
+                result.addClassName("error");
+            }
+        })));
+        upload.setAcceptedFileTypes(".zip", "application/zip");
+        upload.setMaxFileSize((int) MAX_BYTES);
+        upload.setMaxFiles(1);
+        getContent().add(upload, result);
+    }
+}
