@@ -23,7 +23,7 @@ final class TenantImportForm extends Composite<Div> {
         result.addClassName("archive-import-result");
         UI ui = UI.getCurrent();
         var upload = new Upload(new LimitedUpload(MAX_BYTES, (metadata, bytes) -> ui.access(() -> {
-            result.removeClassName("error");
+            result.removeClassName("text-error");
             try {
                 Map<String, Integer> counts = archive.importArchive(new ByteArrayInputStream(bytes));
                 result.setText(getTranslation("archive.imported", counts.getOrDefault("participants", 0),
@@ -32,10 +32,10 @@ final class TenantImportForm extends Composite<Div> {
             } catch (ValidationException refused) {
                 result.setText(getTranslation(refused.fieldMessageKeys().getOrDefault("archive",
                         "tenant.archive.invalid")));
-                result.addClassName("error");
+                result.addClassName("text-error");
             } catch (IOException unreadable) {
                 result.setText(getTranslation("tenant.archive.invalid"));
-                result.addClassName("error");
+                result.addClassName("text-error");
             }
         })));
         upload.setAcceptedFileTypes(".zip", "application/zip");
