@@ -30,8 +30,9 @@ import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends what is due. Each message is claimed with an atomic lease (findAndModify: pending and due, or sending with a
- * lease run out), so two portal instances on one database never send it twice, and one that died mid-send is taken
+ * Sends what is due. A query finds a page of due messages; each is then claimed with an atomic lease (findAndModify
+ * by id: still pending and due, or sending with a lease run out), so two portal instances on one database never send
+ * it twice, and one that died mid-send is taken
  * over when its lease ends. The outcome is written only while the lease is still this instance's.
  *
  * <p>Nothing is sent twice when the database or an instance fails mid-send. The claim is marked just before the
@@ -57,6 +58,8 @@ public class OutboxDispatcher {
     /** A participant in one of these has left the study: nothing more is sent to them. */
     static final Set<ParticipantStatus> LEFT = EnumSet.of(ParticipantStatus.WITHDRAWN,
             ParticipantStatus.LOST_TO_FOLLOW_UP, ParticipantStatus.NOT_ELIGIBLE);
+    /** Due messages looked up at once: one query per this many sends. */
+    private static final int CANDIDATES = 50;
     static final String INTERRUPTED = "Sending was interrupted after the message went to the provider: it may have"
             + " arrived. Check with the participant before sending it again.";
     private static final Duration OUTCOME_MARGIN = Duration.ofSeconds(1);
@@ -92,28 +95,54 @@ public class OutboxDispatcher {
         ProviderSettings providers = null;
         int handled = 0;
         while (handled < max) {
-            OutboxMessage message = claim();
-            if (message == null) {
+            List<String> candidates = dueCandidates(Math.min(max - handled, CANDIDATES));
+            if (candidates.isEmpty()) {
                 break;
             }
-            if (providers == null) {
-                providers = settings.providers();
+            for (String id : candidates) {
+                OutboxMessage message = handled < max ? claim(id) : null;
+                if (message == null) {
+                    continue; // another instance (or thread) claimed it first, or it is no longer due
+                }
+                if (providers == null) {
+                    providers = settings.providers();
+                }
+                deliver(message, providers);
+                handled++;
             }
-            deliver(message, providers);
-            handled++;
         }
         return handled;
     }
 
-    private @Nullable OutboxMessage claim() {
+    /**
+     * The ids of a few due messages, oldest first, in a random order: one query finds a page of work, and instances
+     * working at once mostly reach for different messages.
+     */
+    private List<String> dueCandidates(int limit) {
+        Query due = new Query(dueNow(clock.instant())).with(Sort.by("dueAt")).limit(limit);
+        due.fields().include("_id");
+        List<String> ids = new java.util.ArrayList<>(documents.find(due, OutboxMessage.class).stream()
+                .map(OutboxMessage::requireId).toList());
+        java.util.Collections.shuffle(ids);
+        return ids;
+    }
+
+    /** Claims one message with an atomic lease, if it is still due: only one instance ever gets it. */
+    private @Nullable OutboxMessage claim(String id) {
         Instant now = clock.instant();
-        Query due = new Query(new Criteria().orOperator(
+        // The id at the top level of the query, where any MongoDB (the embedded one too) finds it by its index.
+        return documents.findAndModify(new Query(Criteria.where("_id").is(id).orOperator(
                 Criteria.where("status").is(OutboxMessage.Status.PENDING).and("dueAt").lte(now),
-                Criteria.where("status").is(OutboxMessage.Status.SENDING).and("leaseUntil").lt(now)))
-                .with(Sort.by("dueAt"));
-        return documents.findAndModify(due, new Update().set("status", OutboxMessage.Status.SENDING)
-                .set("leaseOwner", worker).set("leaseUntil", now.plus(lease)).inc("claims", 1),
+                Criteria.where("status").is(OutboxMessage.Status.SENDING).and("leaseUntil").lt(now))), new Update().set("status", OutboxMessage.Status.SENDING)
+                        .set("leaseOwner", worker).set("leaseUntil", now.plus(lease)).inc("claims", 1),
                 FindAndModifyOptions.options().returnNew(true), OutboxMessage.class);
+    }
+
+    /** Pending and due, or being sent with its lease run out (the instance sending it stopped). */
+    private static Criteria dueNow(Instant now) {
+        return new Criteria().orOperator(
+                Criteria.where("status").is(OutboxMessage.Status.PENDING).and("dueAt").lte(now),
+                Criteria.where("status").is(OutboxMessage.Status.SENDING).and("leaseUntil").lt(now));
     }
 
     private boolean consented(OutboxMessage message, @Nullable ParticipantContact contact) {

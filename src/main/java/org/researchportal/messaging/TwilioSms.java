@@ -51,7 +51,7 @@ class TwilioSms implements MessageSender {
         this.apiBase = apiBase.isBlank() ? null : URI.create(apiBase);
         this.statusCallback = portal.configured().map(base -> base + TwilioWebhooks.STATUS_PATH).orElse(null);
         this.captureWithoutAccount = captureWithoutAccount;
-        this.http = httpClient(timeout);
+        this.http = httpClient(this.apiBase, timeout);
     }
 
     TwilioSms(String apiBase, PortalAddress portal, boolean captureWithoutAccount) {
@@ -110,7 +110,7 @@ class TwilioSms implements MessageSender {
      * A slow or silent Twilio is given up on after the time-out (well inside the dispatcher's lease) and tried again
      * by the retry policy, instead of holding the dispatch round for the SDK's default half minute.
      */
-    private HttpClient httpClient(Duration timeout) {
+    static HttpClient httpClient(@Nullable URI apiBase, Duration timeout) {
         Timeout limit = Timeout.of(timeout);
         HttpClientBuilder builder = HttpClientBuilder.create()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()

@@ -53,6 +53,9 @@ public final class DatabaseLink implements AutoCloseable {
                     continue;
                 }
                 Socket server = new Socket(database.getAddress(), database.getPort());
+                // As the driver and the server do: small requests go out at once, not held back by Nagle's algorithm.
+                client.setTcpNoDelay(true);
+                server.setTcpNoDelay(true);
                 open.add(client);
                 open.add(server);
                 Thread.ofVirtual().start(() -> relay(client, server));
