@@ -113,6 +113,7 @@ class HostileInputTests extends PortalTest {
                 }
                 calls++;
                 String before = digest(trial.tenantId());
+                long started = System.nanoTime();
                 String outcome;
                 try {
                     SystemActor.callAs("hostile", trial.tenantId(), EVERY_TENANT_ROLE,
@@ -133,6 +134,10 @@ class HostileInputTests extends PortalTest {
                     failures.add(operation.name() + " " + describe(arguments) + ": " + e);
                 }
                 outcomes.merge(outcome, 1, Integer::sum);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (millis > 1000) {
+                    System.out.printf("Hostile input: %s took %d ms (%s)%n", operation.name(), millis, outcome);
+                }
                 if (!outcome.equals("done") && !before.equals(digest(trial.tenantId()))) {
                     failures.add(operation.name() + " " + describe(arguments) + " was refused (" + outcome
                             + ") but wrote something");

@@ -17,7 +17,7 @@ public final class HostileValues {
             "\"><img src=x onerror=alert(document.cookie)>", "<b>bold</b>&amp;&lt;", "javascript:alert(1)",
             "=HYPERLINK(\"http://evil.example\",\"click\")", "+SUM(A1:A9)", "@cmd", "{\"$gt\": \"\"}", "$where",
             "a.b.c", "../../etc/passwd", "%00%2e%2e/", "NaN", "Infinity", "-0", "1e309", "9".repeat(40),
-            "王 示例", "患者姓名：李小龙", "😀👩‍👩‍👧‍👦🏳️‍🌈", "مرحبا بالعالم", "שלום", "Zoë Ångström-Ñúñez",
+            "测试 文本", "患者姓名：测试", "😀👩‍👩‍👧‍👦🏳️‍🌈", "مرحبا بالعالم", "שלום", "Zoë Ångström-Ñúñez",
             "\u202Eevil\u202C", "abc\u2066def\u2069", "nul\u0000byte", "bell\u0007", "esc\u001b[31mred",
             "\uD800lonely", "tail\uDC00", "zero\u200Bwidth", "\uFEFFbom", "line1\r\nline2", "Robert'); DROP TABLE--",
             "+", "++8613800000000", "+86 138 0000 0000 ext 99999999", "138-0000-0000", "call me", "07911 123456",

@@ -67,6 +67,8 @@ class DispatchFaultTests extends PortalTest {
     /** Message body to the number of times the stand-in received it. */
     private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     private final AtomicInteger sids = new AtomicInteger();
+    /** Message bodies in the order the stand-in received them. */
+    private final List<String> inOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Runs when the stand-in receives its n-th message (n = key). */
     private final Map<Integer, Runnable> onRequest = new ConcurrentHashMap<>();
 
@@ -83,6 +85,7 @@ class DispatchFaultTests extends PortalTest {
                         java.nio.charset.StandardCharsets.UTF_8);
                 String text = body.replaceAll(".*Body=([^&]*).*", "$1");
                 received.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+                inOrder.add(text);
                 int n = sids.incrementAndGet();
                 onRequest.getOrDefault(n, () -> { }).run();
                 return new MockResponse.Builder().code(201).body("{\"sid\": \"SM" + String.format("%032d", n)
@@ -188,26 +191,30 @@ class DispatchFaultTests extends PortalTest {
         Thread.sleep(3500); // the stopped instance's leases run out
 
         OutboxDispatcher second = dispatcher(Duration.ofSeconds(30));
-        dispatchUntilQuiet(second);
+        try {
+            dispatchUntilQuiet(second);
 
-        assertThat(received.values()).as("nothing reached Twilio twice").allSatisfy(n -> assertThat(n.get())
-                .isEqualTo(1));
-        assertThat(received).hasSize(20);
-        Map<OutboxMessage.Status, Long> statuses = statuses();
-        assertThat(statuses.get(OutboxMessage.Status.SENT)).isEqualTo(19L);
-        // The one Twilio took as the first instance stopped is not sent again: coordinators see it, with why.
-        assertThat(statuses.get(OutboxMessage.Status.FAILED)).isEqualTo(1L);
-        OutboxMessage interrupted = asCoordinator(() -> documents.find(Query.query(Criteria.where("status")
-                .is(OutboxMessage.Status.FAILED)), OutboxMessage.class)).getFirst();
-        assertThat(interrupted.getFailureReason()).isEqualTo(OutboxDispatcher.INTERRUPTED);
-        assertThat(interrupted.getBody()).isEqualTo("killed message 4");
+            assertThat(received.values()).as("nothing reached Twilio twice").allSatisfy(n -> assertThat(n.get())
+                    .isEqualTo(1));
+            assertThat(received).hasSize(20);
+            Map<OutboxMessage.Status, Long> statuses = statuses();
+            assertThat(statuses.get(OutboxMessage.Status.SENT)).isEqualTo(19L);
+            // The one Twilio took as the first instance stopped is not sent again: coordinators see it, with why.
+            assertThat(statuses.get(OutboxMessage.Status.FAILED)).isEqualTo(1L);
+            OutboxMessage interrupted = asCoordinator(() -> documents.find(Query.query(Criteria.where("status")
+                    .is(OutboxMessage.Status.FAILED)), OutboxMessage.class)).getFirst();
+            assertThat(interrupted.getFailureReason()).isEqualTo(OutboxDispatcher.INTERRUPTED);
+            assertThat(interrupted.getBody()).isEqualTo(inOrder.get(4));
 
-        // Should the stopped instance wake after all, its lease is gone: it records nothing over the outcome.
-        stopped.countDown();
-        dead.join(Duration.ofSeconds(40));
-        assertThat(received.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
-        assertThat(asCoordinator(() -> documents.getById(interrupted.requireId(), OutboxMessage.class)).getStatus())
-                .isEqualTo(OutboxMessage.Status.FAILED);
+            // Should the stopped instance wake after all, its lease is gone: it records nothing over the outcome.
+            stopped.countDown();
+            dead.join(Duration.ofSeconds(40));
+            assertThat(received.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+            assertThat(asCoordinator(() -> documents.getById(interrupted.requireId(), OutboxMessage.class))
+                    .getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
+        } finally {
+            stopped.countDown();
+        }
     }
 
     @Test
