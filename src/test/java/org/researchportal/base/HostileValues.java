@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Hostile and malformed values, drawn from a seeded random source so a failing case can be replayed: overlong text,
+ * Hostile and malformed values, drawn from a seeded random source so a failing case can be replayed (none is a demo
+ * person's name, number or address, which other tests look for in the database): overlong text,
  * control and bidirectional characters, emoji and CJK, markup and script, formulas, query operators, malformed phone
  * numbers and emails, out-of-range numbers, impossible and far-future dates.
  */
@@ -20,8 +21,8 @@ public final class HostileValues {
             "测试 文本", "患者姓名：测试", "😀👩‍👩‍👧‍👦🏳️‍🌈", "مرحبا بالعالم", "שלום", "Zoë Ångström-Ñúñez",
             "\u202Eevil\u202C", "abc\u2066def\u2069", "nul\u0000byte", "bell\u0007", "esc\u001b[31mred",
             "\uD800lonely", "tail\uDC00", "zero\u200Bwidth", "\uFEFFbom", "line1\r\nline2", "Robert'); DROP TABLE--",
-            "+", "++8613800000000", "+86 138 0000 0000 ext 99999999", "138-0000-0000", "call me", "07911 123456",
-            "+8613800000008", "a@", "@b.c", "a@b@c.d", "a@[127.0.0.1]", "用户@例子.广告", "x@y.z", "ok@example.org",
+            "+", "++8613900000000", "+86 139 0000 0000 ext 99999999", "139-0000-0000", "call me", "020 7946 0000",
+            "+8613912345678", "a@", "@b.c", "a@b@c.d", "a@[127.0.0.1]", "用户@例子.广告", "x@y.z", "ok@example.org",
             "  padded  ", "PT25H", "24:61", "2026-02-30", "9999-12-31");
 
     private final Random random;
