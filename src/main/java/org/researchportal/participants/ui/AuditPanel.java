@@ -4,7 +4,11 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,7 @@ import org.researchportal.base.ui.Formats;
 final class AuditPanel extends Composite<Div> {
 
     private static final int VALUE_MAX = 80;
+    private static final Set<String> BOOKKEEPING = Set.of("_id", "_class", "tenantId", "version");
 
     AuditPanel(List<AuditEvent> trail) {
         Div content = getContent();
@@ -41,7 +46,11 @@ final class AuditPanel extends Composite<Div> {
         content.add(grid);
     }
 
-    /** Each top-level field whose value differs, as "field: before → after". */
+    /**
+     * Each top-level field whose value differs, as "field: before → after". The record's own bookkeeping (its id,
+     * tenant, version) and references to other records by id say nothing to a person and are left out; the action
+     * names what happened to them.
+     */
     static List<String> changes(@Nullable Map<String, Object> before, @Nullable Map<String, Object> after) {
         Set<String> fields = new LinkedHashSet<>();
         if (before != null) {
@@ -52,6 +61,9 @@ final class AuditPanel extends Composite<Div> {
         }
         List<String> changes = new ArrayList<>();
         for (String field : fields) {
+            if (BOOKKEEPING.contains(field) || field.endsWith("Id")) {
+                continue;
+            }
             Object was = before == null ? null : before.get(field);
             Object is = after == null ? null : after.get(field);
             if (!Objects.equals(was, is)) {
@@ -62,7 +74,13 @@ final class AuditPanel extends Composite<Div> {
     }
 
     private static String shown(@Nullable Object value) {
-        String text = value == null ? "–" : String.valueOf(value);
+        String text = value == null ? "–" : value instanceof Date date ? day(date.toInstant()) : String.valueOf(value);
         return text.length() > VALUE_MAX ? text.substring(0, VALUE_MAX) + "…" : text;
+    }
+
+    /** A stored day (midnight UTC) as the day; any other moment as it is, in ISO form. */
+    private static String day(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)
+                ? instant.atZone(ZoneOffset.UTC).toLocalDate().toString() : instant.toString();
     }
 }

@@ -16,4 +16,12 @@ class AuditChangesTests {
         assertThat(AuditPanel.changes(null, Map.of("name", "New"))).containsExactly("name: – → New");
         assertThat(AuditPanel.changes(Map.of("x", "1"), Map.of("x", "1"))).isEmpty();
     }
+
+    @Test
+    void leavesOutIdsAndShowsDaysAsDays() {
+        var day = java.util.Date.from(java.time.Instant.parse("2026-08-15T00:00:00Z"));
+        assertThat(AuditPanel.changes(null, Map.of("_id", "6b0318ebead612617aa72f16", "studyId",
+                "6b0318ebead612617aa72edf", "tenantId", "fudan", "version", 0L, "screenedOn", day)))
+                .containsExactly("screenedOn: – → 2026-08-15");
+    }
 }
