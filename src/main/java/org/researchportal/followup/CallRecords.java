@@ -136,7 +136,8 @@ public class CallRecords {
         if (status != CallStatus.OPEN) {
             events.publishEvent(new FollowUpCallClosed(documents.currentTenantId(), call.getParticipantId(), callId));
         } else if (entry.outcome() == CallOutcome.CALL_BACK) {
-            events.publishEvent(new FollowUpCallMoved(documents.currentTenantId(), call.getParticipantId(), callId));
+            events.publishEvent(new FollowUpCallMoved(documents.currentTenantId(), call.getParticipantId(), callId,
+                    entry.callBackAt().atZone(ZoneId.of(participant.timeZone())).toLocalDate()));
         }
         return recorded;
     }

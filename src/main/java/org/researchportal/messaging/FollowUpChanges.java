@@ -31,9 +31,10 @@ class FollowUpChanges {
     void callMoved(FollowUpCallMoved event) {
         tenants.followUp(event.tenantId(), "call-moved", EnumSet.of(PortalRole.COORDINATOR, PortalRole.CLINICIAN),
                 "call " + event.callId(), () -> {
-                    outbox.cancelPending(Criteria.where("idempotencyKey").regex("^" + Pattern.quote(
-                            ReminderPlanner.callReminderPrefix(event.callId()))), "The call moved");
-                    planner.replan(event.participantId());
+                    // Cancelled here whatever the new day, which may lie beyond the planning window.
+                    outbox.cancelPending(ReminderPlanner.callRemindersOnOtherDays(event.callId(), event.day()),
+                            "The call moved to " + event.day());
+                    planner.planCallReminders(ReminderPlanner.DAYS_AHEAD, event.participantId()::equals);
                 });
     }
 

@@ -138,7 +138,7 @@ public class ReminderPlanner {
         return planCallReminders(days, anyone -> true);
     }
 
-    private int planCallReminders(int days, Predicate<String> who) {
+    int planCallReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
         for (ExpectedCall call : calls.expectedCalls(days + 1)) {
@@ -147,9 +147,8 @@ public class ReminderPlanner {
             }
             String key = callReminderPrefix(call.callId()) + call.day();
             // The same call's reminders for another day (it was due then, before they asked to be called back).
-            outbox.cancelPending(Criteria.where("idempotencyKey").regex("^" + Pattern.quote(callReminderPrefix(
-                    call.callId())) + "(?!" + Pattern.quote(call.day() + ":") + ")"), "The call moved to "
-                            + call.day());
+            outbox.cancelPending(callRemindersOnOtherDays(call.callId(), call.day()), "The call moved to "
+                    + call.day());
             try {
                 planned += remind(call.participantId(), MessagePurpose.CALL_REMINDER, key, call.day().minusDays(1),
                         days + 1, now, (to, due) -> Map.of("name", to.displayName(), "date", call.day().format(
@@ -164,6 +163,12 @@ public class ReminderPlanner {
 
     static String callReminderPrefix(String callId) {
         return "call-reminder:" + callId + ":";
+    }
+
+    /** A call's reminders for any day but this one. */
+    static Criteria callRemindersOnOtherDays(String callId, LocalDate day) {
+        return Criteria.where("idempotencyKey").regex("^" + Pattern.quote(callReminderPrefix(callId)) + "(?!"
+                + Pattern.quote(day + ":") + ")");
     }
 
     /**

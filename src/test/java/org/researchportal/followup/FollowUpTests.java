@@ -267,6 +267,19 @@ class FollowUpTests extends PortalTest {
     }
 
     @Test
+    void aCallMovedAgainToTheSameDayKeepsItsReminder() {
+        String id = randomised("Moves Twice");
+        FollowUpCall call = firstCall(id);
+        Instant inThreeDays = Instant.now().plus(Duration.ofDays(3));
+        attempt(call, CallOutcome.CALL_BACK, null, inThreeDays);
+        // Asked again, for a minute later the same day: the reminder the day before still stands.
+        attempt(call, CallOutcome.CALL_BACK, null, inThreeDays.plus(Duration.ofMinutes(1)));
+        assertThat(trial.asCoordinator(() -> outbox.messagesOf(id)).stream()
+                .filter(m -> m.getPurpose() == MessagePurpose.CALL_REMINDER
+                        && m.getStatus() == OutboxMessage.Status.PENDING)).hasSize(1);
+    }
+
+    @Test
     void withdrawalEndsTheOpenCalls() {
         String id = randomised("Leaves Early");
         trial.doAsClinician(() -> participation.withdraw(id, LocalDate.now(), "Moved away"));
