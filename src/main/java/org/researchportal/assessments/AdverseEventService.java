@@ -49,6 +49,12 @@ public class AdverseEventService {
     public String report(String participantId, AdverseEventReport report) {
         ParticipantRecord participant = participants.participantRecord(participantId);
         validate(report, participant);
+        return recorded(participant, report);
+    }
+
+    /** Stores a checked report, audits it and tells of a serious one; answers the event's id. */
+    private String recorded(ParticipantRecord participant, AdverseEventReport report) {
+        String participantId = participant.id();
         boolean serious = isSerious(report);
         AdverseEvent event = documents.insert(new AdverseEvent(participant.studyId(), participantId, report, serious,
                 !report.outcome().resolved(), CurrentUser.require().username(), clock.instant()));
@@ -103,13 +109,16 @@ public class AdverseEventService {
     @Secured(Authorities.CLINICIAN)
     public String reportFromDraft(String draftId, AdverseEventReport report) {
         AdverseEventDraft draft = openDraft(draftId);
+        ParticipantRecord participant = participants.participantRecord(draft.getParticipantId());
         // Checked before the draft is claimed, so a refused report leaves it open for the clinician to correct.
-        validate(report, participants.participantRecord(draft.getParticipantId()));
+        validate(report, participant);
         // Claimed before the event is written: two clinicians recording the same draft make one event, not two.
-        close(draft, AdverseEventDraft.State.RECORDED, null, null);
-        String adverseEventId = report(draft.getParticipantId(), report);
+        close(draft, AdverseEventDraft.State.RECORDED, null);
+        String adverseEventId = recorded(participant, report);
         documents.updateFirst(Query.query(Criteria.where("_id").is(draft.requireId())),
                 new Update().set("adverseEventId", adverseEventId).inc("version", 1), AdverseEventDraft.class);
+        audit.record("adverse-event.draft-linked", ENTITY, draft.requireId(), null, Map.of("adverseEventId",
+                adverseEventId), null);
         return adverseEventId;
     }
 
@@ -120,7 +129,7 @@ public class AdverseEventService {
         if (Inputs.isBlankOrLonger(reason, AssessmentService.REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }
-        close(draft, AdverseEventDraft.State.DISMISSED, null, reason.trim());
+        close(draft, AdverseEventDraft.State.DISMISSED, reason.trim());
     }
 
     private AdverseEventDraft openDraft(String draftId) {
@@ -131,13 +140,9 @@ public class AdverseEventService {
         return draft;
     }
 
-    private void close(AdverseEventDraft draft, AdverseEventDraft.State state, @Nullable String adverseEventId,
-            @Nullable String note) {
+    private void close(AdverseEventDraft draft, AdverseEventDraft.State state, @Nullable String note) {
         Update update = new Update().set("state", state).set("closedBy", CurrentUser.require().username())
                 .inc("version", 1);
-        if (adverseEventId != null) {
-            update.set("adverseEventId", adverseEventId);
-        }
         if (note != null) {
             update.set("closedNote", note);
         }
@@ -145,13 +150,9 @@ public class AdverseEventService {
                 .is(AdverseEventDraft.State.OPEN)), update, AdverseEventDraft.class) == 0) {
             throw ValidationException.of("draft", "ae.draft.closed");
         }
-        Map<String, Object> after = new java.util.LinkedHashMap<>();
-        after.put("state", state.name());
-        if (adverseEventId != null) {
-            after.put("adverseEventId", adverseEventId);
-        }
         audit.record("adverse-event.draft-" + state.name().toLowerCase(java.util.Locale.ROOT), ENTITY,
-                draft.requireId(), Map.of("state", AdverseEventDraft.State.OPEN.name()), after, note);
+                draft.requireId(), Map.of("state", AdverseEventDraft.State.OPEN.name()), Map.of("state",
+                        state.name()), note);
     }
 
     /** Follows an event up (outcome, resolution, corrections): a change of reported data, so it needs a reason. */
