@@ -71,10 +71,6 @@ public class AuditTrail {
                 Map.of("name", event.name()), null)));
     }
 
-    /**
-     * The record as plain BSON values, personal data opened: the snapshot is sealed whole when stored (see
-     * {@link AuditEvent}), and the people who may read the trail read it as the record was.
-     */
     /** A tenant exported or imported whole, in that tenant's own trail, with what the archive held. */
     @EventListener
     void on(TenantArchived event) {
@@ -82,6 +78,10 @@ public class AuditTrail {
                 event.by(), event.action(), TENANT_ENTITY, event.tenantId(), null, snapshot(event.counts()), null)));
     }
 
+    /**
+     * The record as plain BSON values, personal data opened: the snapshot is sealed whole when stored (see
+     * {@link AuditEvent}), and the people who may read the trail read it as the record was.
+     */
     private @Nullable Map<String, Object> snapshot(@Nullable Object value) {
         if (value == null) {
             return null;
@@ -106,8 +106,8 @@ public class AuditTrail {
     }
 
     private @Nullable Object opened(@Nullable Object value) {
-        if (SealedValues.isSealed(value)) {
-            return sealed.open((String) value);
+        if (value instanceof String text) {
+            return sealed.openIfSealed(text);
         }
         if (value instanceof Document nested) {
             return opened(nested);

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
 import org.springframework.aop.Advisor;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -12,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +27,9 @@ class BaseConfiguration {
     }
 
     /**
-     * Every public service operation's text passes {@link InputCharacters}, after the caller's role is checked. An
-     * infrastructure advisor, so the proxy creator that method security registers applies it.
+     * Every service operation a person reaches (one that checks the caller's role) has its text pass
+     * {@link InputCharacters}, after that check. {@code AuditTrail.record}, which records what services already did,
+     * is not one. An infrastructure advisor, so the proxy creator that method security registers applies it.
      */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -33,9 +37,12 @@ class BaseConfiguration {
         var servicesOperations = new StaticMethodMatcherPointcut() {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
-                return Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+                Method declared = AopUtils.getMostSpecificMethod(method, targetClass);
+                return Modifier.isPublic(declared.getModifiers()) && !Modifier.isStatic(declared.getModifiers())
                         && targetClass.getPackageName().startsWith("org.researchportal")
-                        && AnnotatedElementUtils.hasAnnotation(targetClass, Service.class);
+                        && AnnotatedElementUtils.hasAnnotation(targetClass, Service.class)
+                        && (declared.isAnnotationPresent(Secured.class)
+                                || declared.isAnnotationPresent(PreAuthorize.class));
             }
         };
         var advisor = new DefaultPointcutAdvisor(servicesOperations, new InputCharacters());

@@ -22,6 +22,13 @@ public final class InputCharacters implements MethodInterceptor {
     /** Longer than any free text the portal keeps (a template, a CSV import of a study, a script). */
     public static final int MAX_LENGTH = 200_000;
     private static final int MAX_DEPTH = 6;
+    /** A record type's components, looked up once: the JDK answers a new array on every call. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
 
     @Override
     public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
@@ -74,7 +81,7 @@ public final class InputCharacters implements MethodInterceptor {
                 refused.putIfAbsent(field, key);
             }
         } else if (value instanceof Record record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
+            for (RecordComponent component : COMPONENTS.get(record.getClass())) {
                 try {
                     check(component.getName(), component.getAccessor().invoke(record), refused, depth + 1);
                 } catch (ReflectiveOperationException e) {

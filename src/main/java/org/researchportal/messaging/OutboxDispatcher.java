@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.List;
@@ -100,7 +102,7 @@ public class OutboxDispatcher {
                 break;
             }
             for (String id : candidates) {
-                OutboxMessage message = handled < max ? claim(id) : null;
+                OutboxMessage message = claim(id);
                 if (message == null) {
                     continue; // another instance (or thread) claimed it first, or it is no longer due
                 }
@@ -121,9 +123,9 @@ public class OutboxDispatcher {
     private List<String> dueCandidates(int limit) {
         Query due = new Query(dueNow(clock.instant())).with(Sort.by("dueAt")).limit(limit);
         due.fields().include("_id");
-        List<String> ids = new java.util.ArrayList<>(documents.find(due, OutboxMessage.class).stream()
+        List<String> ids = new ArrayList<>(documents.find(due, OutboxMessage.class).stream()
                 .map(OutboxMessage::requireId).toList());
-        java.util.Collections.shuffle(ids);
+        Collections.shuffle(ids);
         return ids;
     }
 
@@ -131,9 +133,7 @@ public class OutboxDispatcher {
     private @Nullable OutboxMessage claim(String id) {
         Instant now = clock.instant();
         // The id at the top level of the query, where any MongoDB (the embedded one too) finds it by its index.
-        return documents.findAndModify(new Query(Criteria.where("_id").is(id).orOperator(
-                Criteria.where("status").is(OutboxMessage.Status.PENDING).and("dueAt").lte(now),
-                Criteria.where("status").is(OutboxMessage.Status.SENDING).and("leaseUntil").lt(now))), new Update().set("status", OutboxMessage.Status.SENDING)
+        return documents.findAndModify(new Query(Criteria.where("_id").is(id)).addCriteria(dueNow(now)), new Update().set("status", OutboxMessage.Status.SENDING)
                         .set("leaseOwner", worker).set("leaseUntil", now.plus(lease)).inc("claims", 1),
                 FindAndModifyOptions.options().returnNew(true), OutboxMessage.class);
     }

@@ -66,11 +66,6 @@ class ExportApi {
         studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, String>> notFound() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not_found"));
-    }
-
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, String>> refused() {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden"));

@@ -1,8 +1,6 @@
 package org.researchportal.tenancy;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.gridfs.GridFSBucket;
-import com.mongodb.client.gridfs.GridFSBuckets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -29,9 +25,10 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.SealedValues;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -52,20 +49,19 @@ public class TenantArchive {
     private static final String FILES = "files/";
     private static final String CHUNKS = ".chunks.jsonl";
     private static final String LOOKUP_CHECK = "research-portal tenant archive";
-    private static final Pattern KEY_ID = Pattern.compile("\"sv1:([0-9a-f]{8}):");
     private static final JsonWriterSettings EXACT = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     private final MongoOperations mongo;
-    private final MongoDatabaseFactory databases;
+    private final GridFsTemplate gridFs;
     private final TenantDocuments documents;
     private final SealedValues sealed;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TenantArchive(MongoOperations mongo, MongoDatabaseFactory databases, TenantDocuments documents,
+    TenantArchive(MongoOperations mongo, GridFsTemplate gridFs, TenantDocuments documents,
             SealedValues sealed, ApplicationEventPublisher events, Clock clock) {
         this.mongo = mongo;
-        this.databases = databases;
+        this.gridFs = gridFs;
         this.documents = documents;
         this.sealed = sealed;
         this.events = events;
@@ -88,7 +84,7 @@ public class TenantArchive {
             zip.putNextEntry(new ZipEntry(COLLECTIONS + collection + ".jsonl"));
             for (Document raw : mongo.getCollection(collection).find(owned(tenant))) {
                 String line = raw.toJson(EXACT);
-                collectKeyIds(line, keyIds);
+                keyIds.addAll(SealedValues.keyIdsIn(line));
                 zip.write(line.getBytes(StandardCharsets.UTF_8));
                 zip.write('\n');
                 count++;
@@ -133,7 +129,7 @@ public class TenantArchive {
      * written) when the archive is not one, the tenant exists here, or its sealed values could not be read here.
      */
     @Secured(Authorities.PLATFORM_ADMIN)
-    public Map<String, Integer> importArchive(InputStream in) throws IOException {
+    public Map<String, Integer> importArchive(InputStream in) {
         // The manifest comes last in the archive: the archive is read once into entries, documents kept as lines.
         Map<String, List<String>> collections = new LinkedHashMap<>();
         Map<String, Document> fileRecords = new LinkedHashMap<>();
@@ -166,7 +162,10 @@ public class TenantArchive {
         Map<String, Integer> counts = new LinkedHashMap<>();
         try {
             mongo.getCollection("tenants").insertOne(tenantRecord);
-        } catch (DataAccessException | com.mongodb.MongoException exists) {
+        } catch (com.mongodb.MongoWriteException written) {
+            if (written.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                throw written;
+            }
             throw ValidationException.of("archive", "tenant.archive.exists");
         }
         try {
@@ -229,8 +228,7 @@ public class TenantArchive {
         Document counts = manifest.get("counts", Document.class);
         for (var collection : collections.entrySet()) {
             if (counts == null || !Integer.valueOf(collection.getValue().size()).equals(counts.getInteger(
-                    collection.getKey())) || collection.getKey().startsWith("system.")
-                    || collection.getKey().equals("tenants") || collection.getKey().startsWith("fs.")) {
+                    collection.getKey())) || !holdsTenantDocuments(collection.getKey())) {
                 throw ValidationException.of("archive", "tenant.archive.invalid");
             }
         }
@@ -252,28 +250,20 @@ public class TenantArchive {
         for (String collection : tenantCollections()) {
             mongo.getCollection(collection).deleteMany(owned(tenant));
         }
-        GridFSBucket bucket = GridFSBuckets.create(databases.getMongoDatabase());
-        for (Document file : mongo.getCollection("fs.files").find(new Document("metadata."
-                + TenantDocuments.TENANT_FIELD, tenant))) {
-            bucket.delete(file.getObjectId("_id"));
-        }
+        gridFs.delete(Query.query(Criteria.where("metadata." + TenantDocuments.TENANT_FIELD).is(tenant)));
         mongo.getCollection("tenants").deleteOne(new Document("_id", tenant));
     }
 
     /** Every collection that holds tenant-owned documents (all but platform records and the file store). */
     private List<String> tenantCollections() {
-        return mongo.getCollectionNames().stream().filter(name -> !name.equals("tenants")
-                && !name.startsWith("fs.") && !name.startsWith("system.")).sorted().toList();
+        return mongo.getCollectionNames().stream().filter(TenantArchive::holdsTenantDocuments).sorted().toList();
+    }
+
+    private static boolean holdsTenantDocuments(String collection) {
+        return !collection.equals("tenants") && !collection.startsWith("fs.") && !collection.startsWith("system.");
     }
 
     private static Document owned(String tenant) {
         return new Document(TenantDocuments.TENANT_FIELD, tenant);
-    }
-
-    private static void collectKeyIds(String json, Set<String> keyIds) {
-        Matcher matcher = KEY_ID.matcher(json);
-        while (matcher.find()) {
-            keyIds.add(matcher.group(1));
-        }
     }
 }

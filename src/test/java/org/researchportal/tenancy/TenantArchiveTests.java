@@ -170,11 +170,7 @@ class TenantArchiveTests extends PortalTest {
     }
 
     private Map<String, Integer> importing(byte[] bytes) {
-        try {
-            return archive.importArchive(new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return archive.importArchive(new ByteArrayInputStream(bytes));
     }
 
     private java.util.List<String> names(TrialFixture trial) {

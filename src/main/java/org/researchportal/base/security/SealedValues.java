@@ -42,6 +42,8 @@ public class SealedValues {
 
     private static final Logger log = LoggerFactory.getLogger(SealedValues.class);
     private static final String PREFIX = "sv1:";
+    private static final java.util.regex.Pattern SEALED = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(PREFIX) + "([0-9a-f]{8}):");
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -123,6 +125,21 @@ public class SealedValues {
         }
     }
 
+    /** A stored text opened if it is a sealed value; one written before sealing began, as it is. */
+    public String openIfSealed(String stored) {
+        return isSealed(stored) ? open(stored) : stored;
+    }
+
+    /** The ids of the keys that sealed the values in this text (a stored document, say). */
+    public static java.util.Set<String> keyIdsIn(String text) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        java.util.regex.Matcher sealedValue = SEALED.matcher(text);
+        while (sealedValue.find()) {
+            ids.add(sealedValue.group(1));
+        }
+        return ids;
+    }
+
     /** Whether a stored text is a sealed value (as opposed to one written before sealing began). */
     public static boolean isSealed(@Nullable Object value) {
         return value instanceof String text && text.startsWith(PREFIX);
@@ -138,14 +155,8 @@ public class SealedValues {
      * without the lookup key nobody can test a guess against the database.
      */
     public String lookup(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(lookupKey);
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot hash a lookup value", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(lookupKey.getEncoded(),
+                value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether values sealed with each of these keys (by id) open here. */

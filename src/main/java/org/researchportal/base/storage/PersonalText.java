@@ -23,7 +23,7 @@ public class PersonalText implements MongoValueConverter<String, String> {
     @Override
     public String read(String value, MongoConversionContext context) {
         // A value stored before sealing began is read as it is, and sealed when next saved.
-        return SealedValues.isSealed(value) ? sealed.open(value) : value;
+        return sealed.openIfSealed(value);
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.LimitedUpload;
@@ -32,9 +31,6 @@ final class TenantImportForm extends Composite<Div> {
             } catch (ValidationException refused) {
                 result.setText(getTranslation(refused.fieldMessageKeys().getOrDefault("archive",
                         "tenant.archive.invalid")));
-                result.addClassName("text-error");
-            } catch (IOException unreadable) {
-                result.setText(getTranslation("tenant.archive.invalid"));
                 result.addClassName("text-error");
             }
         })));
