@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -25,7 +24,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +46,8 @@ import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.participants.TrialFixture;
 import org.researchportal.study.StudyService;
+import org.researchportal.tenancy.TenantSnapshot;
 import org.researchportal.tenancy.TenantService;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -57,7 +55,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Service;
 
 /**
  * Property: whatever a form or an API hands a service, the answer is the work done, a refusal with a message for
@@ -95,7 +92,7 @@ class HostileInputTests extends PortalTest {
         String randomised = trial.eligibleConsentedCandidate(screening, consent, "Fuzz Randomised");
         trial.doAsClinician(() -> randomisation.randomise(randomised, Map.of()));
         trial.eligibleConsentedCandidate(screening, consent, "Fuzz Candidate");
-        List<String> ids = new ArrayList<>(idsOf(trial.tenantId()));
+        List<String> ids = TenantSnapshot.ids(mongo, trial.tenantId(), 3);
         Properties english = new Properties();
         try (var in = getClass().getResourceAsStream("/vaadin-i18n/translations.properties")) {
             english.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
@@ -104,7 +101,7 @@ class HostileInputTests extends PortalTest {
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int calls = 0;
-        for (var operation : operations()) {
+        for (var operation : ServiceOperations.of(context)) {
             for (int trialNo = 0; trialNo < TRIALS_PER_OPERATION; trialNo++) {
                 Object[] arguments = arguments(operation.method(), hostile, ids);
                 if (arguments == null) {
@@ -112,12 +109,12 @@ class HostileInputTests extends PortalTest {
                     break;
                 }
                 calls++;
-                String before = digest(trial.tenantId());
+                Map<String, String> before = TenantSnapshot.of(mongo, trial.tenantId());
                 long started = System.nanoTime();
                 String outcome;
                 try {
                     SystemActor.callAs("hostile", trial.tenantId(), EVERY_TENANT_ROLE,
-                            () -> invoke(operation.bean(), operation.method(), arguments));
+                            () -> operation.invoke(arguments));
                     outcome = "done";
                 } catch (ValidationException refused) {
                     outcome = "refused";
@@ -138,7 +135,7 @@ class HostileInputTests extends PortalTest {
                 if (millis > 1000) {
                     System.out.printf("Hostile input: %s took %d ms (%s)%n", operation.name(), millis, outcome);
                 }
-                if (!outcome.equals("done") && !before.equals(digest(trial.tenantId()))) {
+                if (!outcome.equals("done") && !before.equals(TenantSnapshot.of(mongo, trial.tenantId()))) {
                     failures.add(operation.name() + " " + describe(arguments) + " was refused (" + outcome
                             + ") but wrote something");
                 }
@@ -149,40 +146,6 @@ class HostileInputTests extends PortalTest {
         assertThat(failures).as("seed " + seed).isEmpty();
         assertThat(outcomes.get("refused")).isGreaterThan(300);
         assertThat(outcomes.get("done")).isGreaterThan(100);
-    }
-
-    private record Operation(String name, Object bean, Method method) {
-    }
-
-    private List<Operation> operations() {
-        List<Operation> operations = new ArrayList<>();
-        for (Object bean : context.getBeansWithAnnotation(Service.class).values()) {
-            Class<?> type = AopUtils.getTargetClass(bean);
-            if (!type.getPackageName().startsWith("org.researchportal")) {
-                continue;
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                if (Modifier.isPublic(method.getModifiers()) && !method.isSynthetic()
-                        && !Modifier.isStatic(method.getModifiers())) {
-                    operations.add(new Operation(type.getSimpleName() + "." + method.getName(), bean, method));
-                }
-            }
-        }
-        operations.sort(Comparator.comparing(Operation::name));
-        return operations;
-    }
-
-    private List<String> idsOf(String tenant) {
-        List<String> ids = new ArrayList<>();
-        for (String collection : mongo.getCollectionNames()) {
-            if (!collection.contains(".")) {
-                for (var raw : mongo.getCollection(collection).find(new org.bson.Document("tenantId", tenant))
-                        .limit(3)) {
-                    ids.add(String.valueOf(raw.get("_id")));
-                }
-            }
-        }
-        return ids;
     }
 
     /** What the calls that were taken left behind naming a participant or a study that does not exist. */
@@ -208,30 +171,6 @@ class HostileInputTests extends PortalTest {
             }
         }
         return dangling;
-    }
-
-    /** The tenant's documents as stored, to tell whether a refused call wrote anything. */
-    private String digest(String tenant) {
-        StringBuilder all = new StringBuilder();
-        for (String collection : new java.util.TreeSet<>(mongo.getCollectionNames())) {
-            if (!collection.contains(".")) {
-                for (var raw : mongo.getCollection(collection).find(new org.bson.Document("tenantId", tenant))) {
-                    all.append(collection).append(raw.toJson()).append('\n');
-                }
-            }
-        }
-        return Integer.toHexString(all.toString().hashCode()) + ":" + all.length();
-    }
-
-    private static @Nullable Object invoke(Object bean, Method method, Object[] arguments) {
-        try {
-            return method.invoke(bean, arguments);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String describe(Object[] arguments) {

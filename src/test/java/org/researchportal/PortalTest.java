@@ -1,5 +1,16 @@
 package org.researchportal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.researchportal.base.security.PortalRole;
@@ -7,6 +18,7 @@ import org.researchportal.base.security.SystemActor;
 import org.researchportal.base.storage.DatabaseLinkConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
@@ -29,6 +41,8 @@ public abstract class PortalTest {
 
     @Autowired
     private AuthenticationConfiguration authentication;
+    @LocalServerPort
+    private int serverPort;
 
     /** Signs in as a demo account and answers the authentication. */
     protected Authentication signIn(String username) {
@@ -45,6 +59,26 @@ public abstract class PortalTest {
     /** Runs as a system actor of one tenant with the given roles (for arranging data). */
     protected <T> T asSystem(String tenantId, Set<PortalRole> roles, java.util.function.Supplier<T> work) {
         return SystemActor.callAs("test", tenantId, roles, work);
+    }
+
+    /** A browser signed in through the sign-in form, as a person would; its cookies keep the session. */
+    protected HttpClient signedInClient(String username) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<Void> signIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort
+                + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(signIn.statusCode()).as(username).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElse("")).as(username).doesNotContain("error");
+        return browser;
+    }
+
+    /** The API token the demo seeds and prints for a tenant's clinician (see DemoTenantSeed). */
+    protected static String demoToken(String tenant) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("research-portal-demo-token:" + tenant + ":"
+                + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "rp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
     @AfterEach

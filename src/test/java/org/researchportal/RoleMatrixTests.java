@@ -7,7 +7,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -64,30 +62,21 @@ class RoleMatrixTests extends PortalTest {
 
     private List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        for (Object bean : context.getBeansWithAnnotation(Service.class).values()) {
-            Class<?> type = AopUtils.getTargetClass(bean);
-            if (!type.getPackageName().startsWith("org.researchportal")) {
-                continue;
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                if (!Modifier.isPublic(method.getModifiers()) || method.isSynthetic()
-                        || Modifier.isStatic(method.getModifiers())) {
-                    continue;
+        for (var operation : ServiceOperations.of(context)) {
+            Method method = operation.method();
+            Secured secured = method.getAnnotation(Secured.class);
+            PreAuthorize anyone = method.getAnnotation(PreAuthorize.class);
+            Set<PortalRole> roles = EnumSet.noneOf(PortalRole.class);
+            if (anyone != null && anyone.value().equals("isAuthenticated()")) {
+                // "Any signed-in person" (their own language, their own API tokens): every role.
+                roles.addAll(ROLES);
+            } else if (secured != null) {
+                for (String authority : secured.value()) {
+                    ROLES.stream().filter(r -> r.authority().equals(authority)).forEach(roles::add);
                 }
-                Secured secured = method.getAnnotation(Secured.class);
-                PreAuthorize anyone = method.getAnnotation(PreAuthorize.class);
-                Set<PortalRole> roles = EnumSet.noneOf(PortalRole.class);
-                if (anyone != null && anyone.value().equals("isAuthenticated()")) {
-                    // "Any signed-in person" (their own language, their own API tokens): every role.
-                    roles.addAll(ROLES);
-                } else if (secured != null) {
-                    for (String authority : secured.value()) {
-                        ROLES.stream().filter(r -> r.authority().equals(authority)).forEach(roles::add);
-                    }
-                }
-                operations.add(new Operation(type.getSimpleName() + "." + method.getName() + "("
-                        + method.getParameterCount() + ")", bean, method, roles));
             }
+            operations.add(new Operation(operation.name() + "(" + method.getParameterCount() + ")", operation.bean(),
+                    method, roles));
         }
         operations.sort(Comparator.comparing(Operation::name));
         return operations;
@@ -190,16 +179,9 @@ class RoleMatrixTests extends PortalTest {
             }
             Object[] arguments = Arrays.stream(operation.method().getParameterTypes()).map(RoleMatrixTests::blank)
                     .toArray();
-            assertThatThrownBy(() -> SystemActor.callAs("role-matrix", "fudan", Set.of(refused), () -> {
-                try {
-                    return operation.method().invoke(operation.bean(), arguments);
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                    throw e.getCause() instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException(e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            })).as(operation.name() + " as " + refused).isInstanceOf(AccessDeniedException.class);
+            var call = new ServiceOperations.Operation(operation.name(), operation.bean(), operation.method());
+            assertThatThrownBy(() -> SystemActor.callAs("role-matrix", "fudan", Set.of(refused),
+                    () -> call.invoke(arguments))).as(operation.name() + " as " + refused).isInstanceOf(AccessDeniedException.class);
         }
     }
 

@@ -8,22 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.messaging.MessagingSettingsService;
+import org.researchportal.messaging.TwilioSignatures;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -122,35 +118,18 @@ class HostileHttpInputTests extends PortalTest {
     private HttpResponse<String> form(String path, Map<String, String> fields) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioSignatures.form(fields))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, Map<String, String> params, String signingToken)
             throws Exception {
         String url = "http://localhost:" + port + path;
-        var data = new StringBuilder(url);
-        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(signingToken.isEmpty() ? new byte[1] : signingToken.getBytes(
-                StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(data.toString()
-                .getBytes(StandardCharsets.UTF_8)));
         return http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(encode(params))).build(),
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSignatures.sign(signingToken, url, params))
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioSignatures.form(params))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String encode(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    /** The token the demo seeds for a tenant's clinician (see DemoData). */
-    private static String demoToken(String tenant) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("research-portal-demo-token:" + tenant + ":"
-                + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return "rp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    }
 }

@@ -3,13 +3,10 @@ package org.researchportal.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,13 +87,7 @@ class SessionMemoryBenchmark extends PortalTest {
 
     /** A browser that signs in and opens its dashboard; answers it, its session still open on the server. */
     private HttpClient open(String username, String dashboard) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<Void> signIn = browser.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(signIn.statusCode()).isEqualTo(302);
+        HttpClient browser = signedInClient(username);
         HttpResponse<String> init = browser.send(HttpRequest.newBuilder(uri("/?v-r=init&location=" + dashboard
                 + "&query=&v-wn=bench&v-ww=1280&v-wh=900&v-sw=1280&v-sh=900&v-tzo=0&v-rtzo=0&v-dstd=0&v-dston=false"
                 + "&v-tzid=UTC&v-curdate=0&v-td=false&v-pr=1")).build(), HttpResponse.BodyHandlers.ofString());

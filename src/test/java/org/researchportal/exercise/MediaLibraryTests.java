@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
-import org.researchportal.base.security.PortalRole;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -46,19 +42,6 @@ class MediaLibraryTests extends ExerciseTrialTest {
     private VideoRef uploadDemo(String exerciseCode) throws IOException {
         byte[] video = demoVideo();
         return asTherapist(() -> videos.upload(study, exerciseCode, "clip.mov", new ByteArrayInputStream(video)));
-    }
-
-    /** Signs in through the portal's login form and answers a client that carries the session cookie. */
-    private HttpClient signedInClient(String username) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<Void> login = client.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return client;
     }
 
     private URI uri(String path) {

@@ -3,24 +3,17 @@ package org.researchportal.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,18 +75,8 @@ class TwilioWebhooksTests extends PortalTest {
         return asSystem(tenant, EnumSet.of(PortalRole.COORDINATOR, PortalRole.TENANT_ADMIN), work);
     }
 
-    /** Twilio's signature: HMAC-SHA1 over the URL followed by each form field's name and value, sorted by name. */
-    static String sign(String secret, String url, Map<String, String> params) throws Exception {
-        var data = new StringBuilder(url);
-        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
     private HttpResponse<String> post(String path, Map<String, String> params, String signature) throws Exception {
-        String form = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String form = TwilioSignatures.form(params);
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type",
                 "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -117,14 +100,14 @@ class TwilioWebhooksTests extends PortalTest {
         Map<String, String> report = Map.of("AccountSid", account, "MessageSid", "SMd1", "MessageStatus",
                 "undelivered", "ErrorCode", "30003");
         String path = TwilioWebhooks.STATUS_PATH;
-        String good = sign(token, url(path), report);
+        String good = TwilioSignatures.sign(token, url(path), report);
 
         var changedField = new java.util.HashMap<>(report);
         changedField.put("MessageStatus", "delivered");
         assertThat(post(path, changedField, good).statusCode()).isEqualTo(403);
-        assertThat(post(path, report, sign(token, "https://elsewhere.example.org" + path, report)).statusCode())
+        assertThat(post(path, report, TwilioSignatures.sign(token, "https://elsewhere.example.org" + path, report)).statusCode())
                 .as("signed for another URL").isEqualTo(403);
-        assertThat(post(path, report, sign("not-the-token", url(path), report)).statusCode()).isEqualTo(403);
+        assertThat(post(path, report, TwilioSignatures.sign("not-the-token", url(path), report)).statusCode()).isEqualTo(403);
         assertThat(inTenant(() -> documents.getById(message.requireId(), OutboxMessage.class)).getStatus())
                 .as("nothing changed").isEqualTo(OutboxMessage.Status.SENT);
 
@@ -152,7 +135,7 @@ class TwilioWebhooksTests extends PortalTest {
                 Channel.SMS, phone, null, null, Locale.ENGLISH, null, "Later", null, Instant.now().plus(Duration.ofDays(1)))));
         String path = TwilioWebhooks.INBOUND_PATH;
         Map<String, String> stop = Map.of("AccountSid", account, "From", phone, "Body", " stop ");
-        HttpResponse<String> stopped = post(path, stop, sign(token, url(path), stop));
+        HttpResponse<String> stopped = post(path, stop, TwilioSignatures.sign(token, url(path), stop));
         assertThat(stopped.statusCode()).isEqualTo(200);
         assertThat(stopped.body()).startsWith("<?xml").contains("<Response><Message>", "Reply START");
         assertThat(inTenant(() -> documents.getById(pending.requireId(), OutboxMessage.class)).getStatus())
@@ -166,7 +149,7 @@ class TwilioWebhooksTests extends PortalTest {
         assertThat(refused.getAttempts()).singleElement().satisfies(a -> assertThat(a.code()).isEqualTo("opted-out"));
 
         Map<String, String> start = Map.of("AccountSid", account, "From", phone, "Body", "START");
-        assertThat(post(path, start, sign(token, url(path), start)).body()).contains("again");
+        assertThat(post(path, start, TwilioSignatures.sign(token, url(path), start)).body()).contains("again");
         OutboxMessage allowed = inTenant(() -> outbox.enqueue(new NewMessage("after", MessagePurpose.TEST,
                 Channel.SMS, phone, null, null, Locale.ENGLISH, null, "After", null, Instant.now().minusSeconds(1))));
         inTenant(() -> dispatcher.dispatchDue(10));
@@ -174,7 +157,7 @@ class TwilioWebhooksTests extends PortalTest {
                 .isEqualTo(OutboxMessage.Status.SENT);
 
         Map<String, String> other = Map.of("AccountSid", account, "From", phone, "Body", "Thanks!");
-        assertThat(post(path, other, sign(token, url(path), other)).body()).endsWith("<Response></Response>");
+        assertThat(post(path, other, TwilioSignatures.sign(token, url(path), other)).body()).endsWith("<Response></Response>");
         Map<String, String> forged = Map.of("AccountSid", account, "From", phone, "Body", "STOP");
         assertThat(post(path, forged, "forged").statusCode()).isEqualTo(403);
     }

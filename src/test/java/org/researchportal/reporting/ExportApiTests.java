@@ -6,9 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.security.PortalRole;
@@ -28,13 +25,6 @@ class ExportApiTests extends PortalTest {
     StudyService studies;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    /** The token the demo seeds for a tenant's clinician (see DemoData). */
-    private static String demoToken(String tenant) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("research-portal-demo-token:" + tenant + ":"
-                + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return "rp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,20 +38,19 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
+import org.researchportal.ServiceOperations;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.identity.Account;
 import org.researchportal.participants.Participant;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Service;
 
 /**
  * The attack: a person of another tenant, holding every role a tenant has, calls every public service operation with
@@ -89,40 +87,31 @@ class CrossTenantAttackTests extends PortalTest {
         List<String> unexpected = new ArrayList<>();
         List<String> notAttacked = new ArrayList<>();
         int calls = 0;
-        for (Object bean : context.getBeansWithAnnotation(Service.class).values()) {
-            Class<?> type = AopUtils.getTargetClass(bean);
-            if (!type.getPackageName().startsWith("org.researchportal")) {
-                continue;
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                if (!Modifier.isPublic(method.getModifiers()) || method.isSynthetic()
-                        || Modifier.isStatic(method.getModifiers())) {
-                    continue;
+        for (var operation : ServiceOperations.of(context)) {
+            Method method = operation.method();
+            String name = operation.name();
+            for (String id : victimIds) {
+                Object[] arguments = arguments(method, id);
+                if (arguments == null) {
+                    notAttacked.add(name);
+                    break;
                 }
-                String name = type.getSimpleName() + "." + method.getName();
-                for (String id : victimIds) {
-                    Object[] arguments = arguments(method, id);
-                    if (arguments == null) {
-                        notAttacked.add(name);
-                        break;
-                    }
-                    calls++;
-                    String outcome;
-                    try {
-                        Object answer = SystemActor.callAs("attack", attacker, EVERY_TENANT_ROLE,
-                                () -> invoke(bean, method, arguments));
-                        String text = deepText(answer);
-                        secrets.stream().filter(text::contains).findFirst()
-                                .ifPresent(secret -> leaks.add(name + "(" + id + ") answered " + secret));
-                        outcome = "answered";
-                    } catch (NotFoundException | ValidationException | AccessDeniedException e) {
-                        outcome = e.getClass().getSimpleName();
-                    } catch (RuntimeException e) {
-                        outcome = e.getClass().getSimpleName();
-                        unexpected.add(name + "(" + id + "): " + e);
-                    }
-                    outcomes.merge(outcome, 1, Integer::sum);
+                calls++;
+                String outcome;
+                try {
+                    Object answer = SystemActor.callAs("attack", attacker, EVERY_TENANT_ROLE,
+                            () -> operation.invoke(arguments));
+                    String text = deepText(answer);
+                    secrets.stream().filter(text::contains).findFirst()
+                            .ifPresent(secret -> leaks.add(name + "(" + id + ") answered " + secret));
+                    outcome = "answered";
+                } catch (NotFoundException | ValidationException | AccessDeniedException e) {
+                    outcome = e.getClass().getSimpleName();
+                } catch (RuntimeException e) {
+                    outcome = e.getClass().getSimpleName();
+                    unexpected.add(name + "(" + id + "): " + e);
                 }
+                outcomes.merge(outcome, 1, Integer::sum);
             }
         }
         System.out.printf("Cross-tenant attack: %d calls, outcomes %s, not attacked %s%n", calls, outcomes,
@@ -132,17 +121,6 @@ class CrossTenantAttackTests extends PortalTest {
         assertThat(notAttacked).as("operations the attack could not build arguments for").isEmpty();
         assertThat(calls).isGreaterThan(2000);
         assertThat(victimSnapshot()).as("Lakeside's documents and files afterwards").isEqualTo(before);
-    }
-
-    private static @Nullable Object invoke(Object bean, Method method, Object[] arguments) {
-        try {
-            return method.invoke(bean, arguments);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Map<String, String> victimSnapshot() {

@@ -2,27 +2,18 @@ package org.researchportal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.security.PortalRole;
@@ -32,6 +23,7 @@ import org.researchportal.messaging.MessagingSettingsService;
 import org.researchportal.messaging.NewMessage;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.OutboxMessage;
+import org.researchportal.messaging.TwilioSignatures;
 import org.researchportal.participants.Participant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,7 +84,7 @@ class CrossTenantHttpAttackTests extends PortalTest {
         List<HttpClient> sessions = new ArrayList<>();
         for (String user : List.of("fudan.participant", "fudan.therapist", "fudan.clinician", "fudan.coordinator",
                 "fudan.admin", "fudan.assessor")) {
-            sessions.add(signedIn(user));
+            sessions.add(signedInClient(user));
         }
         String apiToken = demoToken("fudan");
         for (String id : ids) {
@@ -156,39 +148,14 @@ class CrossTenantHttpAttackTests extends PortalTest {
 
     private HttpRequest.Builder signedPost(String path, Map<String, String> params, String authToken)
             throws Exception {
-        var data = new StringBuilder(uri(path).toString());
-        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(data.toString()
-                .getBytes(StandardCharsets.UTF_8)));
-        String form = new LinkedHashMap<>(params).entrySet().stream().map(e -> URLEncoder.encode(e.getKey(),
-                StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String signature = TwilioSignatures.sign(authToken, uri(path).toString(), params);
         return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(form));
+                .header("X-Twilio-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(
+                        TwilioSignatures.form(params)));
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpClient signedIn(String username) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> login = send(client, HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        assertThat(login.headers().firstValue("Location").orElse("")).as(username).doesNotContain("error");
-        return client;
-    }
-
-    /** The token the demo seeds for a tenant's clinician (see DemoData). */
-    private static String demoToken(String tenant) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("research-portal-demo-token:" + tenant + ":"
-                + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return "rp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
     private URI uri(String path) {

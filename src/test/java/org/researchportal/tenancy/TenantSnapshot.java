@@ -9,13 +9,13 @@ import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /** A tenant's data as stored, read past the portal: to prove an attack changed nothing, and to pick its ids. */
-final class TenantSnapshot {
+public final class TenantSnapshot {
 
     private TenantSnapshot() {
     }
 
     /** Every document of the tenant in every collection, its files' descriptions and bytes, as stored. */
-    static Map<String, String> of(MongoOperations mongo, String tenant) {
+    public static Map<String, String> of(MongoOperations mongo, String tenant) {
         Map<String, String> snapshot = new TreeMap<>();
         for (String collection : mongo.getCollectionNames()) {
             if (collection.endsWith(".chunks")) {
@@ -35,7 +35,7 @@ final class TenantSnapshot {
     }
 
     /** Up to this many ids of the tenant's documents from each collection (files included). */
-    static List<String> ids(MongoOperations mongo, String tenant, int perCollection) {
+    public static List<String> ids(MongoOperations mongo, String tenant, int perCollection) {
         List<String> ids = new ArrayList<>();
         for (String collection : mongo.getCollectionNames()) {
             if (collection.endsWith(".chunks")) {
