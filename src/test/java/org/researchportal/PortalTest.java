@@ -1,13 +1,8 @@
 package org.researchportal;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -63,15 +58,12 @@ public abstract class PortalTest {
 
     /** A browser signed in through the sign-in form, as a person would; its cookies keep the session. */
     protected HttpClient signedInClient(String username) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<Void> signIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort
-                + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(signIn.statusCode()).as(username).isEqualTo(302);
-        assertThat(signIn.headers().firstValue("Location").orElse("")).as(username).doesNotContain("error");
-        return browser;
+        return browser(username).http();
+    }
+
+    /** The same, able to open the portal's views through Vaadin's protocol. */
+    protected VaadinBrowser browser(String username) throws Exception {
+        return VaadinBrowser.signIn(URI.create("http://localhost:" + serverPort), username, PASSWORD);
     }
 
     /** The API token the demo seeds and prints for a tenant's clinician (see DemoTenantSeed). */

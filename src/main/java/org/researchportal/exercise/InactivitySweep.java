@@ -1,5 +1,6 @@
 package org.researchportal.exercise;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.TenantSweeps;
@@ -18,6 +19,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 class InactivitySweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(InactivitySweep.class);
+    /** Every instance's timer fires at the same hour; the first takes the day's sweep, the others find it taken. */
+    private static final Duration ONE_DAY_AT_A_TIME = Duration.ofHours(12);
 
     private final TenantSweeps tenants;
     private final ExerciseService exercise;
@@ -29,8 +32,8 @@ class InactivitySweep {
 
     @Scheduled(cron = "${portal.exercise.inactivity-sweep:0 15 6 * * *}")
     void sweep() {
-        tenants.inEachActiveTenant("inactivity-sweep", EnumSet.of(PortalRole.THERAPIST),
-                exercise::raiseInactivityAlerts).forEach((tenant, raised) ->
+        tenants.oncePerPeriodInEachActiveTenant("inactivity-sweep", ONE_DAY_AT_A_TIME,
+                EnumSet.of(PortalRole.THERAPIST), exercise::raiseInactivityAlerts).forEach((tenant, raised) ->
                         LOG.info("Inactivity sweep of tenant {}: {} alert(s) raised", tenant, raised));
     }
 }

@@ -1,10 +1,12 @@
 package org.researchportal.followup;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.TenantSweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,8 +14,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * In each active tenant, soon after start and then every few hours: plans the calls that are missing (participants
- * brought in from elsewhere, a plan changed) and ends those of participants who left. Safe on several nodes: the
- * unique index keeps one call per participant and number. Off in tests, which plan when they choose.
+ * brought in from elsewhere, a plan changed) and ends those of participants who left. With several portal instances,
+ * one of them plans each tenant per period; the unique index keeps one call per participant and number even so. Off
+ * in tests, which plan when they choose.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -24,16 +27,20 @@ class CallPlanningRounds {
 
     private final TenantSweeps tenants;
     private final CallPlanning planning;
+    private final Duration period;
 
-    CallPlanningRounds(TenantSweeps tenants, CallPlanning planning) {
+    CallPlanningRounds(TenantSweeps tenants, CallPlanning planning,
+            @Value("${portal.followup.planning.every:PT6H}") Duration period) {
         this.tenants = tenants;
         this.planning = planning;
+        this.period = period;
     }
 
     @Scheduled(initialDelayString = "${portal.followup.planning.first:PT20S}",
             fixedDelayString = "${portal.followup.planning.every:PT6H}")
     void plan() {
-        tenants.inEachActiveTenant("call-planning", EnumSet.of(PortalRole.COORDINATOR), planning::planCalls)
+        tenants.oncePerPeriodInEachActiveTenant("call-planning", period, EnumSet.of(PortalRole.COORDINATOR),
+                        planning::planCalls)
                 .forEach((tenant, planned) -> {
                     if (planned > 0) {
                         LOG.info("{} follow-up call(s) planned in tenant {}", planned, tenant);

@@ -3,19 +3,14 @@ package org.researchportal.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.researchportal.VaadinBrowser;
 
 /**
  * Issue 9, figure 1: memory per signed-in session. Real HTTP sessions: each signs in through the sign-in form and opens
@@ -27,12 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SessionMemoryBenchmark extends PortalTest {
 
     private static final int[] SESSIONS = {50, 200, 500};
-    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
     private static final Map<String, String> NAMES = Map.of("fudan.participant", "Zhang Demo", "fudan.therapist",
             "Therapist Demo", "fudan.clinician", "Dr Clinician Demo");
-
-    @LocalServerPort
-    int port;
 
     /** Kept so that nothing is collected: the server holds the sessions, the test holds the clients. */
     private final List<HttpClient> clients = new ArrayList<>();
@@ -87,24 +78,10 @@ class SessionMemoryBenchmark extends PortalTest {
 
     /** A browser that signs in and opens its dashboard; answers it, its session still open on the server. */
     private HttpClient open(String username, String dashboard) throws Exception {
-        HttpClient browser = signedInClient(username);
-        HttpResponse<String> init = browser.send(HttpRequest.newBuilder(uri("/?v-r=init&location=" + dashboard
-                + "&query=&v-wn=bench&v-ww=1280&v-wh=900&v-sw=1280&v-sh=900&v-tzo=0&v-rtzo=0&v-dstd=0&v-dston=false"
-                + "&v-tzid=UTC&v-curdate=0&v-td=false&v-pr=1")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(init.statusCode()).as(init.body()).isEqualTo(200);
-        Matcher key = SECURITY_KEY.matcher(init.body());
-        assertThat(key.find()).as("the UI's CSRF token").isTrue();
-        // Then the browser's router asks the server to navigate, as Vaadin's client does after the bootstrap.
-        String navigate = """
-                {"csrfToken":"%s","rpc":[{"type":"event","node":1,"event":"ui-navigate","data":{"route":"%s",                "query":"","appShellTitle":"","historyState":{"idx":0},"trigger":""}}],"syncId":0,"clientId":0}"""
-                .formatted(key.group(1), dashboard);
-        HttpResponse<String> view = browser.send(HttpRequest.newBuilder(uri("/?v-r=uidl&v-uiId=0"))
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(navigate)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(view.statusCode()).isEqualTo(200);
+        VaadinBrowser browser = browser(username);
         // The layout and the view were built for this person: their name is in the UI's changes.
-        assertThat(view.body()).as(dashboard).contains(NAMES.get(username));
-        return browser;
+        assertThat(browser.open(dashboard)).as(dashboard).contains(NAMES.get(username));
+        return browser.http();
     }
 
     private static long retainedHeap() throws InterruptedException {
@@ -113,9 +90,5 @@ class SessionMemoryBenchmark extends PortalTest {
             Thread.sleep(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

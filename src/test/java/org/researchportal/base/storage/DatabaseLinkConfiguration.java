@@ -6,14 +6,13 @@ import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
  * Tests reach the embedded database through a {@link DatabaseLink} they can cut. A short server selection time-out
- * makes an outage show within seconds rather than the driver's thirty.
+ * makes an outage show within seconds rather than the driver's thirty. Imported by PortalTest and deliberately not a
+ * {@code @Configuration}, so that a portal started from the test class path (ScaleOutTests) does not scan it.
  */
-@Configuration(proxyBeanMethods = false)
 public class DatabaseLinkConfiguration {
 
     @Bean(destroyMethod = "close")
