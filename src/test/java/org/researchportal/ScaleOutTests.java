@@ -120,8 +120,8 @@ class ScaleOutTests {
     /** Another portal in a JVM of its own on this one's database, with the same keys and schedules; its address. */
     private URI startAnother() throws Exception {
         int otherPort = freePort();
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("surefire")).reduce((a, b) -> a + File.pathSeparator + b).orElseThrow();
+        String classPath = String.join(File.pathSeparator, Arrays.stream(System.getProperty("java.class.path")
+                .split(File.pathSeparator)).filter(entry -> !entry.contains("surefire")).toList());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx768m", "-Duser.timezone=UTC", "-cp", classPath, PortalApplication.class.getName(),
                 "--spring.profiles.active=test", "--server.port=" + otherPort, "--portal.demo.enabled=false",
@@ -200,7 +200,8 @@ class ScaleOutTests {
         String tenant = "scaleout";
         SystemActor.callAs("test", null, Set.of(PortalRole.PLATFORM_ADMIN), () -> tenants.create(tenant, "Scale-out",
                 "UTC"));
-        SystemActor.callAs("test", tenant, ADMIN, () -> messagingSettings.save("AC" + "5".repeat(32), "scaleouttoken0123456789abcdef012", null, "+15005550006", null));
+        SystemActor.callAs("test", tenant, ADMIN, () -> messagingSettings.save("AC" + "5".repeat(32),
+                "scaleouttoken0123456789abcdef012", null, "+15005550006", null));
         return tenant;
     }
 

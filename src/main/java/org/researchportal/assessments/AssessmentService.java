@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,12 +191,12 @@ public class AssessmentService {
         return participantsSeen;
     }
 
-    /** Every recorded assessment of a study, for exports. */
+    /** The recorded assessments of some participants of a study (an export's page of them). */
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
-    public List<AssessmentRecord> assessmentsOfStudy(String studyId) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId))
-                .with(Sort.by("participantId", "timepoint", "instrument")), Assessment.class).stream()
-                .map(Assessment::toRecord).toList();
+    public List<AssessmentRecord> assessmentsOf(String studyId, Collection<String> participantIds) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("participantId")
+                .in(participantIds)).with(Sort.by("participantId", "timepoint", "instrument")), Assessment.class)
+                .stream().map(Assessment::toRecord).toList();
     }
 
     private Optional<InstrumentDefinition> definition(String code) {

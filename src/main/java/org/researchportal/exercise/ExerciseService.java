@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -300,6 +301,13 @@ public class ExerciseService {
         return figuresOf(exerciseParticipant(participantId));
     }
 
+    /** The same for a page of a caseload at once; a participant not in the exercise arm (or unknown) is left out. */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public Map<String, ProgrammeFigures> figures(Collection<String> participantIds) {
+        return figuresOf(participants.programmeParticipants(participantIds).stream()
+                .filter(ExerciseService::inExerciseArm).toList());
+    }
+
     /**
      * A participant's progress week by week since the programme started, from the weekly summaries (not the logs):
      * programme days planned against sessions, exertion and pain, with the pain baseline and the weekly check-ins.
@@ -341,24 +349,56 @@ public class ExerciseService {
     }
 
     private ProgrammeFigures figuresOf(ParticipantRef participant) {
-        String participantId = participant.id();
-        LocalDate today = today(participant);
-        @Nullable Programme programme = documents.findOne(Query.query(Criteria.where("participantId")
-                .is(participantId)), Programme.class).orElse(null);
-        List<SessionRecord> recent = documents.find(Query.query(Criteria.where("participantId").is(participantId)
-                .and("date").gt(today.minusDays(28))).with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")),
-                SessionLog.class).stream().map(SessionLog::toRecord).toList();
-        @Nullable SessionRecord last = recent.isEmpty() ? documents.findOne(Query.query(Criteria.where("participantId")
-                .is(participantId)).with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class)
-                .map(SessionLog::toRecord).orElse(null) : recent.getFirst();
-        long openAlerts = documents.count(Query.query(Criteria.where("participantId").is(participantId)
-                .and("handledAt").isNull()), ProgrammeAlert.class);
-        List<WeekFigures> lastWeeks = summaries.since(participantId, weekStart(today).minusWeeks(4)).stream()
-                .map(w -> w.toFigures(0)).toList();
-        return new ProgrammeFigures(sessionDays(recent, today, 7), planned(programme, today, 7),
-                sessionDays(recent, today, 28), planned(programme, today, 28), last == null ? null : last.date(),
-                last == null ? null : Math.max(last.painBefore(), last.painAfter()),
-                ProgrammeFigures.PainTrend.between(lastWeeks), openAlerts);
+        return figuresOf(List.of(participant)).get(participant.id());
+    }
+
+    /**
+     * The figures of several participants with one query per kind of document, not one per participant: a caseload
+     * page of 50 costs the same few queries as one row.
+     */
+    private Map<String, ProgrammeFigures> figuresOf(List<ParticipantRef> refs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = refs.stream().map(ParticipantRef::id).toList();
+        Map<String, LocalDate> todays = new HashMap<>();
+        refs.forEach(p -> todays.put(p.id(), today(p)));
+        LocalDate earliest = todays.values().stream().min(LocalDate::compareTo).orElseThrow();
+        Map<String, Programme> programmes = new HashMap<>();
+        documents.find(Query.query(Criteria.where("participantId").in(ids)), Programme.class)
+                .forEach(p -> programmes.put(p.getParticipantId(), p));
+        Map<String, List<SessionRecord>> recent = new HashMap<>();
+        documents.find(Query.query(Criteria.where("participantId").in(ids).and("date").gt(earliest.minusDays(28)))
+                .with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class)
+                .forEach(log -> recent.computeIfAbsent(log.getParticipantId(), id -> new ArrayList<>())
+                        .add(log.toRecord()));
+        Map<String, Long> openAlerts = new HashMap<>();
+        documents.find(Query.query(Criteria.where("participantId").in(ids).and("handledAt").isNull()),
+                ProgrammeAlert.class).forEach(a -> openAlerts.merge(a.getParticipantId(), 1L, Long::sum));
+        Map<String, List<WeeklySummary>> weeks = new HashMap<>();
+        summaries.since(ids, weekStart(earliest).minusWeeks(4))
+                .forEach(w -> weeks.computeIfAbsent(w.getParticipantId(), id -> new ArrayList<>()).add(w));
+        Map<String, ProgrammeFigures> figures = new HashMap<>();
+        for (ParticipantRef participant : refs) {
+            String participantId = participant.id();
+            LocalDate today = todays.get(participantId);
+            List<SessionRecord> sessions = recent.getOrDefault(participantId, List.of()).stream()
+                    .filter(r -> r.date().isAfter(today.minusDays(28))).toList();
+            // Only someone with no session in four weeks needs a look further back.
+            @Nullable SessionRecord last = sessions.isEmpty() ? documents.findOne(Query.query(Criteria
+                    .where("participantId").is(participantId)).with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")),
+                    SessionLog.class).map(SessionLog::toRecord).orElse(null) : sessions.getFirst();
+            LocalDate fromWeek = weekStart(today).minusWeeks(4);
+            List<WeekFigures> lastWeeks = weeks.getOrDefault(participantId, List.of()).stream()
+                    .filter(w -> !w.getWeekStart().isBefore(fromWeek)).map(w -> w.toFigures(0)).toList();
+            @Nullable Programme programme = programmes.get(participantId);
+            figures.put(participantId, new ProgrammeFigures(sessionDays(sessions, today, 7), planned(programme, today,
+                    7), sessionDays(sessions, today, 28), planned(programme, today, 28),
+                    last == null ? null : last.date(), last == null ? null : Math.max(last.painBefore(),
+                            last.painAfter()), ProgrammeFigures.PainTrend.between(lastWeeks),
+                    openAlerts.getOrDefault(participantId, 0L)));
+        }
+        return figures;
     }
 
     private static int sessionDays(List<SessionRecord> sessions, LocalDate today, int days) {

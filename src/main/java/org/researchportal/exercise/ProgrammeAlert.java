@@ -50,4 +50,8 @@ public class ProgrammeAlert extends TenantOwnedDocument {
     AlertRecord toRecord() {
         return new AlertRecord(requireId(), kind, sessionDate, raisedAt, handledAt, handledBy, handledNote);
     }
+
+    String getParticipantId() {
+        return participantId;
+    }
 }

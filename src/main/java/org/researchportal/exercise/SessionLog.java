@@ -48,4 +48,8 @@ public class SessionLog extends TenantOwnedDocument {
         return new SessionRecord(requireId(), date, exercises, minutes, exertion, painBefore, painAfter, note,
                 safetyStop, loggedAt);
     }
+
+    String getParticipantId() {
+        return participantId;
+    }
 }

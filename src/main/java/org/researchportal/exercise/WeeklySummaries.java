@@ -2,6 +2,7 @@ package org.researchportal.exercise;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.researchportal.tenancy.TenantDocuments;
@@ -65,7 +66,12 @@ class WeeklySummaries {
 
     /** The participant's summarised weeks from the given Monday on, oldest first. */
     List<WeeklySummary> since(String participantId, LocalDate fromWeek) {
-        return documents.find(Query.query(Criteria.where("participantId").is(participantId).and("weekStart")
+        return since(List.of(participantId), fromWeek);
+    }
+
+    /** The weeks of several participants at once, in order of week. */
+    List<WeeklySummary> since(Collection<String> participantIds, LocalDate fromWeek) {
+        return documents.find(Query.query(Criteria.where("participantId").in(participantIds).and("weekStart")
                 .gte(fromWeek)).with(Sort.by("weekStart")), WeeklySummary.class);
     }
 }

@@ -42,4 +42,8 @@ public class WeeklySummary extends TenantOwnedDocument {
     LocalDate getWeekStart() {
         return weekStart;
     }
+
+    String getParticipantId() {
+        return participantId;
+    }
 }

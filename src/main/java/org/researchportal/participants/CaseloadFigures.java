@@ -2,6 +2,7 @@ package org.researchportal.participants;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Columns another module adds to a therapist's caseload (the exercise module: adherence, last session, open
@@ -12,6 +13,9 @@ public interface CaseloadFigures {
     /** Message keys of the column headers. */
     List<String> headerKeys();
 
-    /** The values for one participant, in the order of the headers, already in the reader's words. */
-    List<String> values(String participantId, Locale locale);
+    /**
+     * The values for a page of participants at once (one query per kind of document, not one per row), each in the
+     * order of the headers and already in the reader's words; a participant left out shows empty cells.
+     */
+    Map<String, List<String>> values(List<String> participantIds, Locale locale);
 }

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.base.NotFoundException;
@@ -18,7 +20,8 @@ import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.study.Timepoint;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -64,18 +67,21 @@ public class StudyExports {
     private ExportData read(String studyId) {
         StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
         boolean blinded = CurrentUser.require().hasRole(PortalRole.ASSESSOR);
-        List<ExportSubject> subjects = blinded
-                ? participants.blindedParticipants(studyId, Pageable.unpaged()).stream()
-                        .map(p -> new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
-                                p.enrolledOn(), null)).toList()
-                : participants.participants(studyId, Pageable.unpaged()).stream().filter(p -> p.armName() != null)
-                        .map(p -> new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
-                                p.enrolledOn(), p.armName())).toList();
         List<Timepoint> schedule = studies.schedule(studyId);
         List<Instrument> instruments = schedule.stream().flatMap(t -> t.instruments().stream()).distinct()
                 .map(assessments::instrument).flatMap(Optional::stream).toList();
-        return new ExportData(study, blinded, schedule, instruments, subjects,
-                assessments.assessmentsOfStudy(studyId));
+        return new ExportData(study, blinded, schedule, instruments, page -> blinded
+                ? participants.blindedParticipants(studyId, page).map(p -> new ExportSubject(p.id(),
+                        String.valueOf(p.studyNumber()), p.status().name(), p.enrolledOn(), null))
+                : onlyAllocated(participants.participants(studyId, page).map(p -> p.armName() == null ? null
+                        : new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
+                                p.enrolledOn(), p.armName()))),
+                ids -> assessments.assessmentsOf(studyId, ids));
+    }
+
+    /** A page without the participants never allocated (screened only), who have no place in an export. */
+    private static Slice<ExportSubject> onlyAllocated(Slice<@Nullable ExportSubject> page) {
+        return new SliceImpl<>(page.stream().filter(Objects::nonNull).toList(), page.getPageable(), page.hasNext());
     }
 
     private interface IoWork {

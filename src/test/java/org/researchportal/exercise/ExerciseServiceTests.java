@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ import org.researchportal.study.StudyRecord;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -66,7 +68,7 @@ class ExerciseServiceTests extends ExerciseTrialTest {
     @Test
     void aControlArmParticipantCannotBePrescribedAProgramme() {
         String controlId = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants
-                .participants(study, org.springframework.data.domain.Pageable.unpaged()).stream()
+                .participants(study, Pageable.unpaged()).stream()
                 .filter(r -> "Control".equals(r.armName())).findFirst().orElseThrow().id());
         assertThatThrownBy(() -> asTherapist(() -> exercise.prescribe(controlId, "re_ms_standard", today,
                 MON_WED_FRI, "Standard programme"))).isInstanceOf(NotFoundException.class);
@@ -240,6 +242,30 @@ class ExerciseServiceTests extends ExerciseTrialTest {
                 null, false));
         assertThat(asTherapist(exercise::raiseInactivityAlerts)).isZero();
         assertThat(asTherapist(() -> exercise.alerts(exerciser))).hasSize(1);
+    }
+
+    @Test
+    void aCaseloadPageReadsEveryRowsFiguresAtOnceAndTheyAreEachRowsOwn() {
+        String second = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants.importRecord(
+                enrolled("EX-2", "EXERCISE", account(tenant + ".ex2"))));
+        Programme programme = prescribeStandard();
+        asTherapist(() -> exercise.prescribe(second, "re_ms_standard", today.minusDays(7), MON_WED_FRI, "Second"));
+        signIn(exerciserAccount);
+        exercise.logSession(new SessionEntry(today, List.of(programme.getItems().getFirst().exercise()), 30, 3, 2, 4,
+                null, false));
+        String controlParticipant = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants
+                .participants(study, Pageable.unpaged()).stream()
+                .filter(r -> "CT-1".equals(r.studyNumber())).findFirst().orElseThrow().id());
+
+        Map<String, ProgrammeFigures> page = asTherapist(() -> exercise.figures(List.of(exerciser, second,
+                controlParticipant, "000000000000000000000000")));
+        assertThat(page).as("the control arm and an unknown id are left out").containsOnlyKeys(exerciser, second);
+        assertThat(page.get(exerciser)).isEqualTo(asTherapist(() -> exercise.figures(exerciser)));
+        assertThat(page.get(second)).isEqualTo(asTherapist(() -> exercise.figures(second)));
+        assertThat(page.get(exerciser).lastPain()).isEqualTo(4);
+        assertThat(page.get(second).lastSession()).as("the second's own: no session yet").isNull();
+        assertThat(asSystem("lakeside", Set.of(PortalRole.THERAPIST), () -> exercise.figures(List.of(exerciser))))
+                .as("another tenant's therapist").isEmpty();
     }
 
     @Test

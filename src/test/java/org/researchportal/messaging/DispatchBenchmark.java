@@ -106,9 +106,17 @@ class DispatchBenchmark extends PortalTest {
 
                     Target: at least 80%% of the raw rate and at least 200 messages per second: %s.
 
-                    Reading: the outbox is bound by the database, not by Twilio (with a sender that answers at once                     it is no faster). The embedded wire server (mongo-java-server) uses an index only for a query                     that names exactly that index's keys, and every tenant-scoped query also names the tenant, so                     each claim, mark and record scans the whole collection under its lock: the rate falls run by                     run as the outbox grows. A MongoDB replica set finds these by index; none can run on this                     machine (no MongoDB server in its registries), so production's figure is not measured here.                     Before and after one change, 500 messages: claiming by id at the top of the query, after one                     query for a page of 50 due ids, took the outbox alone from 116 to 218 messages per second.
+                    Reading: the outbox is bound by the database, not by Twilio (with a sender that answers at once \
+                    it is no faster). The embedded wire server (mongo-java-server) uses an index only for a query \
+                    that names exactly that index's keys, and every tenant-scoped query also names the tenant, so \
+                    each claim, mark and record scans the whole collection under its lock: the rate falls run by \
+                    run as the outbox grows. A MongoDB replica set finds these by index; none can run on this \
+                    machine (no MongoDB server in its registries), so production's figure is not measured here. \
+                    Before and after one change, 500 messages: claiming by id at the top of the query, after one \
+                    query for a page of 50 due ids, took the outbox alone from 116 to 218 messages per second.
                     """.formatted(MESSAGES, THREADS, RUNS, rawMedian, rounded(raw), outboxMedian,
-                    rounded(throughOutbox), BenchmarkReport.median(outboxAlone), rounded(outboxAlone), share * 100, share >= 0.8 && outboxMedian >= 200 ? "met" : "missed"));
+                    rounded(throughOutbox), BenchmarkReport.median(outboxAlone), rounded(outboxAlone), share * 100,
+                    share >= 0.8 && outboxMedian >= 200 ? "met" : "missed"));
         } finally {
             twilio.stop(0);
         }

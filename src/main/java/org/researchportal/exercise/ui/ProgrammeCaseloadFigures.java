@@ -1,8 +1,10 @@
 package org.researchportal.exercise.ui;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ProgrammeFigures;
@@ -31,12 +33,13 @@ class ProgrammeCaseloadFigures implements CaseloadFigures {
     }
 
     @Override
-    public List<String> values(String participantId, Locale locale) {
-        ProgrammeFigures f = exercise.figures(participantId);
-        return List.of(f.sessionDaysLast7() + " / " + f.plannedLast7(), f.sessionDaysLast28() + " / "
-                + f.plannedLast28(), Formats.date(f.lastSession(), locale), Formats.text(f.lastPain() == null ? null
-                        : f.lastPain().toString()), f.painTrend() == null ? Formats.text(null)
-                                : translations.getTranslation(f.painTrend().messageKey(), locale),
-                Long.toString(f.openAlerts()));
+    public Map<String, List<String>> values(List<String> participantIds, Locale locale) {
+        Map<String, List<String>> values = new HashMap<>();
+        exercise.figures(participantIds).forEach((id, f) -> values.put(id, List.of(f.sessionDaysLast7() + " / "
+                + f.plannedLast7(), f.sessionDaysLast28() + " / " + f.plannedLast28(), Formats.date(f.lastSession(),
+                        locale), Formats.text(f.lastPain() == null ? null : f.lastPain().toString()),
+                f.painTrend() == null ? Formats.text(null) : translations.getTranslation(f.painTrend().messageKey(),
+                        locale), Long.toString(f.openAlerts()))));
+        return values;
     }
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.CallbackDataProvider.FetchCallback;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
         this(purpose, rows, List.of());
     }
 
-    /** With the columns other modules add; each row's figures are fetched once per rendering of the row. */
+    /** With the columns other modules add, read for each page of rows as it is fetched. */
     CaseloadGrid(Purpose purpose, FetchCallback<CaseloadRow, Void> rows, List<CaseloadFigures> figures) {
         Grid<CaseloadRow> grid = getContent();
         grid.addColumn(r -> Formats.text(r.studyNumber())).setHeader(getTranslation("participant.study-number"))
@@ -40,16 +39,16 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
         grid.addColumn(CaseloadRow::armName).setHeader(getTranslation("participant.arm")).setAutoWidth(true);
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
                 .setHeader(getTranslation("participant.enrolled-on")).setAutoWidth(true);
-        List<Map<String, List<String>>> rowFigures = new ArrayList<>();
+        // Each contribution's figures for the rows of the page just fetched, read for the whole page at once.
+        Map<CaseloadFigures, Map<String, List<String>>> pageFigures = new HashMap<>();
         for (CaseloadFigures contribution : figures) {
-            Map<String, List<String>> valuesById = new HashMap<>();
-            rowFigures.add(valuesById);
             List<String> headers = contribution.headerKeys();
             for (int i = 0; i < headers.size(); i++) {
                 int column = i;
-                grid.addColumn(r -> valuesById.computeIfAbsent(r.id(), id -> contribution.values(id, getLocale()))
-                        .get(column))
-                        .setKey(headers.get(i)).setHeader(getTranslation(headers.get(i))).setAutoWidth(true);
+                grid.addColumn(r -> {
+                    List<String> values = pageFigures.getOrDefault(contribution, Map.of()).get(r.id());
+                    return values == null ? Formats.text(null) : values.get(column);
+                }).setKey(headers.get(i)).setHeader(getTranslation(headers.get(i))).setAutoWidth(true);
             }
         }
         if (purpose == Purpose.PROGRAMMES) {
@@ -58,8 +57,11 @@ final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
                     .setAutoWidth(true);
         }
         grid.setItems(query -> {
-            rowFigures.forEach(Map::clear);
-            return rows.fetch(query);
+            List<CaseloadRow> page = rows.fetch(query).toList();
+            List<String> ids = page.stream().map(CaseloadRow::id).toList();
+            pageFigures.clear();
+            figures.forEach(contribution -> pageFigures.put(contribution, contribution.values(ids, getLocale())));
+            return page.stream();
         });
         grid.addClassName("portal-grid");
         grid.setEmptyStateText(getTranslation("dashboard.caseload-empty"));
