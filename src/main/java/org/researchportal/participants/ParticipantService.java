@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
@@ -83,6 +84,32 @@ public class ParticipantService {
         }
         return new StudyProgress(byStatus, byArm, byStatus.getOrDefault(ParticipantStatus.ENROLLED, 0L),
                 study.targetEnrolment());
+    }
+
+    /** Participants by status and arm, counted by the database: the CONSORT diagram reads no participant. */
+    @Secured(Authorities.CLINICIAN)
+    public List<AllocationCount> allocationCounts(String studyId) {
+        requireStudy(studyId);
+        return documents.aggregate(Participant.class, List.of(match(Criteria.where("studyId").is(studyId)),
+                group("status", "armCode").count().as("count")), StatusArmCount.class).stream()
+                .map(c -> new AllocationCount(ParticipantStatus.valueOf(c.id().status()), c.id().armCode(),
+                        c.count())).toList();
+    }
+
+    /** How many of these participants of a study each arm holds, by arm code. */
+    @Secured(Authorities.CLINICIAN)
+    public Map<String, Long> countByArm(String studyId, Collection<String> participantIds) {
+        requireStudy(studyId);
+        Map<String, Long> counts = new HashMap<>();
+        for (Count count : documents.aggregate(Participant.class, List.of(match(Criteria.where("studyId")
+                .is(studyId).and("armCode").ne(null).and("_id").in(participantIds.stream()
+                        .filter(ObjectId::isValid).map(ObjectId::new).toList())),
+                group("armCode").count().as("count")), Count.class)) {
+            if (count.id() != null) {
+                counts.put(count.id(), count.count());
+            }
+        }
+        return counts;
     }
 
     /** Participants by status only: what a blinded assessor may know of enrolment. */
@@ -346,5 +373,11 @@ public class ParticipantService {
 
     /** One row of a {@code $group} count. */
     record Count(@Id @Nullable String id, long count) {
+    }
+
+    record StatusArm(String status, @Nullable String armCode) {
+    }
+
+    record StatusArmCount(@Id StatusArm id, long count) {
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,13 @@ import org.researchportal.VaadinBrowser;
 class SessionMemoryBenchmark extends PortalTest {
 
     private static final int[] SESSIONS = {50, 200, 500};
+    private static final Map<String, String> DASHBOARDS = new LinkedHashMap<>();
+
+    static {
+        DASHBOARDS.put("fudan.participant", "my-study");
+        DASHBOARDS.put("fudan.therapist", "therapist");
+        DASHBOARDS.put("fudan.clinician", "clinician");
+    }
     private static final Map<String, String> NAMES = Map.of("fudan.participant", "Zhang Demo", "fudan.therapist",
             "Therapist Demo", "fudan.clinician", "Dr Clinician Demo");
 
@@ -30,13 +39,9 @@ class SessionMemoryBenchmark extends PortalTest {
 
     @Test
     void retainedHeapPerSession() throws Exception {
-        Map<String, String> dashboards = new LinkedHashMap<>();
-        dashboards.put("fudan.participant", "my-study");
-        dashboards.put("fudan.therapist", "therapist");
-        dashboards.put("fudan.clinician", "clinician");
         open("fudan.clinician", "clinician"); // warm-up: classes, caches and the first UI of its kind
         StringBuilder table = new StringBuilder();
-        for (var role : dashboards.entrySet()) {
+        for (var role : DASHBOARDS.entrySet()) {
             clients.clear();
             long before = retainedHeap();
             List<String> perSession = new ArrayList<>();
@@ -74,6 +79,62 @@ class SessionMemoryBenchmark extends PortalTest {
                 request alone (no navigation, so no layout or view) retained 50 to 80 KB per session; the rest is \
                 the layout and the dashboard's component tree.
                 """.formatted(table));
+    }
+
+    /**
+     * The same in production mode: the production jar as its own process (its embedded default and demo), the heap
+     * read through jcmd after a full collection. Needs the jar: see {@link ProductionPortal}.
+     */
+    @Test
+    void retainedHeapPerSessionInProductionMode() throws Exception {
+        Path work = Files.createDirectories(Path.of("target", "memory-benchmark"));
+        try (var portal = ProductionPortal.start(List.of("-Xmx2g", "-jar", ProductionPortal.jar().toString()),
+                work.resolve("data-" + System.nanoTime()), work.resolve("portal.log"))) {
+            VaadinBrowser first = demoSignIn(portal, "fudan.participant");
+            first.open("my-study"); // warm-up: classes, caches and the first UI of its kind
+            StringBuilder table = new StringBuilder();
+            for (var role : DASHBOARDS.entrySet()) {
+                List<VaadinBrowser> browsers = new ArrayList<>();
+                long before = portal.retainedHeap();
+                List<String> perSession = new ArrayList<>();
+                for (int target : SESSIONS) {
+                    while (browsers.size() < target) {
+                        VaadinBrowser browser = demoSignIn(portal, role.getKey());
+                        assertThat(browser.open(role.getValue())).contains(NAMES.get(role.getKey()));
+                        browsers.add(browser);
+                    }
+                    perSession.add((portal.retainedHeap() - before) / target / 1024 + " KB");
+                }
+                table.append("| %s (`%s`) | %s |%n".formatted(role.getKey(), role.getValue(),
+                        String.join(" | ", perSession)));
+            }
+            BenchmarkReport.section("memory-production", """
+                    ## 1. Memory per session, production mode
+
+                    As below, but the portal is the production jar in a JVM of its own (`java -Xmx2g -jar`, its \
+                    embedded default with the demo), Vaadin in production mode, and its heap is read with \
+                    `jcmd <pid> GC.run` and `GC.heap_info`. One run.
+
+                    | signed in as | 50 sessions | 200 sessions | 500 sessions |
+                    |---|---|---|---|
+                    %s
+                    Targets: participant 100 KB or less, staff dashboards 300 KB or less.
+                    """.formatted(table));
+        }
+    }
+
+    /** Signs in to the production portal with the demo's password, waiting for the demo seed if it is not done. */
+    private static VaadinBrowser demoSignIn(ProductionPortal portal, String username) throws Exception {
+        AssertionError last = null;
+        for (int attempt = 0; attempt < 120; attempt++) {
+            try {
+                return VaadinBrowser.signIn(portal.address(), username, "demo-password");
+            } catch (AssertionError notYetSeeded) {
+                last = notYetSeeded;
+                Thread.sleep(500);
+            }
+        }
+        throw last;
     }
 
     /** A browser that signs in and opens its dashboard; answers it, its session still open on the server. */

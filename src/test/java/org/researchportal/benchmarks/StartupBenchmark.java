@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,8 +29,8 @@ class StartupBenchmark {
 
     @Test
     void fromTheJarToTheSignInPage() throws Exception {
-        Path jar = productionJar();
-        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jar = ProductionPortal.jar();
+        String java = ProductionPortal.java();
         deleteTree(WORK);
         Files.createDirectories(WORK);
         Path extracted = WORK.resolve("app");
@@ -87,57 +80,11 @@ class StartupBenchmark {
 
     /** Starts the portal and answers the seconds until its sign-in page answers; stops it again. */
     private static double start(List<String> command, int run) throws Exception {
-        int port;
-        try (var free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path data = WORK.resolve("data-" + run + "-" + System.nanoTime());
-        var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(WORK.resolve("start-" + run + ".log").toFile());
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("PORTAL_DATA_DIR", data.toString());
-        builder.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         long started = System.nanoTime();
-        Process portal = builder.start();
-        try {
-            while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(120)) {
-                try {
-                    HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/login")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                    if (login.statusCode() == 200) {
-                        return (System.nanoTime() - started) / 1e9;
-                    }
-                } catch (IOException notYet) {
-                    // Not listening yet.
-                }
-                Thread.sleep(50);
-            }
-            throw new IllegalStateException("The portal did not answer within two minutes: " + command);
-        } finally {
-            portal.destroy();
-            if (!portal.waitFor(30, TimeUnit.SECONDS)) {
-                portal.destroyForcibly().waitFor();
-            }
+        try (var portal = ProductionPortal.start(command.subList(1, command.size()), WORK.resolve("data-" + run + "-"
+                + System.nanoTime()), WORK.resolve("start-" + run + ".log"))) {
+            return (System.nanoTime() - started) / 1e9;
         }
-    }
-
-    private static Path productionJar() throws IOException {
-        Path jar;
-        try (Stream<Path> built = Files.list(Path.of("target"))) {
-            jar = built.filter(p -> p.getFileName().toString().matches("research-portal-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in target/: build it first with "
-                            + "JAVA_HOME=<JDK 21+> ./mvnw -Pproduction package -DskipTests"));
-        }
-        try (var zip = new ZipFile(jar.toFile())) {
-            var info = zip.getEntry("META-INF/VAADIN/config/flow-build-info.json");
-            String text = info == null ? "" : new String(zip.getInputStream(info).readAllBytes());
-            if (!text.replace(" ", "").contains("\"productionMode\":true")) {
-                throw new IllegalStateException(jar + " is not a production build: build it with "
-                        + "JAVA_HOME=<JDK 21+> ./mvnw -Pproduction package -DskipTests");
-            }
-        }
-        return jar;
     }
 
     private static void run(List<String> command, Path log) throws Exception {

@@ -3,6 +3,7 @@ package org.researchportal.participants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.researchportal.demo.DemoStudyDesigns;
@@ -47,5 +48,12 @@ class ConsortFlowTests extends TrialTest {
         assertThat(flow.arms()).hasSize(2);
         assertThat(flow.arms().stream().mapToLong(ConsortFlow.ArmFlow::allocated).sum()).isEqualTo(2);
         assertThat(flow.arms().stream().mapToLong(ConsortFlow.ArmFlow::lostToFollowUp).sum()).isEqualTo(1);
+        assertThat(flow.arms().stream().mapToLong(ConsortFlow.ArmFlow::analysed).sum()).as("no follow-up yet")
+                .isZero();
+        // The analysed count asks the database how many of the followed-up participants each arm holds.
+        Map<String, Long> byArm = trial.asClinician(() -> participants.countByArm(trial.studyId(),
+                List.of(first, second, declines, "not-an-id")));
+        assertThat(byArm.values().stream().mapToLong(Long::longValue).sum()).as("only the two allocated").isEqualTo(2);
+        assertThat(byArm.keySet()).allSatisfy(arm -> assertThat(List.of("EXERCISE", "CONTROL")).contains(arm));
     }
 }

@@ -18,12 +18,9 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +43,14 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final SideNav nav = new SideNav();
     private final Select<PortalRole> roleSwitch = new Select<>();
     private final PortalUser user;
+    private final MenuByRole menus;
+    /** The role the menu was built for: it is built again only when the role changes, not on every navigation. */
+    private @Nullable PortalRole menuRole;
+    private boolean menuBuilt;
 
-    MainLayout(AuthenticationContext authenticationContext, ApplicationEventPublisher events) {
+    MainLayout(AuthenticationContext authenticationContext, ApplicationEventPublisher events, MenuByRole menus) {
         this.user = CurrentUser.require();
+        this.menus = menus;
         setPrimarySection(Section.DRAWER);
         addClassName("main-layout");
 
@@ -62,8 +64,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         // Opening a view of another of one's roles (a link, a bookmark) switches to that role.
         Class<?> view = getContent() == null ? null : getContent().getClass();
         PortalRole current = workingRole();
-        if (view != null && current != null && !allows(view, current)) {
-            user.roles().stream().sorted().filter(r -> allows(view, r)).findFirst().ifPresent(this::setWorkingRole);
+        if (view != null && current != null && !MenuByRole.allows(view, current)) {
+            user.roles().stream().sorted().filter(r -> MenuByRole.allows(view, r)).findFirst()
+                    .ifPresent(this::setWorkingRole);
         }
         if (current != null) {
             roleSwitch.setValue(workingRole());
@@ -102,18 +105,20 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     }
 
     private void refreshMenu() {
-        nav.removeAll();
         PortalRole role = workingRole();
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            if (role != null && entry.menuClass() != null && !allows(entry.menuClass(), role)) {
-                continue;
-            }
+        if (menuBuilt && role == menuRole) {
+            return;
+        }
+        nav.removeAll();
+        for (MenuEntry entry : menus.entries(role)) {
             var item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
             }
             nav.addItem(item);
         }
+        menuRole = role;
+        menuBuilt = true;
     }
 
     private Component userMenu(AuthenticationContext authenticationContext, ApplicationEventPublisher events) {
@@ -141,11 +146,6 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private void setWorkingRole(PortalRole role) {
         VaadinSession.getCurrent().setAttribute(WORKING_ROLE, role);
-    }
-
-    private static boolean allows(Class<?> view, PortalRole role) {
-        RolesAllowed allowed = view.getAnnotation(RolesAllowed.class);
-        return allowed == null || Arrays.asList(allowed.value()).contains(role.name());
     }
 
     private static final String WORKING_ROLE = "portal.workingRole";
