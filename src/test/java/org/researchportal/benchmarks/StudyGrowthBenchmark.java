@@ -265,33 +265,19 @@ class StudyGrowthBenchmark extends PortalTest {
             p.put("studyNumber", "G%06d".formatted(n));
             p.remove("accountId");
             batchParticipants.add(p);
-            Document g = new Document(programme);
-            g.put("_id", new ObjectId());
-            g.put("tenantId", tenant);
-            g.put("participantId", id);
-            batchOther.add(g);
+            batchOther.add(clone(programme, tenant, id));
             for (int week = 0; week < WEEKS; week++) {
-                Document w = new Document(templateWeek);
-                w.put("_id", new ObjectId());
-                w.put("tenantId", tenant);
-                w.put("participantId", id);
+                Document w = clone(templateWeek, tenant, id);
                 w.put("weekStart", daysBefore(templateWeek.get("weekStart"), 7L * week));
                 batchWeeks.add(w);
                 for (int s = 0; s < SESSIONS_PER_WEEK; s++) {
-                    Document log = new Document(templateLog);
-                    log.put("_id", new ObjectId());
-                    log.put("tenantId", tenant);
-                    log.put("participantId", id);
+                    Document log = clone(templateLog, tenant, id);
                     log.put("date", daysBefore(templateLog.get("date"), 7L * week + 2L * s));
                     batchLogs.add(log);
                 }
             }
             for (Document call : templateCalls) {
-                Document c = new Document(call);
-                c.put("_id", new ObjectId());
-                c.put("tenantId", tenant);
-                c.put("participantId", id);
-                batchCalls.add(c);
+                batchCalls.add(clone(call, tenant, id));
             }
             if (batchLogs.size() >= 30_000) {
                 flush(batchParticipants, batchOther, batchLogs, batchWeeks, batchCalls);
@@ -299,6 +285,15 @@ class StudyGrowthBenchmark extends PortalTest {
         }
         flush(batchParticipants, batchOther, batchLogs, batchWeeks, batchCalls);
         seeded = Math.max(seeded, total);
+    }
+
+    /** A copy of a stored document with a new id, for another participant (of another tenant, maybe). */
+    private static Document clone(Document template, String tenant, String participantId) {
+        Document copy = new Document(template);
+        copy.put("_id", new ObjectId());
+        copy.put("tenantId", tenant);
+        copy.put("participantId", participantId);
+        return copy;
     }
 
     private void flush(List<Document> people, List<Document> programmes, List<Document> sessions,
@@ -349,10 +344,7 @@ class StudyGrowthBenchmark extends PortalTest {
             p.remove("accountId");
             people.add(p);
             for (Document a : templateAssessments) {
-                Document copy = new Document(a);
-                copy.put("_id", new ObjectId());
-                copy.put("participantId", id);
-                entries.add(copy);
+                entries.add(clone(a, a.getString("tenantId"), id));
             }
             if (people.size() == 2_000) {
                 insert("participants", people);
