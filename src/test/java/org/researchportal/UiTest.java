@@ -10,6 +10,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.util.ClassUtils;
 
 /** A browserless UI test (Karibu) on the whole portal, signed in as a demo account. */
@@ -55,9 +59,17 @@ public abstract class UiTest extends PortalTest {
         return routes;
     }
 
-    /** Signs in for both the services (security context) and Vaadin's navigation access control (the request). */
+    /**
+     * Signs in for both the services (security context) and Vaadin's navigation access control (the request). The
+     * context is kept in the HTTP session, as Spring Security keeps it in production, so Vaadin's security context
+     * strategy answers it from the session and the views and services run as they do for a signed-in person.
+     */
     protected void signInToUi(String username) {
         Authentication authentication = signIn(username);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        VaadinSession.getCurrent().getSession().setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()

@@ -1,7 +1,9 @@
 package org.researchportal.base.security;
 
+import com.vaadin.flow.internal.CurrentInstance;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Runs work that no person started (demo seeding, scheduled jobs) as a named system actor in one tenant with the
  * roles the work needs, so that it passes through the same tenant scoping, role checks and audit as a person would.
  * Only the modules named in {@code SystemActorUseTests} may use it; views never do.
+ *
+ * <p>Work that follows a person's click (an event listener) runs inside that person's Vaadin request, where Vaadin's
+ * security context strategy answers the person's context from the HTTP session and ignores the thread's. So the
+ * system actor steps out of the Vaadin request for the length of the work: it runs with its own roles, not the
+ * person's, and the person's request is as it was afterwards.
  */
 public final class SystemActor {
 
@@ -41,6 +48,8 @@ public final class SystemActor {
         var authorities = roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
         var authentication = UsernamePasswordAuthenticationToken.authenticated((PortalPrincipal) () -> actor, null,
                 authorities);
+        Map<Class<?>, CurrentInstance> vaadinRequest = CurrentInstance.getInstances();
+        CurrentInstance.clearAll();
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
@@ -49,6 +58,7 @@ public final class SystemActor {
             return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
+            CurrentInstance.restoreInstances(vaadinRequest);
         }
     }
 
