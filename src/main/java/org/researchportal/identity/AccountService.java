@@ -148,6 +148,16 @@ public class AccountService {
                 .collect(Collectors.toMap(Account::requireId, Account::getDisplayName));
     }
 
+    /** Usernames of accounts in the tenant, for naming the account a participant signs in with. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
+    public Map<String, String> usernames(Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        return documents.find(Query.query(Criteria.where("_id").in(accountIds)), Account.class).stream()
+                .collect(Collectors.toMap(Account::requireId, Account::getUsername));
+    }
+
     /** The active accounts that hold a role, for assigning work to them. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public List<AccountRow> accountsWithRole(PortalRole role) {

@@ -17,6 +17,7 @@ import org.researchportal.exercise.ProgrammeFigures;
 import org.researchportal.exercise.ProgrammeHandouts;
 import org.researchportal.exercise.TodayPlan;
 import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.participants.ParticipantService;
 
 /**
  * The exercise arm's page, made for a phone: today's exercises from the manual, a button to log the session, and the
@@ -29,11 +30,14 @@ final class MyExercisesView extends Main implements HasDynamicTitle, BeforeEnter
     private final ExerciseService exercise;
     private final MediaLibrary videos;
     private final ProgrammeHandouts handouts;
+    private final ParticipantService participants;
     /** The exercise a weekly video link opens the page at, if it came from one. */
     private @Nullable String focus;
 
-    MyExercisesView(ExerciseService exercise, MediaLibrary videos, ProgrammeHandouts handouts) {
+    MyExercisesView(ExerciseService exercise, MediaLibrary videos, ProgrammeHandouts handouts,
+            ParticipantService participants) {
         this.exercise = exercise;
+        this.participants = participants;
         this.videos = videos;
         this.handouts = handouts;
         addClassNames("portal-view", "participant-home");
@@ -48,6 +52,11 @@ final class MyExercisesView extends Main implements HasDynamicTitle, BeforeEnter
     private void show() {
         removeAll();
         add(new ViewToolbar(getTranslation("exercise.my")));
+        if (participants.me().isEmpty()) {
+            // An account no clinician has linked to a study record yet has no group to speak of.
+            notice(getTranslation("participant-home.not-linked"));
+            return;
+        }
         if (!exercise.followsProgramme()) {
             notice(getTranslation("exercise.no-programme"));
             add(guidanceLink());

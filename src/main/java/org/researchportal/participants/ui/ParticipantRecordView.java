@@ -12,6 +12,8 @@ import java.util.List;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.identity.AccountService;
+import org.researchportal.participants.CareTeamService;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantRecordSection;
@@ -39,12 +41,14 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     private final List<ParticipantRecordSection> sections;
     private final ParticipationService participation;
     private final TrialDocumentService documents;
+    private final CareTeamService careTeam;
+    private final AccountService accounts;
     private String title = "";
 
     ParticipantRecordView(ParticipantService participants, ScreeningService screening, ConsentService consent,
             RandomisationService randomisation, StudyService studies, AuditTrail audit,
             List<ParticipantRecordSection> sections, ParticipationService participation,
-            TrialDocumentService documents) {
+            TrialDocumentService documents, CareTeamService careTeam, AccountService accounts) {
         this.participants = participants;
         this.screening = screening;
         this.consent = consent;
@@ -54,6 +58,8 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
         this.sections = sections;
         this.participation = participation;
         this.documents = documents;
+        this.careTeam = careTeam;
+        this.accounts = accounts;
         addClassNames("portal-view", "participant-record");
     }
 
@@ -76,8 +82,11 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
                 new ConsentPanel(record, consent, documents.consentForms(record.studyId()), reload),
                 new RandomisationPanel(record, studies.randomisationPlan(record.studyId()).orElse(null),
                         randomisation, reload),
-                new ParticipationPanel(record, participation, reload),
-                new AuditPanel(audit.history("Participant", record.id())));
+                new ParticipationPanel(record, participation, reload));
+        if (record.armName() != null) {
+            add(new CareTeamPanel(record, careTeam, accounts, reload));
+        }
+        add(new AuditPanel(audit.history("Participant", record.id())));
         sections.stream().sorted(Comparator.comparingInt(ParticipantRecordSection::order))
                 .forEach(s -> addComponentAtIndex(getComponentCount() - 1, s.section(record, reload)));
     }

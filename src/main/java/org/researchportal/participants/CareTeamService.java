@@ -1,0 +1,141 @@
+package org.researchportal.participants;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.identity.AccountRow;
+import org.researchportal.identity.AccountService;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * A participant's care team: the clinician gives a randomised participant a therapist and a coordinator, and links
+ * the phone account they sign in with, so they reach the therapist's caseload, the coordinator's calls and their own
+ * "My study". Each person must hold the role in this tenant and be active; an account belongs to one participant.
+ */
+@Service
+public class CareTeamService {
+
+    private final TenantDocuments documents;
+    private final AccountService accounts;
+    private final AuditTrail audit;
+
+    CareTeamService(TenantDocuments documents, AccountService accounts, AuditTrail audit) {
+        this.documents = documents;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    @Secured(Authorities.CLINICIAN)
+    public CareTeam careTeam(String participantId) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        Map<String, String> names = accounts.displayNames(nonNull(participant.getTherapistId(),
+                participant.getCoordinatorId()));
+        String accountUsername = participant.getAccountId() == null ? null
+                : accounts.usernames(List.of(participant.getAccountId())).get(participant.getAccountId());
+        return new CareTeam(participant.getTherapistId(), nameOf(names, participant.getTherapistId()),
+                participant.getCoordinatorId(), nameOf(names, participant.getCoordinatorId()),
+                participant.getAccountId(), accountUsername);
+    }
+
+    /** Gives the participant a therapist and a coordinator; either may be cleared with null. */
+    @Secured(Authorities.CLINICIAN)
+    public CareTeam assign(String participantId, @Nullable String therapistId, @Nullable String coordinatorId) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        Map<String, String> errors = new HashMap<>();
+        if (therapistId != null && !accounts.holdsRole(therapistId, PortalRole.THERAPIST)) {
+            errors.put("therapist", "care-team.therapist.invalid");
+        }
+        if (coordinatorId != null && !accounts.holdsRole(coordinatorId, PortalRole.COORDINATOR)) {
+            errors.put("coordinator", "care-team.coordinator.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (Objects.equals(therapistId, participant.getTherapistId())
+                && Objects.equals(coordinatorId, participant.getCoordinatorId())) {
+            return careTeam(participantId);
+        }
+        documents.updateFirst(Query.query(Criteria.where("_id").is(participantId)), new Update()
+                .set("therapistId", therapistId).set("coordinatorId", coordinatorId).inc("version", 1),
+                Participant.class);
+        Map<String, String> names = accounts.displayNames(nonNull(participant.getTherapistId(),
+                participant.getCoordinatorId(), therapistId, coordinatorId));
+        audit.record("participant.care-team-assigned", ParticipantService.ENTITY, participantId,
+                team(names, participant.getTherapistId(), participant.getCoordinatorId()),
+                team(names, therapistId, coordinatorId), null);
+        return careTeam(participantId);
+    }
+
+    /** The active participant accounts of the tenant not yet linked to a study record, to link one. */
+    @Secured(Authorities.CLINICIAN)
+    public List<AccountRow> unlinkedParticipantAccounts() {
+        List<AccountRow> candidates = accounts.accountsWithRole(PortalRole.PARTICIPANT);
+        Set<String> linked = documents.find(Query.query(Criteria.where("accountId").in(candidates.stream()
+                .map(AccountRow::id).toList())), Participant.class).stream().map(Participant::getAccountId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        return candidates.stream().filter(a -> !linked.contains(a.id())).toList();
+    }
+
+    /**
+     * Links the phone account the participant signs in with. The account must be an active participant account of
+     * this tenant that no other participant uses; a participant keeps one account.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public CareTeam linkAccount(String participantId, String accountId) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        if (participant.getAccountId() != null) {
+            throw ValidationException.of("account", "care-team.account.already-linked");
+        }
+        if (!accounts.holdsRole(accountId, PortalRole.PARTICIPANT) || documents.exists(Query.query(
+                Criteria.where("accountId").is(accountId)), Participant.class)) {
+            throw ValidationException.of("account", "care-team.account.invalid");
+        }
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(participantId)
+                .and("accountId").is(null)), new Update().set("accountId", accountId).inc("version", 1),
+                Participant.class);
+        if (changed == 0) {
+            throw ValidationException.of("account", "care-team.account.already-linked");
+        }
+        String username = accounts.usernames(List.of(accountId)).get(accountId);
+        audit.record("participant.account-linked", ParticipantService.ENTITY, participantId, null,
+                Map.of("account", username == null ? "" : username), null);
+        return careTeam(participantId);
+    }
+
+    private static @Nullable String nameOf(Map<String, String> names, @Nullable String id) {
+        return id == null ? null : names.get(id);
+    }
+
+    private static List<String> nonNull(@Nullable String... ids) {
+        List<String> present = new ArrayList<>();
+        for (String id : ids) {
+            if (id != null) {
+                present.add(id);
+            }
+        }
+        return present;
+    }
+
+    private static Map<String, String> team(Map<String, String> names, @Nullable String therapistId,
+            @Nullable String coordinatorId) {
+        Map<String, String> team = new LinkedHashMap<>();
+        team.put("therapist", therapistId == null ? "" : names.getOrDefault(therapistId, ""));
+        team.put("coordinator", coordinatorId == null ? "" : names.getOrDefault(coordinatorId, ""));
+        return team;
+    }
+}
