@@ -117,8 +117,8 @@ public class AdverseEventService {
         String adverseEventId = recorded(participant, report);
         documents.updateFirst(Query.query(Criteria.where("_id").is(draft.requireId())),
                 new Update().set("adverseEventId", adverseEventId).inc("version", 1), AdverseEventDraft.class);
-        audit.record("adverse-event.draft-linked", ENTITY, draft.requireId(), null, Map.of("adverseEventId",
-                adverseEventId), null);
+        audit.record("adverse-event.draft-linked", ENTITY, draft.requireId(), null, Map.of("participantId",
+                draft.getParticipantId(), "adverseEventId", adverseEventId), null);
         return adverseEventId;
     }
 
@@ -151,8 +151,9 @@ public class AdverseEventService {
             throw ValidationException.of("draft", "ae.draft.closed");
         }
         audit.record("adverse-event.draft-" + state.name().toLowerCase(java.util.Locale.ROOT), ENTITY,
-                draft.requireId(), Map.of("state", AdverseEventDraft.State.OPEN.name()), Map.of("state",
-                        state.name()), note);
+                draft.requireId(), Map.of("participantId", draft.getParticipantId(), "state",
+                        AdverseEventDraft.State.OPEN.name()), Map.of("participantId", draft.getParticipantId(),
+                        "state", state.name()), note);
     }
 
     /** Follows an event up (outcome, resolution, corrections): a change of reported data, so it needs a reason. */
@@ -170,8 +171,10 @@ public class AdverseEventService {
         if (changed == 0) {
             throw ValidationException.of("reason", "ae.changed-meanwhile");
         }
-        audit.record("adverse-event.updated", ENTITY, adverseEventId, Map.of("report", existing.getReport()),
-                Map.of("report", report), reason.trim());
+        // The participant named on both sides files the entry in their trail; it is no change.
+        audit.record("adverse-event.updated", ENTITY, adverseEventId, Map.of("participantId",
+                existing.getParticipantId(), "report", existing.getReport()), Map.of("participantId",
+                existing.getParticipantId(), "report", report), reason.trim());
         if (serious && !isSerious(existing.getReport())) {
             events.publishEvent(new SeriousAdverseEventReported(documents.currentTenantId(), existingStudy(existing),
                     existing.getParticipantId(), adverseEventId, clock.instant()));

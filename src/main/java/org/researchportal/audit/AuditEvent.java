@@ -16,10 +16,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("audit_events")
 @CompoundIndex(name = "tenant_entity_at", def = "{'tenantId': 1, 'entityType': 1, 'entityId': 1, 'at': -1}")
 @CompoundIndex(name = "tenant_at", def = "{'tenantId': 1, 'at': -1}")
+@CompoundIndex(name = "tenant_participant_at", def = "{'tenantId': 1, 'participantId': 1, 'at': -1}")
 public class AuditEvent extends TenantOwnedDocument {
 
     private Instant at;
     private String actor;
+    /** The actor's name as people know them, when the entry was made (older entries have only the username). */
+    private @Nullable String actorName;
     private String action;
     private String entityType;
     private String entityId;
@@ -29,11 +32,19 @@ public class AuditEvent extends TenantOwnedDocument {
     @ValueConverter(PersonalDocument.class)
     private @Nullable Map<String, Object> after;
     private @Nullable String reason;
+    /**
+     * The participant the change is about, whatever the record (their adverse events, assessments, calls and
+     * sessions as well as their own record), so their trail holds every change to their data.
+     */
+    private @Nullable String participantId;
 
-    AuditEvent(Instant at, String actor, String action, String entityType, String entityId,
-            @Nullable Map<String, Object> before, @Nullable Map<String, Object> after, @Nullable String reason) {
+    AuditEvent(Instant at, String actor, @Nullable String actorName, String action, String entityType,
+            String entityId, @Nullable Map<String, Object> before, @Nullable Map<String, Object> after,
+            @Nullable String reason, @Nullable String participantId) {
         this.at = at;
         this.actor = actor;
+        this.actorName = actorName;
+        this.participantId = participantId;
         this.action = action;
         this.entityType = entityType;
         this.entityId = entityId;
@@ -48,6 +59,14 @@ public class AuditEvent extends TenantOwnedDocument {
 
     public String getActor() {
         return actor;
+    }
+
+    public @Nullable String getActorName() {
+        return actorName;
+    }
+
+    public @Nullable String getParticipantId() {
+        return participantId;
     }
 
     public String getAction() {

@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalUser;
 import org.researchportal.base.security.SealedValues;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.tenancy.TenantArchived;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Service;
 public class AuditTrail {
 
     private static final String TENANT_ENTITY = "Tenant";
+    private static final String PARTICIPANT_ENTITY = "Participant";
 
     private final TenantDocuments documents;
     private final MongoConverter converter;
@@ -44,16 +46,45 @@ public class AuditTrail {
     }
 
     /**
-     * Appends an entry for the signed-in person (or system actor).
+     * Appends an entry for the signed-in person (or system actor). An entry about a participant's data lands in
+     * their trail: the participant's own record, or a snapshot that names a {@code participantId} (a partial
+     * snapshot names it on both sides).
      *
      * @param before the record before the change, {@code null} when it was created
      * @param after the record after the change, {@code null} when it was removed
      */
     public void record(String action, String entityType, String entityId, @Nullable Object before,
             @Nullable Object after, @Nullable String reason) {
-        String actor = CurrentUser.require().username();
-        documents.insert(new AuditEvent(clock.instant(), actor, action, entityType, entityId, snapshot(before),
-                snapshot(after), reason));
+        PortalUser actor = CurrentUser.require();
+        Map<String, Object> was = snapshot(before);
+        Map<String, Object> is = snapshot(after);
+        documents.insert(new AuditEvent(clock.instant(), actor.username(), actor.displayName(), action, entityType,
+                entityId, was, is, reason, participantOf(entityType, entityId, was, is)));
+    }
+
+    /**
+     * Every change to one participant's data, newest first: their own record and whatever names them (adverse
+     * events, assessments, calls, sessions), so the trail shows the whole of their data's history.
+     */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
+    public List<AuditEvent> participantHistory(String participantId) {
+        return documents.find(Query.query(new Criteria().orOperator(Criteria.where("participantId").is(participantId),
+                Criteria.where("entityType").is(PARTICIPANT_ENTITY).and("entityId").is(participantId)))
+                .with(Sort.by(Sort.Direction.DESC, "at")), AuditEvent.class);
+    }
+
+    /** The participant a change is about: the record itself, or the participant its snapshot names. */
+    private static @Nullable String participantOf(String entityType, String entityId,
+            @Nullable Map<String, Object> before, @Nullable Map<String, Object> after) {
+        if (PARTICIPANT_ENTITY.equals(entityType)) {
+            return entityId;
+        }
+        for (Map<String, Object> snapshot : java.util.Arrays.asList(after, before)) {
+            if (snapshot != null && snapshot.get("participantId") instanceof String id) {
+                return id;
+            }
+        }
+        return null;
     }
 
     /** The history of one record, newest first. */
@@ -67,15 +98,16 @@ public class AuditTrail {
     @EventListener
     void on(TenantCreated event) {
         SystemActor.runAs("audit", event.tenantId(), Set.of(), () -> documents.insert(new AuditEvent(
-                event.at(), event.createdBy(), "tenant.created", TENANT_ENTITY, event.tenantId(), null,
-                Map.of("name", event.name()), null)));
+                event.at(), event.createdBy(), null, "tenant.created", TENANT_ENTITY, event.tenantId(), null,
+                Map.of("name", event.name()), null, null)));
     }
 
     /** A tenant exported or imported whole, in that tenant's own trail, with what the archive held. */
     @EventListener
     void on(TenantArchived event) {
         SystemActor.runAs("audit", event.tenantId(), Set.of(), () -> documents.insert(new AuditEvent(event.at(),
-                event.by(), event.action(), TENANT_ENTITY, event.tenantId(), null, snapshot(event.counts()), null)));
+                event.by(), null, event.action(), TENANT_ENTITY, event.tenantId(), null, snapshot(event.counts()),
+                null, null)));
     }
 
     /**

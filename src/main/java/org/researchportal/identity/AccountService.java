@@ -158,6 +158,16 @@ public class AccountService {
                 .collect(Collectors.toMap(Account::requireId, Account::getUsername));
     }
 
+    /** Names of the tenant's people by username, for the records that name who did something by username. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
+    public Map<String, String> namesByUsername(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return documents.find(Query.query(Criteria.where("username").in(usernames)), Account.class).stream()
+                .collect(Collectors.toMap(Account::getUsername, Account::getDisplayName));
+    }
+
     /** The active accounts that hold a role, for assigning work to them. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public List<AccountRow> accountsWithRole(PortalRole role) {

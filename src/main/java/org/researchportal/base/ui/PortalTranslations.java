@@ -5,6 +5,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import org.researchportal.base.security.PortalLocales;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * back to the server's default locale (so on a server set to Chinese, English users got Chinese).
  */
 @Component
-class PortalTranslations implements I18NProvider {
+public class PortalTranslations implements I18NProvider {
 
     private static final Logger log = LoggerFactory.getLogger(PortalTranslations.class);
     private static final String BUNDLE = "vaadin-i18n.translations";
@@ -28,6 +29,19 @@ class PortalTranslations implements I18NProvider {
     @Override
     public List<Locale> getProvidedLocales() {
         return PortalLocales.SUPPORTED;
+    }
+
+    /**
+     * The text of a key if there is one, without the warning a missing key logs: for texts looked up by a code that
+     * may have no key of its own (an audit snapshot's field names and values).
+     */
+    public static Optional<String> find(String key, Locale locale) {
+        try {
+            return Optional.of(ResourceBundle.getBundle(BUNDLE, PortalLocales.fromTag(locale.toLanguageTag()),
+                    PortalTranslations.class.getClassLoader(), NO_DEFAULT_LOCALE_FALLBACK).getString(key));
+        } catch (MissingResourceException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,18 +1,16 @@
 package org.researchportal.participants.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashSet;
+import com.vaadin.flow.component.html.Paragraph;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditEvent;
@@ -21,66 +19,88 @@ import org.researchportal.base.ui.Formats;
 
 /**
  * The participant's audit trail, newest first: who changed what and when, each changed field with its value before
- * and after, and the reason given. Read only: nothing in the portal edits or deletes an audit record.
+ * and after, and the reason given; a row opens the whole change. Read only: nothing in the portal edits or deletes an
+ * audit record.
  */
 final class AuditPanel extends Composite<Div> {
 
-    private static final int VALUE_MAX = 80;
-    private static final Set<String> BOOKKEEPING = Set.of("_id", "_class", "tenantId", "version");
+    private static final int SUMMARY_MAX = 160;
 
-    AuditPanel(List<AuditEvent> trail) {
+    AuditPanel(List<AuditEvent> trail, Map<String, String> studyTerms, Map<String, String> peopleByUsername) {
         Div content = getContent();
         content.addClassNames("card", "audit-panel");
         content.add(new H2(getTranslation("audit.title")));
+        var wording = new AuditWording(this, getLocale(), CurrentUser.require().zone(), studyTerms,
+                peopleByUsername);
         var grid = new Grid<AuditEvent>();
         grid.addColumn(e -> Formats.dateTime(e.getAt(), CurrentUser.require().zone(), getLocale()))
                 .setHeader(getTranslation("audit.when")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::getActor).setHeader(getTranslation("audit.who")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::getAction).setHeader(getTranslation("audit.what")).setAutoWidth(true);
-        grid.addColumn(e -> String.join("; ", changes(e.getBefore(), e.getAfter())))
-                .setHeader(getTranslation("audit.changes")).setFlexGrow(1);
+        grid.addColumn(wording::what).setHeader(getTranslation("audit.what")).setAutoWidth(true);
+        grid.addColumn(e -> summary(wording, e)).setHeader(getTranslation("audit.changes")).setFlexGrow(1);
         grid.addColumn(e -> Formats.text(e.getReason())).setHeader(getTranslation("audit.reason")).setAutoWidth(true);
         grid.setItems(trail);
         grid.addClassName("audit-grid");
         grid.setAllRowsVisible(true);
-        content.add(grid);
+        grid.addItemClickListener(click -> new ChangeDialog(wording, click.getItem()).open());
+        content.add(new Paragraph(getTranslation("audit.open-hint")), grid);
     }
 
-    /**
-     * Each top-level field whose value differs, as "field: before → after". The record's own bookkeeping (its id,
-     * tenant, version) and references to other records by id say nothing to a person and are left out; the action
-     * names what happened to them.
-     */
-    static List<String> changes(@Nullable Map<String, Object> before, @Nullable Map<String, Object> after) {
-        Set<String> fields = new LinkedHashSet<>();
-        if (before != null) {
-            fields.addAll(before.keySet());
+    /** The usernames the entries name: who made each, and who did what inside a snapshot ("takenBy"). */
+    static Set<String> usernamesIn(List<AuditEvent> trail) {
+        Set<String> usernames = new HashSet<>();
+        for (AuditEvent event : trail) {
+            usernames.add(event.getActor());
+            collectPeople(event.getBefore(), usernames);
+            collectPeople(event.getAfter(), usernames);
         }
-        if (after != null) {
-            fields.addAll(after.keySet());
+        return usernames;
+    }
+
+    private static void collectPeople(@Nullable Object value, Set<String> usernames) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if (AuditWording.isPerson(String.valueOf(k)) && v instanceof String username) {
+                    usernames.add(username);
+                } else {
+                    collectPeople(v, usernames);
+                }
+            });
+        } else if (value instanceof Collection<?> list) {
+            list.forEach(v -> collectPeople(v, usernames));
         }
-        List<String> changes = new ArrayList<>();
-        for (String field : fields) {
-            if (BOOKKEEPING.contains(field) || field.endsWith("Id")) {
-                continue;
+    }
+
+    private static String summary(AuditWording wording, AuditEvent event) {
+        String text = String.join("; ", wording.changes(event.getBefore(), event.getAfter()).stream()
+                .map(c -> c.label() + ": " + c.before() + " → " + c.after()).toList());
+        return text.length() > SUMMARY_MAX ? text.substring(0, SUMMARY_MAX) + "…" : text;
+    }
+
+    /** One change in full: every changed field with its whole value before and after. */
+    static final class ChangeDialog extends Dialog {
+
+        ChangeDialog(AuditWording wording, AuditEvent event) {
+            setHeaderTitle(wording.what(event));
+            addClassName("audit-change-dialog");
+            add(new Paragraph(Formats.dateTime(event.getAt(), CurrentUser.require().zone(), getLocale())));
+            if (event.getReason() != null) {
+                add(new Paragraph(getTranslation("audit.change.reason", event.getReason())));
             }
-            Object was = before == null ? null : before.get(field);
-            Object is = after == null ? null : after.get(field);
-            if (!Objects.equals(was, is)) {
-                changes.add(field + ": " + shown(was) + " → " + shown(is));
-            }
+            var changes = new Grid<AuditWording.Change>();
+            changes.addColumn(AuditWording.Change::label).setHeader(getTranslation("audit.change.field"))
+                    .setAutoWidth(true);
+            changes.addColumn(AuditWording.Change::before).setHeader(getTranslation("audit.change.before"))
+                    .setFlexGrow(1);
+            changes.addColumn(AuditWording.Change::after).setHeader(getTranslation("audit.change.after"))
+                    .setFlexGrow(1);
+            changes.setItems(wording.changes(event.getBefore(), event.getAfter()));
+            changes.setAllRowsVisible(true);
+            changes.addClassName("audit-change-grid");
+            // Long values wrap instead of being cut.
+            changes.addThemeName("wrap-cell-content");
+            add(changes);
+            setWidth("min(56rem, 95vw)");
+            getFooter().add(new Button(getTranslation("action.close"), e -> close()));
         }
-        return changes;
-    }
-
-    private static String shown(@Nullable Object value) {
-        String text = value == null ? "–" : value instanceof Date date ? day(date.toInstant()) : String.valueOf(value);
-        return text.length() > VALUE_MAX ? text.substring(0, VALUE_MAX) + "…" : text;
-    }
-
-    /** A stored day (midnight UTC) as the day; any other moment as it is, in ISO form. */
-    private static String day(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)
-                ? instant.atZone(ZoneOffset.UTC).toLocalDate().toString() : instant.toString();
     }
 }

@@ -8,6 +8,8 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Roles;
@@ -86,9 +88,22 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
         if (record.armName() != null) {
             add(new CareTeamPanel(record, careTeam, accounts, reload));
         }
-        add(new AuditPanel(audit.history("Participant", record.id())));
+        var trail = audit.participantHistory(record.id());
+        add(new AuditPanel(trail, studyTerms(studies, record.studyId(), getLocale()), accounts.namesByUsername(
+                AuditPanel.usernamesIn(trail))));
         sections.stream().sorted(Comparator.comparingInt(ParticipantRecordSection::order))
                 .forEach(s -> addComponentAtIndex(getComponentCount() - 1, s.section(record, reload)));
+    }
+
+    /** The study's own codes in the reader's language: arms, screening measures and criteria. */
+    static Map<String, String> studyTerms(StudyService studies, String studyId, java.util.Locale locale) {
+        boolean chinese = locale.getLanguage().equals("zh");
+        Map<String, String> terms = new HashMap<>();
+        studies.study(studyId).ifPresent(s -> s.arms().forEach(a -> terms.put(a.code(), a.name())));
+        var model = studies.eligibilityModel(studyId);
+        model.measures().forEach(m -> terms.put(m.code(), chinese ? m.labelZh() : m.label()));
+        model.criteria().forEach(c -> terms.put(c.code(), c.code() + " " + (chinese ? c.textZh() : c.text())));
+        return terms;
     }
 
     @Override

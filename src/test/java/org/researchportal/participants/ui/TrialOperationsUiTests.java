@@ -91,9 +91,10 @@ class TrialOperationsUiTests extends UiTest {
 
         // Each step left its audit record, newest first, with what changed.
         List<String> trail = allCells(_get(Grid.class, spec -> spec.withClasses("audit-grid")));
-        assertThat(trail).containsSubsequence("participant.randomised", "participant.consented",
-                "participant.eligibility-assessed", "participant.screened");
-        assertThat(trail).anyMatch(cell -> cell.contains("status: ELIGIBLE → ENROLLED"));
+        assertThat(trail).containsSubsequence("Dr Lakeside Demo enrolled and randomised",
+                "Dr Lakeside Demo recorded consent", "Dr Lakeside Demo assessed eligibility",
+                "Dr Lakeside Demo screened the candidate");
+        assertThat(trail).anyMatch(cell -> cell.contains("Status: Eligible → Enrolled"));
     }
 
     @Test
