@@ -50,6 +50,37 @@ class AuditWordingTests extends UiTest {
     @Autowired
     AuditTrail audit;
 
+    /**
+     * Every action the code records has its phrase in both languages: the action names written in an
+     * {@code audit.record(...)} call or passed to a service's own {@code change(...)}, which records them.
+     */
+    @Test
+    void everyRecordedActionHasItsPhrase() throws java.io.IOException {
+        var action = java.util.regex.Pattern.compile("\"([a-z][a-z-]*\\.[a-z][a-z-]*)\"");
+        java.util.Set<String> actions = new java.util.TreeSet<>();
+        try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = java.nio.file.Files.readString(source);
+                var calls = java.util.regex.Pattern.compile("(audit\\.record|change)\\(([^;]*);",
+                        java.util.regex.Pattern.DOTALL).matcher(text);
+                while (calls.find()) {
+                    var m = action.matcher(calls.group(2));
+                    while (m.find()) {
+                        actions.add(m.group(1));
+                    }
+                }
+            }
+        }
+        // Written as "adverse-event.draft-" + the draft's new state.
+        List.of("recorded", "dismissed").forEach(state -> actions.add("adverse-event.draft-" + state));
+        actions.remove("adverse-event.draft-");
+        assertThat(actions).contains("participant.randomised", "account.deactivated", "message.resent");
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            assertThat(actions).as(locale.toString()).allSatisfy(a -> assertThat(
+                    org.researchportal.base.ui.PortalTranslations.find("audit.action." + a, locale)).isPresent());
+        }
+    }
+
     @Test
     void aParticipantsWholeHistoryReadsInChineseAndInEnglish() {
         TrialFixture trial = TrialFixture.create(tenants, studies, randomisation,
