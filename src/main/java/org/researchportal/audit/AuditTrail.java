@@ -3,15 +3,14 @@ package org.researchportal.audit;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.base.security.SealedValues;
-import org.researchportal.base.security.SystemActor;
 import org.researchportal.tenancy.TenantArchived;
+import org.researchportal.tenancy.TenantChanged;
 import org.researchportal.tenancy.TenantCreated;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.beans.BeanUtils;
@@ -94,20 +93,47 @@ public class AuditTrail {
                 .with(Sort.by(Sort.Direction.DESC, "at")), AuditEvent.class);
     }
 
-    /** A platform administrator's act on a tenant is recorded in that tenant's own trail, where its people see it. */
-    @EventListener
-    void on(TenantCreated event) {
-        SystemActor.runAs("audit", event.tenantId(), Set.of(), () -> documents.insert(new AuditEvent(
-                event.at(), event.createdBy(), null, "tenant.created", TENANT_ENTITY, event.tenantId(), null,
-                Map.of("name", event.name()), null, null)));
+    /**
+     * Appends an entry for a platform administrator's act on one tenant (creating, editing or suspending it, appointing
+     * its first administrator). The act goes into that tenant's own trail rather than a separate platform trail: the
+     * tenant's administrators see what was done to their institution where they see everything else, and the entry
+     * travels with the tenant's archive. Platform administrators have no tenant of their own, so the tenant is named;
+     * only a platform administrator may name one ({@link TenantDocuments#insertInto}).
+     */
+    @Secured(Authorities.PLATFORM_ADMIN)
+    public void recordPlatformAct(String tenantId, String action, String entityType, String entityId,
+            @Nullable Object before, @Nullable Object after) {
+        documents.insertInto(tenantId, new AuditEvent(clock.instant(), CurrentUser.require().username(),
+                CurrentUser.require().displayName(), action, entityType, entityId, snapshot(before), snapshot(after),
+                null, null));
     }
 
-    /** A tenant exported or imported whole, in that tenant's own trail, with what the archive held. */
+    @EventListener
+    void on(TenantCreated event) {
+        documents.insertInto(event.tenantId(), new AuditEvent(event.at(), event.createdBy(), null,
+                "tenant.created", TENANT_ENTITY, event.tenantId(), null, Map.of("name", event.name()), null, null));
+    }
+
+    @EventListener
+    void on(TenantChanged event) {
+        documents.insertInto(event.tenantId(), new AuditEvent(event.at(), event.by(), null, event.action(),
+                TENANT_ENTITY, event.tenantId(), snapshot(event.before()), snapshot(event.after()), null, null));
+    }
+
+    /**
+     * A tenant exported (by its own administrator, in their tenant) or imported whole (by a platform administrator,
+     * who names it), in that tenant's own trail, with what the archive held.
+     */
     @EventListener
     void on(TenantArchived event) {
-        SystemActor.runAs("audit", event.tenantId(), Set.of(), () -> documents.insert(new AuditEvent(event.at(),
-                event.by(), null, event.action(), TENANT_ENTITY, event.tenantId(), null, snapshot(event.counts()),
-                null, null)));
+        var entry = new AuditEvent(event.at(), event.by(), null, event.action(), TENANT_ENTITY,
+                event.tenantId(), null, snapshot(event.counts()), null, null);
+        boolean ownTenant = CurrentUser.get().map(u -> event.tenantId().equals(u.tenantId())).orElse(false);
+        if (ownTenant) {
+            documents.insert(entry);
+        } else {
+            documents.insertInto(event.tenantId(), entry);
+        }
     }
 
     /**

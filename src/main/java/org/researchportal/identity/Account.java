@@ -46,6 +46,10 @@ public class Account extends TenantOwnedDocument {
     private String language;
     private Set<PortalRole> roles = EnumSet.noneOf(PortalRole.class);
     private @Nullable String passwordHash;
+    /** A one-time set-password link's token, hashed (the token itself is only ever in the link), and its expiry. */
+    @Indexed(sparse = true)
+    private @Nullable String passwordLinkHash;
+    private @Nullable Instant passwordLinkExpiresAt;
     private boolean active = true;
     private int failedSignIns;
     private @Nullable Instant lockedUntil;
@@ -107,6 +111,11 @@ public class Account extends TenantOwnedDocument {
 
     @Nullable String getPasswordHash() {
         return passwordHash;
+    }
+
+    void setPasswordLink(String tokenHash, Instant expiresAt) {
+        this.passwordLinkHash = tokenHash;
+        this.passwordLinkExpiresAt = expiresAt;
     }
 
     int getFailedSignIns() {

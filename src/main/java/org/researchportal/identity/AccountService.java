@@ -210,6 +210,24 @@ public class AccountService {
         return toRow(after);
     }
 
+    static void requireAcceptablePassword(String password) {
+        if (!acceptablePassword(password)) {
+            throw ValidationException.of("password", "account.password.invalid");
+        }
+    }
+
+    /** The refusals for a tenant's first administrator, named by a platform administrator. */
+    Map<String, String> checkFirstAdministrator(String username, String displayName, @Nullable String email) {
+        Map<String, String> errors = validateProfile(displayName, email, Set.of(PortalRole.TENANT_ADMIN));
+        String normalised = username.trim().toLowerCase(Locale.ROOT);
+        if (!normalised.matches(Account.USERNAME_PATTERN)) {
+            errors.put("username", "account.username.invalid");
+        } else if (signInAccounts.findByUsername(normalised).isPresent()) {
+            errors.put("username", "account.username.taken");
+        }
+        return errors;
+    }
+
     private static boolean acceptablePassword(String password) {
         return password.length() >= Account.PASSWORD_MIN_LENGTH
                 && password.getBytes(StandardCharsets.UTF_8).length <= Account.PASSWORD_MAX_BYTES;

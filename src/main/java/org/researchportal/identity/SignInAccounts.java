@@ -96,6 +96,43 @@ class SignInAccounts {
         }
     }
 
+    /** The account whose unexpired, unused set-password link has this hash (the link comes before any sign-in). */
+    Optional<Account> findByPasswordLink(String tokenHash, Instant now) {
+        return Optional.ofNullable(mongo.findOne(openLink(tokenHash, now), Account.class));
+    }
+
+    /**
+     * Sets the password through a set-password link and uses the link up, in one atomic update, so a link works once
+     * even when opened twice at the same moment. A lock from failed sign-ins is lifted: the person proved the link.
+     */
+    Optional<Account> usePasswordLink(String tokenHash, String passwordHash, Instant now) {
+        return Optional.ofNullable(mongo.findAndModify(openLink(tokenHash, now), new Update()
+                .set("passwordHash", passwordHash).unset("passwordLinkHash").unset("passwordLinkExpiresAt")
+                .set("failedSignIns", 0).unset("lockedUntil").inc("version", 1),
+                FindAndModifyOptions.options().returnNew(true), Account.class));
+    }
+
+    /** Whether any platform administrator account exists (an empty installation has none). */
+    boolean platformAdministratorExists() {
+        return mongo.exists(Query.query(Criteria.where("tenantId").isNull().and("roles")
+                .is(PortalRole.PLATFORM_ADMIN)), Account.class);
+    }
+
+    /**
+     * A new set-password link for a platform administrator who never set a password (the bootstrap link expired or
+     * was lost before use): answers whether there was such an account.
+     */
+    boolean renewUnsetPlatformPasswordLink(String username, String tokenHash, Instant expiresAt) {
+        return mongo.updateFirst(Query.query(Criteria.where("username").is(username).and("tenantId").isNull()
+                .and("roles").is(PortalRole.PLATFORM_ADMIN).and("passwordHash").isNull()), new Update()
+                .set("passwordLinkHash", tokenHash).set("passwordLinkExpiresAt", expiresAt).inc("version", 1),
+                Account.class).getModifiedCount() > 0;
+    }
+
+    private static Query openLink(String tokenHash, Instant now) {
+        return Query.query(Criteria.where("passwordLinkHash").is(tokenHash).and("passwordLinkExpiresAt").gt(now));
+    }
+
     /** Whether a username is taken in this tenant (by whatever identity). */
     boolean usernameTakenIn(String username, @Nullable String tenantId) {
         return mongo.exists(Query.query(Criteria.where("username").is(username).and("tenantId").is(tenantId)),

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
+import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
@@ -33,12 +34,15 @@ public class MessagingSettingsService {
     private final SealedValues sealed;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PhoneNumbers phones;
 
-    MessagingSettingsService(TenantDocuments documents, SealedValues sealed, AuditTrail audit, Clock clock) {
+    MessagingSettingsService(TenantDocuments documents, SealedValues sealed, AuditTrail audit, Clock clock,
+            PhoneNumbers phones) {
         this.documents = documents;
         this.sealed = sealed;
         this.audit = audit;
         this.clock = clock;
+        this.phones = phones;
     }
 
     /** Saves the providers; a blank token keeps the one already stored. */
@@ -47,7 +51,9 @@ public class MessagingSettingsService {
             @Nullable String smsFrom, @Nullable String emailFrom) {
         String account = Inputs.blankToNull(accountSid);
         String service = Inputs.blankToNull(messagingServiceSid);
-        String from = Inputs.blankToNull(smsFrom);
+        String typedFrom = Inputs.blankToNull(smsFrom);
+        // The sender number read with the portal's one phone parser and kept in E.164, as Twilio wants it.
+        String from = typedFrom == null ? null : phones.normalise(typedFrom).orElse(typedFrom);
         String email = Inputs.blankToNull(emailFrom);
         Map<String, String> errors = new HashMap<>();
         if (account != null && !account.matches("AC[0-9a-fA-F]{32}")) {
@@ -70,10 +76,22 @@ public class MessagingSettingsService {
         if (authToken != null && !authToken.isBlank() && !authToken.trim().matches("[0-9a-zA-Z]{16,64}")) {
             errors.put("authToken", "messaging.auth-token.invalid");
         }
+        MessagingSettings current = stored();
+        boolean tokenWillBeSet = (authToken != null && !authToken.isBlank())
+                || (current != null && current.getSealedAuthToken() != null);
+        if (account != null && !tokenWillBeSet) {
+            errors.putIfAbsent("authToken", "messaging.auth-token.required");
+        }
+        if (account != null && service == null && from == null) {
+            // Twilio sends either through a messaging service or from a number of the account.
+            errors.putIfAbsent("messagingServiceSid", "messaging.sender.required");
+        }
+        if (account == null && (service != null || from != null || (authToken != null && !authToken.isBlank()))) {
+            errors.putIfAbsent("accountSid", "messaging.account-sid.required");
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        MessagingSettings current = stored();
         String token = authToken == null || authToken.isBlank()
                 ? (current == null ? null : current.getSealedAuthToken()) : sealed.seal(authToken.trim());
         Summary before = current == null ? null : summary(current);

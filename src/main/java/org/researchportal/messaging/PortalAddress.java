@@ -1,32 +1,36 @@
 package org.researchportal.messaging;
 
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
+import org.researchportal.base.PublicAddress;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The portal's public address ({@code portal.base-url}) as messages and Twilio use it: links in messages, the status
- * callback Twilio is given, and the URL Twilio signs. Without one (the embedded default) links point at the local
- * portal and Twilio is given no callback.
+ * The portal's public address as messages and Twilio use it: links in messages, the status callback Twilio is given,
+ * and the URL Twilio signs. Without a configured one (the embedded default) links point at the local portal on its
+ * actual port and Twilio is given no callback.
  */
 @Component
 class PortalAddress {
 
-    static final String LOCAL = "http://localhost:8080";
+    private final PublicAddress address;
 
-    private final @Nullable String configured;
+    @Autowired
+    PortalAddress(PublicAddress address) {
+        this.address = address;
+    }
 
-    PortalAddress(@Value("${portal.base-url:}") String baseUrl) {
-        this.configured = baseUrl.isBlank() ? null : baseUrl.replaceAll("/$", "");
+    /** A fixed address, for tests that build the providers by hand. */
+    PortalAddress(String baseUrl) {
+        this(new PublicAddress(baseUrl));
     }
 
     Optional<String> configured() {
-        return Optional.ofNullable(configured);
+        return address.configured();
     }
 
     /** The address for links people open. */
     String base() {
-        return configured == null ? LOCAL : configured;
+        return address.base();
     }
 }

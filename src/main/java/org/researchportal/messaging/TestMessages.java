@@ -19,18 +19,21 @@ public class TestMessages {
     private final Outbox outbox;
     private final MessageTemplates templates;
     private final Clock clock;
+    private final PhoneNumbers phones;
 
-    TestMessages(Outbox outbox, MessageTemplates templates, Clock clock) {
+    TestMessages(Outbox outbox, MessageTemplates templates, Clock clock, PhoneNumbers phones) {
         this.outbox = outbox;
         this.templates = templates;
         this.clock = clock;
+        this.phones = phones;
     }
 
     @Secured(Authorities.TENANT_ADMIN)
     public OutboxMessage send(Channel channel, String recipient, String language) {
-        String to = recipient == null ? "" : recipient.strip();
-        boolean valid = channel == Channel.EMAIL ? !to.isEmpty() && Inputs.isOptionalEmail(to)
-                : PhoneNumbers.e164(to, null).map(to::equals).orElse(false);
+        String typed = recipient == null ? "" : recipient.strip();
+        // The number read as the participant forms read it (any usual way of writing it), and sent in E.164.
+        String to = channel == Channel.EMAIL ? typed : phones.normalise(typed).orElse("");
+        boolean valid = channel == Channel.EMAIL ? !to.isEmpty() && Inputs.isOptionalEmail(to) : !to.isEmpty();
         if (!valid) {
             throw ValidationException.of("recipient", channel == Channel.EMAIL ? "message.email.invalid"
                     : "message.phone.invalid");

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -20,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.query.UpdateDefinition;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -94,6 +96,24 @@ public class TenantDocuments {
         String tenantId = currentTenantId();
         if (document.getId() != null || document.getTenantId() != null) {
             throw new IllegalArgumentException("insert() takes a new document; use save() for a stored one");
+        }
+        document.assignTenant(tenantId);
+        return mongo.insert(document);
+    }
+
+    /**
+     * Stores a new document in a tenant named by a platform administrator's act on that tenant (creating, editing or
+     * suspending it, appointing its first administrator). Platform administrators belong to no tenant, so there is no
+     * signed-in tenant to take; the tenant they act on is the one they chose on the platform's own screen. Nobody
+     * else may name a tenant: a person of a tenant, or the system acting in one, is refused.
+     */
+    public <T extends TenantOwnedDocument> T insertInto(String tenantId, T document) {
+        PortalUser user = CurrentUser.get().orElseThrow(NoTenantInScopeException::new);
+        if (user.tenantId() != null || !user.hasRole(PortalRole.PLATFORM_ADMIN)) {
+            throw new AccessDeniedException("Only a platform administrator names the tenant they act on");
+        }
+        if (document.getId() != null || document.getTenantId() != null) {
+            throw new IllegalArgumentException("insertInto() takes a new document");
         }
         document.assignTenant(tenantId);
         return mongo.insert(document);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
@@ -13,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -24,11 +26,14 @@ public class TenantService {
     private final MongoOperations mongo;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final FirstAdministrators firstAdministrators;
 
-    TenantService(MongoOperations mongo, ApplicationEventPublisher events, Clock clock) {
+    TenantService(MongoOperations mongo, ApplicationEventPublisher events, Clock clock,
+            FirstAdministrators firstAdministrators) {
         this.mongo = mongo;
         this.events = events;
         this.clock = clock;
+        this.firstAdministrators = firstAdministrators;
     }
 
     @Secured(Authorities.PLATFORM_ADMIN)
@@ -39,6 +44,76 @@ public class TenantService {
 
     @Secured(Authorities.PLATFORM_ADMIN)
     public Tenant create(String code, String name, String timeZone) {
+        Map<String, String> errors = check(code, name, timeZone);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return insert(code.trim(), name.trim(), timeZone);
+    }
+
+    /**
+     * Creates a tenant with its first administrator, who sets their own password on the link answered (local
+     * sign-in), or signs in through the identity provider where their account is kept. Everything is checked before
+     * anything is written.
+     */
+    @Secured(Authorities.PLATFORM_ADMIN)
+    public NewTenant createWithAdministrator(String code, String name, String timeZone,
+            FirstAdministrator administrator) {
+        Map<String, String> errors = check(code, name, timeZone);
+        if (!errors.containsKey("code") && mongo.exists(Query.query(Criteria.where("_id").is(code.trim())),
+                Tenant.class)) {
+            errors.put("code", "tenant.code.taken");
+        }
+        firstAdministrators.check(administrator).forEach((field, key) -> errors.put("admin." + field, key));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Tenant tenant = insert(code.trim(), name.trim(), timeZone);
+        return new NewTenant(tenant, firstAdministrators.appoint(tenant.id(), administrator).orElse(null));
+    }
+
+    /** Renames a tenant or moves it to another time zone. */
+    @Secured(Authorities.PLATFORM_ADMIN)
+    public Tenant update(String tenantId, String name, String timeZone) {
+        Tenant before = existing(tenantId);
+        Map<String, String> errors = check(before.id(), name, timeZone);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return change(before, "tenant.edited", new Tenant(before.id(), name.trim(), timeZone, before.active(),
+                before.createdAt(), before.createdBy()));
+    }
+
+    /**
+     * Suspends a tenant (its people can no longer sign in, its links stop working and its scheduled work stops; its
+     * data stay) or reactivates it.
+     */
+    @Secured(Authorities.PLATFORM_ADMIN)
+    public Tenant setActive(String tenantId, boolean active) {
+        Tenant before = existing(tenantId);
+        if (before.active() == active) {
+            return before;
+        }
+        return change(before, active ? "tenant.reactivated" : "tenant.suspended", new Tenant(before.id(),
+                before.name(), before.timeZone(), active, before.createdAt(), before.createdBy()));
+    }
+
+    private Tenant existing(String tenantId) {
+        Tenant tenant = mongo.findById(tenantId, Tenant.class);
+        if (tenant == null) {
+            throw new NotFoundException("Tenant", tenantId);
+        }
+        return tenant;
+    }
+
+    private Tenant change(Tenant before, String action, Tenant after) {
+        mongo.save(after);
+        events.publishEvent(new TenantChanged(after.id(), action, before, after, CurrentUser.require().username(),
+                clock.instant()));
+        return after;
+    }
+
+    private static Map<String, String> check(String code, String name, String timeZone) {
         String trimmedCode = code.trim();
         String trimmedName = name.trim();
         Map<String, String> errors = new HashMap<>();
@@ -53,11 +128,12 @@ public class TenantService {
         } catch (DateTimeException e) {
             errors.put("timeZone", "tenant.timezone.invalid");
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        return errors;
+    }
+
+    private Tenant insert(String code, String name, String timeZone) {
         String by = CurrentUser.require().username();
-        Tenant tenant = new Tenant(trimmedCode, trimmedName, timeZone, true, clock.instant(), by);
+        Tenant tenant = new Tenant(code, name, timeZone, true, clock.instant(), by);
         try {
             mongo.insert(tenant);
         } catch (DuplicateKeyException e) {

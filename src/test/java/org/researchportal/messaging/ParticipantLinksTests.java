@@ -93,6 +93,12 @@ class ParticipantLinksTests extends PortalTest {
     }
 
     @Test
+    void linksPointAtTheAddressThePortalRunsOnNotAFixedPort() {
+        // No PORTAL_BASE_URL in the tests: the embedded default's links name the port the server listens on.
+        assertThat(issue()).startsWith("http://localhost:" + port + "/l/");
+    }
+
+    @Test
     void aValidLinkSignsTheParticipantInAndOpensTheirPage() throws Exception {
         String url = issue();
         assertThat(url).matches(".*/l/[A-Za-z0-9_-]{43}").doesNotContain(participant).doesNotContain("LNK");

@@ -1,6 +1,13 @@
 package org.researchportal.messaging.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.shared.Registration;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -17,6 +24,7 @@ import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.messaging.Outbox;
+import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.messaging.TestMessages;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
@@ -32,17 +40,22 @@ import org.researchportal.study.StudySummary;
 final class OutboxView extends Main implements HasDynamicTitle {
 
     private static final int SHOWN = 200;
+    private static final int POLL_MILLIS = 2000;
+    private static final Duration FOLLOW_FOR = Duration.ofMinutes(3);
 
     private final Outbox outbox;
     private final TestMessages tests;
     private final StudyService studies;
     private @Nullable StudySummary study;
+    /** The test message just sent, followed on screen until it is sent or has failed. */
+    private @Nullable Registration following;
 
     OutboxView(Outbox outbox, TestMessages tests, StudyService studies) {
         this.outbox = outbox;
         this.tests = tests;
         this.studies = studies;
         addClassName("portal-view");
+        addDetachListener(detached -> stopFollowing());
         show();
     }
 
@@ -53,7 +66,7 @@ final class OutboxView extends Main implements HasDynamicTitle {
         intro.addClassName("portal-notice");
         add(intro);
         if (CurrentUser.require().hasRole(PortalRole.TENANT_ADMIN)) {
-            add(new Section(getTranslation("message.test-title"), new TestMessageForm(tests, this::show)));
+            add(new Section(getTranslation("message.test-title"), new TestMessageForm(tests, this::follow)));
         }
         var studyFilter = new Select<StudySummary>();
         studyFilter.setLabel(getTranslation("message.study"));
@@ -71,6 +84,45 @@ final class OutboxView extends Main implements HasDynamicTitle {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new Section(getTranslation("message.latest"), filters, new MessageGrid(outbox, outbox.latest(SHOWN,
                 study == null ? null : study.id()), this::show)));
+    }
+
+    /**
+     * Follows a test message until the dispatcher has sent it or given up, refreshing the list as it goes, so the
+     * administrator sees the outcome (and a failure's reason) without reloading; the dispatcher runs every few seconds.
+     */
+    private void follow(OutboxMessage sent) {
+        show();
+        stopFollowing();
+        UI ui = UI.getCurrent();
+        Instant giveUp = Instant.now().plus(FOLLOW_FOR);
+        ui.setPollInterval(POLL_MILLIS);
+        following = ui.addPollListener(poll -> {
+            Optional<OutboxMessage> now = outbox.latest(SHOWN, null).stream()
+                    .filter(m -> m.requireId().equals(sent.requireId())).findFirst();
+            boolean settled = now.map(m -> m.getStatus() != OutboxMessage.Status.PENDING
+                    && m.getStatus() != OutboxMessage.Status.SENDING).orElse(true);
+            if (settled || Instant.now().isAfter(giveUp)) {
+                stopFollowing();
+                show();
+                now.filter(m -> settled).ifPresent(this::tellOutcome);
+            }
+        });
+    }
+
+    private void tellOutcome(OutboxMessage message) {
+        boolean failed = message.getStatus() == OutboxMessage.Status.FAILED;
+        Notification.show(failed ? getTranslation("message.test-failed", message.getFailureReason())
+                : getTranslation("message.test-outcome", getTranslation(message.getStatus().messageKey())), 8000,
+                Notification.Position.BOTTOM_START).addThemeVariants(failed ? NotificationVariant.LUMO_ERROR
+                        : NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void stopFollowing() {
+        if (following != null) {
+            following.remove();
+            following = null;
+            getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        }
     }
 
     @Override

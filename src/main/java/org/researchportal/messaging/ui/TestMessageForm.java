@@ -7,16 +7,18 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.messaging.Channel;
 import org.researchportal.messaging.MessagePurpose;
+import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.messaging.TestMessages;
 
 /** Sends a test message through the whole pipeline, so an administrator sees SMS and email work. */
 final class TestMessageForm extends Composite<FormLayout> {
 
-    TestMessageForm(TestMessages tests, Runnable sent) {
+    TestMessageForm(TestMessages tests, Consumer<OutboxMessage> sent) {
         var channel = new Select<Channel>();
         channel.setLabel(getTranslation("message.channel"));
         channel.setItems(Channel.values());
@@ -31,9 +33,9 @@ final class TestMessageForm extends Composite<FormLayout> {
         recipient.setHelperText(getTranslation("message.recipient.hint"));
         var send = new Button(getTranslation("message.send-test"), e -> {
             try {
-                tests.send(channel.getValue(), recipient.getValue(), language.getValue());
+                OutboxMessage message = tests.send(channel.getValue(), recipient.getValue(), language.getValue());
                 recipient.setInvalid(false);
-                sent.run();
+                sent.accept(message);
             } catch (ValidationException refused) {
                 FieldErrors.show(this, refused, Map.<String, HasValidation>of("recipient", recipient));
             }

@@ -1,31 +1,24 @@
 package org.researchportal.tenancy.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.util.Map;
-import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.Roles;
-import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.tenancy.Tenant;
 import org.researchportal.tenancy.TenantArchive;
 import org.researchportal.tenancy.TenantService;
+import org.springframework.beans.factory.annotation.Value;
 
 /** The platform administrator's dashboard: the tenants of this installation, and a form to add one. */
 @Route("platform/tenants")
@@ -33,7 +26,8 @@ import org.researchportal.tenancy.TenantService;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 final class TenantsView extends Main implements HasDynamicTitle {
 
-    TenantsView(TenantService tenants, TenantArchive archive) {
+    TenantsView(TenantService tenants, TenantArchive archive, @Value("${portal.auth.mode:local}") String mode) {
+        boolean oidc = "oidc".equals(mode);
         addClassName("portal-view");
         var grid = new Grid<Tenant>();
         grid.addColumn(Tenant::name).setHeader(getTranslation("tenant.name")).setFlexGrow(1);
@@ -46,35 +40,29 @@ final class TenantsView extends Main implements HasDynamicTitle {
         grid.setItems(tenants.tenants());
         grid.setAllRowsVisible(true);
 
-        var code = new TextField(getTranslation("tenant.code"));
-        code.setMaxLength(Tenant.CODE_MAX_LENGTH);
-        code.setHelperText(getTranslation("tenant.code.help"));
-        var name = new TextField(getTranslation("tenant.name"));
-        name.setMaxLength(Tenant.NAME_MAX_LENGTH);
-        var timeZone = new ComboBox<String>(getTranslation("tenant.timezone"));
-        timeZone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
-        timeZone.setValue("Asia/Shanghai");
-        Map<String, HasValidation> fields = Map.of("code", code, "name", name, "timeZone", timeZone);
-        var create = new Button(getTranslation("action.create"), e -> {
-            try {
-                Tenant tenant = tenants.create(code.getValue(), name.getValue(),
-                        timeZone.getValue() == null ? "" : timeZone.getValue());
-                grid.setItems(tenants.tenants());
-                code.clear();
-                name.clear();
-                FieldErrors.clear(fields);
-                Notification.show(getTranslation("tenant.created-message", tenant.name()))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (ValidationException refusal) {
-                FieldErrors.show(this, refusal, fields);
-            }
-        });
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new FormLayout(code, name, timeZone, create);
+        grid.addComponentColumn(t -> actions(tenants, t, () -> grid.setItems(tenants.tenants())))
+                .setHeader(getTranslation("tenant.actions")).setAutoWidth(true).setKey("actions");
+        var form = new NewTenantForm(tenants, oidc, t -> grid.setItems(tenants.tenants()));
 
         add(new ViewToolbar(getTranslation("menu.tenants")), new Section(getTranslation("tenant.list"), grid),
                 new Section(getTranslation("tenant.new"), form), new Section(getTranslation("archive.import"),
                         new TenantImportForm(archive, () -> grid.setItems(tenants.tenants()))));
+    }
+
+    /** Edit, and suspend or reactivate: a suspended tenant's people cannot sign in and its scheduled work stops. */
+    private HorizontalLayout actions(TenantService tenants, Tenant tenant, Runnable changed) {
+        var edit = new Button(getTranslation("tenant.edit.action"), e -> new TenantDialog(tenants, tenant, changed)
+                .open());
+        var toggle = new Button(getTranslation(tenant.active() ? "tenant.suspend" : "tenant.reactivate"), e -> {
+            tenants.setActive(tenant.id(), !tenant.active());
+            changed.run();
+            Notification.show(getTranslation(tenant.active() ? "tenant.suspended-message"
+                    : "tenant.reactivated-message", tenant.name()));
+        });
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        edit.getElement().setAttribute("aria-label", getTranslation("tenant.edit", tenant.id()));
+        return new HorizontalLayout(edit, toggle);
     }
 
     @Override

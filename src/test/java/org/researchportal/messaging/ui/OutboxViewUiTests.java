@@ -32,6 +32,8 @@ class OutboxViewUiTests extends UiTest {
     ReminderPlanner planner;
     @Autowired
     StudyService studies;
+    @Autowired
+    org.researchportal.messaging.OutboxDispatcher dispatcher;
 
     @Test
     void anAdministratorSendsATestMessageAndSeesItInTheOutbox() {
@@ -52,6 +54,31 @@ class OutboxViewUiTests extends UiTest {
         Grid<OutboxMessage> grid = _get(Grid.class);
         assertThat(allCells(grid)).contains("ui-test@example.org", "Test message · Email")
                 .anyMatch(cell -> cell.startsWith("Waiting")).noneMatch(cell -> cell.matches("(?s).*message\\.[a-z].*"));
+    }
+
+    @Test
+    void aTestSmsToANumberAsTheCandidateFormTakesItIsFollowedUntilItIsSent() {
+        signInToUi("fudan.admin");
+        UI.getCurrent().navigate("messages");
+        _get(Select.class, spec -> spec.withLabel("Channel")).setValue(org.researchportal.messaging.Channel.SMS);
+        TextField recipient = _get(TextField.class, spec -> spec.withLabel("Recipient"));
+        recipient.setValue("+86 138 0000 0099");
+        _click(_get(Button.class, spec -> spec.withText("Send the test message")));
+        assertThat(recipient.isInvalid()).isFalse();
+        OutboxMessage planned = outbox.latest(1).getFirst();
+        assertThat(planned.getRecipient()).isEqualTo("+8613800000099");
+        assertThat(UI.getCurrent().getPollInterval()).as("the page follows the message").isPositive();
+
+        // The dispatcher's round, then the page's next poll: the outcome shows without a reload.
+        asSystem("fudan", java.util.Set.of(PortalRole.COORDINATOR), () -> dispatcher.dispatchDue(500));
+        com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(),
+                new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+        @SuppressWarnings("unchecked")
+        Grid<OutboxMessage> grid = _get(Grid.class);
+        int row = grid.getGenericDataView().getItems().toList().stream().map(OutboxMessage::requireId).toList()
+                .indexOf(planned.requireId());
+        assertThat(GridKt._getFormattedRow(grid, row)).anyMatch(cell -> cell.startsWith("Sent"));
+        assertThat(UI.getCurrent().getPollInterval()).as("following stops once it is sent").isNegative();
     }
 
     @Test

@@ -71,6 +71,7 @@ class AuditWordingTests extends UiTest {
                 }
             }
         }
+        actions.addAll(List.of("tenant.exported", "tenant.imported"));
         // Written as "adverse-event.draft-" + the draft's new state.
         List.of("recorded", "dismissed").forEach(state -> actions.add("adverse-event.draft-" + state));
         actions.remove("adverse-event.draft-");

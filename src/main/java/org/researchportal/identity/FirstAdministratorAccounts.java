@@ -1,0 +1,65 @@
+package org.researchportal.identity;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.tenancy.FirstAdministrator;
+import org.researchportal.tenancy.FirstAdministrators;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A new tenant's first administrator, appointed by the platform administrator who creates the tenant. With local
+ * sign-in the account is made here with no password and a one-time link on which its owner sets one; with OpenID
+ * Connect accounts live in the identity provider, so nothing is made here (the account is mirrored at first sign-in).
+ */
+@Component
+class FirstAdministratorAccounts implements FirstAdministrators {
+
+    private final AccountService accounts;
+    private final TenantDocuments documents;
+    private final PasswordLinks links;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final boolean identityProviderOwnsAccounts;
+
+    FirstAdministratorAccounts(AccountService accounts, TenantDocuments documents, PasswordLinks links,
+            AuditTrail audit, Clock clock, @Value("${portal.auth.mode:local}") String authMode) {
+        this.accounts = accounts;
+        this.documents = documents;
+        this.links = links;
+        this.audit = audit;
+        this.clock = clock;
+        this.identityProviderOwnsAccounts = "oidc".equals(authMode);
+    }
+
+    @Override
+    public Map<String, String> check(FirstAdministrator person) {
+        if (identityProviderOwnsAccounts) {
+            return Map.of();
+        }
+        return accounts.checkFirstAdministrator(person.username(), person.displayName(), person.email());
+    }
+
+    @Override
+    public Optional<String> appoint(String tenantId, FirstAdministrator person) {
+        if (identityProviderOwnsAccounts) {
+            return Optional.empty();
+        }
+        Account account = new Account(person.username().trim().toLowerCase(Locale.ROOT), person.displayName().trim(),
+                Inputs.blankToNull(person.email()), PortalLocales.toTag(PortalLocales.ENGLISH),
+                Set.of(PortalRole.TENANT_ADMIN), null, clock.instant());
+        String link = links.issue(account);
+        documents.insertInto(tenantId, account);
+        audit.recordPlatformAct(tenantId, "account.created", AccountService.ENTITY, account.requireId(), null,
+                account.auditView());
+        return Optional.of(link);
+    }
+}

@@ -1,0 +1,20 @@
+package org.researchportal.tenancy;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Appoints a new tenant's first administrator. Accounts belong to the identity module, which builds on tenancy, so
+ * tenancy declares what it needs here and identity provides it (tenancy never depends on identity).
+ */
+public interface FirstAdministrators {
+
+    /** The refusals for the person named (field to message key), checked before anything is written. */
+    Map<String, String> check(FirstAdministrator person);
+
+    /**
+     * Creates their account in the new tenant. Answers the one-time link on which they set their own password, or
+     * empty where an identity provider owns the accounts (they are created there, not in the portal).
+     */
+    Optional<String> appoint(String tenantId, FirstAdministrator person);
+}
