@@ -113,6 +113,14 @@ public class Account extends TenantOwnedDocument {
         return passwordHash;
     }
 
+    @Nullable String getPasswordLinkHash() {
+        return passwordLinkHash;
+    }
+
+    @Nullable Instant getPasswordLinkExpiresAt() {
+        return passwordLinkExpiresAt;
+    }
+
     void setPasswordLink(String tokenHash, Instant expiresAt) {
         this.passwordLinkHash = tokenHash;
         this.passwordLinkExpiresAt = expiresAt;

@@ -17,7 +17,8 @@ final class DefaultTemplates {
             MessagePurpose.ASSESSMENT_DUE, Set.of("name", "date"),
             MessagePurpose.SERIOUS_ADVERSE_EVENT, Set.of("study", "participant", "link"),
             MessagePurpose.PROGRAMME_ALERT, Set.of("participant", "alert", "link"),
-            MessagePurpose.TEST, Set.of("name"));
+            MessagePurpose.TEST, Set.of("name"),
+            MessagePurpose.ACCOUNT_INVITATION, Set.of("name", "username", "link"));
 
     private DefaultTemplates() {
     }
@@ -52,6 +53,13 @@ final class DefaultTemplates {
                     ? new TemplateText("运动方案提醒：{participant}", "参与者 {participant} 有新的提醒：{alert}。请查看：{link}")
                     : new TemplateText("Programme alert: {participant}",
                             "Participant {participant} has a new alert: {alert}. Please review it: {link}");
+            // The invitation names no study either: only that a study team made an account and where to finish it.
+            case ACCOUNT_INVITATION -> zh
+                    ? new TemplateText(sms ? null : "研究团队为您开通了账户",
+                            "{name}，您好！研究团队为您开通了手机账户，用户名：{username}。请在 7 天内打开链接设置密码：{link}")
+                    : new TemplateText(sms ? null : "Your study team has made you an account",
+                            "Hello {name}, your study team has made you an account. Your username is {username}. "
+                                    + "Choose your password within 7 days: {link}");
             case TEST -> zh ? new TemplateText(sms ? null : "测试", "{name}，您好！这是一条测试消息。")
                     : new TemplateText(sms ? null : "Test", "Hello {name}, this is a test message.");
         };

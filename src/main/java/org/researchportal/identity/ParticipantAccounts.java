@@ -1,0 +1,107 @@
+package org.researchportal.identity;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * Participants' own accounts, made when their clinician invites them to the portal: no password until the participant
+ * chooses one on a one-time link sent to their phone or mailbox, so no one else ever knows it. With OpenID Connect the
+ * identity provider owns accounts, so none is made here.
+ */
+@Service
+public class ParticipantAccounts {
+
+    /** Attempts at a free username ("fudan.re-ms-012", then "-2", ...) before giving up. */
+    private static final int USERNAME_TRIES = 20;
+
+    private final TenantDocuments documents;
+    private final PasswordLinks links;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final boolean identityProviderOwnsAccounts;
+
+    ParticipantAccounts(TenantDocuments documents, PasswordLinks links, AuditTrail audit, Clock clock,
+            @Value("${portal.auth.mode:local}") String authMode) {
+        this.documents = documents;
+        this.links = links;
+        this.audit = audit;
+        this.clock = clock;
+        this.identityProviderOwnsAccounts = "oidc".equals(authMode);
+    }
+
+    /**
+     * Makes a participant account named after the participant's study number within the tenant, with a link on which
+     * its owner sets the password.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public AccountInvitation invite(String studyNumber, String displayName, @Nullable String email, String language) {
+        if (identityProviderOwnsAccounts) {
+            throw ValidationException.of("channel", "account.managed-by-identity-provider");
+        }
+        String stem = (documents.currentTenantId() + "." + studyNumber).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._@-]", "-");
+        for (int n = 1; n <= USERNAME_TRIES; n++) {
+            String username = n == 1 ? stem : stem + "-" + n;
+            if (!username.matches(Account.USERNAME_PATTERN)) {
+                break;
+            }
+            Account account = new Account(username, displayName, Inputs.blankToNull(email),
+                    PortalLocales.toTag(PortalLocales.fromTag(language)), Set.of(PortalRole.PARTICIPANT), null,
+                    clock.instant());
+            String link = links.issue(account);
+            try {
+                documents.insert(account);
+            } catch (DuplicateKeyException taken) {
+                continue;
+            }
+            audit.record("account.created", AccountService.ENTITY, account.requireId(), null, account.auditView(),
+                    null);
+            return new AccountInvitation(account.requireId(), username, link);
+        }
+        throw ValidationException.of("channel", "invitation.username.none");
+    }
+
+    /**
+     * A new link for a participant account whose owner has not chosen a password yet (the first link expired or
+     * went astray); empty when they have one, so an invitation never resets a password someone uses.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public Optional<AccountInvitation> inviteAgain(String accountId) {
+        Account account = documents.getById(accountId, Account.class);
+        if (!account.getRoles().contains(PortalRole.PARTICIPANT) || account.getPasswordHash() != null
+                || !account.isActive()) {
+            return Optional.empty();
+        }
+        String link = links.issue(account);
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(accountId).and("passwordHash")
+                .is(null)), new Update().set("passwordLinkHash", account.getPasswordLinkHash())
+                        .set("passwordLinkExpiresAt", account.getPasswordLinkExpiresAt()).inc("version", 1),
+                Account.class);
+        return changed == 0 ? Optional.empty()
+                : Optional.of(new AccountInvitation(accountId, account.getUsername(), link));
+    }
+
+    /** Whether the participant account's owner has chosen a password (signed in at least once or can). */
+    @Secured(Authorities.CLINICIAN)
+    public boolean hasPassword(String accountId) {
+        return documents.exists(Query.query(Criteria.where("_id").is(accountId).and("passwordHash").ne(null)),
+                Account.class);
+    }
+}
