@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.audit.AuditEvent;
@@ -27,6 +28,7 @@ import org.researchportal.identity.AccountRow;
 import org.researchportal.identity.AccountService;
 import org.researchportal.tenancy.FirstAdministrator;
 import org.researchportal.tenancy.TenantService;
+import org.researchportal.tenancy.TenantSweeps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Pageable;
@@ -51,6 +53,8 @@ class TenantsViewUiTests extends UiTest {
     TenantService tenants;
     @Autowired
     AuthenticationConfiguration authentication;
+    @Autowired
+    TenantSweeps sweeps;
     @LocalServerPort
     int port;
 
@@ -141,6 +145,10 @@ class TenantsViewUiTests extends UiTest {
         assertThat(allCells(_get(Grid.class))).contains("Suspended");
         assertThatThrownBy(() -> signInAs("hana.harbour", "harbour-lights-1")).isInstanceOf(
                 AuthenticationException.class);
+        securityContextOnlyInTheThread();
+        assertThat(sweeps.inEachActiveTenant("suspension-test-" + UUID.randomUUID(), Set.of(), () -> 1))
+                .as("scheduled work stops in a suspended tenant").doesNotContainKey("harbour").containsKey("fudan");
+        securityContextInTheSession();
 
         _click(harbourButton("Reactivate"));
         assertThat(signInAs("hana.harbour", "harbour-lights-1").isAuthenticated()).isTrue();
@@ -154,6 +162,15 @@ class TenantsViewUiTests extends UiTest {
         assertThat(edited.getBefore()).containsEntry("name", "Harbour Hospital");
         assertThat(edited.getAfter()).containsEntry("name", "Harbour General Hospital");
         assertThat(trail.get(1).getAfter()).containsEntry("active", false);
+    }
+
+    @Test
+    void withOpenIdConnectTheFormSaysTheFirstAdministratorIsMadeInKeycloak() {
+        signInToUi("platform.admin");
+        var form = new NewTenantForm(tenants, true, t -> { });
+        UI.getCurrent().add(form);
+        assertThat(form.getElement().getTextRecursively()).contains("Keycloak", "tenant-admin");
+        assertThat(_find(form, TextField.class, spec -> spec.withLabel("Administrator's username"))).isEmpty();
     }
 
     @Test
