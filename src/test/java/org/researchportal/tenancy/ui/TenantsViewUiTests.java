@@ -99,10 +99,20 @@ class TenantsViewUiTests extends UiTest {
                 () -> audit.history("Account", admin.id()))).extracting(AuditEvent::getAction, AuditEvent::getActor)
                 .containsExactly(tuple("account.created", "platform.admin"));
 
+        // The link went astray: the platform administrator makes a new one, and the first stops working.
+        _click(rowButton("riverside", "New administrator link"));
+        Dialog renewal = _get(Dialog.class);
+        String renewed = _get(renewal, TextField.class, spec -> spec.withLabel("Set-password link")).getValue();
+        assertThat(renewed).startsWith("http://localhost:" + port + "/set-password/").isNotEqualTo(link);
+        renewal.close();
+
         // The first administrator opens the link, signed in as nobody, and sets their own password.
         SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> signInAs("rita.river", "rivers-and-bridges")).isInstanceOf(
                 AuthenticationException.class);
+        UI.getCurrent().navigate(link.substring(link.indexOf("/set-password/") + 1));
+        assertThat(viewText()).contains("This link has been used or has expired");
+        link = renewed;
         UI.getCurrent().navigate(link.substring(link.indexOf("/set-password/") + 1));
         _setValue(_get(PasswordField.class, spec -> spec.withLabel("New password")), "rivers-and-bridges");
         _setValue(_get(PasswordField.class, spec -> spec.withLabel("Repeat the password")), "rivers-and-bridges");
@@ -117,6 +127,11 @@ class TenantsViewUiTests extends UiTest {
         UI.getCurrent().navigate(link.substring(link.indexOf("/set-password/") + 1));
         assertThat(viewText()).contains("This link has been used or has expired");
         assertThat(_find(PasswordField.class)).isEmpty();
+
+        signInToUi("platform.admin");
+        UI.getCurrent().navigate("platform/tenants");
+        _click(rowButton("riverside", "New administrator link"));
+        assertThat(_get(Dialog.class).getElement().getTextRecursively()).contains("Nobody of this tenant is waiting");
     }
 
     @Test
@@ -208,9 +223,13 @@ class TenantsViewUiTests extends UiTest {
     }
 
     private static Button harbourButton(String text) {
+        return rowButton("harbour", text);
+    }
+
+    private static Button rowButton(String code, String text) {
         Grid<?> grid = _get(Grid.class);
-        var tenant = grid.getGenericDataView().getItems().filter(t -> ((org.researchportal.tenancy.Tenant) t).id().equals("harbour")).findFirst()
-                .orElseThrow();
+        var tenant = grid.getGenericDataView().getItems()
+                .filter(t -> ((org.researchportal.tenancy.Tenant) t).id().equals(code)).findFirst().orElseThrow();
         @SuppressWarnings("unchecked")
         var cell = com.github.mvysny.kaributesting.v10.GridKt._getCellComponent((Grid<Object>) grid,
                 grid.getGenericDataView().getItems().toList().indexOf(tenant), "actions");
