@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.researchportal.base.PublicAddress;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.identity.AccountService;
@@ -35,10 +36,11 @@ class DemoData implements ApplicationRunner {
     private final String password;
     private final String authMode;
     private final ObjectProvider<MongoServer> embeddedStore;
+    private final PublicAddress address;
 
     DemoData(TenantService tenants, AccountService accounts, DemoTenantSeed seeds, DemoCalls calls,
             @Value("${portal.demo.password}") String password, @Value("${portal.auth.mode:local}") String authMode,
-            ObjectProvider<MongoServer> embeddedStore) {
+            ObjectProvider<MongoServer> embeddedStore, PublicAddress address) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.seeds = seeds;
@@ -46,6 +48,7 @@ class DemoData implements ApplicationRunner {
         this.password = password;
         this.authMode = authMode;
         this.embeddedStore = embeddedStore;
+        this.address = address;
     }
 
     @Override
@@ -84,7 +87,7 @@ class DemoData implements ApplicationRunner {
             }
         }
         lines.append("\nDemo API tokens (clinician role; e.g. curl -H 'Authorization: Bearer <token>'"
-                + " http://localhost:8080/api/v1/studies):\n");
+                + " ").append(address.base()).append("/api/v1/studies):\n");
         demo.forEach(t -> lines.append(String.format("  %-10s %s%n", t.code(), seeds.demoToken(t))));
         log.info("{}", lines);
     }

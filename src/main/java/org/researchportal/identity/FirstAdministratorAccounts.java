@@ -62,4 +62,15 @@ class FirstAdministratorAccounts implements FirstAdministrators {
                 account.auditView());
         return Optional.of(link);
     }
+
+    @Override
+    public Optional<FirstAdministratorLink> renewLink(String tenantId) {
+        if (identityProviderOwnsAccounts) {
+            return Optional.empty();
+        }
+        Optional<PasswordLinks.Renewed> renewed = links.renewForUnsetAdministrator(tenantId);
+        renewed.ifPresent(r -> audit.recordPlatformAct(tenantId, "account.password-link-renewed",
+                AccountService.ENTITY, r.accountId(), null, Map.of("username", r.username())));
+        return renewed.map(r -> new FirstAdministratorLink(r.username(), r.link()));
+    }
 }

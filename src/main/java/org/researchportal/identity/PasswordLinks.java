@@ -46,6 +46,17 @@ public class PasswordLinks {
                 clock.instant().plus(VALID_FOR)) ? java.util.Optional.of(link(token)) : java.util.Optional.empty();
     }
 
+    /** A renewed link: whose, and the link. */
+    record Renewed(String accountId, String username, String link) {
+    }
+
+    /** A new link for a tenant administrator of this tenant who has never set a password, if there is one. */
+    java.util.Optional<Renewed> renewForUnsetAdministrator(String tenantId) {
+        String token = newToken();
+        return accounts.renewUnsetAdministratorPasswordLink(tenantId, ApiTokenService.hash(token),
+                clock.instant().plus(VALID_FOR)).map(a -> new Renewed(a.requireId(), a.getUsername(), link(token)));
+    }
+
     private String newToken() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

@@ -129,6 +129,17 @@ class SignInAccounts {
                 Account.class).getModifiedCount() > 0;
     }
 
+    /**
+     * A new set-password link for a tenant's administrator who never set a password (the first administrator whose
+     * link was lost or ran out), named by a platform administrator: answers the account, if there was one.
+     */
+    Optional<Account> renewUnsetAdministratorPasswordLink(String tenantId, String tokenHash, Instant expiresAt) {
+        return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where("tenantId").is(tenantId)
+                .and("roles").is(PortalRole.TENANT_ADMIN).and("passwordHash").isNull().and("active").is(true)),
+                new Update().set("passwordLinkHash", tokenHash).set("passwordLinkExpiresAt", expiresAt)
+                        .inc("version", 1), FindAndModifyOptions.options().returnNew(true), Account.class));
+    }
+
     private static Query openLink(String tokenHash, Instant now) {
         return Query.query(Criteria.where("passwordLinkHash").is(tokenHash).and("passwordLinkExpiresAt").gt(now));
     }

@@ -17,4 +17,15 @@ public interface FirstAdministrators {
      * empty where an identity provider owns the accounts (they are created there, not in the portal).
      */
     Optional<String> appoint(String tenantId, FirstAdministrator person);
+
+    /**
+     * A new one-time link for the tenant's first administrator who has not set a password yet (the first link was lost
+     * or expired); the old link stops working. Empty when there is no such person (or an identity provider owns the
+     * accounts).
+     */
+    Optional<FirstAdministratorLink> renewLink(String tenantId);
+
+    /** Whose link it is, and the link. */
+    record FirstAdministratorLink(String username, String link) {
+    }
 }

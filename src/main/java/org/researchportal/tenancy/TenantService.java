@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
@@ -70,6 +71,15 @@ public class TenantService {
         }
         Tenant tenant = insert(code.trim(), name.trim(), timeZone);
         return new NewTenant(tenant, firstAdministrators.appoint(tenant.id(), administrator).orElse(null));
+    }
+
+    /**
+     * A new set-password link for the tenant's first administrator, while they have not set a password: the way on
+     * when the first link was lost or ran out. Empty when nobody of the tenant waits for one.
+     */
+    @Secured(Authorities.PLATFORM_ADMIN)
+    public Optional<FirstAdministrators.FirstAdministratorLink> renewAdministratorLink(String tenantId) {
+        return firstAdministrators.renewLink(existing(tenantId).id());
     }
 
     /** Renames a tenant or moves it to another time zone. */

@@ -2,10 +2,13 @@ package org.researchportal.tenancy.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -40,7 +43,7 @@ final class TenantsView extends Main implements HasDynamicTitle {
         grid.setItems(tenants.tenants());
         grid.setAllRowsVisible(true);
 
-        grid.addComponentColumn(t -> actions(tenants, t, () -> grid.setItems(tenants.tenants())))
+        grid.addComponentColumn(t -> actions(tenants, t, oidc, () -> grid.setItems(tenants.tenants())))
                 .setHeader(getTranslation("tenant.actions")).setAutoWidth(true).setKey("actions");
         var form = new NewTenantForm(tenants, oidc, t -> grid.setItems(tenants.tenants()));
 
@@ -50,7 +53,7 @@ final class TenantsView extends Main implements HasDynamicTitle {
     }
 
     /** Edit, and suspend or reactivate: a suspended tenant's people cannot sign in and its scheduled work stops. */
-    private HorizontalLayout actions(TenantService tenants, Tenant tenant, Runnable changed) {
+    private HorizontalLayout actions(TenantService tenants, Tenant tenant, boolean oidc, Runnable changed) {
         var edit = new Button(getTranslation("tenant.edit.action"), e -> new TenantDialog(tenants, tenant, changed)
                 .open());
         var toggle = new Button(getTranslation(tenant.active() ? "tenant.suspend" : "tenant.reactivate"), e -> {
@@ -62,7 +65,29 @@ final class TenantsView extends Main implements HasDynamicTitle {
         edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         edit.getElement().setAttribute("aria-label", getTranslation("tenant.edit", tenant.id()));
-        return new HorizontalLayout(edit, toggle);
+        var actions = new HorizontalLayout(edit, toggle);
+        if (!oidc) {
+            // The first administrator's link lost or run out before they set a password: a new one, shown once.
+            var renew = new Button(getTranslation("tenant.admin.renew"), e -> showRenewedLink(tenants, tenant));
+            renew.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            actions.add(renew);
+        }
+        return actions;
+    }
+
+    private void showRenewedLink(TenantService tenants, Tenant tenant) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("tenant.admin.renew"));
+        tenants.renewAdministratorLink(tenant.id()).ifPresentOrElse(renewed -> {
+            var link = new TextField(getTranslation("tenant.admin.link"));
+            link.setValue(renewed.link());
+            link.setReadOnly(true);
+            link.setWidthFull();
+            dialog.add(new Paragraph(getTranslation("tenant.admin.link-once", renewed.username())), link);
+        }, () -> dialog.add(new Paragraph(getTranslation("tenant.admin.none-waiting"))));
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.setWidth("min(40rem, 95vw)");
+        dialog.open();
     }
 
     @Override

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.audit.AuditEvent;
@@ -27,6 +28,7 @@ import org.researchportal.identity.AccountRow;
 import org.researchportal.identity.AccountService;
 import org.researchportal.tenancy.FirstAdministrator;
 import org.researchportal.tenancy.TenantService;
+import org.researchportal.tenancy.TenantSweeps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Pageable;
@@ -51,6 +53,8 @@ class TenantsViewUiTests extends UiTest {
     TenantService tenants;
     @Autowired
     AuthenticationConfiguration authentication;
+    @Autowired
+    TenantSweeps sweeps;
     @LocalServerPort
     int port;
 
@@ -95,10 +99,20 @@ class TenantsViewUiTests extends UiTest {
                 () -> audit.history("Account", admin.id()))).extracting(AuditEvent::getAction, AuditEvent::getActor)
                 .containsExactly(tuple("account.created", "platform.admin"));
 
+        // The link went astray: the platform administrator makes a new one, and the first stops working.
+        _click(rowButton("riverside", "New administrator link"));
+        Dialog renewal = _get(Dialog.class);
+        String renewed = _get(renewal, TextField.class, spec -> spec.withLabel("Set-password link")).getValue();
+        assertThat(renewed).startsWith("http://localhost:" + port + "/set-password/").isNotEqualTo(link);
+        renewal.close();
+
         // The first administrator opens the link, signed in as nobody, and sets their own password.
         SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> signInAs("rita.river", "rivers-and-bridges")).isInstanceOf(
                 AuthenticationException.class);
+        UI.getCurrent().navigate(link.substring(link.indexOf("/set-password/") + 1));
+        assertThat(viewText()).contains("This link has been used or has expired");
+        link = renewed;
         UI.getCurrent().navigate(link.substring(link.indexOf("/set-password/") + 1));
         _setValue(_get(PasswordField.class, spec -> spec.withLabel("New password")), "rivers-and-bridges");
         _setValue(_get(PasswordField.class, spec -> spec.withLabel("Repeat the password")), "rivers-and-bridges");
@@ -113,6 +127,11 @@ class TenantsViewUiTests extends UiTest {
         UI.getCurrent().navigate(link.substring(link.indexOf("/set-password/") + 1));
         assertThat(viewText()).contains("This link has been used or has expired");
         assertThat(_find(PasswordField.class)).isEmpty();
+
+        signInToUi("platform.admin");
+        UI.getCurrent().navigate("platform/tenants");
+        _click(rowButton("riverside", "New administrator link"));
+        assertThat(_get(Dialog.class).getElement().getTextRecursively()).contains("Nobody of this tenant is waiting");
     }
 
     @Test
@@ -141,6 +160,10 @@ class TenantsViewUiTests extends UiTest {
         assertThat(allCells(_get(Grid.class))).contains("Suspended");
         assertThatThrownBy(() -> signInAs("hana.harbour", "harbour-lights-1")).isInstanceOf(
                 AuthenticationException.class);
+        securityContextOnlyInTheThread();
+        assertThat(sweeps.inEachActiveTenant("suspension-test-" + UUID.randomUUID(), Set.of(), () -> 1))
+                .as("scheduled work stops in a suspended tenant").doesNotContainKey("harbour").containsKey("fudan");
+        securityContextInTheSession();
 
         _click(harbourButton("Reactivate"));
         assertThat(signInAs("hana.harbour", "harbour-lights-1").isAuthenticated()).isTrue();
@@ -154,6 +177,15 @@ class TenantsViewUiTests extends UiTest {
         assertThat(edited.getBefore()).containsEntry("name", "Harbour Hospital");
         assertThat(edited.getAfter()).containsEntry("name", "Harbour General Hospital");
         assertThat(trail.get(1).getAfter()).containsEntry("active", false);
+    }
+
+    @Test
+    void withOpenIdConnectTheFormSaysTheFirstAdministratorIsMadeInKeycloak() {
+        signInToUi("platform.admin");
+        var form = new NewTenantForm(tenants, true, t -> { });
+        UI.getCurrent().add(form);
+        assertThat(form.getElement().getTextRecursively()).contains("Keycloak", "tenant-admin");
+        assertThat(_find(form, TextField.class, spec -> spec.withLabel("Administrator's username"))).isEmpty();
     }
 
     @Test
@@ -191,9 +223,13 @@ class TenantsViewUiTests extends UiTest {
     }
 
     private static Button harbourButton(String text) {
+        return rowButton("harbour", text);
+    }
+
+    private static Button rowButton(String code, String text) {
         Grid<?> grid = _get(Grid.class);
-        var tenant = grid.getGenericDataView().getItems().filter(t -> ((org.researchportal.tenancy.Tenant) t).id().equals("harbour")).findFirst()
-                .orElseThrow();
+        var tenant = grid.getGenericDataView().getItems()
+                .filter(t -> ((org.researchportal.tenancy.Tenant) t).id().equals(code)).findFirst().orElseThrow();
         @SuppressWarnings("unchecked")
         var cell = com.github.mvysny.kaributesting.v10.GridKt._getCellComponent((Grid<Object>) grid,
                 grid.getGenericDataView().getItems().toList().indexOf(tenant), "actions");
