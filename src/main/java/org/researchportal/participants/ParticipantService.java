@@ -305,7 +305,7 @@ public class ParticipantService {
         StudySummary study = requireStudy(p.getStudyId());
         return new ParticipantRecord(p.requireId(), p.getStudyId(), p.getScreeningNumber(), p.getStudyNumber(),
                 p.getDisplayName(), p.getStatus(), p.getScreenedOn(), p.getScreenedBy(), p.getPhone(), p.getEmail(),
-                p.getLanguage(), p.getPreferredCallTime(), p.getEligibility(), p.getConsent(),
+                p.getLanguage(), p.getPreferredCallTime(), p.getEligibility(), p.getConsent(), p.getEarlierConsents(),
                 armName(study, p.getArmCode()), p.getEnrolledOn(), p.getRandomisation(), p.getUnblindings(),
                 p.getStatusChanges(), p.getDeviations());
     }
