@@ -64,12 +64,16 @@ final class ScreeningLogView extends Main implements HasDynamicTitle {
         grid.addColumn(r -> String.join(", ", r.failedCriteria()))
                 .setHeader(getTranslation("screening.failed-criteria")).setAutoWidth(true);
         grid.addColumn(r -> Formats.text(r.armName())).setHeader(getTranslation("participant.arm")).setAutoWidth(true);
-        grid.setItems(query -> participants.participants(study.id(), toSpringPageRequest(query)).stream());
+        // Filtered by the database, page by page: the grid stays lazy whatever is searched.
+        var filters = new ParticipantFilterBar(study, () -> grid.getDataProvider().refreshAll());
+        grid.setItems(query -> participants.findParticipants(study.id(), filters.filter(),
+                toSpringPageRequest(query)).stream());
+        grid.setEmptyStateText(getTranslation("participant.filter.none"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ParticipantRecordView.class,
                 e.getItem().id())));
         grid.addClassName("portal-grid");
         body.removeAll();
-        body.add(new Section(study.acronym() + " · " + getTranslation("screening.log"), grid));
+        body.add(new Section(study.acronym() + " · " + getTranslation("screening.log"), filters, grid));
     }
 
     @Override

@@ -25,6 +25,8 @@ import org.researchportal.UiTest;
 import org.researchportal.base.ui.NotFoundView;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.NewCandidate;
+import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.study.Arm;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.TrialDocumentService;
@@ -64,6 +66,34 @@ class TrialOperationsUiTests extends UiTest {
         _click(_get(Button.class, spec -> spec.withText("Add to the screening log")));
         assertThat(currentPath()).startsWith("participants/");
         assertThat(viewText()).contains("Phone Trouble", "Screened", "+447911123456");
+    }
+
+    /** The lists are searched by number and filtered by status and arm; names are sealed, so not searched. */
+    @Test
+    void theScreeningLogAndTheParticipantListAreSearchedAndFiltered() {
+        signInToUi("lakeside.clinician");
+        UI.getCurrent().navigate("screening");
+        @SuppressWarnings("unchecked")
+        Grid<Object> log = _get(Grid.class);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Search by number")), "l03");
+        assertThat(allCells(log)).contains("Casey Demo").doesNotContain("Alex Sample", "Jordan Example");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Search by number")), "");
+        @SuppressWarnings("unchecked")
+        Select<ParticipantStatus> status = _get(Select.class, spec -> spec.withLabel("Status"));
+        _setValue(status, ParticipantStatus.WITHDRAWN);
+        assertThat(allCells(log)).contains("Morgan Placeholder").doesNotContain("Alex Sample", "Casey Demo");
+
+        UI.getCurrent().navigate("clinician");
+        @SuppressWarnings("unchecked")
+        Grid<Object> list = _get(Grid.class, spec -> spec.withClasses("participant-list"));
+        @SuppressWarnings("unchecked")
+        Select<Arm> arm = _get(Select.class, spec -> spec.withLabel("Arm"));
+        _setValue(arm, arm.getListDataView().getItems().filter(a -> a.code().equals("USUAL")).findFirst()
+                .orElseThrow());
+        assertThat(allCells(list)).contains("Jordan Example", "Morgan Placeholder")
+                .doesNotContain("Alex Sample", "Casey Demo");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Search by number")), "no such number");
+        assertThat(allCells(list)).isEmpty();
     }
 
     @Test
