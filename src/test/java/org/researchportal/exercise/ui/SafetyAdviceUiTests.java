@@ -13,18 +13,24 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.researchportal.UiTest;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.demo.DemoManual;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ParticipantImport;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.study.Arm;
+import org.researchportal.study.ArmKind;
+import org.researchportal.study.StudyRecord;
 import org.researchportal.study.StudyService;
+import org.researchportal.tenancy.TenantService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,27 +48,43 @@ class SafetyAdviceUiTests extends UiTest {
     StudyService studies;
     @Autowired
     ExerciseService exercise;
+    @Autowired
+    TenantService tenants;
 
-    /** A participant of their own in the Fudan exercise arm (the demo's are shared with other tests). */
-    private String[] newExerciser() {
-        String username = "fudan.safety-" + UUID.randomUUID().toString().substring(0, 6);
+    /**
+     * A tenant of its own, with a study whose team phone is on record, the demo manual, a therapist and one
+     * participant of the exercise arm on the standard programme (the demo tenants' figures are other tests' to count).
+     */
+    private String newExerciser() {
+        tenant = "s" + UUID.randomUUID().toString().substring(0, 8);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        String account = asSystem("fudan", Set.of(PortalRole.TENANT_ADMIN), () -> accounts.create(new NewAccount(
-                username, "Safety Test", null, "en", Set.of(PortalRole.PARTICIPANT), PASSWORD)).id());
-        String id = asSystem("fudan", Set.of(PortalRole.CLINICIAN), () -> participants.importRecord(
-                new ParticipantImport(studies.studies().getFirst().id(), "S-SAFE-" + username.substring(13),
-                        "RE-MS-SAFE-" + username.substring(13), "Safety Test", ParticipantStatus.ENROLLED,
+        asSystem(null, Set.of(PortalRole.PLATFORM_ADMIN), () -> tenants.create(tenant, "Safety " + tenant,
+                "Asia/Shanghai"));
+        String study = asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> studies.create(new StudyRecord("SAFE",
+                "Safety advice test", null, List.of(new Arm("EXERCISE", "Exercise", ArmKind.INTERVENTION, "Programme"),
+                        new Arm("CONTROL", "Control", ArmKind.CONTROL, "Standard guidance")), 10, "+86 21 5555 0000",
+                null, null)).id());
+        String account = asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> accounts.create(new NewAccount(
+                tenant + ".ex", "Safety Test", null, "en", Set.of(PortalRole.PARTICIPANT), PASSWORD)).id());
+        asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> accounts.create(new NewAccount(tenant + ".pt",
+                "Therapist Test", null, "en", Set.of(PortalRole.THERAPIST), PASSWORD)));
+        String id = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants.importRecord(
+                new ParticipantImport(study, "SCR-1", "SAFE-1", "Safety Test", ParticipantStatus.ENROLLED,
                         "EXERCISE", today.minusDays(20), today.minusDays(10), null, null, null, "en",
                         "Asia/Shanghai", null, null, null, account)));
-        asSystem("fudan", Set.of(PortalRole.THERAPIST), () -> exercise.prescribe(id, "re_ms_standard",
+        asSystem(tenant, Set.of(PortalRole.THERAPIST), () -> exercise.publishManual(study, DemoManual.exercises(),
+                DemoManual.guidance(), List.of(DemoManual.standardProgramme()), true));
+        asSystem(tenant, Set.of(PortalRole.THERAPIST), () -> exercise.prescribe(id, "re_ms_standard",
                 today.minusDays(7), Set.of(DayOfWeek.values()), "Safety test"));
-        return new String[] {username, id};
+        return id;
     }
+
+    private String tenant = "";
 
     @Test
     void afterAPainRiseTheParticipantIsToldToStopAndCallAndTheTherapistIsAlerted() {
-        String[] exerciser = newExerciser();
-        signInToUi(exerciser[0]);
+        String exerciser = newExerciser();
+        signInToUi(tenant + ".ex");
         UI.getCurrent().navigate("my-exercises");
         assertThat(viewText()).doesNotContain("Stop and rest");
 
@@ -81,7 +103,7 @@ class SafetyAdviceUiTests extends UiTest {
                 "Stop and tell the study team if joint pain rises by 2 or more points",
                 "Contact the study team before your next session", "Your therapist has been alerted")
                 .doesNotContain("Well done");
-        assertThat(_find(Anchor.class)).extracting(Anchor::getHref).contains("tel:+862100000000");
+        assertThat(_find(Anchor.class)).extracting(Anchor::getHref).contains("tel:+862155550000");
 
         // In the participant's language.
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
@@ -91,8 +113,8 @@ class SafetyAdviceUiTests extends UiTest {
 
         // The therapist sees it on the participant's programme, in the alerts card.
         UI.getCurrent().setLocale(Locale.ENGLISH);
-        signInToUi("fudan.therapist");
-        UI.getCurrent().navigate("programme/" + exerciser[1]);
+        signInToUi(tenant + ".pt");
+        UI.getCurrent().navigate("programme/" + exerciser);
         assertThat(viewText()).contains("Joint pain rose by 2 or more points");
     }
 }
