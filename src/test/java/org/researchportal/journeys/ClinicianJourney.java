@@ -52,9 +52,10 @@ class ClinicianJourney extends BrowserJourney {
         page.getByLabel("Consent document version").first().click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(Pattern.compile(
                 "STRIDE-K consent form v\\d"))).first().click();
-        // Opening the date picker focuses today in its calendar; Enter picks it, whatever the date format.
+        // The calendar's own Today button picks the date, whatever format the field shows dates in.
         page.getByLabel("Date signed").first().click();
-        page.keyboard().press("Enter");
+        button("Today").click();
+        settle();
         answer("Agrees to be contacted by SMS", "Yes");
         answer("Agrees to be contacted by email", "No");
         button("Record consent").click();
