@@ -124,9 +124,11 @@ public class ConsentService {
         Map<String, String> errors = answers(participant, documentVersion, consentedOn, smsContact, emailContact);
         if (current == null) {
             errors.put("documentVersion", "consent.none");
-        } else if (current.withdrawnFromParticipation() || participant.getStatus() == ParticipantStatus.WITHDRAWN
-                || participant.getStatus() == ParticipantStatus.NOT_ELIGIBLE) {
+        } else if (current.withdrawnFromParticipation()) {
             errors.put("documentVersion", "consent.withdrawn");
+        } else if (participant.getStatus() == ParticipantStatus.WITHDRAWN
+                || participant.getStatus() == ParticipantStatus.NOT_ELIGIBLE) {
+            errors.put("documentVersion", "consent.reconsent.not-taking-part");
         } else {
             if (documentVersion != null && documentVersion.trim().equals(current.documentVersion())) {
                 errors.put("documentVersion", "consent.version.same");

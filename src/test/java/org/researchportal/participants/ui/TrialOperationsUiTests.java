@@ -96,6 +96,20 @@ class TrialOperationsUiTests extends UiTest {
         assertThat(allCells(list)).isEmpty();
     }
 
+    /** Why a candidate failed screening reads as the study's criterion, not its code. */
+    @Test
+    void theScreeningLogNamesFailedCriteriaInTheStudysWords() {
+        signInToUi("fudan.clinician");
+        UI.getCurrent().navigate("screening");
+        @SuppressWarnings("unchecked")
+        Select<ParticipantStatus> status = _get(Select.class, spec -> spec.withLabel("Status"));
+        _setValue(status, ParticipantStatus.NOT_ELIGIBLE);
+        List<String> cells = allCells(_get(Grid.class));
+        assertThat(cells).contains("Wu Pretend").noneMatch(cell -> cell.matches("([IE]\\d+)(, [IE]\\d+)*"));
+        assertThat(String.join("|", cells)).containsAnyOf("Bone mineral density T-score below -2.5",
+                "BPI", "risk factor");
+    }
+
     @Test
     void fromScreeningToAllocationOnOneRecord() {
         String id = lakesideCandidate("Walks Again");
