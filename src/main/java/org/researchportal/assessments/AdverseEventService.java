@@ -199,7 +199,8 @@ public class AdverseEventService {
 
     /** CTCAE grade 4 and 5 events are serious whatever was ticked. */
     private static boolean isSerious(AdverseEventReport report) {
-        return report.serious() || report.grade() >= 4;
+        Integer grade = report.grade();
+        return report.serious() || grade != null && grade >= 4;
     }
 
     private String existingStudy(AdverseEvent event) {
@@ -213,7 +214,10 @@ public class AdverseEventService {
     private void validate(AdverseEventReport report, ParticipantRecord participant) {
         Map<String, String> errors = new HashMap<>();
         LocalDate today = LocalDate.now(clock.withZone(CurrentUser.require().zone()));
-        if (report.onset().isAfter(today) || report.onset().isBefore(participant.screenedOn())) {
+        LocalDate onset = report.onset();
+        if (onset == null) {
+            errors.put("onset", "ae.onset.required");
+        } else if (onset.isAfter(today) || onset.isBefore(participant.screenedOn())) {
             errors.put("onset", "ae.onset.invalid");
         }
         if (Inputs.isBlankOrLonger(report.description(), AdverseEventReport.DESCRIPTION_MAX_LENGTH)) {
@@ -223,13 +227,18 @@ public class AdverseEventService {
         if (site != null && site.length() > AdverseEventReport.BODY_SITE_MAX_LENGTH) {
             errors.put("bodySite", "ae.body-site.invalid");
         }
-        if (report.grade() < 1 || report.grade() > 5 || (report.outcome() == AdverseEventReport.Outcome.FATAL)
-                != (report.grade() == 5)) {
+        Integer grade = report.grade();
+        if (grade == null) {
+            errors.put("grade", "ae.grade.required");
+        } else if (grade < 1 || grade > 5 || (report.outcome() == AdverseEventReport.Outcome.FATAL) != (grade == 5)) {
             errors.put("grade", "ae.grade.invalid");
+        }
+        if (report.relatedness() == null) {
+            errors.put("relatedness", "ae.relatedness.required");
         }
         LocalDate resolved = report.resolvedOn();
         if (report.outcome().resolved() && report.outcome() != AdverseEventReport.Outcome.FATAL && resolved == null
-                || resolved != null && (resolved.isBefore(report.onset()) || resolved.isAfter(today))) {
+                || resolved != null && (onset != null && resolved.isBefore(onset) || resolved.isAfter(today))) {
             errors.put("resolvedOn", "ae.resolved-on.invalid");
         }
         if (!errors.isEmpty()) {

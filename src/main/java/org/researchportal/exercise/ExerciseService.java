@@ -464,6 +464,37 @@ public class ExerciseService {
         return log.toRecord();
     }
 
+    /**
+     * What the signed-in participant must be told about their latest session when it raised a safety stop or a pain
+     * rise alert: the manual's stop rules of the exercises done and the study team's contact. Empty when the latest
+     * session raised neither.
+     */
+    @Secured(Authorities.PARTICIPANT)
+    public Optional<SafetyAdvice> mySafetyAdvice() {
+        ParticipantRef me = myExerciseSelf();
+        Optional<SessionLog> latest = documents.findOne(Query.query(Criteria.where("participantId").is(me.id()))
+                .with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionRecord session = latest.get().toRecord();
+        Set<ProgrammeAlert.Kind> raised = new HashSet<>();
+        documents.find(Query.query(Criteria.where("participantId").is(me.id()).and("sessionId").is(session.id())),
+                ProgrammeAlert.class).forEach(a -> raised.add(a.getKind()));
+        boolean stop = raised.contains(ProgrammeAlert.Kind.SAFETY_STOP);
+        boolean rise = raised.contains(ProgrammeAlert.Kind.PAIN_RISE);
+        if (!stop && !rise) {
+            return Optional.empty();
+        }
+        Programme programme = programmeDocument(me.id());
+        ExerciseManual manual = documents.getById(programme.getManualId(), ExerciseManual.class);
+        List<Text> stopRules = session.exercises().stream().map(manual::exercise).flatMap(Optional::stream)
+                .map(ManualExercise::stopRule).distinct().toList();
+        var team = participants.myParticipation();
+        return Optional.of(new SafetyAdvice(session.date(), stop, rise, session.painBefore(), session.painAfter(),
+                stopRules, team.map(t -> t.teamPhone()).orElse(null), team.map(t -> t.teamEmail()).orElse(null)));
+    }
+
     @Secured(Authorities.PARTICIPANT)
     public List<SessionRecord> myHistory() {
         return sessionsOf(myExerciseSelf().id());

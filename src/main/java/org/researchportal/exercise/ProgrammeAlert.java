@@ -54,4 +54,8 @@ public class ProgrammeAlert extends TenantOwnedDocument {
     String getParticipantId() {
         return participantId;
     }
+
+    Kind getKind() {
+        return kind;
+    }
 }

@@ -13,6 +13,10 @@ public record Consent(String documentVersion, LocalDate consentedOn, String take
     public static final int VERSION_MAX_LENGTH = 60;
 
     public boolean withdrawnFromParticipation() {
-        return withdrawals.stream().anyMatch(w -> w.scope() == ConsentWithdrawal.Scope.PARTICIPATION);
+        return withdrawn(ConsentWithdrawal.Scope.PARTICIPATION);
+    }
+
+    public boolean withdrawn(ConsentWithdrawal.Scope scope) {
+        return withdrawals.stream().anyMatch(w -> w.scope() == scope);
     }
 }

@@ -52,14 +52,104 @@ public class ConsentService {
     }
 
     /**
-     * Records consent before enrolment: the version signed must be one of the study's consent forms when it has any.
-     * Recording it again (a new version) needs a reason; after a withdrawal from participation it is refused.
+     * Records consent before enrolment. Nothing is assumed: the version signed (one of the study's consent forms when
+     * it has any), the date signed and the answer to each contact question must all be given. Consent already
+     * recorded is corrected ({@link #correctConsent}) or renewed on a new form version ({@link #reconsent}); after a
+     * withdrawal from participation it is refused.
      */
     @Secured(Authorities.CLINICIAN)
-    public void recordConsent(String participantId, String documentVersion, LocalDate consentedOn,
-            boolean smsContact, boolean emailContact, @Nullable String reason) {
+    public void recordConsent(String participantId, @Nullable String documentVersion, @Nullable LocalDate consentedOn,
+            @Nullable Boolean smsContact, @Nullable Boolean emailContact) {
         Participant participant = documents.getById(participantId, Participant.class);
         Consent previous = participant.getConsent();
+        Map<String, String> errors = answers(participant, documentVersion, consentedOn, smsContact, emailContact);
+        if (!ScreeningService.BEFORE_ENROLMENT.contains(participant.getStatus())) {
+            errors.put("documentVersion", "consent.after-enrolment");
+        }
+        if (previous != null) {
+            errors.put("documentVersion", previous.withdrawnFromParticipation() ? "consent.withdrawn"
+                    : "consent.already-recorded");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Consent consent = new Consent(documentVersion.trim(), consentedOn, CurrentUser.require().username(),
+                smsContact, emailContact, List.of());
+        change(participant, Update.update("consent", consent), "participant.consented", null);
+    }
+
+    /**
+     * Corrects the consent on record (a wrong version chosen, a mistyped date, a contact answer taken down wrongly):
+     * every answer given again, with the reason; the audit keeps what it was and what it became. The withdrawals
+     * recorded stay. What the participant signed anew is a {@link #reconsent}, not a correction.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public void correctConsent(String participantId, @Nullable String documentVersion, @Nullable LocalDate consentedOn,
+            @Nullable Boolean smsContact, @Nullable Boolean emailContact, @Nullable String reason) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        Consent current = participant.getConsent();
+        Map<String, String> errors = answers(participant, documentVersion, consentedOn, smsContact, emailContact);
+        if (current == null) {
+            errors.put("documentVersion", "consent.none");
+        } else if (current.withdrawnFromParticipation()) {
+            errors.put("documentVersion", "consent.withdrawn");
+        } else if (consentedOn != null && current.withdrawals().stream()
+                .anyMatch(w -> w.withdrawnOn().isBefore(consentedOn))) {
+            errors.put("consentedOn", "consent.date.after-withdrawal");
+        }
+        if (Inputs.isBlankOrLonger(reason, ScreeningService.REASON_MAX_LENGTH)) {
+            errors.put("reason", "change.reason.required");
+        }
+        if (!errors.isEmpty() || current == null) {
+            throw new ValidationException(errors);
+        }
+        // A contact withdrawn earlier stays withdrawn: consent to it again is a re-consent.
+        Consent corrected = new Consent(documentVersion.trim(), consentedOn, current.takenBy(),
+                smsContact && !current.withdrawn(Scope.SMS_CONTACT),
+                emailContact && !current.withdrawn(Scope.EMAIL_CONTACT), current.withdrawals());
+        change(participant, Update.update("consent", corrected), "participant.consent-corrected", reason.trim());
+        endContactNoLongerConsented(participantId, current, corrected);
+    }
+
+    /**
+     * Records consent on a new version of the consent form (the protocol or the form changed): a new consent with its
+     * own date and contact answers, taken before or after enrolment. The consent it replaces is kept in the
+     * participant's consent history.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public void reconsent(String participantId, @Nullable String documentVersion, @Nullable LocalDate consentedOn,
+            @Nullable Boolean smsContact, @Nullable Boolean emailContact) {
+        Participant participant = documents.getById(participantId, Participant.class);
+        Consent current = participant.getConsent();
+        Map<String, String> errors = answers(participant, documentVersion, consentedOn, smsContact, emailContact);
+        if (current == null) {
+            errors.put("documentVersion", "consent.none");
+        } else if (current.withdrawnFromParticipation()) {
+            errors.put("documentVersion", "consent.withdrawn");
+        } else if (participant.getStatus() == ParticipantStatus.WITHDRAWN
+                || participant.getStatus() == ParticipantStatus.NOT_ELIGIBLE) {
+            errors.put("documentVersion", "consent.reconsent.not-taking-part");
+        } else {
+            if (documentVersion != null && documentVersion.trim().equals(current.documentVersion())) {
+                errors.put("documentVersion", "consent.version.same");
+            }
+            if (consentedOn != null && consentedOn.isBefore(current.consentedOn())) {
+                errors.put("consentedOn", "consent.date.before-previous");
+            }
+        }
+        if (!errors.isEmpty() || current == null) {
+            throw new ValidationException(errors);
+        }
+        Consent renewed = new Consent(documentVersion.trim(), consentedOn, CurrentUser.require().username(),
+                smsContact, emailContact, List.of());
+        change(participant, Update.update("consent", renewed).push("earlierConsents", current),
+                "participant.reconsented", null);
+        endContactNoLongerConsented(participantId, current, renewed);
+    }
+
+    /** The answers every consent needs, checked alike wherever consent is recorded. */
+    private Map<String, String> answers(Participant participant, @Nullable String documentVersion,
+            @Nullable LocalDate consentedOn, @Nullable Boolean smsContact, @Nullable Boolean emailContact) {
         Map<String, String> errors = new HashMap<>();
         List<String> forms = trialDocuments.consentForms(participant.getStudyId()).stream().map(DocumentRow::label)
                 .toList();
@@ -67,23 +157,30 @@ public class ConsentService {
                 || (!forms.isEmpty() && !forms.contains(documentVersion.trim()))) {
             errors.put("documentVersion", "consent.version.invalid");
         }
-        if (consentedOn.isAfter(today()) || consentedOn.isBefore(participant.getScreenedOn())) {
+        if (consentedOn == null) {
+            errors.put("consentedOn", "consent.date.required");
+        } else if (consentedOn.isAfter(today()) || consentedOn.isBefore(participant.getScreenedOn())) {
             errors.put("consentedOn", "consent.date.invalid");
         }
-        if (!ScreeningService.BEFORE_ENROLMENT.contains(participant.getStatus())) {
-            errors.put("documentVersion", "consent.after-enrolment");
+        if (smsContact == null) {
+            errors.put("smsContact", "consent.contact.required");
         }
-        if (previous != null && previous.withdrawnFromParticipation()) {
-            errors.put("documentVersion", "consent.withdrawn");
-        } else if (previous != null && Inputs.isBlankOrLonger(reason, ScreeningService.REASON_MAX_LENGTH)) {
-            errors.put("reason", "change.reason.required");
+        if (emailContact == null) {
+            errors.put("emailContact", "consent.contact.required");
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+        return errors;
+    }
+
+    /** Messaging cancels what it planned on a channel the participant no longer consents to. */
+    private void endContactNoLongerConsented(String participantId, Consent before, Consent after) {
+        if (before.smsContact() && !after.smsContact()) {
+            events.publishEvent(new ContactEnded(documents.currentTenantId(), participantId,
+                    ContactEnded.Channel.SMS, "Consent changed"));
         }
-        Consent consent = new Consent(documentVersion.trim(), consentedOn, CurrentUser.require().username(),
-                smsContact, emailContact, previous == null ? List.of() : previous.withdrawals());
-        change(participant, Update.update("consent", consent), "participant.consented", reason);
+        if (before.emailContact() && !after.emailContact()) {
+            events.publishEvent(new ContactEnded(documents.currentTenantId(), participantId,
+                    ContactEnded.Channel.EMAIL, "Consent changed"));
+        }
     }
 
     /**
@@ -178,6 +275,9 @@ public class ConsentService {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("status", p.getStatus().name());
         view.put("consent", p.getConsent() == null ? "" : p.getConsent());
+        if (!p.getEarlierConsents().isEmpty()) {
+            view.put("earlierConsents", p.getEarlierConsents());
+        }
         return view;
     }
 }

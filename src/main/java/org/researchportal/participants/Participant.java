@@ -57,6 +57,8 @@ public class Participant extends TenantOwnedDocument {
     private @Nullable String screenedBy;
     private @Nullable EligibilityAssessment eligibility;
     private @Nullable Consent consent;
+    /** Consents replaced by a re-consent on a newer form version, oldest first. */
+    private @Nullable List<Consent> earlierConsents;
     private @Nullable Randomisation randomisation;
     /** A short lease while one clinician randomises, so two cannot do it at once. */
     private @Nullable Instant randomisingSince;
@@ -172,6 +174,10 @@ public class Participant extends TenantOwnedDocument {
 
     public @Nullable Consent getConsent() {
         return consent;
+    }
+
+    public List<Consent> getEarlierConsents() {
+        return earlierConsents == null ? List.of() : List.copyOf(earlierConsents);
     }
 
     public @Nullable Randomisation getRandomisation() {

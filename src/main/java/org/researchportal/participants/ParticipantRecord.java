@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 public record ParticipantRecord(String id, String studyId, String screeningNumber, @Nullable String studyNumber,
         String displayName, ParticipantStatus status, LocalDate screenedOn, @Nullable String screenedBy,
         @Nullable String phone, @Nullable String email, String language, @Nullable String preferredCallTime,
-        @Nullable EligibilityAssessment eligibility, @Nullable Consent consent, @Nullable String armName,
+        @Nullable EligibilityAssessment eligibility, @Nullable Consent consent, List<Consent> earlierConsents,
+        @Nullable String armName,
         @Nullable LocalDate enrolledOn, @Nullable Randomisation randomisation, List<Unblinding> unblindings,
         List<StatusChange> statusChanges, List<ProtocolDeviation> deviations) {
 }

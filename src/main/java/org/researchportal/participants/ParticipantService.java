@@ -121,9 +121,34 @@ public class ParticipantService {
 
     @Secured(Authorities.CLINICIAN)
     public Slice<ParticipantRow> participants(String studyId, Pageable pageable) {
+        return findParticipants(studyId, ParticipantFilter.NONE, pageable);
+    }
+
+    /**
+     * A page of a study's participants narrowed by number, status and arm, all filtered by the database so the list
+     * stays paged. The number matches anywhere in the study or screening number ("17" finds S-017 and RE-MS-017), as
+     * typed, without regular-expression meaning.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public Slice<ParticipantRow> findParticipants(String studyId, ParticipantFilter filter, Pageable pageable) {
         StudySummary study = requireStudy(studyId);
-        return documents.slice(Query.query(Criteria.where("studyId").is(studyId)).with(Sort.by("screeningNumber")),
-                pageable, Participant.class)
+        Criteria criteria = Criteria.where("studyId").is(studyId);
+        String number = Inputs.blankToNull(filter.number());
+        if (number != null) {
+            if (number.length() > ParticipantFilter.NUMBER_MAX_LENGTH) {
+                throw ValidationException.of("number", "participant.search.invalid");
+            }
+            String quoted = java.util.regex.Pattern.quote(number.trim());
+            criteria.orOperator(Criteria.where("screeningNumber").regex(quoted, "i"),
+                    Criteria.where("studyNumber").regex(quoted, "i"));
+        }
+        if (filter.status() != null) {
+            criteria.and("status").is(filter.status());
+        }
+        if (filter.armCode() != null) {
+            criteria.and("armCode").is(filter.armCode());
+        }
+        return documents.slice(Query.query(criteria).with(Sort.by("screeningNumber")), pageable, Participant.class)
                 .map(p -> new ParticipantRow(p.requireId(), p.getScreeningNumber(), p.getStudyNumber(),
                         p.getDisplayName(), p.getStatus(), armName(study, p.getArmCode()), p.getScreenedOn(),
                         p.getEnrolledOn(),
@@ -305,7 +330,7 @@ public class ParticipantService {
         StudySummary study = requireStudy(p.getStudyId());
         return new ParticipantRecord(p.requireId(), p.getStudyId(), p.getScreeningNumber(), p.getStudyNumber(),
                 p.getDisplayName(), p.getStatus(), p.getScreenedOn(), p.getScreenedBy(), p.getPhone(), p.getEmail(),
-                p.getLanguage(), p.getPreferredCallTime(), p.getEligibility(), p.getConsent(),
+                p.getLanguage(), p.getPreferredCallTime(), p.getEligibility(), p.getConsent(), p.getEarlierConsents(),
                 armName(study, p.getArmCode()), p.getEnrolledOn(), p.getRandomisation(), p.getUnblindings(),
                 p.getStatusChanges(), p.getDeviations());
     }

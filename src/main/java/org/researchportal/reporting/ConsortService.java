@@ -1,7 +1,6 @@
 package org.researchportal.reporting;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +13,7 @@ import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.study.Arm;
+import org.researchportal.study.EligibilityCriterion;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.springframework.security.access.annotation.Secured;
@@ -53,8 +53,16 @@ public class ConsortService {
                             arm.code()), count(counts, ParticipantStatus.WITHDRAWN, arm.code()),
                     followedUp.getOrDefault(arm.code(), 0L)));
         }
-        Map<String, Long> reasons = new LinkedHashMap<>(screening.screenFailures(studyId));
-        reasons.values().removeIf(n -> n == 0);
+        Map<String, Long> failures = screening.screenFailures(studyId);
+        List<ConsortFlow.Exclusion> reasons = new ArrayList<>();
+        for (EligibilityCriterion criterion : studies.eligibilityModel(studyId).criteria()) {
+            long excluded = failures.getOrDefault(criterion.code(), 0L);
+            if (excluded > 0) {
+                reasons.add(new ConsortFlow.Exclusion(criterion.code(),
+                        criterion.kind() == EligibilityCriterion.Kind.INCLUSION, criterion.text(), criterion.textZh(),
+                        excluded));
+            }
+        }
         long all = counts.stream().mapToLong(AllocationCount::count).sum();
         long allocated = counts.stream().filter(c -> c.armCode() != null).mapToLong(AllocationCount::count).sum();
         return new ConsortFlow(all - awaiting, awaiting, notEligible, reasons, declined, eligible, allocated, arms);

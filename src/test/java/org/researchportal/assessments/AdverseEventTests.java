@@ -93,6 +93,33 @@ class AdverseEventTests extends PortalTest {
                         .containsKey("resolvedOn"));
     }
 
+    /** Onset, grade and relatedness are judged, never assumed; the dates hold together. */
+    @Test
+    void aReportWithoutOnsetGradeOrRelatednessIsRefusedAtEachField() {
+        String participant = lakesideParticipant();
+        int before = adverseEvents.ofParticipant(participant).size();
+        assertThatThrownBy(() -> adverseEvents.report(participant, new AdverseEventReport(null,
+                "Fell at home last week", null, null, false, null, Action.NONE, Outcome.ONGOING, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsEntry("onset", "ae.onset.required").containsEntry("grade", "ae.grade.required")
+                        .containsEntry("relatedness", "ae.relatedness.required").hasSize(3));
+        LocalDate lastWeek = LocalDate.now().minusDays(7);
+        assertThatThrownBy(() -> adverseEvents.report(participant, new AdverseEventReport(lastWeek,
+                "Fell at home last week", "Right hip", 2, false, Relatedness.UNLIKELY, Action.NONE,
+                Outcome.RECOVERED, lastWeek.minusDays(1)))).as("resolved before it began")
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsOnlyKeys("resolvedOn"));
+        assertThat(adverseEvents.ofParticipant(participant)).hasSize(before);
+        String id = adverseEvents.report(participant, new AdverseEventReport(lastWeek, "Fell at home last week",
+                "Right hip", 2, false, Relatedness.UNLIKELY, Action.NONE, Outcome.ONGOING, null));
+        assertThat(adverseEvents.ofParticipant(participant)).filteredOn(r -> r.id().equals(id)).singleElement()
+                .satisfies(r -> assertThat(r.report().onset()).isEqualTo(lastWeek));
+        assertThatThrownBy(() -> adverseEvents.update(id, new AdverseEventReport(lastWeek, "Fell at home last week",
+                "Right hip", null, false, Relatedness.UNLIKELY, Action.NONE, Outcome.ONGOING, null), "Regraded"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsOnlyKeys("grade"));
+    }
+
     @Test
     void onlyTheTenantsCliniciansReport() {
         String participant = lakesideParticipant();

@@ -45,4 +45,13 @@ class AlertRulesTests {
         assertThat(AlertRules.painRise(earlier, session(3, 4, 4))).isFalse();
         assertThat(AlertRules.painRise(earlier, session(3, 5, 5))).isTrue();
     }
+
+    /** The manual's rule (stop at a rise of 2) holds within a session, from the very first one. */
+    @Test
+    void aRiseOfTwoDuringASessionRaisesAnAlertWithoutABaseline() {
+        assertThat(AlertRules.painRise(List.of(), session(0, 3, 6))).isTrue();
+        assertThat(AlertRules.painRise(List.of(), session(0, 3, 5))).isTrue();
+        assertThat(AlertRules.painRise(List.of(), session(0, 3, 4))).isFalse();
+        assertThat(AlertRules.painRise(List.of(), session(0, 6, 3))).as("pain that eased").isFalse();
+    }
 }

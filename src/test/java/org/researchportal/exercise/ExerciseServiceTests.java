@@ -227,6 +227,36 @@ class ExerciseServiceTests extends ExerciseTrialTest {
                 () -> exercise.handleAlert(stop, "not mine"))).isInstanceOf(NotFoundException.class);
     }
 
+    /** Pain from 3 to 6 in a first session: the therapist is alerted, the participant told what the manual says. */
+    @Test
+    void aPainRiseInASessionAlertsTheTherapistAndTellsTheParticipantWhatTheManualSays() {
+        Programme programme = prescribeStandard();
+        String first = programme.getItems().getFirst().exercise();
+        signIn(exerciserAccount);
+        assertThat(exercise.mySafetyAdvice()).as("no session yet").isEmpty();
+        exercise.logSession(new SessionEntry(today, List.of(first), 30, 5, 3, 6, null, false));
+
+        assertThat(asTherapist(() -> exercise.alerts(exerciser))).extracting(AlertRecord::kind)
+                .containsExactly(ProgrammeAlert.Kind.PAIN_RISE);
+        signIn(exerciserAccount);
+        SafetyAdvice advice = exercise.mySafetyAdvice().orElseThrow();
+        assertThat(advice.painRise()).isTrue();
+        assertThat(advice.safetyStop()).isFalse();
+        assertThat(advice.painBefore()).isEqualTo(3);
+        assertThat(advice.painAfter()).isEqualTo(6);
+        ManualExercise done = DemoManual.exercises().stream().filter(e -> e.code().equals(first)).findFirst()
+                .orElseThrow();
+        assertThat(advice.stopRules()).containsExactly(done.stopRule());
+        assertThat(advice.stopRules().getFirst().in(java.util.Locale.ENGLISH))
+                .contains("joint pain rises by 2 or more points");
+        assertThat(advice.stopRules().getFirst().in(java.util.Locale.SIMPLIFIED_CHINESE)).contains("请停止");
+
+        // The next session without trouble ends the advice; the therapist's alert stays until handled.
+        exercise.logSession(new SessionEntry(today, List.of(first), 30, 3, 3, 3, null, false));
+        assertThat(exercise.mySafetyAdvice()).isEmpty();
+        assertThat(asTherapist(() -> exercise.alerts(exerciser))).hasSize(1);
+    }
+
     @Test
     void aQuietWeekRaisesOneAlertUntilTheNextSession() {
         Programme programme = asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", today.minusDays(7),

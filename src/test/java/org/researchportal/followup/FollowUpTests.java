@@ -101,7 +101,7 @@ class FollowUpTests extends PortalTest {
             String id = screening.screen(trial.studyId(), new NewCandidate(name, LocalDate.now().minusDays(3),
                     "138 0013 8000", "p@example.org", "zh-CN", "Asia/Shanghai", "Weekdays 14:00-17:00"));
             screening.assessEligibility(id, TrialFixture.ELIGIBLE_MEASURES, TrialFixture.ELIGIBLE_ANSWERS, null);
-            consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true, null);
+            consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
             randomisation.randomise(id, Map.of());
             return id;
         });

@@ -45,6 +45,19 @@ class ClinicianJourney extends BrowserJourney {
         settle();
         assertThat(button("Record consent")).isVisible();
 
+        // Consent is explicit: untouched, it is refused; the version, the date and both contact answers are chosen.
+        button("Record consent").click();
+        settle();
+        assertThat(page.getByText("Enter the date the consent form was signed.")).isVisible();
+        page.getByLabel("Consent document version").first().click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(Pattern.compile(
+                "STRIDE-K consent form v\\d"))).first().click();
+        // The calendar's own Today button picks the date, whatever format the field shows dates in.
+        page.getByLabel("Date signed").first().click();
+        button("Today").click();
+        settle();
+        answer("Agrees to be contacted by SMS", "Yes");
+        answer("Agrees to be contacted by email", "No");
         button("Record consent").click();
         settle();
         assertThat(page.getByText(Pattern.compile("STRIDE-K consent form v\\d")).first()).isVisible();
@@ -53,6 +66,9 @@ class ClinicianJourney extends BrowserJourney {
         page.getByLabel("Age group").first().click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("65-plus")).click();
         button("Enrol and randomise").click();
+        // Randomising is final, so it is confirmed in a dialog naming the candidate.
+        assertThat(page.getByText(Pattern.compile("Enrol and randomise S-"))).isVisible();
+        button("Yes, enrol and randomise").click();
         assertThat(page.getByText(Pattern.compile("Allocated to (Supervised walking|Usual care)")).first())
                 .isVisible();
         assertThat(page.getByText(Pattern.compile("STRIDE-K-\\d+")).first()).isVisible();

@@ -57,16 +57,106 @@ class ConsentTests extends TrialTest {
         String id = trial.asClinician(() -> screening.screen(trial.studyId(), new NewCandidate("Careful",
                 LocalDate.now().minusDays(2), null, null, "en", "Asia/Shanghai", null)));
         assertThatThrownBy(() -> trial.doAsClinician(() -> consent.recordConsent(id, " ", LocalDate.now().minusDays(5),
-                true, false, null))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(
+                true, false))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(
                         e.fieldMessageKeys()).containsKeys("documentVersion", "consentedOn"));
         assertThatThrownBy(() -> trial.doAsClinician(() -> consent.withdrawConsent(id, Scope.EMAIL_CONTACT,
                 LocalDate.now(), "No consent yet"))).isInstanceOf(ValidationException.class);
-        trial.doAsClinician(() -> consent.recordConsent(id, "v2.1", LocalDate.now(), true, false, null));
+        trial.doAsClinician(() -> consent.recordConsent(id, "v2.1", LocalDate.now(), true, false));
         assertThatThrownBy(() -> trial.doAsClinician(() -> consent.withdrawConsent(id, Scope.EMAIL_CONTACT,
                 LocalDate.now(), ""))).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fieldMessageKeys()).containsKey("reason"));
         assertThat(record(id).consent()).isNotNull();
         assertThat(record(id).consent().withdrawals()).isEmpty();
+    }
+
+    @Autowired
+    org.researchportal.audit.AuditTrail audit;
+
+    private String screened(String name) {
+        return trial.asClinician(() -> screening.screen(trial.studyId(), new NewCandidate(name,
+                LocalDate.now().minusDays(3), null, null, "en", "Asia/Shanghai", null)));
+    }
+
+    /** Nothing is assumed: a consent with no version, date or contact answers is refused at each field. */
+    @Test
+    void consentIsRecordedOnlyWithEveryAnswerGiven() {
+        String id = screened("Nothing Touched");
+        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.recordConsent(id, null, null, null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsEntry("documentVersion", "consent.version.invalid")
+                        .containsEntry("consentedOn", "consent.date.required")
+                        .containsEntry("smsContact", "consent.contact.required")
+                        .containsEntry("emailContact", "consent.contact.required"));
+        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.recordConsent(id, "v2.1", LocalDate.now(), false,
+                null))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsOnlyKeys("emailContact"));
+        assertThat(record(id).consent()).isNull();
+        trial.doAsClinician(() -> consent.recordConsent(id, "v2.1", LocalDate.now(), false, true));
+        assertThat(record(id).consent()).satisfies(c -> {
+            assertThat(c.smsContact()).isFalse();
+            assertThat(c.emailContact()).isTrue();
+        });
+        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.recordConsent(id, "v3.0", LocalDate.now(), true,
+                true))).as("recorded once; then corrected or renewed").isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                                .containsEntry("documentVersion", "consent.already-recorded"));
+    }
+
+    /** A correction needs the reason; the audit keeps the consent before and after; a withdrawal stays. */
+    @Test
+    void consentIsCorrectedWithAReasonAndTheAuditKeepsBeforeAndAfter() {
+        String id = screened("Wrong Date");
+        trial.doAsClinician(() -> consent.recordConsent(id, "v2.1", LocalDate.now(), true, true));
+        trial.doAsClinician(() -> consent.withdrawConsent(id, Scope.SMS_CONTACT, LocalDate.now(), "No texts"));
+        LocalDate signed = LocalDate.now().minusDays(2);
+        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.correctConsent(id, "v2.1", signed, true, true,
+                " "))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsOnlyKeys("reason"));
+        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.correctConsent(id, "v2.1", signed, null, true,
+                "Date typed wrongly"))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldMessageKeys()).containsOnlyKeys("smsContact"));
+        trial.doAsClinician(() -> consent.correctConsent(id, "v2.2", signed, true, false, "Date typed wrongly"));
+
+        Consent corrected = record(id).consent();
+        assertThat(corrected.documentVersion()).isEqualTo("v2.2");
+        assertThat(corrected.consentedOn()).isEqualTo(signed);
+        assertThat(corrected.smsContact()).as("withdrawn earlier: a correction does not restore it").isFalse();
+        assertThat(corrected.emailContact()).isFalse();
+        assertThat(corrected.withdrawals()).hasSize(1);
+        assertThat(record(id).earlierConsents()).as("a correction is no re-consent").isEmpty();
+        var entry = trial.asClinician(() -> audit.history("Participant", id)).getFirst();
+        assertThat(entry.getAction()).isEqualTo("participant.consent-corrected");
+        assertThat(entry.getReason()).isEqualTo("Date typed wrongly");
+        assertThat(String.valueOf(entry.getBefore())).contains("v2.1");
+        assertThat(String.valueOf(entry.getAfter())).contains("v2.2");
+    }
+
+    /** A new form version is a new consent, before or after enrolment; the history keeps the one it replaced. */
+    @Test
+    void reconsentOnANewFormVersionKeepsTheEarlierConsentInTheHistory() {
+        String id = trial.eligibleConsentedCandidate(screening, consent, "New Form");
+        String arm = trial.asClinician(() -> randomisation.randomise(id, Map.of()));
+        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.reconsent(id, "Consent form v2.1",
+                LocalDate.now(), true, true))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldMessageKeys()).containsEntry("documentVersion",
+                                "consent.version.same"));
+        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.reconsent(id, "Consent form v3.0",
+                LocalDate.now().minusDays(2), true, true))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldMessageKeys()).containsEntry("consentedOn",
+                                "consent.date.before-previous"));
+        trial.doAsClinician(() -> consent.reconsent(id, "Consent form v3.0", LocalDate.now(), true, false));
+
+        ParticipantRecord after = record(id);
+        assertThat(after.consent().documentVersion()).isEqualTo("Consent form v3.0");
+        assertThat(after.consent().emailContact()).isFalse();
+        assertThat(after.earlierConsents()).singleElement().satisfies(earlier -> {
+            assertThat(earlier.documentVersion()).isEqualTo("Consent form v2.1");
+            assertThat(earlier.consentedOn()).isEqualTo(LocalDate.now().minusDays(1));
+        });
+        assertThat(after.armName()).isEqualTo(arm);
+        assertThat(after.status()).isEqualTo(ParticipantStatus.ENROLLED);
+        assertThat(trial.asClinician(() -> audit.history("Participant", id)).getFirst().getAction())
+                .isEqualTo("participant.reconsented");
     }
 
     @org.springframework.beans.factory.annotation.Autowired

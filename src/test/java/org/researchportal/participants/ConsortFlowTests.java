@@ -39,10 +39,18 @@ class ConsortFlowTests extends TrialTest {
         assertThat(flow.assessed()).isEqualTo(5);
         assertThat(flow.awaitingAssessment()).isEqualTo(1);
         assertThat(flow.notEligible()).isEqualTo(1);
-        assertThat(flow.notMeetingCriteria()).containsExactly(Map.entry("E4", 1L));
+        // Named by the criterion as the study words it, not by its code.
+        assertThat(flow.notMeetingCriteria()).singleElement().satisfies(e -> {
+            assertThat(e.count()).isEqualTo(1);
+            assertThat(e.inclusion()).as("an exclusion criterion met").isFalse();
+            assertThat(e.text(java.util.Locale.ENGLISH)).isEqualTo("Bone mineral density T-score below -2.5");
+            assertThat(e.text(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("骨密度");
+        });
         assertThat(flow.declined()).isEqualTo(1);
         assertThat(flow.awaitingRandomisation()).isEqualTo(1);
-        assertThat(flow.excluded()).isEqualTo(3);
+        // Eligible and awaiting randomisation is not an exclusion: not eligible and declined are.
+        assertThat(flow.excluded()).isEqualTo(2);
+        assertThat(flow.excluded() + flow.awaitingRandomisation() + flow.randomised()).isEqualTo(flow.assessed());
         assertThat(flow.randomised()).isEqualTo(2);
         // Both may fall in one arm (a block of four can start with two alike): only the total is certain.
         assertThat(flow.arms()).hasSize(2);

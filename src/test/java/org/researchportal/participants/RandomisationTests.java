@@ -116,8 +116,7 @@ class RandomisationTests extends TrialTest {
         String code = stored(id).getString("armCode");
         assertThatThrownBy(() -> trial.asClinician(() -> randomisation.randomise(id, Map.of())))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.recordConsent(id, "v3", LocalDate.now(), true, true,
-                "re-consent"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.recordConsent(id, "v3", LocalDate.now(), true, true))).isInstanceOf(ValidationException.class);
         assertThat(stored(id).getString("armCode")).isEqualTo(code);
         assertThat(arm).isIn("Exercise", "Control");
     }

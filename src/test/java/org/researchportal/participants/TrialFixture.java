@@ -71,7 +71,7 @@ public record TrialFixture(String tenantId, String studyId) {
             String id = screening.screen(studyId, new NewCandidate(name, LocalDate.now().minusDays(3), null, null,
                     "en", "Asia/Shanghai", null));
             screening.assessEligibility(id, ELIGIBLE_MEASURES, ELIGIBLE_ANSWERS, null);
-            consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true, null);
+            consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
             return id;
         });
     }

@@ -24,6 +24,7 @@ import org.researchportal.assessments.AdverseEventRow;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.Formats;
 
 /** Reports an adverse event, or follows one up (which needs a reason, since it changes what was reported). */
 final class AdverseEventDialog extends Dialog {
@@ -42,8 +43,14 @@ final class AdverseEventDialog extends Dialog {
             @Nullable AdverseEventDraftRow draft, AdverseEventService service, Runnable onSaved) {
         setHeaderTitle(getTranslation(existing == null ? "ae.report" : "ae.follow-up"));
         AdverseEventReport r = existing == null ? null : existing.report();
-        var onset = new DatePicker(getTranslation("ae.onset"), r != null ? r.onset()
-                : draft != null ? draft.noticedOn() : LocalDate.now());
+        // Onset, grade and relatedness are the clinician's judgement: a new report starts with none of them, even
+        // from a draft (the day an event was heard of on a call is not the day it began).
+        var onset = new DatePicker(getTranslation("ae.onset"), r == null ? null : r.onset());
+        onset.setMax(LocalDate.now());
+        onset.setRequiredIndicatorVisible(true);
+        if (draft != null) {
+            onset.setHelperText(getTranslation("ae.onset.heard-on", Formats.date(draft.noticedOn(), getLocale())));
+        }
         var description = new TextArea(getTranslation("ae.description"));
         description.setMaxLength(AdverseEventReport.DESCRIPTION_MAX_LENGTH);
         description.setValue(r != null ? r.description() : draft != null ? draft.description() : "");
@@ -54,14 +61,21 @@ final class AdverseEventDialog extends Dialog {
         grade.setLabel(getTranslation("ae.grade"));
         grade.setItems(List.of(1, 2, 3, 4, 5));
         grade.setItemLabelGenerator(g -> getTranslation("ae.grade." + g));
-        grade.setValue(r == null ? 1 : r.grade());
+        grade.setPlaceholder(getTranslation("ae.choose"));
+        grade.setRequiredIndicatorVisible(true);
+        if (r != null) {
+            grade.setValue(r.grade());
+        }
         var serious = new Checkbox(getTranslation("ae.serious"), r != null && r.serious());
-        var relatedness = choice("ae.relatedness", Relatedness.values(), r == null ? Relatedness.POSSIBLE
-                : r.relatedness(), Relatedness::messageKey);
+        var relatedness = choice("ae.relatedness", Relatedness.values(), r == null ? null : r.relatedness(),
+                Relatedness::messageKey);
+        relatedness.setPlaceholder(getTranslation("ae.choose"));
+        relatedness.setRequiredIndicatorVisible(true);
         var action = choice("ae.action", Action.values(), r == null ? Action.NONE : r.action(), Action::messageKey);
         var outcome = choice("ae.outcome", Outcome.values(), r == null ? Outcome.ONGOING : r.outcome(),
                 Outcome::messageKey);
         var resolvedOn = new DatePicker(getTranslation("ae.resolved-on"), r == null ? null : r.resolvedOn());
+        resolvedOn.setMax(LocalDate.now());
         var reason = new TextField(getTranslation("change.reason"));
         reason.setVisible(existing != null);
         var form = new FormLayout(onset, grade, description, site, serious, relatedness, action, outcome, resolvedOn,
@@ -70,11 +84,11 @@ final class AdverseEventDialog extends Dialog {
         add(form);
 
         Map<String, HasValidation> fields = Map.of("onset", onset, "description", description, "bodySite", site,
-                "grade", grade, "resolvedOn", resolvedOn, "reason", reason);
+                "grade", grade, "relatedness", relatedness, "resolvedOn", resolvedOn, "reason", reason);
         var save = new Button(getTranslation("action.save"), e -> {
-            var report = new AdverseEventReport(onset.getValue() == null ? LocalDate.now() : onset.getValue(),
+            var report = new AdverseEventReport(onset.getValue(),
                     description.getValue(), site.getValue().isBlank() ? null : site.getValue(),
-                    grade.getValue() == null ? 0 : grade.getValue(), serious.getValue(), relatedness.getValue(),
+                    grade.getValue(), serious.getValue(), relatedness.getValue(),
                     action.getValue(), outcome.getValue(), resolvedOn.getValue());
             try {
                 if (draft != null) {
@@ -94,12 +108,14 @@ final class AdverseEventDialog extends Dialog {
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
     }
 
-    private <E> Select<E> choice(String labelKey, E[] values, E value, Function<E, String> key) {
+    private <E> Select<E> choice(String labelKey, E[] values, @Nullable E value, Function<E, String> key) {
         var select = new Select<E>();
         select.setLabel(getTranslation(labelKey));
         select.setItems(values);
         select.setItemLabelGenerator(v -> getTranslation(key.apply(v)));
-        select.setValue(value);
+        if (value != null) {
+            select.setValue(value);
+        }
         return select;
     }
 }

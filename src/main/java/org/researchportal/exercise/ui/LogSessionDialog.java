@@ -23,7 +23,8 @@ import org.researchportal.exercise.TodayPlan;
 
 /**
  * Logs a session: which exercises, how long, how hard (Borg CR10) and joint pain before and after. The service checks
- * every field again; its messages land at the fields. A safety stop brings the advice to call the team.
+ * every field again; its messages land at the fields. A safety stop or a pain rise brings the advice to stop, rest and
+ * call the team.
  */
 final class LogSessionDialog extends Dialog {
 
@@ -68,7 +69,8 @@ final class LogSessionDialog extends Dialog {
                 exercise.logSession(new SessionEntry(date.getValue(), done.getValue().stream().sorted().toList(),
                         minutes.valueOrOutOfRange(), exertion.valueOrOutOfRange(), painBefore.valueOrOutOfRange(),
                         painAfter.valueOrOutOfRange(), note.getValue(), safetyStop.getValue()));
-                if (safetyStop.getValue()) {
+                // A safety stop or a pain rise: the page shows what the manual says to do; the notice points to it.
+                if (exercise.mySafetyAdvice().isPresent()) {
                     Notification.show(getTranslation("session.safety-stop.advice"), 10000,
                             Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_WARNING);
                 } else {

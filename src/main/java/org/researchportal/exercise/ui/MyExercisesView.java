@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Roles;
@@ -15,6 +16,7 @@ import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ProgrammeFigures;
 import org.researchportal.exercise.ProgrammeHandouts;
+import org.researchportal.exercise.SafetyAdvice;
 import org.researchportal.exercise.TodayPlan;
 import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.participants.ParticipantService;
@@ -69,7 +71,9 @@ final class MyExercisesView extends Main implements HasDynamicTitle, BeforeEnter
             notice(getTranslation("exercise.not-prescribed"));
             return;
         }
-        add(new TodayCard(plan, () -> new LogSessionDialog(exercise, plan, this::show).open()));
+        Optional<SafetyAdvice> advice = exercise.mySafetyAdvice();
+        advice.ifPresent(a -> add(new SafetyAdviceCard(a)));
+        add(new TodayCard(plan, advice.isPresent(), () -> new LogSessionDialog(exercise, plan, this::show).open()));
         if (exercise.myCheckInDue()) {
             add(new CheckInCard(exercise, this::show));
         }

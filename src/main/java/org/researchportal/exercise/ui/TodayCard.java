@@ -12,9 +12,10 @@ import org.researchportal.exercise.TodayPlan;
 /** Whether today is an exercise day, whether it is logged, and the button to log it. */
 final class TodayCard extends Composite<Div> {
 
-    TodayCard(TodayPlan plan, Runnable logSession) {
+    /** With safety advice showing, a session logged today is not praised: the participant is told to stop and rest. */
+    TodayCard(TodayPlan plan, boolean safetyAdvice, Runnable logSession) {
         getContent().addClassName("card");
-        String state = plan.alreadyLogged() ? "exercise.today.logged"
+        String state = plan.alreadyLogged() ? safetyAdvice ? "exercise.today.logged-rest" : "exercise.today.logged"
                 : plan.programmeDay() ? "exercise.today.programme-day" : "exercise.today.rest-day";
         var log = new Button(getTranslation(plan.alreadyLogged() ? "exercise.log-another" : "exercise.log"),
                 e -> logSession.run());

@@ -53,16 +53,20 @@ final class ClinicianDashboard extends Main implements HasDynamicTitle {
         grid.addColumn(r -> Formats.text(r.armName())).setHeader(getTranslation("participant.arm"));
         grid.addColumn(r -> Formats.date(r.enrolledOn(), getLocale()))
                 .setHeader(getTranslation("participant.enrolled-on"));
-        grid.setItems(query -> participants.participants(study.id(), toSpringPageRequest(query)).stream());
+        // Filtered by the database, page by page: the grid stays lazy whatever is searched.
+        var filters = new ParticipantFilterBar(study, () -> grid.getDataProvider().refreshAll());
+        grid.setItems(query -> participants.findParticipants(study.id(), filters.filter(),
+                toSpringPageRequest(query)).stream());
+        grid.setEmptyStateText(getTranslation("participant.filter.none"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ParticipantRecordView.class,
                 e.getItem().id())));
-        grid.addClassName("portal-grid");
+        grid.addClassNames("portal-grid", "participant-list");
         body.removeAll();
         body.add(new Section(study.acronym() + " · " + study.title(), new EnrolmentProgress(progress),
                 new StatusCounts(progress.byStatus())));
         sections.stream().sorted(Comparator.comparingInt(ClinicianDashboardSection::order))
                 .forEach(s -> body.add(s.section(study)));
-        body.add(new Section(getTranslation("dashboard.participants"), grid));
+        body.add(new Section(getTranslation("dashboard.participants"), filters, grid));
     }
 
     @Override

@@ -1,20 +1,14 @@
 package org.researchportal.participants.ui;
 
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
@@ -25,7 +19,8 @@ import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.DocumentRow;
 
 /**
- * Informed consent: recorded before enrolment with separate SMS and email contact consent; withdrawn in part or whole.
+ * Informed consent: recorded before enrolment with separate SMS and email contact consent, each answered explicitly;
+ * corrected with a reason, renewed on a new form version (the history keeps each), withdrawn in part or whole.
  */
 final class ConsentPanel extends Composite<Div> {
 
@@ -43,7 +38,19 @@ final class ConsentPanel extends Composite<Div> {
             consent.withdrawals().forEach(w -> content.add(new Paragraph(getTranslation("consent.withdrawal",
                     getTranslation("consent.scope." + w.scope().name().toLowerCase(Locale.ROOT)),
                     Formats.date(w.withdrawnOn(), getLocale()), w.reason(), w.recordedBy()))));
+            history(record);
             if (!consent.withdrawnFromParticipation()) {
+                var correct = new Button(getTranslation("consent.correct"), e -> new ConsentDialog(
+                        ConsentDialog.Purpose.CORRECT, record, consent, consents, consentForms, reload).open());
+                correct.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                content.add(correct);
+                if (record.status() != ParticipantStatus.WITHDRAWN
+                        && record.status() != ParticipantStatus.NOT_ELIGIBLE) {
+                    var reconsent = new Button(getTranslation("consent.reconsent"), e -> new ConsentDialog(
+                            ConsentDialog.Purpose.RECONSENT, record, consent, consents, consentForms, reload).open());
+                    reconsent.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                    content.add(reconsent);
+                }
                 var withdraw = new Button(getTranslation("consent.withdraw"),
                         e -> new WithdrawConsentDialog(record, consents, reload).open());
                 withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -56,33 +63,33 @@ final class ConsentPanel extends Composite<Div> {
         }
     }
 
-    private FormLayout form(ParticipantRecord record, ConsentService consents, List<DocumentRow> consentForms,
+    /** The consents a re-consent replaced, oldest first, each as it was when replaced. */
+    private void history(ParticipantRecord record) {
+        if (record.earlierConsents().isEmpty()) {
+            return;
+        }
+        var history = new Div();
+        history.addClassName("consent-history");
+        history.add(new H3(getTranslation("consent.history")));
+        record.earlierConsents().forEach(earlier -> history.add(new Paragraph(getTranslation("consent.history.entry",
+                earlier.documentVersion(), Formats.date(earlier.consentedOn(), getLocale()), earlier.takenBy(),
+                yesNo(earlier.smsContact()), yesNo(earlier.emailContact())))));
+        getContent().add(history);
+    }
+
+    private Div form(ParticipantRecord record, ConsentService consents, List<DocumentRow> consentForms,
             Runnable reload) {
-        // The version signed, offered from the consent forms in the study's documents; typed when there are none.
-        var version = new ComboBox<String>(getTranslation("consent.version"));
-        version.setItems(consentForms.stream().map(DocumentRow::label).toList());
-        version.setAllowCustomValue(consentForms.isEmpty());
-        version.addCustomValueSetListener(e -> version.setValue(e.getDetail()));
-        version.setPlaceholder(getTranslation("consent.version.example"));
-        consentForms.stream().findFirst().ifPresent(f -> version.setValue(f.label()));
-        var date = new DatePicker(getTranslation("consent.date"), LocalDate.now());
-        var sms = new Checkbox(getTranslation("consent.sms"));
-        var email = new Checkbox(getTranslation("consent.email"));
-        Map<String, HasValidation> fields = Map.of("documentVersion", version, "consentedOn", date);
+        var fields = new ConsentFields(consentForms, null);
         var save = new Button(getTranslation("consent.record"), e -> {
             try {
-                consents.recordConsent(record.id(), version.getValue() == null ? "" : version.getValue(),
-                        date.getValue() == null ? LocalDate.now() : date.getValue(), sms.getValue(), email.getValue(),
-                        null);
+                consents.recordConsent(record.id(), fields.version(), fields.date(), fields.sms(), fields.email());
                 reload.run();
             } catch (ValidationException refusal) {
-                FieldErrors.show(this, refusal, fields);
+                FieldErrors.show(this, refusal, fields.byName());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new FormLayout(version, date, sms, email, save);
-        form.setColspan(save, 2);
-        return form;
+        return new Div(fields, save);
     }
 
     private String yesNo(boolean value) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -65,7 +66,7 @@ final class RandomisationPanel extends Composite<Div> {
             form.add(level);
         });
         form.add(new Paragraph(getTranslation("randomise.explain")));
-        var randomise = new Button(getTranslation("randomise.action"), e -> {
+        Runnable confirmed = () -> {
             Map<String, String> chosen = new HashMap<>();
             levels.forEach((code, select) -> {
                 if (select.getValue() != null) {
@@ -82,9 +83,26 @@ final class RandomisationPanel extends Composite<Div> {
                 levels.forEach((code, select) -> fields.put("stratum." + code, select));
                 FieldErrors.show(this, refusal, fields);
             }
-        });
+        };
+        // An allocation is final: the clinician confirms who is randomised before a place of the sequence is opened.
+        var randomise = new Button(getTranslation("randomise.action"), e -> confirm(record, confirmed));
         randomise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         form.add(randomise);
         return form;
+    }
+
+    private void confirm(ParticipantRecord record, Runnable confirmed) {
+        var dialog = new Dialog();
+        dialog.addClassName("randomise-confirm");
+        dialog.setHeaderTitle(getTranslation("randomise.confirm.title", record.screeningNumber()));
+        dialog.add(new Paragraph(getTranslation("randomise.confirm.text", record.displayName(),
+                record.screeningNumber())));
+        var go = new Button(getTranslation("randomise.confirm.action"), e -> {
+            dialog.close();
+            confirmed.run();
+        });
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), go);
+        dialog.open();
     }
 }

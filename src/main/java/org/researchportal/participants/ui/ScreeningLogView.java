@@ -11,6 +11,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
@@ -30,6 +33,7 @@ final class ScreeningLogView extends Main implements HasDynamicTitle {
 
     private final ParticipantService participants;
     private final ScreeningService screening;
+    private final StudyService studies;
     private final Div body = new Div();
     private final Button newCandidate = new Button();
     private @Nullable StudySummary current;
@@ -37,6 +41,7 @@ final class ScreeningLogView extends Main implements HasDynamicTitle {
     ScreeningLogView(ParticipantService participants, ScreeningService screening, StudyService studies) {
         this.participants = participants;
         this.screening = screening;
+        this.studies = studies;
         addClassName("portal-view");
         newCandidate.setText(getTranslation("screening.new"));
         newCandidate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -61,15 +66,25 @@ final class ScreeningLogView extends Main implements HasDynamicTitle {
         grid.addColumn(ParticipantRow::displayName).setHeader(getTranslation("participant.name")).setAutoWidth(true);
         grid.addColumn(r -> getTranslation(r.status().messageKey())).setHeader(getTranslation("participant.status"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> String.join(", ", r.failedCriteria()))
-                .setHeader(getTranslation("screening.failed-criteria")).setAutoWidth(true);
+        // Why screening failed, in the study's own words and the reader's language, not the criteria's codes.
+        boolean chinese = getLocale().getLanguage().equals("zh");
+        Map<String, String> criteria = new HashMap<>();
+        studies.eligibilityModel(study.id()).criteria().forEach(c -> criteria.put(c.code(),
+                chinese && !c.textZh().isBlank() ? c.textZh() : c.text()));
+        grid.addColumn(r -> r.failedCriteria().stream().map(code -> criteria.getOrDefault(code, code))
+                .collect(Collectors.joining("; "))).setHeader(getTranslation("screening.failed-criteria"))
+                .setFlexGrow(1);
         grid.addColumn(r -> Formats.text(r.armName())).setHeader(getTranslation("participant.arm")).setAutoWidth(true);
-        grid.setItems(query -> participants.participants(study.id(), toSpringPageRequest(query)).stream());
+        // Filtered by the database, page by page: the grid stays lazy whatever is searched.
+        var filters = new ParticipantFilterBar(study, () -> grid.getDataProvider().refreshAll());
+        grid.setItems(query -> participants.findParticipants(study.id(), filters.filter(),
+                toSpringPageRequest(query)).stream());
+        grid.setEmptyStateText(getTranslation("participant.filter.none"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ParticipantRecordView.class,
                 e.getItem().id())));
         grid.addClassName("portal-grid");
         body.removeAll();
-        body.add(new Section(study.acronym() + " · " + getTranslation("screening.log"), grid));
+        body.add(new Section(study.acronym() + " · " + getTranslation("screening.log"), filters, grid));
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.researchportal.reporting.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import org.researchportal.base.ui.SvgChart;
 import org.researchportal.reporting.ConsortFlow;
 
@@ -20,6 +20,8 @@ final class ConsortDiagram {
     private static final int WIDTH = 760;
     private static final int BOX_HEIGHT = 46;
     private static final int LINE = 16;
+    /** Characters of a criterion line in the 320 px exclusions box (12 px sans-serif; CJK runs wider, cut sooner). */
+    private static final int WRAP = 46;
 
     private final StringBuilder svg = new StringBuilder();
     private final Texts texts;
@@ -28,19 +30,20 @@ final class ConsortDiagram {
         this.texts = texts;
     }
 
-    static String svg(ConsortFlow flow, Texts texts) {
-        return new ConsortDiagram(texts).draw(flow);
+    static String svg(ConsortFlow flow, Texts texts, Locale locale) {
+        return new ConsortDiagram(texts).draw(flow, locale);
     }
 
-    private String draw(ConsortFlow flow) {
+    private String draw(ConsortFlow flow, Locale locale) {
         List<String> exclusions = new ArrayList<>();
         exclusions.add(texts.text("consort.excluded", flow.excluded()));
         exclusions.add("• " + texts.text("consort.not-eligible", flow.notEligible()));
-        for (Map.Entry<String, Long> reason : flow.notMeetingCriteria().entrySet()) {
-            exclusions.add("   " + texts.text("consort.criterion", reason.getKey(), reason.getValue()));
+        for (ConsortFlow.Exclusion reason : flow.notMeetingCriteria()) {
+            exclusions.addAll(wrapped(texts.text(reason.inclusion()
+                    ? "consort.criterion.not-met" : "consort.criterion.met", reason.text(locale), reason.count()),
+                    locale.getLanguage().equals("zh") ? WRAP / 2 : WRAP));
         }
         exclusions.add("• " + texts.text("consort.declined", flow.declined()));
-        exclusions.add("• " + texts.text("consort.awaiting-randomisation", flow.awaitingRandomisation()));
         int exclusionHeight = 12 + LINE * exclusions.size();
         int top = 20;
         box(40, top, 300, BOX_HEIGHT, List.of(texts.text("consort.assessed", flow.assessed()),
@@ -50,6 +53,10 @@ final class ConsortDiagram {
         line(190, top + BOX_HEIGHT, 190, randomisedY);
         line(190, top + BOX_HEIGHT + 20, 420, top + BOX_HEIGHT + 20);
         box(40, randomisedY, 300, 30, List.of(texts.text("consort.randomised", flow.randomised())));
+        // Eligible but not randomised yet: neither excluded nor randomised, so a box of its own beside randomisation.
+        line(340, randomisedY + 15, 420, randomisedY + 15);
+        box(420, randomisedY, 320, 30, List.of(texts.text("consort.awaiting-randomisation",
+                flow.awaitingRandomisation())));
 
         int arms = Math.max(1, flow.arms().size());
         int column = (WIDTH - 40) / arms;
@@ -71,6 +78,22 @@ final class ConsortDiagram {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + height
                 + "\" viewBox=\"0 0 " + WIDTH + " " + height + "\" font-family=\"sans-serif\" font-size=\"12\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>" + svg + "</svg>";
+    }
+
+    /** A criterion's text can be long: cut into lines that fit the exclusions box, at spaces where there are any. */
+    private static List<String> wrapped(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        String left = text;
+        String indent = "   ";
+        while (left.length() > width) {
+            int cut = left.lastIndexOf(' ', width);
+            cut = cut <= 0 ? width : cut;
+            lines.add(indent + left.substring(0, cut).strip());
+            left = left.substring(cut).strip();
+            indent = "      ";
+        }
+        lines.add(indent + left);
+        return lines;
     }
 
     private void box(int x, int y, int w, int h, List<String> lines) {

@@ -19,7 +19,7 @@ final class ConsortPanel extends Composite<Div> {
         Div card = getContent();
         card.addClassNames("card", "consort-panel");
         card.add(new H2(getTranslation("consort.title")));
-        String svg = ConsortDiagram.svg(flow, this::getTranslation);
+        String svg = ConsortDiagram.svg(flow, this::getTranslation, getLocale());
         var diagram = new Html("<div class=\"consort-diagram\">" + svg + "</div>");
         byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
         var download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(

@@ -90,7 +90,7 @@ class BackgroundWorkAuthorityTests extends UiTest {
         String id = screening.screen(trial.studyId(), new NewCandidate("Randomised In Screens",
                 LocalDate.now().minusDays(3), null, null, "en", "Asia/Shanghai", null));
         screening.assessEligibility(id, TrialFixture.ELIGIBLE_MEASURES, TrialFixture.ELIGIBLE_ANSWERS, null);
-        consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true, null);
+        consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
         randomisation.randomise(id, Map.of());
 
         assertThat(CurrentUser.require().username()).isEqualTo(clinician);

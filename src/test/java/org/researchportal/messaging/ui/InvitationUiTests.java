@@ -76,7 +76,7 @@ class InvitationUiTests extends UiTest {
         String id = screening.screen(trial.studyId(), new NewCandidate("Nina Phone", LocalDate.now().minusDays(3),
                 "+86 138 0000 0123", null, "en", "Asia/Shanghai", null));
         screening.assessEligibility(id, TrialFixture.ELIGIBLE_MEASURES, TrialFixture.ELIGIBLE_ANSWERS, null);
-        consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, false, null);
+        consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, false);
         randomisation.randomise(id, Map.of());
 
         UI.getCurrent().navigate("participants/" + id);

@@ -82,7 +82,7 @@ class CareTeamUiTests extends UiTest {
         String id = screening.screen(trial.studyId(), new NewCandidate("Pat Participant", LocalDate.now().minusDays(3),
                 null, null, "en", "Asia/Shanghai", null));
         screening.assessEligibility(id, TrialFixture.ELIGIBLE_MEASURES, TrialFixture.ELIGIBLE_ANSWERS, null);
-        consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true, null);
+        consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
         randomisation.randomise(id, Map.of());
 
         UI.getCurrent().navigate("participants/" + id);
