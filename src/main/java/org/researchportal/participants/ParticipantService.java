@@ -139,8 +139,7 @@ public class ParticipantService {
         requireStudy(studyId);
         Query query = Query.query(Criteria.where("studyId").is(studyId).and("status")
                 .in(ParticipantStatus.AFTER_ENROLMENT).and("armCode").ne(null)).with(Sort.by("studyNumber"));
-        return documents.slice(query, pageable, Participant.class).map(p -> new BlindedParticipantRow(p.requireId(),
-                p.getStudyId(), p.getStudyNumber(), p.getDisplayName(), p.getStatus(), p.getEnrolledOn()));
+        return documents.slice(query, pageable, Participant.class).map(ParticipantService::blinded);
     }
 
     /** One enrolled or withdrawn participant, without their arm (for recording their assessments). */
@@ -148,9 +147,24 @@ public class ParticipantService {
     public Optional<BlindedParticipantRow> blindedParticipant(String participantId) {
         return documents.findOne(Query.query(Criteria.where("_id").is(participantId).and("status")
                 .in(ParticipantStatus.AFTER_ENROLMENT).and("armCode").ne(null)), Participant.class)
-                .map(p -> new BlindedParticipantRow(p.requireId(), p.getStudyId(), p.getStudyNumber(),
-                        p.getDisplayName(),
-                        p.getStatus(), p.getEnrolledOn()));
+                .map(ParticipantService::blinded);
+    }
+
+    private static BlindedParticipantRow blinded(Participant p) {
+        return new BlindedParticipantRow(p.requireId(), p.getStudyId(), p.getStudyNumber(), p.getDisplayName(),
+                p.getStatus(), p.getEnrolledOn(), p.getConsent() == null ? null : p.getConsent().consentedOn(),
+                leftOn(p));
+    }
+
+    /** The day a participant left: withdrawal's date, or the date they were recorded lost to follow-up. */
+    private static @Nullable LocalDate leftOn(Participant p) {
+        return switch (p.getStatus()) {
+            case WITHDRAWN -> p.getWithdrawnOn();
+            case LOST_TO_FOLLOW_UP -> p.getStatusChanges().stream()
+                    .filter(c -> c.status() == ParticipantStatus.LOST_TO_FOLLOW_UP)
+                    .map(StatusChange::effectiveOn).reduce((first, last) -> last).orElse(null);
+            default -> null;
+        };
     }
 
     /** The signed-in participant's own record, for their programme and logs. */

@@ -76,7 +76,7 @@ public class StudyExports {
                 : onlyAllocated(participants.participants(studyId, page).map(p -> p.armName() == null ? null
                         : new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
                                 p.enrolledOn(), p.armName()))),
-                ids -> assessments.assessmentsOf(studyId, ids));
+                ids -> assessments.assessmentsOf(studyId, ids), ids -> assessments.missedVisitsOf(studyId, ids));
     }
 
     /** A page without the participants never allocated (screened only), who have no place in an export. */

@@ -59,6 +59,10 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Has
         studies.schedule(due.studyId()).stream().filter(t -> t.code().equals(due.timepoint())).findFirst()
                 .ifPresent(t -> t.instruments().forEach(code -> assessments.instrument(code).ifPresent(
                         instrument -> add(new InstrumentForm(instrument, due, assessments)))));
+        if (due.state() != DueAssessment.State.DONE) {
+            add(new MissedVisitForm(due, assessments,
+                    () -> getUI().ifPresent(ui -> ui.navigate(WorklistView.class))));
+        }
     }
 
     @Override
