@@ -24,6 +24,7 @@ import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.InstrumentScoring;
 import org.researchportal.assessments.Item;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
@@ -33,6 +34,7 @@ final class InstrumentForm extends Composite<Div> {
 
     private final List<ItemField> fields = new ArrayList<>();
     private final Paragraph scores = new Paragraph();
+    private final Paragraph notComputed = new Paragraph();
     private final TextField reason = new TextField();
 
     InstrumentForm(Instrument instrument, DueAssessment due, AssessmentService assessments) {
@@ -55,10 +57,13 @@ final class InstrumentForm extends Composite<Div> {
         reason.setLabel(getTranslation("change.reason"));
         reason.setVisible(saved.isPresent());
         reason.setWidthFull();
+        notComputed.addClassName("score-not-computed");
+        notComputed.setVisible(false);
         saved.ifPresent(r -> showScores(instrument, r));
+        // Said as the answers are typed, before saving, not only once the record is saved without the score.
+        fields.forEach(f -> f.onChange(() -> showNotComputed(instrument, answers(), false)));
         var save = new Button(getTranslation("entry.save"), e -> {
-            Map<String, String> answers = new LinkedHashMap<>();
-            fields.forEach(f -> answers.put(f.code(), f.answer()));
+            Map<String, String> answers = answers();
             Map<String, HasValidation> errorTargets = new HashMap<>();
             fields.forEach(f -> errorTargets.put("item." + f.code(), f));
             errorTargets.put("assessedOn", assessedOn);
@@ -77,10 +82,32 @@ final class InstrumentForm extends Composite<Div> {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        card.add(form, scores, reason, save);
+        card.add(form, notComputed, scores, reason, save);
+    }
+
+    private Map<String, String> answers() {
+        Map<String, String> answers = new LinkedHashMap<>();
+        fields.forEach(f -> answers.put(f.code(), f.answer()));
+        return answers;
+    }
+
+    /**
+     * Names each score the answers leave uncomputed under its missing-item rule. While typing, only once something is
+     * answered (an empty form is not a warning); for a saved record, always.
+     */
+    private void showNotComputed(Instrument instrument, Map<String, String> answers, boolean saved) {
+        boolean zh = getLocale().getLanguage().equals("zh");
+        boolean anything = answers.values().stream().anyMatch(a -> a != null && !a.isBlank());
+        String text = InstrumentScoring.notComputed(instrument, answers).stream()
+                .map(s -> getTranslation("entry.score-not-computed", zh ? s.labelZh() : s.label(),
+                        InstrumentScoring.answered(s, answers), s.items().size(), Math.max(1, s.minAnswered())))
+                .collect(Collectors.joining(" "));
+        notComputed.setText(text);
+        notComputed.setVisible(!text.isEmpty() && (saved || anything));
     }
 
     private void showScores(Instrument instrument, AssessmentRecord record) {
+        showNotComputed(instrument, record.answers(), true);
         boolean zh = getLocale().getLanguage().equals("zh");
         String computed = instrument.scores().stream().filter(s -> record.scores().containsKey(s.code()))
                 .map(s -> (zh ? s.labelZh() : s.label()) + ": " + record.scores().get(s.code()))
