@@ -18,7 +18,7 @@ import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.study.StudyService;
 
 /** One participant's timepoint: a form per instrument, drawn from the instrument's definition, saved one by one. */
-@Route("assess/:participantId/:timepoint")
+@Route("assess/:participantId?/:timepoint?")
 @RolesAllowed(Roles.ASSESSOR)
 final class AssessmentEntryView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -40,6 +40,11 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Has
     public void beforeEnter(BeforeEnterEvent event) {
         String participantId = event.getRouteParameters().get("participantId").orElse("");
         String timepoint = event.getRouteParameters().get("timepoint").orElse("");
+        if (participantId.isEmpty() || timepoint.isEmpty()) {
+            // Opened without a timepoint: the worklist is where one is chosen.
+            event.forwardTo(WorklistView.class);
+            return;
+        }
         Optional<DueAssessment> due = studies.studies().stream()
                 .flatMap(s -> assessments.worklist(s.id()).stream())
                 .filter(d -> d.participantId().equals(participantId) && d.timepoint().equals(timepoint))

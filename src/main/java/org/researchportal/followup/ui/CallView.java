@@ -1,5 +1,8 @@
 package org.researchportal.followup.ui;
 
+import com.vaadin.flow.router.OptionalParameter;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.MissingParameter;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -47,7 +50,10 @@ final class CallView extends Main implements HasUrlParameter<String>, HasDynamic
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String callId) {
+    public void setParameter(BeforeEvent event, @OptionalParameter @Nullable String callId) {
+        if (MissingParameter.forwardedHome(event, callId)) {
+            return;
+        }
         try {
             show(worklist.context(callId));
         } catch (org.researchportal.base.NotFoundException notInThisTenant) {

@@ -1,5 +1,8 @@
 package org.researchportal.participants.ui;
 
+import com.vaadin.flow.router.OptionalParameter;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.MissingParameter;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -58,7 +61,10 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String participantId) {
+    public void setParameter(BeforeEvent event, @OptionalParameter @Nullable String participantId) {
+        if (MissingParameter.forwardedHome(event, participantId)) {
+            return;
+        }
         try {
             show(participants.participantRecord(participantId));
         } catch (org.researchportal.base.NotFoundException notInThisTenant) {
