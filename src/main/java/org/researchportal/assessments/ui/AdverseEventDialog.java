@@ -4,7 +4,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.assessments.AdverseEventReport.Action;
 import org.researchportal.assessments.AdverseEventReport.Outcome;
 import org.researchportal.assessments.AdverseEventReport.Relatedness;
@@ -42,7 +42,7 @@ final class AdverseEventDialog extends Dialog {
             @Nullable AdverseEventDraftRow draft, AdverseEventService service, Runnable onSaved) {
         setHeaderTitle(getTranslation(existing == null ? "ae.report" : "ae.follow-up"));
         AdverseEventReport r = existing == null ? null : existing.report();
-        var onset = new DatePicker(getTranslation("ae.onset"), r != null ? r.onset()
+        var onset = DatePickers.create(getTranslation("ae.onset"), r != null ? r.onset()
                 : draft != null ? draft.noticedOn() : LocalDate.now());
         var description = new TextArea(getTranslation("ae.description"));
         description.setMaxLength(AdverseEventReport.DESCRIPTION_MAX_LENGTH);
@@ -61,7 +61,7 @@ final class AdverseEventDialog extends Dialog {
         var action = choice("ae.action", Action.values(), r == null ? Action.NONE : r.action(), Action::messageKey);
         var outcome = choice("ae.outcome", Outcome.values(), r == null ? Outcome.ONGOING : r.outcome(),
                 Outcome::messageKey);
-        var resolvedOn = new DatePicker(getTranslation("ae.resolved-on"), r == null ? null : r.resolvedOn());
+        var resolvedOn = DatePickers.create(getTranslation("ae.resolved-on"), r == null ? null : r.resolvedOn());
         var reason = new TextField(getTranslation("change.reason"));
         reason.setVisible(existing != null);
         var form = new FormLayout(onset, grade, description, site, serious, relatedness, action, outcome, resolvedOn,

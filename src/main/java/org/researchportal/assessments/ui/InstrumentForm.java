@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
@@ -28,6 +28,7 @@ import org.researchportal.assessments.InstrumentScoring;
 import org.researchportal.assessments.Item;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.UnsavedChanges;
 
 /** One instrument's form at one timepoint: its items, the assessment date, and the scores once saved. */
 final class InstrumentForm extends Composite<Div> {
@@ -37,7 +38,10 @@ final class InstrumentForm extends Composite<Div> {
     private final Paragraph notComputed = new Paragraph();
     private final TextField reason = new TextField();
 
-    InstrumentForm(Instrument instrument, DueAssessment due, AssessmentService assessments) {
+    private final UnsavedChanges.Form unsaved;
+
+    InstrumentForm(Instrument instrument, DueAssessment due, AssessmentService assessments, UnsavedChanges changes) {
+        unsaved = changes.form();
         Div card = getContent();
         card.addClassNames("card", "instrument-form");
         boolean zh = getLocale().getLanguage().equals("zh");
@@ -46,8 +50,9 @@ final class InstrumentForm extends Composite<Div> {
             card.add(new Paragraph(instrument.note()));
         }
         Optional<AssessmentRecord> saved = assessments.find(due.participantId(), due.timepoint(), instrument.code());
-        var assessedOn = new DatePicker(getTranslation("entry.assessed-on"),
+        var assessedOn = DatePickers.create(getTranslation("entry.assessed-on"),
                 saved.map(AssessmentRecord::assessedOn).orElse(LocalDate.now()));
+        assessedOn.addClassName("assessed-on");
         var form = new FormLayout(assessedOn);
         for (Item item : instrument.items()) {
             var field = new ItemField(item, saved.map(r -> r.answers().get(item.code())).orElse(null));
@@ -76,6 +81,7 @@ final class InstrumentForm extends Composite<Div> {
                 showScores(instrument, record);
                 reason.clear();
                 reason.setVisible(true);
+                unsaved.saved();
                 Notification.show(getTranslation("entry.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ValidationException refusal) {
                 FieldErrors.show(this, refusal, errorTargets);
@@ -83,6 +89,7 @@ final class InstrumentForm extends Composite<Div> {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         card.add(form, notComputed, scores, reason, save);
+        unsaved.watchAll(this);
     }
 
     private Map<String, String> answers() {

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.assessments.Item;
 
 /**
@@ -57,7 +57,7 @@ final class ItemField extends Composite<Div> implements HasValidation {
                 yield yesNo;
             }
             case DATE -> {
-                var date = new DatePicker(label);
+                var date = DatePickers.create(label);
                 date.setValue(answer == null ? null : LocalDate.parse(answer));
                 yield date;
             }

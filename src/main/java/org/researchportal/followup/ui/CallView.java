@@ -3,6 +3,9 @@ package org.researchportal.followup.ui;
 import com.vaadin.flow.router.OptionalParameter;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ui.MissingParameter;
+import org.researchportal.base.ui.UnsavedChanges;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -37,10 +40,11 @@ import org.researchportal.followup.FollowUpCall;
  */
 @Route("call")
 @RolesAllowed(Roles.COORDINATOR)
-final class CallView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
+final class CallView extends Main implements HasUrlParameter<String>, BeforeLeaveObserver, HasDynamicTitle {
 
     private final CallWorklist worklist;
     private final CallRecords records;
+    private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
     CallView(CallWorklist worklist, CallRecords records) {
@@ -63,6 +67,8 @@ final class CallView extends Main implements HasUrlParameter<String>, HasDynamic
 
     private void show(CallContext context) {
         removeAll();
+        // Built afresh from what is stored (also after a save): nothing on it is unsaved yet.
+        changes.reset();
         CallRow row = context.row();
         var participant = row.participant();
         ZoneId zone = ZoneId.of(participant.timeZone());
@@ -105,10 +111,12 @@ final class CallView extends Main implements HasUrlParameter<String>, HasDynamic
         if (call.getStatus() == CallStatus.OPEN) {
             var opening = new Paragraph(context.script().opening(PortalLocales.fromTag(participant.language())));
             opening.addClassName("portal-notice");
-            add(new Section(getTranslation("call.script"), opening, new CallForm(context, records, () -> {
+            var form = new CallForm(context, records, () -> {
                 Notification.show(getTranslation("call.saved"), 4000, Notification.Position.BOTTOM_START);
                 show(worklist.context(call.requireId()));
-            })));
+            });
+            changes.formOf(form);
+            add(new Section(getTranslation("call.script"), opening, form));
         } else {
             add(new Section(getTranslation("call.closed-title", getTranslation(call.getStatus().messageKey())),
                     new CallSummary(call, zone)));
@@ -117,6 +125,11 @@ final class CallView extends Main implements HasUrlParameter<String>, HasDynamic
             add(new Section(getTranslation("call.attempts-so-far"), new CallSummary(call, zone)));
         }
         add(new Div());
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        changes.beforeLeave(event);
     }
 
     @Override

@@ -3,6 +3,9 @@ package org.researchportal.participants.ui;
 import com.vaadin.flow.router.OptionalParameter;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ui.MissingParameter;
+import org.researchportal.base.ui.UnsavedChanges;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -31,7 +34,8 @@ import org.researchportal.study.TrialDocumentService;
  */
 @Route("participants")
 @RolesAllowed(Roles.CLINICIAN)
-final class ParticipantRecordView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
+final class ParticipantRecordView extends Main implements HasUrlParameter<String>, BeforeLeaveObserver,
+        HasDynamicTitle {
 
     private final ParticipantService participants;
     private final ScreeningService screening;
@@ -42,6 +46,7 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     private final List<ParticipantRecordSection> sections;
     private final ParticipationService participation;
     private final TrialDocumentService documents;
+    private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
     ParticipantRecordView(ParticipantService participants, ScreeningService screening, ConsentService consent,
@@ -86,6 +91,14 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
                 new AuditPanel(audit.history("Participant", record.id())));
         sections.stream().sorted(Comparator.comparingInt(ParticipantRecordSection::order))
                 .forEach(s -> addComponentAtIndex(getComponentCount() - 1, s.section(record, reload)));
+        // The record is rebuilt from what is stored after every save: any field typed into since is unsaved.
+        changes.reset();
+        changes.formOf(this);
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        changes.beforeLeave(event);
     }
 
     @Override
