@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.types.ObjectId;
@@ -23,6 +24,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.PortalUser;
 import org.researchportal.study.Arm;
 import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyService;
@@ -306,7 +308,7 @@ public class ParticipantService {
                     Optional<Arm> arm = Optional.ofNullable(p.getArmCode()).flatMap(code -> study.arms().stream()
                             .filter(a -> a.code().equals(code)).findFirst());
                     return new MyParticipation(p.getDisplayName(), p.getStudyNumber(), study.acronym(),
-                            study.title(), p.getStatus(), arm.map(Arm::name).orElse(null),
+                            study.title(), p.getStatus(), arm.map(ParticipantService::nameForReader).orElse(null),
                             arm.map(Arm::kind).orElse(null), p.getEnrolledOn(), study.contactPhone(),
                             study.contactEmail());
                 }));
@@ -381,8 +383,13 @@ public class ParticipantService {
         if (armCode == null) {
             return null;
         }
-        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(Arm::name).findFirst()
-                .orElse(armCode);
+        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(ParticipantService::nameForReader)
+                .findFirst().orElse(armCode);
+    }
+
+    /** An arm's name in the language of the person reading (its Chinese name on Chinese screens). */
+    static String nameForReader(Arm arm) {
+        return arm.name(CurrentUser.get().map(PortalUser::locale).orElse(Locale.ENGLISH));
     }
 
     /** One row of a {@code $group} count. */

@@ -86,7 +86,7 @@ final class CallView extends Main implements HasUrlParameter<String>, BeforeLeav
         facts.add(new ListItem(getTranslation("call.fact.who", Formats.text(participant.studyNumber()),
                 participant.studyAcronym(), participant.armName())));
         facts.add(new ListItem(getTranslation("call.fact.language", getTranslation("language."
-                + participant.language()), Formats.text(participant.preferredCallTime()), zone.getId())));
+                + participant.language()), CallGrid.callTime(this, participant.preferredCallTime()), zone.getId())));
         facts.add(new ListItem(getTranslation("call.number-due", row.number(), Formats.date(row.dueOn(),
                 getLocale()), Formats.date(row.windowFrom(), getLocale()), Formats.date(row.windowTo(), getLocale()))
                 + " · " + getTranslation(row.urgency().messageKey())));

@@ -19,6 +19,7 @@ import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.participants.NewCandidate;
 import org.researchportal.participants.Participant;
+import org.researchportal.participants.PreferredCallTime;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.study.StudySummary;
 
@@ -33,8 +34,14 @@ final class NewCandidateDialog extends Dialog {
         var screenedOn = DatePickers.create(getTranslation("participant.screened-on"), LocalDate.now());
         var phone = new TextField(getTranslation("participant.phone"));
         var email = new EmailField(getTranslation("participant.email"));
-        var callTime = new TextField(getTranslation("participant.preferred-call-time"));
-        callTime.setMaxLength(Participant.CALL_TIME_MAX_LENGTH);
+        // Set periods, so every screen can say it in its reader's language and a reminder can name the hours.
+        var callTime = new Select<PreferredCallTime>();
+        callTime.setLabel(getTranslation("participant.preferred-call-time"));
+        callTime.setItems(PreferredCallTime.values());
+        callTime.setEmptySelectionAllowed(true);
+        callTime.setEmptySelectionCaption(getTranslation("call-time.none"));
+        callTime.setItemLabelGenerator(t -> t == null ? getTranslation("call-time.none")
+                : getTranslation(t.messageKey(), t.hours()));
         var language = new Select<Locale>();
         language.setLabel(getTranslation("participant.language"));
         language.setItems(PortalLocales.SUPPORTED);
@@ -50,7 +57,8 @@ final class NewCandidateDialog extends Dialog {
                 String id = screening.screen(study.id(), new NewCandidate(name.getValue(),
                         screenedOn.getValue() == null ? LocalDate.now() : screenedOn.getValue(), phone.getValue(),
                         email.getValue(), language.getValue().toLanguageTag(),
-                        CurrentUser.require().zone().getId(), callTime.getValue()));
+                        CurrentUser.require().zone().getId(),
+                        callTime.getValue() == null ? null : callTime.getValue().code()));
                 close();
                 onScreened.accept(id);
             } catch (ValidationException refusal) {
