@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
@@ -13,7 +15,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -65,5 +69,19 @@ public class TenantService {
         }
         events.publishEvent(new TenantCreated(tenant.id(), tenant.name(), by, tenant.createdAt()));
         return tenant;
+    }
+
+    /** Gives a tenant its name in Chinese, shown to Chinese readers (blank: none, the name stands in). */
+    @Secured(Authorities.PLATFORM_ADMIN)
+    public void nameInChinese(String code, @Nullable String nameZh) {
+        String trimmed = nameZh == null || nameZh.isBlank() ? null : nameZh.trim();
+        if (trimmed != null && trimmed.length() > Tenant.NAME_MAX_LENGTH) {
+            throw ValidationException.of("nameZh", "tenant.name.invalid");
+        }
+        long changed = mongo.updateFirst(Query.query(Criteria.where("_id").is(code)),
+                Update.update("nameZh", trimmed), Tenant.class).getMatchedCount();
+        if (changed == 0) {
+            throw new NotFoundException("Tenant", code);
+        }
     }
 }

@@ -36,7 +36,7 @@ final class TenantsView extends Main implements HasDynamicTitle {
     TenantsView(TenantService tenants, TenantArchive archive) {
         addClassName("portal-view");
         var grid = new Grid<Tenant>();
-        grid.addColumn(Tenant::name).setHeader(getTranslation("tenant.name")).setFlexGrow(1);
+        grid.addColumn(t -> t.name(getLocale())).setHeader(getTranslation("tenant.name")).setFlexGrow(1);
         grid.addColumn(Tenant::id).setHeader(getTranslation("tenant.code")).setAutoWidth(true);
         grid.addColumn(Tenant::timeZone).setHeader(getTranslation("tenant.timezone")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation(t.active() ? "tenant.active" : "tenant.inactive"))
@@ -51,15 +51,22 @@ final class TenantsView extends Main implements HasDynamicTitle {
         code.setHelperText(getTranslation("tenant.code.help"));
         var name = new TextField(getTranslation("tenant.name"));
         name.setMaxLength(Tenant.NAME_MAX_LENGTH);
+        var nameZh = new TextField(getTranslation("tenant.name-zh"));
+        nameZh.setMaxLength(Tenant.NAME_MAX_LENGTH);
         var timeZone = new ComboBox<String>(getTranslation("tenant.timezone"));
         timeZone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
         timeZone.setValue("Asia/Shanghai");
-        Map<String, HasValidation> fields = Map.of("code", code, "name", name, "timeZone", timeZone);
+        Map<String, HasValidation> fields = Map.of("code", code, "name", name, "timeZone", timeZone, "nameZh",
+                nameZh);
         var create = new Button(getTranslation("action.create"), e -> {
             try {
                 Tenant tenant = tenants.create(code.getValue(), name.getValue(),
                         timeZone.getValue() == null ? "" : timeZone.getValue());
+                if (!nameZh.getValue().isBlank()) {
+                    tenants.nameInChinese(tenant.id(), nameZh.getValue());
+                }
                 grid.setItems(tenants.tenants());
+                nameZh.clear();
                 code.clear();
                 name.clear();
                 FieldErrors.clear(fields);
@@ -70,7 +77,7 @@ final class TenantsView extends Main implements HasDynamicTitle {
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new FormLayout(code, name, timeZone, create);
+        var form = new FormLayout(code, name, nameZh, timeZone, create);
 
         add(new ViewToolbar(getTranslation("menu.tenants")), new Section(getTranslation("tenant.list"), grid),
                 new Section(getTranslation("tenant.new"), form), new Section(getTranslation("archive.import"),

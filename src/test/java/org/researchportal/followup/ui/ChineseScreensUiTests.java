@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
+import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.participants.ParticipantService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,5 +39,13 @@ class ChineseScreensUiTests extends UiTest {
         signIn("fudan.participant");
         assertThat(participants.myParticipation()).hasValueSatisfying(me -> assertThat(me.armName())
                 .isEqualTo("Exercise"));
+    }
+
+    @Test
+    void theInstitutionIsNamedInTheReadersLanguage() {
+        signIn("fudan.coordinator");
+        assertThat(CurrentUser.require().tenantName()).isEqualTo("复旦大学");
+        signIn("fudan.clinician");
+        assertThat(CurrentUser.require().tenantName()).isEqualTo("Fudan University");
     }
 }
