@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ui.DatePickers;
+import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.assessments.AdverseEventReport.Action;
 import org.researchportal.assessments.AdverseEventReport.Outcome;
 import org.researchportal.assessments.AdverseEventReport.Relatedness;
@@ -92,6 +93,7 @@ final class AdverseEventDialog extends Dialog {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+        UnsavedChanges.guardClosing(this);
     }
 
     private <E> Select<E> choice(String labelKey, E[] values, E value, Function<E, String> key) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import java.io.Serializable;
 import java.util.HashSet;
@@ -40,6 +41,27 @@ public final class UnsavedChanges implements Serializable {
         return form;
     }
 
+    /**
+     * For a dialog form: Escape or a click outside no longer drops what was typed without asking. Its buttons (save,
+     * cancel) close it as before; call once the dialog's fields are built.
+     */
+    public static void guardClosing(Dialog dialog) {
+        var changes = new UnsavedChanges(dialog);
+        changes.formOf(dialog);
+        dialog.addDialogCloseActionListener(e -> {
+            if (!changes.any()) {
+                dialog.close();
+                return;
+            }
+            var confirm = changes.confirmation();
+            confirm.addConfirmListener(yes -> {
+                changes.reset();
+                dialog.close();
+            });
+            confirm.open();
+        });
+    }
+
     /** For a view that rebuilds its forms from what is stored (after a save): nothing is unsaved any more. */
     public void reset() {
         changed.clear();
@@ -61,6 +83,16 @@ public final class UnsavedChanges implements Serializable {
             return;
         }
         BeforeLeaveEvent.ContinueNavigationAction leave = event.postpone();
+        var confirm = confirmation();
+        confirm.addConfirmListener(e -> {
+            changed.clear();
+            prompt(UI.getCurrent(), false);
+            leave.proceed();
+        });
+        confirm.open();
+    }
+
+    private ConfirmDialog confirmation() {
         var confirm = new ConfirmDialog();
         confirm.setHeader(owner.getTranslation("unsaved.title"));
         confirm.setText(owner.getTranslation("unsaved.message"));
@@ -68,12 +100,7 @@ public final class UnsavedChanges implements Serializable {
         confirm.setCancelText(owner.getTranslation("unsaved.stay"));
         confirm.setConfirmText(owner.getTranslation("unsaved.leave"));
         confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            changed.clear();
-            prompt(UI.getCurrent(), false);
-            leave.proceed();
-        });
-        confirm.open();
+        return confirm;
     }
 
     private void changed(Form form, boolean unsaved) {

@@ -17,6 +17,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.participants.NewCandidate;
 import org.researchportal.participants.Participant;
 import org.researchportal.participants.PreferredCallTime;
@@ -67,5 +68,6 @@ final class NewCandidateDialog extends Dialog {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+        UnsavedChanges.guardClosing(this);
     }
 }
