@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -91,8 +93,10 @@ public class AssessmentService {
     }
 
     /**
-     * Every enrolled or withdrawn participant's timepoints, with their windows and state, overdue first. Today is the
-     * tenant's today. Clinicians see it too (for the overdue count); it carries no arm either way.
+     * Every randomised participant's timepoints, with their windows and state, closed windows first. Today is the
+     * tenant's today. A timepoint due after a participant left the study is not listed (unless something was recorded
+     * for it); a window never opens before consent. Clinicians see it too (for the overdue count and the record); it
+     * carries no arm either way.
      */
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public List<DueAssessment> worklist(String studyId) {
@@ -102,24 +106,83 @@ public class AssessmentService {
         documents.find(Query.query(Criteria.where("studyId").is(studyId)), Assessment.class)
                 .forEach(a -> recorded.computeIfAbsent(a.getParticipantId() + "/" + a.getTimepoint(),
                         k -> new HashSet<>()).add(a.getInstrument()));
+        Map<String, MissedVisitRecord> missed = new HashMap<>();
+        documents.find(Query.query(Criteria.where("studyId").is(studyId)), MissedVisit.class)
+                .forEach(m -> missed.put(m.getParticipantId() + "/" + m.getTimepoint(), m.toRecord()));
         List<DueAssessment> due = new ArrayList<>();
         for (BlindedParticipantRow p : participants.blindedParticipants(studyId, Pageable.unpaged())) {
             if (p.enrolledOn() == null) {
                 continue;
             }
             for (Timepoint t : schedule) {
+                String key = p.id() + "/" + t.code();
+                int done = (int) t.instruments().stream().filter(recorded.getOrDefault(key, Set.of())::contains)
+                        .count();
+                MissedVisitRecord decided = missed.get(key);
                 LocalDate dueOn = p.enrolledOn().plusDays(t.dayOffset());
-                int done = (int) t.instruments().stream().filter(recorded.getOrDefault(p.id() + "/" + t.code(),
-                        Set.of())::contains).count();
+                if (p.leftOn() != null && dueOn.isAfter(p.leftOn()) && done == 0 && decided == null) {
+                    continue;
+                }
+                Window window = window(p, t);
                 due.add(new DueAssessment(p.id(), studyId, p.studyNumber(), p.displayName(), t.code(), t.label(),
-                        dueOn,
-                        dueOn.minusDays(t.windowBefore()), dueOn.plusDays(t.windowAfter()),
-                        state(today, dueOn.minusDays(t.windowBefore()), dueOn.plusDays(t.windowAfter()),
-                                done == t.instruments().size()), done, t.instruments().size()));
+                        dueOn, window.opens(), window.closes(),
+                        state(today, window.opens(), window.closes(), done == t.instruments().size(), decided),
+                        done, t.instruments().size(), decided == null ? null : decided.reason()));
             }
         }
         due.sort(Comparator.comparing(DueAssessment::state).thenComparing(DueAssessment::dueOn));
         return due;
+    }
+
+    /**
+     * Records that a timepoint will not be assessed (missed, or not done) and why; a second call with another reason
+     * changes the decision. A timepoint already fully assessed cannot be marked missed.
+     */
+    @Secured(Authorities.ASSESSOR)
+    public MissedVisitRecord recordMissed(String participantId, String timepointCode, MissedVisitRecord.Kind kind,
+            String reason) {
+        BlindedParticipantRow participant = participants.blindedParticipant(participantId)
+                .orElseThrow(() -> new NotFoundException("Participant", participantId));
+        Timepoint timepoint = studies.schedule(participant.studyId()).stream()
+                .filter(t -> t.code().equals(timepointCode)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Timepoint", timepointCode));
+        if (Inputs.isBlankOrLonger(reason, REASON_MAX_LENGTH)) {
+            throw ValidationException.of("reason", "change.reason.required");
+        }
+        long assessed = timepoint.instruments().stream()
+                .filter(code -> find(participantId, timepointCode, code).isPresent()).count();
+        if (assessed == timepoint.instruments().size()) {
+            throw ValidationException.of("reason", "assessment.missed.already-assessed");
+        }
+        Query key = Query.query(Criteria.where("participantId").is(participantId).and("timepoint").is(timepointCode));
+        Optional<MissedVisit> existing = documents.findOne(key, MissedVisit.class);
+        String by = CurrentUser.require().username();
+        if (existing.isEmpty()) {
+            try {
+                MissedVisit created = documents.insert(new MissedVisit(participant.studyId(), participantId,
+                        timepointCode, kind, reason.trim(), by, clock.instant()));
+                audit.record("assessment.visit-missed", ENTITY, participantId + "/" + timepointCode, null,
+                        created.toRecord(), reason.trim());
+                return created.toRecord();
+            } catch (DuplicateKeyException recordedMeanwhile) {
+                throw ValidationException.of("reason", "assessment.changed-meanwhile");
+            }
+        }
+        MissedVisitRecord before = existing.get().toRecord();
+        documents.updateFirst(Query.query(Criteria.where("_id").is(before.id())), new Update().set("kind", kind)
+                .set("reason", reason.trim()).set("recordedBy", by).set("recordedAt", clock.instant())
+                .inc("version", 1), MissedVisit.class);
+        MissedVisitRecord after = documents.getById(before.id(), MissedVisit.class).toRecord();
+        audit.record("assessment.visit-missed", ENTITY, participantId + "/" + timepointCode, before, after,
+                reason.trim());
+        return after;
+    }
+
+    /** The timepoints recorded as missed or not done for some participants of a study (an export's page of them). */
+    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public List<MissedVisitRecord> missedVisitsOf(String studyId, Collection<String> participantIds) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("participantId")
+                .in(participantIds)), MissedVisit.class).stream().map(MissedVisit::toRecord).toList();
     }
 
     /** Records (or, with a reason, changes) one instrument for a participant at a timepoint; answers the record. */
@@ -135,6 +198,7 @@ public class AssessmentService {
         Instrument instrument = instrument(instrumentCode)
                 .orElseThrow(() -> new NotFoundException("Instrument", instrumentCode));
         if (assessedOn.isAfter(LocalDate.now(clock.withZone(CurrentUser.require().zone())))
+                || (participant.consentedOn() != null && assessedOn.isBefore(participant.consentedOn()))
                 || (participant.enrolledOn() != null && assessedOn.isBefore(
                         participant.enrolledOn().minusDays(timepoint.windowBefore() + 30L)))) {
             throw ValidationException.of("assessedOn", "assessment.date.invalid");
@@ -208,12 +272,33 @@ public class AssessmentService {
                 .and("instrument").is(instrument));
     }
 
-    private static DueAssessment.State state(LocalDate today, LocalDate opens, LocalDate closes, boolean complete) {
+    /**
+     * A timepoint's window, counted from enrolment (randomisation), the schedule's anchor; it never opens before the
+     * participant consented, since nothing may be measured for the study before consent.
+     */
+    private static Window window(BlindedParticipantRow p, Timepoint t) {
+        LocalDate dueOn = Objects.requireNonNull(p.enrolledOn()).plusDays(t.dayOffset());
+        LocalDate opens = dueOn.minusDays(t.windowBefore());
+        if (p.consentedOn() != null && opens.isBefore(p.consentedOn())) {
+            opens = p.consentedOn();
+        }
+        return new Window(opens, dueOn.plusDays(t.windowAfter()));
+    }
+
+    private record Window(LocalDate opens, LocalDate closes) {
+    }
+
+    private static DueAssessment.State state(LocalDate today, LocalDate opens, LocalDate closes, boolean complete,
+            @Nullable MissedVisitRecord decided) {
         if (complete) {
             return DueAssessment.State.DONE;
         }
+        if (decided != null) {
+            return decided.kind() == MissedVisitRecord.Kind.MISSED ? DueAssessment.State.MISSED
+                    : DueAssessment.State.NOT_DONE;
+        }
         if (today.isAfter(closes)) {
-            return DueAssessment.State.OVERDUE;
+            return DueAssessment.State.WINDOW_CLOSED;
         }
         return today.isBefore(opens) ? DueAssessment.State.UPCOMING : DueAssessment.State.DUE;
     }

@@ -31,7 +31,7 @@ public final class InstrumentScoring {
             if (item.isEmpty()) {
                 errors.put("item." + code, "assessment.item.unknown");
             } else if (!fits(item.get(), raw.trim())) {
-                errors.put("item." + code, messageFor(item.get()));
+                errors.put("item." + code, messageFor(item.get(), raw.trim()));
             } else {
                 clean.put(code, raw.trim());
             }
@@ -93,9 +93,27 @@ public final class InstrumentScoring {
         }
     }
 
-    private static String messageFor(Item item) {
+    /** Why an answer does not fit: 2.5 for a whole-number item is not out of range, it is not a whole number. */
+    private static String messageFor(Item item, String raw) {
+        if (item.type() == ItemType.INTEGER && raw.matches("-?\\d{0,9}\\.\\d+")) {
+            return "assessment.item.whole-number";
+        }
         return item.type() == ItemType.INTEGER || item.type() == ItemType.DECIMAL ? "assessment.item.out-of-range"
                 : "assessment.item.invalid";
+    }
+
+    /**
+     * The scores the answers leave uncomputed under their missing-item rule (the BPI interference mean with fewer
+     * than 4 of its 7 items answered), so the form and the saved record can say so rather than show nothing.
+     */
+    public static List<Score> notComputed(Instrument instrument, Map<String, String> answers) {
+        return instrument.scores().stream().filter(score -> answered(score, answers) < Math.max(1,
+                score.minAnswered())).toList();
+    }
+
+    /** How many of a score's items carry an answer. */
+    public static int answered(Score score, Map<String, String> answers) {
+        return (int) score.items().stream().map(answers::get).filter(a -> a != null && !a.isBlank()).count();
     }
 
     private static double number(String raw) {

@@ -61,6 +61,8 @@ class DemoData implements ApplicationRunner {
         List<DemoTenant> demo = List.of(DemoTenants.fudan(), DemoTenants.lakeside());
         SystemActor.runAs(PURPOSE, null, Set.of(PortalRole.PLATFORM_ADMIN), () -> {
             demo.forEach(t -> DemoTenantSeed.ignoreIfPresent(() -> tenants.create(t.code(), t.name(), t.timeZone())));
+            // Its Chinese name, for the Chinese-speaking team's screens.
+            tenants.nameInChinese("fudan", "复旦大学");
             DemoTenantSeed.ignoreIfPresent(() -> {
                 accounts.createPlatformAdministrator(DemoTenants.PLATFORM_ADMIN, "Platform Administrator (demo)",
                         password);

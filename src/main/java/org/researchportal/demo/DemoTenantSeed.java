@@ -38,6 +38,7 @@ import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantImport;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.participants.PreferredCallTime;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.study.ArmKind;
@@ -139,7 +140,8 @@ class DemoTenantSeed {
                     allocated ? today.minusDays(p.enrolledDaysAgo()) : null,
                     p.status() == ParticipantStatus.WITHDRAWN ? today.minusDays(10) : null,
                     tenant.phonePrefix() + suffix, "participant" + suffix + "." + tenant.code() + "@example.org",
-                    p.language(), tenant.timeZone(), n % 2 == 0 ? "Weekdays 14:00-17:00" : "Mornings 09:00-11:00",
+                    p.language(), tenant.timeZone(),
+                    (n % 2 == 0 ? PreferredCallTime.AFTERNOON : PreferredCallTime.MORNING).code(),
                     followsProgramme(tenant, p) ? therapist : null, allocated ? coordinator : null,
                     accountId(ids, p.account()));
             ignoreIfPresent(() -> {

@@ -32,10 +32,10 @@ final class DemoTenants {
                 "NCT06754293",
                 List.of(new Arm("EXERCISE", "Exercise", ArmKind.INTERVENTION,
                         "Home programme of aerobic warm-ups and functional training for hands, arms, shoulders, hips,"
-                                + " legs and back, with an exercise manual and instructional videos"),
+                                + " legs and back, with an exercise manual and instructional videos", "运动组"),
                         new Arm("CONTROL", "Control", ArmKind.CONTROL,
                                 "Standard guidance on endocrine therapy and general exercise, psychological"
-                                        + " counselling, health education and monthly telephone follow-ups")),
+                                        + " counselling, health education and monthly telephone follow-ups", "对照组")),
                 24, "+86 21 0000 0000", "re-ms.team@example.org", null);
         var accounts = List.of(
                 new DemoAccount("fudan.admin", "Admin Demo (Fudan)", "en", Set.of(TENANT_ADMIN)),

@@ -89,7 +89,8 @@ class OidcSignIn extends OidcUserService {
         }
         ZoneId zone = tenant.map(t -> ZoneId.of(t.timeZone())).orElse(ZoneOffset.UTC);
         PortalUser user = new PortalUser(account.requireId(), username, displayName, tenantId,
-                tenant.map(Tenant::name).orElse(null), roles, PortalLocales.fromTag(account.getLanguage()), zone);
+                tenant.map(t -> t.name(PortalLocales.fromTag(account.getLanguage()))).orElse(null), roles,
+                PortalLocales.fromTag(account.getLanguage()), zone);
         Collection<GrantedAuthority> authorities = new ArrayList<>(oidcUser.getAuthorities());
         roles.forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
         OidcUserInfo userInfo = oidcUser.getUserInfo() != null ? oidcUser.getUserInfo()

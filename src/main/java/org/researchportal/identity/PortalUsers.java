@@ -17,8 +17,8 @@ final class PortalUsers {
 
     static PortalUser of(Account account, @Nullable Tenant tenant, Set<PortalRole> roles) {
         ZoneId zone = tenant == null ? ZoneOffset.UTC : ZoneId.of(tenant.timeZone());
+        var locale = PortalLocales.fromTag(account.getLanguage());
         return new PortalUser(account.requireId(), account.getUsername(), account.getDisplayName(),
-                account.getTenantId(), tenant == null ? null : tenant.name(), roles,
-                PortalLocales.fromTag(account.getLanguage()), zone);
+                account.getTenantId(), tenant == null ? null : tenant.name(locale), roles, locale, zone);
     }
 }

@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.researchportal.followup.ExpectedCall;
+import org.researchportal.participants.PreferredCallTime;
 
 /**
  * The hours a call reminder names: the time the participant asked to be called back; else the first "09:00-11:00"
@@ -24,6 +25,10 @@ final class CallWindows {
             var at = call.callBackAt();
             return at.format(DateTimeFormatter.ofPattern("HH:mm")) + "-" + at.plusHours(1).format(
                     DateTimeFormatter.ofPattern("HH:mm"));
+        }
+        var period = PreferredCallTime.of(call.preferredCallTime());
+        if (period.isPresent()) {
+            return period.get().hours();
         }
         if (call.preferredCallTime() != null) {
             Matcher range = RANGE.matcher(call.preferredCallTime());

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.types.ObjectId;
@@ -23,6 +24,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.PortalUser;
 import org.researchportal.study.Arm;
 import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyService;
@@ -164,8 +166,7 @@ public class ParticipantService {
         requireStudy(studyId);
         Query query = Query.query(Criteria.where("studyId").is(studyId).and("status")
                 .in(ParticipantStatus.AFTER_ENROLMENT).and("armCode").ne(null)).with(Sort.by("studyNumber"));
-        return documents.slice(query, pageable, Participant.class).map(p -> new BlindedParticipantRow(p.requireId(),
-                p.getStudyId(), p.getStudyNumber(), p.getDisplayName(), p.getStatus(), p.getEnrolledOn()));
+        return documents.slice(query, pageable, Participant.class).map(ParticipantService::blinded);
     }
 
     /** One enrolled or withdrawn participant, without their arm (for recording their assessments). */
@@ -173,9 +174,24 @@ public class ParticipantService {
     public Optional<BlindedParticipantRow> blindedParticipant(String participantId) {
         return documents.findOne(Query.query(Criteria.where("_id").is(participantId).and("status")
                 .in(ParticipantStatus.AFTER_ENROLMENT).and("armCode").ne(null)), Participant.class)
-                .map(p -> new BlindedParticipantRow(p.requireId(), p.getStudyId(), p.getStudyNumber(),
-                        p.getDisplayName(),
-                        p.getStatus(), p.getEnrolledOn()));
+                .map(ParticipantService::blinded);
+    }
+
+    private static BlindedParticipantRow blinded(Participant p) {
+        return new BlindedParticipantRow(p.requireId(), p.getStudyId(), p.getStudyNumber(), p.getDisplayName(),
+                p.getStatus(), p.getEnrolledOn(), p.getConsent() == null ? null : p.getConsent().consentedOn(),
+                leftOn(p));
+    }
+
+    /** The day a participant left: withdrawal's date, or the date they were recorded lost to follow-up. */
+    private static @Nullable LocalDate leftOn(Participant p) {
+        return switch (p.getStatus()) {
+            case WITHDRAWN -> p.getWithdrawnOn();
+            case LOST_TO_FOLLOW_UP -> p.getStatusChanges().stream()
+                    .filter(c -> c.status() == ParticipantStatus.LOST_TO_FOLLOW_UP)
+                    .map(StatusChange::effectiveOn).reduce((first, last) -> last).orElse(null);
+            default -> null;
+        };
     }
 
     /** The signed-in participant's own record, for their programme and logs. */
@@ -317,7 +333,7 @@ public class ParticipantService {
                     Optional<Arm> arm = Optional.ofNullable(p.getArmCode()).flatMap(code -> study.arms().stream()
                             .filter(a -> a.code().equals(code)).findFirst());
                     return new MyParticipation(p.getDisplayName(), p.getStudyNumber(), study.acronym(),
-                            study.title(), p.getStatus(), arm.map(Arm::name).orElse(null),
+                            study.title(), p.getStatus(), arm.map(ParticipantService::nameForReader).orElse(null),
                             arm.map(Arm::kind).orElse(null), p.getEnrolledOn(), study.contactPhone(),
                             study.contactEmail());
                 }));
@@ -392,8 +408,13 @@ public class ParticipantService {
         if (armCode == null) {
             return null;
         }
-        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(Arm::name).findFirst()
-                .orElse(armCode);
+        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(ParticipantService::nameForReader)
+                .findFirst().orElse(armCode);
+    }
+
+    /** An arm's name in the language of the person reading (its Chinese name on Chinese screens). */
+    static String nameForReader(Arm arm) {
+        return arm.name(CurrentUser.get().map(PortalUser::locale).orElse(Locale.ENGLISH));
     }
 
     /** One row of a {@code $group} count. */

@@ -246,7 +246,7 @@ public class RandomisationService {
     }
 
     private static String armName(StudySummary study, String armCode) {
-        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(Arm::name).findFirst()
-                .orElse(armCode);
+        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(ParticipantService::nameForReader)
+                .findFirst().orElse(armCode);
     }
 }

@@ -10,6 +10,7 @@ import org.researchportal.base.Csv;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.Item;
+import org.researchportal.assessments.MissedVisitRecord;
 import org.researchportal.assessments.Score;
 import org.researchportal.study.Timepoint;
 
@@ -28,6 +29,8 @@ final class CsvExport {
             header.add("arm");
         }
         header.add("timepoint");
+        header.add("visit_status");
+        header.add("visit_reason");
         for (Instrument instrument : data.instruments) {
             header.add(instrument.code() + ".assessed_on");
             instrument.items().forEach(i -> header.add(instrument.code() + "." + i.code()));
@@ -42,6 +45,9 @@ final class CsvExport {
                     row.add(text(subject.arm()));
                 }
                 row.add(timepoint.code());
+                MissedVisitRecord missed = data.missed(subject.id(), timepoint.code());
+                row.add(missed == null ? "" : missed.kind().code());
+                row.add(missed == null ? "" : missed.reason());
                 for (Instrument instrument : data.instruments) {
                     AssessmentRecord record = data.find(subject.id(), timepoint.code(), instrument.code());
                     row.add(record == null ? "" : record.assessedOn().toString());
@@ -65,6 +71,9 @@ final class CsvExport {
             line(out, List.of("arm", "Allocated arm", "text", "", "", "", ""));
         }
         line(out, List.of("timepoint", "Assessment timepoint", "text", "", "", "", ""));
+        line(out, List.of("visit_status", "Visit recorded as not assessed: missed or not_done (empty: assessed, "
+                + "or not yet due or decided)", "text", "", "", "", ""));
+        line(out, List.of("visit_reason", "Why the visit was missed or not done", "text", "", "", "", ""));
         for (Instrument instrument : data.instruments) {
             line(out, List.of(instrument.code() + ".assessed_on", instrument.name() + ": date assessed", "date", "",
                     "", "", instrument.code()));

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.MissedVisitRecord;
 import org.researchportal.study.StudySummary;
 import org.researchportal.study.Timepoint;
 import org.springframework.data.domain.PageRequest;
@@ -31,10 +32,18 @@ final class ExportData {
     /** Iterated once, in order; {@link #find} answers for the page the iteration is on. */
     final Iterable<ExportSubject> subjects;
     private final Map<String, AssessmentRecord> assessments = new HashMap<>();
+    private final Map<String, MissedVisitRecord> missedVisits = new HashMap<>();
 
     ExportData(StudySummary study, boolean blinded, List<Timepoint> schedule, List<Instrument> instruments,
             Function<Pageable, Slice<ExportSubject>> subjectPages,
             Function<List<String>, List<AssessmentRecord>> assessmentsOf) {
+        this(study, blinded, schedule, instruments, subjectPages, assessmentsOf, ids -> List.of());
+    }
+
+    ExportData(StudySummary study, boolean blinded, List<Timepoint> schedule, List<Instrument> instruments,
+            Function<Pageable, Slice<ExportSubject>> subjectPages,
+            Function<List<String>, List<AssessmentRecord>> assessmentsOf,
+            Function<List<String>, List<MissedVisitRecord>> missedVisitsOf) {
         this.study = study;
         this.blinded = blinded;
         this.schedule = schedule;
@@ -63,8 +72,12 @@ final class ExportData {
             private Slice<ExportSubject> load(Pageable pageable) {
                 Slice<ExportSubject> loaded = subjectPages.apply(pageable);
                 assessments.clear();
-                assessmentsOf.apply(loaded.stream().map(ExportSubject::id).toList()).forEach(a -> assessments.put(
+                missedVisits.clear();
+                List<String> ids = loaded.stream().map(ExportSubject::id).toList();
+                assessmentsOf.apply(ids).forEach(a -> assessments.put(
                         key(a.participantId(), a.timepoint(), a.instrument()), a));
+                missedVisitsOf.apply(ids).forEach(m -> missedVisits.put(key(m.participantId(), m.timepoint(), ""),
+                        m));
                 return loaded;
             }
         };
@@ -73,6 +86,11 @@ final class ExportData {
     /** The assessment of a subject of the current page at a timepoint with an instrument, if recorded. */
     @Nullable AssessmentRecord find(String subjectId, String timepoint, String instrument) {
         return assessments.get(key(subjectId, timepoint, instrument));
+    }
+
+    /** The missed or not-done decision for a subject of the current page at a timepoint, if one was recorded. */
+    @Nullable MissedVisitRecord missed(String subjectId, String timepoint) {
+        return missedVisits.get(key(subjectId, timepoint, ""));
     }
 
     private static String key(String subject, String timepoint, String instrument) {

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.Item;
+import org.researchportal.assessments.MissedVisitRecord;
 import org.researchportal.assessments.Score;
 import org.researchportal.study.Timepoint;
 
@@ -29,6 +30,8 @@ final class OdmExport {
 
     static final String NS = "http://www.cdisc.org/ns/odm/v1.3";
     private static final String ENROLMENT = "ENROLMENT";
+    /** A form on every timepoint saying it was missed or not done, and why: absent when it was not. */
+    private static final String VISIT = "VISIT";
 
     private final XMLStreamWriter xml;
     private final ExportData data;
@@ -87,13 +90,17 @@ final class OdmExport {
         xml.writeEndElement();
         studyEvent(ENROLMENT, "Enrolment", List.of(ENROLMENT));
         for (Timepoint t : data.schedule) {
-            studyEvent(oid(t.code()), t.label(), t.instruments().stream().map(OdmExport::oid).toList());
+            List<String> forms = new ArrayList<>(t.instruments().stream().map(OdmExport::oid).toList());
+            forms.add(VISIT);
+            studyEvent(oid(t.code()), t.label(), forms);
         }
         // The schema wants every FormDef before any ItemGroupDef.
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<String>> groups = new LinkedHashMap<>();
         names.put(ENROLMENT, "Enrolment");
         groups.put(ENROLMENT, enrolmentItems());
+        names.put(VISIT, "Visit not assessed");
+        groups.put(VISIT, List.of("I.VISIT.STATUS", "I.VISIT.REASON"));
         for (Instrument instrument : data.instruments) {
             List<String> items = new ArrayList<>();
             items.add(itemOid(instrument, "assessed_on"));
@@ -151,6 +158,9 @@ final class OdmExport {
         if (!data.blinded) {
             itemDef("I.ENROLMENT.ARM", "Allocated arm", "分组", "text", null, null);
         }
+        itemDef("I.VISIT.STATUS", "Visit not assessed: missed or not_done", "未评估的访视：missed（错过）或 not_done（未完成）",
+                "text", null, null);
+        itemDef("I.VISIT.REASON", "Why the visit was not assessed", "未评估的原因", "text", null, null);
         for (Instrument instrument : data.instruments) {
             itemDef(itemOid(instrument, "assessed_on"), "Date assessed", "评估日期", "date", null, null);
             for (Item item : instrument.items()) {
@@ -208,6 +218,13 @@ final class OdmExport {
                         record.scores().forEach((k, v) -> values.put(itemOid(instrument, k), number(v)));
                         forms.add(Map.entry(oid(instrument.code()), values));
                     }
+                }
+                MissedVisitRecord missed = data.missed(subject.id(), t.code());
+                if (missed != null) {
+                    Map<String, String> visit = new LinkedHashMap<>();
+                    visit.put("I.VISIT.STATUS", missed.kind().code());
+                    visit.put("I.VISIT.REASON", missed.reason());
+                    forms.add(Map.entry(VISIT, visit));
                 }
                 if (!forms.isEmpty()) {
                     event(oid(t.code()), forms);

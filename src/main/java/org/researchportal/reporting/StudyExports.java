@@ -17,6 +17,7 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.participants.ParticipantService;
+import org.researchportal.study.Arm;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.study.Timepoint;
@@ -75,8 +76,14 @@ public class StudyExports {
                         String.valueOf(p.studyNumber()), p.status().name(), p.enrolledOn(), null))
                 : onlyAllocated(participants.participants(studyId, page).map(p -> p.armName() == null ? null
                         : new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
-                                p.enrolledOn(), p.armName()))),
-                ids -> assessments.assessmentsOf(studyId, ids));
+                                p.enrolledOn(), canonical(study, p.armName())))),
+                ids -> assessments.assessmentsOf(studyId, ids), ids -> assessments.missedVisitsOf(studyId, ids));
+    }
+
+    /** The arm's own name (rows name it in the reader's language): an export reads the same in every language. */
+    private static String canonical(StudySummary study, String shown) {
+        return study.arms().stream().filter(a -> a.name().equals(shown) || shown.equals(a.nameZh()))
+                .map(Arm::name).findFirst().orElse(shown);
     }
 
     /** A page without the participants never allocated (screened only), who have no place in an export. */

@@ -178,6 +178,7 @@ public class StudyService {
         for (Arm arm : arms) {
             valid &= arm.code().matches(ARM_CODE_PATTERN) && codes.add(arm.code())
                     && !Inputs.isBlankOrLonger(arm.name(), Arm.NAME_MAX_LENGTH)
+                    && (arm.nameZh() == null || arm.nameZh().length() <= Arm.NAME_MAX_LENGTH)
                     && arm.description().length() <= Arm.DESCRIPTION_MAX_LENGTH;
         }
         if (!valid) {

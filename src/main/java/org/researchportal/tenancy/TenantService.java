@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
@@ -17,6 +18,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -91,7 +93,7 @@ public class TenantService {
             throw new ValidationException(errors);
         }
         return change(before, "tenant.edited", new Tenant(before.id(), name.trim(), timeZone, before.active(),
-                before.createdAt(), before.createdBy()));
+                before.createdAt(), before.createdBy(), before.nameZh()));
     }
 
     /**
@@ -105,7 +107,7 @@ public class TenantService {
             return before;
         }
         return change(before, active ? "tenant.reactivated" : "tenant.suspended", new Tenant(before.id(),
-                before.name(), before.timeZone(), active, before.createdAt(), before.createdBy()));
+                before.name(), before.timeZone(), active, before.createdAt(), before.createdBy(), before.nameZh()));
     }
 
     private Tenant existing(String tenantId) {
@@ -151,5 +153,20 @@ public class TenantService {
         }
         events.publishEvent(new TenantCreated(tenant.id(), tenant.name(), by, tenant.createdAt()));
         return tenant;
+    }
+
+    /** Gives a tenant its name in Chinese, shown to Chinese readers (blank: none, the name stands in). */
+    @Secured(Authorities.PLATFORM_ADMIN)
+    public void nameInChinese(String code, @Nullable String nameZh) {
+        String trimmed = nameZh == null || nameZh.isBlank() ? null : nameZh.trim();
+        if (trimmed != null && trimmed.length() > Tenant.NAME_MAX_LENGTH) {
+            throw ValidationException.of("nameZh", "tenant.name.invalid");
+        }
+        Tenant before = existing(code);
+        if (java.util.Objects.equals(before.nameZh(), trimmed)) {
+            return;
+        }
+        change(before, "tenant.edited", new Tenant(before.id(), before.name(), before.timeZone(), before.active(),
+                before.createdAt(), before.createdBy(), trimmed));
     }
 }

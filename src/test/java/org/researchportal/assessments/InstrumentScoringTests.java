@@ -56,6 +56,30 @@ class InstrumentScoringTests {
     }
 
     @Test
+    void aFractionInAWholeNumberItemIsRefusedAsNotAWholeNumberNotAsOutOfRange() {
+        var bpi = StandardInstruments.briefPainInventory();
+        assertThat(refusal(bpi, Map.of("worst", "2.5", "least", "2", "average", "4", "now", "1")))
+                .containsEntry("item.worst", "assessment.item.whole-number");
+        assertThat(refusal(bpi, Map.of("worst", "12", "least", "2", "average", "4", "now", "1")))
+                .containsEntry("item.worst", "assessment.item.out-of-range");
+    }
+
+    @Test
+    void theScoresLeftUncomputedByTheMissingItemRuleAreNamed() {
+        var bpi = StandardInstruments.briefPainInventory();
+        var threeAnswered = Map.of("worst", "7", "least", "2", "average", "4", "now", "3", "interference_mood", "5",
+                "interference_sleep", "6", "interference_walking", "2");
+        assertThat(InstrumentScoring.notComputed(bpi, threeAnswered)).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.code()).isEqualTo("pain_interference");
+                    assertThat(InstrumentScoring.answered(s, threeAnswered)).isEqualTo(3);
+                });
+        var fourAnswered = new HashMap<>(threeAnswered);
+        fourAnswered.put("interference_work", "1");
+        assertThat(InstrumentScoring.notComputed(bpi, fourAnswered)).isEmpty();
+    }
+
+    @Test
     void stiffnessNeedsTheRatingAndMorningMinutes() {
         var stiffness = StandardInstruments.stiffness();
         assertThat(scored(stiffness, Map.of("stiffness", "6", "morning_minutes", "45"))).isEmpty();

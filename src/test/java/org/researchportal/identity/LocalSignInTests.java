@@ -56,7 +56,8 @@ class LocalSignInTests extends PortalTest {
 
         var user = ((PortalPrincipal) attempt(username, "correct-horse-battery").getPrincipal()).portalUser();
         assertThat(user.tenantId()).isEqualTo("fudan");
-        assertThat(user.tenantName()).isEqualTo("Fudan University");
+        // A Chinese-speaking account reads the institution's Chinese name.
+        assertThat(user.tenantName()).isEqualTo("复旦大学");
         assertThat(user.roles()).containsExactly(PortalRole.COORDINATOR);
         assertThat(user.locale().toLanguageTag()).isEqualTo("zh-CN");
     }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.DatePickers;
+import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.assessments.AdverseEventReport.Action;
 import org.researchportal.assessments.AdverseEventReport.Outcome;
 import org.researchportal.assessments.AdverseEventReport.Relatedness;
@@ -45,7 +46,7 @@ final class AdverseEventDialog extends Dialog {
         AdverseEventReport r = existing == null ? null : existing.report();
         // Onset, grade and relatedness are the clinician's judgement: a new report starts with none of them, even
         // from a draft (the day an event was heard of on a call is not the day it began).
-        var onset = new DatePicker(getTranslation("ae.onset"), r == null ? null : r.onset());
+        var onset = DatePickers.create(getTranslation("ae.onset"), r == null ? null : r.onset());
         onset.setMax(LocalDate.now());
         onset.setRequiredIndicatorVisible(true);
         if (draft != null) {
@@ -74,7 +75,7 @@ final class AdverseEventDialog extends Dialog {
         var action = choice("ae.action", Action.values(), r == null ? Action.NONE : r.action(), Action::messageKey);
         var outcome = choice("ae.outcome", Outcome.values(), r == null ? Outcome.ONGOING : r.outcome(),
                 Outcome::messageKey);
-        var resolvedOn = new DatePicker(getTranslation("ae.resolved-on"), r == null ? null : r.resolvedOn());
+        var resolvedOn = DatePickers.create(getTranslation("ae.resolved-on"), r == null ? null : r.resolvedOn());
         resolvedOn.setMax(LocalDate.now());
         var reason = new TextField(getTranslation("change.reason"));
         reason.setVisible(existing != null);
@@ -106,6 +107,7 @@ final class AdverseEventDialog extends Dialog {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+        UnsavedChanges.guardClosing(this);
     }
 
     private <E> Select<E> choice(String labelKey, E[] values, @Nullable E value, Function<E, String> key) {

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
@@ -14,16 +16,18 @@ import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.study.StudyService;
 
 /** One participant's timepoint: a form per instrument, drawn from the instrument's definition, saved one by one. */
-@Route("assess/:participantId/:timepoint")
+@Route("assess/:participantId?/:timepoint?")
 @RolesAllowed(Roles.ASSESSOR)
-final class AssessmentEntryView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+final class AssessmentEntryView extends Main implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     private final AssessmentService assessments;
     private final StudyService studies;
+    private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
     AssessmentEntryView(AssessmentService assessments, StudyService studies) {
@@ -40,6 +44,11 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Has
     public void beforeEnter(BeforeEnterEvent event) {
         String participantId = event.getRouteParameters().get("participantId").orElse("");
         String timepoint = event.getRouteParameters().get("timepoint").orElse("");
+        if (participantId.isEmpty() || timepoint.isEmpty()) {
+            // Opened without a timepoint: the worklist is where one is chosen.
+            event.forwardTo(WorklistView.class);
+            return;
+        }
         Optional<DueAssessment> due = studies.studies().stream()
                 .flatMap(s -> assessments.worklist(s.id()).stream())
                 .filter(d -> d.participantId().equals(participantId) && d.timepoint().equals(timepoint))
@@ -58,7 +67,20 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Has
                 Formats.date(due.windowOpens(), getLocale()), Formats.date(due.windowCloses(), getLocale()))));
         studies.schedule(due.studyId()).stream().filter(t -> t.code().equals(due.timepoint())).findFirst()
                 .ifPresent(t -> t.instruments().forEach(code -> assessments.instrument(code).ifPresent(
-                        instrument -> add(new InstrumentForm(instrument, due, assessments)))));
+                        instrument -> add(new InstrumentForm(instrument, due, assessments, changes)))));
+        if (due.state() != DueAssessment.State.DONE) {
+            var missed = new MissedVisitForm(due, assessments, () -> {
+                changes.reset();
+                getUI().ifPresent(ui -> ui.navigate(WorklistView.class));
+            });
+            changes.formOf(missed);
+            add(missed);
+        }
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        changes.beforeLeave(event);
     }
 
     @Override

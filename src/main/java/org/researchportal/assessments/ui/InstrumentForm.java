@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -20,22 +19,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.InstrumentScoring;
 import org.researchportal.assessments.Item;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.UnsavedChanges;
 
 /** One instrument's form at one timepoint: its items, the assessment date, and the scores once saved. */
 final class InstrumentForm extends Composite<Div> {
 
     private final List<ItemField> fields = new ArrayList<>();
     private final Paragraph scores = new Paragraph();
+    private final Paragraph notComputed = new Paragraph();
     private final TextField reason = new TextField();
 
-    InstrumentForm(Instrument instrument, DueAssessment due, AssessmentService assessments) {
+    private final UnsavedChanges.Form unsaved;
+
+    InstrumentForm(Instrument instrument, DueAssessment due, AssessmentService assessments, UnsavedChanges changes) {
+        unsaved = changes.form();
         Div card = getContent();
         card.addClassNames("card", "instrument-form");
         boolean zh = getLocale().getLanguage().equals("zh");
@@ -44,8 +50,9 @@ final class InstrumentForm extends Composite<Div> {
             card.add(new Paragraph(instrument.note()));
         }
         Optional<AssessmentRecord> saved = assessments.find(due.participantId(), due.timepoint(), instrument.code());
-        var assessedOn = new DatePicker(getTranslation("entry.assessed-on"),
+        var assessedOn = DatePickers.create(getTranslation("entry.assessed-on"),
                 saved.map(AssessmentRecord::assessedOn).orElse(LocalDate.now()));
+        assessedOn.addClassName("assessed-on");
         var form = new FormLayout(assessedOn);
         for (Item item : instrument.items()) {
             var field = new ItemField(item, saved.map(r -> r.answers().get(item.code())).orElse(null));
@@ -55,10 +62,13 @@ final class InstrumentForm extends Composite<Div> {
         reason.setLabel(getTranslation("change.reason"));
         reason.setVisible(saved.isPresent());
         reason.setWidthFull();
+        notComputed.addClassName("score-not-computed");
+        notComputed.setVisible(false);
         saved.ifPresent(r -> showScores(instrument, r));
+        // Said as the answers are typed, before saving, not only once the record is saved without the score.
+        fields.forEach(f -> f.onChange(() -> showNotComputed(instrument, answers(), false)));
         var save = new Button(getTranslation("entry.save"), e -> {
-            Map<String, String> answers = new LinkedHashMap<>();
-            fields.forEach(f -> answers.put(f.code(), f.answer()));
+            Map<String, String> answers = answers();
             Map<String, HasValidation> errorTargets = new HashMap<>();
             fields.forEach(f -> errorTargets.put("item." + f.code(), f));
             errorTargets.put("assessedOn", assessedOn);
@@ -71,16 +81,40 @@ final class InstrumentForm extends Composite<Div> {
                 showScores(instrument, record);
                 reason.clear();
                 reason.setVisible(true);
+                unsaved.saved();
                 Notification.show(getTranslation("entry.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ValidationException refusal) {
                 FieldErrors.show(this, refusal, errorTargets);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        card.add(form, scores, reason, save);
+        card.add(form, notComputed, scores, reason, save);
+        unsaved.watchAll(this);
+    }
+
+    private Map<String, String> answers() {
+        Map<String, String> answers = new LinkedHashMap<>();
+        fields.forEach(f -> answers.put(f.code(), f.answer()));
+        return answers;
+    }
+
+    /**
+     * Names each score the answers leave uncomputed under its missing-item rule. While typing, only once something is
+     * answered (an empty form is not a warning); for a saved record, always.
+     */
+    private void showNotComputed(Instrument instrument, Map<String, String> answers, boolean saved) {
+        boolean zh = getLocale().getLanguage().equals("zh");
+        boolean anything = answers.values().stream().anyMatch(a -> a != null && !a.isBlank());
+        String text = InstrumentScoring.notComputed(instrument, answers).stream()
+                .map(s -> getTranslation("entry.score-not-computed", zh ? s.labelZh() : s.label(),
+                        InstrumentScoring.answered(s, answers), s.items().size(), Math.max(1, s.minAnswered())))
+                .collect(Collectors.joining(" "));
+        notComputed.setText(text);
+        notComputed.setVisible(!text.isEmpty() && (saved || anything));
     }
 
     private void showScores(Instrument instrument, AssessmentRecord record) {
+        showNotComputed(instrument, record.answers(), true);
         boolean zh = getLocale().getLanguage().equals("zh");
         String computed = instrument.scores().stream().filter(s -> record.scores().containsKey(s.code()))
                 .map(s -> (zh ? s.labelZh() : s.label()) + ": " + record.scores().get(s.code()))

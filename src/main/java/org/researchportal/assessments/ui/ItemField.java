@@ -6,7 +6,6 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.assessments.Item;
 
 /**
@@ -39,6 +39,13 @@ final class ItemField extends Composite<Div> implements HasValidation {
                     number.setMax(item.max());
                 }
                 number.setStep(item.type() == Item.ItemType.INTEGER ? 1 : 0.1);
+                // The field's own check says what the service would: a whole number, or a value in range.
+                number.setI18n(new NumberField.NumberFieldI18n()
+                        .setStepErrorMessage(getTranslation(item.type() == Item.ItemType.INTEGER
+                                ? "assessment.item.whole-number" : "assessment.item.invalid"))
+                        .setMinErrorMessage(getTranslation("assessment.item.out-of-range"))
+                        .setMaxErrorMessage(getTranslation("assessment.item.out-of-range"))
+                        .setBadInputErrorMessage(getTranslation("assessment.item.invalid")));
                 number.setValue(answer == null ? null : Double.valueOf(answer));
                 yield number;
             }
@@ -50,7 +57,7 @@ final class ItemField extends Composite<Div> implements HasValidation {
                 yield yesNo;
             }
             case DATE -> {
-                var date = new DatePicker(label);
+                var date = DatePickers.create(label);
                 date.setValue(answer == null ? null : LocalDate.parse(answer));
                 yield date;
             }
@@ -71,6 +78,11 @@ final class ItemField extends Composite<Div> implements HasValidation {
 
     String code() {
         return item.code();
+    }
+
+    /** Runs when the person changes the answer (to keep the form's notes on uncomputed scores current). */
+    void onChange(Runnable action) {
+        ((HasValue<?, ?>) field).addValueChangeListener(e -> action.run());
     }
 
     /** The answer as stored text; empty when unanswered. */

@@ -19,7 +19,7 @@ final class OverdueAssessments extends Composite<Div> {
         Div card = getContent();
         card.addClassNames("card", "overdue-assessments");
         List<DueAssessment> overdue = assessments.worklist(study.id()).stream()
-                .filter(d -> d.state() == DueAssessment.State.OVERDUE).toList();
+                .filter(d -> d.state() == DueAssessment.State.WINDOW_CLOSED).toList();
         card.add(new H2(getTranslation("overdue.title", overdue.size())));
         if (overdue.isEmpty()) {
             card.add(new Paragraph(getTranslation("overdue.none")));

@@ -10,9 +10,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import java.util.Set;
 import org.researchportal.assessments.AssessmentService;
-import org.researchportal.assessments.DueAssessment.State;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
@@ -21,13 +19,14 @@ import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 
-/** The assessor's worklist: every timepoint overdue or in its window, first; the rest on request. No arm, anywhere. */
+/**
+ * The assessor's worklist: every timepoint whose window closed unassessed (waiting for a missed or not-done decision)
+ * or is open, first; the rest (upcoming, assessed, missed) on request. No arm, anywhere.
+ */
 @Route("assessments")
 @Menu(order = 19, icon = "CALENDAR_CLOCK", title = "menu.worklist")
 @RolesAllowed(Roles.ASSESSOR)
 final class WorklistView extends Main implements HasDynamicTitle {
-
-    private static final Set<State> OPEN = Set.of(State.OVERDUE, State.DUE);
 
     private final AssessmentService assessments;
     private final Grid<DueAssessment> grid = new Grid<>();
@@ -76,7 +75,7 @@ final class WorklistView extends Main implements HasDynamicTitle {
         }
         // One study's worklist is small (participants x timepoints) and computed whole, so it is listed whole.
         grid.setItems(assessments.worklist(study.getValue().id()).stream()
-                .filter(d -> showAll.getValue() || OPEN.contains(d.state())).toList());
+                .filter(d -> showAll.getValue() || d.state().open()).toList());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.researchportal.base.storage;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -63,6 +65,13 @@ class EmbeddedMongoConfiguration {
         ConnectionString connection = new ConnectionString(
                 "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
         return () -> connection;
+    }
+
+    /** Named as Boot's own MongoDB indicator, which then stands back (it asks for {@code hello}). */
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoClient client,
+            @Value("${portal.storage.database:research-portal}") String database) {
+        return new WireServerHealth(client, database);
     }
 
     static class NoMongoUriConfigured implements Condition {

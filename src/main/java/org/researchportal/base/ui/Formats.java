@@ -18,9 +18,16 @@ public final class Formats {
     private Formats() {
     }
 
+    /**
+     * The one way a date is written in each language, in tables and in date pickers ({@link DatePickers}) alike:
+     * Dec 6, 2026 and 2026年12月6日. Quoted literals, so the browser's date-fns reads the pattern as java.time does.
+     */
+    public static String datePattern(Locale locale) {
+        return locale.getLanguage().equals("zh") ? "yyyy'年'M'月'd'日'" : "MMM d, yyyy";
+    }
+
     public static String date(@Nullable LocalDate date, Locale locale) {
-        return date == null ? NONE
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+        return date == null ? NONE : DateTimeFormatter.ofPattern(datePattern(locale), locale).format(date);
     }
 
     /** A date as compact as the locale writes it (2026/11/15, 11/15/26): for dense tables. */

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.notification.Notification;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.exercise.ExerciseService;
@@ -30,7 +30,7 @@ final class LogSessionDialog extends Dialog {
 
     LogSessionDialog(ExerciseService exercise, TodayPlan plan, Runnable onLogged) {
         setHeaderTitle(getTranslation("exercise.log"));
-        var date = new DatePicker(getTranslation("session.date"), plan.date());
+        var date = DatePickers.create(getTranslation("session.date"), plan.date());
         date.setMax(plan.date());
         date.setRequired(true);
         var done = new CheckboxGroup<String>(getTranslation("session.exercises"));

@@ -1,5 +1,8 @@
 package org.researchportal.exercise.ui;
 
+import com.vaadin.flow.router.OptionalParameter;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.MissingParameter;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -35,7 +38,10 @@ final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDy
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String participantId) {
+    public void setParameter(BeforeEvent event, @OptionalParameter @Nullable String participantId) {
+        if (MissingParameter.forwardedHome(event, participantId)) {
+            return;
+        }
         try {
             show(participantId);
         } catch (org.researchportal.base.NotFoundException notInTheExerciseArm) {

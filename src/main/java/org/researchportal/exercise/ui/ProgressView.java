@@ -1,5 +1,8 @@
 package org.researchportal.exercise.ui;
 
+import com.vaadin.flow.router.OptionalParameter;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.MissingParameter;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -44,7 +47,10 @@ final class ProgressView extends Main implements HasUrlParameter<String>, HasDyn
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String participantId) {
+    public void setParameter(BeforeEvent event, @OptionalParameter @Nullable String participantId) {
+        if (MissingParameter.forwardedHome(event, participantId)) {
+            return;
+        }
         removeAll();
         ProgrammeProgress progress;
         try {

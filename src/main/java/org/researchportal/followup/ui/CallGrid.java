@@ -6,7 +6,10 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
+import com.vaadin.flow.component.Component;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.participants.PreferredCallTime;
 import org.researchportal.base.ui.Links;
 import org.researchportal.followup.CallRow;
 import org.researchportal.followup.Urgency;
@@ -30,7 +33,7 @@ final class CallGrid extends Composite<Grid<CallRow>> {
         grid.addComponentColumn(r -> r.participant().phone() == null ? new Span(Formats.text(null))
                 : new Anchor(Links.tel(r.participant().phone()), r.participant().phone())).setKey("phone")
                 .setHeader(getTranslation("participant.phone")).setAutoWidth(true);
-        grid.addColumn(r -> Formats.text(r.participant().preferredCallTime()) + " · " + getTranslation("language."
+        grid.addColumn(r -> callTime(this, r.participant().preferredCallTime()) + " · " + getTranslation("language."
                 + r.participant().language())).setHeader(getTranslation("call.when-to-call")).setWidth("9rem")
                 .setFlexGrow(1);
         grid.addColumn(r -> getTranslation("call.number-short", r.number(), Formats.shortDate(r.dueOn(), locale)))
@@ -57,5 +60,11 @@ final class CallGrid extends Composite<Grid<CallRow>> {
                 : row.urgency() == Urgency.DUE_TODAY ? " success" : row.urgency() == Urgency.CLOSED ? " contrast"
                         : ""));
         return badge;
+    }
+
+    /** A preferred call time in the reader's language; one typed as free text is shown as it was written. */
+    static String callTime(Component reader, @Nullable String stored) {
+        return PreferredCallTime.of(stored).map(t -> reader.getTranslation(t.messageKey(), t.hours()))
+                .orElse(Formats.text(stored));
     }
 }

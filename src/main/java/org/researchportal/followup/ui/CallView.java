@@ -1,5 +1,11 @@
 package org.researchportal.followup.ui;
 
+import com.vaadin.flow.router.OptionalParameter;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.MissingParameter;
+import org.researchportal.base.ui.UnsavedChanges;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -34,10 +40,11 @@ import org.researchportal.followup.FollowUpCall;
  */
 @Route("call")
 @RolesAllowed(Roles.COORDINATOR)
-final class CallView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
+final class CallView extends Main implements HasUrlParameter<String>, BeforeLeaveObserver, HasDynamicTitle {
 
     private final CallWorklist worklist;
     private final CallRecords records;
+    private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
     CallView(CallWorklist worklist, CallRecords records) {
@@ -47,7 +54,10 @@ final class CallView extends Main implements HasUrlParameter<String>, HasDynamic
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String callId) {
+    public void setParameter(BeforeEvent event, @OptionalParameter @Nullable String callId) {
+        if (MissingParameter.forwardedHome(event, callId)) {
+            return;
+        }
         try {
             show(worklist.context(callId));
         } catch (org.researchportal.base.NotFoundException notInThisTenant) {
@@ -57,6 +67,8 @@ final class CallView extends Main implements HasUrlParameter<String>, HasDynamic
 
     private void show(CallContext context) {
         removeAll();
+        // Built afresh from what is stored (also after a save): nothing on it is unsaved yet.
+        changes.reset();
         CallRow row = context.row();
         var participant = row.participant();
         ZoneId zone = ZoneId.of(participant.timeZone());
@@ -74,7 +86,7 @@ final class CallView extends Main implements HasUrlParameter<String>, HasDynamic
         facts.add(new ListItem(getTranslation("call.fact.who", Formats.text(participant.studyNumber()),
                 participant.studyAcronym(), participant.armName())));
         facts.add(new ListItem(getTranslation("call.fact.language", getTranslation("language."
-                + participant.language()), Formats.text(participant.preferredCallTime()), zone.getId())));
+                + participant.language()), CallGrid.callTime(this, participant.preferredCallTime()), zone.getId())));
         facts.add(new ListItem(getTranslation("call.number-due", row.number(), Formats.date(row.dueOn(),
                 getLocale()), Formats.date(row.windowFrom(), getLocale()), Formats.date(row.windowTo(), getLocale()))
                 + " · " + getTranslation(row.urgency().messageKey())));
@@ -99,10 +111,12 @@ final class CallView extends Main implements HasUrlParameter<String>, HasDynamic
         if (call.getStatus() == CallStatus.OPEN) {
             var opening = new Paragraph(context.script().opening(PortalLocales.fromTag(participant.language())));
             opening.addClassName("portal-notice");
-            add(new Section(getTranslation("call.script"), opening, new CallForm(context, records, () -> {
+            var form = new CallForm(context, records, () -> {
                 Notification.show(getTranslation("call.saved"), 4000, Notification.Position.BOTTOM_START);
                 show(worklist.context(call.requireId()));
-            })));
+            });
+            changes.formOf(form);
+            add(new Section(getTranslation("call.script"), opening, form));
         } else {
             add(new Section(getTranslation("call.closed-title", getTranslation(call.getStatus().messageKey())),
                     new CallSummary(call, zone)));
@@ -111,6 +125,11 @@ final class CallView extends Main implements HasUrlParameter<String>, HasDynamic
             add(new Section(getTranslation("call.attempts-so-far"), new CallSummary(call, zone)));
         }
         add(new Div());
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        changes.beforeLeave(event);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.researchportal.messaging.ui;
 
+import com.vaadin.flow.router.OptionalParameter;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.MissingParameter;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -36,7 +39,10 @@ final class MessageLogView extends Main implements HasUrlParameter<String>, HasD
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String participantId) {
+    public void setParameter(BeforeEvent event, @OptionalParameter @Nullable String participantId) {
+        if (MissingParameter.forwardedHome(event, participantId)) {
+            return;
+        }
         var contact = participants.contact(participantId);
         var ref = participants.programmeParticipant(participantId);
         if (contact.isEmpty() || ref.isEmpty()) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.researchportal.base.ui.DatePickers;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.participants.Consent;
 import org.researchportal.study.DocumentRow;
@@ -20,7 +21,7 @@ import org.researchportal.study.DocumentRow;
 final class ConsentFields extends Composite<FormLayout> {
 
     private final ComboBox<String> version = new ComboBox<>();
-    private final DatePicker date = new DatePicker();
+    private final DatePicker date = DatePickers.create("");
     private final RadioButtonGroup<Boolean> sms = new RadioButtonGroup<>();
     private final RadioButtonGroup<Boolean> email = new RadioButtonGroup<>();
 

@@ -1,5 +1,11 @@
 package org.researchportal.participants.ui;
 
+import com.vaadin.flow.router.OptionalParameter;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.MissingParameter;
+import org.researchportal.base.ui.UnsavedChanges;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -32,7 +38,8 @@ import org.researchportal.study.TrialDocumentService;
  */
 @Route("participants")
 @RolesAllowed(Roles.CLINICIAN)
-final class ParticipantRecordView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
+final class ParticipantRecordView extends Main implements HasUrlParameter<String>, BeforeLeaveObserver,
+        HasDynamicTitle {
 
     private final ParticipantService participants;
     private final ScreeningService screening;
@@ -45,6 +52,7 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     private final TrialDocumentService documents;
     private final CareTeamService careTeam;
     private final AccountService accounts;
+    private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
     ParticipantRecordView(ParticipantService participants, ScreeningService screening, ConsentService consent,
@@ -66,7 +74,10 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String participantId) {
+    public void setParameter(BeforeEvent event, @OptionalParameter @Nullable String participantId) {
+        if (MissingParameter.forwardedHome(event, participantId)) {
+            return;
+        }
         try {
             show(participants.participantRecord(participantId));
         } catch (org.researchportal.base.NotFoundException notInThisTenant) {
@@ -93,13 +104,21 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
                 AuditPanel.usernamesIn(trail))));
         sections.stream().sorted(Comparator.comparingInt(ParticipantRecordSection::order))
                 .forEach(s -> addComponentAtIndex(getComponentCount() - 1, s.section(record, reload)));
+        // The record is rebuilt from what is stored after every save: any field typed into since is unsaved.
+        changes.reset();
+        changes.formOf(this);
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        changes.beforeLeave(event);
     }
 
     /** The study's own codes in the reader's language: arms, screening measures and criteria. */
     static Map<String, String> studyTerms(StudyService studies, String studyId, java.util.Locale locale) {
         boolean chinese = locale.getLanguage().equals("zh");
         Map<String, String> terms = new HashMap<>();
-        studies.study(studyId).ifPresent(s -> s.arms().forEach(a -> terms.put(a.code(), a.name())));
+        studies.study(studyId).ifPresent(s -> s.arms().forEach(a -> terms.put(a.code(), a.name(locale))));
         var model = studies.eligibilityModel(studyId);
         model.measures().forEach(m -> terms.put(m.code(), chinese ? m.labelZh() : m.label()));
         model.criteria().forEach(c -> terms.put(c.code(), c.code() + " " + (chinese ? c.textZh() : c.text())));

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Roles;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
@@ -29,7 +32,9 @@ import org.researchportal.study.StudySummary;
 @Route("screening")
 @Menu(order = 11, icon = "CLIPBOARD_USER", title = "menu.screening")
 @RolesAllowed(Roles.CLINICIAN)
-final class ScreeningLogView extends Main implements HasDynamicTitle {
+final class ScreeningLogView extends Main implements BeforeLeaveObserver, HasDynamicTitle {
+
+    private final UnsavedChanges changes = new UnsavedChanges(this);
 
     private final ParticipantService participants;
     private final ScreeningService screening;
@@ -47,8 +52,16 @@ final class ScreeningLogView extends Main implements HasDynamicTitle {
         newCandidate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         newCandidate.addClickListener(e -> {
             if (current != null) {
-                new NewCandidateDialog(screening, current, id -> getUI()
-                        .ifPresent(ui -> ui.navigate(ParticipantRecordView.class, id))).open();
+                var dialog = new NewCandidateDialog(screening, current, id -> getUI()
+                        .ifPresent(ui -> ui.navigate(ParticipantRecordView.class, id)));
+                var unsaved = changes.formOf(dialog);
+                // Closed (saved, or cancelled on purpose): nothing of it is left to lose.
+                dialog.addOpenedChangeListener(opened -> {
+                    if (!opened.isOpened()) {
+                        unsaved.saved();
+                    }
+                });
+                dialog.open();
             }
         });
         var chooser = new StudyChooser(studies.studies(), this::show);
@@ -85,6 +98,11 @@ final class ScreeningLogView extends Main implements HasDynamicTitle {
         grid.addClassName("portal-grid");
         body.removeAll();
         body.add(new Section(study.acronym() + " · " + getTranslation("screening.log"), filters, grid));
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        changes.beforeLeave(event);
     }
 
     @Override

@@ -3,12 +3,12 @@ package org.researchportal.participants.ui;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
 import java.util.Map;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.participants.ParticipantRecord;
@@ -27,7 +27,7 @@ final class StatusChangeDialog extends Dialog {
             case DEVIATION -> "participation.record-deviation";
         };
         setHeaderTitle(getTranslation(titleKey) + " · " + record.displayName());
-        var date = new DatePicker(getTranslation("participation.date"), LocalDate.now());
+        var date = DatePickers.create(getTranslation("participation.date"), LocalDate.now());
         var text = new TextArea(getTranslation(kind == Kind.DEVIATION ? "participation.description"
                 : "change.reason"));
         text.setMaxLength(ScreeningService.REASON_MAX_LENGTH);

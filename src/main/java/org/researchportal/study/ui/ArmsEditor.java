@@ -73,6 +73,7 @@ final class ArmsEditor extends Div implements HasValidation {
 
         private final TextField code = new TextField(getTranslation("study.arm.code"));
         private final TextField name = new TextField(getTranslation("study.arm.name"));
+        private final TextField nameZh = new TextField(getTranslation("study.arm.name-zh"));
         private final Select<ArmKind> kind = new Select<>();
         private final TextField description = new TextField(getTranslation("study.arm.description"));
 
@@ -83,6 +84,8 @@ final class ArmsEditor extends Div implements HasValidation {
             code.setWidth("9em");
             name.setValue(arm.name());
             name.setMaxLength(Arm.NAME_MAX_LENGTH);
+            nameZh.setValue(arm.nameZh() == null ? "" : arm.nameZh());
+            nameZh.setMaxLength(Arm.NAME_MAX_LENGTH);
             kind.setLabel(getTranslation("study.arm.kind"));
             kind.setItems(ArmKind.values());
             kind.setItemLabelGenerator(k -> getTranslation("arm-kind." + k.name().toLowerCase(Locale.ROOT)));
@@ -92,12 +95,12 @@ final class ArmsEditor extends Div implements HasValidation {
             description.setWidthFull();
             setWidthFull();
             setAlignItems(Alignment.BASELINE);
-            add(code, name, kind, description);
+            add(code, name, nameZh, kind, description);
         }
 
         Arm arm() {
             return new Arm(code.getValue().trim().toUpperCase(Locale.ROOT), name.getValue().trim(), kind.getValue(),
-                    description.getValue().trim());
+                    description.getValue().trim(), nameZh.getValue().isBlank() ? null : nameZh.getValue().trim());
         }
     }
 }

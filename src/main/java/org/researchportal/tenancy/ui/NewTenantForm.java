@@ -40,21 +40,27 @@ final class NewTenantForm extends Composite<Div> {
         code.setHelperText(getTranslation("tenant.code.help"));
         var name = new TextField(getTranslation("tenant.name"));
         name.setMaxLength(Tenant.NAME_MAX_LENGTH);
+        var nameZh = new TextField(getTranslation("tenant.name-zh"));
+        nameZh.setMaxLength(Tenant.NAME_MAX_LENGTH);
         var timeZone = timeZones(getTranslation("tenant.timezone"));
         var username = new TextField(getTranslation("tenant.admin.username"));
         var adminName = new TextField(getTranslation("tenant.admin.name"));
         var email = new EmailField(getTranslation("tenant.admin.email"));
         Map<String, HasValidation> fields = new HashMap<>(Map.of("code", code, "name", name, "timeZone", timeZone,
-                "admin.username", username, "admin.displayName", adminName, "admin.email", email));
+                "admin.username", username, "admin.displayName", adminName, "admin.email", email, "nameZh", nameZh));
         var create = new Button(getTranslation("action.create"), e -> {
             try {
                 NewTenant made = tenants.createWithAdministrator(code.getValue(), name.getValue(),
                         timeZone.getValue() == null ? "" : timeZone.getValue(), new FirstAdministrator(
                                 username.getValue(), adminName.getValue(), email.getValue()));
+                if (!nameZh.getValue().isBlank()) {
+                    tenants.nameInChinese(made.tenant().id(), nameZh.getValue());
+                }
                 FieldErrors.clear(fields);
                 showHandOver(made, username.getValue().strip());
                 code.clear();
                 name.clear();
+                nameZh.clear();
                 username.clear();
                 adminName.clear();
                 email.clear();
@@ -66,7 +72,7 @@ final class NewTenantForm extends Composite<Div> {
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new FormLayout(code, name, timeZone, new H3(getTranslation("tenant.admin.title")));
+        var form = new FormLayout(code, name, nameZh, timeZone, new H3(getTranslation("tenant.admin.title")));
         if (oidc) {
             // The identity provider owns accounts: the person is made there, with this tenant's code.
             form.add(new Paragraph(getTranslation("tenant.admin.oidc")));

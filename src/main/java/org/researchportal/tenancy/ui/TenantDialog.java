@@ -20,12 +20,16 @@ final class TenantDialog extends Dialog {
         var name = new TextField(getTranslation("tenant.name"));
         name.setMaxLength(Tenant.NAME_MAX_LENGTH);
         name.setValue(tenant.name());
+        var nameZh = new TextField(getTranslation("tenant.name-zh"));
+        nameZh.setMaxLength(Tenant.NAME_MAX_LENGTH);
+        nameZh.setValue(tenant.nameZh() == null ? "" : tenant.nameZh());
         var timeZone = NewTenantForm.timeZones(getTranslation("tenant.timezone"));
         timeZone.setValue(tenant.timeZone());
-        Map<String, HasValidation> fields = Map.of("name", name, "timeZone", timeZone);
+        Map<String, HasValidation> fields = Map.of("name", name, "timeZone", timeZone, "nameZh", nameZh);
         var save = new Button(getTranslation("action.save"), e -> {
             try {
                 tenants.update(tenant.id(), name.getValue(), timeZone.getValue() == null ? "" : timeZone.getValue());
+                tenants.nameInChinese(tenant.id(), nameZh.getValue());
                 close();
                 saved.run();
             } catch (ValidationException refusal) {
@@ -33,7 +37,7 @@ final class TenantDialog extends Dialog {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new FormLayout(name, timeZone));
+        add(new FormLayout(name, nameZh, timeZone));
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
     }
 }

@@ -33,7 +33,7 @@ final class TenantsView extends Main implements HasDynamicTitle {
         boolean oidc = "oidc".equals(mode);
         addClassName("portal-view");
         var grid = new Grid<Tenant>();
-        grid.addColumn(Tenant::name).setHeader(getTranslation("tenant.name")).setFlexGrow(1);
+        grid.addColumn(t -> t.name(getLocale())).setHeader(getTranslation("tenant.name")).setFlexGrow(1);
         grid.addColumn(Tenant::id).setHeader(getTranslation("tenant.code")).setAutoWidth(true);
         grid.addColumn(Tenant::timeZone).setHeader(getTranslation("tenant.timezone")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation(t.active() ? "tenant.active" : "tenant.inactive"))

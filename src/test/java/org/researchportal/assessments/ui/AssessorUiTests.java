@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.participants.ParticipantImport;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.StudyService;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +30,8 @@ class AssessorUiTests extends UiTest {
     AssessmentService assessments;
     @Autowired
     StudyService studies;
+    @Autowired
+    ParticipantService participants;
 
     @Test
     void theWorklistShowsOpenTimepointsFirstAndNoArm() {
@@ -33,7 +39,7 @@ class AssessorUiTests extends UiTest {
         UI.getCurrent().navigate("");
         assertThat(currentPath()).isEqualTo("assessments");
         List<String> open = allCells(_get(Grid.class));
-        assertThat(open).contains("Overdue").doesNotContain("Done", "Exercise", "Control");
+        assertThat(open).contains("Window closed").doesNotContain("Overdue", "Done", "Exercise", "Control");
         _setValue(_get(Checkbox.class), true);
         List<String> all = allCells(_get(Grid.class));
         assertThat(all).contains("Done", "Baseline", "Week 12").doesNotContain("Exercise", "Control");
@@ -67,5 +73,70 @@ class AssessorUiTests extends UiTest {
         assertThat(viewText()).contains("Pain severity (mean of 4): 5.0");
         assertThat(assessments.find(due.participantId(), "week_8", "bpi_sf")).hasValueSatisfying(
                 r -> assertThat(r.answers()).containsEntry("worst", "8").containsEntry("now", "5"));
+    }
+
+    /** A lakeside participant of this test's own, enrolled some days ago, so no other test's data is used up. */
+    private DueAssessment ownLakesideVisit(int enrolledDaysAgo, String timepoint) {
+        java.time.LocalDate enrolled = java.time.LocalDate.now().minusDays(enrolledDaysAgo);
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String id = asSystem("lakeside", java.util.Set.of(PortalRole.CLINICIAN), () -> participants.importRecord(
+                new ParticipantImport(studies.studies().getFirst().id(), "UI-" + suffix, "UI-" + suffix,
+                        "Visit Test " + suffix, ParticipantStatus.ENROLLED, "USUAL", enrolled.minusDays(3), enrolled,
+                        null, null, null, "en", "Europe/London", null, null, null, null)));
+        signInToUi("lakeside.assessor");
+        return assessments.worklist(studies.studies().getFirst().id()).stream()
+                .filter(d -> d.participantId().equals(id) && d.timepoint().equals(timepoint)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aFractionIsRefusedAsNotAWholeNumberAndTooFewInterferenceItemsAreSaidToLeaveTheScoreUncomputed() {
+        signInToUi("lakeside.assessor");
+        DueAssessment due = ownLakesideVisit(56, "week_8");
+        UI.getCurrent().navigate("assess/" + due.participantId() + "/week_8");
+        List<NumberField> bpi = _find(NumberField.class);
+        _setValue(bpi.get(0), 2.5);
+        _setValue(bpi.get(1), 2.0);
+        _setValue(bpi.get(2), 5.0);
+        _setValue(bpi.get(3), 4.0);
+        // Three of the seven interference items: under the BPI's rule the interference mean needs four.
+        _setValue(bpi.get(4), 3.0);
+        _setValue(bpi.get(5), 3.0);
+        _setValue(bpi.get(6), 3.0);
+        assertThat(viewText()).contains("is not computed: 3 of 7 items answered, at least 4 needed");
+        Button saveBpi = _find(Button.class, spec -> spec.withText("Save")).getFirst();
+        _click(saveBpi);
+        assertThat(bpi.get(0).isInvalid()).isTrue();
+        assertThat(bpi.get(0).getErrorMessage()).isEqualTo("Whole numbers only.");
+
+        _setValue(bpi.get(0), 6.0);
+        _click(saveBpi);
+        assertThat(assessments.find(due.participantId(), "week_8", "bpi_sf")).isPresent();
+        UI.getCurrent().navigate("assessments");
+        UI.getCurrent().navigate("assess/" + due.participantId() + "/week_8");
+        assertThat(viewText()).as("the saved record says so too")
+                .contains("Pain interference (mean of 7, at least 4 answered) is not computed: 3 of 7 items answered");
+    }
+
+    @Test
+    void aClosedWindowIsRecordedAsMissedWithItsReasonAndLeavesTheWorklist() {
+        signInToUi("lakeside.assessor");
+        DueAssessment closed = ownLakesideVisit(120, "week_8");
+        assertThat(closed.state()).isEqualTo(DueAssessment.State.WINDOW_CLOSED);
+        UI.getCurrent().navigate("assess/" + closed.participantId() + "/" + closed.timepoint());
+        assertThat(viewText()).contains("This window closed without an assessment");
+        _click(_get(Button.class, spec -> spec.withText("Record as not assessed")));
+        assertThat(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Reason"))
+                .isInvalid()).isTrue();
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Reason")),
+                "Did not attend; three calls unanswered");
+        _click(_get(Button.class, spec -> spec.withText("Record as not assessed")));
+        assertThat(currentPath()).isEqualTo("assessments");
+        assertThat(assessments.worklist(studies.studies().getFirst().id())).filteredOn(
+                d -> d.participantId().equals(closed.participantId()) && d.timepoint().equals(closed.timepoint()))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.state()).isEqualTo(DueAssessment.State.MISSED);
+                    assertThat(d.missedReason()).isEqualTo("Did not attend; three calls unanswered");
+                });
     }
 }
