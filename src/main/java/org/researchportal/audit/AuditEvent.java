@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.storage.PersonalDocument;
+import org.researchportal.base.storage.PersonalText;
 import org.researchportal.tenancy.TenantOwnedDocument;
 import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -22,6 +23,7 @@ public class AuditEvent extends TenantOwnedDocument {
     private Instant at;
     private String actor;
     /** The actor's name as people know them, when the entry was made (older entries have only the username). */
+    @ValueConverter(PersonalText.class)
     private @Nullable String actorName;
     private String action;
     private String entityType;

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
+import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
@@ -32,14 +32,16 @@ public class ParticipantAccounts {
     private static final int USERNAME_TRIES = 20;
 
     private final TenantDocuments documents;
+    private final Invitees invitees;
     private final PasswordLinks links;
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean identityProviderOwnsAccounts;
 
-    ParticipantAccounts(TenantDocuments documents, PasswordLinks links, AuditTrail audit, Clock clock,
-            @Value("${portal.auth.mode:local}") String authMode) {
+    ParticipantAccounts(TenantDocuments documents, Invitees invitees, PasswordLinks links, AuditTrail audit,
+            Clock clock, @Value("${portal.auth.mode:local}") String authMode) {
         this.documents = documents;
+        this.invitees = invitees;
         this.links = links;
         this.audit = audit;
         this.clock = clock;
@@ -47,24 +49,31 @@ public class ParticipantAccounts {
     }
 
     /**
-     * Makes a participant account named after the participant's study number within the tenant, with a link on which
-     * its owner sets the password.
+     * Makes the account of an enrolled participant who has none, named after their study number within the tenant,
+     * links it to their record, and answers it with the link on which its owner sets the password, to be sent to
+     * them. A participant who has an account gets a new link instead, as long as its owner has not chosen a password.
      */
     @Secured(Authorities.CLINICIAN)
-    public AccountInvitation invite(String studyNumber, String displayName, @Nullable String email, String language) {
+    public AccountInvitation invite(String participantId) {
         if (identityProviderOwnsAccounts) {
             throw ValidationException.of("channel", "account.managed-by-identity-provider");
         }
-        String stem = (documents.currentTenantId() + "." + studyNumber).toLowerCase(Locale.ROOT)
+        Invitees.Invitee invitee = invitees.invitee(participantId)
+                .orElseThrow(() -> new NotFoundException("Participant", participantId));
+        if (invitee.accountId() != null) {
+            return inviteAgain(invitee.accountId())
+                    .orElseThrow(() -> ValidationException.of("channel", "invitation.account-ready"));
+        }
+        String stem = (documents.currentTenantId() + "." + invitee.studyNumber()).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9._@-]", "-");
         for (int n = 1; n <= USERNAME_TRIES; n++) {
             String username = n == 1 ? stem : stem + "-" + n;
             if (!username.matches(Account.USERNAME_PATTERN)) {
                 break;
             }
-            Account account = new Account(username, displayName, Inputs.blankToNull(email),
-                    PortalLocales.toTag(PortalLocales.fromTag(language)), Set.of(PortalRole.PARTICIPANT), null,
-                    clock.instant());
+            Account account = new Account(username, invitee.displayName(), Inputs.blankToNull(invitee.email()),
+                    PortalLocales.toTag(PortalLocales.fromTag(invitee.language())), Set.of(PortalRole.PARTICIPANT),
+                    null, clock.instant());
             String link = links.issue(account);
             try {
                 documents.insert(account);
@@ -73,6 +82,7 @@ public class ParticipantAccounts {
             }
             audit.record("account.created", AccountService.ENTITY, account.requireId(), null, account.auditView(),
                     null);
+            invitees.linkAccount(participantId, account.requireId());
             return new AccountInvitation(account.requireId(), username, link);
         }
         throw ValidationException.of("channel", "invitation.username.none");
@@ -82,8 +92,7 @@ public class ParticipantAccounts {
      * A new link for a participant account whose owner has not chosen a password yet (the first link expired or
      * went astray); empty when they have one, so an invitation never resets a password someone uses.
      */
-    @Secured(Authorities.CLINICIAN)
-    public Optional<AccountInvitation> inviteAgain(String accountId) {
+    private Optional<AccountInvitation> inviteAgain(String accountId) {
         Account account = documents.getById(accountId, Account.class);
         if (!account.getRoles().contains(PortalRole.PARTICIPANT) || account.getPasswordHash() != null
                 || !account.isActive()) {

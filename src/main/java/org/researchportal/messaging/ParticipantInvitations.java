@@ -11,7 +11,6 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.identity.AccountInvitation;
 import org.researchportal.identity.ParticipantAccounts;
-import org.researchportal.participants.CareTeamService;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantService;
@@ -29,17 +28,15 @@ import org.springframework.stereotype.Service;
 public class ParticipantInvitations {
 
     private final ParticipantService participants;
-    private final CareTeamService careTeam;
     private final ParticipantAccounts accounts;
     private final MessageTemplates templates;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ParticipantInvitations(ParticipantService participants, CareTeamService careTeam, ParticipantAccounts accounts,
-            MessageTemplates templates, Outbox outbox, AuditTrail audit, Clock clock) {
+    ParticipantInvitations(ParticipantService participants, ParticipantAccounts accounts, MessageTemplates templates,
+            Outbox outbox, AuditTrail audit, Clock clock) {
         this.participants = participants;
-        this.careTeam = careTeam;
         this.accounts = accounts;
         this.templates = templates;
         this.outbox = outbox;
@@ -62,15 +59,7 @@ public class ParticipantInvitations {
             throw ValidationException.of("channel", "invitation.not-randomised");
         }
         String recipient = recipient(contact, channel);
-        AccountInvitation invitation;
-        if (contact.accountId() == null) {
-            invitation = accounts.invite(record.studyNumber(), contact.displayName(), contact.email(),
-                    contact.language());
-            careTeam.linkAccount(participantId, invitation.accountId());
-        } else {
-            invitation = accounts.inviteAgain(contact.accountId())
-                    .orElseThrow(() -> ValidationException.of("channel", "invitation.account-ready"));
-        }
+        AccountInvitation invitation = accounts.invite(participantId);
         TemplateText template = templates.template(MessagePurpose.ACCOUNT_INVITATION, channel, contact.language());
         Map<String, String> values = Map.of("name", contact.displayName(), "username", invitation.username(),
                 "link", invitation.link());

