@@ -35,9 +35,13 @@ final class AuditPanel extends Composite<Div> {
         var grid = new Grid<AuditEvent>();
         grid.addColumn(e -> Formats.dateTime(e.getAt(), CurrentUser.require().zone(), getLocale()))
                 .setHeader(getTranslation("audit.when")).setAutoWidth(true);
-        grid.addColumn(wording::what).setHeader(getTranslation("audit.what")).setAutoWidth(true);
-        grid.addColumn(e -> summary(wording, e)).setHeader(getTranslation("audit.changes")).setFlexGrow(1);
-        grid.addColumn(e -> Formats.text(e.getReason())).setHeader(getTranslation("audit.reason")).setAutoWidth(true);
+        // Sentences and changes wrap rather than being cut; the whole change opens in a dialog.
+        grid.addColumn(wording::what).setHeader(getTranslation("audit.what")).setWidth("16rem").setFlexGrow(1);
+        grid.addColumn(e -> summary(wording, e)).setHeader(getTranslation("audit.changes")).setWidth("20rem")
+                .setFlexGrow(2);
+        grid.addColumn(e -> Formats.text(e.getReason())).setHeader(getTranslation("audit.reason")).setWidth("10rem")
+                .setFlexGrow(1);
+        grid.addThemeName("wrap-cell-content");
         grid.setItems(trail);
         grid.addClassName("audit-grid");
         grid.setAllRowsVisible(true);

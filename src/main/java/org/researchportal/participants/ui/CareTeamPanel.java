@@ -93,6 +93,7 @@ final class CareTeamPanel extends Composite<Div> {
         box.setItems(people);
         box.setItemLabelGenerator(a -> a.displayName() + " (" + a.username() + ")");
         box.setClearButtonVisible(true);
+        box.setWidth("20rem");
         people.stream().filter(a -> Objects.equals(a.id(), chosenId)).findFirst().ifPresent(box::setValue);
         return box;
     }
