@@ -87,6 +87,13 @@ public class AssessmentService {
                         .orElse(null), Map.of("instrument", instrument), null);
     }
 
+    /** The tenant's instruments, by code: what a schedule of assessments can name. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public List<Instrument> instruments() {
+        return documents.find(new Query().with(Sort.by("code")), InstrumentDefinition.class).stream()
+                .map(InstrumentDefinition::getInstrument).toList();
+    }
+
     @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Optional<Instrument> instrument(String code) {
         return definition(code).map(InstrumentDefinition::getInstrument);
