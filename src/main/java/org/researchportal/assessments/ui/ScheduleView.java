@@ -6,6 +6,8 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -19,6 +21,7 @@ import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.EditableRows;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
@@ -30,11 +33,14 @@ import org.researchportal.study.StudySummary;
 @Route("admin/schedule")
 @Menu(order = 65, icon = "CALENDAR", title = "menu.schedule")
 @RolesAllowed(Roles.TENANT_ADMIN)
-final class ScheduleView extends Main implements HasDynamicTitle {
+final class ScheduleView extends Main implements BeforeLeaveObserver, HasDynamicTitle {
 
     private final StudyService studies;
     private final List<Instrument> instruments;
     private final EditableRows<TimepointRow> timepoints;
+
+    private final UnsavedChanges changes = new UnsavedChanges(this);
+    private final UnsavedChanges.Form form = changes.form();
 
     ScheduleView(StudyService studies, AssessmentService assessments) {
         this.studies = studies;
@@ -49,6 +55,8 @@ final class ScheduleView extends Main implements HasDynamicTitle {
 
     private void edit(StudySummary study) {
         timepoints.setRows(studies.schedule(study.id()).stream().map(t -> new TimepointRow(t, instruments)).toList());
+        form.watchAll(timepoints);
+        timepoints.onRowAdded(form::watchAll);
         var save = new Button(getTranslation("action.save"), e -> save(study.id()));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new Paragraph(getTranslation(instruments.isEmpty() ? "schedule.no-instruments" : "schedule.intro")),
@@ -59,10 +67,16 @@ final class ScheduleView extends Main implements HasDynamicTitle {
         try {
             studies.configureSchedule(studyId, timepoints.rows().stream().map(r -> r.timepoint(instruments)).toList());
             timepoints.setInvalid(false);
+            form.saved();
             Notification.show(getTranslation("schedule.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationException refusal) {
             FieldErrors.show(this, refusal, Map.of("schedule", timepoints));
         }
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        changes.beforeLeave(event);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,7 @@ public class EditableRows<R extends Component> extends Div implements HasValidat
     private final Div list = new Div();
     private final Span error = new Span();
     private final Supplier<R> newRow;
+    private Consumer<R> onAdd = row -> { };
 
     public EditableRows(String addLabel, Supplier<R> newRow) {
         this.newRow = newRow;
@@ -31,6 +33,11 @@ public class EditableRows<R extends Component> extends Div implements HasValidat
         var add = new Button(addLabel, e -> addRow(newRow.get()));
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(list, error, add);
+    }
+
+    /** Called with each row added from now on, e.g. to watch its fields for unsaved changes. */
+    public void onRowAdded(Consumer<R> listener) {
+        this.onAdd = listener;
     }
 
     public void setRows(List<R> newRows) {
@@ -62,6 +69,7 @@ public class EditableRows<R extends Component> extends Div implements HasValidat
         });
         rows.add(row);
         list.add(line);
+        onAdd.accept(row);
     }
 
     @Override

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -17,6 +19,7 @@ import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.EditableRows;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.study.EligibilityModel;
 import org.researchportal.study.StudyService;
@@ -29,13 +32,16 @@ import org.researchportal.study.StudySummary;
 @Route("admin/eligibility")
 @Menu(order = 62, icon = "CHECK_SQUARE_O", title = "menu.eligibility")
 @RolesAllowed(Roles.TENANT_ADMIN)
-final class EligibilityView extends Main implements HasDynamicTitle {
+final class EligibilityView extends Main implements BeforeLeaveObserver, HasDynamicTitle {
 
     private final StudyService studies;
     private final EditableRows<MeasureRow> measures = new EditableRows<>(getTranslation("eligibility.measure.add"),
             () -> new MeasureRow(null));
     private final EditableRows<CriterionRow> criteria = new EditableRows<>(
             getTranslation("eligibility.criterion.add"), () -> new CriterionRow(null));
+
+    private final UnsavedChanges changes = new UnsavedChanges(this);
+    private final UnsavedChanges.Form form = changes.form();
 
     EligibilityView(StudyService studies) {
         this.studies = studies;
@@ -47,6 +53,10 @@ final class EligibilityView extends Main implements HasDynamicTitle {
 
     private void edit(StudySummary study) {
         load(studies.eligibilityModel(study.id()));
+        form.watchAll(measures);
+        form.watchAll(criteria);
+        measures.onRowAdded(form::watchAll);
+        criteria.onRowAdded(form::watchAll);
         Map<String, HasValidation> fields = Map.of("measures", measures, "criteria", criteria);
         var save = new Button(getTranslation("action.save"), e -> save(study.id(), fields));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -66,10 +76,16 @@ final class EligibilityView extends Main implements HasDynamicTitle {
                     measures.rows().stream().map(MeasureRow::measure).toList(),
                     criteria.rows().stream().map(CriterionRow::criterion).toList()));
             FieldErrors.clear(fields);
+            form.saved();
             Notification.show(getTranslation("eligibility.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationException refusal) {
             FieldErrors.show(this, refusal, fields);
         }
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        changes.beforeLeave(event);
     }
 
     @Override
