@@ -32,12 +32,14 @@ import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.base.ui.EditableRows;
+import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.NewCandidate;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
+import org.researchportal.participants.TrialFixture;
 import org.researchportal.study.CriterionRule.Combination;
 import org.researchportal.study.CriterionRule.Operator;
 import org.researchportal.study.EligibilityCriterion.Kind;
@@ -113,6 +115,31 @@ class StudySetUpUiTests extends UiTest {
                 .contains("baseline");
         UI.getCurrent().navigate("assessments");
         assertThat(allCells(_get(Grid.class))).contains("Wei Candidate", "Baseline");
+    }
+
+    @Test
+    void aSavedPlanIsSetUpOnlyAfterConfirmationAndThenOffersNothingToRedo() {
+        TrialFixture trial = TrialFixture.createWithoutSetUp(tenants, studies, randomisation,
+                DemoStudyDesigns.strideRandomisation().withRatio(Map.of("EXERCISE", 1, "CONTROL", 1)), 12);
+        SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN),
+                () -> account("admin", PortalRole.TENANT_ADMIN));
+        signInToUi("admin-" + suffix);
+        UI.getCurrent().navigate("admin/randomisation");
+        assertThat(viewText()).contains("randomisation is not set up yet", "Stratified by Age group");
+        // The plan is fixed once saved: it is shown, not offered for editing.
+        assertThat(_find(IntegerField.class)).isEmpty();
+
+        _click(_get(Button.class, spec -> spec.withText("Set up randomisation")));
+        ConfirmDialog ask = _get(ConfirmDialog.class);
+        assertThat(ask.getElement().getProperty("message")).contains("cannot be changed");
+        ask.close();
+        assertThat(randomisation.isSetUp(trial.studyId())).isFalse();
+
+        _click(_get(Button.class, spec -> spec.withText("Set up randomisation")));
+        _fireConfirm(_get(ConfirmDialog.class));
+        assertThat(randomisation.isSetUp(trial.studyId())).isTrue();
+        assertThat(viewText()).contains("Randomisation is set up");
+        assertThat(_find(Button.class, spec -> spec.withText("Set up randomisation"))).isEmpty();
     }
 
     private void createTheStudy() {
