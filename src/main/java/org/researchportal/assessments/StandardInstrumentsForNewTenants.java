@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * adherence, the quality-of-life questionnaire), so its administrator can build a schedule of assessments at once and
  * its assessors can record. Done on creation rather than by a button: an empty tenant has nothing a schedule could
  * name, and nobody should have to know to ask for the instruments. The demo's tenants get theirs the same way.
- * Runs in the new tenant as a system actor with the one role that may define instruments, audited there.
+ * Runs in the new tenant as a system actor with the one role that may define instruments, audited there. Should it
+ * fail (it is logged), the schedule editor offers the same step to the tenant administrator.
  */
 @Component
 class StandardInstrumentsForNewTenants {
@@ -30,15 +31,6 @@ class StandardInstrumentsForNewTenants {
     @EventListener
     void on(TenantCreated event) {
         sweeps.followUp(event.tenantId(), PURPOSE, EnumSet.of(PortalRole.TENANT_ADMIN), "the new tenant",
-                this::defineMissing);
-    }
-
-    /** Defines each standard instrument the tenant lacks; one it already has (perhaps adapted) is left alone. */
-    void defineMissing() {
-        for (Instrument instrument : StandardInstruments.all()) {
-            if (assessments.instrument(instrument.code()).isEmpty()) {
-                assessments.defineInstrument(instrument);
-            }
-        }
+                assessments::defineStandardInstruments);
     }
 }

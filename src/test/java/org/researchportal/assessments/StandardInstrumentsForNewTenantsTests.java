@@ -11,6 +11,9 @@ import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * A tenant created by a platform administrator has the standard instruments at once, defined in it (under the
@@ -24,6 +27,8 @@ class StandardInstrumentsForNewTenantsTests extends PortalTest {
     AssessmentService assessments;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    MongoOperations mongo;
 
     @Test
     void aNewTenantHasTheStandardInstruments() {
@@ -39,5 +44,19 @@ class StandardInstrumentsForNewTenantsTests extends PortalTest {
             assertThat(e.getAction()).isEqualTo("instrument.defined");
             assertThat(e.getActor()).isEqualTo("system:standard-instruments");
         });
+    }
+
+    @Test
+    void anInstitutionCreatedWithoutThemGetsTheMissingOnesOnce() {
+        String tenantId = "j" + UUID.randomUUID().toString().substring(0, 8);
+        signIn("platform.admin");
+        tenants.create(tenantId, "Older tenant", "Asia/Shanghai");
+        // As an institution created before new ones were given the instruments: it has only its own grip test.
+        mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("code").ne("grip")), "instruments");
+
+        var admin = EnumSet.of(PortalRole.TENANT_ADMIN);
+        assertThat(asSystem(tenantId, admin, () -> assessments.defineStandardInstruments())).isEqualTo(4);
+        assertThat(asSystem(tenantId, admin, () -> assessments.defineStandardInstruments())).isZero();
+        assertThat(asSystem(tenantId, admin, () -> assessments.instruments())).hasSize(5);
     }
 }

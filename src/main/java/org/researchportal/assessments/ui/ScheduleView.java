@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.StandardInstruments;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.EditableRows;
@@ -36,7 +37,8 @@ import org.researchportal.study.StudySummary;
 final class ScheduleView extends Main implements BeforeLeaveObserver, HasDynamicTitle {
 
     private final StudyService studies;
-    private final List<Instrument> instruments;
+    private final AssessmentService assessments;
+    private List<Instrument> instruments;
     private final EditableRows<TimepointRow> timepoints;
 
     private final UnsavedChanges changes = new UnsavedChanges(this);
@@ -44,10 +46,16 @@ final class ScheduleView extends Main implements BeforeLeaveObserver, HasDynamic
 
     ScheduleView(StudyService studies, AssessmentService assessments) {
         this.studies = studies;
+        this.assessments = assessments;
         this.instruments = assessments.instruments();
         this.timepoints = new EditableRows<>(getTranslation("schedule.timepoint.add"),
                 () -> new TimepointRow(null, instruments));
         addClassName("portal-view");
+        show();
+    }
+
+    private void show() {
+        removeAll();
         add(new ViewToolbar(getTranslation("menu.schedule")));
         studies.studies().stream().findFirst().ifPresentOrElse(this::edit,
                 () -> add(new Paragraph(getTranslation("study.create-first"))));
@@ -59,8 +67,22 @@ final class ScheduleView extends Main implements BeforeLeaveObserver, HasDynamic
         timepoints.onRowAdded(form::watchAll);
         var save = new Button(getTranslation("action.save"), e -> save(study.id()));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new Paragraph(getTranslation(instruments.isEmpty() ? "schedule.no-instruments" : "schedule.intro")),
-                new Section(getTranslation("schedule.timepoints"), timepoints), save);
+        add(new Paragraph(getTranslation(instruments.isEmpty() ? "schedule.no-instruments" : "schedule.intro")));
+        if (!instruments.stream().map(Instrument::code).toList().containsAll(
+                StandardInstruments.all().stream().map(Instrument::code).toList())) {
+            add(new Button(getTranslation("schedule.add-standard"), e -> addStandardInstruments()));
+        }
+        add(new Section(getTranslation("schedule.timepoints"), timepoints), save);
+    }
+
+    /** For an institution created before new ones were given the standard instruments. */
+    private void addStandardInstruments() {
+        int added = assessments.defineStandardInstruments();
+        instruments = assessments.instruments();
+        form.saved();
+        Notification.show(getTranslation("schedule.standard-added", added))
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        show();
     }
 
     private void save(String studyId) {

@@ -48,6 +48,9 @@ import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * A new institution's administrator sets the study up through the screens alone: the record and arms, RE-MS-style
@@ -73,6 +76,8 @@ class StudySetUpUiTests extends UiTest {
     AssessmentService assessments;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    MongoOperations mongo;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -140,6 +145,25 @@ class StudySetUpUiTests extends UiTest {
         assertThat(randomisation.isSetUp(trial.studyId())).isTrue();
         assertThat(viewText()).contains("Randomisation is set up");
         assertThat(_find(Button.class, spec -> spec.withText("Set up randomisation"))).isEmpty();
+    }
+
+    @Test
+    void anInstitutionWithoutTheStandardInstrumentsIsOfferedThem() {
+        TrialFixture trial = TrialFixture.createWithoutSetUp(tenants, studies, randomisation,
+                DemoStudyDesigns.reMsRandomisation(), 12);
+        mongo.remove(Query.query(Criteria.where("tenantId").is(trial.tenantId())), "instruments");
+        SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN),
+                () -> account("admin", PortalRole.TENANT_ADMIN));
+        signInToUi("admin-" + suffix);
+        UI.getCurrent().navigate("admin/schedule");
+        assertThat(viewText()).contains("no instruments yet");
+
+        _click(_get(Button.class, spec -> spec.withText("Add the standard instruments")));
+        expectNotifications("5 standard instruments added.");
+        assertThat(_find(Button.class, spec -> spec.withText("Add the standard instruments"))).isEmpty();
+        _click(_get(Button.class, spec -> spec.withText("Add a timepoint")));
+        assertThat(_get(com.vaadin.flow.component.combobox.MultiSelectComboBox.class,
+                spec -> spec.withLabel("Instruments")).getValue()).hasSize(5);
     }
 
     private void createTheStudy() {
