@@ -87,6 +87,30 @@ public class AssessmentService {
                         .orElse(null), Map.of("instrument", instrument), null);
     }
 
+    /**
+     * Defines each of the portal's standard instruments the tenant lacks and answers how many were added; one it
+     * already has (perhaps adapted) is left alone. A new tenant gets them on creation; an institution created before
+     * that was so gets them here.
+     */
+    @Secured(Authorities.TENANT_ADMIN)
+    public int defineStandardInstruments() {
+        int added = 0;
+        for (Instrument instrument : StandardInstruments.all()) {
+            if (definition(instrument.code()).isEmpty()) {
+                defineInstrument(instrument);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** The tenant's instruments, by code: what a schedule of assessments can name. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public List<Instrument> instruments() {
+        return documents.find(new Query().with(Sort.by("code")), InstrumentDefinition.class).stream()
+                .map(InstrumentDefinition::getInstrument).toList();
+    }
+
     @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Optional<Instrument> instrument(String code) {
         return definition(code).map(InstrumentDefinition::getInstrument);

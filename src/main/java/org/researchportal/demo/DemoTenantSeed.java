@@ -19,8 +19,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
-import org.researchportal.assessments.Instrument;
-import org.researchportal.assessments.StandardInstruments;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
@@ -101,11 +99,7 @@ class DemoTenantSeed {
         if (studies.eligibilityModel(study.id()).criteria().isEmpty()) {
             studies.configureEligibility(study.id(), tenant.eligibility());
         }
-        for (Instrument instrument : StandardInstruments.all()) {
-            if (assessments.instrument(instrument.code()).isEmpty()) {
-                assessments.defineInstrument(instrument);
-            }
-        }
+        // The standard instruments came with the tenant (assessments gives every new tenant them).
         if (studies.schedule(study.id()).isEmpty()) {
             studies.configureSchedule(study.id(), tenant.schedule());
         }

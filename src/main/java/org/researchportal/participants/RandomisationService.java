@@ -76,6 +76,14 @@ public class RandomisationService {
         audit.record("randomisation.set-up", "Study", studyId, null, Map.of("strata", strata(plan)), null);
     }
 
+    /** Whether the study's sealed sequence is made: it has a plan and every stratum of it has its sequence. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
+    public boolean isSetUp(String studyId) {
+        return studies.randomisationPlan(studyId).map(plan -> strata(plan).stream()
+                .allMatch(stratum -> documents.exists(slotsOf(studyId, stratum), AllocationBatch.class)))
+                .orElse(false);
+    }
+
     /**
      * Enrols and randomises an eligible, consented candidate and answers the arm's name. The stratification factors'
      * levels are given by the clinician (none when the plan has none).

@@ -131,12 +131,7 @@ public class StudyService {
     @Secured(Authorities.TENANT_ADMIN)
     public void configureSchedule(String studyId, List<Timepoint> schedule) {
         Study study = documents.getById(studyId, Study.class);
-        Set<String> codes = new HashSet<>();
-        boolean valid = schedule.stream().allMatch(t -> t.code().matches("[a-z][a-z0-9_]{0,23}") && codes.add(t.code())
-                && t.dayOffset() >= 0 && t.windowBefore() >= 0 && t.windowAfter() >= 0 && !t.instruments().isEmpty());
-        if (!valid) {
-            throw ValidationException.of("schedule", "study.schedule.invalid");
-        }
+        StudyConfigurationCheck.schedule(schedule);
         List<Timepoint> before = study.getSchedule();
         study.setSchedule(schedule);
         documents.save(study);

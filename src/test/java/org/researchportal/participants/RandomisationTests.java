@@ -129,10 +129,11 @@ class RandomisationTests extends TrialTest {
         for (Document slot : slots) {
             assertThat(slot.toJson()).doesNotContain("EXERCISE").doesNotContain("CONTROL");
         }
-        // The service's whole API: nothing that answers an unused place.
+        // The service's whole API: nothing that answers an unused place (isSetUp answers only whether a sequence
+        // exists for each stratum).
         assertThat(Arrays.stream(RandomisationService.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName))
-                .containsExactlyInAnyOrder("setUp", "randomise", "emergencyUnblind");
+                .containsExactlyInAnyOrder("setUp", "isSetUp", "randomise", "emergencyUnblind");
         // The next participant's arm is whatever the next sealed place holds, and only claiming opens it.
         Document next = slots.stream().min((a, b) -> a.getInteger("position") - b.getInteger("position")).orElseThrow();
         String id = candidate("Next In Line");

@@ -39,6 +39,15 @@ final class ArmsEditor extends Div implements HasValidation {
         arms.forEach(arm -> addRow(arm, false));
     }
 
+    /** Empty rows for a new study's arms, their codes still to be chosen. */
+    void setNewArms(int count) {
+        rows.clear();
+        list.removeAll();
+        for (int i = 0; i < count; i++) {
+            addRow(new Arm("", "", i == 0 ? ArmKind.INTERVENTION : ArmKind.CONTROL, ""), true);
+        }
+    }
+
     List<Arm> getArms() {
         return rows.stream().map(ArmRow::arm).toList();
     }

@@ -28,7 +28,10 @@ import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.springframework.dao.OptimisticLockingFailureException;
 
-/** The tenant administrator edits the study record: name, registry id, arms and enrolment target. */
+/**
+ * The tenant administrator creates the study (in a new tenant) and edits its record: name, registry id, arms and
+ * enrolment target.
+ */
 @Route("admin/study")
 @Menu(order = 61, icon = "FILE_TEXT_O", title = "menu.study")
 @RolesAllowed(Roles.TENANT_ADMIN)
@@ -48,11 +51,11 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
         this.studies = studies;
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.study")));
-        studies.studies().stream().findFirst().ifPresentOrElse(this::edit,
-                () -> add(new Paragraph(getTranslation("dashboard.no-study"))));
+        edit(studies.studies().stream().findFirst().orElse(null));
     }
 
-    private void edit(StudySummary study) {
+    /** Edits the tenant's study, or, in a new tenant with none yet, creates it. */
+    private void edit(@Nullable StudySummary study) {
         acronym.setLabel(getTranslation("study.acronym"));
         acronym.setMaxLength(Study.ACRONYM_MAX_LENGTH);
         title.setLabel(getTranslation("study.title"));
@@ -65,13 +68,19 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
         contactPhone.setLabel(getTranslation("study.contact-phone"));
         contactEmail.setLabel(getTranslation("study.contact-email"));
         contactEmail.setMaxLength(Study.CONTACT_MAX_LENGTH);
-        load(studies.record(study.id()));
+        if (study != null) {
+            load(studies.record(study.id()));
+        } else {
+            add(new Paragraph(getTranslation("study.none-yet")));
+            arms.setNewArms(2);
+        }
 
         var form = new FormLayout(acronym, title, registryId, target, contactPhone, contactEmail);
         form.setColspan(title, 2);
         Map<String, HasValidation> fields = Map.of("acronym", acronym, "title", title, "registryId", registryId,
                 "targetEnrolment", target, "contactPhone", contactPhone, "contactEmail", contactEmail, "arms", arms);
-        var save = new Button(getTranslation("action.save"), e -> save(study.id(), fields));
+        var save = study != null ? new Button(getTranslation("action.save"), e -> save(study.id(), fields))
+                : new Button(getTranslation("study.create"), e -> create(fields));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new Section(getTranslation("study.record"), form), new Section(getTranslation("study.arms"), arms), save);
     }
@@ -87,11 +96,27 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
         loadedVersion = record.version();
     }
 
+    private void create(Map<String, HasValidation> fields) {
+        try {
+            studies.create(record(null));
+            Notification.show(getTranslation("study.created")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            removeAll();
+            add(new ViewToolbar(getTranslation("menu.study")));
+            edit(studies.studies().stream().findFirst().orElseThrow());
+        } catch (ValidationException refusal) {
+            FieldErrors.show(this, refusal, fields);
+        }
+    }
+
+    private StudyRecord record(@Nullable Long version) {
+        return new StudyRecord(acronym.getValue(), title.getValue(), registryId.getValue(), arms.getArms(),
+                target.getValue() == null ? 0 : target.getValue(), contactPhone.getValue(), contactEmail.getValue(),
+                version);
+    }
+
     private void save(String studyId, Map<String, HasValidation> fields) {
         try {
-            studies.update(studyId, new StudyRecord(acronym.getValue(), title.getValue(), registryId.getValue(),
-                    arms.getArms(), target.getValue() == null ? 0 : target.getValue(), contactPhone.getValue(),
-                    contactEmail.getValue(), loadedVersion));
+            studies.update(studyId, record(loadedVersion));
             load(studies.record(studyId));
             FieldErrors.clear(fields);
             Notification.show(getTranslation("study.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
