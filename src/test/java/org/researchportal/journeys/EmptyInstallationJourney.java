@@ -117,6 +117,18 @@ class EmptyInstallationJourney {
 
     @Test
     void aTeamRunsTheTrialFromAnEmptyInstallation() throws Exception {
+        try {
+            walk();
+        } catch (Throwable failure) {
+            if (page != null) {
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "empty-installation.png"))
+                        .setFullPage(true));
+            }
+            throw failure;
+        }
+    }
+
+    private void walk() throws Exception {
         // The installation's first platform administrator sets a password on the link its log printed.
         String firstLink = awaitInLog(Pattern.compile("(http://\\S+/set-password/\\S+)"));
         device();
@@ -149,7 +161,68 @@ class EmptyInstallationJourney {
         }
 
         assertThat(page.locator("vaadin-grid")).containsText("riverside.coordinator");
+        setUpTheStudy();
         serverLogHasNoException();
+    }
+
+    /** The tenant administrator: the study record and arms, eligibility, randomisation and the schedule. */
+    private void setUpTheStudy() {
+        open("admin/study");
+        assertThat(page.getByText("This institution has no study yet")).isVisible();
+        field("Acronym").fill("RIVER");
+        field("Title").fill("Home exercise for aromatase-inhibitor joint symptoms");
+        field("Target enrolment").fill("24");
+        field("Team phone for participants").fill("+86 21 5555 0100");
+        field("Code").nth(0).fill("EXERCISE");
+        field("Name").nth(0).fill("Exercise");
+        field("Code").nth(1).fill("CONTROL");
+        field("Name").nth(1).fill("Control");
+        button("Create the study").click();
+        assertThat(page.getByText("Study created.")).isVisible();
+
+        open("admin/eligibility");
+        button("Add a measure").click();
+        field("Code").nth(0).fill("bpi_worst");
+        field("Label").nth(0).fill("BPI worst pain in the last 24 hours (0-10)");
+        field("Lowest").fill("0");
+        field("Highest").fill("10");
+        button("Add a criterion").click();
+        button("Add a criterion").click();
+        field("Code").nth(1).fill("I1");
+        field("Criterion").nth(0).fill("Hormone receptor-positive breast cancer on an aromatase inhibitor");
+        field("Code").nth(2).fill("I2");
+        field("Criterion").nth(1).fill("BPI worst pain of 3 or more");
+        choose(page.getByLabel("Judged by").nth(1), "All of these conditions");
+        button("Add a condition").click();
+        field("Measure code").fill("bpi_worst");
+        choose(field("Is"), "at least");
+        field("Value").fill("3");
+        button("Save").click();
+        assertThat(page.getByText("Eligibility criteria saved.")).isVisible();
+
+        open("admin/randomisation");
+        button("Save the plan and set up randomisation").click();
+        button("Set up randomisation").click();
+        assertThat(page.getByText("Randomisation is set up.").first()).isVisible();
+
+        open("admin/schedule");
+        button("Add a timepoint").click();
+        button("Add a timepoint").click();
+        field("Code").nth(0).fill("baseline");
+        field("Label").nth(0).fill("Baseline");
+        field("Days before").nth(0).fill("14");
+        field("Code").nth(1).fill("week_6");
+        field("Label").nth(1).fill("Week 6");
+        field("Day after enrolment").nth(1).fill("42");
+        button("Save").click();
+        assertThat(page.getByText("Schedule of assessments saved.")).isVisible();
+    }
+
+    /** Picks an option of a Vaadin select or combo box. */
+    private void choose(Locator select, String option) {
+        select.click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).first().click();
+        settle();
     }
 
     // --- steps a person takes -------------------------------------------------------------------------------------

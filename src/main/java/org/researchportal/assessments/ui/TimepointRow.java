@@ -50,6 +50,7 @@ final class TimepointRow extends Composite<HorizontalLayout> {
             instruments.setValue(available.stream().map(Instrument::code).collect(Collectors.toSet()));
         }
         getContent().setAlignItems(FlexComponent.Alignment.BASELINE);
+        getContent().setWrap(true);
         getContent().add(code, label, labelZh, day, before, after, instruments);
     }
 

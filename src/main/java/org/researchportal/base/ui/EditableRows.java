@@ -63,6 +63,10 @@ public class EditableRows<R extends Component> extends Div implements HasValidat
         var line = new HorizontalLayout(row, remove);
         line.setAlignItems(FlexComponent.Alignment.BASELINE);
         line.setWidthFull();
+        // A row's fields wrap on a narrow screen; the row takes the space left beside its remove button.
+        line.setWrap(true);
+        line.setFlexGrow(1, row);
+        row.getElement().getStyle().set("min-width", "0");
         remove.addClickListener(e -> {
             rows.remove(row);
             list.remove(line);

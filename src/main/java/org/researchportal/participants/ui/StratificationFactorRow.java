@@ -20,6 +20,7 @@ final class StratificationFactorRow extends Composite<HorizontalLayout> {
         levels.setWidth("18em");
         levels.setHelperText(getTranslation("randomisation-plan.factor.levels-help"));
         getContent().setAlignItems(FlexComponent.Alignment.BASELINE);
+        getContent().setWrap(true);
         getContent().add(code, label, labelZh, levels);
     }
 

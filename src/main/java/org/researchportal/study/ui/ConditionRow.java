@@ -31,6 +31,7 @@ final class ConditionRow extends Composite<HorizontalLayout> {
             threshold.setValue(condition.threshold());
         }
         getContent().setAlignItems(FlexComponent.Alignment.BASELINE);
+        getContent().setWrap(true);
         getContent().add(measure, operator, threshold);
     }
 

@@ -57,6 +57,7 @@ final class CriterionRow extends Composite<VerticalLayout> {
         conditions.addClassName("criterion-conditions");
         var first = new HorizontalLayout(code, kind, text, textZh, combination);
         first.setAlignItems(FlexComponent.Alignment.BASELINE);
+        first.setWrap(true);
         getContent().setPadding(false);
         getContent().setSpacing(false);
         getContent().add(first, conditions);

@@ -42,6 +42,7 @@ final class MeasureRow extends Composite<HorizontalLayout> {
         }
         type.setValue(measure == null ? MeasureType.NUMBER : measure.type());
         getContent().setAlignItems(FlexComponent.Alignment.BASELINE);
+        getContent().setWrap(true);
         getContent().add(code, type, label, labelZh, min, max);
     }
 
