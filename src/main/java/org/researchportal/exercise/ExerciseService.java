@@ -30,7 +30,9 @@ import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -306,6 +308,44 @@ public class ExerciseService {
     public Map<String, ProgrammeFigures> figures(Collection<String> participantIds) {
         return figuresOf(participants.programmeParticipants(participantIds).stream()
                 .filter(ExerciseService::inExerciseArm).toList());
+    }
+
+    /**
+     * Whole-programme adherence of a page of a study's participants, for an export: one entry per participant with a
+     * programme (only the exercise arm has one, which is why a blinded reader never gets this). Two queries a page.
+     */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public List<ProgrammeAdherence> adherence(String studyId, Collection<String> participantIds) {
+        List<Programme> programmes = documents.find(Query.query(Criteria.where("studyId").is(studyId)
+                .and("participantId").in(participantIds)).with(Sort.by("participantId")), Programme.class);
+        if (programmes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ParticipantRef> refs = new HashMap<>();
+        participants.programmeParticipants(programmes.stream().map(Programme::getParticipantId).toList())
+                .forEach(p -> refs.put(p.id(), p));
+        Map<String, SessionCount> counts = new HashMap<>();
+        documents.aggregate(SessionLog.class, List.of(
+                Aggregation.match(Criteria.where("participantId").in(refs.keySet())),
+                Aggregation.group("participantId", "date").count().as("sessions"),
+                Aggregation.group("participantId").count().as("days").sum("sessions").as("sessions")),
+                SessionCount.class).forEach(c -> counts.put(c.id(), c));
+        List<ProgrammeAdherence> adherence = new ArrayList<>();
+        for (Programme programme : programmes) {
+            ParticipantRef participant = refs.get(programme.getParticipantId());
+            if (participant == null) {
+                continue;
+            }
+            LocalDate today = today(participant);
+            SessionCount count = counts.getOrDefault(participant.id(), new SessionCount(participant.id(), 0, 0));
+            adherence.add(new ProgrammeAdherence(participant.id(), programme.getTemplate(),
+                    programme.getManualEdition(), programme.getStartDate(), today,
+                    programme.programmeDays(programme.getStartDate(), today).size(), count.days(), count.sessions()));
+        }
+        return adherence;
+    }
+
+    record SessionCount(@Id String id, int days, int sessions) {
     }
 
     /**
