@@ -34,6 +34,10 @@ class AdverseEvent extends TenantOwnedDocument {
         return new AdverseEventRow(requireId(), participantId, participantLabel, report, reportedBy, reportedAt);
     }
 
+    AdverseEventRecord toRecord() {
+        return new AdverseEventRecord(requireId(), participantId, report, serious, reportedAt);
+    }
+
     String getParticipantId() {
         return participantId;
     }

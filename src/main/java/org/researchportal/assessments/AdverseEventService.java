@@ -2,6 +2,7 @@ package org.researchportal.assessments;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +188,17 @@ public class AdverseEventService {
         return documents.find(Query.query(Criteria.where("participantId").is(participantId))
                 .with(Sort.by(Sort.Direction.DESC, "report.onset")), AdverseEvent.class).stream()
                 .map(e -> e.toRow(label(participant))).toList();
+    }
+
+    /**
+     * The adverse events of a page of a study's participants, for an export: by participant, then onset. Clinicians
+     * only, as everywhere else: an event's relatedness to the programme would tell a blinded reader the arm.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public List<AdverseEventRecord> eventsOf(String studyId, Collection<String> participantIds) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("participantId")
+                .in(participantIds)).with(Sort.by("participantId", "report.onset", "reportedAt")), AdverseEvent.class)
+                .stream().map(AdverseEvent::toRecord).toList();
     }
 
     /** The study's serious adverse events that are not resolved yet, newest first. */

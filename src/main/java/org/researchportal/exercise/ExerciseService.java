@@ -30,7 +30,9 @@ import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -118,22 +120,7 @@ public class ExerciseService {
                 studyId));
         ManualExercise before = current.exercise(revised.code())
                 .orElseThrow(() -> new NotFoundException("ManualExercise", revised.code()));
-        Map<String, String> errors = new HashMap<>();
-        checkText(errors, "title", revised.title(), TITLE_MAX_LENGTH, true);
-        checkText(errors, "purpose", revised.purpose(), TEXT_MAX_LENGTH, true);
-        checkText(errors, "safety", revised.safety(), TEXT_MAX_LENGTH, true);
-        checkText(errors, "stopRule", revised.stopRule(), TEXT_MAX_LENGTH, true);
-        if (revised.steps().isEmpty() || revised.steps().size() > MAX_STEPS || revised.steps().stream()
-                .anyMatch(step -> Inputs.isBlankOrLonger(step.en(), TEXT_MAX_LENGTH)
-                        || (step.zh() != null && step.zh().length() > TEXT_MAX_LENGTH))) {
-            errors.put("steps", "manual.steps.invalid");
-        }
-        if (!revised.dosage().valid()) {
-            errors.put("dosage", "programme.adjust.invalid");
-        }
-        if (Inputs.isBlankOrLonger(reason, 500)) {
-            errors.put("reason", "change.reason.required");
-        }
+        Map<String, String> errors = exerciseErrors(revised, reason);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -148,6 +135,98 @@ public class ExerciseService {
         audit.record("manual.exercise-revised", "ExerciseManual", studyId + "/" + kept.code(), before, kept,
                 reason.trim());
         return edition;
+    }
+
+    /**
+     * Adds an exercise to the study's manual and publishes the result as a new edition, or as the first edition when
+     * the study has none yet: how a team that starts from nothing builds its manual in the screens.
+     */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST})
+    public int addExercise(String studyId, ManualExercise added, String reason) {
+        if (studies.study(studyId).isEmpty()) {
+            throw new NotFoundException("Study", studyId);
+        }
+        Optional<ExerciseManual> current = latestManual(studyId);
+        Map<String, String> errors = exerciseErrors(added, reason);
+        if (added.code() == null || !added.code().matches(CODE)) {
+            errors.put("code", "manual.code.invalid");
+        } else if (current.flatMap(m -> m.exercise(added.code())).isPresent()) {
+            errors.put("code", "manual.code.taken");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        ManualExercise kept = new ManualExercise(added.code(), added.phase(), added.region(), tidy(added.title()),
+                tidy(added.purpose()), added.steps().stream().map(ExerciseService::tidy).toList(), added.dosage(),
+                List.of(), tidy(added.safety()), tidy(added.stopRule()));
+        List<ManualExercise> exercises = new ArrayList<>(current.map(ExerciseManual::getExercises).orElse(List.of()));
+        exercises.add(kept);
+        int edition = publish(studyId, current.map(m -> m.getEdition() + 1).orElse(1), exercises,
+                current.map(ExerciseManual::getGuidance).orElse(List.of()),
+                current.map(ExerciseManual::getTemplates).orElse(List.of()), false);
+        audit.record("manual.exercise-added", "ExerciseManual", studyId + "/" + kept.code(), null, kept,
+                reason.trim());
+        return edition;
+    }
+
+    /**
+     * Defines a programme template of the manual (or replaces the one with its code) and publishes a new edition:
+     * prescribing starts from a template, so a new team needs one before its first prescription.
+     */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST})
+    public int defineTemplate(String studyId, ProgrammeTemplate template, String reason) {
+        ExerciseManual current = latestManual(studyId).orElseThrow(() -> ValidationException.of("exercises",
+                "programme.no-manual"));
+        Map<String, String> errors = new HashMap<>();
+        if (template.code() == null || !template.code().matches(CODE)) {
+            errors.put("code", "manual.code.invalid");
+        }
+        checkText(errors, "name", template.name(), TITLE_MAX_LENGTH, true);
+        if (template.exercises().isEmpty() || !template.exercises().stream()
+                .allMatch(code -> current.exercise(code).isPresent())) {
+            errors.put("exercises", "manual.template.exercises.invalid");
+        }
+        if (template.sessionsPerWeek() < 1 || template.sessionsPerWeek() > 7) {
+            errors.put("sessionsPerWeek", "manual.template.sessions.invalid");
+        }
+        if (Inputs.isBlankOrLonger(reason, 500)) {
+            errors.put("reason", "change.reason.required");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        ProgrammeTemplate kept = new ProgrammeTemplate(template.code(), tidy(template.name()),
+                List.copyOf(template.exercises()), template.sessionsPerWeek());
+        List<ProgrammeTemplate> templates = new ArrayList<>(current.getTemplates().stream()
+                .filter(t -> !t.code().equals(kept.code())).toList());
+        templates.add(kept);
+        int edition = publish(studyId, current.getEdition() + 1, current.getExercises(), current.getGuidance(),
+                templates, current.isDemoContent());
+        audit.record("manual.template-defined", "ExerciseManual", studyId + "/" + kept.code(),
+                current.getTemplates().stream().filter(t -> t.code().equals(kept.code())).findFirst().orElse(null),
+                kept, reason.trim());
+        return edition;
+    }
+
+    /** What is wrong with an exercise's words, method and dosage, and the reason, by field. */
+    private static Map<String, String> exerciseErrors(ManualExercise exercise, String reason) {
+        Map<String, String> errors = new HashMap<>();
+        checkText(errors, "title", exercise.title(), TITLE_MAX_LENGTH, true);
+        checkText(errors, "purpose", exercise.purpose(), TEXT_MAX_LENGTH, true);
+        checkText(errors, "safety", exercise.safety(), TEXT_MAX_LENGTH, true);
+        checkText(errors, "stopRule", exercise.stopRule(), TEXT_MAX_LENGTH, true);
+        if (exercise.steps().isEmpty() || exercise.steps().size() > MAX_STEPS || exercise.steps().stream()
+                .anyMatch(step -> Inputs.isBlankOrLonger(step.en(), TEXT_MAX_LENGTH)
+                        || (step.zh() != null && step.zh().length() > TEXT_MAX_LENGTH))) {
+            errors.put("steps", "manual.steps.invalid");
+        }
+        if (exercise.dosage() == null || !exercise.dosage().valid()) {
+            errors.put("dosage", "programme.adjust.invalid");
+        }
+        if (Inputs.isBlankOrLonger(reason, 500)) {
+            errors.put("reason", "change.reason.required");
+        }
+        return errors;
     }
 
     /** Trimmed; Chinese left empty shows the English rather than nothing. */
@@ -306,6 +385,44 @@ public class ExerciseService {
     public Map<String, ProgrammeFigures> figures(Collection<String> participantIds) {
         return figuresOf(participants.programmeParticipants(participantIds).stream()
                 .filter(ExerciseService::inExerciseArm).toList());
+    }
+
+    /**
+     * Whole-programme adherence of a page of a study's participants, for an export: one entry per participant with a
+     * programme (only the exercise arm has one, which is why a blinded reader never gets this). Two queries a page.
+     */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public List<ProgrammeAdherence> adherence(String studyId, Collection<String> participantIds) {
+        List<Programme> programmes = documents.find(Query.query(Criteria.where("studyId").is(studyId)
+                .and("participantId").in(participantIds)).with(Sort.by("participantId")), Programme.class);
+        if (programmes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ParticipantRef> refs = new HashMap<>();
+        participants.programmeParticipants(programmes.stream().map(Programme::getParticipantId).toList())
+                .forEach(p -> refs.put(p.id(), p));
+        Map<String, SessionCount> counts = new HashMap<>();
+        documents.aggregate(SessionLog.class, List.of(
+                Aggregation.match(Criteria.where("participantId").in(refs.keySet())),
+                Aggregation.group("participantId", "date").count().as("sessions"),
+                Aggregation.group("participantId").count().as("days").sum("sessions").as("sessions")),
+                SessionCount.class).forEach(c -> counts.put(c.id(), c));
+        List<ProgrammeAdherence> adherence = new ArrayList<>();
+        for (Programme programme : programmes) {
+            ParticipantRef participant = refs.get(programme.getParticipantId());
+            if (participant == null) {
+                continue;
+            }
+            LocalDate today = today(participant);
+            SessionCount count = counts.getOrDefault(participant.id(), new SessionCount(participant.id(), 0, 0));
+            adherence.add(new ProgrammeAdherence(participant.id(), programme.getTemplate(),
+                    programme.getManualEdition(), programme.getStartDate(), today,
+                    programme.programmeDays(programme.getStartDate(), today).size(), count.days(), count.sessions()));
+        }
+        return adherence;
+    }
+
+    record SessionCount(@Id String id, int days, int sessions) {
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -91,6 +92,16 @@ public class CallWorklist {
     public List<FollowUpCall> callsOf(String participantId) {
         return documents.find(Query.query(Criteria.where("participantId").is(participantId))
                 .with(Sort.by("number")), FollowUpCall.class);
+    }
+
+    /**
+     * The calls of a page of a study's participants with their answers, for an export: by participant and number.
+     * Clinicians only: a call's script (and so its answers) differs by arm.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public List<FollowUpCall> callsOf(String studyId, Collection<String> participantIds) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("participantId")
+                .in(participantIds)).with(Sort.by("participantId", "number")), FollowUpCall.class);
     }
 
     /** The dashboard's figures, for one study or all. */

@@ -61,6 +61,15 @@ class ExportApi {
         exports.odm(studyId, response.getOutputStream());
     }
 
+    /** Every table in one zip; an assessor's token gets only the data and its dictionary. */
+    @GetMapping("/studies/{studyId}/export.zip")
+    void zip(@PathVariable String studyId, HttpServletResponse response) throws IOException {
+        requireStudy(studyId);
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", "attachment; filename=\"export.zip\"");
+        exports.zip(studyId, response.getOutputStream());
+    }
+
     /** Checked before anything is written, so an unknown id answers a clean 404. */
     private void requireStudy(String studyId) {
         studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));

@@ -24,7 +24,9 @@ import org.researchportal.study.Timepoint;
 
 /**
  * The CDISC ODM 1.3.2 export, streamed: the study's metadata (a study event per timepoint, a form and item group per
- * instrument, an item per question and score) and its clinical data. Elements follow the schema's order.
+ * instrument, an item per question and score) and its clinical data. Unblinded, it also has a common event of adverse
+ * events (a repeating item group, one per event), one of programme adherence, and a repeating event per follow-up
+ * call keyed by its number. Elements follow the schema's order.
  */
 final class OdmExport {
 
@@ -32,6 +34,10 @@ final class OdmExport {
     private static final String ENROLMENT = "ENROLMENT";
     /** A form on every timepoint saying it was missed or not done, and why: absent when it was not. */
     private static final String VISIT = "VISIT";
+    /** The unblinded export's extra events, each with one form of the same name (see CsvTables). */
+    private static final String ADVERSE_EVENTS = "AE";
+    private static final String ADHERENCE = "ADHERENCE";
+    private static final String CALL = "CALL";
 
     private final XMLStreamWriter xml;
     private final ExportData data;
@@ -83,6 +89,9 @@ final class OdmExport {
         xml.writeStartElement(NS, "Protocol");
         List<String> events = new ArrayList<>(List.of(ENROLMENT));
         data.schedule.forEach(t -> events.add(oid(t.code())));
+        if (!data.blinded) {
+            events.addAll(List.of(ADVERSE_EVENTS, ADHERENCE, CALL));
+        }
         for (int i = 0; i < events.size(); i++) {
             empty("StudyEventRef", Map.of("StudyEventOID", "SE." + events.get(i), "OrderNumber",
                     String.valueOf(i + 1), "Mandatory", "No"));
@@ -94,6 +103,11 @@ final class OdmExport {
             forms.add(VISIT);
             studyEvent(oid(t.code()), t.label(), forms);
         }
+        if (!data.blinded) {
+            studyEvent(ADVERSE_EVENTS, "Adverse events", List.of(ADVERSE_EVENTS), false, "Common");
+            studyEvent(ADHERENCE, "Exercise programme adherence", List.of(ADHERENCE), false, "Common");
+            studyEvent(CALL, "Follow-up call", List.of(CALL), true, "Scheduled");
+        }
         // The schema wants every FormDef before any ItemGroupDef.
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -101,6 +115,12 @@ final class OdmExport {
         groups.put(ENROLMENT, enrolmentItems());
         names.put(VISIT, "Visit not assessed");
         groups.put(VISIT, List.of("I.VISIT.STATUS", "I.VISIT.REASON"));
+        if (!data.blinded) {
+            for (CsvTables table : CsvTables.values()) {
+                names.put(form(table), tableName(table));
+                groups.put(form(table), table.columns.stream().skip(1).map(c -> tableItem(table, c.name())).toList());
+            }
+        }
         for (Instrument instrument : data.instruments) {
             List<String> items = new ArrayList<>();
             items.add(itemOid(instrument, "assessed_on"));
@@ -113,15 +133,22 @@ final class OdmExport {
             formDef(form.getKey(), form.getValue());
         }
         for (Map.Entry<String, List<String>> group : groups.entrySet()) {
-            itemGroupDef(group.getKey(), names.get(group.getKey()), group.getValue());
+            // Adverse events repeat within their form, one item group per event.
+            itemGroupDef(group.getKey(), names.get(group.getKey()), group.getValue(),
+                    group.getKey().equals(ADVERSE_EVENTS));
         }
         itemDefs();
         xml.writeEndElement();
     }
 
     private void studyEvent(String oid, String name, List<String> forms) throws XMLStreamException {
+        studyEvent(oid, name, forms, false, "Scheduled");
+    }
+
+    private void studyEvent(String oid, String name, List<String> forms, boolean repeating, String type)
+            throws XMLStreamException {
         xml.writeStartElement(NS, "StudyEventDef");
-        attributes(Map.of("OID", "SE." + oid, "Name", name, "Repeating", "No", "Type", "Scheduled"));
+        attributes(Map.of("OID", "SE." + oid, "Name", name, "Repeating", repeating ? "Yes" : "No", "Type", type));
         for (String form : forms) {
             empty("FormRef", Map.of("FormOID", "F." + form, "Mandatory", "No"));
         }
@@ -135,9 +162,10 @@ final class OdmExport {
         xml.writeEndElement();
     }
 
-    private void itemGroupDef(String oid, String name, List<String> items) throws XMLStreamException {
+    private void itemGroupDef(String oid, String name, List<String> items, boolean repeating)
+            throws XMLStreamException {
         xml.writeStartElement(NS, "ItemGroupDef");
-        attributes(Map.of("OID", "IG." + oid, "Name", name, "Repeating", "No"));
+        attributes(Map.of("OID", "IG." + oid, "Name", name, "Repeating", repeating ? "Yes" : "No"));
         for (String item : items) {
             empty("ItemRef", Map.of("ItemOID", item, "Mandatory", "No"));
         }
@@ -161,6 +189,14 @@ final class OdmExport {
         itemDef("I.VISIT.STATUS", "Visit not assessed: missed or not_done", "未评估的访视：missed（错过）或 not_done（未完成）",
                 "text", null, null);
         itemDef("I.VISIT.REASON", "Why the visit was not assessed", "未评估的原因", "text", null, null);
+        if (!data.blinded) {
+            for (CsvTables table : CsvTables.values()) {
+                for (CsvTables.Column column : table.columns.subList(1, table.columns.size())) {
+                    itemDef(tableItem(table, column.name()), column.label(), null, odmType(column.type()), null,
+                            null);
+                }
+            }
+        }
         for (Instrument instrument : data.instruments) {
             itemDef(itemOid(instrument, "assessed_on"), "Date assessed", "评估日期", "date", null, null);
             for (Item item : instrument.items()) {
@@ -173,14 +209,16 @@ final class OdmExport {
         }
     }
 
-    private void itemDef(String oid, String question, String questionZh, String type, @Nullable Double min,
+    private void itemDef(String oid, String question, @Nullable String questionZh, String type, @Nullable Double min,
             @Nullable Double max) throws XMLStreamException {
         xml.writeStartElement(NS, "ItemDef");
         attributes(Map.of("OID", oid, "Name", question.length() > 60 ? question.substring(0, 60) : question,
                 "DataType", type));
         xml.writeStartElement(NS, "Question");
         translated("en", question);
-        translated("zh", questionZh);
+        if (questionZh != null) {
+            translated("zh", questionZh);
+        }
         xml.writeEndElement();
         if (min != null) {
             rangeCheck("GE", number(min));
@@ -230,9 +268,96 @@ final class OdmExport {
                     event(oid(t.code()), forms);
                 }
             }
+            if (!data.blinded) {
+                tables(subject);
+            }
             xml.writeEndElement();
         }
         xml.writeEndElement();
+    }
+
+    /** The unblinded tables' rows of one subject, as study events: the same values as the CSV tables. */
+    private void tables(ExportSubject subject) throws XMLStreamException {
+        for (CsvTables table : CsvTables.values()) {
+            List<List<String>> rows = new ArrayList<>();
+            table.rows(subject, data, rows);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            if (table == CsvTables.CALLS) {
+                for (List<String> row : rows) {
+                    // The call's number keys the repeated event.
+                    repeated(CALL, row.get(1), List.of(values(table, row)), false);
+                }
+            } else {
+                repeated(form(table), null, rows.stream().map(row -> values(table, row)).toList(),
+                        table == CsvTables.ADVERSE_EVENTS);
+            }
+        }
+    }
+
+    private static Map<String, String> values(CsvTables table, List<String> row) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 1; i < row.size(); i++) {
+            if (!row.get(i).isEmpty()) {
+                values.put(tableItem(table, table.columns.get(i).name()), row.get(i));
+            }
+        }
+        return values;
+    }
+
+    /** One study event of a table's form: one item group, or one per row keyed 1, 2, ... when the group repeats. */
+    private void repeated(String event, @Nullable String eventKey, List<Map<String, String>> groups,
+            boolean repeatingGroup) throws XMLStreamException {
+        String form = event.equals(CALL) ? CALL : event;
+        xml.writeStartElement(NS, "StudyEventData");
+        xml.writeAttribute("StudyEventOID", "SE." + event);
+        if (eventKey != null) {
+            xml.writeAttribute("StudyEventRepeatKey", eventKey);
+        }
+        xml.writeStartElement(NS, "FormData");
+        xml.writeAttribute("FormOID", "F." + form);
+        for (int i = 0; i < groups.size(); i++) {
+            xml.writeStartElement(NS, "ItemGroupData");
+            xml.writeAttribute("ItemGroupOID", "IG." + form);
+            if (repeatingGroup) {
+                xml.writeAttribute("ItemGroupRepeatKey", String.valueOf(i + 1));
+            }
+            for (Map.Entry<String, String> item : groups.get(i).entrySet()) {
+                empty("ItemData", Map.of("ItemOID", item.getKey(), "Value", item.getValue()));
+            }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private static String form(CsvTables table) {
+        return switch (table) {
+            case ADVERSE_EVENTS -> ADVERSE_EVENTS;
+            case ADHERENCE -> ADHERENCE;
+            case CALLS -> CALL;
+        };
+    }
+
+    private static String tableName(CsvTables table) {
+        return switch (table) {
+            case ADVERSE_EVENTS -> "Adverse event";
+            case ADHERENCE -> "Exercise programme adherence";
+            case CALLS -> "Follow-up call";
+        };
+    }
+
+    private static String tableItem(CsvTables table, String column) {
+        return "I." + form(table) + "." + oid(column);
+    }
+
+    private static String odmType(String csvType) {
+        return switch (csvType) {
+            case "decimal" -> "float";
+            case "integer", "date", "datetime", "boolean" -> csvType;
+            default -> "text";
+        };
     }
 
     private void event(String event, List<Map.Entry<String, Map<String, String>>> forms) throws XMLStreamException {

@@ -2,20 +2,27 @@ package org.researchportal.reporting;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLStreamException;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.exercise.ExerciseService;
+import org.researchportal.followup.CallWorklist;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.Arm;
 import org.researchportal.study.StudyService;
@@ -28,8 +35,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * A study's data for analysis: CSV (one row per randomised participant and timepoint) with its data dictionary, and
- * CDISC ODM 1.3.2 XML. Pseudonymous: study numbers, never names or contact details. A blinded caller (an assessor,
- * or an assessor's API token) gets no arm: the blinded export is built from rows that carry none.
+ * CDISC ODM 1.3.2 XML; for an unblinded reader also adverse events, programme adherence and the follow-up calls'
+ * answers (extra CSV tables in the zip, extra study events in ODM). Pseudonymous: study numbers, never names or
+ * contact details. A blinded caller (an assessor, or an assessor's API token) gets no arm: the blinded export is built
+ * from rows that carry none, and has none of the extra tables, since each tells the arm (an event's relatedness to
+ * the programme, a programme at all, a call script's questions).
  */
 @Service
 public class StudyExports {
@@ -37,12 +47,19 @@ public class StudyExports {
     private final StudyService studies;
     private final ParticipantService participants;
     private final AssessmentService assessments;
+    private final AdverseEventService adverseEvents;
+    private final ExerciseService exercise;
+    private final CallWorklist calls;
     private final Clock clock;
 
-    StudyExports(StudyService studies, ParticipantService participants, AssessmentService assessments, Clock clock) {
+    StudyExports(StudyService studies, ParticipantService participants, AssessmentService assessments,
+            AdverseEventService adverseEvents, ExerciseService exercise, CallWorklist calls, Clock clock) {
         this.studies = studies;
         this.participants = participants;
         this.assessments = assessments;
+        this.adverseEvents = adverseEvents;
+        this.exercise = exercise;
+        this.calls = calls;
         this.clock = clock;
     }
 
@@ -65,6 +82,33 @@ public class StudyExports {
         }
     }
 
+    /**
+     * Every table in one zip: the data and its dictionary, and for an unblinded reader the adverse events, the
+     * programme adherence and the follow-up calls, each with its dictionary. Written entry by entry as it is read.
+     */
+    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR})
+    public void zip(String studyId, OutputStream out) {
+        ExportData first = read(studyId);
+        write(() -> {
+            var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+            Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+            zip.putNextEntry(new ZipEntry("data.csv"));
+            CsvExport.rows(first, text);
+            zip.putNextEntry(new ZipEntry("dictionary.csv"));
+            CsvExport.dictionary(first, text);
+            if (!first.blinded) {
+                for (CsvTables table : CsvTables.values()) {
+                    zip.putNextEntry(new ZipEntry(table.file + ".csv"));
+                    table.write(read(studyId), text);
+                    zip.putNextEntry(new ZipEntry(table.file + "_dictionary.csv"));
+                    table.dictionary(text);
+                }
+            }
+            zip.finish();
+            zip.flush();
+        });
+    }
+
     private ExportData read(String studyId) {
         StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
         boolean blinded = CurrentUser.require().hasRole(PortalRole.ASSESSOR);
@@ -77,7 +121,11 @@ public class StudyExports {
                 : onlyAllocated(participants.participants(studyId, page).map(p -> p.armName() == null ? null
                         : new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
                                 p.enrolledOn(), canonical(study, p.armName())))),
-                ids -> assessments.assessmentsOf(studyId, ids), ids -> assessments.missedVisitsOf(studyId, ids));
+                ids -> assessments.assessmentsOf(studyId, ids), ids -> assessments.missedVisitsOf(studyId, ids),
+                // Asked only when unblinded (ExportData never reads them otherwise), and refused by their services
+                // to anyone who may not see the arm.
+                ids -> adverseEvents.eventsOf(studyId, ids), ids -> exercise.adherence(studyId, ids),
+                ids -> calls.callsOf(studyId, ids));
     }
 
     /** The arm's own name (rows name it in the reader's language): an export reads the same in every language. */

@@ -80,10 +80,37 @@ class ExportApiTests extends PortalTest {
         assertThat(odm.statusCode()).isEqualTo(200);
         assertThat(odm.body()).contains("RE-MS-001").doesNotContain("ARM").doesNotContain("Exercise");
 
+        HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/studies/" + study + "/export.zip")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(entries(zip.body())).containsExactly("data.csv", "dictionary.csv");
+
         tokens.myTokens().stream().filter(t -> t.name().equals("Assessor export"))
                 .forEach(t -> tokens.revoke(t.id()));
         assertThat(get("/api/v1/studies", token).statusCode()).isEqualTo(401);
         assertThat(tokens.myTokens()).allSatisfy(t -> assertThat(t.revokedAt()).isNotNull());
+    }
+
+    @Test
+    void aClinicianTokenGetsEveryTableInTheZip() throws Exception {
+        String study = studyOf("fudan.clinician");
+        HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/studies/" + study + "/export.zip")).header("Authorization", "Bearer " + demoToken("fudan"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type")).contains("application/zip");
+        assertThat(entries(zip.body())).contains("adverse_events.csv", "adherence.csv", "calls.csv");
+    }
+
+    private static java.util.List<String> entries(byte[] zip) throws java.io.IOException {
+        var names = new java.util.ArrayList<String>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
     }
 
     @Autowired

@@ -7,15 +7,18 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.exercise.Dosage;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.Text;
@@ -23,11 +26,21 @@ import org.researchportal.exercise.Text;
 /**
  * Edits one exercise of the manual in both languages: title, purpose, method, what to take care of, the stop rule
  * and the dosage. Saving publishes a new edition with the reason on record; prescribed programmes are not touched.
+ * Without an exercise it adds a new one (with its code, phase and body region), which is how a team that starts from
+ * nothing writes its first edition.
  */
 final class ExerciseEditDialog extends Dialog {
 
-    ExerciseEditDialog(ExerciseService exercise, String studyId, ManualExercise current, Runnable onPublished) {
-        setHeaderTitle(getTranslation("manual.edit.title", current.title().in(getLocale())));
+    private static final ManualExercise BLANK = new ManualExercise("", ManualExercise.Phase.FUNCTIONAL,
+            ManualExercise.Region.WHOLE_BODY, new Text("", ""), new Text("", ""), List.of(),
+            new Dosage(null, null, null, null), List.of(), new Text("", ""), new Text("", ""));
+
+    ExerciseEditDialog(ExerciseService exercise, String studyId, @Nullable ManualExercise edited,
+            Runnable onPublished) {
+        boolean adding = edited == null;
+        ManualExercise current = edited == null ? BLANK : edited;
+        setHeaderTitle(adding ? getTranslation("manual.add.title")
+                : getTranslation("manual.edit.title", current.title().in(getLocale())));
         setWidth("min(820px, 95vw)");
         var titleEn = field(new TextField(), "manual.field.title-en", current.title().en());
         var titleZh = field(new TextField(), "manual.field.title-zh", current.title().zh());
@@ -45,14 +58,30 @@ final class ExerciseEditDialog extends Dialog {
         var reason = field(new TextField(), "manual.field.reason", "");
         reason.setRequired(true);
         reason.setMaxLength(500);
-        var form = new FormLayout(titleEn, titleZh, purposeEn, purposeZh, stepsEn, stepsZh, safetyEn, safetyZh,
-                stopEn, stopZh);
+        var code = field(new TextField(), "manual.field.code", "");
+        code.setHelperText(getTranslation("manual.field.code-help"));
+        var phase = new Select<ManualExercise.Phase>();
+        phase.setLabel(getTranslation("manual.field.phase"));
+        phase.setItems(ManualExercise.Phase.values());
+        phase.setItemLabelGenerator(p -> getTranslation(p.messageKey()));
+        phase.setValue(current.phase());
+        var region = new Select<ManualExercise.Region>();
+        region.setLabel(getTranslation("manual.field.region"));
+        region.setItems(ManualExercise.Region.values());
+        region.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
+        region.setValue(current.region());
+        var form = new FormLayout();
+        if (adding) {
+            form.add(code, phase, region);
+            form.setColspan(code, 2);
+        }
+        form.add(titleEn, titleZh, purposeEn, purposeZh, stepsEn, stepsZh, safetyEn, safetyZh, stopEn, stopZh);
         dosage.all().forEach(form::add);
         form.add(reason);
         form.setColspan(reason, 2);
         add(new Paragraph(getTranslation("manual.edit.hint")), form);
-        Map<String, HasValidation> fields = Map.of("title", titleEn, "purpose", purposeEn, "steps", stepsEn,
-                "safety", safetyEn, "stopRule", stopEn, "dosage", dosage.sets, "reason", reason);
+        Map<String, HasValidation> fields = Map.of("code", code, "title", titleEn, "purpose", purposeEn, "steps",
+                stepsEn, "safety", safetyEn, "stopRule", stopEn, "dosage", dosage.sets, "reason", reason);
         var save = new Button(getTranslation("action.save"), e -> {
             if (!stepsMatch(stepsEn.getValue(), stepsZh.getValue())) {
                 FieldErrors.show(this, ValidationException.of("stepsZh", "manual.steps-zh.mismatch"),
@@ -60,12 +89,14 @@ final class ExerciseEditDialog extends Dialog {
                 return;
             }
             try {
-                int edition = exercise.reviseExercise(studyId, new ManualExercise(current.code(), current.phase(),
-                        current.region(), new Text(titleEn.getValue(), titleZh.getValue()), new Text(
-                                purposeEn.getValue(), purposeZh.getValue()), steps(stepsEn.getValue(),
-                                        stepsZh.getValue()), dosage.value(), current.progression(), new Text(
-                                                safetyEn.getValue(), safetyZh.getValue()), new Text(stopEn.getValue(),
-                                                        stopZh.getValue())), reason.getValue());
+                var written = new ManualExercise(adding ? code.getValue().trim() : current.code(),
+                        adding ? phase.getValue() : current.phase(), adding ? region.getValue() : current.region(),
+                        new Text(titleEn.getValue(), titleZh.getValue()), new Text(purposeEn.getValue(),
+                                purposeZh.getValue()), steps(stepsEn.getValue(), stepsZh.getValue()), dosage.value(),
+                        current.progression(), new Text(safetyEn.getValue(), safetyZh.getValue()),
+                        new Text(stopEn.getValue(), stopZh.getValue()));
+                int edition = adding ? exercise.addExercise(studyId, written, reason.getValue())
+                        : exercise.reviseExercise(studyId, written, reason.getValue());
                 Notification.show(getTranslation("manual.published", edition), 4000,
                         Notification.Position.BOTTOM_START);
                 close();

@@ -33,8 +33,9 @@ import org.researchportal.study.StudySummary;
 
 /**
  * The study's exercise manual for staff: every exercise of the current edition with its dosage, pictures and video.
- * A therapist or administrator edits an exercise (publishing a new edition), adds pictures, a video (an upload or a
- * link) and its captions from here; a clinician looks.
+ * A therapist or administrator adds or edits an exercise and defines programme templates (each publishing a new
+ * edition, the first one too), adds pictures, a video (an upload or a link) and its captions from here; a clinician
+ * looks.
  */
 @Route("manual")
 @Menu(order = 31, icon = "BOOK", title = "menu.manual")
@@ -50,8 +51,11 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
         this.media = media;
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.manual")));
-        List<StudySummary> withManual = studies.studies().stream()
-                .filter(s -> exercise.manual(s.id()).isPresent()).toList();
+        var user = CurrentUser.require();
+        // Those who keep the manual see every study, so a study without a manual can be given its first edition.
+        List<StudySummary> withManual = user.hasRole(PortalRole.THERAPIST) || user.hasRole(PortalRole.TENANT_ADMIN)
+                ? studies.studies() : studies.studies().stream().filter(s -> exercise.manual(s.id()).isPresent())
+                        .toList();
         if (withManual.isEmpty()) {
             var notice = new Paragraph(getTranslation("manual.none"));
             notice.addClassName("portal-notice");
@@ -75,12 +79,27 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
         if (study == null) {
             return;
         }
-        ExerciseManual manual = exercise.manual(study.id()).orElseThrow();
-        Map<String, VideoRef> byExercise = media.videos(study.id());
-        Map<String, List<PictureRef>> pictures = media.pictures(study.id());
         var user = CurrentUser.require();
         boolean keepsManual = user.hasRole(PortalRole.THERAPIST) || user.hasRole(PortalRole.TENANT_ADMIN);
         content.removeAll();
+        @Nullable ExerciseManual found = exercise.manual(study.id()).orElse(null);
+        if (keepsManual) {
+            var add = new Button(getTranslation("manual.add-exercise"), click -> new ExerciseEditDialog(exercise,
+                    study.id(), null, () -> show(study)).open());
+            var template = new Button(getTranslation("manual.define-template"), click -> new TemplateDialog(exercise,
+                    study.id(), exercise.manual(study.id()).orElseThrow(), () -> show(study)).open());
+            template.setEnabled(found != null);
+            content.add(new Div(add, template));
+        }
+        if (found == null) {
+            var notice = new Paragraph(getTranslation("manual.none-yet", study.acronym()));
+            notice.addClassName("portal-notice");
+            content.add(notice);
+            return;
+        }
+        ExerciseManual manual = found;
+        Map<String, VideoRef> byExercise = media.videos(study.id());
+        Map<String, List<PictureRef>> pictures = media.pictures(study.id());
         var edition = new Paragraph(getTranslation("manual.edition", study.acronym(), manual.getEdition(),
                 Formats.date(manual.getPublishedAt().atZone(user.zone()).toLocalDate(), getLocale()))
                 + (manual.isDemoContent() ? " · " + getTranslation("manual.demo-content") : ""));
@@ -113,6 +132,13 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
         grid.setItems(manual.getExercises());
         grid.setAllRowsVisible(true);
         content.add(new Section(getTranslation("manual.exercises"), edition, grid));
+        var templates = new Div();
+        manual.getTemplates().forEach(t -> templates.add(new Paragraph(getTranslation("manual.template.row",
+                t.name().in(getLocale()), t.exercises().size(), t.sessionsPerWeek()))));
+        if (manual.getTemplates().isEmpty()) {
+            templates.add(new Paragraph(getTranslation("manual.templates.none")));
+        }
+        content.add(new Section(getTranslation("manual.templates"), templates));
     }
 
     private String videoText(@Nullable VideoRef video) {

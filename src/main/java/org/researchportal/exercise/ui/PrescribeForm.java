@@ -34,6 +34,11 @@ final class PrescribeForm extends Composite<Div> {
             getContent().add(new Paragraph(getTranslation("programme.no-manual")));
             return;
         }
+        if (manual.getTemplates().isEmpty()) {
+            // A manual written in the screens has no template until one is defined; there is nothing to choose.
+            getContent().add(new Paragraph(getTranslation("programme.no-template")));
+            return;
+        }
         var template = new Select<ProgrammeTemplate>();
         template.setLabel(getTranslation("programme.template"));
         template.setItems(manual.getTemplates());

@@ -23,8 +23,9 @@ import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 
 /**
- * Study exports for analysis: CSV with its data dictionary, and CDISC ODM 1.3.2. Each streams as it is written and
- * the page shows how far it got. An assessor's exports carry no arm.
+ * Study exports for analysis: CSV with its data dictionary, CDISC ODM 1.3.2, and a zip of every table (with adverse
+ * events, programme adherence and the calls' answers for a reader who may see the arm). Each streams as it is written
+ * and the page shows how far it got. An assessor's exports carry no arm, nor those tables.
  */
 @Route("exports")
 @Menu(order = 80, icon = "DOWNLOAD", title = "menu.exports")
@@ -40,11 +41,15 @@ final class ExportsView extends Main implements HasDynamicTitle {
         add(new ViewToolbar(getTranslation("menu.exports")));
         if (CurrentUser.require().hasRole(PortalRole.ASSESSOR)) {
             add(new Paragraph(getTranslation("exports.blinded")));
+            add(new Paragraph(getTranslation("exports.blinded-tables")));
+        } else {
+            add(new Paragraph(getTranslation("exports.tables")));
         }
         for (StudySummary study : studies.studies()) {
             var links = new Div(download(study, "csv", "text/csv", "exports.csv"),
                     download(study, "dictionary.csv", "text/csv", "exports.dictionary"),
-                    download(study, "odm.xml", "application/xml", "exports.odm"));
+                    download(study, "odm.xml", "application/xml", "exports.odm"),
+                    download(study, "zip", "application/zip", "exports.zip"));
             links.addClassName("export-links");
             add(new Section(study.acronym() + " · " + study.title(), links));
         }
@@ -66,6 +71,8 @@ final class ExportsView extends Main implements HasDynamicTitle {
             try (OutputStream out = counted) {
                 if (suffix.equals("odm.xml")) {
                     exports.odm(study.id(), out);
+                } else if (suffix.equals("zip")) {
+                    exports.zip(study.id(), out);
                 } else {
                     var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                     if (suffix.equals("csv")) {

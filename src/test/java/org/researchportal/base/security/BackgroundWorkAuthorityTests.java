@@ -110,4 +110,128 @@ class BackgroundWorkAuthorityTests extends UiTest {
         assertThat(emails).isNotEmpty().allSatisfy(m -> assertThat(m.getRecipient())
                 .isEqualTo("fudan.therapist@example.org"));
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
+    org.researchportal.participants.ParticipantService participantService;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    /**
+     * Each scheduled sweep, run as the scheduler runs it: on a thread of its own with no security context, under the
+     * production strategy. In a fresh tenant (whose first round is never held by an earlier test) each does its work:
+     * calls planned for a participant whose listener-planned calls are gone, reminders planned, a due message sent,
+     * a week without sessions alerted; and TenantSweeps logs no failure in any tenant.
+     */
+    @Test
+    void eachScheduledSweepDoesItsWorkOnASchedulerThreadWithNoSecurityContext() throws Exception {
+        assertThat(SecurityContextHolder.getContextHolderStrategy())
+                .isInstanceOf(VaadinAwareSecurityContextHolderStrategy.class);
+        TrialFixture trial = TrialFixture.create(tenants, studies, randomisation,
+                DemoStudyDesigns.reMsRandomisation(), 24);
+        SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> {
+            for (String arm : List.of("EXERCISE", "CONTROL")) {
+                plans.configure(trial.studyId(), arm, new FollowUpPlanSettings(1, 1, 3, 7, 3, 4, new CallScript(
+                        "Hello", "您好", List.of(CallQuestion.JOINT_PAIN))));
+            }
+            exercise.publishManual(trial.studyId(), org.researchportal.demo.DemoManual.exercises(),
+                    org.researchportal.demo.DemoManual.guidance(),
+                    List.of(org.researchportal.demo.DemoManual.standardProgramme()), false);
+        });
+        // Randomise until someone is in the exercise arm (permuted blocks of at most 6 guarantee it soon).
+        String exerciser = null;
+        String anyone = null;
+        for (int i = 0; exerciser == null && i < 8; i++) {
+            String id = trial.asClinician(() -> screening.screen(trial.studyId(), new NewCandidate("Sweep " + UUID
+                    .randomUUID().toString().substring(0, 6), LocalDate.now().minusDays(3), "+8613800138000",
+                    "sweep@example.org", "en", "Asia/Shanghai", null)));
+            trial.doAsClinician(() -> {
+                screening.assessEligibility(id, TrialFixture.ELIGIBLE_MEASURES, TrialFixture.ELIGIBLE_ANSWERS, null);
+                consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
+                randomisation.randomise(id, Map.of());
+            });
+            anyone = anyone == null ? id : anyone;
+            boolean inExercise = trial.asClinician(() -> participantService.participants(trial.studyId(),
+                    org.springframework.data.domain.PageRequest.of(0, 50)).stream()
+                    .anyMatch(r -> r.id().equals(id) && "Exercise".equals(r.armName())));
+            exerciser = inExercise ? id : null;
+        }
+        String exerciseParticipant = java.util.Objects.requireNonNull(exerciser);
+        SystemActor.runAs("test-therapist", trial.tenantId(), EnumSet.of(PortalRole.THERAPIST),
+                () -> exercise.prescribe(exerciseParticipant, org.researchportal.demo.DemoManual.standardProgramme()
+                        .code(), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(7),
+                        EnumSet.allOf(java.time.DayOfWeek.class), "Sweep test"));
+        // The listener planned the calls on randomisation; take them away so only the planning round can bring them.
+        String first = anyone;
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(trial.tenantId())),
+                "followup_calls");
+        assertThat(trial.asCoordinator(() -> calls.callsOf(first))).isEmpty();
+        String due = trial.asCoordinator(() -> outbox.enqueue(new org.researchportal.messaging.NewMessage(
+                "sweep-test:" + trial.tenantId(), org.researchportal.messaging.MessagePurpose.TEST,
+                org.researchportal.messaging.Channel.SMS, "+8613800138000", null, null, java.util.Locale.ENGLISH,
+                null, "Hello", null, java.time.Instant.now().minusSeconds(1))).requireId());
+
+        var log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.researchportal.tenancy.TenantSweeps.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        log.addAppender(appender);
+        try {
+            onSchedulerThread(sweep("org.researchportal.followup.CallPlanningRounds"), "plan");
+            onSchedulerThread(sweep("org.researchportal.messaging.MessageDispatch"), "plan");
+            onSchedulerThread(sweep("org.researchportal.messaging.MessageDispatch"), "dispatch");
+            onSchedulerThread(sweep("org.researchportal.exercise.InactivitySweep"), "sweep");
+        } finally {
+            log.detachAppender(appender);
+        }
+        assertThat(appender.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).isEmpty();
+
+        assertThat(trial.asCoordinator(() -> calls.callsOf(first))).as("calls planned by the round").hasSize(3);
+        List<OutboxMessage> messages = trial.asCoordinator(() -> outbox.latest(500));
+        assertThat(messages).filteredOn(m -> m.requireId().equals(due)).singleElement()
+                .satisfies(m -> assertThat(m.getStatus()).isIn(OutboxMessage.Status.SENT,
+                        OutboxMessage.Status.DELIVERED));
+        assertThat(messages).as("reminders planned by the round")
+                .anySatisfy(m -> assertThat(m.getIdempotencyKey()).startsWith("session-reminder:"
+                        + exerciseParticipant + ":"));
+        assertThat(SystemActor.callAs("test-therapist", trial.tenantId(), EnumSet.of(PortalRole.THERAPIST),
+                () -> exercise.alerts(exerciseParticipant))).as("a week without sessions alerted").isNotEmpty();
+    }
+
+    /** The sweep as its class is written; the messaging and planning ones are off in tests, so made here, unscheduled. */
+    private Object sweep(String className) throws Exception {
+        Class<?> type = Class.forName(className);
+        if (context.getBeanNamesForType(type).length > 0) {
+            return context.getBean(type);
+        }
+        var constructor = type.getDeclaredConstructors()[0];
+        constructor.setAccessible(true);
+        Object[] arguments = java.util.Arrays.stream(constructor.getParameterTypes())
+                .map(p -> p == java.time.Duration.class ? java.time.Duration.ofHours(6) : context.getBean(p))
+                .toArray();
+        return constructor.newInstance(arguments);
+    }
+
+    /** Runs a sweep's scheduled method as the scheduler does: on a new thread, nobody signed in. */
+    private static void onSchedulerThread(Object sweep, String method) throws Exception {
+        var scheduled = sweep.getClass().getDeclaredMethod(method);
+        scheduled.setAccessible(true);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread thread = new Thread(() -> {
+            try {
+                assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+                scheduled.invoke(sweep);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "scheduling-test");
+        thread.start();
+        thread.join(120_000);
+        if (failure.get() != null) {
+            throw new AssertionError(method + " failed", failure.get());
+        }
+    }
 }

@@ -16,15 +16,17 @@ class ExportsViewUiTests extends UiTest {
         signInToUi("fudan.clinician");
         UI.getCurrent().navigate("exports");
         assertThat(_find(Anchor.class)).extracting(Anchor::getText).contains(
-                "Data (CSV, one row per participant and timepoint)", "Data dictionary (CSV)", "CDISC ODM 1.3.2 (XML)");
-        assertThat(viewText()).doesNotContain("You are blinded");
+                "Data (CSV, one row per participant and timepoint)", "Data dictionary (CSV)", "CDISC ODM 1.3.2 (XML)",
+                "All tables (ZIP of CSV files with their dictionaries)");
+        assertThat(viewText()).doesNotContain("You are blinded").contains("adverse events (one row per event)");
     }
 
     @Test
     void anAssessorIsToldTheirExportsAreBlinded() {
         signInToUi("fudan.assessor");
         UI.getCurrent().navigate("exports");
-        assertThat(viewText()).contains("You are blinded: your exports carry no arm.");
-        assertThat(_find(Anchor.class)).hasSize(3);
+        assertThat(viewText()).contains("You are blinded: your exports carry no arm.",
+                "Adverse events, programme adherence and follow-up calls are left out of your exports");
+        assertThat(_find(Anchor.class)).hasSize(4);
     }
 }
