@@ -162,7 +162,105 @@ class EmptyInstallationJourney {
 
         assertThat(page.locator("vaadin-grid")).containsText("riverside.coordinator");
         setUpTheStudy();
+        planTheCalls();
+        signOut();
+
+        // The clinician screens, judges, consents and randomises, then gives the participant their care team and
+        // invites them to their phone account.
+        signInAs("riverside.clinician");
+        String record = enrolACandidate();
+        signOut();
+
+        // The invitation SMS, as the developer outbox shows it to the tenant administrator once it is sent.
+        signInAs("riverside.admin");
+        open("messages");
+        Locator invitation = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("Mei River")).filter(new Locator.FilterOptions().setHasText("/set-password/")).first();
+        invitation.waitFor();
+        Matcher link = Pattern.compile("https?://\\S+/set-password/[A-Za-z0-9_-]+").matcher(invitation.innerText());
+        assertThat(link.find()).as("the invitation carries the set-password link").isTrue();
+        signOut();
+
+        // The participant chooses her password on her phone and finds her own study.
+        phone();
+        setPassword(link.group(), "riverside.river-001");
+        signInAs("riverside.river-001");
+        open("my-study");
+        assertThat(page.getByText("Welcome, Mei River")).isVisible();
+        assertThat(page.getByText(Pattern.compile("Your group: (Exercise|Control)"))).isVisible();
         serverLogHasNoException();
+    }
+
+    /** The tenant administrator's follow-up plans: the default schedule, an opening and a question per arm. */
+    private void planTheCalls() {
+        open("admin/follow-up");
+        for (int arm = 0; arm < 2; arm++) {
+            field("Opening of the call (English)").nth(arm).fill("Hello, this is the RIVER study team.");
+            field("Opening of the call (Chinese)").nth(arm).fill("您好，这里是 RIVER 研究团队。");
+            page.getByLabel("Joint pain", new Page.GetByLabelOptions().setExact(false)).nth(arm).check();
+        }
+        button("Save the plan for Exercise").click();
+        assertThat(page.getByText("The plan for Exercise is saved.")).isVisible();
+        button("Save the plan for Control").click();
+        assertThat(page.getByText("The plan for Control is saved.")).isVisible();
+    }
+
+    /** Screening to randomisation, the care team and the invitation; answers the record's path. */
+    private String enrolACandidate() {
+        open("screening");
+        button("New candidate").click();
+        field("Name").first().fill("Mei River");
+        field("Phone").first().fill("+86 139 0000 0042");
+        button("Add to the screening log").click();
+        page.waitForURL(Pattern.compile(".*/participants/[0-9a-f]+$"));
+        String record = page.url().replaceFirst("^https?://[^/]+/", "");
+
+        Locator pain = field("BPI worst pain in the last 24 hours (0-10)");
+        pain.fill("6");
+        pain.press("Tab");
+        settle();
+        page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions().setName(
+                "Hormone receptor-positive breast cancer on an aromatase inhibitor")).getByRole(AriaRole.RADIO,
+                        new Locator.GetByRoleOptions().setName("Yes").setExact(true)).check();
+        settle();
+        button("Record eligibility").click();
+        settle();
+
+        Locator version = field("Consent document version");
+        version.fill("RIVER consent form v1.0");
+        version.press("Enter");
+        field("Date signed").click();
+        button("Today").click();
+        settle();
+        answer("Agrees to be contacted by SMS", "Yes");
+        answer("Agrees to be contacted by email", "No");
+        button("Record consent").click();
+        settle();
+
+        button("Enrol and randomise").click();
+        button("Yes, enrol and randomise").click();
+        assertThat(page.getByText(Pattern.compile("Allocated to (Exercise|Control)")).first()).isVisible();
+
+        choose(field("Therapist"), "Theo Therapist (riverside.therapist)");
+        choose(field("Coordinator"), "Cora Coordinator (riverside.coordinator)");
+        button("Save the care team").click();
+        assertThat(page.getByText("The care team is saved.")).isVisible();
+        button("Invite by SMS").click();
+        assertThat(page.getByText("Signs in as riverside.river-001.")).isVisible();
+        return record;
+    }
+
+    private void answer(String question, String choice) {
+        page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions().setName(question))
+                .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(choice).setExact(true)).check();
+    }
+
+    private void phone() {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true)
+                .setHasTouch(true).setLocale("en-GB"));
+        context.addInitScript(BrowserJourney.HIDE_DEV_TOOLS);
+        page = context.newPage();
     }
 
     /** The tenant administrator: the study record and arms, eligibility, randomisation and the schedule. */
