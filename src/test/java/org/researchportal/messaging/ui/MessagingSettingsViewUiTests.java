@@ -74,7 +74,8 @@ class MessagingSettingsViewUiTests extends UiTest {
         assertThat(service.getErrorMessage()).isEqualTo("Give a messaging service SID or a sender number.");
 
         token.setValue(TOKEN);
-        from.setValue("+86 138 0000 0001");
+        // The institution's own sender number, which is no participant's.
+        from.setValue("+86 139 9999 0001");
         _click(_get(Button.class, spec -> spec.withText("Save")));
         assertThat(account.isInvalid() || token.isInvalid() || from.isInvalid() || email.isInvalid()).isFalse();
         assertThat(token.getValue()).isEmpty();
@@ -83,7 +84,7 @@ class MessagingSettingsViewUiTests extends UiTest {
         UI.getCurrent().navigate("admin/messaging");
         assertThat(_get(TextField.class, spec -> spec.withLabel("Twilio account SID")).getValue()).isEqualTo(ACCOUNT);
         assertThat(_get(TextField.class, spec -> spec.withLabel("Sender number")).getValue())
-                .isEqualTo("+8613800000001");
+                .isEqualTo("+8613999990001");
         assertThat(_get(PasswordField.class, spec -> spec.withLabel("Twilio auth token")).getValue()).isEmpty();
         assertThat(viewText()).doesNotContain(TOKEN);
         Document stored = mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant)), Document.class,
