@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.HashMap;
@@ -41,8 +42,14 @@ final class EligibilityPanel extends Composite<Div> {
         content.addClassNames("card", "eligibility-panel");
         content.add(new H2(getTranslation("eligibility.title")));
         boolean editable = record.status() != ParticipantStatus.ENROLLED
-                && record.status() != ParticipantStatus.WITHDRAWN;
+                && record.status() != ParticipantStatus.WITHDRAWN
+                && record.status() != ParticipantStatus.LOST_TO_FOLLOW_UP;
         EligibilityAssessment previous = record.eligibility();
+        if (!editable && previous == null) {
+            // A record brought in from an earlier system after enrolment: an empty checklist would read as undecided.
+            content.add(new Paragraph(getTranslation("eligibility.not-recorded")));
+            return;
+        }
         var measureGrid = new Div();
         measureGrid.addClassName("measure-grid");
         for (ScreeningMeasure measure : model.measures()) {

@@ -40,6 +40,8 @@ class TrialOperationsUiTests extends UiTest {
     @Autowired
     StudyService studies;
     @Autowired
+    org.researchportal.participants.ParticipantService participantService;
+    @Autowired
     ConsentService consents;
     @Autowired
     TrialDocumentService documents;
@@ -231,5 +233,16 @@ class TrialOperationsUiTests extends UiTest {
 
     private String consentForm() {
         return documents.consentForms(studies.studies().getFirst().id()).getFirst().label();
+    }
+
+    @Test
+    void anEnrolledRecordBroughtInWithoutAnEligibilityJudgementSaysSoInsteadOfAnUndecidedChecklist() {
+        signInToUi("fudan.clinician");
+        String study = studies.studies().getFirst().id();
+        String imported = participantService.participants(study, org.springframework.data.domain.Pageable.unpaged())
+                .stream().filter(p -> "RE-MS-001".equals(p.studyNumber())).findFirst().orElseThrow().id();
+        UI.getCurrent().navigate("participants/" + imported);
+        assertThat(viewText()).contains("No eligibility judgement was recorded in the portal")
+                .doesNotContain("Not yet decided");
     }
 }
