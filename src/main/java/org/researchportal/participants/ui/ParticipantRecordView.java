@@ -90,8 +90,10 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
         removeAll();
         title = record.displayName() + " · " + record.screeningNumber();
         Runnable reload = () -> show(participants.participantRecord(record.id()));
+        // Read once: the checklist and the audit trail's names for the study's codes both use it.
+        var eligibility = studies.eligibilityModel(record.studyId());
         add(new ViewToolbar(title), new RecordSummary(record),
-                new EligibilityPanel(record, studies.eligibilityModel(record.studyId()), screening, reload),
+                new EligibilityPanel(record, eligibility, screening, reload),
                 new ConsentPanel(record, consent, documents.consentForms(record.studyId()), reload),
                 new RandomisationPanel(record, studies.randomisationPlan(record.studyId()).orElse(null),
                         randomisation, reload),
@@ -100,7 +102,8 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
             add(new CareTeamPanel(record, careTeam, accounts, reload));
         }
         var trail = audit.participantHistory(record.id());
-        add(new AuditPanel(trail, studyTerms(studies, record.studyId(), getLocale()), accounts.namesByUsername(
+        add(new AuditPanel(trail, studyTerms(studies, record.studyId(), eligibility, getLocale()),
+                accounts.namesByUsername(
                 AuditPanel.usernamesIn(trail))));
         sections.stream().sorted(Comparator.comparingInt(ParticipantRecordSection::order))
                 .forEach(s -> addComponentAtIndex(getComponentCount() - 1, s.section(record, reload)));
@@ -115,11 +118,11 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     }
 
     /** The study's own codes in the reader's language: arms, screening measures and criteria. */
-    static Map<String, String> studyTerms(StudyService studies, String studyId, java.util.Locale locale) {
+    static Map<String, String> studyTerms(StudyService studies, String studyId,
+            org.researchportal.study.EligibilityModel model, java.util.Locale locale) {
         boolean chinese = locale.getLanguage().equals("zh");
         Map<String, String> terms = new HashMap<>();
         studies.study(studyId).ifPresent(s -> s.arms().forEach(a -> terms.put(a.code(), a.name(locale))));
-        var model = studies.eligibilityModel(studyId);
         model.measures().forEach(m -> terms.put(m.code(), chinese ? m.labelZh() : m.label()));
         model.criteria().forEach(c -> terms.put(c.code(), c.code() + " " + (chinese ? c.textZh() : c.text())));
         studies.schedule(studyId).forEach(t -> terms.put(t.code(), chinese ? t.labelZh() : t.label()));

@@ -109,7 +109,8 @@ class AuditWordingTests extends UiTest {
             var owner = new Div();
             UI.getCurrent().add(owner);
             var wording = new AuditWording(owner, locale, ZoneOffset.UTC, trial.asClinician(() ->
-                    ParticipantRecordView.studyTerms(studies, trial.studyId(), locale)), Map.of());
+                    ParticipantRecordView.studyTerms(studies, trial.studyId(),
+                            studies.eligibilityModel(trial.studyId()), locale)), Map.of());
             List<String> shown = new ArrayList<>();
             for (AuditEvent event : trail) {
                 shown.add(wording.what(event));
