@@ -10,10 +10,15 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.Download;
+import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,9 +28,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +55,10 @@ import org.researchportal.PortalApplication;
  * administrator comes from {@code PORTAL_BOOTSTRAP_PLATFORM_ADMIN} (the set-password link is read from its log, as
  * the README says); from there every step is a person in Chromium: the platform administrator creates the
  * institution and its first administrator, who sets the study up and makes the team's accounts; the team then runs
- * the trial. The portal's log is read at the end: an exception in it fails the journey.
+ * the trial: two participants (one per arm), the exercise participant's session on her phone with a pain rise and the
+ * therapist's alert, a follow-up call, a baseline assessment and a missed one, an adverse event, the export and the
+ * CONSORT flow. SMS leave through the real Twilio SDK to a stand-in for Twilio's API that this test runs: it is the
+ * participants' phones. The portal's log is read at the end: an exception in it fails the journey.
  */
 class EmptyInstallationJourney {
 
@@ -52,6 +70,9 @@ class EmptyInstallationJourney {
     private static URI address;
     private static Playwright playwright;
     private static Browser browser;
+    /** What reached Twilio's API, in order: the recipient and the text of each SMS. */
+    private static final List<Map.Entry<String, String>> SMS = new CopyOnWriteArrayList<>();
+    private static HttpServer twilio;
 
     private BrowserContext context;
     private Page page;
@@ -65,7 +86,8 @@ class EmptyInstallationJourney {
                 .split(File.pathSeparator)).filter(entry -> !entry.contains("surefire")).toList());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx1g", "-cp", classPath, PortalApplication.class.getName(),
-                "--server.port=" + port, "--portal.messaging.dispatch.every=PT1S"));
+                "--server.port=" + port, "--portal.messaging.dispatch.every=PT1S",
+                "--portal.messaging.twilio.api-base=" + twilioStandIn()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORTAL_DEMO_ENABLED", "false");
         builder.environment().put("PORTAL_BOOTSTRAP_PLATFORM_ADMIN", "first.admin");
@@ -107,6 +129,9 @@ class EmptyInstallationJourney {
         if (playwright != null) {
             playwright.close();
         }
+        if (twilio != null) {
+            twilio.stop(0);
+        }
         if (portal != null && portal.isAlive()) {
             portal.destroy();
             if (!portal.waitFor(30, TimeUnit.SECONDS)) {
@@ -134,12 +159,17 @@ class EmptyInstallationJourney {
         device();
         setPassword(firstLink, "first.admin");
 
-        // The platform administrator creates the institution and its first administrator.
+        // The platform administrator creates the institution and its first administrator. The institution lies in a
+        // time zone where it is daytime now, so that participants' SMS are not held for their night (quiet hours are
+        // tested on their own).
         signInAs("first.admin");
         open("platform/tenants");
         field("Code").fill("riverside");
         field("Name").first().fill("Riverside Hospital");
         field("Name in Chinese").first().fill("河畔医院");
+        String zone = daytimeZone();
+        field("Time zone").fill(zone);
+        choose(field("Time zone"), zone);
         field("Administrator's username").fill("riverside.admin");
         field("Administrator's name").fill("Rita Admin");
         field("Administrator's email").fill("rita@riverside.example");
@@ -150,7 +180,8 @@ class EmptyInstallationJourney {
         assertThat(page.locator("vaadin-grid")).containsText("Riverside Hospital");
         signOut();
 
-        // The tenant administrator sets their own password and makes the team's accounts.
+        // The tenant administrator sets their own password, makes the team's accounts, sets the study up and enters
+        // the institution's Twilio account.
         setPassword(adminLink, "riverside.admin");
         signInAs("riverside.admin");
         for (String[] person : List.of(new String[] {"riverside.clinician", "Dr Chen Clinician", "Clinician"},
@@ -159,39 +190,186 @@ class EmptyInstallationJourney {
                 new String[] {"riverside.coordinator", "Cora Coordinator", "Coordinator"})) {
             newAccount(person[0], person[1], person[2]);
         }
-
         assertThat(page.locator("vaadin-grid")).containsText("riverside.coordinator");
         setUpTheStudy();
         planTheCalls();
+        enterTheTwilioAccount();
         signOut();
 
-        // The clinician screens, judges, consents and randomises, then gives the participant their care team and
-        // invites them to their phone account.
+        // The clinician screens, judges, consents and randomises two candidates (blocks of two: one per arm), gives
+        // each their care team and invites them to their phone accounts.
         signInAs("riverside.clinician");
-        String record = enrolACandidate();
+        Map<String, Enrolled> byArm = new HashMap<>();
+        for (Enrolled enrolled : List.of(enrol("Mei River", "+86 139 0000 0042"),
+                enrol("Lan Brook", "+86 139 0000 0043"))) {
+            byArm.put(enrolled.arm(), enrolled);
+        }
+        assertThat(byArm).containsOnlyKeys("Exercise", "Control");
+        Enrolled exerciser = byArm.get("Exercise");
+        Enrolled control = byArm.get("Control");
         signOut();
 
-        // The invitation SMS, as the developer outbox shows it to the tenant administrator once it is sent.
+        // The therapist finds the exercise participant in their caseload, writes the manual's first exercise and a
+        // template, and prescribes from it.
+        signInAs("riverside.therapist");
+        open("therapist");
+        assertThat(page.locator("vaadin-grid").first()).containsText(exerciser.name());
+        writeTheManualAndPrescribe(exerciser);
+        signOut();
+
+        // The exercise participant takes the set-password link from the SMS on her phone, finds her programme and logs
+        // a session in which her joint pain rose: she is told to stop and rest.
+        phone();
+        setPassword(smsLink(exerciser.phone()), exerciser.username());
+        signInAs(exerciser.username());
+        open("my-study");
+        assertThat(page.getByText("Welcome, " + exerciser.name())).isVisible();
+        assertThat(page.getByText("Your group: Exercise")).isVisible();
+        open("my-exercises");
+        assertThat(page.getByText("Shoulder rolls").first()).isVisible();
+        button("Log a session").click();
+        field("Minutes").fill("20");
+        field("How hard was it? (0-10)").fill("4");
+        field("Joint pain before (0-10)").fill("2");
+        field("Joint pain after (0-10)").fill("5");
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")
+                .setExact(true)).click();
+        settle();
+        assertThat(page.getByText("Stop and rest")).isVisible();
+        assertThat(page.getByText(Pattern.compile("your joint pain rose from 2 to 5"))).isVisible();
+        device();
+
+        // The therapist sees the open alert on the programme, and an email about it went to them.
+        signInAs("riverside.therapist");
+        open("programme/" + exerciser.id());
+        assertThat(button("Mark handled")).isVisible();
+        signOut();
         signInAs("riverside.admin");
         open("messages");
-        Locator invitation = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHasText("Mei River")).filter(new Locator.FilterOptions().setHasText("/set-password/")).first();
-        invitation.waitFor();
-        Matcher link = Pattern.compile("https?://\\S+/set-password/[A-Za-z0-9_-]+").matcher(invitation.innerText());
-        assertThat(link.find()).as("the invitation carries the set-password link").isTrue();
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(
+                "riverside.therapist@riverside.example")).first()).isVisible();
         signOut();
 
-        // The participant chooses her password on her phone and finds her own study.
-        phone();
-        setPassword(link.group(), "riverside.river-001");
-        signInAs("riverside.river-001");
-        open("my-study");
-        assertThat(page.getByText("Welcome, Mei River")).isVisible();
-        assertThat(page.getByText(Pattern.compile("Your group: (Exercise|Control)"))).isVisible();
+        // The coordinator finds the control participant's calls on the worklist and records an unanswered attempt.
+        signInAs("riverside.coordinator");
+        open("calls");
+        Locator calls = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(control.name()));
+        calls.first().click();
+        page.waitForURL(Pattern.compile(".*/call/[0-9a-f]+$"));
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("No answer").setExact(true)).check();
+        settle();
+        button("Save this attempt").click();
+        assertThat(page.getByText("The attempt is saved.")).isVisible();
+        signOut();
+
+        // The blinded assessor records the exercise participant's baseline pain inventory and marks the control
+        // participant's baseline as not assessed.
+        signInAs("riverside.assessor");
+        open("assessments");
+        assertThat(page.getByText("Baseline").first()).isVisible();
+        assertThat(page.locator("main").first().innerText()).doesNotContain("Exercise", "Control");
+        open("assess/" + exerciser.id() + "/baseline");
+        Locator inventory = page.locator(".instrument-form").filter(new Locator.FilterOptions().setHasText(
+                "Brief Pain Inventory (short form)"));
+        dialogField(inventory, "Worst pain in the last 24 hours (0-10)").fill("6");
+        dialogField(inventory, "Least pain in the last 24 hours (0-10)").fill("3");
+        dialogField(inventory, "Pain on average (0-10)").fill("5");
+        dialogField(inventory, "Pain right now (0-10)").fill("4");
+        inventory.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
+        settle();
+        assertThat(page.getByText("Pain severity (mean of 4): 4.5").first()).isVisible();
+        open("assess/" + control.id() + "/baseline");
+        field("Reason").fill("Did not come to the baseline visit");
+        button("Record as not assessed").click();
+        assertThat(page.getByText("Recorded: the visit has left the worklist.")).isVisible();
+        signOut();
+
+        // The clinician records an adverse event, sees the CONSORT flow and downloads every table.
+        signInAs("riverside.clinician");
+        open(exerciser.record());
+        button("Report an adverse event").click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Onset", new Locator.GetByLabelOptions().setExact(true)).click();
+        button("Today").click();
+        choose(dialog.getByLabel("CTCAE grade", new Locator.GetByLabelOptions().setExact(true)), "1 · Mild");
+        dialog.getByLabel("Description", new Locator.GetByLabelOptions().setExact(true))
+                .fill("Sore right knee after climbing stairs");
+        choose(dialog.getByLabel("Related to the exercise programme", new Locator.GetByLabelOptions()
+                .setExact(true)), "Not related");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
+        settle();
+        assertThat(page.getByText("Sore right knee after climbing stairs").first()).isVisible();
+
+        open("clinician");
+        assertThat(page.locator("main").first()).containsText("Randomised (n=2)");
+        open("exports");
+        Download zip = page.waitForDownload(() -> page.getByText("All tables (ZIP of CSV files with their "
+                + "dictionaries)").first().click());
+        Map<String, String> tables = unzip(zip.path());
+        assertThat(tables.keySet()).anyMatch(name -> name.contains("adverse"));
+        assertThat(String.join("\n", tables.values())).contains("Sore right knee after climbing stairs");
         serverLogHasNoException();
     }
 
-    /** The tenant administrator's follow-up plans: the default schedule, an opening and a question per arm. */
+    /** A participant as the clinician enrolled them. */
+    record Enrolled(String id, String record, String name, String phone, String arm, String username) {
+    }
+
+    /** The tenant administrator enters the institution's Twilio account (here: the stand-in's address). */
+    private void enterTheTwilioAccount() {
+        open("admin/messaging");
+        field("Twilio account SID").fill("AC" + "0123456789abcdef".repeat(2));
+        field("Twilio auth token").fill("riversideAuthToken2026");
+        field("Sender number").fill("+86 21 5555 0199");
+        button("Save").click();
+        assertThat(page.getByText("Messaging settings saved.")).isVisible();
+    }
+
+    /** The therapist's manual, template and prescription for the exercise participant. */
+    private void writeTheManualAndPrescribe(Enrolled exerciser) {
+        open("manual");
+        button("Add an exercise").click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        dialogField(dialog, "Code").fill("shoulder_rolls");
+        dialogField(dialog, "Title (English)").fill("Shoulder rolls");
+        dialogField(dialog, "Purpose (English)").fill("Loosens the shoulders");
+        dialogField(dialog, "Method, one step per line (English)").fill("Sit tall\nRoll both shoulders backwards");
+        dialogField(dialog, "Take care (English)").fill("Keep the movement small");
+        dialogField(dialog, "Stop rule (English)").fill("Stop if pain rises by 2");
+        dialogField(dialog, "Sets").fill("2");
+        dialogField(dialog, "Repetitions").fill("10");
+        dialogField(dialog, "Why this change").fill("Our first exercise");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
+        settle();
+        assertThat(page.getByText("Shoulder rolls").first()).isVisible();
+
+        button("Define a programme template").click();
+        dialog = page.getByRole(AriaRole.DIALOG);
+        dialogField(dialog, "Code").fill("home_basic");
+        dialogField(dialog, "Name (English)").fill("Basic home programme");
+        choose(dialogField(dialog, "Exercises"), "Shoulder rolls");
+        page.keyboard().press("Escape");
+        dialogField(dialog, "Days a week").fill("3");
+        dialogField(dialog, "Why this change").fill("A template to prescribe from");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
+        settle();
+        assertThat(page.getByText("Basic home programme: 1 exercise(s), 3 day(s) a week")).isVisible();
+
+        open("programme/" + exerciser.id());
+        field("Reason").fill("Start of the programme");
+        button("Prescribe a programme").click();
+        settle();
+        assertThat(button("Prescribe a programme")).hasCount(0);
+        assertThat(page.getByText("Shoulder rolls").first()).isVisible();
+    }
+
+    /** A field by its label inside a dialog or a card. */
+    private Locator dialogField(Locator dialog, String label) {
+        return dialog.getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
+    }
+
+    /** The follow-up plans: the default schedule, an opening and a question per arm. */
     private void planTheCalls() {
         open("admin/follow-up");
         for (int arm = 0; arm < 2; arm++) {
@@ -205,12 +383,12 @@ class EmptyInstallationJourney {
         assertThat(page.getByText("The plan for Control is saved.")).isVisible();
     }
 
-    /** Screening to randomisation, the care team and the invitation; answers the record's path. */
-    private String enrolACandidate() {
+    /** Screening to randomisation, the care team and the invitation. */
+    private Enrolled enrol(String name, String phone) {
         open("screening");
         button("New candidate").click();
-        field("Name").first().fill("Mei River");
-        field("Phone").first().fill("+86 139 0000 0042");
+        field("Name").first().fill(name);
+        field("Phone").first().fill(phone);
         button("Add to the screening log").click();
         page.waitForURL(Pattern.compile(".*/participants/[0-9a-f]+$"));
         String record = page.url().replaceFirst("^https?://[^/]+/", "");
@@ -239,15 +417,22 @@ class EmptyInstallationJourney {
 
         button("Enrol and randomise").click();
         button("Yes, enrol and randomise").click();
-        assertThat(page.getByText(Pattern.compile("Allocated to (Exercise|Control)")).first()).isVisible();
+        Locator allocated = page.getByText(Pattern.compile("Allocated to (Exercise|Control)")).first();
+        assertThat(allocated).isVisible();
+        Matcher arm = Pattern.compile("Allocated to (Exercise|Control)").matcher(allocated.innerText());
+        assertThat(arm.find()).isTrue();
 
         choose(field("Therapist"), "Theo Therapist (riverside.therapist)");
         choose(field("Coordinator"), "Cora Coordinator (riverside.coordinator)");
         button("Save the care team").click();
         assertThat(page.getByText("The care team is saved.")).isVisible();
         button("Invite by SMS").click();
-        assertThat(page.getByText("Signs in as riverside.river-001.")).isVisible();
-        return record;
+        Locator signsInAs = page.getByText(Pattern.compile("Signs in as \\S+\\.")).first();
+        assertThat(signsInAs).isVisible();
+        Matcher username = Pattern.compile("Signs in as (\\S+)\\.").matcher(signsInAs.innerText());
+        assertThat(username.find()).isTrue();
+        return new Enrolled(record.substring(record.lastIndexOf('/') + 1), record, name,
+                phone.replace(" ", ""), arm.group(1), username.group(1));
     }
 
     private void answer(String question, String choice) {
@@ -299,6 +484,7 @@ class EmptyInstallationJourney {
         assertThat(page.getByText("Eligibility criteria saved.")).isVisible();
 
         open("admin/randomisation");
+        field("Block sizes, as multiples of the ratio's sum").fill("1");
         button("Save the plan and set up randomisation").click();
         button("Set up randomisation").click();
         assertThat(page.getByText("Randomisation is set up.").first()).isVisible();
@@ -326,6 +512,9 @@ class EmptyInstallationJourney {
     // --- steps a person takes -------------------------------------------------------------------------------------
 
     private void device() {
+        if (context != null) {
+            context.close();
+        }
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
         context.addInitScript(BrowserJourney.HIDE_DEV_TOOLS);
         page = context.newPage();
@@ -401,6 +590,70 @@ class EmptyInstallationJourney {
         List<String> exceptions = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("Exception") || line.contains(" ERROR ")).toList();
         assertThat(exceptions).as("exceptions in " + log).isEmpty();
+    }
+
+    /** The local time zone, of a few, in which it is now working hours. */
+    private static String daytimeZone() {
+        for (String zone : List.of("Asia/Shanghai", "Asia/Kolkata", "Europe/London", "America/New_York",
+                "America/Los_Angeles", "Pacific/Honolulu", "Pacific/Auckland")) {
+            int hour = ZonedDateTime.now(ZoneId.of(zone)).getHour();
+            if (hour >= 9 && hour < 18) {
+                return zone;
+            }
+        }
+        throw new IllegalStateException("No daytime zone in the list");
+    }
+
+    /** The set-password link of the SMS that reached this phone number. */
+    private static String smsLink(String phone) throws InterruptedException {
+        Pattern link = Pattern.compile("https?://\\S+/set-password/[A-Za-z0-9_-]+");
+        Instant until = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(until)) {
+            for (Map.Entry<String, String> sms : SMS) {
+                Matcher m = link.matcher(sms.getValue());
+                if (sms.getKey().equals(phone) && m.find()) {
+                    return m.group();
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("No invitation SMS reached " + phone + "; SMS sent: " + SMS);
+    }
+
+    private static Map<String, String> unzip(Path zip) throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        try (var in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+
+    /** Twilio's message API as far as the SDK uses it: each SMS is kept and answered as queued. */
+    private static String twilioStandIn() throws IOException {
+        twilio = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        twilio.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        AtomicInteger sids = new AtomicInteger();
+        twilio.createContext("/", exchange -> {
+            Map<String, String> form = new HashMap<>();
+            for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                    .split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+            SMS.add(Map.entry(form.getOrDefault("To", ""), form.getOrDefault("Body", "")));
+            byte[] body = "{\"sid\": \"SM%032d\", \"status\": \"queued\"}".formatted(sids.incrementAndGet())
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(201, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        twilio.start();
+        return "http://127.0.0.1:" + twilio.getAddress().getPort() + "/";
     }
 
     private static int freePort() {

@@ -12,8 +12,9 @@ import org.researchportal.participants.CaseloadFigures;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds adherence over 7 and 28 days, the last session with its pain, the pain's weekly trend, and open alerts to the
- * therapist's caseload.
+ * Adds open alerts, adherence over 7 and 28 days, the last session with its pain and the pain's weekly trend to the
+ * therapist's caseload. Open alerts come first: they are what the therapist must act on, and the last columns of a
+ * wide caseload are off screen.
  */
 @Component
 class ProgrammeCaseloadFigures implements CaseloadFigures {
@@ -28,18 +29,18 @@ class ProgrammeCaseloadFigures implements CaseloadFigures {
 
     @Override
     public List<String> headerKeys() {
-        return List.of("caseload.last-7-days", "caseload.last-28-days", "caseload.last-session", "caseload.last-pain",
-                "caseload.pain-trend", "caseload.open-alerts");
+        return List.of("caseload.open-alerts", "caseload.last-7-days", "caseload.last-28-days",
+                "caseload.last-session", "caseload.last-pain", "caseload.pain-trend");
     }
 
     @Override
     public Map<String, List<String>> values(List<String> participantIds, Locale locale) {
         Map<String, List<String>> values = new HashMap<>();
-        exercise.figures(participantIds).forEach((id, f) -> values.put(id, List.of(f.sessionDaysLast7() + " / "
-                + f.plannedLast7(), f.sessionDaysLast28() + " / " + f.plannedLast28(), Formats.date(f.lastSession(),
-                        locale), Formats.text(f.lastPain() == null ? null : f.lastPain().toString()),
+        exercise.figures(participantIds).forEach((id, f) -> values.put(id, List.of(Long.toString(f.openAlerts()),
+                f.sessionDaysLast7() + " / " + f.plannedLast7(), f.sessionDaysLast28() + " / " + f.plannedLast28(),
+                Formats.date(f.lastSession(), locale), Formats.text(f.lastPain() == null ? null : f.lastPain().toString()),
                 f.painTrend() == null ? Formats.text(null) : translations.getTranslation(f.painTrend().messageKey(),
-                        locale), Long.toString(f.openAlerts()))));
+                        locale))));
         return values;
     }
 }
