@@ -413,11 +413,14 @@ public class ExerciseService {
             if (participant == null) {
                 continue;
             }
+            // A participant who left the trial is not counted as missing the days after they left.
             LocalDate today = today(participant);
+            LocalDate until = participant.leftOn() != null && participant.leftOn().isBefore(today)
+                    ? participant.leftOn() : today;
             SessionCount count = counts.getOrDefault(participant.id(), new SessionCount(participant.id(), 0, 0));
             adherence.add(new ProgrammeAdherence(participant.id(), programme.getTemplate(),
-                    programme.getManualEdition(), programme.getStartDate(), today,
-                    programme.programmeDays(programme.getStartDate(), today).size(), count.days(), count.sessions()));
+                    programme.getManualEdition(), programme.getStartDate(), until,
+                    programme.programmeDays(programme.getStartDate(), until).size(), count.days(), count.sessions()));
         }
         return adherence;
     }

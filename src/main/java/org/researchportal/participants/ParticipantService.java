@@ -285,7 +285,7 @@ public class ParticipantService {
         ArmKind kind = study.flatMap(s -> s.arms().stream()
                 .filter(a -> a.code().equals(p.getArmCode())).findFirst()).map(Arm::kind).orElse(null);
         return new ParticipantRef(p.requireId(), p.getStudyId(), p.getStudyNumber(), p.getDisplayName(),
-                p.getStatus(), kind, p.getTimeZone());
+                p.getStatus(), kind, p.getTimeZone(), leftOn(p));
     }
 
     /** The enrolled participants this therapist follows. */

@@ -1,0 +1,84 @@
+package org.researchportal.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.researchportal.PortalTest;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.security.SystemActor;
+import org.researchportal.demo.DemoManual;
+import org.researchportal.demo.DemoStudyDesigns;
+import org.researchportal.participants.ConsentService;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipationService;
+import org.researchportal.participants.RandomisationService;
+import org.researchportal.participants.ScreeningService;
+import org.researchportal.participants.TrialFixture;
+import org.researchportal.study.StudyService;
+import org.researchportal.tenancy.TenantService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+
+/**
+ * Whole-programme adherence stops counting on the day a participant left the trial: a withdrawn participant is not
+ * reported as missing every programme day since, which would drag the exercise arm's adherence down with time.
+ */
+class AdherenceAfterLeavingTests extends PortalTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    StudyService studies;
+    @Autowired
+    RandomisationService randomisation;
+    @Autowired
+    ScreeningService screening;
+    @Autowired
+    ConsentService consent;
+    @Autowired
+    ParticipantService participants;
+    @Autowired
+    ParticipationService participation;
+    @Autowired
+    ExerciseService exercise;
+
+    @Test
+    void aWithdrawnParticipantsPlannedDaysEndOnTheDayTheyLeft() {
+        TrialFixture trial = TrialFixture.create(tenants, studies, randomisation,
+                DemoStudyDesigns.reMsRandomisation(), 24);
+        SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> exercise.publishManual(
+                trial.studyId(), DemoManual.exercises(), DemoManual.guidance(),
+                List.of(DemoManual.standardProgramme()), false));
+        String exerciser = null;
+        for (int i = 0; exerciser == null && i < 8; i++) {
+            String id = trial.eligibleConsentedCandidate(screening, consent, "Leaver " + i);
+            exerciser = trial.asClinician(() -> {
+                randomisation.randomise(id, Map.of());
+                return participants.participants(trial.studyId(), PageRequest.of(0, 50)).stream()
+                        .anyMatch(r -> r.id().equals(id) && "Exercise".equals(r.armName())) ? id : null;
+            });
+        }
+        String participant = Objects.requireNonNull(exerciser);
+        LocalDate today = LocalDate.now(SHANGHAI);
+        SystemActor.runAs("test-therapist", trial.tenantId(), EnumSet.of(PortalRole.THERAPIST),
+                () -> exercise.prescribe(participant, DemoManual.standardProgramme().code(), today.minusDays(2),
+                        EnumSet.allOf(DayOfWeek.class), "Start of the programme"));
+        LocalDate left = today.minusDays(1);
+        trial.doAsClinician(() -> participation.withdraw(participant, left, "Moved to another city"));
+
+        ProgrammeAdherence adherence = trial.asClinician(() -> exercise.adherence(trial.studyId(),
+                List.of(participant))).getFirst();
+        assertThat(adherence.until()).isEqualTo(left);
+        assertThat(adherence.plannedDays()).as("every day from the start to the day they left, not to today")
+                .isEqualTo(2);
+    }
+}
