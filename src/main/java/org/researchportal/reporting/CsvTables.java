@@ -56,8 +56,8 @@ enum CsvTables {
             column("template", "Programme template prescribed", "text"),
             column("manual_edition", "Edition of the exercise manual prescribed from", "integer"),
             column("programme_start", "First day of the programme", "date"),
-            column("counted_until", "Last day counted: the export's day in the participant's time zone, or the day they "
-                    + "withdrew or were lost to follow-up if earlier", "date"),
+            column("counted_until", "Last day counted: the export's day in the participant's time zone, or the day "
+                    + "they withdrew or were lost to follow-up if earlier", "date"),
             column("planned_days", "Programme days planned from the start up to counted_until", "integer"),
             column("session_days", "Days with at least one session logged", "integer"),
             column("sessions", "Sessions logged", "integer"),
