@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.researchportal.base.security.GuessingLimit;
 import org.researchportal.identity.ui.LoginView;
 import org.researchportal.tenancy.TenantDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Sign-in and access. Two modes, chosen by {@code portal.auth.mode}: {@code local} (the embedded default: the portal's
@@ -72,11 +75,12 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, SignInAccounts accounts, TenantDirectory tenants,
-            Clock clock, GuessingLimit apiTokenGuesses) throws Exception {
+            Clock clock, GuessingLimit apiTokenGuesses,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
         return http.securityMatcher(ApiTokenFilter.PATHS.toArray(String[]::new))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiTokenFilter(accounts, tenants, clock, apiTokenGuesses),
+                .addFilterBefore(new ApiTokenFilter(accounts, tenants, clock, apiTokenGuesses, controllers::getObject),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
