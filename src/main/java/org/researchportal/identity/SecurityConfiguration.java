@@ -1,5 +1,6 @@
 package org.researchportal.identity;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import org.researchportal.base.security.GuessingLimit;
@@ -101,8 +102,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http,
+    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
             @Value("${portal.auth.mode:local}") String mode) throws Exception {
+        // Vaadin's own requests carry Vaadin's token; everything else that changes something needs Spring Security's,
+        // the sign-in form included. Vaadin would exempt its login view's path, so another site could post its own
+        // credentials there and sign a visitor in as the attacker (login CSRF). The login form sends the token the
+        // page hands it in its <meta name="_csrf"> tags.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll()
                 // The error page itself: a failed API or webhook call gets its status, not a redirect to sign in.
@@ -119,6 +125,7 @@ public class SecurityConfiguration {
             http.removeConfigurer(DefaultLoginPageConfigurer.class);
         }
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.enableCsrfConfiguration(false);
             if ("oidc".equals(mode)) {
                 // RP-initiated logout: signing out of the portal also ends the Keycloak session.
                 vaadin.oauth2LoginPage("/oauth2/authorization/" + OIDC_REGISTRATION, "{baseUrl}");
