@@ -14,8 +14,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -25,8 +27,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -108,7 +114,14 @@ public class SecurityConfiguration {
         // the sign-in form included. Vaadin would exempt its login view's path, so another site could post its own
         // credentials there and sign a visitor in as the attacker (login CSRF). The login form sends the token the
         // page hands it in its <meta name="_csrf"> tags.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
+                .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                    @Override
+                    public <O extends CsrfFilter> O postProcess(O filter) {
+                        filter.setAccessDeniedHandler(staleSignInPageAnswersTryAgain());
+                        return filter;
+                    }
+                }));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll()
                 // The error page itself: a failed API or webhook call gets its status, not a redirect to sign in.
@@ -134,6 +147,23 @@ public class SecurityConfiguration {
             }
         });
         return http.build();
+    }
+
+    /**
+     * A sign-in posted with a token that no longer fits (the page was open in a tab while the person signed in in
+     * another, or the server restarted) goes back to the sign-in page with its "could not sign you in", where a fresh
+     * token waits, instead of a bare 403. Anything else without a valid token stays 403.
+     */
+    private static AccessDeniedHandler staleSignInPageAnswersTryAgain() {
+        var signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+        var forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if (signIn.matches(request)) {
+                response.sendRedirect("/login?error");
+            } else {
+                forbidden.handle(request, response, denied);
+            }
+        };
     }
 
     @Bean

@@ -100,6 +100,10 @@ class SignInOverHttpTests extends PortalTest {
         String forged = victim.signIn(username, "correct-horse-battery", false);
         assertThat(refused(forged)).as("answered " + forged).isTrue();
         assertThat(victim.signedIn()).isFalse();
+        // A token that no longer fits (a stale sign-in page) sends the person back to a fresh one, not to a bare 403.
+        victim.token = "stale";
+        assertThat(victim.signIn(username, "correct-horse-battery", true)).endsWith("/login?error");
+        assertThat(victim.signedIn()).isFalse();
 
         Browser person = new Browser("192.0.2.11");
         assertThat(person.openSignInPage().body()).as("the page hands the form its token")
