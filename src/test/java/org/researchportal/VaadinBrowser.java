@@ -23,6 +23,8 @@ public final class VaadinBrowser {
 
     private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
     private static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
+    private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
 
     private final URI base;
@@ -43,13 +45,27 @@ public final class VaadinBrowser {
     public static VaadinBrowser signIn(URI base, String username, String password) throws Exception {
         VaadinBrowser browser = new VaadinBrowser(base, new CookieManager());
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&" + signInToken(browser.http, base);
         HttpResponse<Void> signIn = browser.http.send(HttpRequest.newBuilder(base.resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(signIn.statusCode()).as(username).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location").orElse("")).as(username).doesNotContain("error");
         return browser;
+    }
+
+    /**
+     * Opens the sign-in page in the client's session and answers its CSRF token as a form field
+     * ({@code _csrf=...}), read from the page's meta tags as Vaadin's login form reads it.
+     */
+    public static String signInToken(HttpClient http, URI base) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher parameter = CSRF_PARAMETER.matcher(page.body());
+        Matcher token = CSRF_TOKEN.matcher(page.body());
+        assertThat(parameter.find() && token.find()).as("the sign-in page's CSRF token").isTrue();
+        return URLEncoder.encode(parameter.group(1), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
     }
 
     /** Another browser at another portal instance, carrying a copy of this one's cookies there. */

@@ -30,9 +30,12 @@ public class Account extends TenantOwnedDocument {
     public static final int PASSWORD_MIN_LENGTH = 10;
     /** BCrypt reads at most 72 bytes of UTF-8 (a Chinese character takes 3); longer passwords are refused, not cut. */
     public static final int PASSWORD_MAX_BYTES = 72;
-    /** Failed sign-ins in a row that lock an account for {@link #LOCK_MINUTES} minutes. */
+    /**
+     * Failed sign-ins to one account from one place before that place has to wait, a minute at first and twice as long
+     * after each further failure, up to {@link #MAX_WAIT_MINUTES} (see {@link SignInThrottle}).
+     */
     public static final int MAX_FAILED_SIGN_INS = 5;
-    public static final int LOCK_MINUTES = 15;
+    public static final int MAX_WAIT_MINUTES = 15;
 
     @Indexed(unique = true)
     private String username;

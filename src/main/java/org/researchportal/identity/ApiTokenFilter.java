@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.researchportal.base.security.PortalPrincipal;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.tenancy.Tenant;
@@ -18,6 +19,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.researchportal.base.security.GuessingLimit;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Authenticates REST API calls by {@code Authorization: Bearer <token>}. The caller becomes the token's owner holding
@@ -34,17 +37,28 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     private final TenantDirectory tenants;
     private final Clock clock;
     private final GuessingLimit failures;
+    private final Supplier<HandlerMapping> endpoints;
 
-    ApiTokenFilter(SignInAccounts accounts, TenantDirectory tenants, Clock clock, GuessingLimit failures) {
+    ApiTokenFilter(SignInAccounts accounts, TenantDirectory tenants, Clock clock, GuessingLimit failures,
+            Supplier<HandlerMapping> endpoints) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.clock = clock;
         this.failures = failures;
+        this.endpoints = endpoints;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!isEndpoint(request)) {
+            // No such API path, with a token or without: a JSON 404. Otherwise it would fall through to Vaadin, which
+            // answers every path it does not know with its bootstrap page. Says nothing about tokens, counts no guess.
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"not_found\"}");
+            return;
+        }
         String address = request.getRemoteAddr();
         if (failures.exhausted(address)) {
             // Too many wrong tokens from this address this minute: not even looked up until the minute is over.
@@ -72,6 +86,23 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Whether a controller answers this path (a wrong method or media type is still its to answer). */
+    private boolean isEndpoint(HttpServletRequest request) {
+        Object parsed = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+        ServletRequestPathUtils.parseAndCache(request);
+        try {
+            return endpoints.get().getHandler(request) != null;
+        } catch (Exception partlyMatched) {
+            return true;
+        } finally {
+            if (parsed == null) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
+            } else {
+                request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, parsed);
+            }
         }
     }
 

@@ -1,18 +1,23 @@
 package org.researchportal.identity;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import org.researchportal.base.security.GuessingLimit;
 import org.researchportal.identity.ui.LoginView;
 import org.researchportal.tenancy.TenantDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -22,8 +27,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Sign-in and access. Two modes, chosen by {@code portal.auth.mode}: {@code local} (the embedded default: the portal's
@@ -72,11 +82,12 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, SignInAccounts accounts, TenantDirectory tenants,
-            Clock clock, GuessingLimit apiTokenGuesses) throws Exception {
+            Clock clock, GuessingLimit apiTokenGuesses,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
         return http.securityMatcher(ApiTokenFilter.PATHS.toArray(String[]::new))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiTokenFilter(accounts, tenants, clock, apiTokenGuesses),
+                .addFilterBefore(new ApiTokenFilter(accounts, tenants, clock, apiTokenGuesses, controllers::getObject),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
@@ -97,8 +108,20 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http,
+    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
             @Value("${portal.auth.mode:local}") String mode) throws Exception {
+        // Vaadin's own requests carry Vaadin's token; everything else that changes something needs Spring Security's,
+        // the sign-in form included. Vaadin would exempt its login view's path, so another site could post its own
+        // credentials there and sign a visitor in as the attacker (login CSRF). The login form sends the token the
+        // page hands it in its <meta name="_csrf"> tags.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
+                .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                    @Override
+                    public <O extends CsrfFilter> O postProcess(O filter) {
+                        filter.setAccessDeniedHandler(staleSignInPageAnswersTryAgain());
+                        return filter;
+                    }
+                }));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll()
                 // The error page itself: a failed API or webhook call gets its status, not a redirect to sign in.
@@ -115,6 +138,7 @@ public class SecurityConfiguration {
             http.removeConfigurer(DefaultLoginPageConfigurer.class);
         }
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.enableCsrfConfiguration(false);
             if ("oidc".equals(mode)) {
                 // RP-initiated logout: signing out of the portal also ends the Keycloak session.
                 vaadin.oauth2LoginPage("/oauth2/authorization/" + OIDC_REGISTRATION, "{baseUrl}");
@@ -123,6 +147,23 @@ public class SecurityConfiguration {
             }
         });
         return http.build();
+    }
+
+    /**
+     * A sign-in posted with a token that no longer fits (the page was open in a tab while the person signed in in
+     * another, or the server restarted) goes back to the sign-in page with its "could not sign you in", where a fresh
+     * token waits, instead of a bare 403. Anything else without a valid token stays 403.
+     */
+    private static AccessDeniedHandler staleSignInPageAnswersTryAgain() {
+        var signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+        var forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if (signIn.matches(request)) {
+                response.sendRedirect("/login?error");
+            } else {
+                forbidden.handle(request, response, denied);
+            }
+        };
     }
 
     @Bean

@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sites, no camera or microphone, and HSTS whenever the request came over HTTPS.
  */
 @Component
-// After Boot's ForwardedHeaderFilter, so a request that came over HTTPS through the proxy is seen as secure.
+// After ProxiedRequests, so a request that reached the proxy over HTTPS (an https PORTAL_BASE_URL) is seen as secure.
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class SecurityHeaders extends OncePerRequestFilter {
 

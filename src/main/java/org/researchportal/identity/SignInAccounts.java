@@ -1,6 +1,5 @@
 package org.researchportal.identity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -33,29 +32,57 @@ class SignInAccounts {
         return Optional.ofNullable(mongo.findOne(byUsername(username), Account.class));
     }
 
-    /**
-     * Reserves one sign-in attempt before the password is checked, atomically, so that parallel guesses cannot slip
-     * past the limit: only an unlocked account with fewer than the allowed failures in a row gets one. The attempt
-     * that uses up the allowance locks the account for the next ones; a successful sign-in gives the allowance back.
-     * Answers whether this attempt may go ahead.
-     */
-    boolean reserveAttempt(String username, Instant now) {
-        Query open = Query.query(Criteria.where("username").is(username).and("failedSignIns")
-                .lt(Account.MAX_FAILED_SIGN_INS)
-                .orOperator(Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lte(now)));
-        Account counted = mongo.findAndModify(open, new Update().inc("failedSignIns", 1).inc("version", 1),
-                FindAndModifyOptions.options().returnNew(true), Account.class);
-        if (counted == null) {
-            return false;
-        }
-        if (counted.getFailedSignIns() >= Account.MAX_FAILED_SIGN_INS) {
-            mongo.updateFirst(byUsername(username), new Update().set("failedSignIns", 0)
-                    .set("lockedUntil", now.plus(Duration.ofMinutes(Account.LOCK_MINUTES))).inc("version", 1),
-                    Account.class);
-        }
-        return true;
+    /** The failures counted under a key ({@link SignInThrottle}). */
+    Optional<SignInAttempts> attempts(String key) {
+        return Optional.ofNullable(mongo.findById(key, SignInAttempts.class));
     }
 
+    /**
+     * Moves a key's count from what was read to the next value, only if nobody moved it since (the caller reads again
+     * and retries otherwise): parallel attempts each get their own count. A key not yet stored is expected at 0.
+     */
+    boolean moveAttempts(String key, int readFailures, int failures, @Nullable Instant waitUntil, Instant now) {
+        if (readFailures == 0 && !mongo.exists(Query.query(Criteria.where("_id").is(key)), SignInAttempts.class)) {
+            try {
+                mongo.insert(new SignInAttempts(key, failures, waitUntil, now));
+                return true;
+            } catch (DuplicateKeyException alsoFirst) {
+                return false;
+            }
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("failures").is(readFailures)),
+                new Update().set("failures", failures).set("waitUntil", waitUntil).set("lastAt", now),
+                SignInAttempts.class).getModifiedCount() > 0;
+    }
+
+    /** Counts one more under a key if it stays within the limit, atomically; answers whether it did. */
+    boolean countWithin(String key, int limit, Instant now) {
+        try {
+            return mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("failures").lt(limit)),
+                    new Update().inc("failures", 1).set("lastAt", now),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), SignInAttempts.class) != null;
+        } catch (DuplicateKeyException full) {
+            // Stored, but at the limit: the upsert tried to add a second document under the key.
+            return false;
+        }
+    }
+
+    /** Gives back one counted attempt (it turned out to be no failure). */
+    void uncount(String key) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("failures").gt(0)),
+                new Update().inc("failures", -1), SignInAttempts.class);
+    }
+
+    void forgetAttempts(String key) {
+        mongo.remove(Query.query(Criteria.where("_id").is(key)), SignInAttempts.class);
+    }
+
+    /** Drops counts nobody has added to for a day (the embedded store does not expire documents by itself). */
+    void forgetAttemptsBefore(Instant before) {
+        mongo.remove(Query.query(Criteria.where("lastAt").lt(before)), SignInAttempts.class);
+    }
+
+    /** The account's last sign-in; the old account-wide lock, from before sign-in counted per place, is lifted. */
     void recordSuccess(String username, Instant now) {
         mongo.updateFirst(byUsername(username), new Update().set("failedSignIns", 0).unset("lockedUntil")
                 .set("lastSignInAt", now).inc("version", 1), Account.class);

@@ -2,6 +2,7 @@ package org.researchportal.messaging;
 
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantSweeps;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +44,11 @@ class TwilioWebhooks {
     private final Outbox outbox;
     private final SmsReplies replies;
     private final PortalAddress portal;
+    private final Clock clock;
 
     TwilioWebhooks(TenantDocuments documents, TenantSweeps tenants, MessagingSettingsService settings, Outbox outbox,
-            SmsReplies replies, PortalAddress portal) {
+            SmsReplies replies, PortalAddress portal, Clock clock) {
+        this.clock = clock;
         this.documents = documents;
         this.tenants = tenants;
         this.settings = settings;
@@ -56,7 +62,9 @@ class TwilioWebhooks {
             @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature,
             HttpServletRequest request) {
         Map<String, String> params = form.toSingleValueMap();
-        Optional<Boolean> handled = verified(params, signature, request, () -> {
+        // Twilio reports one message several times (queued, sent, delivered): each status once.
+        String receipt = receipt("status", params.get("MessageSid"), params.getOrDefault("MessageStatus", ""));
+        Optional<Boolean> handled = verified(params, signature, request, receipt, true, () -> {
             outbox.recordDelivery(params.getOrDefault("MessageSid", ""), params.getOrDefault("MessageStatus", ""),
                     params.get("ErrorCode"));
             return true;
@@ -70,7 +78,9 @@ class TwilioWebhooks {
             @RequestHeader(value = "X-Twilio-Signature", required = false) @Nullable String signature,
             HttpServletRequest request) {
         Map<String, String> params = form.toSingleValueMap();
-        Optional<String> answer = verified(params, signature, request, () -> replies.handle(
+        String receipt = receipt("inbound", params.getOrDefault("MessageSid", params.get("SmsSid")), "");
+        // A replay answers an empty response: 200, so Twilio does not retry, and no second reply to the phone.
+        Optional<String> answer = verified(params, signature, request, receipt, "", () -> replies.handle(
                 params.getOrDefault("From", ""), params.getOrDefault("Body", ""))
                 .map(text -> "<Message>" + HtmlUtils.htmlEscape(text) + "</Message>").orElse(""));
         return answer.map(text -> ResponseEntity.ok().contentType(MediaType.TEXT_XML)
@@ -78,9 +88,13 @@ class TwilioWebhooks {
                 .orElse(ResponseEntity.status(HttpStatus.FORBIDDEN).build());
     }
 
-    /** Runs the work in the account's tenant if, and only if, the signature verifies with that tenant's token. */
+    /**
+     * Runs the work in the account's tenant if, and only if, the signature verifies with that tenant's token, and only
+     * the first time Twilio's id for the request (the receipt) is seen: a signed request sent again, by Twilio's retry
+     * or by someone who captured it, answers {@code alreadyDone} and changes nothing.
+     */
     private <T> Optional<T> verified(Map<String, String> params, @Nullable String signature,
-            HttpServletRequest request, java.util.function.Supplier<T> work) {
+            HttpServletRequest request, @Nullable String receipt, T alreadyDone, java.util.function.Supplier<T> work) {
         String account = params.get("AccountSid");
         if (signature == null || account == null || !account.matches("AC[0-9a-fA-F]{32}")) {
             return Optional.empty();
@@ -95,8 +109,37 @@ class TwilioWebhooks {
             if (token == null || !new RequestValidator(token).validate(url, new HashMap<>(params), signature)) {
                 return null;
             }
-            return work.get();
+            if (receipt != null && !firstTime(receipt)) {
+                return alreadyDone;
+            }
+            try {
+                return work.get();
+            } catch (RuntimeException failed) {
+                // Not done after all: Twilio's retry of this request must be acted on.
+                if (receipt != null) {
+                    documents.remove(Query.query(Criteria.where("receipt").is(receipt)), WebhookReceipt.class);
+                }
+                throw failed;
+            }
         });
+    }
+
+    /** Twilio's id for a request, if it sent one of the shape it uses (a request without one is not deduplicated). */
+    private static @Nullable String receipt(String kind, @Nullable String messageSid, String status) {
+        if (messageSid == null || !messageSid.matches("[A-Za-z0-9]{1,64}") || status.length() > 40) {
+            return null;
+        }
+        return kind + ":" + messageSid + ":" + status;
+    }
+
+    /** Keeps the receipt; answers false when it was already kept (the unique index decides, also for two at once). */
+    private boolean firstTime(String receipt) {
+        try {
+            documents.insert(new WebhookReceipt(receipt, clock.instant()));
+            return true;
+        } catch (DuplicateKeyException seen) {
+            return false;
+        }
     }
 
     /** The URL Twilio called, as it knows it: the configured public address, not what a proxy passed on. */

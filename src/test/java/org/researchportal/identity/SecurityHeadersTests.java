@@ -38,13 +38,13 @@ class SecurityHeadersTests extends PortalTest {
     void signingInGivesANewSessionSoAPlantedOneIsUseless() throws Exception {
         var cookies = new java.net.CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-        browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        String token = org.researchportal.VaadinBrowser.signInToken(browser, URI.create("http://localhost:" + port));
         String before = session(cookies);
         assertThat(before).isNotBlank();
         HttpResponse<Void> signIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/login")).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest
-                        .BodyPublishers.ofString("username=fudan.clinician&password=" + PASSWORD)).build(),
+                        .BodyPublishers.ofString("username=fudan.clinician&password=" + PASSWORD + "&" + token))
+                .build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(session(cookies)).isNotBlank().isNotEqualTo(before);

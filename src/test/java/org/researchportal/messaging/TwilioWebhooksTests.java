@@ -54,6 +54,8 @@ class TwilioWebhooksTests extends PortalTest {
     TenantDocuments documents;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    org.researchportal.audit.AuditTrail audit;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String tenant;
@@ -160,6 +162,45 @@ class TwilioWebhooksTests extends PortalTest {
         assertThat(post(path, other, TwilioSignatures.sign(token, url(path), other)).body()).endsWith("<Response></Response>");
         Map<String, String> forged = Map.of("AccountSid", account, "From", phone, "Body", "STOP");
         assertThat(post(path, forged, "forged").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aReplayedStopIsAnsweredButRecordedOnce() throws Exception {
+        String phone = String.format("+86139%08d", java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(100_000_000));
+        String path = TwilioWebhooks.INBOUND_PATH;
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> stop = Map.of("AccountSid", account, "MessageSid", sid, "SmsSid", sid, "From", phone,
+                "Body", "STOP");
+        String signature = TwilioSignatures.sign(token, url(path), stop);
+        HttpResponse<String> first = post(path, stop, signature);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Reply START");
+
+        HttpResponse<String> replayed = post(path, stop, signature);
+        assertThat(replayed.statusCode()).as("answered, so Twilio does not retry").isEqualTo(200);
+        assertThat(replayed.body()).as("and no second reply is sent").doesNotContain("<Message>");
+        var events = inTenant(() -> audit.history("PhoneNumber", "****" + phone.substring(phone.length() - 4)));
+        assertThat(events).extracting(e -> e.getAction()).containsExactly("sms.opted-out");
+
+        // The same words in a new message from the same phone are a new reply, and acted on.
+        Map<String, String> again = Map.of("AccountSid", account, "MessageSid", sid + "2", "From", phone, "Body",
+                "START");
+        assertThat(post(path, again, TwilioSignatures.sign(token, url(path), again)).body()).contains("again");
+    }
+
+    @Test
+    void aReplayedDeliveryReportChangesNothingTwice() throws Exception {
+        String key = "r" + UUID.randomUUID().toString().substring(0, 8);
+        String path = TwilioWebhooks.STATUS_PATH;
+        // A report for a message this portal has not yet written as sent is kept for the dispatcher, once.
+        Map<String, String> early = Map.of("AccountSid", account, "MessageSid", "SM" + key, "MessageStatus",
+                "delivered");
+        String signature = TwilioSignatures.sign(token, url(path), early);
+        assertThat(post(path, early, signature).statusCode()).isBetween(200, 204);
+        assertThat(post(path, early, signature).statusCode()).isBetween(200, 204);
+        assertThat(inTenant(() -> documents.count(Query.query(Criteria.where("providerId").is("SM" + key)),
+                EarlyDeliveryReport.class))).isEqualTo(1);
     }
 
     @Test

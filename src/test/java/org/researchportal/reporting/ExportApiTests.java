@@ -51,6 +51,20 @@ class ExportApiTests extends PortalTest {
     }
 
     @Test
+    void anUnknownApiPathIsAJsonNotFoundWithOrWithoutAToken() throws Exception {
+        for (String token : new String[] {demoToken("fudan"), null}) {
+            for (String path : new String[] {"/api/v1/no-such-thing", "/api/v1/studies/x/y/z", "/api/v2/studies"}) {
+                HttpResponse<String> answer = get(path, token);
+                assertThat(answer.statusCode()).as(path).isEqualTo(404);
+                assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type ->
+                        assertThat(type).startsWith("application/json"));
+                assertThat(answer.body()).as(path).contains("\"not_found\"").doesNotContainIgnoringCase("<html");
+            }
+        }
+        assertThat(get("/api/v1/studies", null).statusCode()).as("a real path still wants a token").isEqualTo(401);
+    }
+
+    @Test
     void aClinicianTokenSeesItsTenantsStudyWithArmsAndNothingOfAnother() throws Exception {
         String fudanToken = demoToken("fudan");
         HttpResponse<String> listing = get("/api/v1/studies", fudanToken);

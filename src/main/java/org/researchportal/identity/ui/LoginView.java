@@ -81,7 +81,8 @@ public final class LoginView extends Main implements BeforeEnterObserver, HasDyn
         form.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message", Account.MAX_FAILED_SIGN_INS, Account.LOCK_MINUTES));
+        error.setMessage(getTranslation("login.error.message", Account.MAX_FAILED_SIGN_INS,
+                Account.MAX_WAIT_MINUTES));
         return i18n;
     }
 }
