@@ -2,6 +2,16 @@ package org.researchportal.identity;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.Advisor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Role;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.authorization.method.SecuredAuthorizationManager;
 import org.researchportal.base.security.GuessingLimit;
 import org.researchportal.identity.ui.LoginView;
 import org.researchportal.tenancy.TenantDirectory;
@@ -22,6 +32,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 
@@ -32,7 +43,8 @@ import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandle
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(securedEnabled = true)
+// @Secured is enabled by the advisor below, not here: it also refuses a person whose account changed since sign-in.
+@EnableMethodSecurity
 public class SecurityConfiguration {
 
     /** The registration id of the OpenID Connect provider in application-prod.yml. */
@@ -57,6 +69,25 @@ public class SecurityConfiguration {
     @Bean
     WebSecurityCustomizer refusedRequestsAreBadRequests() {
         return web -> web.requestRejectedHandler(new HttpStatusRequestRejectedHandler());
+    }
+
+    /**
+     * {@code @Secured} on the services, with one more condition than the roles: the person's account is still as it
+     * was at sign-in (active, same roles, tenant not suspended). So a call that arrives after an administrator
+     * deactivated someone fails even inside a request that began before (a form saved in the same round trip).
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor securedForStillValidAccounts(ObjectProvider<SessionCheck> sessions) {
+        var roles = new SecuredAuthorizationManager();
+        AuthorizationManager<MethodInvocation> manager = (authentication, invocation) -> {
+            AuthorizationResult granted = roles.authorize(authentication, invocation);
+            if (granted == null || !granted.isGranted()) {
+                return granted;
+            }
+            return new AuthorizationDecision(sessions.getObject().stillValid(authentication.get()));
+        };
+        return AuthorizationManagerBeforeMethodInterceptor.secured(manager);
     }
 
     @Bean
@@ -98,7 +129,9 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http,
-            @Value("${portal.auth.mode:local}") String mode) throws Exception {
+            @Value("${portal.auth.mode:local}") String mode, SessionCheck sessionCheck) throws Exception {
+        // Every request of a signed-in person, Vaadin's own included, first checks that their account still stands.
+        http.addFilterAfter(sessionCheck.requests(), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll()
                 // The error page itself: a failed API or webhook call gets its status, not a redirect to sign in.

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.ValidationException;
-import org.researchportal.base.security.PortalPrincipal;
 import org.researchportal.base.security.PortalRole;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -107,7 +106,7 @@ class AccountRulesTests extends PortalTest {
         String username = unique();
         var row = accounts.create(new NewAccount(username, "Leaver", null, "en", Set.of(PortalRole.COORDINATOR),
                 PASSWORD));
-        var leaver = ((PortalPrincipal) signIn(username).getPrincipal()).portalUser();
+        var leaver = signIn(username);
         assertThat(sessionCheck.stillValid(leaver)).isTrue();
 
         signIn("fudan.admin");
