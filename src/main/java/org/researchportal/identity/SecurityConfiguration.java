@@ -78,14 +78,14 @@ public class SecurityConfiguration {
      */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor securedForStillValidAccounts(ObjectProvider<SessionCheck> sessions) {
+    static Advisor securedForStillValidAccounts(ObjectProvider<AccountStandings> standings) {
         var roles = new SecuredAuthorizationManager();
         AuthorizationManager<MethodInvocation> manager = (authentication, invocation) -> {
             AuthorizationResult granted = roles.authorize(authentication, invocation);
             if (granted == null || !granted.isGranted()) {
                 return granted;
             }
-            return new AuthorizationDecision(sessions.getObject().stillValid(authentication.get()));
+            return new AuthorizationDecision(standings.getObject().stillValid(authentication.get()));
         };
         return AuthorizationManagerBeforeMethodInterceptor.secured(manager);
     }

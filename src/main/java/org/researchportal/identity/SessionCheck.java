@@ -9,14 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Objects;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.CurrentUser;
-import org.researchportal.base.security.PortalPrincipal;
-import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
-import org.researchportal.tenancy.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -29,22 +23,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * roles or a suspended tenant end the session at the person's next request of any kind (a page, Vaadin's UIDL and
  * streamed resources, videos, captions, pictures: {@link #requests()}), and every secured service call is refused
  * for them (see SecurityConfiguration), so an administrator's decision takes effect at once: not at the next page,
- * not at the next sign-in. Each check is one lookup of the account by id (three fields) and, for tenant staff, one of
- * the tenant; it reads the database rather than a memory of this instance, so it holds with several portal nodes.
+ * not at the next sign-in. What the account stands as is read from the database ({@link AccountStandings}), so it
+ * holds with several portal nodes.
  */
 @Component
 class SessionCheck implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(SessionCheck.class);
 
-    private final SignInAccounts accounts;
+    private final AccountStandings standings;
     private final AuthenticationContext authenticationContext;
-    private final TenantDirectory tenants;
 
-    SessionCheck(SignInAccounts accounts, AuthenticationContext authenticationContext, TenantDirectory tenants) {
-        this.accounts = accounts;
+    SessionCheck(AccountStandings standings, AuthenticationContext authenticationContext) {
+        this.standings = standings;
         this.authenticationContext = authenticationContext;
-        this.tenants = tenants;
     }
 
     @Override
@@ -52,47 +44,12 @@ class SessionCheck implements VaadinServiceInitListener {
         // Also at navigation inside a request that began before the change (the request filter saw it valid).
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(enter -> {
             var authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication != null && !stillValid(authentication)) {
+            if (authentication != null && !standings.stillValid(authentication)) {
                 log.info("Ending the session of {}: account deactivated, roles changed or tenant suspended",
                         CurrentUser.get().map(PortalUser::username).orElse("?"));
                 authenticationContext.logout();
             }
         }));
-    }
-
-    /**
-     * Whether a person signed in may still act: the account behind their sign-in is still active, in the same tenant
-     * (not suspended since), with the roles it held at sign-in. Anyone else (the portal's own system actors, API
-     * tokens, which are checked against their account at every request anyway) passes.
-     */
-    boolean stillValid(Authentication authentication) {
-        if (!(authentication.getPrincipal() instanceof PortalPrincipal principal)) {
-            return true;
-        }
-        Set<PortalRole> heldAtSignIn = heldAtSignIn(principal);
-        if (heldAtSignIn == null) {
-            return true;
-        }
-        PortalUser user = principal.portalUser();
-        if (user.tenantId() != null && tenants.activeTenant(user.tenantId()).isEmpty()) {
-            return false;
-        }
-        return accounts.standing(user.accountId())
-                .filter(SignInAccounts.Standing::active)
-                .filter(a -> Objects.equals(a.tenantId(), user.tenantId()))
-                .filter(a -> heldAtSignIn.equals(a.roles()))
-                .isPresent();
-    }
-
-    /** The roles the account held at a person's sign-in; none for a principal that is not a person's session. */
-    private static @Nullable Set<PortalRole> heldAtSignIn(PortalPrincipal principal) {
-        if (principal instanceof LocalAccountPrincipal local) {
-            return local.accountRoles();
-        }
-        if (principal instanceof PortalOidcUser oidc) {
-            return oidc.portalUser().roles();
-        }
-        return null;
     }
 
     /**
@@ -108,7 +65,7 @@ class SessionCheck implements VaadinServiceInitListener {
                     FilterChain chain) throws ServletException, IOException {
                 HttpSession session = request.getSession(false);
                 Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-                if (session != null && authentication != null && !stillValid(authentication)) {
+                if (session != null && authentication != null && !standings.stillValid(authentication)) {
                     log.info("Ending the session of {}: account deactivated, roles changed or tenant suspended",
                             authentication.getName());
                     SecurityContextHolder.clearContext();
