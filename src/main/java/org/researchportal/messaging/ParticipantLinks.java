@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -163,7 +164,7 @@ public class ParticipantLinks {
             return refused(participantId, Refusal.EXPIRED);
         }
         Optional<LinkSignIn.Refusal> accountRefusal = signIn.refusal(
-                java.util.Objects.requireNonNull(CurrentUser.require().tenantId()), account.get());
+                Objects.requireNonNull(CurrentUser.require().tenantId()), account.get());
         if (accountRefusal.isPresent()) {
             return refused(participantId, switch (accountRefusal.get()) {
                 case DEACTIVATED -> Refusal.DEACTIVATED;
@@ -183,7 +184,7 @@ public class ParticipantLinks {
     }
 
     private Opening refused(String participantId, Refusal why) {
-        audit.record(java.util.Objects.requireNonNull(why.action), "Participant", participantId, null, null, null);
+        audit.record(Objects.requireNonNull(why.action), "Participant", participantId, null, null, null);
         return new Opening.Refused(why);
     }
 
