@@ -48,15 +48,18 @@ public class AccountService {
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean identityProviderOwnsAccounts;
+    private final AccountStandings standings;
 
     AccountService(TenantDocuments documents, SignInAccounts signInAccounts, PasswordEncoder passwordEncoder,
-            AuditTrail audit, Clock clock, @Value("${portal.auth.mode:local}") String authMode) {
+            AuditTrail audit, Clock clock, @Value("${portal.auth.mode:local}") String authMode,
+            AccountStandings standings) {
         this.documents = documents;
         this.signInAccounts = signInAccounts;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.clock = clock;
         this.identityProviderOwnsAccounts = "oidc".equals(authMode);
+        this.standings = standings;
     }
 
     @Secured(Authorities.TENANT_ADMIN)
@@ -205,6 +208,8 @@ public class AccountService {
         var before = account.auditView();
         documents.updateFirst(Query.query(Criteria.where("_id").is(account.requireId())), update.inc("version", 1),
                 Account.class);
+        // Sessions of the person on this node ask again at once, even inside a request already under way.
+        standings.changed();
         Account after = documents.getById(account.requireId(), Account.class);
         audit.record(action, ENTITY, account.requireId(), before, after.auditView(), null);
         return toRow(after);

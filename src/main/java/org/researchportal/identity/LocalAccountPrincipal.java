@@ -2,8 +2,10 @@ package org.researchportal.identity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.PortalPrincipal;
+import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -17,12 +19,27 @@ final class LocalAccountPrincipal implements UserDetails, PortalPrincipal, Crede
     private @Nullable String passwordHash;
     private final boolean active;
     private final boolean locked;
+    /**
+     * The roles the account held when this principal was made: a sign-in by link acts with fewer (participant only),
+     * and the session ends when the account's roles are no longer these.
+     */
+    private final Set<PortalRole> accountRoles;
 
     LocalAccountPrincipal(PortalUser user, @Nullable String passwordHash, boolean active, boolean locked) {
+        this(user, passwordHash, active, locked, user.roles());
+    }
+
+    LocalAccountPrincipal(PortalUser user, @Nullable String passwordHash, boolean active, boolean locked,
+            Set<PortalRole> accountRoles) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.active = active;
         this.locked = locked;
+        this.accountRoles = Set.copyOf(accountRoles);
+    }
+
+    Set<PortalRole> accountRoles() {
+        return accountRoles;
     }
 
     @Override

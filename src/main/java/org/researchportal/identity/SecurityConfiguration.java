@@ -3,20 +3,29 @@ package org.researchportal.identity;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
+import org.aopalliance.intercept.MethodInvocation;
 import org.researchportal.base.security.GuessingLimit;
 import org.researchportal.identity.ui.LoginView;
 import org.researchportal.tenancy.TenantDirectory;
+import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.authorization.method.SecuredAuthorizationManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,6 +39,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -42,7 +52,8 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(securedEnabled = true)
+// @Secured is enabled by the advisor below, not here: it also refuses a person whose account changed since sign-in.
+@EnableMethodSecurity
 public class SecurityConfiguration {
 
     /** The registration id of the OpenID Connect provider in application-prod.yml. */
@@ -67,6 +78,25 @@ public class SecurityConfiguration {
     @Bean
     WebSecurityCustomizer refusedRequestsAreBadRequests() {
         return web -> web.requestRejectedHandler(new HttpStatusRequestRejectedHandler());
+    }
+
+    /**
+     * {@code @Secured} on the services, with one more condition than the roles: the person's account is still as it
+     * was at sign-in (active, same roles, tenant not suspended). So a call that arrives after an administrator
+     * deactivated someone fails even inside a request that began before (a form saved in the same round trip).
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor securedForStillValidAccounts(ObjectProvider<AccountStandings> standings) {
+        var roles = new SecuredAuthorizationManager();
+        AuthorizationManager<MethodInvocation> manager = (authentication, invocation) -> {
+            AuthorizationResult granted = roles.authorize(authentication, invocation);
+            if (granted == null || !granted.isGranted()) {
+                return granted;
+            }
+            return new AuthorizationDecision(standings.getObject().stillValid(authentication.get()));
+        };
+        return AuthorizationManagerBeforeMethodInterceptor.secured(manager);
     }
 
     @Bean
@@ -109,7 +139,9 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
-            @Value("${portal.auth.mode:local}") String mode) throws Exception {
+            @Value("${portal.auth.mode:local}") String mode, SessionCheck sessionCheck) throws Exception {
+        // Every request of a signed-in person, Vaadin's own included, first checks that their account still stands.
+        http.addFilterAfter(sessionCheck.requests(), SecurityContextHolderFilter.class);
         // Vaadin's own requests carry Vaadin's token; everything else that changes something needs Spring Security's,
         // the sign-in form included. Vaadin would exempt its login view's path, so another site could post its own
         // credentials there and sign a visitor in as the attacker (login CSRF). The login form sends the token the

@@ -182,6 +182,16 @@ class SignInAccounts {
         return Optional.ofNullable(mongo.findById(accountId, Account.class));
     }
 
+    /** What a session's account stands as now: read on every request of a signed-in person, so only three fields. */
+    record Standing(boolean active, @Nullable String tenantId, Set<PortalRole> roles) {
+    }
+
+    Optional<Standing> standing(String accountId) {
+        // A projection on the account's own mapping: the id is matched as stored, only these fields are read.
+        return mongo.query(Account.class).as(Standing.class).matching(Query.query(Criteria.where("_id")
+                .is(accountId))).one();
+    }
+
     Optional<ApiToken> findToken(String secretHash) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("secretHash").is(secretHash)),
                 ApiToken.class));

@@ -141,11 +141,22 @@ public class OutboxMessage extends TenantOwnedDocument {
         return subject;
     }
 
+    /** The text as anyone but the sender sees it: sign-in links masked (see {@link LinkMask}). */
     public String getBody() {
+        return LinkMask.masked(body);
+    }
+
+    /** The HTML version as anyone but the sender sees it: sign-in links masked. */
+    public @Nullable String getHtmlBody() {
+        return LinkMask.maskedOrNull(htmlBody);
+    }
+
+    /** The text as it goes to the recipient, links and all: for the senders only. */
+    String bodyToSend() {
         return body;
     }
 
-    public @Nullable String getHtmlBody() {
+    @Nullable String htmlBodyToSend() {
         return htmlBody;
     }
 

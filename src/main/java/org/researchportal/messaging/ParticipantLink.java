@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A link sent to one participant for one page: only the SHA-256 of its random token is kept, so the database cannot
- * hand out working links. It expires, and withdrawal revokes it.
+ * hand out working links. It signs in once, it expires, and withdrawal revokes it.
  */
 @Document("participant_links")
 @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1}")
@@ -40,6 +40,8 @@ public class ParticipantLink extends TenantOwnedDocument {
     private @Nullable String focus;
     private Instant expiresAt;
     private @Nullable Instant revokedAt;
+    /** When the link signed its participant in: it works once. */
+    private @Nullable Instant usedAt;
     private int uses;
 
     ParticipantLink(String tokenHash, String participantId, Target target, @Nullable String focus,
@@ -65,7 +67,15 @@ public class ParticipantLink extends TenantOwnedDocument {
                 + java.net.URLEncoder.encode(focus, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    boolean usableAt(Instant now) {
-        return revokedAt == null && now.isBefore(expiresAt);
+    boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    boolean isUsed() {
+        return usedAt != null;
+    }
+
+    boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
     }
 }

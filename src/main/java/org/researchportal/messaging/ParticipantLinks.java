@@ -6,14 +6,22 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.identity.LinkSignIn;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -21,48 +29,92 @@ import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /**
- * Links in messages: a random token (256 bits) for one participant and one page, valid for 72 hours, revoked when
- * the participant may no longer be contacted. The token says nothing about who or which study it is for.
+ * Links in messages: a random token (256 bits) for one participant and one page. It signs the participant in once,
+ * for a short time after the message goes out ({@code portal.messaging.participant-links.valid-for}), never for a
+ * locked-out or deactivated account, and is revoked when the participant may no longer be contacted. Every use and
+ * every refused use is in the participant's audit trail. The token says nothing about who or which study it is for;
+ * staff never see it (the outbox masks it, see {@link LinkMask}).
  */
 @Service
 public class ParticipantLinks {
 
-    static final Duration VALID_FOR = Duration.ofHours(72);
     static final String PATH = "/l/";
+
+    /** Why a link did not sign anyone in, and the audit trail's action for it (none for a token nobody has). */
+    enum Refusal {
+        UNKNOWN(null),
+        USED("participant-link.refused-used"),
+        EXPIRED("participant-link.refused-expired"),
+        REVOKED("participant-link.refused-revoked"),
+        /** Withdrawn, lost to follow-up or without an account: may not be contacted, nothing to sign in to. */
+        LEFT("participant-link.refused-left"),
+        DEACTIVATED("participant-link.refused-deactivated"),
+        LOCKED("participant-link.refused-locked");
+
+        final @Nullable String action;
+
+        Refusal(@Nullable String action) {
+            this.action = action;
+        }
+
+        /** Used up or run out: the participant is told so and how to get in, instead of a bare sign-in page. */
+        boolean toldToParticipant() {
+            return this == USED || this == EXPIRED;
+        }
+    }
+
+    /** What opening a link came to. */
+    sealed interface Opening {
+
+        /** Sign the participant in and open the page (or only open it: this device is signed in as them already). */
+        record Open(String accountId, String location, boolean signedInAlready) implements Opening {
+        }
+
+        record Refused(Refusal why) implements Opening {
+        }
+    }
 
     private final TenantDocuments documents;
     private final Clock clock;
     private final PortalAddress portal;
     private final ParticipantService participants;
+    private final LinkSignIn signIn;
+    private final AuditTrail audit;
+    private final Duration validFor;
     private final SecureRandom random = new SecureRandom();
 
-    ParticipantLinks(TenantDocuments documents, Clock clock, PortalAddress portal, ParticipantService participants) {
+    ParticipantLinks(TenantDocuments documents, Clock clock, PortalAddress portal, ParticipantService participants,
+            LinkSignIn signIn, AuditTrail audit,
+            @Value("${portal.messaging.participant-links.valid-for:PT72H}") Duration validFor) {
         this.documents = documents;
         this.clock = clock;
         this.portal = portal;
         this.participants = participants;
+        this.signIn = signIn;
+        this.audit = audit;
+        this.validFor = validFor;
     }
 
     /**
-     * A new link for the participant to the page, valid for 72 hours from when the message goes out; answers the
+     * A new link for the participant to the page, valid for a while from when the message goes out; answers the
      * full URL to put in the message.
      */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
-    public String issue(String participantId, ParticipantLink.Target target, java.time.Instant sentAt) {
+    public String issue(String participantId, ParticipantLink.Target target, Instant sentAt) {
         return issue(participantId, target, null, sentAt);
     }
 
     /** The same, opening the page at one exercise. */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public String issue(String participantId, ParticipantLink.Target target, @Nullable String focus,
-            java.time.Instant sentAt) {
+            Instant sentAt) {
         // A link only for a participant of this tenant: no dangling link to an id nobody has.
         participants.contact(participantId).orElseThrow(() -> new NotFoundException("Participant", participantId));
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        java.time.Instant from = sentAt.isAfter(clock.instant()) ? sentAt : clock.instant();
-        documents.insert(new ParticipantLink(hash(token), participantId, target, focus, from.plus(VALID_FOR)));
+        Instant from = sentAt.isAfter(clock.instant()) ? sentAt : clock.instant();
+        documents.insert(new ParticipantLink(hash(token), participantId, target, focus, from.plus(validFor)));
         return portal.base() + PATH + token;
     }
 
@@ -78,14 +130,62 @@ public class ParticipantLinks {
         return revoked;
     }
 
-    /** The link of a token in the current tenant, if it is still usable; counts its use. */
-    Optional<ParticipantLink> use(String token) {
-        return documents.findOne(Query.query(Criteria.where("tokenHash").is(hash(token))), ParticipantLink.class)
-                .filter(link -> link.usableAt(clock.instant())).map(link -> {
-                    documents.updateFirst(Query.query(Criteria.where("_id").is(link.requireId())),
-                            new Update().inc("uses", 1), ParticipantLink.class);
-                    return link;
-                });
+    /**
+     * Opens the link of a token in the current tenant (run as the signed-link system actor): uses it up and answers
+     * whom to sign in, or why not. Every answer about a known link is audited in the participant's trail.
+     *
+     * @param signedInHere whether the device that opened the link is signed in as an account already
+     */
+    Opening open(String token, Predicate<String> signedInHere) {
+        Optional<ParticipantLink> found = documents.findOne(Query.query(Criteria.where("tokenHash").is(hash(token))),
+                ParticipantLink.class);
+        if (found.isEmpty()) {
+            return new Opening.Refused(Refusal.UNKNOWN);
+        }
+        ParticipantLink link = found.get();
+        String participantId = link.getParticipantId();
+        Instant now = clock.instant();
+        if (link.isRevoked()) {
+            return refused(participantId, Refusal.REVOKED);
+        }
+        Optional<String> account = participants.contact(participantId)
+                .filter(c -> !OutboxDispatcher.LEFT.contains(c.status())).map(c -> c.accountId());
+        if (account.isEmpty()) {
+            return refused(participantId, Refusal.LEFT);
+        }
+        if (!link.isExpiredAt(now) && signedInHere.test(account.get())) {
+            // Tapped again on the phone it signed in: nobody new is signed in, so nothing is used or refused.
+            return new Opening.Open(account.get(), link.location(), true);
+        }
+        if (link.isUsed()) {
+            return refused(participantId, Refusal.USED);
+        }
+        if (link.isExpiredAt(now)) {
+            return refused(participantId, Refusal.EXPIRED);
+        }
+        Optional<LinkSignIn.Refusal> accountRefusal = signIn.refusal(
+                Objects.requireNonNull(CurrentUser.require().tenantId()), account.get());
+        if (accountRefusal.isPresent()) {
+            return refused(participantId, switch (accountRefusal.get()) {
+                case DEACTIVATED -> Refusal.DEACTIVATED;
+                case LOCKED -> Refusal.LOCKED;
+                case NO_ACCOUNT, TENANT_SUSPENDED -> Refusal.LEFT;
+            });
+        }
+        // Used up atomically: of two openings at the same moment, one signs in.
+        ParticipantLink claimed = documents.findAndModify(Query.query(Criteria.where("_id").is(link.requireId())
+                .and("usedAt").isNull().and("revokedAt").isNull()), new Update().set("usedAt", now).inc("uses", 1),
+                FindAndModifyOptions.options().returnNew(true), ParticipantLink.class);
+        if (claimed == null) {
+            return refused(participantId, Refusal.USED);
+        }
+        audit.record("participant-link.used", "Participant", participantId, null, null, null);
+        return new Opening.Open(account.get(), link.location(), false);
+    }
+
+    private Opening refused(String participantId, Refusal why) {
+        audit.record(Objects.requireNonNull(why.action), "Participant", participantId, null, null, null);
+        return new Opening.Refused(why);
     }
 
     static String hash(String token) {

@@ -4,10 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.LinkSignIn;
-import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantSweeps;
 import org.springframework.http.HttpStatus;
@@ -17,32 +15,31 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Where a link from a message lands: a usable token of a participant who may still be contacted signs them in on
- * this device (participant role only) and opens the page; anything else (unknown, expired, revoked, withdrawn) goes
- * to the sign-in page, which says nothing about why. Attempts are limited per address, so tokens cannot be guessed.
+ * this device (participant role only), once, and opens the page. A link used up or run out leads to the sign-in page
+ * telling the participant to sign in or ask for a new link; anything else (unknown, revoked, withdrawn, a locked or
+ * deactivated account) goes to the sign-in page, which says nothing about why. Attempts are limited per address, so
+ * tokens cannot be guessed.
  */
 @Controller
 class SignedLinkEntry {
 
     private static final String TOKEN = "[A-Za-z0-9_-]{43}";
+    /** The sign-in page's notice for a link that was used up or ran out. */
+    static final String USED_UP = "/login?link=used";
 
     private final TenantDocuments documents;
     private final TenantSweeps tenants;
     private final ParticipantLinks links;
-    private final ParticipantService participants;
     private final LinkSignIn signIn;
     private final LinkAttempts attempts;
 
-    SignedLinkEntry(TenantDocuments documents, TenantSweeps tenants, ParticipantLinks links,
-            ParticipantService participants, LinkSignIn signIn, LinkAttempts attempts) {
+    SignedLinkEntry(TenantDocuments documents, TenantSweeps tenants, ParticipantLinks links, LinkSignIn signIn,
+            LinkAttempts attempts) {
         this.documents = documents;
         this.tenants = tenants;
         this.links = links;
-        this.participants = participants;
         this.signIn = signIn;
         this.attempts = attempts;
-    }
-
-    private record Entry(String accountId, String location) {
     }
 
     @GetMapping(ParticipantLinks.PATH + "{token}")
@@ -65,12 +62,14 @@ class SignedLinkEntry {
             return;
         }
         String tenant = owners.getFirst();
-        Optional<Entry> entry = tenants.inTenant(tenant, "signed-link", EnumSet.of(PortalRole.COORDINATOR),
-                () -> links.use(token).flatMap(link -> participants.contact(link.getParticipantId())
-                        .filter(c -> !OutboxDispatcher.LEFT.contains(c.status()) && c.accountId() != null)
-                        .map(c -> new Entry(c.accountId(), link.location()))).orElse(null));
-        if (entry.isPresent() && signIn.signIn(tenant, entry.get().accountId(), request, response)) {
-            response.sendRedirect(context + "/" + entry.get().location());
+        ParticipantLinks.Opening opening = tenants.inTenant(tenant, "signed-link", EnumSet.of(PortalRole.COORDINATOR),
+                () -> links.open(token, account -> signIn.signedInAs(account, request)))
+                .orElse(new ParticipantLinks.Opening.Refused(ParticipantLinks.Refusal.UNKNOWN));
+        if (opening instanceof ParticipantLinks.Opening.Open open && (open.signedInAlready()
+                || signIn.signIn(tenant, open.accountId(), request, response))) {
+            response.sendRedirect(context + "/" + open.location());
+        } else if (opening instanceof ParticipantLinks.Opening.Refused refused && refused.why().toldToParticipant()) {
+            response.sendRedirect(context + USED_UP);
         } else {
             response.sendRedirect(context + "/login");
         }

@@ -40,14 +40,15 @@ class SmtpEmail implements MessageSender {
     public SendResult send(OutboxMessage message, ProviderSettings settings) {
         try {
             MimeMessage mime = mail.createMimeMessage();
-            var helper = new MimeMessageHelper(mime, message.getHtmlBody() != null, StandardCharsets.UTF_8.name());
+            var helper = new MimeMessageHelper(mime, message.htmlBodyToSend() != null,
+                    StandardCharsets.UTF_8.name());
             helper.setFrom(new InternetAddress(settings.emailFrom() != null ? settings.emailFrom() : defaultFrom));
             helper.setTo(new InternetAddress(message.getRecipient(), true));
             helper.setSubject(message.getSubject() == null ? "" : message.getSubject());
-            if (message.getHtmlBody() != null) {
-                helper.setText(message.getBody(), message.getHtmlBody());
+            if (message.htmlBodyToSend() != null) {
+                helper.setText(message.bodyToSend(), message.htmlBodyToSend());
             } else {
-                helper.setText(message.getBody());
+                helper.setText(message.bodyToSend());
             }
             mime.setHeader("Content-Language", message.getLocale().toLanguageTag());
             mime.setHeader("X-Portal-Message", message.requireId());

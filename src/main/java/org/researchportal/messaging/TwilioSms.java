@@ -26,12 +26,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * SMS through the Twilio SDK with the tenant's own account. Without a Twilio account (the embedded default) the SMS
- * is captured instead: recorded as sent in the outbox, where the developer outbox shows it, and sent nowhere.
+ * is captured instead: recorded as sent in the outbox, where the developer outbox shows it (links masked, as to all
+ * staff), and sent nowhere; its whole text, links included, goes to the server's log, which stands in for the phone.
  * {@code portal.messaging.twilio.api-base} points the SDK at another host (a local stand-in) with its own request
  * encoding intact.
  */
 @Component
 class TwilioSms implements MessageSender {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TwilioSms.class);
 
     /** Twilio codes that will not change by trying again: invalid or unreachable number, unsubscribed, blocked. */
     private static final Set<Integer> PERMANENT = Set.of(21211, 21214, 21408, 21610, 21612, 21614, 30003, 30004,
@@ -66,15 +69,19 @@ class TwilioSms implements MessageSender {
     @Override
     public SendResult send(OutboxMessage message, ProviderSettings settings) {
         if (!settings.hasTwilio()) {
-            return captureWithoutAccount ? new SendResult.Sent("captured-" + UUID.randomUUID())
-                    : new SendResult.Failed("not-configured", "No SMS provider is set up for this institution");
+            if (!captureWithoutAccount) {
+                return new SendResult.Failed("not-configured", "No SMS provider is set up for this institution");
+            }
+            // Only without a provider account, which production refuses (capture-sms-without-account: false).
+            log.info("SMS captured, sent nowhere (no SMS provider for this institution): {}", message.bodyToSend());
+            return new SendResult.Sent("captured-" + UUID.randomUUID());
         }
         var client = new TwilioRestClient.Builder(settings.twilioAccountSid(), settings.twilioAuthToken())
                 .httpClient(http).build();
         PhoneNumber to = new PhoneNumber(message.getRecipient());
         MessageCreator creator = settings.messagingServiceSid() != null
-                ? Message.creator(to, settings.messagingServiceSid(), message.getBody())
-                : Message.creator(to, new PhoneNumber(settings.smsFrom()), message.getBody());
+                ? Message.creator(to, settings.messagingServiceSid(), message.bodyToSend())
+                : Message.creator(to, new PhoneNumber(settings.smsFrom()), message.bodyToSend());
         if (statusCallback != null) {
             creator.setStatusCallback(URI.create(statusCallback));
         }

@@ -13,10 +13,16 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.ValidationException;
-import org.researchportal.base.security.PortalPrincipal;
 import org.researchportal.base.security.PortalRole;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,7 +34,9 @@ class AccountRulesTests extends PortalTest {
     @Autowired
     AccountService accounts;
     @Autowired
-    SessionCheck sessionCheck;
+    AccountStandings standings;
+    @Autowired
+    MongoOperations mongo;
     @Autowired
     AuthenticationConfiguration authentication;
 
@@ -107,16 +115,48 @@ class AccountRulesTests extends PortalTest {
         String username = unique();
         var row = accounts.create(new NewAccount(username, "Leaver", null, "en", Set.of(PortalRole.COORDINATOR),
                 PASSWORD));
-        var leaver = ((PortalPrincipal) signIn(username).getPrincipal()).portalUser();
-        assertThat(sessionCheck.stillValid(leaver)).isTrue();
+        var leaver = signIn(username);
+        assertThat(standings.stillValid(leaver)).isTrue();
 
         signIn("fudan.admin");
         accounts.changeRoles(row.id(), Set.of(PortalRole.THERAPIST));
-        assertThat(sessionCheck.stillValid(leaver)).isFalse();
+        assertThat(standings.stillValid(leaver)).isFalse();
         accounts.changeRoles(row.id(), Set.of(PortalRole.COORDINATOR));
-        assertThat(sessionCheck.stillValid(leaver)).isTrue();
+        assertThat(standings.stillValid(leaver)).isTrue();
         accounts.setActive(row.id(), false);
-        assertThat(sessionCheck.stillValid(leaver)).isFalse();
+        assertThat(standings.stillValid(leaver)).isFalse();
         assertThatThrownBy(() -> signIn(username)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * Within one request the answer is read once and kept, until an account changes on this node: then at once. A
+     * change written by another node counts from the next request.
+     */
+    @Test
+    void oneRequestReadsTheAccountOnceButSeesAChangeOnThisNodeAtOnce() {
+        signIn("fudan.admin");
+        String username = unique();
+        var row = accounts.create(new NewAccount(username, "Leaver", null, "en", Set.of(PortalRole.COORDINATOR),
+                PASSWORD));
+        var leaver = signIn(username);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            assertThat(standings.stillValid(leaver)).isTrue();
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(row.id())), Update.update("active", false),
+                    Account.class);
+            assertThat(standings.stillValid(leaver)).as("another node's change: from the next request").isTrue();
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+            assertThat(standings.stillValid(leaver)).isFalse();
+
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(row.id())), Update.update("active", true),
+                    Account.class);
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+            assertThat(standings.stillValid(leaver)).isTrue();
+            signIn("fudan.admin");
+            accounts.setActive(row.id(), false);
+            assertThat(standings.stillValid(leaver)).as("this node's change: in the same request").isFalse();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 }

@@ -13,11 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.messaging.Outbox;
+import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.messaging.ReminderPlanner;
+import org.researchportal.messaging.SentText;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A participant on a 390 px phone opens the signed link of a reminder, as found in the developer outbox, lands signed
+ * A participant on a 390 px phone opens the signed link of a reminder, as the SMS brings it to her phone, lands signed
  * in on their page, plays the exercise video and seeks in it, logs a session and sees it in their history.
  */
 class ParticipantJourney extends BrowserJourney {
@@ -26,17 +29,24 @@ class ParticipantJourney extends BrowserJourney {
 
     @Autowired
     ReminderPlanner planner;
+    @Autowired
+    Outbox outbox;
 
     @Test
     void aParticipantFollowsAReminderLinkWatchesTheVideoAndLogsASession() {
         // What the scheduled planning does every few hours (it is off in tests).
         asSystem("fudan", EnumSet.of(PortalRole.COORDINATOR), () -> planner.planSessionReminders(7));
 
+        // The developer outbox shows the reminder with its link masked; the phone receives it whole.
         signInAs("fudan.admin");
         open("messages");
         Locator reminder = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText(Pattern.compile("Hello Zhang Demo, a reminder from your study team"))).first();
-        Matcher link = LINK.matcher(reminder.innerText());
+        assertThat(reminder.innerText()).as("staff see the link masked").contains("/l/•••");
+        OutboxMessage sms = asSystem("fudan", EnumSet.of(PortalRole.COORDINATOR), () -> outbox.latest(500)).stream()
+                .filter(m -> SentText.of(m).startsWith("Hello Zhang Demo, a reminder from your study team"))
+                .findFirst().orElseThrow();
+        Matcher link = LINK.matcher(SentText.of(sms));
         assertThat(link.find()).as("the reminder carries a signed link").isTrue();
         String path = link.group().replaceFirst("^https?://[^/]+/", "");
 

@@ -181,6 +181,7 @@ class OutboxDispatcherTests extends PortalTest {
                     .encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
             String form = request.getBody().utf8();
             assertThat(form).contains("To=%2B8613812345678", "From=%2B15005550006", "Body=Your+session+today",
+                    "portal.example.org%2Fl%2Fabc",
                     "StatusCallback=https%3A%2F%2Fportal.example.org%2Fwebhooks%2Ftwilio%2Fstatus");
 
             dueNow(message.requireId());
@@ -197,6 +198,9 @@ class OutboxDispatcherTests extends PortalTest {
             OutboxMessage sent = reload(message.requireId());
             assertThat(sent.getStatus()).isEqualTo(OutboxMessage.Status.SENT);
             assertThat(sent.getProviderId()).isEqualTo("SM" + "a".repeat(32));
+            // The link goes to the participant whole; whoever reads the outbox sees it masked, before and after.
+            assertThat(afterBusy.getBody()).isEqualTo("Your session today: open https://portal.example.org/l/•••");
+            assertThat(sent.getBody()).isEqualTo("Your session today: open https://portal.example.org/l/•••");
             assertThat(sent.getAttempts()).extracting(OutboxMessage.Attempt::outcome).containsExactly(
                     OutboxMessage.Attempt.Outcome.RETRY, OutboxMessage.Attempt.Outcome.RETRY,
                     OutboxMessage.Attempt.Outcome.SENT);

@@ -16,7 +16,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
+import org.researchportal.audit.AuditEvent;
+import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.identity.Account;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ParticipantImport;
@@ -36,8 +39,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Links in messages over real HTTP: a valid link signs the participant in on this device and opens their page; an
- * expired, unknown or malformed one, or one of a participant who withdrew, leads to sign-in; guessing is cut off.
+ * Links in messages over real HTTP: a valid link signs the participant in on this device, once, and opens their page;
+ * a used or expired one leads to sign-in with a word on what to do; an unknown or malformed one, one of a participant
+ * who withdrew, or of a locked-out or deactivated account, leads to sign-in; every use and refusal is audited; guessing
+ * is cut off.
  */
 class ParticipantLinksTests extends PortalTest {
 
@@ -58,8 +63,12 @@ class ParticipantLinksTests extends PortalTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    AuditTrail audit;
+
     private String tenant;
     private String participant;
+    private String account;
 
     @Autowired
     LinkAttempts attempts;
@@ -73,7 +82,7 @@ class ParticipantLinksTests extends PortalTest {
         String study = asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> studies.create(new StudyRecord("LNK",
                 "Links", null, List.of(new Arm("A", "A", ArmKind.INTERVENTION, "A"), new Arm("B", "B",
                         ArmKind.CONTROL, "B")), 10, null, null, null)).id());
-        String account = asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> accounts.create(new NewAccount(
+        account = asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> accounts.create(new NewAccount(
                 tenant + ".p", "Participant", null, "en", Set.of(PortalRole.PARTICIPANT), PASSWORD)).id());
         LocalDate today = LocalDate.now();
         participant = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants.importRecord(
@@ -90,6 +99,92 @@ class ParticipantLinksTests extends PortalTest {
     private HttpResponse<String> open(HttpClient client, String url) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(url.replaceFirst("^https?://[^/]+",
                 "http://localhost:" + port))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpClient phone() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse("(none: " + response.statusCode() + ")");
+    }
+
+    /** Whether the device is signed in as the participant: their page opens instead of sending it to sign-in. */
+    private boolean signedIn(HttpClient device) throws Exception {
+        return open(device, "http://x/my-study").statusCode() == 200;
+    }
+
+    /** The participant's audit trail, newest first, as its actions. */
+    private List<String> trail() {
+        return asSystem(tenant, EnumSet.of(PortalRole.CLINICIAN), () -> audit.participantHistory(participant))
+                .stream().map(AuditEvent::getAction).toList();
+    }
+
+    @Test
+    void aLinkSignsInOnceAndItsReplayElsewhereIsRefusedAndAudited() throws Exception {
+        String url = issue();
+        HttpClient phone = phone();
+        assertThat(location(open(phone, url))).endsWith("/my-study");
+        assertThat(signedIn(phone)).isTrue();
+        assertThat(trail()).first().isEqualTo("participant-link.used");
+
+        // Tapped again on the phone it signed in: the page opens, nobody new is signed in.
+        assertThat(location(open(phone, url))).endsWith("/my-study");
+
+        // The same link anywhere else (a forwarded SMS, someone who read it): nobody is signed in, and the person is
+        // told to sign in or ask for a new link.
+        HttpClient elsewhere = phone();
+        assertThat(location(open(elsewhere, url))).endsWith("/login?link=used");
+        assertThat(signedIn(elsewhere)).isFalse();
+        assertThat(trail()).containsSequence("participant-link.refused-used", "participant-link.used");
+        assertThat(trail()).filteredOn("participant-link.used"::equals).hasSize(1);
+    }
+
+    @Test
+    void aLinkRunsForThreeDaysFromWhenItsMessageGoesOut() {
+        Instant sending = Instant.now().plus(java.time.Duration.ofHours(5));
+        String url = asSystem(tenant, EnumSet.of(PortalRole.COORDINATOR), () -> links.issue(participant,
+                ParticipantLink.Target.HOME, sending));
+        org.bson.Document stored = mongo.findOne(Query.query(Criteria.where("tokenHash").is(ParticipantLinks.hash(
+                url.substring(url.lastIndexOf('/') + 1)))), org.bson.Document.class, "participant_links");
+        assertThat(stored).isNotNull();
+        assertThat(stored.getDate("expiresAt").toInstant()).isEqualTo(sending.plus(java.time.Duration.ofHours(72))
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void aLockedOutOrDeactivatedAccountsLinkSignsNobodyIn() throws Exception {
+        String url = issue();
+        // Five wrong passwords lock the account for a while: the link is no way around the lock.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(account)), new Update().set("lockedUntil",
+                Instant.now().plusSeconds(600)), Account.class);
+        HttpClient phone = phone();
+        assertThat(location(open(phone, url))).endsWith("/login");
+        assertThat(signedIn(phone)).isFalse();
+        assertThat(trail()).first().isEqualTo("participant-link.refused-locked");
+
+        // Once the lock is over, the link (not used up by the refusal) signs the participant in.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(account)), new Update().unset("lockedUntil"),
+                Account.class);
+        assertThat(location(open(phone, url))).endsWith("/my-study");
+
+        String another = issue();
+        asSystem(tenant, EnumSet.of(PortalRole.TENANT_ADMIN), () -> accounts.setActive(account, false));
+        HttpClient other = phone();
+        assertThat(location(open(other, another))).endsWith("/login");
+        assertThat(signedIn(other)).isFalse();
+        assertThat(trail()).first().isEqualTo("participant-link.refused-deactivated");
+    }
+
+    @Test
+    void everyUseAndRefusalReadsAsWordsInBothLanguages() {
+        for (String action : List.of("used", "refused-used", "refused-expired", "refused-revoked", "refused-left",
+                "refused-deactivated", "refused-locked")) {
+            for (java.util.Locale locale : List.of(java.util.Locale.ENGLISH, java.util.Locale.SIMPLIFIED_CHINESE)) {
+                assertThat(org.researchportal.base.ui.PortalTranslations.find("audit.action.participant-link."
+                        + action, locale)).as(action + " " + locale).isPresent();
+            }
+        }
     }
 
     @Test
@@ -131,7 +226,9 @@ class ParticipantLinksTests extends PortalTest {
                 expired.substring(expired.lastIndexOf('/') + 1)))), new Update().set("expiresAt",
                         Instant.now().minusSeconds(1)), ParticipantLink.class);
         HttpClient device = HttpClient.newHttpClient();
-        assertThat(open(device, expired).headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(open(device, expired).headers().firstValue("Location").orElseThrow())
+                .as("the participant is told to sign in or ask for a new link").endsWith("/login?link=used");
+        assertThat(trail()).first().isEqualTo("participant-link.refused-expired");
         assertThat(open(device, "http://x/l/" + "A".repeat(43)).headers().firstValue("Location").orElseThrow())
                 .endsWith("/login");
         assertThat(open(device, "http://x/l/not-a-token").headers().firstValue("Location").orElseThrow())
@@ -144,6 +241,7 @@ class ParticipantLinksTests extends PortalTest {
         });
         assertThat(open(device, beforeWithdrawal).headers().firstValue("Location").orElseThrow())
                 .as("revoked on withdrawal").endsWith("/login");
+        assertThat(trail()).first().isEqualTo("participant-link.refused-revoked");
     }
 
     @Test

@@ -46,7 +46,7 @@ class ReminderPlannerTests extends PortalTest {
                 .hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
             // SMS where the number is a valid one, else email: both were agreed to.
             assertThat(m.getRecipient()).matches(m.getChannel() == Channel.SMS ? "\\+86\\d{11}" : ".+@example\\.org");
-            assertThat(m.getBody()).containsPattern("/l/[A-Za-z0-9_-]{43}").doesNotContainIgnoringCase("exercise")
+            assertThat(m.bodyToSend()).containsPattern("/l/[A-Za-z0-9_-]{43}").doesNotContainIgnoringCase("exercise")
                     .doesNotContain("RE-MS").doesNotContain("运动");
             assertThat(m.getDueAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalTime().toString()).isEqualTo("09:00");
         });
@@ -79,7 +79,7 @@ class ReminderPlannerTests extends PortalTest {
                 .hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
             assertThat(m.getIdempotencyKey()).matches("video-link:[0-9a-f]+:week-\\d+:(SMS|EMAIL)");
             assertThat(m.getBody()).doesNotContainIgnoringCase("exercise").doesNotContain("运动");
-            String token = m.getBody().replaceAll("(?s).*/l/([A-Za-z0-9_-]{43}).*", "$1");
+            String token = m.bodyToSend().replaceAll("(?s).*/l/([A-Za-z0-9_-]{43}).*", "$1");
             ParticipantLink link = mongo.findOne(Query.query(Criteria.where("tokenHash").is(ParticipantLinks.hash(
                     token))), ParticipantLink.class);
             assertThat(link).isNotNull();

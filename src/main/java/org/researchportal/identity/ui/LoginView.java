@@ -28,6 +28,8 @@ public final class LoginView extends Main implements BeforeEnterObserver, HasDyn
 
     private final boolean oidc;
     private final Paragraph refusal = new Paragraph();
+    /** Shown when a participant's link from a message was used up or ran out: what to do instead. */
+    private final Paragraph usedLink = new Paragraph();
 
     LoginView(@Value("${portal.demo.enabled:false}") boolean demo,
             @Value("${portal.demo.password:}") String demoPassword, @Value("${portal.auth.mode:local}") String mode) {
@@ -41,6 +43,9 @@ public final class LoginView extends Main implements BeforeEnterObserver, HasDyn
         title.addClassName("login-view__title");
         var card = new Div(title, new Paragraph(getTranslation("login.tagline")));
         card.addClassName("login-view__card");
+        usedLink.addClassName("portal-notice");
+        usedLink.setVisible(false);
+        card.add(usedLink);
         if (oidc) {
             // With OpenID Connect people sign in at the identity provider; this view only explains a refusal.
             refusal.addClassName("portal-notice");
@@ -62,7 +67,11 @@ public final class LoginView extends Main implements BeforeEnterObserver, HasDyn
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean error = parameters.containsKey("error");
+        boolean linkUsed = parameters.getOrDefault("link", java.util.List.of()).contains("used");
+        usedLink.setText(linkUsed ? getTranslation("login.link-used") : "");
+        usedLink.setVisible(linkUsed);
         login.setError(error);
         refusal.setText(getTranslation(error ? "login.oidc.refused" : "login.oidc.signed-out"));
     }

@@ -27,6 +27,7 @@ import org.researchportal.messaging.MessagePurpose;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.messaging.ParticipantInvitations;
+import org.researchportal.messaging.SentText;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.NewCandidate;
 import org.researchportal.participants.ParticipantService;
@@ -90,12 +91,15 @@ class InvitationUiTests extends UiTest {
         assertThat(sms.getRecipient()).isEqualTo("+8613800000123");
         assertThat(sms.getParticipantId()).isEqualTo(id);
         String username = trial.tenantId() + ".test-001";
-        assertThat(sms.getBody()).contains("Nina Phone", username, "/set-password/").doesNotContain("TEST",
+        assertThat(SentText.of(sms)).contains("Nina Phone", username, "/set-password/").doesNotContain("TEST",
                 "Trial operations test", "Exercise", "Control");
+        // Staff who read the outbox never see a link that sets the participant's password.
+        assertThat(sms.getBody()).contains("/set-password/•••").doesNotContain(SentText.of(sms)
+                .replaceAll("(?s).*/set-password/(\\S+).*", "$1"));
         assertThat(viewText()).contains("Signs in as " + username);
 
         // The participant chooses their password on the link and then reaches their own record.
-        String token = sms.getBody().replaceAll("(?s).*/set-password/(\\S+).*", "$1");
+        String token = SentText.of(sms).replaceAll("(?s).*/set-password/(\\S+).*", "$1");
         assertThat(passwordLinks.setPassword(token, PASSWORD)).contains(username);
         assertThat(passwordLinks.isOpen(token)).isFalse();
         signInToUi(username);

@@ -121,6 +121,36 @@ class OutboxViewUiTests extends UiTest {
         assertThat(timeline).contains("Planned", "Due to go out", "Cancelled by fudan.coordinator: Asked for a call");
     }
 
+    /**
+     * Opening a participant's link signs in as them: staff see every message with its link masked, in the outbox and
+     * in a participant's own log, while it waits to go out and after.
+     */
+    @Test
+    void staffSeeEveryParticipantLinkMaskedWhileItWaitsAndAfterItWentOut() {
+        asSystem("fudan", java.util.Set.of(PortalRole.COORDINATOR), () -> planner.planSessionReminders(7));
+        for (String person : java.util.List.of("fudan.coordinator", "fudan.admin")) {
+            signInToUi(person);
+            OutboxMessage reminder = outbox.latest(500).stream()
+                    .filter(m -> m.getPurpose() == MessagePurpose.SESSION_REMINDER
+                            && m.getStatus() == OutboxMessage.Status.PENDING).findFirst().orElseThrow();
+            assertThat(reminder.getBody()).contains("/l/•••");
+
+            UI.getCurrent().navigate("messages");
+            @SuppressWarnings("unchecked")
+            Grid<OutboxMessage> grid = _get(Grid.class);
+            assertThat(allCells(grid)).as(person).anyMatch(cell -> cell.contains("/l/•••"))
+                    .noneMatch(cell -> cell.matches("(?s).*/l/[A-Za-z0-9_-]{10,}.*"));
+
+            if (person.equals("fudan.coordinator")) {
+                UI.getCurrent().navigate(MessageLogView.class, reminder.getParticipantId());
+                @SuppressWarnings("unchecked")
+                Grid<OutboxMessage> log = _get(Grid.class);
+                assertThat(allCells(log)).anyMatch(cell -> cell.contains("/l/•••"))
+                        .noneMatch(cell -> cell.matches("(?s).*/l/[A-Za-z0-9_-]{10,}.*"));
+            }
+        }
+    }
+
     @Test
     void onlyCoordinatorsOpenAParticipantsMessages() {
         signInToUi("fudan.therapist");
