@@ -65,9 +65,13 @@ final class AuditWording {
 
     /** What happened, as a sentence: "Clara Lin enrolled and randomised", "The portal planned the calls". */
     String what(AuditEvent event) {
-        String sentence = owner.getTranslation("audit.sentence", who(event),
+        String who = who(event);
+        if (event.getActor().startsWith(SystemActor.USERNAME_PREFIX)) {
+            // "the portal" opens the sentence; a person's name is left as they write it.
+            who = who.substring(0, 1).toUpperCase(locale) + who.substring(1);
+        }
+        return owner.getTranslation("audit.sentence", who,
                 translatedOr("audit.action." + event.getAction(), event.getAction()));
-        return sentence.substring(0, 1).toUpperCase(locale) + sentence.substring(1);
     }
 
     Set<String> untranslated() {
