@@ -25,6 +25,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.identity.AccountService;
+import org.researchportal.identity.PeopleNames;
 import org.researchportal.participants.CallParticipant;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.TenantDocuments;
@@ -199,7 +200,7 @@ public class CallWorklist {
         Set<String> coordinatorIds = new HashSet<>();
         byId.values().stream().map(CallParticipant::coordinatorId).filter(Objects::nonNull)
                 .forEach(coordinatorIds::add);
-        Map<String, String> names = coordinatorIds.isEmpty() ? Map.of() : accounts.displayNames(coordinatorIds);
+        PeopleNames names = accounts.names(coordinatorIds);
         String me = CurrentUser.require().accountId();
         List<CallRow> rows = new ArrayList<>();
         for (FollowUpCall call : calls) {
@@ -216,7 +217,7 @@ public class CallWorklist {
                     call.getWindowTo(), call.getStatus(), Urgency.of(call, LocalDate.now(clock.withZone(zone)), zone),
                     call.countedAttempts(), max, last, call.getNextTryAfter(),
                     escalationCounts.getOrDefault(p.id(), 0L).intValue(),
-                    p.coordinatorId() == null ? null : names.get(p.coordinatorId()),
+                    names.name(p.coordinatorId()),
                     me != null && me.equals(p.coordinatorId())));
         }
         return rows;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
@@ -18,6 +17,7 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
+import org.researchportal.base.security.SystemActor;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -140,35 +140,21 @@ public class AccountService {
                 Update.update("language", tag));
     }
 
-    /** Display names of accounts in the tenant, for showing who is assigned to what. */
+    /**
+     * The names of the tenant's people that records refer to by username (who did something) or account id (who is
+     * assigned): one query for a whole screen. Names are sealed at rest, so they are looked up by these keys and
+     * opened here, never searched.
+     */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.THERAPIST, Authorities.COORDINATOR,
             Authorities.ASSESSOR})
-    public Map<String, String> displayNames(Collection<String> accountIds) {
-        if (accountIds.isEmpty()) {
-            return Map.of();
+    public PeopleNames names(Collection<String> usernamesOrAccountIds) {
+        List<String> references = usernamesOrAccountIds.stream().filter(r -> r != null && !r.isBlank()
+                && !r.startsWith(SystemActor.USERNAME_PREFIX)).distinct().toList();
+        if (references.isEmpty()) {
+            return new PeopleNames(List.of());
         }
-        return documents.find(Query.query(Criteria.where("_id").in(accountIds)), Account.class).stream()
-                .collect(Collectors.toMap(Account::requireId, Account::getDisplayName));
-    }
-
-    /** Usernames of accounts in the tenant, for naming the account a participant signs in with. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
-    public Map<String, String> usernames(Collection<String> accountIds) {
-        if (accountIds.isEmpty()) {
-            return Map.of();
-        }
-        return documents.find(Query.query(Criteria.where("_id").in(accountIds)), Account.class).stream()
-                .collect(Collectors.toMap(Account::requireId, Account::getUsername));
-    }
-
-    /** Names of the tenant's people by username, for the records that name who did something by username. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
-    public Map<String, String> namesByUsername(Collection<String> usernames) {
-        if (usernames.isEmpty()) {
-            return Map.of();
-        }
-        return documents.find(Query.query(Criteria.where("username").in(usernames)), Account.class).stream()
-                .collect(Collectors.toMap(Account::getUsername, Account::getDisplayName));
+        return new PeopleNames(documents.find(Query.query(new Criteria().orOperator(
+                Criteria.where("username").in(references), Criteria.where("_id").in(references))), Account.class));
     }
 
     /** The active accounts that hold a role, for assigning work to them. */

@@ -3,6 +3,7 @@ package org.researchportal.messaging;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
@@ -112,6 +113,12 @@ public class Outbox {
     public List<OutboxMessage> messagesOf(String participantId) {
         return documents.find(Query.query(Criteria.where("participantId").is(participantId))
                 .with(Sort.by(Sort.Direction.DESC, "dueAt")), OutboxMessage.class);
+    }
+
+    /** A participant's newest message of one purpose, for the module's own services (they check the role). */
+    Optional<OutboxMessage> latestOf(String participantId, MessagePurpose purpose) {
+        return documents.findOne(Query.query(Criteria.where("participantId").is(participantId).and("purpose")
+                .is(purpose)).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1), OutboxMessage.class);
     }
 
     /** The latest messages of the tenant, newest first: the developer outbox and the coordinators' log. */

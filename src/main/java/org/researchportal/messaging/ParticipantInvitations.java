@@ -3,6 +3,7 @@ package org.researchportal.messaging;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.NotFoundException;
@@ -49,6 +50,14 @@ public class ParticipantInvitations {
     public boolean accountReady(String participantId) {
         ParticipantContact contact = contact(participantId);
         return contact.accountId() != null && accounts.hasPassword(contact.accountId());
+    }
+
+    /** The last invitation sent to the participant, if any: the panel offers to invite again and says when. */
+    @Secured(Authorities.CLINICIAN)
+    public Optional<InvitationSent> lastInvitation(String participantId) {
+        contact(participantId);
+        return outbox.latestOf(participantId, MessagePurpose.ACCOUNT_INVITATION)
+                .map(m -> new InvitationSent(m.getCreatedAt(), m.getChannel(), m.getStatus()));
     }
 
     @Secured(Authorities.CLINICIAN)

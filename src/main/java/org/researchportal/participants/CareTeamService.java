@@ -15,6 +15,7 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.AccountRow;
 import org.researchportal.identity.AccountService;
+import org.researchportal.identity.PeopleNames;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,13 +44,12 @@ public class CareTeamService {
     @Secured(Authorities.CLINICIAN)
     public CareTeam careTeam(String participantId) {
         Participant participant = documents.getById(participantId, Participant.class);
-        Map<String, String> names = accounts.displayNames(nonNull(participant.getTherapistId(),
-                participant.getCoordinatorId()));
-        String accountUsername = participant.getAccountId() == null ? null
-                : accounts.usernames(List.of(participant.getAccountId())).get(participant.getAccountId());
-        return new CareTeam(participant.getTherapistId(), nameOf(names, participant.getTherapistId()),
-                participant.getCoordinatorId(), nameOf(names, participant.getCoordinatorId()),
-                participant.getAccountId(), accountUsername);
+        // One look-up names the whole team: the therapist, the coordinator and the phone account.
+        PeopleNames names = accounts.names(nonNull(participant.getTherapistId(), participant.getCoordinatorId(),
+                participant.getAccountId()));
+        return new CareTeam(participant.getTherapistId(), names.name(participant.getTherapistId()),
+                participant.getCoordinatorId(), names.name(participant.getCoordinatorId()),
+                participant.getAccountId(), names.username(participant.getAccountId()));
     }
 
     /** Gives the participant a therapist and a coordinator; either may be cleared with null. */
@@ -73,7 +73,7 @@ public class CareTeamService {
         documents.updateFirst(Query.query(Criteria.where("_id").is(participantId)), new Update()
                 .set("therapistId", therapistId).set("coordinatorId", coordinatorId).inc("version", 1),
                 Participant.class);
-        Map<String, String> names = accounts.displayNames(nonNull(participant.getTherapistId(),
+        PeopleNames names = accounts.names(nonNull(participant.getTherapistId(),
                 participant.getCoordinatorId(), therapistId, coordinatorId));
         audit.record("participant.care-team-assigned", ParticipantService.ENTITY, participantId,
                 team(names, participant.getTherapistId(), participant.getCoordinatorId()),
@@ -111,14 +111,10 @@ public class CareTeamService {
         if (changed == 0) {
             throw ValidationException.of("account", "care-team.account.already-linked");
         }
-        String username = accounts.usernames(List.of(accountId)).get(accountId);
+        String username = accounts.names(List.of(accountId)).username(accountId);
         audit.record("participant.account-linked", ParticipantService.ENTITY, participantId, null,
                 Map.of("account", username == null ? "" : username), null);
         return careTeam(participantId);
-    }
-
-    private static @Nullable String nameOf(Map<String, String> names, @Nullable String id) {
-        return id == null ? null : names.get(id);
     }
 
     private static List<String> nonNull(@Nullable String... ids) {
@@ -131,11 +127,11 @@ public class CareTeamService {
         return present;
     }
 
-    private static Map<String, String> team(Map<String, String> names, @Nullable String therapistId,
+    private static Map<String, String> team(PeopleNames names, @Nullable String therapistId,
             @Nullable String coordinatorId) {
         Map<String, String> team = new LinkedHashMap<>();
-        team.put("therapist", therapistId == null ? "" : names.getOrDefault(therapistId, ""));
-        team.put("coordinator", coordinatorId == null ? "" : names.getOrDefault(coordinatorId, ""));
+        team.put("therapist", Objects.requireNonNullElse(names.name(therapistId), ""));
+        team.put("coordinator", Objects.requireNonNullElse(names.name(coordinatorId), ""));
         return team;
     }
 }

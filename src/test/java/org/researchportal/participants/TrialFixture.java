@@ -7,15 +7,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.PortalTest;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.demo.DemoStudyDesigns;
+import org.researchportal.followup.CallQuestion;
+import org.researchportal.followup.CallScript;
+import org.researchportal.followup.FollowUpPlanSettings;
+import org.researchportal.followup.FollowUpPlans;
+import org.researchportal.identity.AccountService;
+import org.researchportal.identity.NewAccount;
 import org.researchportal.study.Arm;
 import org.researchportal.study.ArmKind;
 import org.researchportal.study.RandomisationPlan;
 import org.researchportal.study.StudyRecord;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantService;
+import org.springframework.data.domain.PageRequest;
 
 /**
  * A fresh tenant with an RE-MS-like study (the demo's eligibility model and randomisation plan), so trial-operation
@@ -67,12 +76,66 @@ public record TrialFixture(String tenantId, String studyId) {
 
     /** Screens, judges eligible and consents a candidate; answers their id. */
     public String eligibleConsentedCandidate(ScreeningService screening, ConsentService consent, String name) {
-        return asClinician(() -> {
-            String id = screening.screen(studyId, new NewCandidate(name, LocalDate.now().minusDays(3), null, null,
-                    "en", "Asia/Shanghai", null));
-            screening.assessEligibility(id, ELIGIBLE_MEASURES, ELIGIBLE_ANSWERS, null);
-            consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
-            return id;
+        return asClinician(() -> eligibleConsented(screening, consent, candidate(name)));
+    }
+
+    /** A candidate screened three days ago, reached by the phone and email given (either may be null). */
+    public static NewCandidate candidate(String name, @Nullable String phone, @Nullable String email) {
+        return new NewCandidate(name, LocalDate.now().minusDays(3), phone, email, "en", "Asia/Shanghai", null);
+    }
+
+    public static NewCandidate candidate(String name) {
+        return candidate(name, null, null);
+    }
+
+    /**
+     * Screens, judges eligible, consents (SMS and email yes) and randomises a candidate as whoever is signed in: a
+     * person signed in to the screens, or {@link #asClinician}. Answers their id.
+     */
+    public String randomised(ScreeningService screening, ConsentService consent, RandomisationService randomisation,
+            NewCandidate candidate) {
+        String id = eligibleConsented(screening, consent, candidate);
+        randomisation.randomise(id, Map.of());
+        return id;
+    }
+
+    /** Randomises candidates as whoever is signed in until one is in the exercise arm; answers that one's id. */
+    public String randomisedToExercise(ScreeningService screening, ConsentService consent,
+            RandomisationService randomisation, ParticipantService participants, String name) {
+        // Permuted blocks of at most 6 put someone in the exercise arm within a few.
+        for (int i = 0; i < 8; i++) {
+            String id = randomised(screening, consent, randomisation, candidate(name + " " + i, "+8613800138000",
+                    "exercise@example.org"));
+            if (participants.participants(studyId, PageRequest.of(0, 50)).stream()
+                    .anyMatch(r -> r.id().equals(id) && "Exercise".equals(r.armName()))) {
+                return id;
+            }
+        }
+        throw new AssertionError("Nobody was randomised to the exercise arm");
+    }
+
+    /** A person of the trial's tenant with a password, made by its administrator; answers the username. */
+    public String account(AccountService accounts, String usernamePrefix, String displayName, PortalRole role) {
+        String username = usernamePrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        SystemActor.runAs("test", tenantId, EnumSet.of(PortalRole.TENANT_ADMIN), () -> accounts.create(
+                new NewAccount(username, displayName, null, "en", Set.of(role), PortalTest.PASSWORD)));
+        return username;
+    }
+
+    /** Monthly calls for both arms: three, a week's window, joint pain asked. */
+    public void planCalls(FollowUpPlans plans) {
+        SystemActor.runAs("test", tenantId, EnumSet.of(PortalRole.TENANT_ADMIN), () -> {
+            for (String arm : List.of("EXERCISE", "CONTROL")) {
+                plans.configure(studyId, arm, new FollowUpPlanSettings(1, 1, 3, 7, 3, 4, new CallScript(
+                        "Hello", "您好", List.of(CallQuestion.JOINT_PAIN))));
+            }
         });
+    }
+
+    private String eligibleConsented(ScreeningService screening, ConsentService consent, NewCandidate candidate) {
+        String id = screening.screen(studyId, candidate);
+        screening.assessEligibility(id, ELIGIBLE_MEASURES, ELIGIBLE_ANSWERS, null);
+        consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
+        return id;
     }
 }

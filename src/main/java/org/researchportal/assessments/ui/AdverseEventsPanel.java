@@ -10,16 +10,24 @@ import org.researchportal.assessments.AdverseEventRow;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.participants.ParticipantRecord;
+import java.util.stream.Stream;
+import org.researchportal.identity.AccountService;
 
 /** A participant's adverse events on their record: a row opens the follow-up, the button reports a new one. */
 final class AdverseEventsPanel extends Composite<Div> {
 
-    AdverseEventsPanel(ParticipantRecord record, AdverseEventService service, Runnable reload) {
+    AdverseEventsPanel(ParticipantRecord record, AdverseEventService service, AccountService accounts,
+            Runnable reload) {
         Div card = getContent();
         card.addClassNames("card", "adverse-events");
         card.add(new H2(getTranslation("ae.title")));
-        for (AdverseEventDraftRow draft : service.openDraftsOf(record.id())) {
-            card.add(new DraftNotice(draft, service, reload));
+        var drafts = service.openDraftsOf(record.id());
+        var events = service.ofParticipant(record.id());
+        // One look-up names who raised each draft and who reported each event.
+        var people = accounts.names(Stream.concat(drafts.stream().map(AdverseEventDraftRow::raisedBy),
+                events.stream().map(AdverseEventRow::reportedBy)).toList());
+        for (AdverseEventDraftRow draft : drafts) {
+            card.add(new DraftNotice(draft, people, service, reload));
         }
         var grid = new Grid<AdverseEventRow>();
         grid.addColumn(e -> Formats.date(e.report().onset(), getLocale())).setHeader(getTranslation("ae.onset"))
@@ -31,7 +39,9 @@ final class AdverseEventsPanel extends Composite<Div> {
                 : "answer.no")).setHeader(getTranslation("ae.serious")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation(e.report().outcome().messageKey())).setHeader(getTranslation("ae.outcome"))
                 .setAutoWidth(true);
-        grid.setItems(service.ofParticipant(record.id()));
+        grid.addColumn(e -> people.shown(e.reportedBy(), getLocale())).setHeader(getTranslation("ae.reported-by"))
+                .setAutoWidth(true);
+        grid.setItems(events);
         grid.addClassName("adverse-events-grid");
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("ae.none"));

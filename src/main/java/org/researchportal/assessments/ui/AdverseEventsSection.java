@@ -4,15 +4,18 @@ import com.vaadin.flow.component.Component;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantRecordSection;
+import org.researchportal.identity.AccountService;
 
 /** Contributes the adverse events panel to each participant's record. */
 @org.springframework.stereotype.Component
 class AdverseEventsSection implements ParticipantRecordSection {
 
     private final AdverseEventService service;
+    private final AccountService accounts;
 
-    AdverseEventsSection(AdverseEventService service) {
+    AdverseEventsSection(AdverseEventService service, AccountService accounts) {
         this.service = service;
+        this.accounts = accounts;
     }
 
     @Override
@@ -22,6 +25,6 @@ class AdverseEventsSection implements ParticipantRecordSection {
 
     @Override
     public Component section(ParticipantRecord record, Runnable reload) {
-        return new AdverseEventsPanel(record, service, reload);
+        return new AdverseEventsPanel(record, service, accounts, reload);
     }
 }

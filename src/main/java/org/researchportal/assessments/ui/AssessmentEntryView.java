@@ -19,6 +19,7 @@ import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.study.StudyService;
+import org.researchportal.identity.AccountService;
 
 /** One participant's timepoint: a form per instrument, drawn from the instrument's definition, saved one by one. */
 @Route("assess/:participantId?/:timepoint?")
@@ -27,12 +28,14 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
 
     private final AssessmentService assessments;
     private final StudyService studies;
+    private final AccountService accounts;
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
-    AssessmentEntryView(AssessmentService assessments, StudyService studies) {
+    AssessmentEntryView(AssessmentService assessments, StudyService studies, AccountService accounts) {
         this.assessments = assessments;
         this.studies = studies;
+        this.accounts = accounts;
         addClassNames("portal-view", "assessment-entry");
     }
 
@@ -67,7 +70,7 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
                 Formats.date(due.windowOpens(), getLocale()), Formats.date(due.windowCloses(), getLocale()))));
         studies.schedule(due.studyId()).stream().filter(t -> t.code().equals(due.timepoint())).findFirst()
                 .ifPresent(t -> t.instruments().forEach(code -> assessments.instrument(code).ifPresent(
-                        instrument -> add(new InstrumentForm(instrument, due, assessments, changes)))));
+                        instrument -> add(new InstrumentForm(instrument, due, assessments, accounts, changes)))));
         if (due.state() != DueAssessment.State.DONE) {
             var missed = new MissedVisitForm(due, assessments, () -> {
                 changes.reset();

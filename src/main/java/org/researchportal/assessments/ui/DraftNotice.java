@@ -13,6 +13,7 @@ import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.identity.PeopleNames;
 
 /**
  * A possible adverse event waiting for the clinician: what was heard, when and from whom, to record as an adverse
@@ -20,9 +21,9 @@ import org.researchportal.base.ui.Formats;
  */
 final class DraftNotice extends Composite<Div> {
 
-    DraftNotice(AdverseEventDraftRow draft, AdverseEventService service, Runnable reload) {
+    DraftNotice(AdverseEventDraftRow draft, PeopleNames people, AdverseEventService service, Runnable reload) {
         var text = new Paragraph(getTranslation("ae.draft.notice", Formats.date(draft.noticedOn(), getLocale()),
-                draft.source(), draft.raisedBy(), draft.description()));
+                draft.source(), people.shown(draft.raisedBy(), getLocale()), draft.description()));
         var record = new Button(getTranslation("ae.draft.record"), e -> new AdverseEventDialog(draft, service,
                 reload).open());
         record.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);

@@ -29,6 +29,7 @@ import org.researchportal.assessments.Item;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.UnsavedChanges;
+import org.researchportal.identity.AccountService;
 
 /** One instrument's form at one timepoint: its items, the assessment date, and the scores once saved. */
 final class InstrumentForm extends Composite<Div> {
@@ -39,8 +40,11 @@ final class InstrumentForm extends Composite<Div> {
     private final TextField reason = new TextField();
 
     private final UnsavedChanges.Form unsaved;
+    private final AccountService accounts;
 
-    InstrumentForm(Instrument instrument, DueAssessment due, AssessmentService assessments, UnsavedChanges changes) {
+    InstrumentForm(Instrument instrument, DueAssessment due, AssessmentService assessments, AccountService accounts,
+            UnsavedChanges changes) {
+        this.accounts = accounts;
         unsaved = changes.form();
         Div card = getContent();
         card.addClassNames("card", "instrument-form");
@@ -119,7 +123,8 @@ final class InstrumentForm extends Composite<Div> {
         String computed = instrument.scores().stream().filter(s -> record.scores().containsKey(s.code()))
                 .map(s -> (zh ? s.labelZh() : s.label()) + ": " + record.scores().get(s.code()))
                 .collect(Collectors.joining("; "));
-        scores.setText(computed.isEmpty() ? getTranslation("entry.recorded", record.assessedBy())
-                : getTranslation("entry.scores", computed, record.assessedBy()));
+        String by = accounts.names(List.of(record.assessedBy())).shown(record.assessedBy(), getLocale());
+        scores.setText(computed.isEmpty() ? getTranslation("entry.recorded", by)
+                : getTranslation("entry.scores", computed, by));
     }
 }

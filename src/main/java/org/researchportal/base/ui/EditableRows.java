@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +25,7 @@ public class EditableRows<R extends Component> extends Div implements HasValidat
     private final Span error = new Span();
     private final Supplier<R> newRow;
     private Consumer<R> onAdd = row -> { };
+    private Predicate<R> removable = row -> true;
 
     public EditableRows(String addLabel, Supplier<R> newRow) {
         this.newRow = newRow;
@@ -38,6 +40,11 @@ public class EditableRows<R extends Component> extends Div implements HasValidat
     /** Called with each row added from now on, e.g. to watch its fields for unsaved changes. */
     public void onRowAdded(Consumer<R> listener) {
         this.onAdd = listener;
+    }
+
+    /** Which rows offer a remove button (a study's existing arms, say, must stay); every row unless told. */
+    public void setRemovable(Predicate<R> removable) {
+        this.removable = removable;
     }
 
     public void setRows(List<R> newRows) {
@@ -58,19 +65,24 @@ public class EditableRows<R extends Component> extends Div implements HasValidat
     }
 
     private void addRow(R row) {
-        var remove = new Button(getTranslation("action.remove"));
-        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        var line = new HorizontalLayout(row, remove);
+        var line = new HorizontalLayout(row);
+        line.addClassName("editable-rows__row");
         line.setAlignItems(FlexComponent.Alignment.BASELINE);
         line.setWidthFull();
-        // A row's fields wrap on a narrow screen; the row takes the space left beside its remove button.
-        line.setWrap(true);
-        line.setFlexGrow(1, row);
-        row.getElement().getStyle().set("min-width", "0");
-        remove.addClickListener(e -> {
-            rows.remove(row);
-            list.remove(line);
-        });
+        // The remove button stays on its row: the row starts from no width and takes the space beside the button
+        // (its own fields wrap inside it), and the button never shrinks or wraps below.
+        line.setWrap(false);
+        row.getElement().getStyle().set("flex", "1 1 0").set("min-width", "0");
+        if (removable.test(row)) {
+            var remove = new Button(getTranslation("action.remove"));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            remove.getElement().getStyle().set("flex", "none");
+            remove.addClickListener(e -> {
+                rows.remove(row);
+                list.remove(line);
+            });
+            line.add(remove);
+        }
         rows.add(row);
         list.add(line);
         onAdd.accept(row);

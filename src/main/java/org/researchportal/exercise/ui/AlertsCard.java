@@ -18,11 +18,12 @@ import org.researchportal.base.ui.Formats;
 import org.researchportal.exercise.AlertRecord;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ProgrammeAlert;
+import org.researchportal.identity.PeopleNames;
 
 /** The participant's alerts: open ones first, each marked handled with a note; handled ones stay, with that note. */
 final class AlertsCard extends Composite<Div> {
 
-    AlertsCard(ExerciseService exercise, List<AlertRecord> alerts, Runnable reload) {
+    AlertsCard(ExerciseService exercise, List<AlertRecord> alerts, PeopleNames people, Runnable reload) {
         getContent().addClassNames("card", "session-history");
         getContent().add(new H2(getTranslation("alert.title")));
         if (alerts.isEmpty()) {
@@ -40,7 +41,7 @@ final class AlertsCard extends Composite<Div> {
                 row.add(handle);
             } else {
                 row.add(new Span(getTranslation("alert.handled", Formats.dateTime(alert.handledAt(),
-                        CurrentUser.require().zone(), getLocale()), Formats.text(alert.handledBy()),
+                        CurrentUser.require().zone(), getLocale()), people.shown(alert.handledBy(), getLocale()),
                         Formats.text(alert.handledNote()))));
             }
             getContent().add(row);

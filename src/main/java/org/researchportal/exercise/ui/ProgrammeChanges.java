@@ -10,15 +10,17 @@ import java.util.List;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.ProgrammeChange;
+import org.researchportal.identity.PeopleNames;
 
 /** Every prescription and adjustment, newest first, with who made it and why. */
 final class ProgrammeChanges extends Composite<Div> {
 
-    ProgrammeChanges(List<ProgrammeChange> changes, ExerciseManual manual) {
+    ProgrammeChanges(List<ProgrammeChange> changes, ExerciseManual manual, PeopleNames people) {
         getContent().addClassName("card");
         var list = new UnorderedList();
         changes.reversed().forEach(c -> list.add(new ListItem(getTranslation("programme.change",
-                Formats.dateTime(c.at(), CurrentUser.require().zone(), getLocale()), c.by(), what(c, manual),
+                Formats.dateTime(c.at(), CurrentUser.require().zone(), getLocale()), people.shown(c.by(), getLocale()),
+                what(c, manual),
                 c.reason()))));
         getContent().add(new H2(getTranslation("programme.changes")), list);
     }

@@ -18,6 +18,11 @@ import org.researchportal.base.security.PortalLocales;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ProgrammeHandouts;
 import org.researchportal.exercise.ProgrammeOverview;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.researchportal.exercise.AlertRecord;
+import org.researchportal.exercise.ProgrammeChange;
+import org.researchportal.identity.AccountService;
 
 /**
  * One participant's exercise programme for their therapist: prescribe it from a template of the manual, or see it
@@ -29,11 +34,13 @@ final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDy
 
     private final ExerciseService exercise;
     private final ProgrammeHandouts handouts;
+    private final AccountService accounts;
     private String title = "";
 
-    ProgrammeView(ExerciseService exercise, ProgrammeHandouts handouts) {
+    ProgrammeView(ExerciseService exercise, ProgrammeHandouts handouts, AccountService accounts) {
         this.exercise = exercise;
         this.handouts = handouts;
+        this.accounts = accounts;
         addClassNames("portal-view", "programme-view");
     }
 
@@ -69,12 +76,17 @@ final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDy
                 HandoutLink.of(getTranslation("handout.print-zh"), file + "-zh.pdf",
                         () -> handouts.handout(participantId, PortalLocales.SIMPLIFIED_CHINESE)));
         links.addClassName("link-row");
-        add(links, new AlertsCard(exercise, exercise.alerts(participantId), reload));
+        var alerts = exercise.alerts(participantId);
+        var changes = overview.programme().getChanges();
+        // One look-up names who handled each alert and who made each change.
+        var people = accounts.names(Stream.concat(alerts.stream().map(AlertRecord::handledBy).filter(Objects::nonNull),
+                changes.stream().map(ProgrammeChange::by)).toList());
+        add(links, new AlertsCard(exercise, alerts, people, reload));
         add(new ProgrammeSummary(overview), new ProgrammeItems(exercise, participantId, overview, reload),
                 new SessionHistory(getTranslation("programme.sessions"), overview.sessions(),
                         overview.programme().getItems().size()),
                 new CheckInHistory(overview.checkIns()),
-                new ProgrammeChanges(overview.programme().getChanges(), overview.manual()));
+                new ProgrammeChanges(changes, overview.manual(), people));
     }
 
     @Override

@@ -8,11 +8,14 @@ import org.researchportal.base.ui.Formats;
 import org.researchportal.followup.CallAnswers;
 import org.researchportal.followup.CallAttempt;
 import org.researchportal.followup.FollowUpCall;
+import java.util.Collection;
+import java.util.List;
+import org.researchportal.identity.PeopleNames;
 
 /** What a call found and how its attempts went, in words: the last call at a glance, and a call's history. */
 final class CallSummary extends Composite<UnorderedList> {
 
-    CallSummary(FollowUpCall call, java.time.ZoneId zone) {
+    CallSummary(FollowUpCall call, java.time.ZoneId zone, PeopleNames people) {
         UnorderedList list = getContent();
         list.addClassName("call-summary");
         CallAnswers a = call.getAnswers();
@@ -47,10 +50,16 @@ final class CallSummary extends Composite<UnorderedList> {
             }
         }
         for (CallAttempt attempt : call.getAttempts()) {
-            list.add(new ListItem(Formats.dateTime(attempt.at(), zone, getLocale()) + " · " + attempt.by() + " · "
+            list.add(new ListItem(Formats.dateTime(attempt.at(), zone, getLocale()) + " · "
+                    + people.shown(attempt.by(), getLocale()) + " · "
                     + getTranslation(attempt.outcome().messageKey()) + (attempt.callBackAt() == null ? ""
                             : " → " + Formats.dateTime(attempt.callBackAt(), zone, getLocale()))
                     + (attempt.notes() == null ? "" : " · " + attempt.notes())));
         }
+    }
+
+    /** Who made the calls' attempts, to name them all with one look-up. */
+    static List<String> callers(Collection<FollowUpCall> calls) {
+        return calls.stream().flatMap(c -> c.getAttempts().stream()).map(CallAttempt::by).distinct().toList();
     }
 }

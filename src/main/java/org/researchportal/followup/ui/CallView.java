@@ -33,6 +33,8 @@ import org.researchportal.followup.CallRow;
 import org.researchportal.followup.CallStatus;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.FollowUpCall;
+import java.util.stream.Stream;
+import org.researchportal.identity.AccountService;
 
 /**
  * One call: who to ring and when they like to be called, the last call and open concerns, the script's opening in
@@ -44,12 +46,14 @@ final class CallView extends Main implements HasUrlParameter<String>, BeforeLeav
 
     private final CallWorklist worklist;
     private final CallRecords records;
+    private final AccountService accounts;
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
-    CallView(CallWorklist worklist, CallRecords records) {
+    CallView(CallWorklist worklist, CallRecords records, AccountService accounts) {
         this.worklist = worklist;
         this.records = records;
+        this.accounts = accounts;
         addClassName("portal-view");
     }
 
@@ -72,6 +76,8 @@ final class CallView extends Main implements HasUrlParameter<String>, BeforeLeav
         CallRow row = context.row();
         var participant = row.participant();
         ZoneId zone = ZoneId.of(participant.timeZone());
+        var people = accounts.names(CallSummary.callers(Stream.concat(Stream.of(context.call()),
+                context.earlierCalls().stream()).toList()));
         title = getTranslation("call.title", row.number(), participant.displayName());
         var back = new RouterLink(getTranslation("call.back-to-worklist"), CallWorklistView.class);
         add(new ViewToolbar(title), back);
@@ -105,7 +111,7 @@ final class CallView extends Main implements HasUrlParameter<String>, BeforeLeav
         }
         context.earlierCalls().stream().filter(c -> c.getStatus() != CallStatus.OPEN).findFirst()
                 .ifPresent(last -> add(new Section(getTranslation("call.last-call", last.getNumber(),
-                        getTranslation(last.getStatus().messageKey())), new CallSummary(last, zone))));
+                        getTranslation(last.getStatus().messageKey())), new CallSummary(last, zone, people))));
 
         FollowUpCall call = context.call();
         if (call.getStatus() == CallStatus.OPEN) {
@@ -119,10 +125,10 @@ final class CallView extends Main implements HasUrlParameter<String>, BeforeLeav
             add(new Section(getTranslation("call.script"), opening, form));
         } else {
             add(new Section(getTranslation("call.closed-title", getTranslation(call.getStatus().messageKey())),
-                    new CallSummary(call, zone)));
+                    new CallSummary(call, zone, people)));
         }
         if (call.getStatus() == CallStatus.OPEN && !call.getAttempts().isEmpty()) {
-            add(new Section(getTranslation("call.attempts-so-far"), new CallSummary(call, zone)));
+            add(new Section(getTranslation("call.attempts-so-far"), new CallSummary(call, zone, people)));
         }
         add(new Div());
     }

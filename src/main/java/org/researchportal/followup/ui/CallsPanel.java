@@ -9,11 +9,12 @@ import java.util.List;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.followup.FollowUpCall;
+import org.researchportal.identity.PeopleNames;
 
 /** A participant's telephone follow-ups on their record: each call's due date, how it ended and what it found. */
 final class CallsPanel extends Composite<Div> {
 
-    CallsPanel(List<FollowUpCall> calls) {
+    CallsPanel(List<FollowUpCall> calls, PeopleNames people) {
         Div card = getContent();
         card.addClassNames("card", "follow-up-calls");
         card.add(new H2(getTranslation("call.record-title")));
@@ -24,7 +25,7 @@ final class CallsPanel extends Composite<Div> {
         for (FollowUpCall call : calls) {
             var details = new Details(getTranslation("call.number-short", call.getNumber(), Formats.date(
                     call.getDueOn(), getLocale())) + " · " + getTranslation(call.getStatus().messageKey()),
-                    new CallSummary(call, zone));
+                    new CallSummary(call, zone, people));
             details.setEnabled(!call.getAttempts().isEmpty());
             card.add(details);
         }

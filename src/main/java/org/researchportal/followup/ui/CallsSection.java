@@ -4,15 +4,18 @@ import com.vaadin.flow.component.Component;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantRecordSection;
+import org.researchportal.identity.AccountService;
 
 /** Contributes the telephone follow-ups to each participant's record, after the adverse events. */
 @org.springframework.stereotype.Component
 final class CallsSection implements ParticipantRecordSection {
 
     private final CallWorklist worklist;
+    private final AccountService accounts;
 
-    CallsSection(CallWorklist worklist) {
+    CallsSection(CallWorklist worklist, AccountService accounts) {
         this.worklist = worklist;
+        this.accounts = accounts;
     }
 
     @Override
@@ -22,6 +25,7 @@ final class CallsSection implements ParticipantRecordSection {
 
     @Override
     public Component section(ParticipantRecord record, Runnable reload) {
-        return new CallsPanel(worklist.callsOf(record.id()));
+        var calls = worklist.callsOf(record.id());
+        return new CallsPanel(calls, accounts.names(CallSummary.callers(calls)));
     }
 }

@@ -21,6 +21,7 @@ import org.researchportal.followup.Escalation;
 import org.researchportal.followup.Escalations;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.StudySummary;
+import org.researchportal.identity.AccountService;
 
 /**
  * What follow-up calls escalated (concerns, wrong numbers), oldest first, until a clinician marks each handled with
@@ -30,11 +31,14 @@ final class EscalationList extends Composite<Div> {
 
     private final Escalations escalations;
     private final ParticipantService participants;
+    private final AccountService accounts;
     private final StudySummary study;
 
-    EscalationList(Escalations escalations, ParticipantService participants, StudySummary study) {
+    EscalationList(Escalations escalations, ParticipantService participants, AccountService accounts,
+            StudySummary study) {
         this.escalations = escalations;
         this.participants = participants;
+        this.accounts = accounts;
         this.study = study;
         fill();
     }
@@ -60,7 +64,9 @@ final class EscalationList extends Composite<Div> {
                 .setHeader(getTranslation("escalation.kind")).setAutoWidth(true);
         grid.addColumn(Escalation::getDetail).setKey("detail").setHeader(getTranslation("escalation.detail"))
                 .setWidth("16rem").setFlexGrow(3);
-        grid.addColumn(Escalation::getRaisedBy).setHeader(getTranslation("escalation.raised-by")).setAutoWidth(true);
+        var people = accounts.names(open.stream().map(Escalation::getRaisedBy).toList());
+        grid.addColumn(e -> people.shown(e.getRaisedBy(), getLocale()))
+                .setHeader(getTranslation("escalation.raised-by")).setAutoWidth(true);
         grid.addComponentColumn(e -> new Button(getTranslation("escalation.handle"), click -> handle(e)))
                 .setKey("handle").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);

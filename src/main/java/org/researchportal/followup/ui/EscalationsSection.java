@@ -5,6 +5,7 @@ import org.researchportal.followup.Escalations;
 import org.researchportal.participants.ClinicianDashboardSection;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.StudySummary;
+import org.researchportal.identity.AccountService;
 
 /** Puts the calls' open escalations on the clinician's dashboard, near the top: they wait for a clinician. */
 @org.springframework.stereotype.Component
@@ -12,10 +13,12 @@ final class EscalationsSection implements ClinicianDashboardSection {
 
     private final Escalations escalations;
     private final ParticipantService participants;
+    private final AccountService accounts;
 
-    EscalationsSection(Escalations escalations, ParticipantService participants) {
+    EscalationsSection(Escalations escalations, ParticipantService participants, AccountService accounts) {
         this.escalations = escalations;
         this.participants = participants;
+        this.accounts = accounts;
     }
 
     @Override
@@ -26,6 +29,6 @@ final class EscalationsSection implements ClinicianDashboardSection {
 
     @Override
     public Component section(StudySummary study) {
-        return new EscalationList(escalations, participants, study);
+        return new EscalationList(escalations, participants, accounts, study);
     }
 }

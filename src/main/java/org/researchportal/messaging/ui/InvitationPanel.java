@@ -9,8 +9,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.util.Optional;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.ui.Formats;
 import org.researchportal.messaging.Channel;
+import org.researchportal.messaging.InvitationSent;
 import org.researchportal.messaging.ParticipantInvitations;
 import org.researchportal.participants.ParticipantRecord;
 
@@ -27,13 +31,20 @@ final class InvitationPanel extends Composite<Div> {
         var error = new Paragraph();
         error.addClassName("field-error");
         error.setVisible(false);
+        // Once one was sent, the buttons send it again (a new link) and the panel says when the last one went.
+        Optional<InvitationSent> last = invitations.lastInvitation(record.id());
+        last.ifPresent(sent -> card.add(new Paragraph(getTranslation("invitation.last",
+                getTranslation(sent.channel().messageKey()), Formats.dateTime(sent.at(), CurrentUser.require().zone(),
+                        getLocale()), getTranslation(sent.status().messageKey())))));
         var actions = new HorizontalLayout();
         actions.setWrap(true);
         boolean smsPossible = record.consent() != null && record.consent().smsContact() && record.phone() != null;
         boolean emailPossible = record.consent() != null && record.consent().emailContact() && record.email() != null;
         for (Channel channel : Channel.values()) {
             boolean possible = channel == Channel.SMS ? smsPossible : emailPossible;
-            var invite = new Button(getTranslation(channel == Channel.SMS ? "invitation.by-sms" : "invitation.by-email"),
+            String label = (last.isPresent() ? "invitation.again-by-" : "invitation.by-")
+                    + (channel == Channel.SMS ? "sms" : "email");
+            var invite = new Button(getTranslation(label),
                     e -> {
                         try {
                             invitations.invite(record.id(), channel);

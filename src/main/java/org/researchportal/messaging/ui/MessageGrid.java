@@ -14,6 +14,8 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.OutboxMessage;
+import java.util.Objects;
+import org.researchportal.identity.AccountService;
 
 /**
  * Messages as coordinators follow them: when, what kind, to whom, how it went (each attempt's outcome, the reason
@@ -21,12 +23,13 @@ import org.researchportal.messaging.OutboxMessage;
  */
 final class MessageGrid extends Composite<Grid<OutboxMessage>> {
 
-    MessageGrid(Outbox outbox, List<OutboxMessage> messages, Runnable reload) {
-        this(outbox, messages, reload, true);
+    MessageGrid(Outbox outbox, AccountService accounts, List<OutboxMessage> messages, Runnable reload) {
+        this(outbox, accounts, messages, reload, true);
     }
 
     /** Without links to each participant's own log: for the page that already is one. */
-    MessageGrid(Outbox outbox, List<OutboxMessage> messages, Runnable reload, boolean showParticipantLinks) {
+    MessageGrid(Outbox outbox, AccountService accounts, List<OutboxMessage> messages, Runnable reload,
+            boolean showParticipantLinks) {
         Grid<OutboxMessage> grid = getContent();
         var zone = CurrentUser.require().zone();
         grid.addColumn(m -> Formats.dateTime(m.getDueAt(), zone, getLocale())).setHeader(getTranslation(
@@ -45,7 +48,10 @@ final class MessageGrid extends Composite<Grid<OutboxMessage>> {
         grid.addComponentColumn(m -> actions(outbox, m, reload, coordinator && showParticipantLinks))
                 .setKey("actions").setAutoWidth(true);
         // Opening a row shows what happened to the message, step by step.
-        grid.setItemDetailsRenderer(new ComponentRenderer<>(MessageTimeline::new));
+        // Who cancelled a message is named once for the whole list.
+        var people = accounts.names(messages.stream().map(OutboxMessage::getChangedBy).filter(Objects::nonNull)
+                .toList());
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> new MessageTimeline(m, people)));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(messages);
         grid.setAllRowsVisible(true);

@@ -19,6 +19,7 @@ import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantService;
+import org.researchportal.identity.AccountService;
 
 /**
  * One participant's messages for the coordinator: how they may be reached, and every message planned or sent to
@@ -30,11 +31,13 @@ final class MessageLogView extends Main implements HasUrlParameter<String>, HasD
 
     private final Outbox outbox;
     private final ParticipantService participants;
+    private final AccountService accounts;
     private String title = "";
 
-    MessageLogView(Outbox outbox, ParticipantService participants) {
+    MessageLogView(Outbox outbox, ParticipantService participants, AccountService accounts) {
         this.outbox = outbox;
         this.participants = participants;
+        this.accounts = accounts;
         addClassName("portal-view");
     }
 
@@ -65,7 +68,7 @@ final class MessageLogView extends Main implements HasUrlParameter<String>, HasD
         reach.addClassName("portal-notice");
         add(reach, new Section(getTranslation("message.log"), new Button(getTranslation("message.refresh"),
                 e -> show(participants.contact(contact.id()).orElse(contact))),
-                new MessageGrid(outbox, outbox.messagesOf(contact.id()), () -> show(contact), false)));
+                new MessageGrid(outbox, accounts, outbox.messagesOf(contact.id()), () -> show(contact), false)));
     }
 
     @Override

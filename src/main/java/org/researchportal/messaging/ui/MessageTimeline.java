@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.messaging.OutboxMessage;
+import org.researchportal.identity.PeopleNames;
 
 /**
  * What happened to one message, in order: planned, due, each attempt with the provider's answer, the delivery
@@ -16,7 +17,7 @@ import org.researchportal.messaging.OutboxMessage;
  */
 final class MessageTimeline extends Composite<UnorderedList> {
 
-    MessageTimeline(OutboxMessage message) {
+    MessageTimeline(OutboxMessage message, PeopleNames people) {
         ZoneId zone = CurrentUser.require().zone();
         Locale locale = getLocale();
         UnorderedList list = getContent();
@@ -38,7 +39,8 @@ final class MessageTimeline extends Composite<UnorderedList> {
             String reason = Formats.text(message.getFailureReason());
             list.add(new ListItem(message.getChangedBy() == null
                     ? getTranslation("message.timeline.cancelled", reason)
-                    : getTranslation("message.timeline.cancelled-by", message.getChangedBy(), reason)));
+                    : getTranslation("message.timeline.cancelled-by",
+                            people.shown(message.getChangedBy(), locale), reason)));
         }
     }
 

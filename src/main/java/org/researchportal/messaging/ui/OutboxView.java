@@ -28,6 +28,7 @@ import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.messaging.TestMessages;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
+import org.researchportal.identity.AccountService;
 
 /**
  * The institution's outbox: every message the portal planned or sent, newest first, with its state and text. In
@@ -46,14 +47,16 @@ final class OutboxView extends Main implements HasDynamicTitle {
     private final Outbox outbox;
     private final TestMessages tests;
     private final StudyService studies;
+    private final AccountService accounts;
     private @Nullable StudySummary study;
     /** The test message just sent, followed on screen until it is sent or has failed. */
     private @Nullable Registration following;
 
-    OutboxView(Outbox outbox, TestMessages tests, StudyService studies) {
+    OutboxView(Outbox outbox, TestMessages tests, StudyService studies, AccountService accounts) {
         this.outbox = outbox;
         this.tests = tests;
         this.studies = studies;
+        this.accounts = accounts;
         addClassName("portal-view");
         addDetachListener(detached -> stopFollowing());
         show();
@@ -82,7 +85,7 @@ final class OutboxView extends Main implements HasDynamicTitle {
         var refresh = new Button(getTranslation("message.refresh"), e -> show());
         var filters = new HorizontalLayout(studyFilter, refresh);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new Section(getTranslation("message.latest"), filters, new MessageGrid(outbox, outbox.latest(SHOWN,
+        add(new Section(getTranslation("message.latest"), filters, new MessageGrid(outbox, accounts, outbox.latest(SHOWN,
                 study == null ? null : study.id()), this::show)));
     }
 

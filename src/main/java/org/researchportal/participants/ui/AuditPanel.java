@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditEvent;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.identity.PeopleNames;
 
 /**
  * The participant's audit trail, newest first: who changed what and when, each changed field with its value before
@@ -26,12 +26,11 @@ final class AuditPanel extends Composite<Div> {
 
     private static final int SUMMARY_MAX = 160;
 
-    AuditPanel(List<AuditEvent> trail, Map<String, String> studyTerms, Map<String, String> peopleByUsername) {
+    AuditPanel(List<AuditEvent> trail, Map<String, String> studyTerms, PeopleNames people) {
         Div content = getContent();
         content.addClassNames("card", "audit-panel");
         content.add(new H2(getTranslation("audit.title")));
-        var wording = new AuditWording(this, getLocale(), CurrentUser.require().zone(), studyTerms,
-                peopleByUsername);
+        var wording = new AuditWording(this, getLocale(), CurrentUser.require().zone(), studyTerms, people);
         var grid = new Grid<AuditEvent>();
         grid.addColumn(e -> Formats.dateTime(e.getAt(), CurrentUser.require().zone(), getLocale()))
                 .setHeader(getTranslation("audit.when")).setAutoWidth(true);
@@ -49,15 +48,13 @@ final class AuditPanel extends Composite<Div> {
         content.add(new Paragraph(getTranslation("audit.open-hint")), grid);
     }
 
-    /** The usernames the entries name: who made each, and who did what inside a snapshot ("takenBy"). */
-    static Set<String> usernamesIn(List<AuditEvent> trail) {
-        Set<String> usernames = new HashSet<>();
+    /** Adds the usernames the entries name: who made each, and who did what inside a snapshot ("takenBy"). */
+    static void collectPeople(List<AuditEvent> trail, Set<String> usernames) {
         for (AuditEvent event : trail) {
             usernames.add(event.getActor());
             collectPeople(event.getBefore(), usernames);
             collectPeople(event.getAfter(), usernames);
         }
-        return usernames;
     }
 
     private static void collectPeople(@Nullable Object value, Set<String> usernames) {

@@ -19,6 +19,7 @@ import org.researchportal.audit.AuditEvent;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.PortalTranslations;
+import org.researchportal.identity.PeopleNames;
 
 /**
  * An audit entry in the reader's words: who (by name), what happened (a phrase per action), and each changed field by
@@ -36,21 +37,20 @@ final class AuditWording {
     private final Locale locale;
     private final ZoneId zone;
     private final Map<String, String> studyTerms;
-    private final Map<String, String> peopleByUsername;
+    private final PeopleNames people;
     /** Keys this wording had no text for (shown by their code instead): tests read it to keep the trail in words. */
     private final Set<String> untranslated = new LinkedHashSet<>();
 
     /**
      * @param studyTerms the study's own codes (arms, screening measures, criteria) with their names in the reader's
      *     language
-     * @param peopleByUsername the names of the people the entries name by username (who screened, who consented)
+     * @param people the names of the people the entries name by username (who screened, who consented)
      */
-    AuditWording(Component owner, Locale locale, ZoneId zone, Map<String, String> studyTerms,
-            Map<String, String> peopleByUsername) {
+    AuditWording(Component owner, Locale locale, ZoneId zone, Map<String, String> studyTerms, PeopleNames people) {
         this.owner = owner;
         this.locale = locale;
         this.studyTerms = studyTerms;
-        this.peopleByUsername = peopleByUsername;
+        this.people = people;
         this.zone = zone;
     }
 
@@ -60,15 +60,17 @@ final class AuditWording {
     }
 
     private String person(String username) {
-        if (username.startsWith(SystemActor.USERNAME_PREFIX)) {
-            return owner.getTranslation("audit.system");
-        }
-        return peopleByUsername.getOrDefault(username, username);
+        return people.shown(username, locale);
     }
 
-    /** What happened, as a sentence: "Clara Lin enrolled and randomised". */
+    /** What happened, as a sentence: "Clara Lin enrolled and randomised", "The portal planned the calls". */
     String what(AuditEvent event) {
-        return owner.getTranslation("audit.sentence", who(event),
+        String who = who(event);
+        if (event.getActor().startsWith(SystemActor.USERNAME_PREFIX)) {
+            // "the portal" opens the sentence; a person's name is left as they write it.
+            who = who.substring(0, 1).toUpperCase(locale) + who.substring(1);
+        }
+        return owner.getTranslation("audit.sentence", who,
                 translatedOr("audit.action." + event.getAction(), event.getAction()));
     }
 

@@ -17,6 +17,7 @@ import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.DocumentRow;
+import org.researchportal.identity.PeopleNames;
 
 /**
  * Informed consent: recorded before enrolment with separate SMS and email contact consent, each answered explicitly;
@@ -24,21 +25,22 @@ import org.researchportal.study.DocumentRow;
  */
 final class ConsentPanel extends Composite<Div> {
 
-    ConsentPanel(ParticipantRecord record, ConsentService consents, List<DocumentRow> consentForms,
-            Runnable reload) {
+    ConsentPanel(ParticipantRecord record, PeopleNames people, ConsentService consents,
+            List<DocumentRow> consentForms, Runnable reload) {
         Div content = getContent();
         content.addClassNames("card", "consent-panel");
         content.add(new H2(getTranslation("consent.title")));
         Consent consent = record.consent();
         if (consent != null) {
             content.add(new Paragraph(getTranslation("consent.summary", consent.documentVersion(),
-                    Formats.date(consent.consentedOn(), getLocale()), consent.takenBy())),
+                    Formats.date(consent.consentedOn(), getLocale()), people.shown(consent.takenBy(), getLocale()))),
                     new Paragraph(getTranslation("consent.contact", yesNo(consent.smsContact()),
                             yesNo(consent.emailContact()))));
             consent.withdrawals().forEach(w -> content.add(new Paragraph(getTranslation("consent.withdrawal",
                     getTranslation("consent.scope." + w.scope().name().toLowerCase(Locale.ROOT)),
-                    Formats.date(w.withdrawnOn(), getLocale()), w.reason(), w.recordedBy()))));
-            history(record);
+                    Formats.date(w.withdrawnOn(), getLocale()), w.reason(),
+                    people.shown(w.recordedBy(), getLocale())))));
+            history(record, people);
             if (!consent.withdrawnFromParticipation()) {
                 var correct = new Button(getTranslation("consent.correct"), e -> new ConsentDialog(
                         ConsentDialog.Purpose.CORRECT, record, consent, consents, consentForms, reload).open());
@@ -64,7 +66,7 @@ final class ConsentPanel extends Composite<Div> {
     }
 
     /** The consents a re-consent replaced, oldest first, each as it was when replaced. */
-    private void history(ParticipantRecord record) {
+    private void history(ParticipantRecord record, PeopleNames people) {
         if (record.earlierConsents().isEmpty()) {
             return;
         }
@@ -72,7 +74,8 @@ final class ConsentPanel extends Composite<Div> {
         history.addClassName("consent-history");
         history.add(new H3(getTranslation("consent.history")));
         record.earlierConsents().forEach(earlier -> history.add(new Paragraph(getTranslation("consent.history.entry",
-                earlier.documentVersion(), Formats.date(earlier.consentedOn(), getLocale()), earlier.takenBy(),
+                earlier.documentVersion(), Formats.date(earlier.consentedOn(), getLocale()),
+                people.shown(earlier.takenBy(), getLocale()),
                 yesNo(earlier.smsContact()), yesNo(earlier.emailContact())))));
         getContent().add(history);
     }

@@ -15,6 +15,12 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.researchportal.audit.AuditEvent;
+import org.researchportal.participants.Consent;
+import org.researchportal.participants.Randomisation;
 import java.util.Map;
 import java.util.List;
 import org.researchportal.audit.AuditTrail;
@@ -92,19 +98,19 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
         Runnable reload = () -> show(participants.participantRecord(record.id()));
         // Read once: the checklist and the audit trail's names for the study's codes both use it.
         var eligibility = studies.eligibilityModel(record.studyId());
-        add(new ViewToolbar(title), new RecordSummary(record),
+        var trail = audit.participantHistory(record.id());
+        // One look-up names everyone the record and its trail name by username.
+        var people = accounts.names(peopleNamedIn(record, trail));
+        add(new ViewToolbar(title), new RecordSummary(record, people),
                 new EligibilityPanel(record, eligibility, screening, reload),
-                new ConsentPanel(record, consent, documents.consentForms(record.studyId()), reload),
-                new RandomisationPanel(record, studies.randomisationPlan(record.studyId()).orElse(null),
+                new ConsentPanel(record, people, consent, documents.consentForms(record.studyId()), reload),
+                new RandomisationPanel(record, people, studies.randomisationPlan(record.studyId()).orElse(null),
                         randomisation, reload),
-                new ParticipationPanel(record, participation, reload));
+                new ParticipationPanel(record, people, participation, reload));
         if (record.armName() != null) {
             add(new CareTeamPanel(record, careTeam, accounts, reload));
         }
-        var trail = audit.participantHistory(record.id());
-        add(new AuditPanel(trail, studyTerms(studies, record.studyId(), eligibility, getLocale()),
-                accounts.namesByUsername(
-                AuditPanel.usernamesIn(trail))));
+        add(new AuditPanel(trail, studyTerms(studies, record.studyId(), eligibility, getLocale()), people));
         sections.stream().sorted(Comparator.comparingInt(ParticipantRecordSection::order))
                 .forEach(s -> addComponentAtIndex(getComponentCount() - 1, s.section(record, reload)));
         // The record is rebuilt from what is stored after every save: any field typed into since is unsaved.
@@ -115,6 +121,24 @@ final class ParticipantRecordView extends Main implements HasUrlParameter<String
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
         changes.beforeLeave(event);
+    }
+
+    /** Who the record's panels and its audit trail name: who screened, took consent, randomised, recorded. */
+    private static Set<String> peopleNamedIn(ParticipantRecord record, List<AuditEvent> trail) {
+        Set<String> usernames = new HashSet<>();
+        usernames.add(record.screenedBy());
+        Consent consent = record.consent();
+        Stream.concat(Stream.ofNullable(consent), record.earlierConsents().stream()).forEach(c -> {
+            usernames.add(c.takenBy());
+            c.withdrawals().forEach(w -> usernames.add(w.recordedBy()));
+        });
+        Randomisation randomised = record.randomisation();
+        usernames.add(randomised == null ? null : randomised.by());
+        record.unblindings().forEach(u -> usernames.add(u.by()));
+        record.statusChanges().forEach(c -> usernames.add(c.recordedBy()));
+        record.deviations().forEach(d -> usernames.add(d.recordedBy()));
+        AuditPanel.collectPeople(trail, usernames);
+        return usernames;
     }
 
     /** The study's own codes in the reader's language: arms, screening measures and criteria. */

@@ -11,19 +11,22 @@ import org.researchportal.base.ui.Formats;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.participants.ParticipationService;
+import org.researchportal.identity.PeopleNames;
 
 /** The course of participation: status changes and protocol deviations, and the buttons that record them. */
 final class ParticipationPanel extends Composite<Div> {
 
-    ParticipationPanel(ParticipantRecord record, ParticipationService service, Runnable reload) {
+    ParticipationPanel(ParticipantRecord record, PeopleNames people, ParticipationService service,
+            Runnable reload) {
         Div card = getContent();
         card.addClassNames("card", "participation-panel");
         card.add(new H2(getTranslation("participation.title")));
         record.statusChanges().forEach(c -> card.add(new Paragraph(getTranslation("participation.change",
                 getTranslation(c.status().messageKey()), Formats.date(c.effectiveOn(), getLocale()), c.reason(),
-                c.recordedBy()))));
+                people.shown(c.recordedBy(), getLocale())))));
         record.deviations().forEach(d -> card.add(new Paragraph(getTranslation("participation.deviation",
-                Formats.date(d.occurredOn(), getLocale()), d.description(), d.recordedBy()))));
+                Formats.date(d.occurredOn(), getLocale()), d.description(),
+                people.shown(d.recordedBy(), getLocale())))));
         if (record.statusChanges().isEmpty() && record.deviations().isEmpty()) {
             card.add(new Paragraph(getTranslation("participation.none")));
         }

@@ -23,6 +23,7 @@ import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.participants.Randomisation;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.study.RandomisationPlan;
+import org.researchportal.identity.PeopleNames;
 
 /**
  * Enrolment by randomisation, once the candidate is eligible and consented; afterwards the allocation, who made it
@@ -30,17 +31,19 @@ import org.researchportal.study.RandomisationPlan;
  */
 final class RandomisationPanel extends Composite<Div> {
 
-    RandomisationPanel(ParticipantRecord record, @Nullable RandomisationPlan plan, RandomisationService service,
-            Runnable reload) {
+    RandomisationPanel(ParticipantRecord record, PeopleNames people, @Nullable RandomisationPlan plan,
+            RandomisationService service, Runnable reload) {
         Div content = getContent();
         content.addClassNames("card", "randomisation-panel");
         content.add(new H2(getTranslation("randomise.title")));
         Randomisation done = record.randomisation();
         if (record.armName() != null) {
             content.add(new Paragraph(getTranslation("randomise.allocated", record.armName(),
-                    Formats.date(record.enrolledOn(), getLocale()), done == null ? "–" : done.by())));
+                    Formats.date(record.enrolledOn(), getLocale()),
+                    people.shown(done == null ? null : done.by(), getLocale()))));
             record.unblindings().forEach(u -> content.add(new Paragraph(getTranslation("unblind.recorded",
-                    Formats.dateTime(u.at(), CurrentUser.require().zone(), getLocale()), u.by(), u.reason()))));
+                    Formats.dateTime(u.at(), CurrentUser.require().zone(), getLocale()),
+                    people.shown(u.by(), getLocale()), u.reason()))));
             var unblind = new Button(getTranslation("unblind.action"),
                     e -> new UnblindDialog(record, service, reload).open());
             unblind.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

@@ -7,17 +7,18 @@ import com.vaadin.flow.component.html.Span;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Links;
 import org.researchportal.participants.ParticipantRecord;
+import org.researchportal.identity.PeopleNames;
 
 /** Who the participant is and where they stand: numbers, status, screening date and how to reach them. */
 final class RecordSummary extends Composite<Div> {
 
-    RecordSummary(ParticipantRecord record) {
+    RecordSummary(ParticipantRecord record, PeopleNames people) {
         Div content = getContent();
         content.addClassName("record-summary");
         content.add(fact("participant.status", getTranslation(record.status().messageKey())),
                 fact("participant.study-number", Formats.text(record.studyNumber())),
                 fact("participant.screened-on", Formats.date(record.screenedOn(), getLocale()) + " · "
-                        + Formats.text(record.screenedBy())),
+                        + people.shown(record.screenedBy(), getLocale())),
                 fact("participant.language", getTranslation("language." + record.language())));
         if (record.phone() != null) {
             var phone = fact("participant.phone", "");

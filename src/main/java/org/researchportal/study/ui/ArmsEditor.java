@@ -1,85 +1,43 @@
 package org.researchportal.study.ui;
 
-import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.researchportal.base.ui.EditableRows;
 import org.researchportal.study.Arm;
 import org.researchportal.study.ArmKind;
 
 /**
- * Edits a study's arms: existing arms keep their code (participants may be allocated to them); new ones may be added.
+ * Edits a study's arms: existing arms keep their code and stay (participants may be allocated to them); new ones may
+ * be added, and removed again before saving.
  */
-final class ArmsEditor extends Div implements HasValidation {
+final class ArmsEditor extends EditableRows<ArmsEditor.ArmRow> {
 
-    private final List<ArmRow> rows = new ArrayList<>();
-    private final Div list = new Div();
-    private final Span error = new Span();
-
-    ArmsEditor() {
+    ArmsEditor(String addLabel) {
+        super(addLabel, () -> new ArmRow(new Arm("", "", ArmKind.INTERVENTION, ""), true));
         addClassName("arms-editor");
-        error.addClassName("field-error");
-        error.setVisible(false);
-        var add = new Button(getTranslation("study.add-arm"), e -> addRow(new Arm("", "", ArmKind.INTERVENTION, ""),
-                true));
-        add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(list, error, add);
+        setRemovable(ArmRow::isNew);
     }
 
     void setArms(List<Arm> arms) {
-        rows.clear();
-        list.removeAll();
-        arms.forEach(arm -> addRow(arm, false));
+        setRows(arms.stream().map(arm -> new ArmRow(arm, false)).toList());
     }
 
     /** Empty rows for a new study's arms, their codes still to be chosen. */
     void setNewArms(int count) {
-        rows.clear();
-        list.removeAll();
-        for (int i = 0; i < count; i++) {
-            addRow(new Arm("", "", i == 0 ? ArmKind.INTERVENTION : ArmKind.CONTROL, ""), true);
-        }
+        setRows(java.util.stream.IntStream.range(0, count).mapToObj(i -> new ArmRow(new Arm("", "",
+                i == 0 ? ArmKind.INTERVENTION : ArmKind.CONTROL, ""), true)).toList());
     }
 
     List<Arm> getArms() {
-        return rows.stream().map(ArmRow::arm).toList();
+        return rows().stream().map(ArmRow::arm).toList();
     }
 
-    private void addRow(Arm arm, boolean isNew) {
-        var row = new ArmRow(arm, isNew);
-        rows.add(row);
-        list.add(row);
-    }
+    static final class ArmRow extends HorizontalLayout {
 
-    @Override
-    public void setErrorMessage(String errorMessage) {
-        error.setText(errorMessage);
-    }
-
-    @Override
-    public String getErrorMessage() {
-        return error.getText();
-    }
-
-    @Override
-    public void setInvalid(boolean invalid) {
-        error.setVisible(invalid);
-    }
-
-    @Override
-    public boolean isInvalid() {
-        return error.isVisible();
-    }
-
-    private final class ArmRow extends HorizontalLayout {
-
+        private final boolean isNew;
         private final TextField code = new TextField(getTranslation("study.arm.code"));
         private final TextField name = new TextField(getTranslation("study.arm.name"));
         private final TextField nameZh = new TextField(getTranslation("study.arm.name-zh"));
@@ -87,6 +45,7 @@ final class ArmsEditor extends Div implements HasValidation {
         private final TextField description = new TextField(getTranslation("study.arm.description"));
 
         ArmRow(Arm arm, boolean isNew) {
+            this.isNew = isNew;
             code.setValue(arm.code());
             code.setReadOnly(!isNew);
             code.setMaxLength(Arm.CODE_MAX_LENGTH);
@@ -103,8 +62,13 @@ final class ArmsEditor extends Div implements HasValidation {
             description.setMaxLength(Arm.DESCRIPTION_MAX_LENGTH);
             description.setWidthFull();
             setWidthFull();
+            setWrap(true);
             setAlignItems(Alignment.BASELINE);
             add(code, name, nameZh, kind, description);
+        }
+
+        boolean isNew() {
+            return isNew;
         }
 
         Arm arm() {

@@ -18,6 +18,9 @@ import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.study.TrialDocumentService;
 import org.researchportal.tenancy.StoredFile;
+import org.researchportal.identity.AccountService;
+import java.util.concurrent.atomic.AtomicReference;
+import org.researchportal.identity.PeopleNames;
 
 /** The study's documents: every version the person may open, and (for administrators and clinicians) uploads. */
 @Route("documents")
@@ -25,30 +28,37 @@ import org.researchportal.tenancy.StoredFile;
 @RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN, Roles.ASSESSOR, Roles.THERAPIST, Roles.COORDINATOR})
 final class DocumentsView extends Main implements HasDynamicTitle {
 
-    DocumentsView(TrialDocumentService service, StudyService studies) {
+    DocumentsView(TrialDocumentService service, StudyService studies, AccountService accounts) {
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.documents")));
         boolean mayUpload = CurrentUser.require().hasRole(PortalRole.TENANT_ADMIN)
                 || CurrentUser.require().hasRole(PortalRole.CLINICIAN);
         for (StudySummary study : studies.studies()) {
             var grid = new Grid<DocumentRow>();
+            // Who uploaded each is named once for the study's list, again after an upload.
+            var people = new AtomicReference<PeopleNames>();
+            Runnable fill = () -> {
+                var documents = service.documents(study.id());
+                people.set(accounts.names(documents.stream().map(DocumentRow::uploadedBy).toList()));
+                grid.setItems(documents);
+            };
             grid.addColumn(DocumentRow::title).setHeader(getTranslation("document.title")).setAutoWidth(true);
             grid.addColumn(d -> "v" + d.version()).setHeader(getTranslation("document.version")).setAutoWidth(true);
             grid.addColumn(d -> getTranslation(d.kind().messageKey())).setHeader(getTranslation("document.kind"))
                     .setAutoWidth(true);
             grid.addColumn(d -> Formats.text(d.note())).setHeader(getTranslation("document.note")).setFlexGrow(1);
-            grid.addColumn(d -> d.uploadedBy() + " · " + Formats.dateTime(d.uploadedAt(),
-                    CurrentUser.require().zone(), getLocale())).setHeader(getTranslation("document.uploaded"))
-                    .setAutoWidth(true);
+            grid.addColumn(d -> people.get().shown(d.uploadedBy(), getLocale()) + " · "
+                    + Formats.dateTime(d.uploadedAt(), CurrentUser.require().zone(), getLocale()))
+                    .setHeader(getTranslation("document.uploaded")).setAutoWidth(true);
             grid.addComponentColumn(d -> download(service, d)).setHeader(getTranslation("document.file"))
                     .setAutoWidth(true);
-            grid.setItems(service.documents(study.id()));
+            fill.run();
             grid.setAllRowsVisible(true);
             grid.setEmptyStateText(getTranslation("document.none"));
             add(new Section(study.acronym() + " · " + getTranslation("menu.documents"), grid));
             if (mayUpload) {
                 add(new Section(getTranslation("document.new"), new DocumentUploadForm(study.id(), service,
-                        () -> grid.setItems(service.documents(study.id())))));
+                        fill)));
             }
         }
     }

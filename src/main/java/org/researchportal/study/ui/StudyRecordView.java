@@ -44,7 +44,7 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
     private final IntegerField target = new IntegerField();
     private final TextField contactPhone = new TextField();
     private final TextField contactEmail = new TextField();
-    private final ArmsEditor arms = new ArmsEditor();
+    private final ArmsEditor arms = new ArmsEditor(getTranslation("study.add-arm"));
     private @Nullable Long loadedVersion;
 
     StudyRecordView(StudyService studies) {

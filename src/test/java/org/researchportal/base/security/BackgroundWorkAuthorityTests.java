@@ -6,24 +6,17 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.SessionEntry;
-import org.researchportal.followup.CallQuestion;
-import org.researchportal.followup.CallScript;
 import org.researchportal.followup.CallWorklist;
-import org.researchportal.followup.FollowUpPlanSettings;
 import org.researchportal.followup.FollowUpPlans;
 import org.researchportal.identity.AccountService;
-import org.researchportal.identity.NewAccount;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.participants.ConsentService;
-import org.researchportal.participants.NewCandidate;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.participants.TrialFixture;
@@ -76,22 +69,12 @@ class BackgroundWorkAuthorityTests extends UiTest {
     void aClinicianWhoRandomisesInTheScreensPlansTheParticipantsCalls() {
         TrialFixture trial = TrialFixture.create(tenants, studies, randomisation,
                 DemoStudyDesigns.reMsRandomisation(), 24);
-        String clinician = "bg-clinician-" + UUID.randomUUID().toString().substring(0, 8);
-        SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> {
-            accounts.create(new NewAccount(clinician, "Background Clinician", null, "en",
-                    Set.of(PortalRole.CLINICIAN), PASSWORD));
-            for (String arm : List.of("EXERCISE", "CONTROL")) {
-                plans.configure(trial.studyId(), arm, new FollowUpPlanSettings(1, 1, 3, 7, 3, 4, new CallScript(
-                        "Hello", "您好", List.of(CallQuestion.JOINT_PAIN))));
-            }
-        });
+        String clinician = trial.account(accounts, "bg-clinician", "Background Clinician", PortalRole.CLINICIAN);
+        trial.planCalls(plans);
 
         signInToUi(clinician);
-        String id = screening.screen(trial.studyId(), new NewCandidate("Randomised In Screens",
-                LocalDate.now().minusDays(3), null, null, "en", "Asia/Shanghai", null));
-        screening.assessEligibility(id, TrialFixture.ELIGIBLE_MEASURES, TrialFixture.ELIGIBLE_ANSWERS, null);
-        consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
-        randomisation.randomise(id, Map.of());
+        String id = trial.randomised(screening, consent, randomisation,
+                TrialFixture.candidate("Randomised In Screens"));
 
         assertThat(CurrentUser.require().username()).isEqualTo(clinician);
         assertThat(trial.asCoordinator(() -> calls.callsOf(id))).hasSize(3);
@@ -130,40 +113,20 @@ class BackgroundWorkAuthorityTests extends UiTest {
                 .isInstanceOf(VaadinAwareSecurityContextHolderStrategy.class);
         TrialFixture trial = TrialFixture.create(tenants, studies, randomisation,
                 DemoStudyDesigns.reMsRandomisation(), 24);
+        trial.planCalls(plans);
         SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> {
-            for (String arm : List.of("EXERCISE", "CONTROL")) {
-                plans.configure(trial.studyId(), arm, new FollowUpPlanSettings(1, 1, 3, 7, 3, 4, new CallScript(
-                        "Hello", "您好", List.of(CallQuestion.JOINT_PAIN))));
-            }
             exercise.publishManual(trial.studyId(), org.researchportal.demo.DemoManual.exercises(),
                     org.researchportal.demo.DemoManual.guidance(),
                     List.of(org.researchportal.demo.DemoManual.standardProgramme()), false);
         });
-        // Randomise until someone is in the exercise arm (permuted blocks of at most 6 guarantee it soon).
-        String exerciser = null;
-        String anyone = null;
-        for (int i = 0; exerciser == null && i < 8; i++) {
-            String id = trial.asClinician(() -> screening.screen(trial.studyId(), new NewCandidate("Sweep " + UUID
-                    .randomUUID().toString().substring(0, 6), LocalDate.now().minusDays(3), "+8613800138000",
-                    "sweep@example.org", "en", "Asia/Shanghai", null)));
-            trial.doAsClinician(() -> {
-                screening.assessEligibility(id, TrialFixture.ELIGIBLE_MEASURES, TrialFixture.ELIGIBLE_ANSWERS, null);
-                consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
-                randomisation.randomise(id, Map.of());
-            });
-            anyone = anyone == null ? id : anyone;
-            boolean inExercise = trial.asClinician(() -> participantService.participants(trial.studyId(),
-                    org.springframework.data.domain.PageRequest.of(0, 50)).stream()
-                    .anyMatch(r -> r.id().equals(id) && "Exercise".equals(r.armName())));
-            exerciser = inExercise ? id : null;
-        }
-        String exerciseParticipant = java.util.Objects.requireNonNull(exerciser);
+        String exerciseParticipant = trial.asClinician(() -> trial.randomisedToExercise(screening, consent,
+                randomisation, participantService, "Sweep"));
         SystemActor.runAs("test-therapist", trial.tenantId(), EnumSet.of(PortalRole.THERAPIST),
                 () -> exercise.prescribe(exerciseParticipant, org.researchportal.demo.DemoManual.standardProgramme()
                         .code(), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(7),
                         EnumSet.allOf(java.time.DayOfWeek.class), "Sweep test"));
         // The listener planned the calls on randomisation; take them away so only the planning round can bring them.
-        String first = anyone;
+        String first = exerciseParticipant;
         mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(trial.tenantId())),
                 "followup_calls");

@@ -11,23 +11,16 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.base.security.PortalRole;
-import org.researchportal.base.security.SystemActor;
 import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.exercise.ExerciseService;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.Programme;
 import org.researchportal.identity.AccountService;
-import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ConsentService;
-import org.researchportal.participants.NewCandidate;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
@@ -35,7 +28,6 @@ import org.researchportal.participants.TrialFixture;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.PageRequest;
 
 /**
  * A team that starts from nothing: its therapist writes the study's first manual edition and a programme template in
@@ -61,35 +53,18 @@ class NewTeamManualUiTests extends UiTest {
     @Autowired
     ExerciseService exercise;
 
-    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
-
     @Test
     @SuppressWarnings("unchecked")
     void aNewTeamsTherapistWritesTheManualAndATemplateAndPrescribesInTheScreens() {
         TrialFixture trial = TrialFixture.create(tenants, studies, randomisation,
                 DemoStudyDesigns.reMsRandomisation(), 24);
-        SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> {
-            accounts.create(new NewAccount("clin-" + suffix, "Clara Clinician", null, "en",
-                    Set.of(PortalRole.CLINICIAN), PASSWORD));
-            accounts.create(new NewAccount("ther-" + suffix, "Theo Therapist", null, "en",
-                    Set.of(PortalRole.THERAPIST), PASSWORD));
-        });
+        String clinician = trial.account(accounts, "clin", "Clara Clinician", PortalRole.CLINICIAN);
+        String therapist = trial.account(accounts, "ther", "Theo Therapist", PortalRole.THERAPIST);
 
-        signInToUi("clin-" + suffix);
-        String exerciser = null;
-        for (int i = 0; exerciser == null && i < 8; i++) {
-            String id = screening.screen(trial.studyId(), new NewCandidate("New Team " + i,
-                    LocalDate.now().minusDays(3), null, null, "en", "Asia/Shanghai", null));
-            screening.assessEligibility(id, TrialFixture.ELIGIBLE_MEASURES, TrialFixture.ELIGIBLE_ANSWERS, null);
-            consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
-            randomisation.randomise(id, Map.of());
-            boolean inExercise = participants.participants(trial.studyId(), PageRequest.of(0, 50)).stream()
-                    .anyMatch(r -> r.id().equals(id) && "Exercise".equals(r.armName()));
-            exerciser = inExercise ? id : null;
-        }
-        String participant = java.util.Objects.requireNonNull(exerciser);
+        signInToUi(clinician);
+        String participant = trial.randomisedToExercise(screening, consent, randomisation, participants, "New Team");
 
-        signInToUi("ther-" + suffix);
+        signInToUi(therapist);
         UI.getCurrent().navigate("manual");
         assertThat(viewText()).contains("TEST has no exercise manual yet");
         assertThat(_get(Button.class, spec -> spec.withText("Define a programme template")).isEnabled()).isFalse();

@@ -8,11 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.base.ValidationException;
@@ -20,7 +16,6 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.identity.AccountService;
-import org.researchportal.identity.NewAccount;
 import org.researchportal.identity.PasswordLinks;
 import org.researchportal.messaging.Channel;
 import org.researchportal.messaging.MessagePurpose;
@@ -29,7 +24,6 @@ import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.messaging.ParticipantInvitations;
 import org.researchportal.messaging.SentText;
 import org.researchportal.participants.ConsentService;
-import org.researchportal.participants.NewCandidate;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
@@ -70,19 +64,20 @@ class InvitationUiTests extends UiTest {
     void aRandomisedParticipantIsInvitedBySmsAndChoosesTheirOwnPassword() {
         TrialFixture trial = TrialFixture.create(tenants, studies, randomisation,
                 DemoStudyDesigns.reMsRandomisation(), 24);
-        String clinician = "inv-" + UUID.randomUUID().toString().substring(0, 8);
-        SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> accounts.create(
-                new NewAccount(clinician, "Ivy Inviter", null, "en", Set.of(PortalRole.CLINICIAN), PASSWORD)));
+        String clinician = trial.account(accounts, "inv", "Ivy Inviter", PortalRole.CLINICIAN);
         signInToUi(clinician);
-        String id = screening.screen(trial.studyId(), new NewCandidate("Nina Phone", LocalDate.now().minusDays(3),
-                "+86 138 0000 0123", null, "en", "Asia/Shanghai", null));
-        screening.assessEligibility(id, TrialFixture.ELIGIBLE_MEASURES, TrialFixture.ELIGIBLE_ANSWERS, null);
-        consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, false);
-        randomisation.randomise(id, Map.of());
+        String id = trial.randomised(screening, consent, randomisation, TrialFixture.candidate("Nina Phone",
+                "+86 138 0000 0123", null));
 
         UI.getCurrent().navigate("participants/" + id);
+        // No email address on the record: only SMS is possible.
         assertThat(_get(Button.class, spec -> spec.withText("Invite by email")).isEnabled()).isFalse();
+        assertThat(viewText()).doesNotContain("The last invitation");
         _click(_get(Button.class, spec -> spec.withText("Invite by SMS")));
+        // Sent once: the button now sends it again, and the panel says when the last one went.
+        assertThat(_find(Button.class, spec -> spec.withText("Invite by SMS"))).isEmpty();
+        assertThat(_get(Button.class, spec -> spec.withText("Invite again by SMS")).isEnabled()).isTrue();
+        assertThat(viewText()).containsPattern("The last invitation went by SMS on \\w{3} \\d+, \\d{4}");
 
         OutboxMessage sms = SystemActor.callAs("test", trial.tenantId(), Set.of(PortalRole.COORDINATOR),
                 () -> outbox.latest(50)).stream().filter(m -> m.getPurpose() == MessagePurpose.ACCOUNT_INVITATION)
@@ -108,7 +103,7 @@ class InvitationUiTests extends UiTest {
         // Their account is ready now: no invitation is offered, and none can reset the password they chose.
         signInToUi(clinician);
         UI.getCurrent().navigate("participants/" + id);
-        assertThat(_find(Button.class, spec -> spec.withText("Invite by SMS"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withText("Invite again by SMS"))).isEmpty();
         assertThatThrownBy(() -> invitations.invite(id, Channel.SMS)).isInstanceOf(ValidationException.class);
     }
 }

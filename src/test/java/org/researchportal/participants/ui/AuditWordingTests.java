@@ -49,6 +49,8 @@ class AuditWordingTests extends UiTest {
     AdverseEventService adverseEvents;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    org.researchportal.identity.AccountService accounts;
 
     /**
      * Every action the code records has its phrase in both languages: the action names written in an
@@ -110,7 +112,8 @@ class AuditWordingTests extends UiTest {
             UI.getCurrent().add(owner);
             var wording = new AuditWording(owner, locale, ZoneOffset.UTC, trial.asClinician(() ->
                     ParticipantRecordView.studyTerms(studies, trial.studyId(),
-                            studies.eligibilityModel(trial.studyId()), locale)), Map.of());
+                            studies.eligibilityModel(trial.studyId()), locale)),
+                    trial.asClinician(() -> accounts.names(List.of())));
             List<String> shown = new ArrayList<>();
             for (AuditEvent event : trail) {
                 shown.add(wording.what(event));

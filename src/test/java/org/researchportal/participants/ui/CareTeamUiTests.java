@@ -9,24 +9,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
-import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
-import org.researchportal.base.security.SystemActor;
 import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.identity.AccountRow;
 import org.researchportal.identity.AccountService;
-import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.CareTeamService;
 import org.researchportal.participants.ConsentService;
-import org.researchportal.participants.NewCandidate;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
@@ -59,31 +51,23 @@ class CareTeamUiTests extends UiTest {
     @Autowired
     CareTeamService careTeam;
 
-    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
-
     @Test
     @SuppressWarnings("unchecked")
     void aRandomisedParticipantGetsATherapistACoordinatorAndTheirPhoneAccount() {
         TrialFixture trial = TrialFixture.create(tenants, studies, randomisation,
                 DemoStudyDesigns.reMsRandomisation(), 24);
-        Map<PortalRole, String> people = SystemActor.callAs("test", trial.tenantId(),
-                EnumSet.of(PortalRole.TENANT_ADMIN), () -> Map.of(
-                        PortalRole.CLINICIAN, account("clin", "Clara Clinician", PortalRole.CLINICIAN),
-                        PortalRole.THERAPIST, account("ther", "Theo Therapist", PortalRole.THERAPIST),
-                        PortalRole.COORDINATOR, account("coor", "Cora Coordinator", PortalRole.COORDINATOR),
-                        PortalRole.PARTICIPANT, account("part", "Pat Participant", PortalRole.PARTICIPANT)));
+        String clinician = trial.account(accounts, "clin", "Clara Clinician", PortalRole.CLINICIAN);
+        String therapist = trial.account(accounts, "ther", "Theo Therapist", PortalRole.THERAPIST);
+        trial.account(accounts, "coor", "Cora Coordinator", PortalRole.COORDINATOR);
+        String participantAccount = trial.account(accounts, "part", "Pat Participant", PortalRole.PARTICIPANT);
 
         // Before a clinician links the account, the participant is told so, not that their group has no programme.
-        signInToUi("part-" + suffix);
+        signInToUi(participantAccount);
         UI.getCurrent().navigate("my-exercises");
         assertThat(viewText()).contains("not linked to a study record").doesNotContain("standard guidance");
 
-        signInToUi("clin-" + suffix);
-        String id = screening.screen(trial.studyId(), new NewCandidate("Pat Participant", LocalDate.now().minusDays(3),
-                null, null, "en", "Asia/Shanghai", null));
-        screening.assessEligibility(id, TrialFixture.ELIGIBLE_MEASURES, TrialFixture.ELIGIBLE_ANSWERS, null);
-        consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
-        randomisation.randomise(id, Map.of());
+        signInToUi(clinician);
+        String id = trial.randomised(screening, consent, randomisation, TrialFixture.candidate("Pat Participant"));
 
         UI.getCurrent().navigate("participants/" + id);
         assertThat(viewText()).contains("Care team", "No phone account yet");
@@ -91,32 +75,29 @@ class CareTeamUiTests extends UiTest {
         _setValue(_get(ComboBox.class, spec -> spec.withLabel("Coordinator")), row(PortalRole.COORDINATOR));
         _click(_get(Button.class, spec -> spec.withText("Save the care team")));
         ComboBox<AccountRow> existing = _get(ComboBox.class, spec -> spec.withLabel("Existing participant account"));
-        assertThat(existing.getListDataView().getItems().map(AccountRow::id)).containsExactly(
-                people.get(PortalRole.PARTICIPANT));
-        _setValue(existing, existing.getListDataView().getItem(0));
+        assertThat(existing.getListDataView().getItems().map(AccountRow::username)).containsExactly(
+                participantAccount);
+        AccountRow linked = existing.getListDataView().getItem(0);
+        _setValue(existing, linked);
         _click(_get(Button.class, spec -> spec.withText("Link the account")));
-        assertThat(viewText()).contains("Signs in as part-" + suffix);
+        assertThat(viewText()).contains("Signs in as " + participantAccount);
         List<String> trail = allCells(_get(com.vaadin.flow.component.grid.Grid.class,
                 spec -> spec.withClasses("audit-grid")));
         assertThat(trail).anyMatch(cell -> cell.contains("Theo Therapist") && cell.contains("Cora Coordinator"));
 
         // An account is one participant's: it cannot be linked twice, nor a therapist given as coordinator.
-        assertThatThrownBy(() -> careTeam.linkAccount(id, people.get(PortalRole.PARTICIPANT)))
+        assertThatThrownBy(() -> careTeam.linkAccount(id, linked.id()))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> careTeam.assign(id, null, people.get(PortalRole.THERAPIST)))
+        assertThatThrownBy(() -> careTeam.assign(id, null, row(PortalRole.THERAPIST).id()))
                 .isInstanceOf(ValidationException.class);
 
-        signInToUi("ther-" + suffix);
+        signInToUi(therapist);
         assertThat(participants.therapistCaseload(Pageable.unpaged()).map(r -> r.id()).toList()).containsExactly(id);
 
-        signInToUi("part-" + suffix);
+        signInToUi(participantAccount);
         assertThat(participants.me()).hasValueSatisfying(me -> assertThat(me.id()).isEqualTo(id));
         UI.getCurrent().navigate("my-exercises");
         assertThat(viewText()).doesNotContain("not linked to a study record");
-    }
-
-    private String account(String prefix, String name, PortalRole role) {
-        return accounts.create(new NewAccount(prefix + "-" + suffix, name, null, "en", Set.of(role), PASSWORD)).id();
     }
 
     private AccountRow row(PortalRole role) {

@@ -2,18 +2,21 @@ package org.researchportal.study.ui;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.ui.EditableRows;
 import org.researchportal.study.StudyService;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -56,5 +59,28 @@ class StudyRecordViewUiTests extends UiTest {
                 record.registryId(), record.arms(), 16, record.contactPhone(), record.contactEmail(), record.version()));
         assertThat(asSystem("lakeside", Set.of(PortalRole.TENANT_ADMIN), () -> studies.studies().getFirst())
                 .targetEnrolment()).isEqualTo(16);
+    }
+
+    /**
+     * The arms are edited with the same rows as the study's other lists: an arm already in the study stays (no remove
+     * button), a new one can be taken away again, and the remove button keeps to its row instead of wrapping below.
+     */
+    @Test
+    void onlyANewArmOffersRemoveAndTheButtonKeepsToItsRow() {
+        signInToUi("lakeside.admin");
+        UI.getCurrent().navigate("admin/study");
+        ArmsEditor arms = _get(ArmsEditor.class);
+        assertThat(arms).isInstanceOf(EditableRows.class);
+        assertThat(_find(arms, Button.class, spec -> spec.withText("Remove"))).isEmpty();
+
+        _click(_get(arms, Button.class, spec -> spec.withText("Add an arm")));
+        assertThat(arms.getArms()).hasSize(3);
+        Button remove = _get(arms, Button.class, spec -> spec.withText("Remove"));
+        var row = (HorizontalLayout) remove.getParent().orElseThrow();
+        assertThat(row.isWrap()).as("the row keeps its remove button beside it").isFalse();
+        assertThat(remove.getElement().getStyle().get("flex")).isEqualTo("none");
+
+        _click(remove);
+        assertThat(arms.getArms()).hasSize(2);
     }
 }
