@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.security.PortalRole;
@@ -24,7 +22,6 @@ import org.researchportal.participants.TrialFixture;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.PageRequest;
 
 /**
  * Whole-programme adherence stops counting on the day a participant left the trial: a withdrawn participant is not
@@ -58,16 +55,8 @@ class AdherenceAfterLeavingTests extends PortalTest {
         SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> exercise.publishManual(
                 trial.studyId(), DemoManual.exercises(), DemoManual.guidance(),
                 List.of(DemoManual.standardProgramme()), false));
-        String exerciser = null;
-        for (int i = 0; exerciser == null && i < 8; i++) {
-            String id = trial.eligibleConsentedCandidate(screening, consent, "Leaver " + i);
-            exerciser = trial.asClinician(() -> {
-                randomisation.randomise(id, Map.of());
-                return participants.participants(trial.studyId(), PageRequest.of(0, 50)).stream()
-                        .anyMatch(r -> r.id().equals(id) && "Exercise".equals(r.armName())) ? id : null;
-            });
-        }
-        String participant = Objects.requireNonNull(exerciser);
+        String participant = trial.asClinician(() -> trial.randomisedToExercise(screening, consent, randomisation,
+                participants, "Leaver"));
         LocalDate today = LocalDate.now(SHANGHAI);
         SystemActor.runAs("test-therapist", trial.tenantId(), EnumSet.of(PortalRole.THERAPIST),
                 () -> exercise.prescribe(participant, DemoManual.standardProgramme().code(), today.minusDays(2),
