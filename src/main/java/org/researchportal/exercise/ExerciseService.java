@@ -324,7 +324,7 @@ public class ExerciseService {
                     weekdays.stream().sorted().toList(), items, List.of(change), clock.instant()));
             audit.record("programme.prescribed", ENTITY, programme.requireId(), null,
                     Map.of("participantId", participantId, "template", template.code(),
-                            "manualEdition", manual.getEdition(), "weekdays", weekdays.toString()), reason.trim());
+                            "manualEdition", manual.getEdition(), "weekdays", weekdays.stream().sorted().map(DayOfWeek::name).toList()), reason.trim());
             return programme;
         } catch (DuplicateKeyException alreadyPrescribed) {
             throw ValidationException.of("template", "programme.exists");

@@ -1,11 +1,14 @@
 package org.researchportal.participants.ui;
 
 import com.vaadin.flow.component.Component;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -14,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditEvent;
 import org.researchportal.base.security.SystemActor;
@@ -32,6 +36,10 @@ final class AuditWording {
     /** Where a coded value (an enum's name) has its words already, tried in this order. */
     private static final List<String> CODE_KEYS = List.of("participant.status.", "ae.relatedness.", "ae.action.",
             "ae.outcome.", "call.status.", "consent.scope.", "audit.value.");
+
+    /** A programme's weekdays, stored by their names, read in the reader's language. */
+    private static final Set<String> DAYS = Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name)
+            .collect(Collectors.toSet());
 
     private final Component owner;
     private final Locale locale;
@@ -163,6 +171,9 @@ final class AuditWording {
         }
         if (value instanceof Collection<?> list) {
             return list.isEmpty() ? "–" : String.join(", ", list.stream().map(this::shown).toList());
+        }
+        if (value instanceof String code && DAYS.contains(code)) {
+            return DayOfWeek.valueOf(code).getDisplayName(TextStyle.FULL, locale);
         }
         if (value instanceof String code && code.matches("[A-Z][A-Z0-9_]+")) {
             for (String prefix : CODE_KEYS) {

@@ -38,9 +38,11 @@ final class RandomisationPanel extends Composite<Div> {
         content.add(new H2(getTranslation("randomise.title")));
         Randomisation done = record.randomisation();
         if (record.armName() != null) {
-            content.add(new Paragraph(getTranslation("randomise.allocated", record.armName(),
-                    Formats.date(record.enrolledOn(), getLocale()),
-                    people.shown(done == null ? null : done.by(), getLocale()))));
+            // A record brought in from an earlier system has no one who randomised it here: no "by" then.
+            content.add(new Paragraph(done == null ? getTranslation("randomise.allocated-earlier", record.armName(),
+                    Formats.date(record.enrolledOn(), getLocale())) : getTranslation("randomise.allocated",
+                            record.armName(), Formats.date(record.enrolledOn(), getLocale()),
+                            people.shown(done.by(), getLocale()))));
             record.unblindings().forEach(u -> content.add(new Paragraph(getTranslation("unblind.recorded",
                     Formats.dateTime(u.at(), CurrentUser.require().zone(), getLocale()),
                     people.shown(u.by(), getLocale()), u.reason()))));

@@ -17,8 +17,8 @@ final class RecordSummary extends Composite<Div> {
         content.addClassName("record-summary");
         content.add(fact("participant.status", getTranslation(record.status().messageKey())),
                 fact("participant.study-number", Formats.text(record.studyNumber())),
-                fact("participant.screened-on", Formats.date(record.screenedOn(), getLocale()) + " · "
-                        + people.shown(record.screenedBy(), getLocale())),
+                fact("participant.screened-on", Formats.date(record.screenedOn(), getLocale())
+                        + (record.screenedBy() == null ? "" : " · " + people.shown(record.screenedBy(), getLocale()))),
                 fact("participant.language", getTranslation("language." + record.language())));
         if (record.phone() != null) {
             var phone = fact("participant.phone", "");

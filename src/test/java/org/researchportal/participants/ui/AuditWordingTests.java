@@ -123,6 +123,9 @@ class AuditWordingTests extends UiTest {
             assertThat(wording.untranslated()).as(locale + " keys without a text").isEmpty();
             assertThat(shown).noneMatch(text -> text.contains("Document{") || text.contains("participant.")
                     || text.contains("system:") || text.contains("ENROLLED"));
+            // A programme's weekdays are stored by name and read as days, not as a Java list.
+            assertThat(wording.shown(List.of("MONDAY", "WEDNESDAY"))).isEqualTo(
+                    locale == Locale.SIMPLIFIED_CHINESE ? "星期一, 星期三" : "Monday, Wednesday");
             if (locale == Locale.SIMPLIFIED_CHINESE) {
                 assertThat(shown).anyMatch(text -> text.endsWith("入组并随机分配"))
                         .anyMatch(text -> text.endsWith("修改了不良事件"));
