@@ -233,7 +233,7 @@ public class AccountService {
                 && password.getBytes(StandardCharsets.UTF_8).length <= Account.PASSWORD_MAX_BYTES;
     }
 
-    private static Map<String, String> validateProfile(String displayName, @Nullable String email,
+    static Map<String, String> validateProfile(String displayName, @Nullable String email,
             Set<PortalRole> roles) {
         Map<String, String> errors = validateRoles(roles);
         if (Inputs.isBlankOrLonger(displayName, Account.DISPLAY_NAME_MAX_LENGTH)) {
