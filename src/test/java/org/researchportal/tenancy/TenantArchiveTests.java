@@ -95,7 +95,12 @@ class TenantArchiveTests extends PortalTest {
         String admin = tenant + ".admin";
         asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> accounts.create(new NewAccount(admin, "Ada Admin",
                 null, "en", Set.of(PortalRole.TENANT_ADMIN), OLD_PASSWORD)));
+        String clinician = tenant + ".clinician";
+        String clinicianId = asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> accounts.create(new NewAccount(
+                clinician, "Cleo Clinician", null, "en", Set.of(PortalRole.CLINICIAN), OLD_PASSWORD))).id();
         assertThat(signsIn(admin, OLD_PASSWORD)).isTrue();
+        assertThatThrownBy(() -> asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> accounts.passwordLink(
+                clinicianId))).as("no link for someone who has a password").isInstanceOf(ValidationException.class);
         Map<String, String> before = everything(tenant);
         var shownBefore = names(trial);
 
@@ -157,6 +162,13 @@ class TenantArchiveTests extends PortalTest {
         assertThat(passwordLinks.setPassword(link.substring(link.lastIndexOf('/') + 1), "after-the-move-1"))
                 .contains(admin);
         assertThat(signsIn(admin, "after-the-move-1")).isTrue();
+        // Their administrator gives the rest of the staff their links.
+        assertThat(signsIn(clinician, OLD_PASSWORD)).isFalse();
+        String clinicianLink = asSystem(tenant, Set.of(PortalRole.TENANT_ADMIN), () -> accounts.passwordLink(
+                clinicianId)).link();
+        assertThat(passwordLinks.setPassword(clinicianLink.substring(clinicianLink.lastIndexOf('/') + 1),
+                "after-the-move-2")).contains(clinician);
+        assertThat(signsIn(clinician, "after-the-move-2")).isTrue();
 
         // Once here, the same archive is refused, and nothing changes.
         assertRefused(exported, "tenant.archive.exists", tenant);
