@@ -122,12 +122,17 @@ public class AuditTrail {
 
     /**
      * A tenant exported (by its own administrator, in their tenant) or imported whole (by a platform administrator,
-     * who names it), in that tenant's own trail, with what the archive held.
+     * who names it), in that tenant's own trail, with what the archive held and the SHA-256 of the archive file.
      */
     @EventListener
     void on(TenantArchived event) {
+        var details = new java.util.LinkedHashMap<String, Object>(event.counts());
+        details.put("archiveSha256", event.archiveSha256());
+        if (event.origin() != null) {
+            details.putAll(event.origin());
+        }
         var entry = new AuditEvent(event.at(), event.by(), null, event.action(), TENANT_ENTITY,
-                event.tenantId(), null, snapshot(event.counts()), null, null);
+                event.tenantId(), null, snapshot(details), null, null);
         boolean ownTenant = CurrentUser.get().map(u -> event.tenantId().equals(u.tenantId())).orElse(false);
         if (ownTenant) {
             documents.insert(entry);

@@ -45,17 +45,19 @@ public class AccountService {
     private final TenantDocuments documents;
     private final SignInAccounts signInAccounts;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordLinks passwordLinks;
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean identityProviderOwnsAccounts;
     private final AccountStandings standings;
 
     AccountService(TenantDocuments documents, SignInAccounts signInAccounts, PasswordEncoder passwordEncoder,
-            AuditTrail audit, Clock clock, @Value("${portal.auth.mode:local}") String authMode,
-            AccountStandings standings) {
+            PasswordLinks passwordLinks, AuditTrail audit, Clock clock,
+            @Value("${portal.auth.mode:local}") String authMode, AccountStandings standings) {
         this.documents = documents;
         this.signInAccounts = signInAccounts;
         this.passwordEncoder = passwordEncoder;
+        this.passwordLinks = passwordLinks;
         this.audit = audit;
         this.clock = clock;
         this.identityProviderOwnsAccounts = "oidc".equals(authMode);
@@ -125,6 +127,35 @@ public class AccountService {
             throw ValidationException.of("active", "account.deactivate-self");
         }
         return change(account, active ? "account.reactivated" : "account.deactivated", Update.update("active", active));
+    }
+
+    /**
+     * A one-time link on which a person of the tenant who has no password sets their own (local sign-in): someone
+     * brought in with an institution archive, which carries no passwords. Answered once, to be handed to them; an
+     * earlier link stops working. Never for an account that has a password: this is not a way to take one over.
+     */
+    @Secured(Authorities.TENANT_ADMIN)
+    public AccountInvitation passwordLink(String accountId) {
+        if (identityProviderOwnsAccounts) {
+            throw ValidationException.of("password", "account.managed-by-identity-provider");
+        }
+        Account account = documents.getById(accountId, Account.class);
+        if (account.getPasswordHash() != null || !account.isActive()
+                || account.getRoles().contains(PortalRole.PARTICIPANT)) {
+            // Participants get theirs from their clinician's invitation, with their study's words.
+            throw ValidationException.of("password", "account.password-link.not-for-this-account");
+        }
+        String link = passwordLinks.issue(account);
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(accountId).and("passwordHash")
+                .is(null)), new Update().set("passwordLinkHash", account.getPasswordLinkHash())
+                        .set("passwordLinkExpiresAt", account.getPasswordLinkExpiresAt()).inc("version", 1),
+                Account.class);
+        if (changed == 0) {
+            throw ValidationException.of("password", "account.password-link.not-for-this-account");
+        }
+        audit.record("account.password-link-issued", ENTITY, accountId, null, Map.of("username",
+                account.getUsername()), null);
+        return new AccountInvitation(accountId, account.getUsername(), link);
     }
 
     /** Any signed-in person chooses their own language. */
@@ -224,7 +255,7 @@ public class AccountService {
                 && password.getBytes(StandardCharsets.UTF_8).length <= Account.PASSWORD_MAX_BYTES;
     }
 
-    private static Map<String, String> validateProfile(String displayName, @Nullable String email,
+    static Map<String, String> validateProfile(String displayName, @Nullable String email,
             Set<PortalRole> roles) {
         Map<String, String> errors = validateRoles(roles);
         if (Inputs.isBlankOrLonger(displayName, Account.DISPLAY_NAME_MAX_LENGTH)) {
@@ -253,6 +284,6 @@ public class AccountService {
     private AccountRow toRow(Account account) {
         return new AccountRow(account.requireId(), account.getUsername(), account.getDisplayName(),
                 account.getEmail(), account.getLanguage(), account.getRoles(), account.isActive(),
-                account.isLocked(clock.instant()), account.getLastSignInAt());
+                account.isLocked(clock.instant()), account.getLastSignInAt(), account.getPasswordHash() != null);
     }
 }

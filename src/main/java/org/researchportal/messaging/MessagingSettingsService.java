@@ -55,40 +55,11 @@ public class MessagingSettingsService {
         // The sender number read with the portal's one phone parser and kept in E.164, as Twilio wants it.
         String from = typedFrom == null ? null : phones.normalise(typedFrom).orElse(typedFrom);
         String email = Inputs.blankToNull(emailFrom);
-        Map<String, String> errors = new HashMap<>();
-        if (account != null && !account.matches("AC[0-9a-fA-F]{32}")) {
-            errors.put("accountSid", "messaging.account-sid.invalid");
-        }
-        if (account != null && documents.tenantsWith(MessagingSettings.class, "twilioAccountSid", account).stream()
-                .anyMatch(owner -> !owner.equals(documents.currentTenantId()))) {
-            // Webhooks find their institution by the account: two institutions on one account would lose replies.
-            errors.put("accountSid", "messaging.account-sid.taken");
-        }
-        if (service != null && !service.matches("MG[0-9a-fA-F]{32}")) {
-            errors.put("messagingServiceSid", "messaging.service-sid.invalid");
-        }
-        if (from != null && !from.matches("\\+[1-9][0-9]{6,14}")) {
-            errors.put("smsFrom", "messaging.sms-from.invalid");
-        }
-        if (!Inputs.isOptionalEmail(email)) {
-            errors.put("emailFrom", "messaging.email-from.invalid");
-        }
-        if (authToken != null && !authToken.isBlank() && !authToken.trim().matches("[0-9a-zA-Z]{16,64}")) {
-            errors.put("authToken", "messaging.auth-token.invalid");
-        }
         MessagingSettings current = stored();
         boolean tokenWillBeSet = (authToken != null && !authToken.isBlank())
                 || (current != null && current.getSealedAuthToken() != null);
-        if (account != null && !tokenWillBeSet) {
-            errors.putIfAbsent("authToken", "messaging.auth-token.required");
-        }
-        if (account != null && service == null && from == null) {
-            // Twilio sends either through a messaging service or from a number of the account.
-            errors.putIfAbsent("messagingServiceSid", "messaging.sender.required");
-        }
-        if (account == null && (service != null || from != null || (authToken != null && !authToken.isBlank()))) {
-            errors.putIfAbsent("accountSid", "messaging.account-sid.required");
-        }
+        Map<String, String> errors = refusals(documents.currentTenantId(), account, authToken, tokenWillBeSet,
+                service, from, email);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -110,6 +81,46 @@ public class MessagingSettingsService {
         Summary after = summary(saved);
         audit.record("messaging.settings-saved", "MessagingSettings", saved.requireId(), before, after, null);
         return after;
+    }
+
+    /**
+     * What is refused in a tenant's providers, whether its administrator saves them or they arrive in a tenant
+     * archive: the identifiers' forms, what goes together, and an account that another tenant uses already.
+     */
+    Map<String, String> refusals(String tenantId, @Nullable String account, @Nullable String authToken,
+            boolean tokenWillBeSet, @Nullable String service, @Nullable String from, @Nullable String email) {
+        Map<String, String> errors = new HashMap<>();
+        if (account != null && !account.matches("AC[0-9a-fA-F]{32}")) {
+            errors.put("accountSid", "messaging.account-sid.invalid");
+        }
+        if (account != null && documents.tenantsWith(MessagingSettings.class, "twilioAccountSid", account).stream()
+                .anyMatch(owner -> !owner.equals(tenantId))) {
+            // Webhooks find their institution by the account: two institutions on one account would lose replies.
+            errors.put("accountSid", "messaging.account-sid.taken");
+        }
+        if (service != null && !service.matches("MG[0-9a-fA-F]{32}")) {
+            errors.put("messagingServiceSid", "messaging.service-sid.invalid");
+        }
+        if (from != null && !from.matches("\\+[1-9][0-9]{6,14}")) {
+            errors.put("smsFrom", "messaging.sms-from.invalid");
+        }
+        if (!Inputs.isOptionalEmail(email)) {
+            errors.put("emailFrom", "messaging.email-from.invalid");
+        }
+        if (authToken != null && !authToken.isBlank() && !authToken.trim().matches("[0-9a-zA-Z]{16,64}")) {
+            errors.put("authToken", "messaging.auth-token.invalid");
+        }
+        if (account != null && !tokenWillBeSet) {
+            errors.putIfAbsent("authToken", "messaging.auth-token.required");
+        }
+        if (account != null && service == null && from == null) {
+            // Twilio sends either through a messaging service or from a number of the account.
+            errors.putIfAbsent("messagingServiceSid", "messaging.sender.required");
+        }
+        if (account == null && (service != null || from != null || (authToken != null && !authToken.isBlank()))) {
+            errors.putIfAbsent("accountSid", "messaging.account-sid.required");
+        }
+        return errors;
     }
 
     @Secured(Authorities.TENANT_ADMIN)

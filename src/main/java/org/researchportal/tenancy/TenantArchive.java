@@ -5,21 +5,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
+import org.bson.types.Binary;
 import org.bson.types.ObjectId;
-import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
@@ -34,20 +39,28 @@ import org.springframework.stereotype.Service;
 
 /**
  * A whole tenant as one archive, to move an institution to another installation: every document of every collection
- * (as stored: personal data stays sealed, so the archive holds none of it in plain text) and every file with its
- * bytes. A tenant administrator exports their own tenant; a platform administrator imports one that this installation
- * does not have yet. The receiving installation must be able to open what the archive's keys sealed (the sending
- * installation's key among {@code PORTAL_SECRETS_PREVIOUS_KEYS}) and must use the same lookup key: an archive it could
- * not read is refused before anything is written. An import that fails midway removes what it wrote.
+ * (as stored: personal data stays sealed, so the archive holds none of it in plain text; credentials stay behind) and
+ * every file with its bytes. A tenant administrator exports their own tenant; a platform administrator imports one
+ * that this installation does not have yet.
+ *
+ * <p>The exporting installation signs the archive ({@link ArchiveSignature}); an import is refused, before anything is
+ * written, unless the signature verifies with a key this installation holds, the archive stays within
+ * {@link #LIMITS}, every document belongs to the tenant, and every collection passes its module's
+ * {@link ArchiveRules} (the rules its service keeps). The receiving installation must also open what the archive's
+ * keys sealed and use the same lookup key. An import that still fails midway removes what it wrote.
  */
 @Service
 public class TenantArchive {
 
-    static final int FORMAT = 1;
-    static final String MANIFEST = "manifest.json";
-    private static final String COLLECTIONS = "collections/";
-    private static final String FILES = "files/";
-    private static final String CHUNKS = ".chunks.jsonl";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TenantArchive.class);
+
+    static final int FORMAT = 2;
+    static final String MANIFEST = ArchiveReader.MANIFEST;
+    /**
+     * At most 1 GiB once inflated (the archive's documents are held in memory until all are checked), 50,000 entries,
+     * 5 million documents, and 16 MiB a document (MongoDB's own limit).
+     */
+    static final ArchiveReader.Limits LIMITS = new ArchiveReader.Limits(1L << 30, 50_000, 5_000_000, 16 << 20);
     private static final String LOOKUP_CHECK = "research-portal tenant archive";
     private static final JsonWriterSettings EXACT = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
@@ -55,20 +68,22 @@ public class TenantArchive {
     private final GridFsTemplate gridFs;
     private final TenantDocuments documents;
     private final SealedValues sealed;
+    private final Map<String, ArchiveRules> rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TenantArchive(MongoOperations mongo, GridFsTemplate gridFs, TenantDocuments documents,
-            SealedValues sealed, ApplicationEventPublisher events, Clock clock) {
+    TenantArchive(MongoOperations mongo, GridFsTemplate gridFs, TenantDocuments documents, SealedValues sealed,
+            List<ArchiveRules> rules, ApplicationEventPublisher events, Clock clock) {
         this.mongo = mongo;
         this.gridFs = gridFs;
         this.documents = documents;
         this.sealed = sealed;
+        this.rules = rules.stream().collect(Collectors.toMap(ArchiveRules::collection, Function.identity()));
         this.events = events;
         this.clock = clock;
     }
 
-    /** Writes the signed-in administrator's tenant to the stream as a ZIP archive; answers what it holds. */
+    /** Writes the signed-in administrator's tenant to the stream as a signed ZIP archive; answers what it holds. */
     @Secured(Authorities.TENANT_ADMIN)
     public Map<String, Integer> export(OutputStream out) throws IOException {
         String tenant = documents.currentTenantId();
@@ -76,37 +91,37 @@ public class TenantArchive {
         if (tenantRecord == null) {
             throw new IllegalStateException("Tenant " + tenant + " has no record");
         }
+        MessageDigest whole = ArchiveReader.sha256();
+        var writer = new Writer(new ZipOutputStream(new DigestOutputStream(out, whole), StandardCharsets.UTF_8));
         Map<String, Integer> counts = new LinkedHashMap<>();
         Set<String> keyIds = new TreeSet<>();
-        var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         for (String collection : tenantCollections()) {
+            ArchiveRules rule = rules.get(collection);
             int count = 0;
-            zip.putNextEntry(new ZipEntry(COLLECTIONS + collection + ".jsonl"));
+            writer.begin(ArchiveReader.COLLECTIONS + collection + ".jsonl");
             for (Document raw : mongo.getCollection(collection).find(owned(tenant))) {
-                String line = raw.toJson(EXACT);
+                String line = (rule == null ? raw : rule.exported(raw)).toJson(EXACT);
                 keyIds.addAll(SealedValues.keyIdsIn(line));
-                zip.write(line.getBytes(StandardCharsets.UTF_8));
-                zip.write('\n');
+                writer.line(line);
                 count++;
             }
-            zip.closeEntry();
+            writer.end();
             counts.put(collection, count);
         }
         int files = 0;
         for (Document file : mongo.getCollection("fs.files").find(new Document("metadata."
                 + TenantDocuments.TENANT_FIELD, tenant))) {
             ObjectId id = file.getObjectId("_id");
-            zip.putNextEntry(new ZipEntry(FILES + id.toHexString() + ".json"));
-            zip.write(file.toJson(EXACT).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            writer.begin(ArchiveReader.FILES + id.toHexString() + ".json");
+            writer.line(file.toJson(EXACT));
+            writer.end();
             // The chunks as stored, so the file comes back exactly (ids included), one chunk per line.
-            zip.putNextEntry(new ZipEntry(FILES + id.toHexString() + CHUNKS));
+            writer.begin(ArchiveReader.FILES + id.toHexString() + ArchiveReader.CHUNKS);
             for (Document chunk : mongo.getCollection("fs.chunks").find(new Document("files_id", id))
                     .sort(new Document("n", 1))) {
-                zip.write(chunk.toJson(EXACT).getBytes(StandardCharsets.UTF_8));
-                zip.write('\n');
+                writer.line(chunk.toJson(EXACT));
             }
-            zip.closeEntry();
+            writer.end();
             files++;
         }
         counts.put("files", files);
@@ -115,69 +130,46 @@ public class TenantArchive {
                 .append("exportedBy", CurrentUser.require().username())
                 .append("keyIds", new ArrayList<>(keyIds)).append("lookupCheck", sealed.lookup(LOOKUP_CHECK))
                 .append("counts", new Document(new LinkedHashMap<>(counts)));
-        zip.putNextEntry(new ZipEntry(MANIFEST));
-        zip.write(manifest.toJson(EXACT).getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-        zip.finish();
+        writer.begin(MANIFEST);
+        writer.line(manifest.toJson(EXACT));
+        writer.end();
+        writer.sign();
         events.publishEvent(new TenantArchived(tenant, "tenant.exported", CurrentUser.require().username(),
-                clock.instant(), Map.copyOf(counts)));
+                clock.instant(), Map.copyOf(counts), HexFormat.of().formatHex(whole.digest()), null));
         return counts;
     }
 
     /**
-     * Brings an exported tenant into this installation, all or nothing; answers what it holds. Refused (nothing
-     * written) when the archive is not one, the tenant exists here, or its sealed values could not be read here.
+     * Brings an exported tenant into this installation, all or nothing, and audits it in the tenant's trail with who
+     * imported it, when, and the archive's SHA-256. Refused with nothing written when the archive is not one, is not
+     * signed by a key this installation holds, exceeds a limit, breaks a rule, names a tenant that exists here, or
+     * holds sealed values that could not be read here.
      */
     @Secured(Authorities.PLATFORM_ADMIN)
-    public Map<String, Integer> importArchive(InputStream in) {
-        // The manifest comes last in the archive: the archive is read once into entries, documents kept as lines.
-        Map<String, List<String>> collections = new LinkedHashMap<>();
-        Map<String, Document> fileRecords = new LinkedHashMap<>();
-        Map<String, List<String>> fileChunks = new LinkedHashMap<>();
-        Document manifest = null;
-        try (var zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName();
-                byte[] bytes = zip.readAllBytes();
-                if (name.equals(MANIFEST)) {
-                    manifest = Document.parse(new String(bytes, StandardCharsets.UTF_8));
-                } else if (name.startsWith(COLLECTIONS) && name.endsWith(".jsonl")) {
-                    String collection = name.substring(COLLECTIONS.length(), name.length() - ".jsonl".length());
-                    collections.put(collection, new String(bytes, StandardCharsets.UTF_8).lines()
-                            .filter(l -> !l.isBlank()).toList());
-                } else if (name.startsWith(FILES) && name.endsWith(".json")) {
-                    fileRecords.put(name.substring(FILES.length(), name.length() - 5),
-                            Document.parse(new String(bytes, StandardCharsets.UTF_8)));
-                } else if (name.startsWith(FILES) && name.endsWith(CHUNKS)) {
-                    fileChunks.put(name.substring(FILES.length(), name.length() - CHUNKS.length()),
-                            new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList());
-                }
-            }
-        } catch (IOException | RuntimeException notAnArchive) {
-            throw ValidationException.of("archive", "tenant.archive.invalid");
-        }
-        Document tenantRecord = check(manifest, collections);
-        String tenant = tenantRecord.getString("_id");
+    public ArchiveImport importArchive(InputStream in) {
+        ArchiveReader.Contents archive = ArchiveReader.read(in, LIMITS);
+        String signedWith = archive.covered().verify(archive.signature(), sealed);
+        String importedBy = CurrentUser.require().username();
+        Instant now = clock.instant();
+        Tenant tenantRecord = check(archive.manifest(), archive.collections(), importedBy, now);
+        String tenant = tenantRecord.id();
+        checkDocuments(tenant, archive.collections());
+        List<ArchivedFile> files = checkFiles(tenant, archive.fileRecords(), archive.fileChunks());
+
         Map<String, Integer> counts = new LinkedHashMap<>();
         try {
-            mongo.getCollection("tenants").insertOne(tenantRecord);
-        } catch (com.mongodb.MongoWriteException written) {
-            if (written.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
-                throw written;
-            }
+            mongo.insert(tenantRecord);
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
             throw ValidationException.of("archive", "tenant.archive.exists");
         }
         try {
-            for (var collection : collections.entrySet()) {
+            for (var collection : archive.collections().entrySet()) {
+                ArchiveRules rule = rules.get(collection.getKey());
                 MongoCollection<Document> target = mongo.getCollection(collection.getKey());
                 List<Document> batch = new ArrayList<>();
-                for (String line : collection.getValue()) {
-                    Document document = Document.parse(line);
-                    if (!tenant.equals(document.getString(TenantDocuments.TENANT_FIELD))) {
-                        throw ValidationException.of("archive", "tenant.archive.invalid");
-                    }
-                    batch.add(document);
+                for (byte[] line : collection.getValue()) {
+                    Document document = parse(line);
+                    batch.add(rule == null ? document : rule.imported(document, importedBy, now));
                     if (batch.size() == 500) {
                         target.insertMany(batch);
                         batch.clear();
@@ -188,41 +180,44 @@ public class TenantArchive {
                 }
                 counts.put(collection.getKey(), collection.getValue().size());
             }
-            for (var file : fileRecords.entrySet()) {
-                Document record = file.getValue();
-                Document metadata = record.get("metadata", Document.class);
-                List<Document> chunks = fileChunks.getOrDefault(file.getKey(), List.of()).stream()
-                        .map(Document::parse).toList();
-                long length = chunks.stream().mapToLong(c -> c.get("data", org.bson.types.Binary.class).length())
-                        .sum();
-                if (metadata == null || !tenant.equals(metadata.getString(TenantDocuments.TENANT_FIELD))
-                        || length != ((Number) record.get("length")).longValue() || chunks.stream().anyMatch(c ->
-                                !record.get("_id").equals(c.get("files_id")))) {
-                    throw ValidationException.of("archive", "tenant.archive.invalid");
-                }
-                mongo.getCollection("fs.files").insertOne(record);
-                if (!chunks.isEmpty()) {
-                    mongo.getCollection("fs.chunks").insertMany(chunks);
+            for (ArchivedFile file : files) {
+                mongo.getCollection("fs.files").insertOne(file.record());
+                if (!file.chunks().isEmpty()) {
+                    mongo.getCollection("fs.chunks").insertMany(file.chunks());
                 }
             }
-            counts.put("files", fileRecords.size());
+            counts.put("files", files.size());
+            Document manifest = archive.manifest();
+            // The audit entry is part of the import: without it, nothing stays.
+            events.publishEvent(new TenantArchived(tenant, "tenant.imported", importedBy, now, Map.copyOf(counts),
+                    archive.sha256(), Map.of("signedWithKey", signedWith,
+                            "exportedBy", String.valueOf(manifest.get("exportedBy")),
+                            "exportedAt", String.valueOf(manifest.get("exportedAt")))));
         } catch (RuntimeException failed) {
+            log.warn("Importing tenant {} failed midway; removing what it wrote", tenant, failed);
             remove(tenant);
-            if (failed instanceof ValidationException refused) {
-                throw refused;
-            }
             throw ValidationException.of("archive", "tenant.archive.conflict");
         }
-        events.publishEvent(new TenantArchived(tenant, "tenant.imported", CurrentUser.require().username(),
-                clock.instant(), Map.copyOf(counts)));
-        return counts;
+        return new ArchiveImport(tenant, Map.copyOf(counts), archive.sha256());
     }
 
-    /** The archive's tenant record, once the archive is known to be whole and readable here. */
-    private Document check(@Nullable Document manifest, Map<String, List<String>> collections) {
-        if (manifest == null || !Integer.valueOf(FORMAT).equals(manifest.getInteger("format"))
-                || !(manifest.get("tenant") instanceof Document tenantRecord)
-                || !(tenantRecord.get("_id") instanceof String tenant) || !tenant.matches(Tenant.CODE_PATTERN)) {
+    /**
+     * The tenant's record as this installation keeps it, once the archive is known to be whole and readable here: its
+     * name, time zone and state checked as when a platform administrator creates one, and created by the importer now
+     * (what the archive says about its creation is the other installation's, and its own trail keeps that).
+     */
+    private Tenant check(Document manifest, Map<String, List<byte[]>> collections, String importedBy, Instant now) {
+        if (!Integer.valueOf(FORMAT).equals(manifest.getInteger("format"))
+                || !(manifest.get("tenant") instanceof Document archived)
+                || !(archived.get("_id") instanceof String tenant) || !(archived.get("name") instanceof String name)
+                || !(archived.get("timeZone") instanceof String timeZone)
+                || !(archived.get("active") instanceof Boolean active)
+                || !(archived.get("nameZh") == null || archived.get("nameZh") instanceof String)
+                || !TenantService.check(tenant, name, timeZone).isEmpty() || !tenant.equals(tenant.trim())) {
+            throw ValidationException.of("archive", "tenant.archive.invalid");
+        }
+        String nameZh = archived.getString("nameZh");
+        if (nameZh != null && nameZh.length() > Tenant.NAME_MAX_LENGTH) {
             throw ValidationException.of("archive", "tenant.archive.invalid");
         }
         Document counts = manifest.get("counts", Document.class);
@@ -242,7 +237,73 @@ public class TenantArchive {
         if (mongo.getCollection("tenants").countDocuments(new Document("_id", tenant)) > 0) {
             throw ValidationException.of("archive", "tenant.archive.exists");
         }
-        return tenantRecord;
+        return new Tenant(tenant, name.trim(), timeZone, active, now, importedBy, nameZh);
+    }
+
+    /** Every document belongs to the tenant, and every collection passes its module's rules. */
+    private void checkDocuments(String tenant, Map<String, List<byte[]>> collections) {
+        for (var collection : collections.entrySet()) {
+            ArchiveRules rule = rules.get(collection.getKey());
+            List<Document> parsed = new ArrayList<>();
+            for (byte[] line : collection.getValue()) {
+                Document document = parse(line);
+                if (!tenant.equals(document.get(TenantDocuments.TENANT_FIELD))) {
+                    throw ValidationException.of("archive", "tenant.archive.other-tenant");
+                }
+                if (rule != null) {
+                    parsed.add(document);
+                }
+            }
+            if (rule != null) {
+                rule.refusal(tenant, parsed).ifPresent(key -> {
+                    throw ValidationException.of("archive", key);
+                });
+            }
+        }
+    }
+
+    private record ArchivedFile(Document record, List<Document> chunks) {
+    }
+
+    /** The archive's files: every one the tenant's, with exactly the chunks of its length, and no other chunks. */
+    private List<ArchivedFile> checkFiles(String tenant, Map<String, byte[]> records,
+            Map<String, List<byte[]>> chunkLines) {
+        if (!records.keySet().equals(chunkLines.keySet())) {
+            throw ValidationException.of("archive", "tenant.archive.invalid");
+        }
+        List<ArchivedFile> files = new ArrayList<>();
+        for (var file : records.entrySet()) {
+            Document record = parse(file.getValue());
+            Document metadata = record.get("metadata") instanceof Document m ? m : null;
+            if (!(record.get("_id") instanceof ObjectId id) || !id.toHexString().equals(file.getKey())
+                    || !(record.get("length") instanceof Number length)) {
+                throw ValidationException.of("archive", "tenant.archive.invalid");
+            }
+            if (metadata == null || !tenant.equals(metadata.get(TenantDocuments.TENANT_FIELD))) {
+                throw ValidationException.of("archive", "tenant.archive.other-tenant");
+            }
+            List<Document> chunks = chunkLines.get(file.getKey()).stream().map(TenantArchive::parse).toList();
+            long bytes = 0;
+            for (Document chunk : chunks) {
+                if (!id.equals(chunk.get("files_id")) || !(chunk.get("data") instanceof Binary data)) {
+                    throw ValidationException.of("archive", "tenant.archive.invalid");
+                }
+                bytes += data.length();
+            }
+            if (bytes != length.longValue()) {
+                throw ValidationException.of("archive", "tenant.archive.invalid");
+            }
+            files.add(new ArchivedFile(record, chunks));
+        }
+        return files;
+    }
+
+    private static Document parse(byte[] line) {
+        try {
+            return Document.parse(new String(line, StandardCharsets.UTF_8));
+        } catch (RuntimeException notJson) {
+            throw ValidationException.of("archive", "tenant.archive.invalid");
+        }
     }
 
     /** Everything of a tenant that an import wrote (the tenant did not exist before it). */
@@ -265,5 +326,42 @@ public class TenantArchive {
 
     private static Document owned(String tenant) {
         return new Document(TenantDocuments.TENANT_FIELD, tenant);
+    }
+
+    /** Writes entries and remembers each one's digest, for the signature that closes the archive. */
+    private final class Writer {
+
+        private final ZipOutputStream zip;
+        private final ArchiveSignature covered = new ArchiveSignature();
+        private MessageDigest entry = ArchiveReader.sha256();
+        private String name = "";
+
+        Writer(ZipOutputStream zip) {
+            this.zip = zip;
+        }
+
+        void begin(String entryName) throws IOException {
+            name = entryName;
+            entry = ArchiveReader.sha256();
+            zip.putNextEntry(new ZipEntry(entryName));
+        }
+
+        void line(String json) throws IOException {
+            byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
+            entry.update(bytes);
+            zip.write(bytes);
+        }
+
+        void end() throws IOException {
+            zip.closeEntry();
+            covered.add(name, entry.digest());
+        }
+
+        void sign() throws IOException {
+            zip.putNextEntry(new ZipEntry(ArchiveSignature.ENTRY));
+            zip.write(covered.sign(sealed).toJson(EXACT).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.finish();
+        }
     }
 }

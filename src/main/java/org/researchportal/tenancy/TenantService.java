@@ -125,7 +125,7 @@ public class TenantService {
         return after;
     }
 
-    private static Map<String, String> check(String code, String name, String timeZone) {
+    static Map<String, String> check(String code, String name, String timeZone) {
         String trimmedCode = code.trim();
         String trimmedName = name.trim();
         Map<String, String> errors = new HashMap<>();

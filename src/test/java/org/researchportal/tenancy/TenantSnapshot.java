@@ -61,6 +61,20 @@ public final class TenantSnapshot {
         return ids;
     }
 
+    /** What an installation that never had the tenant holds of it: nothing (removed past the portal). */
+    public static void erase(MongoOperations mongo, String tenant) {
+        for (String collection : mongo.getCollectionNames()) {
+            if (!collection.startsWith("fs.")) {
+                mongo.getCollection(collection).deleteMany(new Document(TenantDocuments.TENANT_FIELD, tenant));
+            }
+        }
+        for (Document file : mongo.getCollection("fs.files").find(owned("fs.files", tenant))) {
+            mongo.getCollection("fs.chunks").deleteMany(new Document("files_id", file.get("_id")));
+        }
+        mongo.getCollection("fs.files").deleteMany(owned("fs.files", tenant));
+        mongo.getCollection("tenants").deleteOne(new Document("_id", tenant));
+    }
+
     private static Document owned(String collection, String tenant) {
         return new Document(collection.endsWith(".files") ? "metadata." + TenantDocuments.TENANT_FIELD
                 : TenantDocuments.TENANT_FIELD, tenant);

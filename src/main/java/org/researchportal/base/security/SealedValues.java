@@ -164,6 +164,32 @@ public class SealedValues {
         return keys.keySet().containsAll(keyIds);
     }
 
+    /** The id of the key that seals now, which also names the key of what this installation signs. */
+    public String currentKeyId() {
+        return currentId;
+    }
+
+    /**
+     * An HMAC-SHA256 for signing or checking what an installation hands out (a tenant archive, say), keyed by a key
+     * derived for that one purpose from the sealing key with this id: the same secret, never reused as it is, and
+     * rotating with it. Empty when this installation does not hold that key.
+     */
+    public java.util.Optional<Mac> mac(String keyId, String purpose) {
+        SecretKeySpec key = keys.get(keyId);
+        if (key == null) {
+            return java.util.Optional.empty();
+        }
+        byte[] derived = hmac(key.getEncoded(), ("research-portal signing key: " + purpose)
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(derived, "HmacSHA256"));
+            return java.util.Optional.of(mac);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<String> keyIds() {
         return new ArrayList<>(keys.keySet());
     }

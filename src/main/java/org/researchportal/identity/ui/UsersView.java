@@ -5,11 +5,14 @@ import static com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRe
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -17,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
@@ -53,7 +57,8 @@ final class UsersView extends Main implements HasDynamicTitle {
         grid.addColumn(this::state).setHeader(getTranslation("account.state")).setWidth("11em").setFlexGrow(0);
         grid.addColumn(r -> Formats.dateTime(r.lastSignInAt(), CurrentUser.require().zone(), getLocale()))
                 .setHeader(getTranslation("account.last-sign-in")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true)
+                .setKey("actions");
         grid.setItems(query -> accounts.accounts(toSpringPageRequest(query)).stream());
         grid.addClassName("portal-grid");
 
@@ -85,7 +90,32 @@ final class UsersView extends Main implements HasDynamicTitle {
             }
         });
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(roles, toggle);
+        var actions = new HorizontalLayout(roles, toggle);
+        if (localSignIn && row.active() && !row.passwordSet() && !row.roles().contains(PortalRole.PARTICIPANT)) {
+            // Someone without a password (brought in with an institution archive) sets their own on a link.
+            var link = new Button(getTranslation("users.password-link"), e -> showPasswordLink(row));
+            link.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            actions.add(link);
+        }
+        return actions;
+    }
+
+    private void showPasswordLink(AccountRow row) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("users.password-link"));
+        try {
+            var issued = accounts.passwordLink(row.id());
+            var link = new TextField(getTranslation("tenant.admin.link"));
+            link.setValue(issued.link());
+            link.setReadOnly(true);
+            link.setWidthFull();
+            dialog.add(new Paragraph(getTranslation("tenant.admin.link-once", issued.username())), link);
+        } catch (ValidationException refusal) {
+            refusal.fieldMessageKeys().values().forEach(key -> dialog.add(new Paragraph(getTranslation(key))));
+        }
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.setWidth("min(40rem, 95vw)");
+        dialog.open();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.LimitedUpload;
+import org.researchportal.tenancy.ArchiveImport;
 import org.researchportal.tenancy.TenantArchive;
 
 /** The platform administrator brings in an institution exported from another installation (all or nothing). */
@@ -24,9 +25,11 @@ final class TenantImportForm extends Composite<Div> {
         var upload = new Upload(new LimitedUpload(MAX_BYTES, (metadata, bytes) -> ui.access(() -> {
             result.removeClassName("text-error");
             try {
-                Map<String, Integer> counts = archive.importArchive(new ByteArrayInputStream(bytes));
-                result.setText(getTranslation("archive.imported", counts.getOrDefault("participants", 0),
-                        counts.values().stream().mapToInt(Integer::intValue).sum()));
+                ArchiveImport imported = archive.importArchive(new ByteArrayInputStream(bytes));
+                Map<String, Integer> counts = imported.counts();
+                result.setText(getTranslation("archive.imported", imported.tenantId(),
+                        counts.getOrDefault("participants", 0),
+                        counts.values().stream().mapToInt(Integer::intValue).sum(), imported.archiveSha256()));
                 onImported.run();
             } catch (ValidationException refused) {
                 result.setText(getTranslation(refused.fieldMessageKeys().getOrDefault("archive",

@@ -17,14 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.AccountService;
+import org.bson.Document;
+import org.researchportal.identity.NewAccount;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /** The tenant administrator creates accounts; bad input is refused at the field and nothing is stored. */
 class UsersViewUiTests extends UiTest {
 
     @Autowired
     AccountService accounts;
+    @Autowired
+    MongoOperations mongo;
 
     private void openNewAccountDialog() {
         signInToUi("fudan.admin");
@@ -63,5 +68,37 @@ class UsersViewUiTests extends UiTest {
         assertThat(_find(Dialog.class)).hasSize(1);
         assertThat(accounts.accountCount()).isEqualTo(before);
         assertThat(accounts.accounts(Pageable.unpaged()).stream()).noneMatch(a -> a.displayName().equals("Someone"));
+    }
+
+    /** Someone brought in with an institution archive has no password: their administrator hands them a link. */
+    @Test
+    void anAccountWithoutAPasswordGetsASetPasswordLinkAndOneWithAPasswordDoesNot() {
+        signInToUi("fudan.admin");
+        accounts.create(new NewAccount("moved.nurse", "Moved Nurse", null, "en", Set.of(PortalRole.COORDINATOR),
+                "a-long-password"));
+        accounts.create(new NewAccount("kept.nurse", "Kept Nurse", null, "en", Set.of(PortalRole.COORDINATOR),
+                "a-long-password"));
+        mongo.getCollection("accounts").updateOne(new Document("username", "moved.nurse"),
+                new Document("$unset", new Document("passwordHash", "")));
+        UI.getCurrent().navigate("admin/users");
+
+        assertThat(_find(rowActions("kept.nurse"), Button.class, spec -> spec.withText("Set-password link")))
+                .isEmpty();
+        _click(_get(rowActions("moved.nurse"), Button.class, spec -> spec.withText("Set-password link")));
+        Dialog dialog = _get(Dialog.class);
+        assertThat(_get(dialog, TextField.class, spec -> spec.withLabel("Set-password link")).getValue())
+                .contains("/set-password/");
+        assertThat(dialog.getElement().getTextRecursively()).contains("Hand this link to moved.nurse");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static com.vaadin.flow.component.Component rowActions(String username) {
+        Grid<org.researchportal.identity.AccountRow> grid = _get(Grid.class);
+        for (int row = 0; row < com.github.mvysny.kaributesting.v10.GridKt._size(grid); row++) {
+            if (com.github.mvysny.kaributesting.v10.GridKt._get(grid, row).username().equals(username)) {
+                return com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, row, "actions");
+            }
+        }
+        throw new AssertionError("No row for " + username);
     }
 }
