@@ -72,7 +72,10 @@ final class NewTenantForm extends Composite<Div> {
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new FormLayout(code, name, nameZh, timeZone, new H3(getTranslation("tenant.admin.title")));
+        // The first administrator's heading spans the form, so their fields start on a row of their own.
+        var adminTitle = new H3(getTranslation("tenant.admin.title"));
+        var form = new FormLayout(code, name, nameZh, timeZone, adminTitle);
+        form.setColspan(adminTitle, 2);
         if (oidc) {
             // The identity provider owns accounts: the person is made there, with this tenant's code.
             form.add(new Paragraph(getTranslation("tenant.admin.oidc")));

@@ -33,18 +33,20 @@ final class TenantsView extends Main implements HasDynamicTitle {
         boolean oidc = "oidc".equals(mode);
         addClassName("portal-view");
         var grid = new Grid<Tenant>();
-        grid.addColumn(t -> t.name(getLocale())).setHeader(getTranslation("tenant.name")).setFlexGrow(1);
+        grid.addColumn(t -> t.name(getLocale())).setHeader(getTranslation("tenant.name")).setAutoWidth(true)
+                .setFlexGrow(1);
         grid.addColumn(Tenant::id).setHeader(getTranslation("tenant.code")).setAutoWidth(true);
         grid.addColumn(Tenant::timeZone).setHeader(getTranslation("tenant.timezone")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation(t.active() ? "tenant.active" : "tenant.inactive"))
-                .setHeader(getTranslation("tenant.state"));
-        grid.addColumn(t -> Formats.dateTime(t.createdAt(), CurrentUser.require().zone(), getLocale()))
-                .setHeader(getTranslation("tenant.created")).setAutoWidth(true);
+                .setHeader(getTranslation("tenant.state")).setAutoWidth(true);
+        // The day is enough here, and leaves the actions room on a laptop's screen.
+        grid.addColumn(t -> Formats.date(t.createdAt().atZone(CurrentUser.require().zone()).toLocalDate(),
+                getLocale())).setHeader(getTranslation("tenant.created")).setAutoWidth(true);
         grid.setItems(tenants.tenants());
         grid.setAllRowsVisible(true);
 
         grid.addComponentColumn(t -> actions(tenants, t, oidc, () -> grid.setItems(tenants.tenants())))
-                .setHeader(getTranslation("tenant.actions")).setAutoWidth(true).setKey("actions");
+                .setHeader(getTranslation("tenant.actions")).setAutoWidth(true).setFlexGrow(0).setKey("actions");
         var form = new NewTenantForm(tenants, oidc, t -> grid.setItems(tenants.tenants()));
 
         add(new ViewToolbar(getTranslation("menu.tenants")), new Section(getTranslation("tenant.list"), grid),
