@@ -2,31 +2,21 @@ package org.researchportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +26,7 @@ import org.researchportal.base.security.SystemActor;
 import org.researchportal.messaging.Channel;
 import org.researchportal.messaging.MessagingSettingsService;
 import org.researchportal.messaging.TestMessages;
+import org.researchportal.messaging.TwilioStandIn;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,8 +58,7 @@ class ScaleOutTests {
             "portal.followup.planning.enabled=true",
             "portal.followup.planning.first=PT0S");
     /** What the Twilio stand-in was asked to send, by recipient. */
-    private static final Map<String, AtomicInteger> SENT_TO = new ConcurrentHashMap<>();
-    private static final HttpServer TWILIO = twilioStandIn();
+    private static final TwilioStandIn TWILIO = TwilioStandIn.start();
     private static final List<Process> OTHERS = new ArrayList<>();
 
     @Autowired
@@ -93,13 +83,13 @@ class ScaleOutTests {
             String[] pair = setting.split("=", 2);
             registry.add(pair[0], () -> pair[1]);
         }
-        registry.add("portal.messaging.twilio.api-base", ScaleOutTests::twilioAddress);
+        registry.add("portal.messaging.twilio.api-base", TWILIO::address);
     }
 
     @AfterAll
     static void stopAll() {
         OTHERS.forEach(Process::destroy);
-        TWILIO.stop(0);
+        TWILIO.close();
     }
 
     @Test
@@ -126,7 +116,7 @@ class ScaleOutTests {
                 .toString(), "-Xmx768m", "-Duser.timezone=UTC", "-cp", classPath, PortalApplication.class.getName(),
                 "--spring.profiles.active=test", "--server.port=" + otherPort, "--portal.demo.enabled=false",
                 "--MONGODB_URI=mongodb://127.0.0.1:" + embeddedMongoServer.getLocalAddress().getPort()
-                        + "/research-portal", "--portal.messaging.twilio.api-base=" + twilioAddress()));
+                        + "/research-portal", "--portal.messaging.twilio.api-base=" + TWILIO.address()));
         SCHEDULES.forEach(setting -> command.add("--" + setting));
         File log = Path.of("target", "scale-out-" + otherPort + ".log").toFile();
         Process other = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -169,9 +159,11 @@ class ScaleOutTests {
             String to = "+861380012%04d".formatted(messages++);
             SystemActor.callAs("test", tenant, ADMIN, () -> testMessages.send(Channel.SMS, to, "en"));
         }
-        waitFor(messages + " messages at Twilio", Duration.ofSeconds(30), () -> SENT_TO.size() == messages);
+        waitFor(messages + " messages at Twilio", Duration.ofSeconds(30),
+                () -> TWILIO.countByRecipient().size() == messages);
         sleep(Duration.ofSeconds(1)); // five more dispatch rounds on every instance: nothing is sent again
-        assertThat(SENT_TO).hasSize(messages).allSatisfy((to, times) -> assertThat(times).as(to).hasValue(1));
+        assertThat(TWILIO.countByRecipient()).hasSize(messages)
+                .allSatisfy((to, times) -> assertThat(times).as(to).isEqualTo(1L));
         assertThat(mongo.getCollection("outbox_messages")
                 .countDocuments(new Document("tenantId", tenant).append("status", "SENT"))).isEqualTo(messages);
     }
@@ -203,37 +195,6 @@ class ScaleOutTests {
         SystemActor.callAs("test", tenant, ADMIN, () -> messagingSettings.save("AC" + "5".repeat(32),
                 "scaleouttoken0123456789abcdef012", null, "+15005550006", null));
         return tenant;
-    }
-
-    private static HttpServer twilioStandIn() {
-        try {
-            HttpServer twilio = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-            twilio.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            AtomicInteger sids = new AtomicInteger();
-            twilio.createContext("/", exchange -> {
-                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                for (String pair : form.split("&")) {
-                    if (pair.startsWith("To=")) {
-                        SENT_TO.computeIfAbsent(URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8),
-                                to -> new AtomicInteger()).incrementAndGet();
-                    }
-                }
-                byte[] body = "{\"sid\": \"SM%032d\", \"status\": \"queued\"}".formatted(sids.incrementAndGet())
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(201, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            twilio.start();
-            return twilio;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String twilioAddress() {
-        return "http://127.0.0.1:" + TWILIO.getAddress().getPort() + "/";
     }
 
     private static int freePort() throws IOException {

@@ -11,15 +11,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,10 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -48,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalApplication;
+import org.researchportal.messaging.TwilioStandIn;
 
 /**
  * A trial team that starts from nothing, through the screens alone: a fresh portal on the embedded default with the
@@ -70,9 +64,8 @@ class EmptyInstallationJourney {
     private static URI address;
     private static Playwright playwright;
     private static Browser browser;
-    /** What reached Twilio's API, in order: the recipient and the text of each SMS. */
-    private static final List<Map.Entry<String, String>> SMS = new CopyOnWriteArrayList<>();
-    private static HttpServer twilio;
+    /** Twilio's API, which the institution's Twilio account points at: what reaches it is the participants' phones. */
+    private static TwilioStandIn twilio;
 
     private BrowserContext context;
     private Page page;
@@ -87,7 +80,7 @@ class EmptyInstallationJourney {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx1g", "-cp", classPath, PortalApplication.class.getName(),
                 "--server.port=" + port, "--portal.messaging.dispatch.every=PT1S",
-                "--portal.messaging.twilio.api-base=" + twilioStandIn()));
+                "--portal.messaging.twilio.api-base=" + (twilio = TwilioStandIn.start()).address()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORTAL_DEMO_ENABLED", "false");
         builder.environment().put("PORTAL_BOOTSTRAP_PLATFORM_ADMIN", "first.admin");
@@ -130,7 +123,7 @@ class EmptyInstallationJourney {
             playwright.close();
         }
         if (twilio != null) {
-            twilio.stop(0);
+            twilio.close();
         }
         if (portal != null && portal.isAlive()) {
             portal.destroy();
@@ -609,15 +602,15 @@ class EmptyInstallationJourney {
         Pattern link = Pattern.compile("https?://\\S+/set-password/[A-Za-z0-9_-]+");
         Instant until = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(until)) {
-            for (Map.Entry<String, String> sms : SMS) {
-                Matcher m = link.matcher(sms.getValue());
-                if (sms.getKey().equals(phone) && m.find()) {
+            for (TwilioStandIn.Sms sms : twilio.received()) {
+                Matcher m = link.matcher(sms.body());
+                if (sms.to().equals(phone) && m.find()) {
                     return m.group();
                 }
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("No invitation SMS reached " + phone + "; SMS sent: " + SMS);
+        throw new IllegalStateException("No invitation SMS reached " + phone + "; SMS sent: " + twilio.received());
     }
 
     private static Map<String, String> unzip(Path zip) throws IOException {
@@ -628,32 +621,6 @@ class EmptyInstallationJourney {
             }
         }
         return entries;
-    }
-
-    /** Twilio's message API as far as the SDK uses it: each SMS is kept and answered as queued. */
-    private static String twilioStandIn() throws IOException {
-        twilio = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        twilio.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        AtomicInteger sids = new AtomicInteger();
-        twilio.createContext("/", exchange -> {
-            Map<String, String> form = new HashMap<>();
-            for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
-                    .split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-            SMS.add(Map.entry(form.getOrDefault("To", ""), form.getOrDefault("Body", "")));
-            byte[] body = "{\"sid\": \"SM%032d\", \"status\": \"queued\"}".formatted(sids.incrementAndGet())
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(201, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        twilio.start();
-        return "http://127.0.0.1:" + twilio.getAddress().getPort() + "/";
     }
 
     private static int freePort() {

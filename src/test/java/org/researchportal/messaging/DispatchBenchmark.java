@@ -2,12 +2,9 @@ package org.researchportal.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,26 +55,14 @@ class DispatchBenchmark extends PortalTest {
     @Autowired
     Clock clock;
 
-    private final AtomicInteger received = new AtomicInteger();
+    private TwilioStandIn twilio;
 
     @Test
     void outboxAgainstTheRawSdk() throws Exception {
         // The JDK's own HTTP server as the stand-in: it answers at once and adds no delay of its own.
-        HttpServer twilio = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-        twilio.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        twilio.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            int n = received.incrementAndGet();
-            byte[] body = ("{\"sid\": \"SM" + String.format("%032d", n) + "\", \"status\": \"queued\"}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(201, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        twilio.start();
+        twilio = TwilioStandIn.start();
         try {
-            URI base = URI.create("http://127.0.0.1:" + twilio.getAddress().getPort() + "/");
+            URI base = URI.create(twilio.address());
             List<Double> raw = new ArrayList<>();
             List<Double> throughOutbox = new ArrayList<>();
             List<Double> outboxAlone = new ArrayList<>();
@@ -118,7 +103,7 @@ class DispatchBenchmark extends PortalTest {
                     rounded(throughOutbox), BenchmarkReport.median(outboxAlone), rounded(outboxAlone), share * 100,
                     share >= 0.8 && outboxMedian >= 200 ? "met" : "missed"));
         } finally {
-            twilio.stop(0);
+            twilio.close();
         }
     }
 
@@ -175,10 +160,10 @@ class DispatchBenchmark extends PortalTest {
         }
         var dispatcher = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(sms), clock,
                 Duration.ofMinutes(2));
-        int before = received.get();
+        int before = twilio.count();
         double rate = timed(count, () -> asSystem(tenant, roles, () -> dispatcher.dispatchDue(Integer.MAX_VALUE)));
         if (throughTwilio) {
-            assertThat(received.get() - before).as("each message sent once").isEqualTo(count);
+            assertThat(twilio.count() - before).as("each message sent once").isEqualTo(count);
         }
         return rate;
     }
