@@ -3,7 +3,9 @@ package org.researchportal.followup;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.storage.PersonalText;
 import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -28,6 +30,8 @@ public class Escalation extends TenantOwnedDocument {
     private String studyId;
     private String callId;
     private Kind kind;
+    /** What the coordinator wrote, or the number that reached someone else: may name the person, so sealed. */
+    @ValueConverter(PersonalText.class)
     private String detail;
     private Instant raisedAt;
     private String raisedBy;

@@ -27,6 +27,11 @@ public final class HostileValues {
 
     private final Random random;
 
+    /** The fixed hostile texts (the random ones are made of these or of no real value). */
+    public static List<String> texts() {
+        return TEXTS;
+    }
+
     public HostileValues(long seed) {
         this.random = new Random(seed);
     }
