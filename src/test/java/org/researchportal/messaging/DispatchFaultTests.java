@@ -108,8 +108,14 @@ class DispatchFaultTests extends PortalTest {
     }
 
     private OutboxDispatcher dispatcher(Duration lease) {
+        return dispatcher(lease, clock);
+    }
+
+    /** A dispatcher of an instance whose clock may run ahead of the others' (to see their leases run out). */
+    private OutboxDispatcher dispatcher(Duration lease, Clock instanceClock) {
         var sms = new TwilioSms(twilio.url("/").toString(), new PortalAddress("https://portal.example.org"), true);
-        return new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(sms), clock, lease);
+        return new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(sms), instanceClock,
+                lease);
     }
 
     private void due(int count, String prefix) {
@@ -188,9 +194,9 @@ class DispatchFaultTests extends PortalTest {
             }
         });
         assertThat(fifthReceived.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(3500); // the stopped instance's leases run out
-
-        OutboxDispatcher second = dispatcher(Duration.ofSeconds(30));
+        // The other instance comes along once the stopped one's 3 s leases have run out: its clock is 4 s on, so the
+        // test does not wait for them.
+        OutboxDispatcher second = dispatcher(Duration.ofSeconds(30), Clock.offset(clock, Duration.ofSeconds(4)));
         try {
             dispatchUntilQuiet(second);
 
