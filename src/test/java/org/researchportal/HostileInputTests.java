@@ -2,38 +2,21 @@ package org.researchportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.researchportal.base.HostileValues;
 import org.researchportal.base.NotFoundException;
@@ -46,8 +29,8 @@ import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.participants.TrialFixture;
 import org.researchportal.study.StudyService;
-import org.researchportal.tenancy.TenantSnapshot;
 import org.researchportal.tenancy.TenantService;
+import org.researchportal.tenancy.TenantSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -106,7 +89,7 @@ class HostileInputTests extends PortalTest {
         Map<String, String> before = TenantSnapshot.documents(mongo, trial.tenantId());
         for (var operation : ServiceOperations.of(context)) {
             for (int trialNo = 0; trialNo < TRIALS_PER_OPERATION; trialNo++) {
-                Object[] arguments = arguments(operation.method(), hostile, ids);
+                Object[] arguments = ServiceArguments.of(operation.method(), hostileValues(hostile, ids));
                 if (arguments == null) {
                     failures.add(operation.name() + ": no arguments could be made");
                     break;
@@ -186,131 +169,89 @@ class HostileInputTests extends PortalTest {
         return shown.toString();
     }
 
-    private static Object @Nullable [] arguments(Method method, HostileValues hostile, List<String> ids) {
-        Type[] types = method.getGenericParameterTypes();
-        Object[] arguments = new Object[types.length];
-        for (int i = 0; i < types.length; i++) {
-            arguments[i] = value(types[i], hostile, ids, 0);
-            if (arguments[i] == null) {
-                return null;
+    /** Hostile values, and now and then an id the tenant really has, so operations get past "not found". */
+    private static ServiceArguments.Values hostileValues(HostileValues hostile, List<String> ids) {
+        return new ServiceArguments.Values() {
+            @Override
+            public String text() {
+                return hostile.below(3) == 0 ? ids.get(hostile.below(ids.size())) : hostile.text();
             }
-        }
-        return arguments;
-    }
 
-    private static @Nullable Object value(Type type, HostileValues hostile, List<String> ids, int depth) {
-        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
-                : type instanceof Class<?> c ? c : Object.class;
-        Type[] typeArguments = type instanceof ParameterizedType p ? p.getActualTypeArguments()
-                : new Type[] {String.class, String.class};
-        if (depth > 8) {
-            return null;
-        }
-        if (raw == String.class || raw == Object.class || raw == CharSequence.class) {
-            return hostile.below(3) == 0 ? ids.get(hostile.below(ids.size())) : hostile.text();
-        }
-        if (raw == boolean.class || raw == Boolean.class) {
-            return hostile.aBoolean();
-        }
-        if (raw == int.class || raw == Integer.class) {
-            return hostile.anInt();
-        }
-        if (raw == long.class || raw == Long.class) {
-            return hostile.aLong();
-        }
-        if (raw == double.class || raw == Double.class) {
-            return hostile.aDouble();
-        }
-        if (raw.isEnum()) {
-            return raw.getEnumConstants()[hostile.below(raw.getEnumConstants().length)];
-        }
-        if (raw == LocalDate.class) {
-            return hostile.date();
-        }
-        if (raw == LocalTime.class) {
-            return hostile.time();
-        }
-        if (raw == LocalDateTime.class) {
-            return hostile.date().atTime(hostile.time());
-        }
-        if (raw == Instant.class) {
-            return hostile.instant();
-        }
-        if (raw == YearMonth.class) {
-            return YearMonth.from(hostile.date());
-        }
-        if (raw == ZoneId.class) {
-            return ZoneId.of(hostile.aBoolean() ? "Asia/Shanghai" : "Pacific/Kiritimati");
-        }
-        if (raw == Duration.class) {
-            return Duration.ofMinutes(hostile.anInt() / 7);
-        }
-        if (raw == Locale.class) {
-            return hostile.aBoolean() ? Locale.ENGLISH : Locale.forLanguageTag("xx-ZZ");
-        }
-        if (raw == Pageable.class) {
-            return hostile.aBoolean() ? Pageable.unpaged() : PageRequest.of(hostile.below(5), 1 + hostile.below(200));
-        }
-        if (raw == byte[].class) {
-            return hostile.bytes();
-        }
-        if (raw == InputStream.class) {
-            return new ByteArrayInputStream(hostile.bytes());
-        }
-        if (raw == OutputStream.class) {
-            return new ByteArrayOutputStream();
-        }
-        if (raw == Writer.class) {
-            return new StringWriter();
-        }
-        if (raw == Optional.class) {
-            return Optional.empty();
-        }
-        if (raw == Set.class || raw == List.class || raw == Collection.class) {
-            List<Object> items = new ArrayList<>();
-            for (int i = hostile.below(3); i > 0; i--) {
-                Object item = value(typeArguments[0], hostile, ids, depth + 1);
-                if (item == null) {
-                    return null;
-                }
-                items.add(item);
+            @Override
+            public boolean aBoolean() {
+                return hostile.aBoolean();
             }
-            return raw == Set.class ? new java.util.HashSet<>(items) : items;
-        }
-        if (raw == Map.class) {
-            Map<Object, Object> map = new HashMap<>();
-            for (int i = hostile.below(3); i > 0; i--) {
-                Object key = value(typeArguments[0], hostile, ids, depth + 1);
-                Object val = value(typeArguments[1], hostile, ids, depth + 1);
-                if (key == null || val == null) {
-                    return null;
-                }
-                map.put(key, val);
+
+            @Override
+            public int anInt() {
+                return hostile.anInt();
             }
-            return map;
-        }
-        if (raw.isRecord()) {
-            RecordComponent[] components = raw.getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] classes = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                classes[i] = components[i].getType();
-                values[i] = value(components[i].getGenericType(), hostile, ids, depth + 1);
-                if (values[i] == null) {
-                    return null;
-                }
+
+            @Override
+            public long aLong() {
+                return hostile.aLong();
             }
-            try {
-                var constructor = raw.getDeclaredConstructor(classes);
-                constructor.setAccessible(true);
-                return constructor.newInstance(values);
-            } catch (InvocationTargetException refusedByTheRecord) {
-                // A record that checks itself refused these values; that is a refusal too. Try others.
-                return value(type, hostile, ids, depth + 1);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
+
+            @Override
+            public double aDouble() {
+                return hostile.aDouble();
             }
-        }
-        return null;
+
+            @Override
+            public int below(int bound) {
+                return hostile.below(bound);
+            }
+
+            @Override
+            public LocalDate date() {
+                return hostile.date();
+            }
+
+            @Override
+            public LocalTime time() {
+                return hostile.time();
+            }
+
+            @Override
+            public Instant instant() {
+                return hostile.instant();
+            }
+
+            @Override
+            public ZoneId zone() {
+                return ZoneId.of(hostile.aBoolean() ? "Asia/Shanghai" : "Pacific/Kiritimati");
+            }
+
+            @Override
+            public Duration duration() {
+                return Duration.ofMinutes(hostile.anInt() / 7);
+            }
+
+            @Override
+            public Locale locale() {
+                return hostile.aBoolean() ? Locale.ENGLISH : Locale.forLanguageTag("xx-ZZ");
+            }
+
+            @Override
+            public Pageable page() {
+                return hostile.aBoolean() ? Pageable.unpaged() : PageRequest.of(hostile.below(5),
+                        1 + hostile.below(200));
+            }
+
+            @Override
+            public byte[] bytes() {
+                return hostile.bytes();
+            }
+
+            @Override
+            public int howMany() {
+                return hostile.below(3);
+            }
+
+            @Override
+            public boolean retryRefusedRecords() {
+                return true;
+            }
+        };
     }
 }

@@ -2,28 +2,15 @@ package org.researchportal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -38,6 +25,7 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
+import org.researchportal.ServiceArguments;
 import org.researchportal.ServiceOperations;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
@@ -91,7 +79,7 @@ class CrossTenantAttackTests extends PortalTest {
             Method method = operation.method();
             String name = operation.name();
             for (String id : victimIds) {
-                Object[] arguments = arguments(method, id);
+                Object[] arguments = ServiceArguments.of(method, victimId(id));
                 if (arguments == null) {
                     notAttacked.add(name);
                     break;
@@ -158,124 +146,89 @@ class CrossTenantAttackTests extends PortalTest {
         });
     }
 
-    /** Arguments for one operation, every text the victim's id; null when a parameter cannot be made. */
-    private static Object @Nullable [] arguments(Method method, String id) {
-        Type[] types = method.getGenericParameterTypes();
-        Object[] arguments = new Object[types.length];
-        for (int i = 0; i < types.length; i++) {
-            arguments[i] = value(types[i], id, 0);
-            if (arguments[i] == null) {
-                return null;
+    /** Plain, valid values with every text the victim's id: the attack is the id, not the shape of the input. */
+    private static ServiceArguments.Values victimId(String id) {
+        return new ServiceArguments.Values() {
+            @Override
+            public String text() {
+                return id;
             }
-        }
-        return arguments;
-    }
 
-    private static @Nullable Object value(Type type, String id, int depth) {
-        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
-                : type instanceof Class<?> c ? c : Object.class;
-        Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : String.class;
-        if (depth > 8) {
-            return null;
-        }
-        if (raw == String.class || raw == Object.class || raw == CharSequence.class) {
-            return id;
-        }
-        if (raw == boolean.class || raw == Boolean.class) {
-            return true;
-        }
-        if (raw == int.class || raw == Integer.class) {
-            return 1;
-        }
-        if (raw == long.class || raw == Long.class) {
-            return 1L;
-        }
-        if (raw == double.class || raw == Double.class) {
-            return 1.0;
-        }
-        if (raw.isEnum()) {
-            return raw.getEnumConstants()[0];
-        }
-        if (raw == LocalDate.class) {
-            return LocalDate.now();
-        }
-        if (raw == LocalTime.class) {
-            return LocalTime.of(9, 0);
-        }
-        if (raw == LocalDateTime.class) {
-            return LocalDateTime.now();
-        }
-        if (raw == Instant.class) {
-            return Instant.now();
-        }
-        if (raw == YearMonth.class) {
-            return YearMonth.now();
-        }
-        if (raw == ZoneId.class) {
-            return ZoneId.of("UTC");
-        }
-        if (raw == Duration.class) {
-            return Duration.ofHours(1);
-        }
-        if (raw == Locale.class) {
-            return Locale.ENGLISH;
-        }
-        if (raw == Pageable.class) {
-            return PageRequest.of(0, 20);
-        }
-        if (raw == byte[].class) {
-            return new byte[0];
-        }
-        if (raw == InputStream.class) {
-            return new ByteArrayInputStream(new byte[0]);
-        }
-        if (raw == OutputStream.class) {
-            return new ByteArrayOutputStream();
-        }
-        if (raw == Writer.class) {
-            return new StringWriter();
-        }
-        if (raw == Optional.class) {
-            return Optional.empty();
-        }
-        if (raw == Set.class) {
-            Object one = value(element, id, depth + 1);
-            return one == null ? null : Set.of(one);
-        }
-        if (raw == List.class || raw == Collection.class) {
-            Object one = value(element, id, depth + 1);
-            return one == null ? null : List.of(one);
-        }
-        if (raw == Map.class) {
-            Type[] kv = type instanceof ParameterizedType p ? p.getActualTypeArguments()
-                    : new Type[] {String.class, String.class};
-            Object key = value(kv[0], id, depth + 1);
-            Object val = value(kv[1], id, depth + 1);
-            return key == null || val == null ? null : Map.of(key, val);
-        }
-        if (raw.isRecord()) {
-            RecordComponent[] components = raw.getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] classes = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                classes[i] = components[i].getType();
-                values[i] = value(components[i].getGenericType(), id, depth + 1);
-                if (values[i] == null) {
-                    return null;
-                }
+            @Override
+            public boolean aBoolean() {
+                return true;
             }
-            try {
-                var constructor = raw.getDeclaredConstructor(classes);
-                constructor.setAccessible(true);
-                return constructor.newInstance(values);
-            } catch (InvocationTargetException refused) {
-                // The record itself refuses such values (a compact constructor's check): try it empty.
-                return null;
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
+
+            @Override
+            public int anInt() {
+                return 1;
             }
-        }
-        return null;
+
+            @Override
+            public long aLong() {
+                return 1L;
+            }
+
+            @Override
+            public double aDouble() {
+                return 1.0;
+            }
+
+            @Override
+            public int below(int bound) {
+                return 0;
+            }
+
+            @Override
+            public LocalDate date() {
+                return LocalDate.now();
+            }
+
+            @Override
+            public LocalTime time() {
+                return LocalTime.of(9, 0);
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.now();
+            }
+
+            @Override
+            public ZoneId zone() {
+                return ZoneId.of("UTC");
+            }
+
+            @Override
+            public Duration duration() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public Locale locale() {
+                return Locale.ENGLISH;
+            }
+
+            @Override
+            public Pageable page() {
+                return PageRequest.of(0, 20);
+            }
+
+            @Override
+            public byte[] bytes() {
+                return new byte[0];
+            }
+
+            @Override
+            public int howMany() {
+                return 1;
+            }
+
+            @Override
+            public boolean retryRefusedRecords() {
+                return false;
+            }
+        };
     }
 
     /** Everything an answer holds, as text: fields of records and classes, elements of collections, walked deep. */
