@@ -23,7 +23,10 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ExerciseManuals;
+import org.researchportal.exercise.ParticipantProgramme;
+import org.researchportal.exercise.Prescriptions;
+import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.SessionEntry;
 import org.researchportal.exercise.Text;
 import org.researchportal.exercise.TodayPlan;
@@ -64,7 +67,10 @@ class DemoTenantSeed {
     private final AssessmentService assessments;
     private final ApiTokenService tokens;
     private final TrialDocumentService documents;
-    private final ExerciseService exercise;
+    private final ExerciseManuals manuals;
+    private final Prescriptions prescriptions;
+    private final ParticipantProgramme ownProgramme;
+    private final SessionLogging sessionLogging;
     private final ConsentService consents;
     private final MediaLibrary videos;
     private final Clock clock;
@@ -72,7 +78,8 @@ class DemoTenantSeed {
 
     DemoTenantSeed(AccountService accounts, StudyService studies, ParticipantService participants,
             RandomisationService randomisation, ScreeningService screening, AssessmentService assessments,
-            ApiTokenService tokens, TrialDocumentService documents, ExerciseService exercise,
+            ApiTokenService tokens, TrialDocumentService documents, ExerciseManuals manuals,
+            Prescriptions prescriptions, ParticipantProgramme ownProgramme, SessionLogging sessionLogging,
             ConsentService consents, MediaLibrary videos, Clock clock,
             @Value("${portal.demo.password}") String password) {
         this.accounts = accounts;
@@ -83,7 +90,10 @@ class DemoTenantSeed {
         this.assessments = assessments;
         this.tokens = tokens;
         this.documents = documents;
-        this.exercise = exercise;
+        this.manuals = manuals;
+        this.prescriptions = prescriptions;
+        this.ownProgramme = ownProgramme;
+        this.sessionLogging = sessionLogging;
         this.consents = consents;
         this.videos = videos;
         this.clock = clock;
@@ -167,10 +177,10 @@ class DemoTenantSeed {
         }
         SystemActor.runFor("demo-seed", CurrentUser.require().tenantId(), accountId, Set.of(PortalRole.PARTICIPANT),
                 () -> {
-                    if (!exercise.followsProgramme() || !exercise.myHistory().isEmpty()) {
+                    if (!ownProgramme.followsProgramme() || !ownProgramme.myHistory().isEmpty()) {
                         return;
                     }
-                    TodayPlan plan = exercise.myToday();
+                    TodayPlan plan = ownProgramme.myToday();
                     List<String> codes = plan.exercises().stream().map(p -> p.exercise().code()).toList();
                     int n = 0;
                     for (LocalDate day = plan.date().minusDays(7); day.isBefore(plan.date()); day = day.plusDays(1)) {
@@ -178,7 +188,7 @@ class DemoTenantSeed {
                                 || day.getDayOfWeek() == DayOfWeek.FRIDAY) {
                             n++;
                             try {
-                                exercise.logSession(new SessionEntry(day, codes, 30 + 5 * n, 3 + n % 3, 2 + n % 2,
+                                sessionLogging.logSession(new SessionEntry(day, codes, 30 + 5 * n, 3 + n % 3, 2 + n % 2,
                                         2 + (n + 1) % 3, null, false));
                             } catch (ValidationException beforeTheStart) {
                                 // A day before the programme began: nothing to log.
@@ -253,18 +263,18 @@ class DemoTenantSeed {
 
     /** The RE-MS manual, and the standard programme for each enrolled participant of the exercise arm. */
     private void seedProgrammes(StudySummary study) {
-        if (exercise.manual(study.id()).isEmpty()) {
-            exercise.publishManual(study.id(), DemoManual.exercises(), DemoManual.guidance(),
+        if (manuals.manual(study.id()).isEmpty()) {
+            manuals.publishManual(study.id(), DemoManual.exercises(), DemoManual.guidance(),
                     List.of(DemoManual.standardProgramme()), true);
         }
         for (var row : participants.participants(study.id(), Pageable.unpaged())) {
             if ("Exercise".equals(row.armName()) && row.status() == ParticipantStatus.ENROLLED
-                    && exercise.programmeOf(row.id()).isEmpty() && row.enrolledOn() != null) {
+                    && prescriptions.programmeOf(row.id()).isEmpty() && row.enrolledOn() != null) {
                 // Prescribing reaches back a week at most in the participant's zone; six days from the server's
                 // date stays inside that whichever side of midnight the participant's zone is.
                 LocalDate weekAgo = LocalDate.now(clock).minusDays(6);
                 LocalDate start = row.enrolledOn().isAfter(weekAgo) ? row.enrolledOn() : weekAgo;
-                exercise.prescribe(row.id(), DemoManual.standardProgramme().code(), start,
+                prescriptions.prescribe(row.id(), DemoManual.standardProgramme().code(), start,
                         Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), "Standard RE-MS programme");
             }
         }

@@ -23,17 +23,17 @@ class InactivitySweep {
     private static final Duration ONE_DAY_AT_A_TIME = Duration.ofHours(12);
 
     private final TenantSweeps tenants;
-    private final ExerciseService exercise;
+    private final ProgrammeAlerts programmeAlerts;
 
-    InactivitySweep(TenantSweeps tenants, ExerciseService exercise) {
+    InactivitySweep(TenantSweeps tenants, ProgrammeAlerts programmeAlerts) {
         this.tenants = tenants;
-        this.exercise = exercise;
+        this.programmeAlerts = programmeAlerts;
     }
 
     @Scheduled(cron = "${portal.exercise.inactivity-sweep:0 15 6 * * *}")
     void sweep() {
         tenants.oncePerPeriodInEachActiveTenant("inactivity-sweep", ONE_DAY_AT_A_TIME,
-                EnumSet.of(PortalRole.THERAPIST), exercise::raiseInactivityAlerts).forEach((tenant, raised) ->
+                EnumSet.of(PortalRole.THERAPIST), programmeAlerts::raiseInactivityAlerts).forEach((tenant, raised) ->
                         LOG.info("Inactivity sweep of tenant {}: {} alert(s) raised", tenant, raised));
     }
 }

@@ -28,7 +28,6 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.participants.ParticipantRef;
-import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.StoredFile;
 import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantFiles;
@@ -65,19 +64,23 @@ public class MediaLibrary {
 
     private final TenantDocuments documents;
     private final TenantFiles files;
-    private final ExerciseService exercise;
-    private final ParticipantService participants;
+    private final ExerciseManuals manuals;
+    private final Prescriptions prescriptions;
+    private final ProgrammeFeed programmeFeed;
+    private final ExerciseArm arm;
     private final AuditTrail audit;
     private final Clock clock;
     private final long maxBytes;
 
-    MediaLibrary(TenantDocuments documents, TenantFiles files, ExerciseService exercise,
-            ParticipantService participants, AuditTrail audit, Clock clock,
+    MediaLibrary(TenantDocuments documents, TenantFiles files, ExerciseManuals manuals, Prescriptions prescriptions,
+            ProgrammeFeed programmeFeed, ExerciseArm arm, AuditTrail audit, Clock clock,
             @Value("${portal.exercise.video.max-bytes:209715200}") long maxBytes) {
         this.documents = documents;
         this.files = files;
-        this.exercise = exercise;
-        this.participants = participants;
+        this.manuals = manuals;
+        this.prescriptions = prescriptions;
+        this.programmeFeed = programmeFeed;
+        this.arm = arm;
         this.audit = audit;
         this.clock = clock;
         this.maxBytes = maxBytes;
@@ -265,7 +268,7 @@ public class MediaLibrary {
         Map<String, Map<String, VideoRef>> videosByStudy = new HashMap<>();
         Set<String> weeksSeen = new java.util.HashSet<>();
         List<VideoWeek> weeks = new ArrayList<>();
-        for (ExerciseService.ProgrammeDay day : exercise.programmeDaysAhead(days)) {
+        for (ProgrammeDay day : programmeFeed.programmeDaysAhead(days)) {
             if (!weeksSeen.add(day.participantId() + ":" + day.week())) {
                 continue;
             }
@@ -341,7 +344,7 @@ public class MediaLibrary {
     /** A participant's engagement with the videos, most recently watched first. */
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
     public List<VideoEngagement> engagement(String participantId) {
-        exercise.programmeOf(participantId);
+        prescriptions.programmeOf(participantId);
         return engagementOf(participantId);
     }
 
@@ -400,19 +403,17 @@ public class MediaLibrary {
         var me = CurrentUser.require();
         boolean staff = me.hasRole(PortalRole.TENANT_ADMIN) || me.hasRole(PortalRole.THERAPIST)
                 || me.hasRole(PortalRole.CLINICIAN);
-        if (!staff && !ExerciseService.exerciseSelf(participants)
-                .map(p -> p.studyId().equals(studyId)).orElse(false)) {
+        if (!staff && !arm.me().map(p -> p.studyId().equals(studyId)).orElse(false)) {
             throw new NotFoundException("ExerciseMedia", mediaId);
         }
     }
 
     private ParticipantRef myExerciseSelf() {
-        return ExerciseService.exerciseSelf(participants).orElseThrow(() -> new NotFoundException("Programme",
-                "own"));
+        return arm.requireMe();
     }
 
     private void requireExercise(String studyId, String exerciseCode) {
-        boolean known = exercise.manual(studyId).flatMap(m -> m.exercise(exerciseCode)).isPresent();
+        boolean known = manuals.manual(studyId).flatMap(m -> m.exercise(exerciseCode)).isPresent();
         if (!known) {
             throw new NotFoundException("ManualExercise", exerciseCode);
         }

@@ -27,13 +27,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProgrammeHandouts {
 
-    private final ExerciseService exercise;
+    private final Prescriptions prescriptions;
+    private final ParticipantProgramme ownProgramme;
     private final MediaLibrary media;
     private final I18NProvider translations;
     private final Clock clock;
 
-    ProgrammeHandouts(ExerciseService exercise, MediaLibrary media, I18NProvider translations, Clock clock) {
-        this.exercise = exercise;
+    ProgrammeHandouts(Prescriptions prescriptions, ParticipantProgramme ownProgramme, MediaLibrary media,
+            I18NProvider translations, Clock clock) {
+        this.prescriptions = prescriptions;
+        this.ownProgramme = ownProgramme;
         this.media = media;
         this.translations = translations;
         this.clock = clock;
@@ -41,7 +44,7 @@ public class ProgrammeHandouts {
 
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
     public byte[] handout(String participantId, Locale language) {
-        ExerciseService.OwnProgramme programme = exercise.programmeWithManual(participantId);
+        OwnProgramme programme = prescriptions.programmeWithManual(participantId);
         return render(programme.participant(), programme.programme(), programme.manual(),
                 media.pictures(programme.participant().studyId()), language);
     }
@@ -49,7 +52,7 @@ public class ProgrammeHandouts {
     /** The signed-in participant's own handout (exercise arm only), in their language. */
     @Secured(Authorities.PARTICIPANT)
     public byte[] myHandout() {
-        ExerciseService.OwnProgramme own = exercise.myProgramme();
+        OwnProgramme own = ownProgramme.myProgramme();
         return render(own.participant(), own.programme(), own.manual(), media.myPictures(),
                 CurrentUser.require().locale());
     }

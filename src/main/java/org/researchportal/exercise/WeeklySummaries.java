@@ -32,7 +32,7 @@ class WeeklySummaries {
 
     /** Recomputes the week of a participant that holds the given day. */
     void refresh(String participantId, String studyId, LocalDate day) {
-        LocalDate weekStart = ExerciseService.weekStart(day);
+        LocalDate weekStart = ProgrammeRecords.weekStart(day);
         List<SessionRecord> week = documents.find(Query.query(Criteria.where("participantId").is(participantId)
                 .and("date").gte(weekStart).lt(weekStart.plusDays(7))), SessionLog.class).stream()
                 .map(SessionLog::toRecord).toList();

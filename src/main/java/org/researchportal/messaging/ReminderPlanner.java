@@ -19,7 +19,8 @@ import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ProgrammeDay;
+import org.researchportal.exercise.ProgrammeFeed;
 import org.researchportal.followup.CallPlanning;
 import org.researchportal.followup.ExpectedCall;
 import org.researchportal.exercise.MediaLibrary;
@@ -45,7 +46,7 @@ public class ReminderPlanner {
     /** How far ahead the schedule plans: a week, so changes reach the outbox within one planning round. */
     static final int DAYS_AHEAD = 7;
 
-    private final ExerciseService exercise;
+    private final ProgrammeFeed programmeFeed;
     private final CallPlanning calls;
     private final MediaLibrary media;
     private final AssessmentService assessments;
@@ -56,10 +57,10 @@ public class ReminderPlanner {
     private final ParticipantLinks links;
     private final Clock clock;
 
-    ReminderPlanner(ExerciseService exercise, CallPlanning calls, MediaLibrary media, AssessmentService assessments, StudyService studies,
-            ParticipantService participants, MessageTemplates templates, Outbox outbox, ParticipantLinks links,
-            Clock clock) {
-        this.exercise = exercise;
+    ReminderPlanner(ProgrammeFeed programmeFeed, CallPlanning calls, MediaLibrary media, AssessmentService assessments,
+            StudyService studies, ParticipantService participants, MessageTemplates templates, Outbox outbox,
+            ParticipantLinks links, Clock clock) {
+        this.programmeFeed = programmeFeed;
         this.calls = calls;
         this.media = media;
         this.assessments = assessments;
@@ -80,7 +81,7 @@ public class ReminderPlanner {
     private int planSessionReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
-        for (ExerciseService.ProgrammeDay day : exercise.programmeDaysAhead(days)) {
+        for (ProgrammeDay day : programmeFeed.programmeDaysAhead(days)) {
             if (!who.test(day.participantId())) {
                 continue;
             }

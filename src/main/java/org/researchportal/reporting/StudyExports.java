@@ -21,7 +21,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.Arm;
@@ -48,17 +48,17 @@ public class StudyExports {
     private final ParticipantService participants;
     private final AssessmentService assessments;
     private final AdverseEventService adverseEvents;
-    private final ExerciseService exercise;
+    private final ProgressFigures progressFigures;
     private final CallWorklist calls;
     private final Clock clock;
 
     StudyExports(StudyService studies, ParticipantService participants, AssessmentService assessments,
-            AdverseEventService adverseEvents, ExerciseService exercise, CallWorklist calls, Clock clock) {
+            AdverseEventService adverseEvents, ProgressFigures progressFigures, CallWorklist calls, Clock clock) {
         this.studies = studies;
         this.participants = participants;
         this.assessments = assessments;
         this.adverseEvents = adverseEvents;
-        this.exercise = exercise;
+        this.progressFigures = progressFigures;
         this.calls = calls;
         this.clock = clock;
     }
@@ -124,7 +124,7 @@ public class StudyExports {
                 ids -> assessments.assessmentsOf(studyId, ids), ids -> assessments.missedVisitsOf(studyId, ids),
                 // Asked only when unblinded (ExportData never reads them otherwise), and refused by their services
                 // to anyone who may not see the arm.
-                ids -> adverseEvents.eventsOf(studyId, ids), ids -> exercise.adherence(studyId, ids),
+                ids -> adverseEvents.eventsOf(studyId, ids), ids -> progressFigures.adherence(studyId, ids),
                 ids -> calls.callsOf(studyId, ids));
     }
 

@@ -31,7 +31,8 @@ import org.researchportal.PortalTest;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.base.security.PortalRole;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ExerciseManuals;
+import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.Escalations;
@@ -80,7 +81,9 @@ class StudyGrowthBenchmark extends PortalTest {
     @Autowired
     ParticipantService participants;
     @Autowired
-    ExerciseService exercise;
+    ExerciseManuals manuals;
+    @Autowired
+    ProgressFigures progressFigures;
     @Autowired
     MediaLibrary media;
     @Autowired
@@ -189,14 +192,14 @@ class StudyGrowthBenchmark extends PortalTest {
         figures.computeIfAbsent("therapist caseload: first page of 50, with the rows' figures", v -> new ArrayList<>())
                 .add(timed("fudan.therapist", () -> {
                     // As the caseload grid does: the page, then the figures of the page's rows at once.
-                    return exercise.figures(participants.therapistCaseload(PageRequest.of(0, 50)).stream()
+                    return progressFigures.figures(participants.therapistCaseload(PageRequest.of(0, 50)).stream()
                             .map(row -> row.id()).toList());
                 }));
         figures.computeIfAbsent("a participant's progress: progress, video engagement, manual", v -> new ArrayList<>())
                 .add(timed("fudan.therapist", () -> {
-                    exercise.progress(someone);
+                    progressFigures.progress(someone);
                     media.engagement(someone);
-                    return exercise.manual(study);
+                    return manuals.manual(study);
                 }));
         figures.computeIfAbsent("clinician dashboard: progress, safety, escalations, assessments due, CONSORT, first "
                 + "page of participants", v -> new ArrayList<>()).add(timed("fudan.clinician", () -> {

@@ -46,25 +46,29 @@ class AdherenceAfterLeavingTests extends PortalTest {
     @Autowired
     ParticipationService participation;
     @Autowired
-    ExerciseService exercise;
+    ExerciseManuals manuals;
+    @Autowired
+    Prescriptions prescriptions;
+    @Autowired
+    ProgressFigures progressFigures;
 
     @Test
     void aWithdrawnParticipantsPlannedDaysEndOnTheDayTheyLeft() {
         TrialFixture trial = TrialFixture.create(tenants, studies, randomisation,
                 DemoStudyDesigns.reMsRandomisation(), 24);
-        SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> exercise.publishManual(
+        SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> manuals.publishManual(
                 trial.studyId(), DemoManual.exercises(), DemoManual.guidance(),
                 List.of(DemoManual.standardProgramme()), false));
         String participant = trial.asClinician(() -> trial.randomisedToExercise(screening, consent, randomisation,
                 participants, "Leaver"));
         LocalDate today = LocalDate.now(SHANGHAI);
         SystemActor.runAs("test-therapist", trial.tenantId(), EnumSet.of(PortalRole.THERAPIST),
-                () -> exercise.prescribe(participant, DemoManual.standardProgramme().code(), today.minusDays(2),
+                () -> prescriptions.prescribe(participant, DemoManual.standardProgramme().code(), today.minusDays(2),
                         EnumSet.allOf(DayOfWeek.class), "Start of the programme"));
         LocalDate left = today.minusDays(1);
         trial.doAsClinician(() -> participation.withdraw(participant, left, "Moved to another city"));
 
-        ProgrammeAdherence adherence = trial.asClinician(() -> exercise.adherence(trial.studyId(),
+        ProgrammeAdherence adherence = trial.asClinician(() -> progressFigures.adherence(trial.studyId(),
                 List.of(participant))).getFirst();
         assertThat(adherence.until()).isEqualTo(left);
         assertThat(adherence.plannedDays()).as("every day from the start to the day they left, not to today")

@@ -45,23 +45,23 @@ class ExerciseServiceTests extends ExerciseTrialTest {
     void theExerciseArmGetsTodaysPlanFromItsManual() {
         prescribeStandard();
         signIn(exerciserAccount);
-        assertThat(exercise.followsProgramme()).isTrue();
-        TodayPlan plan = exercise.myToday();
+        assertThat(ownProgramme.followsProgramme()).isTrue();
+        TodayPlan plan = ownProgramme.myToday();
         assertThat(plan.date()).isEqualTo(today);
         assertThat(plan.programmeDay()).isEqualTo(MON_WED_FRI.contains(today.getDayOfWeek()));
         assertThat(plan.exercises()).hasSize(DemoManual.exercises().size());
         assertThat(plan.alreadyLogged()).isFalse();
-        assertThat(exercise.myManual().getExercises()).hasSize(DemoManual.exercises().size());
+        assertThat(ownProgramme.myManual().getExercises()).hasSize(DemoManual.exercises().size());
     }
 
     @Test
     void theControlArmHasNoProgrammeButReadsTheStandardGuidance() {
         signIn(controlAccount);
-        assertThat(exercise.followsProgramme()).isFalse();
-        assertThatThrownBy(exercise::myToday).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(exercise::myManual).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(exercise::myHistory).isInstanceOf(NotFoundException.class);
-        assertThat(exercise.guidance(study)).extracting(GuidancePage::code)
+        assertThat(ownProgramme.followsProgramme()).isFalse();
+        assertThatThrownBy(ownProgramme::myToday).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(ownProgramme::myManual).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(ownProgramme::myHistory).isInstanceOf(NotFoundException.class);
+        assertThat(manuals.guidance(study)).extracting(GuidancePage::code)
                 .containsExactlyElementsOf(DemoManual.guidance().stream().map(GuidancePage::code).toList());
     }
 
@@ -70,37 +70,37 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         String controlId = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants
                 .participants(study, Pageable.unpaged()).stream()
                 .filter(r -> "Control".equals(r.armName())).findFirst().orElseThrow().id());
-        assertThatThrownBy(() -> asTherapist(() -> exercise.prescribe(controlId, "re_ms_standard", today,
+        assertThatThrownBy(() -> asTherapist(() -> prescriptions.prescribe(controlId, "re_ms_standard", today,
                 MON_WED_FRI, "Standard programme"))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void onlyATherapistPrescribesAndAParticipantCannotReadAnothersProgramme() {
-        assertThatThrownBy(() -> asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> exercise.prescribe(exerciser,
+        assertThatThrownBy(() -> asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> prescriptions.prescribe(exerciser,
                 "re_ms_standard", today, MON_WED_FRI, "x"))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> asSystem(tenant, Set.of(PortalRole.COORDINATOR), () -> exercise
+        assertThatThrownBy(() -> asSystem(tenant, Set.of(PortalRole.COORDINATOR), () -> prescriptions
                 .programmeOf(exerciser))).isInstanceOf(AccessDeniedException.class);
         signIn(controlAccount);
-        assertThatThrownBy(() -> exercise.programmeOf(exerciser)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> prescriptions.programmeOf(exerciser)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void anotherTenantsTherapistFindsNoSuchParticipant() {
         prescribeStandard();
         assertThatThrownBy(() -> asSystem("lakeside", Set.of(PortalRole.THERAPIST),
-                () -> exercise.programmeOf(exerciser))).isInstanceOf(NotFoundException.class);
+                () -> prescriptions.programmeOf(exerciser))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void aPrescriptionIsCheckedAndMadeOnce() {
-        assertThatThrownBy(() -> asTherapist(() -> exercise.prescribe(exerciser, "no_such", today, MON_WED_FRI,
+        assertThatThrownBy(() -> asTherapist(() -> prescriptions.prescribe(exerciser, "no_such", today, MON_WED_FRI,
                 "x"))).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fieldMessageKeys()).containsEntry("template", "programme.template.invalid"));
-        assertThatThrownBy(() -> asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard",
+        assertThatThrownBy(() -> asTherapist(() -> prescriptions.prescribe(exerciser, "re_ms_standard",
                 today.minusDays(30), Set.of(), " "))).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fieldMessageKeys()).containsOnlyKeys("startDate", "weekdays", "reason"));
         Programme programme = prescribeStandard();
-        assertThat(history(ExerciseService.ENTITY, programme.requireId())).containsExactly("programme.prescribed");
+        assertThat(history(Prescriptions.ENTITY, programme.requireId())).containsExactly("programme.prescribed");
         assertThatThrownBy(this::prescribeStandard).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.fieldMessageKeys()).containsEntry("template", "programme.exists"));
     }
@@ -109,15 +109,15 @@ class ExerciseServiceTests extends ExerciseTrialTest {
     void anAdjustmentIsKeptWithItsReasonAndAStaleOneIsRefused() {
         Programme programme = prescribeStandard();
         String first = programme.getItems().getFirst().exercise();
-        Programme adjusted = asTherapist(() -> exercise.adjust(exerciser, first, new Dosage(3, 12, null, null), 2,
+        Programme adjusted = asTherapist(() -> prescriptions.adjust(exerciser, first, new Dosage(3, 12, null, null), 2,
                 "Tolerating well"));
         assertThat(adjusted.getItems().getFirst().level()).isEqualTo(2);
         assertThat(adjusted.getItems().getFirst().dosage().sets()).isEqualTo(3);
         assertThat(adjusted.getChanges()).extracting(ProgrammeChange::reason)
                 .containsExactly("Standard programme", "Tolerating well");
-        assertThatThrownBy(() -> asTherapist(() -> exercise.adjust(exerciser, first, new Dosage(99, 12, null, null),
+        assertThatThrownBy(() -> asTherapist(() -> prescriptions.adjust(exerciser, first, new Dosage(99, 12, null, null),
                 2, "Too much"))).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> asTherapist(() -> exercise.adjust(exerciser, "not_in_programme",
+        assertThatThrownBy(() -> asTherapist(() -> prescriptions.adjust(exerciser, "not_in_programme",
                 new Dosage(1, 1, null, null), 1, "x"))).isInstanceOf(ValidationException.class);
     }
 
@@ -125,13 +125,13 @@ class ExerciseServiceTests extends ExerciseTrialTest {
     void aNewManualEditionLeavesAnExistingProgrammeOnItsOwn() {
         prescribeStandard();
         var fewer = DemoManual.exercises().subList(0, 3);
-        int edition = asTherapist(() -> exercise.publishManual(study, fewer, DemoManual.guidance(),
+        int edition = asTherapist(() -> manuals.publishManual(study, fewer, DemoManual.guidance(),
                 List.of(new ProgrammeTemplate("short", DemoManual.standardProgramme().name(),
                         fewer.stream().map(ManualExercise::code).toList(), 2)), true));
         assertThat(edition).isEqualTo(2);
         signIn(exerciserAccount);
-        assertThat(exercise.myManual().getEdition()).isEqualTo(1);
-        assertThat(exercise.myToday().exercises()).hasSize(DemoManual.exercises().size());
+        assertThat(ownProgramme.myManual().getEdition()).isEqualTo(1);
+        assertThat(ownProgramme.myToday().exercises()).hasSize(DemoManual.exercises().size());
     }
 
     @Test
@@ -139,44 +139,44 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         Programme programme = prescribeStandard();
         String first = programme.getItems().getFirst().exercise();
         signIn(exerciserAccount);
-        assertThatThrownBy(() -> exercise.logSession(new SessionEntry(today.plusDays(1), List.of("unknown"), 0, 11,
+        assertThatThrownBy(() -> sessionLogging.logSession(new SessionEntry(today.plusDays(1), List.of("unknown"), 0, 11,
                 -1, 3, "x".repeat(SessionLog.NOTE_MAX_LENGTH + 1), false))).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fieldMessageKeys()).containsOnlyKeys("date", "exercises", "minutes",
                                 "exertion", "painBefore", "note"));
-        assertThat(exercise.myHistory()).isEmpty();
+        assertThat(ownProgramme.myHistory()).isEmpty();
 
-        SessionRecord logged = exercise.logSession(new SessionEntry(today, List.of(first), 35, 4, 2, 3, " fine ",
+        SessionRecord logged = sessionLogging.logSession(new SessionEntry(today, List.of(first), 35, 4, 2, 3, " fine ",
                 false));
         assertThat(logged.note()).isEqualTo("fine");
-        assertThat(exercise.myHistory()).extracting(SessionRecord::id).containsExactly(logged.id());
-        assertThat(exercise.myToday().alreadyLogged()).isTrue();
+        assertThat(ownProgramme.myHistory()).extracting(SessionRecord::id).containsExactly(logged.id());
+        assertThat(ownProgramme.myToday().alreadyLogged()).isTrue();
         assertThat(history("SessionLog", logged.id()))
                 .containsExactly("session.logged");
     }
 
     @Test
     void aWeekRunsFromMondayToSunday() {
-        assertThat(ExerciseService.weekStart(LocalDate.of(2026, 11, 22))).isEqualTo(LocalDate.of(2026, 11, 16));
-        assertThat(ExerciseService.weekStart(LocalDate.of(2026, 11, 23))).isEqualTo(LocalDate.of(2026, 11, 23));
-        assertThat(ExerciseService.weekStart(LocalDate.of(2027, 1, 1))).isEqualTo(LocalDate.of(2026, 12, 28));
+        assertThat(ProgrammeRecords.weekStart(LocalDate.of(2026, 11, 22))).isEqualTo(LocalDate.of(2026, 11, 16));
+        assertThat(ProgrammeRecords.weekStart(LocalDate.of(2026, 11, 23))).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(ProgrammeRecords.weekStart(LocalDate.of(2027, 1, 1))).isEqualTo(LocalDate.of(2026, 12, 28));
     }
 
     @Test
     void theWeeklyCheckInIsAnsweredOnceAWeekAndReachesTheTherapist() {
         prescribeStandard();
         signIn(exerciserAccount);
-        assertThat(exercise.myCheckInDue()).isTrue();
-        assertThatThrownBy(() -> exercise.checkIn(11, -1, true, null)).isInstanceOfSatisfying(
+        assertThat(sessionLogging.myCheckInDue()).isTrue();
+        assertThatThrownBy(() -> sessionLogging.checkIn(11, -1, true, null)).isInstanceOfSatisfying(
                 ValidationException.class, e -> assertThat(e.fieldMessageKeys()).containsOnlyKeys("jointPain",
                         "stiffness"));
-        CheckInRecord answered = exercise.checkIn(4, 3, false, "Stopped the tablets on Tuesday");
-        assertThat(answered.weekStart()).isEqualTo(ExerciseService.weekStart(today));
-        assertThat(exercise.myCheckInDue()).isFalse();
-        assertThatThrownBy(() -> exercise.checkIn(4, 3, true, null)).isInstanceOfSatisfying(
+        CheckInRecord answered = sessionLogging.checkIn(4, 3, false, "Stopped the tablets on Tuesday");
+        assertThat(answered.weekStart()).isEqualTo(ProgrammeRecords.weekStart(today));
+        assertThat(sessionLogging.myCheckInDue()).isFalse();
+        assertThatThrownBy(() -> sessionLogging.checkIn(4, 3, true, null)).isInstanceOfSatisfying(
                 ValidationException.class, e -> assertThat(e.fieldMessageKeys()).containsEntry("jointPain",
                         "check-in.exists"));
         assertThat(history("WeeklyCheckIn", answered.id())).containsExactly("check-in.answered");
-        var overview = asTherapist(() -> exercise.overview(exerciser));
+        var overview = asTherapist(() -> progressFigures.overview(exerciser));
         assertThat(overview.checkIns()).singleElement().satisfies(c -> {
             assertThat(c.takingAromataseInhibitor()).isFalse();
             assertThat(c.jointPain()).isEqualTo(4);
@@ -186,8 +186,8 @@ class ExerciseServiceTests extends ExerciseTrialTest {
     @Test
     void theControlArmHasNoCheckIn() {
         signIn(controlAccount);
-        assertThatThrownBy(exercise::myCheckInDue).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> exercise.checkIn(1, 1, true, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(sessionLogging::myCheckInDue).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> sessionLogging.checkIn(1, 1, true, null)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -196,35 +196,35 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         String first = programme.getItems().getFirst().exercise();
         signIn(exerciserAccount);
         for (int pain : new int[] {2, 2, 2}) {
-            exercise.logSession(new SessionEntry(today, List.of(first), 30, 3, pain, pain, null, false));
+            sessionLogging.logSession(new SessionEntry(today, List.of(first), 30, 3, pain, pain, null, false));
         }
-        exercise.logSession(new SessionEntry(today, List.of(first), 10, 6, 3, 5, "Knee hurt", true));
-        var alerts = asTherapist(() -> exercise.alerts(exerciser));
+        sessionLogging.logSession(new SessionEntry(today, List.of(first), 10, 6, 3, 5, "Knee hurt", true));
+        var alerts = asTherapist(() -> programmeAlerts.alerts(exerciser));
         assertThat(alerts).extracting(AlertRecord::kind).containsExactlyInAnyOrder(ProgrammeAlert.Kind.SAFETY_STOP,
                 ProgrammeAlert.Kind.PAIN_RISE);
         String stop = alerts.stream().filter(a -> a.kind() == ProgrammeAlert.Kind.SAFETY_STOP).findFirst()
                 .orElseThrow().id();
 
-        assertThatThrownBy(() -> asTherapist(() -> exercise.handleAlert(stop, " ")))
+        assertThatThrownBy(() -> asTherapist(() -> programmeAlerts.handleAlert(stop, " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
                         .containsEntry("note", "alert.note.required"));
-        assertThatThrownBy(() -> asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> exercise.handleAlert(stop,
+        assertThatThrownBy(() -> asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> programmeAlerts.handleAlert(stop,
                 "x"))).isInstanceOf(AccessDeniedException.class);
-        AlertRecord handled = asTherapist(() -> exercise.handleAlert(stop, "Called her; rest two days"));
+        AlertRecord handled = asTherapist(() -> programmeAlerts.handleAlert(stop, "Called her; rest two days"));
         assertThat(handled.open()).isFalse();
         assertThat(handled.handledNote()).isEqualTo("Called her; rest two days");
-        assertThatThrownBy(() -> asTherapist(() -> exercise.handleAlert(stop, "again")))
+        assertThatThrownBy(() -> asTherapist(() -> programmeAlerts.handleAlert(stop, "again")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
                         .containsEntry("note", "alert.already-handled"));
-        assertThat(asTherapist(() -> exercise.alerts(exerciser))).hasSize(2);
-        ProgrammeFigures figures = asTherapist(() -> exercise.figures(exerciser));
+        assertThat(asTherapist(() -> programmeAlerts.alerts(exerciser))).hasSize(2);
+        ProgrammeFigures figures = asTherapist(() -> progressFigures.figures(exerciser));
         assertThat(figures.sessionDaysLast7()).isEqualTo(1);
         assertThat(figures.lastSession()).isEqualTo(today);
         assertThat(figures.lastPain()).isEqualTo(5);
         assertThat(figures.openAlerts()).isEqualTo(1);
         assertThat(history("ProgrammeAlert", stop)).containsExactly("alert.handled", "alert.raised");
         assertThatThrownBy(() -> asSystem("lakeside", Set.of(PortalRole.THERAPIST),
-                () -> exercise.handleAlert(stop, "not mine"))).isInstanceOf(NotFoundException.class);
+                () -> programmeAlerts.handleAlert(stop, "not mine"))).isInstanceOf(NotFoundException.class);
     }
 
     /** Pain from 3 to 6 in a first session: the therapist is alerted, the participant told what the manual says. */
@@ -233,13 +233,13 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         Programme programme = prescribeStandard();
         String first = programme.getItems().getFirst().exercise();
         signIn(exerciserAccount);
-        assertThat(exercise.mySafetyAdvice()).as("no session yet").isEmpty();
-        exercise.logSession(new SessionEntry(today, List.of(first), 30, 5, 3, 6, null, false));
+        assertThat(sessionLogging.mySafetyAdvice()).as("no session yet").isEmpty();
+        sessionLogging.logSession(new SessionEntry(today, List.of(first), 30, 5, 3, 6, null, false));
 
-        assertThat(asTherapist(() -> exercise.alerts(exerciser))).extracting(AlertRecord::kind)
+        assertThat(asTherapist(() -> programmeAlerts.alerts(exerciser))).extracting(AlertRecord::kind)
                 .containsExactly(ProgrammeAlert.Kind.PAIN_RISE);
         signIn(exerciserAccount);
-        SafetyAdvice advice = exercise.mySafetyAdvice().orElseThrow();
+        SafetyAdvice advice = sessionLogging.mySafetyAdvice().orElseThrow();
         assertThat(advice.painRise()).isTrue();
         assertThat(advice.safetyStop()).isFalse();
         assertThat(advice.painBefore()).isEqualTo(3);
@@ -252,26 +252,26 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         assertThat(advice.stopRules().getFirst().in(java.util.Locale.SIMPLIFIED_CHINESE)).contains("请停止");
 
         // The next session without trouble ends the advice; the therapist's alert stays until handled.
-        exercise.logSession(new SessionEntry(today, List.of(first), 30, 3, 3, 3, null, false));
-        assertThat(exercise.mySafetyAdvice()).isEmpty();
-        assertThat(asTherapist(() -> exercise.alerts(exerciser))).hasSize(1);
+        sessionLogging.logSession(new SessionEntry(today, List.of(first), 30, 3, 3, 3, null, false));
+        assertThat(sessionLogging.mySafetyAdvice()).isEmpty();
+        assertThat(asTherapist(() -> programmeAlerts.alerts(exerciser))).hasSize(1);
     }
 
     @Test
     void aQuietWeekRaisesOneAlertUntilTheNextSession() {
-        Programme programme = asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", today.minusDays(7),
+        Programme programme = asTherapist(() -> prescriptions.prescribe(exerciser, "re_ms_standard", today.minusDays(7),
                 MON_WED_FRI, "Started last week"));
-        assertThat(asTherapist(exercise::raiseInactivityAlerts)).isEqualTo(1);
-        assertThat(asTherapist(exercise::raiseInactivityAlerts)).isZero();
-        assertThat(asTherapist(() -> exercise.alerts(exerciser))).singleElement().satisfies(a -> {
+        assertThat(asTherapist(programmeAlerts::raiseInactivityAlerts)).isEqualTo(1);
+        assertThat(asTherapist(programmeAlerts::raiseInactivityAlerts)).isZero();
+        assertThat(asTherapist(() -> programmeAlerts.alerts(exerciser))).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(ProgrammeAlert.Kind.NO_SESSIONS);
             assertThat(a.sessionDate()).isEqualTo(today.minusDays(7));
         });
         signIn(exerciserAccount);
-        exercise.logSession(new SessionEntry(today, List.of(programme.getItems().getFirst().exercise()), 20, 3, 2, 2,
+        sessionLogging.logSession(new SessionEntry(today, List.of(programme.getItems().getFirst().exercise()), 20, 3, 2, 2,
                 null, false));
-        assertThat(asTherapist(exercise::raiseInactivityAlerts)).isZero();
-        assertThat(asTherapist(() -> exercise.alerts(exerciser))).hasSize(1);
+        assertThat(asTherapist(programmeAlerts::raiseInactivityAlerts)).isZero();
+        assertThat(asTherapist(() -> programmeAlerts.alerts(exerciser))).hasSize(1);
     }
 
     @Test
@@ -279,44 +279,44 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         String second = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants.importRecord(
                 enrolled("EX-2", "EXERCISE", account(tenant + ".ex2"))));
         Programme programme = prescribeStandard();
-        asTherapist(() -> exercise.prescribe(second, "re_ms_standard", today.minusDays(7), MON_WED_FRI, "Second"));
+        asTherapist(() -> prescriptions.prescribe(second, "re_ms_standard", today.minusDays(7), MON_WED_FRI, "Second"));
         signIn(exerciserAccount);
-        exercise.logSession(new SessionEntry(today, List.of(programme.getItems().getFirst().exercise()), 30, 3, 2, 4,
+        sessionLogging.logSession(new SessionEntry(today, List.of(programme.getItems().getFirst().exercise()), 30, 3, 2, 4,
                 null, false));
         String controlParticipant = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants
                 .participants(study, Pageable.unpaged()).stream()
                 .filter(r -> "CT-1".equals(r.studyNumber())).findFirst().orElseThrow().id());
 
-        Map<String, ProgrammeFigures> page = asTherapist(() -> exercise.figures(List.of(exerciser, second,
+        Map<String, ProgrammeFigures> page = asTherapist(() -> progressFigures.figures(List.of(exerciser, second,
                 controlParticipant, "000000000000000000000000")));
         assertThat(page).as("the control arm and an unknown id are left out").containsOnlyKeys(exerciser, second);
-        assertThat(page.get(exerciser)).isEqualTo(asTherapist(() -> exercise.figures(exerciser)));
-        assertThat(page.get(second)).isEqualTo(asTherapist(() -> exercise.figures(second)));
+        assertThat(page.get(exerciser)).isEqualTo(asTherapist(() -> progressFigures.figures(exerciser)));
+        assertThat(page.get(second)).isEqualTo(asTherapist(() -> progressFigures.figures(second)));
         assertThat(page.get(exerciser).lastPain()).isEqualTo(4);
         assertThat(page.get(second).lastSession()).as("the second's own: no session yet").isNull();
-        assertThat(asSystem("lakeside", Set.of(PortalRole.THERAPIST), () -> exercise.figures(List.of(exerciser))))
+        assertThat(asSystem("lakeside", Set.of(PortalRole.THERAPIST), () -> progressFigures.figures(List.of(exerciser))))
                 .as("another tenant's therapist").isEmpty();
     }
 
     @Test
     void theDailySweepRaisesTheAlertInEachTenantAsTheSystem() {
-        asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", today.minusDays(7), MON_WED_FRI, "Old"));
+        asTherapist(() -> prescriptions.prescribe(exerciser, "re_ms_standard", today.minusDays(7), MON_WED_FRI, "Old"));
         sweep.sweep();
-        assertThat(asTherapist(() -> exercise.alerts(exerciser))).extracting(AlertRecord::kind)
+        assertThat(asTherapist(() -> programmeAlerts.alerts(exerciser))).extracting(AlertRecord::kind)
                 .containsExactly(ProgrammeAlert.Kind.NO_SESSIONS);
     }
 
     @Test
     void aProgrammeStartedLessThanAWeekAgoIsNotQuiet() {
-        asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", today.minusDays(6), MON_WED_FRI, "New"));
-        assertThat(asTherapist(exercise::raiseInactivityAlerts)).isZero();
+        asTherapist(() -> prescriptions.prescribe(exerciser, "re_ms_standard", today.minusDays(6), MON_WED_FRI, "New"));
+        assertThat(asTherapist(programmeAlerts::raiseInactivityAlerts)).isZero();
     }
 
     @Test
     void aManualIsPublishedOnlyForAStudyOfThisTenant() {
         String otherTenantsStudy = asSystem("lakeside", Set.of(PortalRole.TENANT_ADMIN),
                 () -> studies.studies().getFirst().id());
-        assertThatThrownBy(() -> asTherapist(() -> exercise.publishManual(otherTenantsStudy, DemoManual.exercises(),
+        assertThatThrownBy(() -> asTherapist(() -> manuals.publishManual(otherTenantsStudy, DemoManual.exercises(),
                 DemoManual.guidance(), List.of(DemoManual.standardProgramme()), true)))
                 .isInstanceOf(NotFoundException.class);
     }
@@ -334,10 +334,10 @@ class ExerciseServiceTests extends ExerciseTrialTest {
     @Test
     void weeklySummariesFollowTheLogsAndProgressShowsEveryWeekFromTheStart() {
         LocalDate start = today.minusDays(7);
-        asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", start, EnumSet.allOf(DayOfWeek.class),
+        asTherapist(() -> prescriptions.prescribe(exerciser, "re_ms_standard", start, EnumSet.allOf(DayOfWeek.class),
                 "Daily"));
-        LocalDate thisMonday = ExerciseService.weekStart(today);
-        ProgrammeProgress empty = asTherapist(() -> exercise.progress(exerciser));
+        LocalDate thisMonday = ProgrammeRecords.weekStart(today);
+        ProgrammeProgress empty = asTherapist(() -> progressFigures.progress(exerciser));
         assertThat(empty.weeks()).extracting(WeekFigures::weekStart).containsExactly(thisMonday.minusWeeks(1),
                 thisMonday);
         assertThat(empty.weeks()).noneMatch(WeekFigures::hasSessions);
@@ -347,12 +347,12 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         assertThat(empty.painBaseline()).isNull();
 
         signIn(exerciserAccount);
-        String first = exercise.myToday().exercises().getFirst().exercise().code();
-        exercise.logSession(new SessionEntry(thisMonday.minusDays(1), List.of(first), 20, 3, 1, 2, null, false));
-        exercise.logSession(new SessionEntry(today, List.of(first), 30, 4, 3, 5, null, false));
-        exercise.logSession(new SessionEntry(today, List.of(first), 40, 6, 4, 5, null, false));
+        String first = ownProgramme.myToday().exercises().getFirst().exercise().code();
+        sessionLogging.logSession(new SessionEntry(thisMonday.minusDays(1), List.of(first), 20, 3, 1, 2, null, false));
+        sessionLogging.logSession(new SessionEntry(today, List.of(first), 30, 4, 3, 5, null, false));
+        sessionLogging.logSession(new SessionEntry(today, List.of(first), 40, 6, 4, 5, null, false));
 
-        ProgrammeProgress progress = asTherapist(() -> exercise.progress(exerciser));
+        ProgrammeProgress progress = asTherapist(() -> progressFigures.progress(exerciser));
         WeekFigures lastWeek = progress.weeks().get(0);
         WeekFigures thisWeek = progress.weeks().get(1);
         assertThat(lastWeek.sessions()).isEqualTo(1);
@@ -365,7 +365,7 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         assertThat(thisWeek.worstPain()).isEqualTo(5);
         assertThat(progress.painBaseline()).as("pain before of the first three sessions").isCloseTo(8 / 3.0,
                 org.assertj.core.data.Offset.offset(0.001));
-        assertThat(asTherapist(() -> exercise.figures(exerciser)).painTrend())
+        assertThat(asTherapist(() -> progressFigures.figures(exerciser)).painTrend())
                 .isEqualTo(ProgrammeFigures.PainTrend.RISING);
 
         // Recomputing a week again changes nothing: a summary is only replaced by one made from more logs.
@@ -373,13 +373,13 @@ class ExerciseServiceTests extends ExerciseTrialTest {
             summaries.refresh(exerciser, study, today);
             return null;
         });
-        assertThat(asTherapist(() -> exercise.progress(exerciser)).weeks().get(1)).isEqualTo(thisWeek);
+        assertThat(asTherapist(() -> progressFigures.progress(exerciser)).weeks().get(1)).isEqualTo(thisWeek);
 
         // Logs from before summaries existed: the progress page summarises their weeks when it reads them.
         mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("participantId").is(exerciser)),
                 WeeklySummary.class);
-        assertThat(asTherapist(() -> exercise.progress(exerciser)).weeks()).containsExactly(lastWeek, thisWeek);
+        assertThat(asTherapist(() -> progressFigures.progress(exerciser)).weeks()).containsExactly(lastWeek, thisWeek);
     }
 
     @Test
@@ -389,32 +389,32 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         ManualExercise revised = new ManualExercise(before.code(), before.phase(), before.region(),
                 new Text("March in place, gently", ""), before.purpose(), List.of(new Text("Stand by a chair.", "")),
                 new Dosage(null, null, null, 8), before.progression(), before.safety(), before.stopRule());
-        assertThatThrownBy(() -> asTherapist(() -> exercise.reviseExercise(study, revised, " ")))
+        assertThatThrownBy(() -> asTherapist(() -> manuals.reviseExercise(study, revised, " ")))
                 .isInstanceOf(ValidationException.class)
                 .extracting(e -> ((ValidationException) e).fieldMessageKeys()).isEqualTo(
                         java.util.Map.of("reason", "change.reason.required"));
         ManualExercise untitled = new ManualExercise(before.code(), before.phase(), before.region(), new Text("", ""),
                 before.purpose(), List.of(), new Dosage(null, null, null, 99), before.progression(), before.safety(),
                 before.stopRule());
-        assertThatThrownBy(() -> asTherapist(() -> exercise.reviseExercise(study, untitled, "Typo")))
+        assertThatThrownBy(() -> asTherapist(() -> manuals.reviseExercise(study, untitled, "Typo")))
                 .isInstanceOf(ValidationException.class)
                 .extracting(e -> ((ValidationException) e).fieldMessageKeys().keySet())
                 .isEqualTo(Set.of("title", "steps", "dosage"));
 
-        int edition = asTherapist(() -> exercise.reviseExercise(study, revised, "Simpler wording"));
+        int edition = asTherapist(() -> manuals.reviseExercise(study, revised, "Simpler wording"));
         assertThat(edition).isEqualTo(2);
-        ExerciseManual latest = asTherapist(() -> exercise.manual(study)).orElseThrow();
+        ExerciseManual latest = asTherapist(() -> manuals.manual(study)).orElseThrow();
         ManualExercise now = latest.exercise(before.code()).orElseThrow();
         assertThat(now.title().zh()).as("Chinese left empty shows the English").isEqualTo("March in place, gently");
         assertThat(now.phase()).isEqualTo(before.phase());
 
         signIn(exerciserAccount);
-        assertThat(exercise.myManual().getEdition()).as("the prescribed programme keeps its edition").isEqualTo(1);
-        assertThat(exercise.myToday().exercises().getFirst().exercise().title().en()).isEqualTo(before.title().en());
-        assertThatThrownBy(() -> exercise.reviseExercise(study, revised, "Not mine to change"))
+        assertThat(ownProgramme.myManual().getEdition()).as("the prescribed programme keeps its edition").isEqualTo(1);
+        assertThat(ownProgramme.myToday().exercises().getFirst().exercise().title().en()).isEqualTo(before.title().en());
+        assertThatThrownBy(() -> manuals.reviseExercise(study, revised, "Not mine to change"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(history("ExerciseManual", study + "/" + before.code())).containsExactly("manual.exercise-revised");
-        assertThat(asTherapist(() -> exercise.programmeOf(exerciser)).orElseThrow().getManualEdition())
+        assertThat(asTherapist(() -> prescriptions.programmeOf(exerciser)).orElseThrow().getManualEdition())
                 .isEqualTo(programme.getManualEdition()).isEqualTo(1);
     }
 }

@@ -51,7 +51,17 @@ abstract class ExerciseTrialTest extends PortalTest {
     @Autowired
     ParticipantService participants;
     @Autowired
-    ExerciseService exercise;
+    ExerciseManuals manuals;
+    @Autowired
+    Prescriptions prescriptions;
+    @Autowired
+    ParticipantProgramme ownProgramme;
+    @Autowired
+    SessionLogging sessionLogging;
+    @Autowired
+    ProgressFigures progressFigures;
+    @Autowired
+    ProgrammeAlerts programmeAlerts;
     @Autowired
     AuditTrail audit;
     @Autowired
@@ -82,7 +92,7 @@ abstract class ExerciseTrialTest extends PortalTest {
                 enrolled("EX-1", "EXERCISE", exId)));
         asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants.importRecord(
                 enrolled("CT-1", "CONTROL", ctlId)));
-        asTherapist(() -> exercise.publishManual(study, DemoManual.exercises(), DemoManual.guidance(),
+        asTherapist(() -> manuals.publishManual(study, DemoManual.exercises(), DemoManual.guidance(),
                 List.of(DemoManual.standardProgramme()), true));
     }
 
@@ -107,7 +117,7 @@ abstract class ExerciseTrialTest extends PortalTest {
     }
 
     Programme prescribeStandard() {
-        return asTherapist(() -> exercise.prescribe(exerciser, "re_ms_standard", today, MON_WED_FRI,
+        return asTherapist(() -> prescriptions.prescribe(exerciser, "re_ms_standard", today, MON_WED_FRI,
                 "Standard programme"));
     }
 

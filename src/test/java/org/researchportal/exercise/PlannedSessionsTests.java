@@ -20,18 +20,18 @@ class PlannedSessionsTests {
     void sevenDaysHoldEachWeekdayOnceWhereverTheWindowStarts() {
         Programme programme = monWedFriFrom(LocalDate.of(2026, 1, 1));
         // Sunday 22 November 2026: the window Mon 16 - Sun 22 holds Mon, Wed, Fri.
-        assertThat(ExerciseService.planned(programme, LocalDate.of(2026, 11, 22), 7)).isEqualTo(3);
+        assertThat(ProgressFigures.planned(programme, LocalDate.of(2026, 11, 22), 7)).isEqualTo(3);
         // Wednesday 25 November: the window Thu 19 - Wed 25 holds Fri 20, Mon 23, Wed 25.
-        assertThat(ExerciseService.planned(programme, LocalDate.of(2026, 11, 25), 7)).isEqualTo(3);
-        assertThat(ExerciseService.planned(programme, LocalDate.of(2026, 11, 22), 28)).isEqualTo(12);
+        assertThat(ProgressFigures.planned(programme, LocalDate.of(2026, 11, 25), 7)).isEqualTo(3);
+        assertThat(ProgressFigures.planned(programme, LocalDate.of(2026, 11, 22), 28)).isEqualTo(12);
     }
 
     @Test
     void daysBeforeTheStartAreNotPlanned() {
         // Started Thursday 19 November; on Sunday 22 November only Friday 20 lies in the programme.
         Programme programme = monWedFriFrom(LocalDate.of(2026, 11, 19));
-        assertThat(ExerciseService.planned(programme, LocalDate.of(2026, 11, 22), 7)).isEqualTo(1);
-        assertThat(ExerciseService.planned(programme, LocalDate.of(2026, 11, 22), 28)).isEqualTo(1);
-        assertThat(ExerciseService.planned(null, LocalDate.of(2026, 11, 22), 7)).isZero();
+        assertThat(ProgressFigures.planned(programme, LocalDate.of(2026, 11, 22), 7)).isEqualTo(1);
+        assertThat(ProgressFigures.planned(programme, LocalDate.of(2026, 11, 22), 28)).isEqualTo(1);
+        assertThat(ProgressFigures.planned(null, LocalDate.of(2026, 11, 22), 7)).isZero();
     }
 }

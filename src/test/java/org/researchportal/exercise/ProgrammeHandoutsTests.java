@@ -39,7 +39,7 @@ class ProgrammeHandoutsTests extends ExerciseTrialTest {
         prescribeStandard();
         ManualExercise raise = DemoManual.exercises().stream().filter(e -> e.code().equals("shoulder_raise"))
                 .findFirst().orElseThrow();
-        asTherapist(() -> exercise.adjust(exerciser, "shoulder_raise", new Dosage(3, 12, null, null), 2,
+        asTherapist(() -> prescriptions.adjust(exerciser, "shoulder_raise", new Dosage(3, 12, null, null), 2,
                 "Ready for more"));
 
         byte[] png = new org.springframework.core.io.ClassPathResource("demo/forward-arm-raise-start.png")

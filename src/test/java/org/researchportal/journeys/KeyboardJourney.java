@@ -11,7 +11,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.researchportal.base.security.PortalRole;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ParticipantProgramme;
+import org.researchportal.exercise.Prescriptions;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ParticipantImport;
@@ -31,7 +32,9 @@ class KeyboardJourney extends BrowserJourney {
     @Autowired
     ParticipantService participants;
     @Autowired
-    ExerciseService exercise;
+    Prescriptions prescriptions;
+    @Autowired
+    ParticipantProgramme ownProgramme;
     @Autowired
     StudyService studies;
 
@@ -67,7 +70,7 @@ class KeyboardJourney extends BrowserJourney {
                 new ParticipantImport(studies.studies().getFirst().id(), "S-K01", "RE-MS-K01", "Keyboard Participant",
                         ParticipantStatus.ENROLLED, "EXERCISE", today.minusDays(10), today.minusDays(7), null, null,
                         null, "en", "Asia/Shanghai", null, null, null, account)));
-        asSystem("fudan", EnumSet.of(PortalRole.THERAPIST), () -> exercise.prescribe(participant, "re_ms_standard",
+        asSystem("fudan", EnumSet.of(PortalRole.THERAPIST), () -> prescriptions.prescribe(participant, "re_ms_standard",
                 today.minusDays(6), EnumSet.allOf(DayOfWeek.class), "Every day, for the keyboard journey"));
 
         page = newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("en-GB")).newPage();
@@ -93,6 +96,6 @@ class KeyboardJourney extends BrowserJourney {
         assertThat(page.getByText("You have logged a session today.")).isVisible();
         assertThat(page.getByText("25 min").first()).isVisible();
         signIn("fudan.keyboard");
-        assertThat(exercise.myHistory()).anySatisfy(s -> assertThat(s.minutes()).isEqualTo(25));
+        assertThat(ownProgramme.myHistory()).anySatisfy(s -> assertThat(s.minutes()).isEqualTo(25));
     }
 }

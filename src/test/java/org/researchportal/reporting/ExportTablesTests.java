@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.assessments.AdverseEventReport;
 import org.researchportal.assessments.AdverseEventService;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.participants.ParticipantRow;
 import org.researchportal.participants.ParticipantService;
@@ -47,7 +47,7 @@ class ExportTablesTests extends PortalTest {
     @Autowired
     AdverseEventService adverseEvents;
     @Autowired
-    ExerciseService exercise;
+    ProgressFigures progressFigures;
     @Autowired
     CallWorklist calls;
 
@@ -158,7 +158,7 @@ class ExportTablesTests extends PortalTest {
         // And not by asking the services either.
         String study = study();
         assertThatThrownBy(() -> adverseEvents.eventsOf(study, List.of("x"))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> exercise.adherence(study, List.of("x"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> progressFigures.adherence(study, List.of("x"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> calls.callsOf(study, List.of("x"))).isInstanceOf(AccessDeniedException.class);
     }
 }

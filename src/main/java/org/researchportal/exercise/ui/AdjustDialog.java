@@ -9,13 +9,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.Prescriptions;
 import org.researchportal.exercise.ProgrammeItem;
 
 /** Changes one exercise's dosage and level; the reason is required and kept with the programme. */
 final class AdjustDialog extends Dialog {
 
-    AdjustDialog(ExerciseService exercise, String participantId, ProgrammeItem item, String title, Runnable onDone) {
+    AdjustDialog(Prescriptions prescriptions, String participantId, ProgrammeItem item, String title, Runnable onDone) {
         setHeaderTitle(getTranslation("programme.adjust.title", title));
         var dosage = new DosageFields(this, item.dosage());
         var level = DosageFields.number(this, "programme.level", item.level(), ProgrammeItem.MAX_LEVEL);
@@ -30,7 +30,7 @@ final class AdjustDialog extends Dialog {
         Map<String, HasValidation> fields = Map.of("dosage", dosage.sets);
         var save = new Button(getTranslation("action.save"), e -> {
             try {
-                exercise.adjust(participantId, item.exercise(), dosage.value(),
+                prescriptions.adjust(participantId, item.exercise(), dosage.value(),
                         level.getValue() == null ? 0 : level.getValue(), reason.getValue());
                 close();
                 onDone.run();

@@ -16,14 +16,14 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.exercise.AlertRecord;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ProgrammeAlerts;
 import org.researchportal.exercise.ProgrammeAlert;
 import org.researchportal.identity.PeopleNames;
 
 /** The participant's alerts: open ones first, each marked handled with a note; handled ones stay, with that note. */
 final class AlertsCard extends Composite<Div> {
 
-    AlertsCard(ExerciseService exercise, List<AlertRecord> alerts, PeopleNames people, Runnable reload) {
+    AlertsCard(ProgrammeAlerts programmeAlerts, List<AlertRecord> alerts, PeopleNames people, Runnable reload) {
         getContent().addClassNames("card", "session-history");
         getContent().add(new H2(getTranslation("alert.title")));
         if (alerts.isEmpty()) {
@@ -36,7 +36,8 @@ final class AlertsCard extends Composite<Div> {
             row.addClassName("session-row");
             if (alert.open()) {
                 what.getElement().getThemeList().add("badge error");
-                var handle = new Button(getTranslation("alert.handle"), e -> handleDialog(exercise, alert, reload));
+                var handle = new Button(getTranslation("alert.handle"),
+                        e -> handleDialog(programmeAlerts, alert, reload));
                 handle.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 row.add(handle);
             } else {
@@ -48,7 +49,7 @@ final class AlertsCard extends Composite<Div> {
         });
     }
 
-    private void handleDialog(ExerciseService exercise, AlertRecord alert, Runnable reload) {
+    private void handleDialog(ProgrammeAlerts programmeAlerts, AlertRecord alert, Runnable reload) {
         var dialog = new Dialog(getTranslation("alert.handle"));
         var note = new TextArea(getTranslation("alert.note"));
         note.setMaxLength(ProgrammeAlert.NOTE_MAX_LENGTH);
@@ -57,7 +58,7 @@ final class AlertsCard extends Composite<Div> {
         dialog.add(note);
         var save = new Button(getTranslation("action.save"), e -> {
             try {
-                exercise.handleAlert(alert.id(), note.getValue());
+                programmeAlerts.handleAlert(alert.id(), note.getValue());
                 dialog.close();
                 reload.run();
             } catch (ValidationException refusal) {

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.SessionLog;
 
 /**
@@ -21,7 +21,7 @@ import org.researchportal.exercise.SessionLog;
  */
 final class CheckInCard extends Composite<Div> {
 
-    CheckInCard(ExerciseService exercise, Runnable onAnswered) {
+    CheckInCard(SessionLogging sessionLogging, Runnable onAnswered) {
         getContent().addClassName("card");
         var pain = new ScoreField(getTranslation("check-in.joint-pain"), 0, 10);
         pain.setHelperText(getTranslation("session.pain.help"));
@@ -42,7 +42,7 @@ final class CheckInCard extends Composite<Div> {
                 return;
             }
             try {
-                exercise.checkIn(pain.valueOrOutOfRange(), stiffness.valueOrOutOfRange(), onTherapy.getValue(),
+                sessionLogging.checkIn(pain.valueOrOutOfRange(), stiffness.valueOrOutOfRange(), onTherapy.getValue(),
                         note.getValue());
                 onAnswered.run();
             } catch (ValidationException refusal) {

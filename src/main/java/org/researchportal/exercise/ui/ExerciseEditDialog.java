@@ -19,7 +19,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.exercise.Dosage;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ExerciseManuals;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.Text;
 
@@ -35,7 +35,7 @@ final class ExerciseEditDialog extends Dialog {
             ManualExercise.Region.WHOLE_BODY, new Text("", ""), new Text("", ""), List.of(),
             new Dosage(null, null, null, null), List.of(), new Text("", ""), new Text("", ""));
 
-    ExerciseEditDialog(ExerciseService exercise, String studyId, @Nullable ManualExercise edited,
+    ExerciseEditDialog(ExerciseManuals manuals, String studyId, @Nullable ManualExercise edited,
             Runnable onPublished) {
         boolean adding = edited == null;
         ManualExercise current = edited == null ? BLANK : edited;
@@ -95,8 +95,8 @@ final class ExerciseEditDialog extends Dialog {
                                 purposeZh.getValue()), steps(stepsEn.getValue(), stepsZh.getValue()), dosage.value(),
                         current.progression(), new Text(safetyEn.getValue(), safetyZh.getValue()),
                         new Text(stopEn.getValue(), stopZh.getValue()));
-                int edition = adding ? exercise.addExercise(studyId, written, reason.getValue())
-                        : exercise.reviseExercise(studyId, written, reason.getValue());
+                int edition = adding ? manuals.addExercise(studyId, written, reason.getValue())
+                        : manuals.reviseExercise(studyId, written, reason.getValue());
                 Notification.show(getTranslation("manual.published", edition), 4000,
                         Notification.Position.BOTTOM_START);
                 close();

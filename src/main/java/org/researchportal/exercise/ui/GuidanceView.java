@@ -9,7 +9,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ExerciseManuals;
 import org.researchportal.exercise.GuidancePage;
 
 /** The standard guidance of the participant's study, for both arms: one page per topic, opened one at a time. */
@@ -17,10 +17,10 @@ import org.researchportal.exercise.GuidancePage;
 @RolesAllowed(Roles.PARTICIPANT)
 final class GuidanceView extends Main implements HasDynamicTitle {
 
-    GuidanceView(ExerciseService exercise) {
+    GuidanceView(ExerciseManuals manuals) {
         addClassNames("portal-view", "participant-home");
         add(new ViewToolbar(getTranslation("guidance.title")));
-        var pages = exercise.myGuidance();
+        var pages = manuals.myGuidance();
         if (pages.isEmpty()) {
             var notice = new Paragraph(getTranslation("guidance.none"));
             notice.addClassName("portal-notice");

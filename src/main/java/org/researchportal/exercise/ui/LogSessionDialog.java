@@ -16,7 +16,7 @@ import java.util.Set;
 import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.SessionEntry;
 import org.researchportal.exercise.SessionLog;
 import org.researchportal.exercise.TodayPlan;
@@ -28,7 +28,7 @@ import org.researchportal.exercise.TodayPlan;
  */
 final class LogSessionDialog extends Dialog {
 
-    LogSessionDialog(ExerciseService exercise, TodayPlan plan, Runnable onLogged) {
+    LogSessionDialog(SessionLogging sessionLogging, TodayPlan plan, Runnable onLogged) {
         setHeaderTitle(getTranslation("exercise.log"));
         var date = DatePickers.create(getTranslation("session.date"), plan.date());
         date.setMax(plan.date());
@@ -66,11 +66,11 @@ final class LogSessionDialog extends Dialog {
                 return;
             }
             try {
-                exercise.logSession(new SessionEntry(date.getValue(), done.getValue().stream().sorted().toList(),
+                sessionLogging.logSession(new SessionEntry(date.getValue(), done.getValue().stream().sorted().toList(),
                         minutes.valueOrOutOfRange(), exertion.valueOrOutOfRange(), painBefore.valueOrOutOfRange(),
                         painAfter.valueOrOutOfRange(), note.getValue(), safetyStop.getValue()));
                 // A safety stop or a pain rise: the page shows what the manual says to do; the notice points to it.
-                if (exercise.mySafetyAdvice().isPresent()) {
+                if (sessionLogging.mySafetyAdvice().isPresent()) {
                     Notification.show(getTranslation("session.safety-stop.advice"), 10000,
                             Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_WARNING);
                 } else {

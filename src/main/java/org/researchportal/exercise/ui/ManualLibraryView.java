@@ -23,7 +23,7 @@ import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.DosageText;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ExerciseManuals;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.PictureRef;
@@ -42,19 +42,19 @@ import org.researchportal.study.StudySummary;
 @RolesAllowed({Roles.THERAPIST, Roles.TENANT_ADMIN, Roles.CLINICIAN})
 final class ManualLibraryView extends Main implements HasDynamicTitle {
 
-    private final ExerciseService exercise;
+    private final ExerciseManuals manuals;
     private final MediaLibrary media;
     private final Div content = new Div();
 
-    ManualLibraryView(ExerciseService exercise, MediaLibrary media, StudyService studies) {
-        this.exercise = exercise;
+    ManualLibraryView(ExerciseManuals manuals, MediaLibrary media, StudyService studies) {
+        this.manuals = manuals;
         this.media = media;
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.manual")));
         var user = CurrentUser.require();
         // Those who keep the manual see every study, so a study without a manual can be given its first edition.
         List<StudySummary> withManual = user.hasRole(PortalRole.THERAPIST) || user.hasRole(PortalRole.TENANT_ADMIN)
-                ? studies.studies() : studies.studies().stream().filter(s -> exercise.manual(s.id()).isPresent())
+                ? studies.studies() : studies.studies().stream().filter(s -> manuals.manual(s.id()).isPresent())
                         .toList();
         if (withManual.isEmpty()) {
             var notice = new Paragraph(getTranslation("manual.none"));
@@ -82,12 +82,12 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
         var user = CurrentUser.require();
         boolean keepsManual = user.hasRole(PortalRole.THERAPIST) || user.hasRole(PortalRole.TENANT_ADMIN);
         content.removeAll();
-        @Nullable ExerciseManual found = exercise.manual(study.id()).orElse(null);
+        @Nullable ExerciseManual found = manuals.manual(study.id()).orElse(null);
         if (keepsManual) {
-            var add = new Button(getTranslation("manual.add-exercise"), click -> new ExerciseEditDialog(exercise,
+            var add = new Button(getTranslation("manual.add-exercise"), click -> new ExerciseEditDialog(manuals,
                     study.id(), null, () -> show(study)).open());
-            var template = new Button(getTranslation("manual.define-template"), click -> new TemplateDialog(exercise,
-                    study.id(), exercise.manual(study.id()).orElseThrow(), () -> show(study)).open());
+            var template = new Button(getTranslation("manual.define-template"), click -> new TemplateDialog(manuals,
+                    study.id(), manuals.manual(study.id()).orElseThrow(), () -> show(study)).open());
             template.setEnabled(found != null);
             content.add(new Div(add, template));
         }
@@ -123,7 +123,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
             if (!keepsManual) {
                 return open;
             }
-            var edit = new Button(getTranslation("manual.edit"), click -> new ExerciseEditDialog(exercise, study.id(),
+            var edit = new Button(getTranslation("manual.edit"), click -> new ExerciseEditDialog(manuals, study.id(),
                     e, () -> show(study)).open());
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             return new Div(edit, open);

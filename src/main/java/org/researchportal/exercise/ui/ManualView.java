@@ -10,7 +10,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseManual;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ParticipantProgramme;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.MediaLibrary;
 
@@ -19,12 +19,12 @@ import org.researchportal.exercise.MediaLibrary;
 @RolesAllowed(Roles.PARTICIPANT)
 final class ManualView extends Main implements HasDynamicTitle {
 
-    ManualView(ExerciseService exercise, MediaLibrary videos) {
+    ManualView(ParticipantProgramme ownProgramme, MediaLibrary videos) {
         addClassNames("portal-view", "participant-home");
         add(new ViewToolbar(getTranslation("manual.title")));
         ExerciseManual manual;
         try {
-            manual = exercise.myManual();
+            manual = ownProgramme.myManual();
         } catch (NotFoundException noProgramme) {
             var notice = new Paragraph(getTranslation("exercise.no-programme"));
             notice.addClassName("portal-notice");

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ParticipantProgramme;
+import org.researchportal.exercise.ProgressFigures;
+import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.ProgrammeFigures;
 import org.researchportal.exercise.ProgrammeHandouts;
 import org.researchportal.exercise.SafetyAdvice;
@@ -29,16 +31,20 @@ import org.researchportal.participants.ParticipantService;
 @RolesAllowed(Roles.PARTICIPANT)
 final class MyExercisesView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
-    private final ExerciseService exercise;
+    private final ParticipantProgramme ownProgramme;
+    private final SessionLogging sessionLogging;
+    private final ProgressFigures progressFigures;
     private final MediaLibrary videos;
     private final ProgrammeHandouts handouts;
     private final ParticipantService participants;
     /** The exercise a weekly video link opens the page at, if it came from one. */
     private @Nullable String focus;
 
-    MyExercisesView(ExerciseService exercise, MediaLibrary videos, ProgrammeHandouts handouts,
-            ParticipantService participants) {
-        this.exercise = exercise;
+    MyExercisesView(ParticipantProgramme ownProgramme, SessionLogging sessionLogging, ProgressFigures progressFigures,
+            MediaLibrary videos, ProgrammeHandouts handouts, ParticipantService participants) {
+        this.ownProgramme = ownProgramme;
+        this.sessionLogging = sessionLogging;
+        this.progressFigures = progressFigures;
         this.participants = participants;
         this.videos = videos;
         this.handouts = handouts;
@@ -59,23 +65,24 @@ final class MyExercisesView extends Main implements HasDynamicTitle, BeforeEnter
             notice(getTranslation("participant-home.not-linked"));
             return;
         }
-        if (!exercise.followsProgramme()) {
+        if (!ownProgramme.followsProgramme()) {
             notice(getTranslation("exercise.no-programme"));
             add(guidanceLink());
             return;
         }
         TodayPlan plan;
         try {
-            plan = exercise.myToday();
+            plan = ownProgramme.myToday();
         } catch (NotFoundException notPrescribed) {
             notice(getTranslation("exercise.not-prescribed"));
             return;
         }
-        Optional<SafetyAdvice> advice = exercise.mySafetyAdvice();
+        Optional<SafetyAdvice> advice = sessionLogging.mySafetyAdvice();
         advice.ifPresent(a -> add(new SafetyAdviceCard(a)));
-        add(new TodayCard(plan, advice.isPresent(), () -> new LogSessionDialog(exercise, plan, this::show).open()));
-        if (exercise.myCheckInDue()) {
-            add(new CheckInCard(exercise, this::show));
+        add(new TodayCard(plan, advice.isPresent(),
+                () -> new LogSessionDialog(sessionLogging, plan, this::show).open()));
+        if (sessionLogging.myCheckInDue()) {
+            add(new CheckInCard(sessionLogging, this::show));
         }
         var media = new ParticipantMedia(videos);
         plan.exercises().forEach(planned -> {
@@ -85,12 +92,12 @@ final class MyExercisesView extends Main implements HasDynamicTitle, BeforeEnter
                 card.bringForward();
             }
         });
-        ProgrammeFigures figures = exercise.myFigures();
+        ProgrammeFigures figures = progressFigures.myFigures();
         var againstPlan = new Paragraph(getTranslation("session.against-plan", figures.sessionDaysLast7(),
                 figures.plannedLast7(), figures.sessionDaysLast28(), figures.plannedLast28()));
         againstPlan.addClassName("portal-notice");
         add(againstPlan);
-        add(new SessionHistory(getTranslation("session.history"), exercise.myHistory(), plan.exercises().size()));
+        add(new SessionHistory(getTranslation("session.history"), ownProgramme.myHistory(), plan.exercises().size()));
         var manual = new Anchor("my-manual", getTranslation("manual.open"));
         manual.addClassName("big-link");
         add(manual, HandoutLink.of(getTranslation("handout.mine"), "my-programme.pdf", handouts::myHandout),

@@ -21,13 +21,13 @@ import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.exercise.ExerciseManual;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.Prescriptions;
 import org.researchportal.exercise.ProgrammeTemplate;
 
 /** Prescribes a programme from one of the current manual's templates, on chosen weekdays from a start date. */
 final class PrescribeForm extends Composite<Div> {
 
-    PrescribeForm(ExerciseService exercise, String participantId, @Nullable ExerciseManual manual, Runnable onDone) {
+    PrescribeForm(Prescriptions prescriptions, String participantId, @Nullable ExerciseManual manual, Runnable onDone) {
         getContent().addClassName("card");
         getContent().add(new H2(getTranslation("programme.prescribe")));
         if (manual == null) {
@@ -64,8 +64,8 @@ final class PrescribeForm extends Composite<Div> {
                 return;
             }
             try {
-                exercise.prescribe(participantId, template.getValue().code(), start.getValue(), weekdays.getValue(),
-                        reason.getValue());
+                prescriptions.prescribe(participantId, template.getValue().code(), start.getValue(),
+                        weekdays.getValue(), reason.getValue());
                 onDone.run();
             } catch (ValidationException refusal) {
                 FieldErrors.show(this, refusal, fields);

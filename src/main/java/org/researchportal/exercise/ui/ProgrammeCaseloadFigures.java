@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.researchportal.base.ui.Formats;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.exercise.ProgrammeFigures;
 import org.researchportal.participants.CaseloadFigures;
 import org.springframework.stereotype.Component;
@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgrammeCaseloadFigures implements CaseloadFigures {
 
-    private final ExerciseService exercise;
+    private final ProgressFigures progressFigures;
     private final I18NProvider translations;
 
-    ProgrammeCaseloadFigures(ExerciseService exercise, I18NProvider translations) {
-        this.exercise = exercise;
+    ProgrammeCaseloadFigures(ProgressFigures progressFigures, I18NProvider translations) {
+        this.progressFigures = progressFigures;
         this.translations = translations;
     }
 
@@ -36,7 +36,7 @@ class ProgrammeCaseloadFigures implements CaseloadFigures {
     @Override
     public Map<String, List<String>> values(List<String> participantIds, Locale locale) {
         Map<String, List<String>> values = new HashMap<>();
-        exercise.figures(participantIds).forEach((id, f) -> values.put(id, List.of(Long.toString(f.openAlerts()),
+        progressFigures.figures(participantIds).forEach((id, f) -> values.put(id, List.of(Long.toString(f.openAlerts()),
                 f.sessionDaysLast7() + " / " + f.plannedLast7(), f.sessionDaysLast28() + " / " + f.plannedLast28(),
                 Formats.date(f.lastSession(), locale), Formats.text(f.lastPain() == null ? null : f.lastPain().toString()),
                 f.painTrend() == null ? Formats.text(null) : translations.getTranslation(f.painTrend().messageKey(),

@@ -9,14 +9,14 @@ import com.vaadin.flow.component.html.H2;
 import java.util.Objects;
 import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.DosageText;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.Prescriptions;
 import org.researchportal.exercise.ProgrammeItem;
 import org.researchportal.exercise.ProgrammeOverview;
 
 /** The programme's exercises with their dosage and level, each adjustable with a reason. */
 final class ProgrammeItems extends Composite<Div> {
 
-    ProgrammeItems(ExerciseService exercise, String participantId, ProgrammeOverview overview, Runnable reload) {
+    ProgrammeItems(Prescriptions prescriptions, String participantId, ProgrammeOverview overview, Runnable reload) {
         ExerciseManual manual = Objects.requireNonNull(overview.manual());
         var grid = new Grid<ProgrammeItem>();
         grid.addColumn(i -> manual.exercise(i.exercise()).map(e -> e.title().in(getLocale())).orElse(i.exercise()))
@@ -27,9 +27,9 @@ final class ProgrammeItems extends Composite<Div> {
                 .setAutoWidth(true);
         grid.addColumn(ProgrammeItem::level).setHeader(getTranslation("programme.level")).setAutoWidth(true);
         grid.addComponentColumn(i -> {
-            var adjust = new Button(getTranslation("programme.adjust"), e -> new AdjustDialog(exercise, participantId,
-                    i, manual.exercise(i.exercise()).map(x -> x.title().in(getLocale())).orElse(i.exercise()), reload)
-                    .open());
+            var adjust = new Button(getTranslation("programme.adjust"), e -> new AdjustDialog(prescriptions,
+                    participantId, i, manual.exercise(i.exercise()).map(x -> x.title().in(getLocale()))
+                            .orElse(i.exercise()), reload).open());
             adjust.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             return adjust;
         }).setKey("adjust").setAutoWidth(true);

@@ -15,7 +15,9 @@ import jakarta.annotation.security.RolesAllowed;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.base.security.PortalLocales;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.Prescriptions;
+import org.researchportal.exercise.ProgrammeAlerts;
+import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.exercise.ProgrammeHandouts;
 import org.researchportal.exercise.ProgrammeOverview;
 import java.util.Objects;
@@ -32,13 +34,18 @@ import org.researchportal.identity.AccountService;
 @RolesAllowed({Roles.THERAPIST, Roles.CLINICIAN})
 final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private final ExerciseService exercise;
+    private final ProgressFigures progressFigures;
+    private final ProgrammeAlerts programmeAlerts;
+    private final Prescriptions prescriptions;
     private final ProgrammeHandouts handouts;
     private final AccountService accounts;
     private String title = "";
 
-    ProgrammeView(ExerciseService exercise, ProgrammeHandouts handouts, AccountService accounts) {
-        this.exercise = exercise;
+    ProgrammeView(ProgressFigures progressFigures, ProgrammeAlerts programmeAlerts, Prescriptions prescriptions,
+            ProgrammeHandouts handouts, AccountService accounts) {
+        this.progressFigures = progressFigures;
+        this.programmeAlerts = programmeAlerts;
+        this.prescriptions = prescriptions;
         this.handouts = handouts;
         this.accounts = accounts;
         addClassNames("portal-view", "programme-view");
@@ -58,14 +65,14 @@ final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDy
 
     private void show(String participantId) {
         removeAll();
-        ProgrammeOverview overview = exercise.overview(participantId);
+        ProgrammeOverview overview = progressFigures.overview(participantId);
         var participant = overview.participant();
         title = getTranslation("programme.title", participant.displayName(),
                 participant.studyNumber() == null ? "" : participant.studyNumber());
         add(new ViewToolbar(title));
         Runnable reload = () -> show(participantId);
         if (overview.programme() == null || overview.manual() == null) {
-            add(new PrescribeForm(exercise, participantId, overview.manual(), reload));
+            add(new PrescribeForm(prescriptions, participantId, overview.manual(), reload));
             return;
         }
         var progress = new Anchor("progress/" + participantId, getTranslation("programme.progress"));
@@ -76,13 +83,13 @@ final class ProgrammeView extends Main implements HasUrlParameter<String>, HasDy
                 HandoutLink.of(getTranslation("handout.print-zh"), file + "-zh.pdf",
                         () -> handouts.handout(participantId, PortalLocales.SIMPLIFIED_CHINESE)));
         links.addClassName("link-row");
-        var alerts = exercise.alerts(participantId);
+        var alerts = programmeAlerts.alerts(participantId);
         var changes = overview.programme().getChanges();
         // One look-up names who handled each alert and who made each change.
         var people = accounts.names(Stream.concat(alerts.stream().map(AlertRecord::handledBy).filter(Objects::nonNull),
                 changes.stream().map(ProgrammeChange::by)).toList());
-        add(links, new AlertsCard(exercise, alerts, people, reload));
-        add(new ProgrammeSummary(overview), new ProgrammeItems(exercise, participantId, overview, reload),
+        add(links, new AlertsCard(programmeAlerts, alerts, people, reload));
+        add(new ProgrammeSummary(overview), new ProgrammeItems(prescriptions, participantId, overview, reload),
                 new SessionHistory(getTranslation("programme.sessions"), overview.sessions(),
                         overview.programme().getItems().size()),
                 new CheckInHistory(overview.checkIns()),

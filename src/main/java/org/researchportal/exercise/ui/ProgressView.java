@@ -22,7 +22,8 @@ import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.StatCard;
 import org.researchportal.base.ui.ViewToolbar;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ExerciseManuals;
+import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.ProgrammeProgress;
 import org.researchportal.exercise.VideoEngagement;
@@ -36,12 +37,14 @@ import org.researchportal.exercise.MediaLibrary;
 @RolesAllowed({Roles.THERAPIST, Roles.CLINICIAN})
 final class ProgressView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private final ExerciseService exercise;
+    private final ExerciseManuals manuals;
+    private final ProgressFigures progressFigures;
     private final MediaLibrary videos;
     private String title = "";
 
-    ProgressView(ExerciseService exercise, MediaLibrary videos) {
-        this.exercise = exercise;
+    ProgressView(ExerciseManuals manuals, ProgressFigures progressFigures, MediaLibrary videos) {
+        this.manuals = manuals;
+        this.progressFigures = progressFigures;
         this.videos = videos;
         addClassNames("portal-view", "progress-view");
     }
@@ -54,7 +57,7 @@ final class ProgressView extends Main implements HasUrlParameter<String>, HasDyn
         removeAll();
         ProgrammeProgress progress;
         try {
-            progress = exercise.progress(participantId);
+            progress = progressFigures.progress(participantId);
         } catch (org.researchportal.base.NotFoundException noProgramme) {
             event.rerouteToError(NotFoundException.class);
             return;
@@ -86,7 +89,7 @@ final class ProgressView extends Main implements HasUrlParameter<String>, HasDyn
 
     private Grid<VideoEngagement> engagementGrid(String studyId, List<VideoEngagement> engagement) {
         Map<String, ManualExercise> exercises = new HashMap<>();
-        exercise.manual(studyId).ifPresent(m -> m.getExercises().forEach(e -> exercises.put(e.code(), e)));
+        manuals.manual(studyId).ifPresent(m -> m.getExercises().forEach(e -> exercises.put(e.code(), e)));
         var grid = new Grid<VideoEngagement>();
         grid.addColumn(v -> exercises.containsKey(v.exerciseCode())
                 ? exercises.get(v.exerciseCode()).title().in(getLocale()) : getTranslation("progress.exercise-gone"))

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.exercise.ExerciseManual;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ExerciseManuals;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.ProgrammeTemplate;
 import org.researchportal.exercise.Text;
@@ -26,7 +26,7 @@ import org.researchportal.exercise.Text;
  */
 final class TemplateDialog extends Dialog {
 
-    TemplateDialog(ExerciseService exercise, String studyId, ExerciseManual manual, Runnable onPublished) {
+    TemplateDialog(ExerciseManuals manuals, String studyId, ExerciseManual manual, Runnable onPublished) {
         setHeaderTitle(getTranslation("manual.template.title"));
         setWidth("min(720px, 95vw)");
         var code = new TextField(getTranslation("manual.field.code"));
@@ -51,7 +51,7 @@ final class TemplateDialog extends Dialog {
                 "sessionsPerWeek", perWeek, "reason", reason);
         var save = new Button(getTranslation("action.save"), e -> {
             try {
-                int edition = exercise.defineTemplate(studyId, new ProgrammeTemplate(code.getValue().trim(),
+                int edition = manuals.defineTemplate(studyId, new ProgrammeTemplate(code.getValue().trim(),
                         new Text(nameEn.getValue(), nameZh.getValue()), manual.getExercises().stream()
                                 .filter(exercises.getValue()::contains).map(ManualExercise::code).toList(),
                         perWeek.getValue() == null ? 0 : perWeek.getValue()), reason.getValue());

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ExerciseManuals;
+import org.researchportal.exercise.ParticipantProgramme;
+import org.researchportal.exercise.Prescriptions;
+import org.researchportal.exercise.ProgrammeAlerts;
+import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.SessionEntry;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.FollowUpPlans;
@@ -51,7 +55,15 @@ class BackgroundWorkAuthorityTests extends UiTest {
     @Autowired
     AccountService accounts;
     @Autowired
-    ExerciseService exercise;
+    ExerciseManuals manuals;
+    @Autowired
+    Prescriptions prescriptions;
+    @Autowired
+    ParticipantProgramme ownProgramme;
+    @Autowired
+    SessionLogging sessionLogging;
+    @Autowired
+    ProgrammeAlerts programmeAlerts;
     @Autowired
     Outbox outbox;
 
@@ -83,9 +95,9 @@ class BackgroundWorkAuthorityTests extends UiTest {
     @Test
     void aParticipantsSafetyStopEmailsTheirTherapist() {
         signInToUi("fudan.participant");
-        var today = exercise.myToday();
-        String first = exercise.myProgramme().programme().getItems().getFirst().exercise();
-        var logged = exercise.logSession(new SessionEntry(today.date(), List.of(first), 20, 5, 2, 3, null, true));
+        var today = ownProgramme.myToday();
+        String first = ownProgramme.myProgramme().programme().getItems().getFirst().exercise();
+        var logged = sessionLogging.logSession(new SessionEntry(today.date(), List.of(first), 20, 5, 2, 3, null, true));
 
         List<OutboxMessage> emails = SystemActor.callAs("test", "fudan", Set.of(PortalRole.COORDINATOR),
                 () -> outbox.latest(500)).stream().filter(m -> m.getIdempotencyKey().startsWith("programme-alert:")
@@ -115,14 +127,14 @@ class BackgroundWorkAuthorityTests extends UiTest {
                 DemoStudyDesigns.reMsRandomisation(), 24);
         trial.planCalls(plans);
         SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> {
-            exercise.publishManual(trial.studyId(), org.researchportal.demo.DemoManual.exercises(),
+            manuals.publishManual(trial.studyId(), org.researchportal.demo.DemoManual.exercises(),
                     org.researchportal.demo.DemoManual.guidance(),
                     List.of(org.researchportal.demo.DemoManual.standardProgramme()), false);
         });
         String exerciseParticipant = trial.asClinician(() -> trial.randomisedToExercise(screening, consent,
                 randomisation, participantService, "Sweep"));
         SystemActor.runAs("test-therapist", trial.tenantId(), EnumSet.of(PortalRole.THERAPIST),
-                () -> exercise.prescribe(exerciseParticipant, org.researchportal.demo.DemoManual.standardProgramme()
+                () -> prescriptions.prescribe(exerciseParticipant, org.researchportal.demo.DemoManual.standardProgramme()
                         .code(), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(7),
                         EnumSet.allOf(java.time.DayOfWeek.class), "Sweep test"));
         // The listener planned the calls on randomisation; take them away so only the planning round can bring them.
@@ -161,7 +173,7 @@ class BackgroundWorkAuthorityTests extends UiTest {
                 .anySatisfy(m -> assertThat(m.getIdempotencyKey()).startsWith("session-reminder:"
                         + exerciseParticipant + ":"));
         assertThat(SystemActor.callAs("test-therapist", trial.tenantId(), EnumSet.of(PortalRole.THERAPIST),
-                () -> exercise.alerts(exerciseParticipant))).as("a week without sessions alerted").isNotEmpty();
+                () -> programmeAlerts.alerts(exerciseParticipant))).as("a week without sessions alerted").isNotEmpty();
     }
 
     /** The sweep as its class is written; the messaging and planning ones are off in tests, so made here, unscheduled. */

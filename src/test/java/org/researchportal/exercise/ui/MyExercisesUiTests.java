@@ -20,14 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.base.storage.DatabaseLink;
 import org.researchportal.demo.DemoManual;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ParticipantProgramme;
+import org.researchportal.exercise.SessionLogging;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A participant of each arm on their phone: the exercise arm sees and logs its programme, the control arm reads. */
 class MyExercisesUiTests extends UiTest {
 
     @Autowired
-    ExerciseService exercise;
+    ParticipantProgramme ownProgramme;
+    @Autowired
+    SessionLogging sessionLogging;
     @Autowired
     DatabaseLink database;
 
@@ -35,7 +38,7 @@ class MyExercisesUiTests extends UiTest {
     void aSessionSavedWhileTheDatabaseIsDownSaysSoKeepsWhatWasTypedAndSavesOnceItIsBack() {
         signInToUi("fudan.participant");
         UI.getCurrent().navigate("my-exercises");
-        int before = exercise.myHistory().size();
+        int before = ownProgramme.myHistory().size();
         // Yesterday's session, so that today stays as the other tests expect it (whichever runs first).
         _click(_find(Button.class).stream().filter(b -> b.getText().matches("Log (a|another) session")).findFirst()
                 .orElseThrow());
@@ -59,10 +62,10 @@ class MyExercisesUiTests extends UiTest {
         assertThat(_get(IntegerField.class, spec -> spec.withLabel("Minutes")).getValue()).isEqualTo(35);
         assertThat(_get(IntegerField.class, spec -> spec.withLabel("How hard was it? (0-10)")).getValue())
                 .isEqualTo(5);
-        assertThat(exercise.myHistory()).as("nothing half-written").hasSize(before);
+        assertThat(ownProgramme.myHistory()).as("nothing half-written").hasSize(before);
 
         _click(_get(Button.class, spec -> spec.withText("Save")));
-        assertThat(exercise.myHistory()).hasSize(before + 1);
+        assertThat(ownProgramme.myHistory()).hasSize(before + 1);
         assertThat(_find(IntegerField.class, spec -> spec.withLabel("Minutes"))).as("the dialog closed").isEmpty();
     }
 
@@ -87,7 +90,7 @@ class MyExercisesUiTests extends UiTest {
         assertThat(text).contains(DemoManual.exercises().getFirst().title().en())
                 .contains("level 1").doesNotContain("re_ms_").doesNotContain("exercise.phase").doesNotContain("dosage.");
         assertThat(_find(Details.class)).hasSize(DemoManual.exercises().size());
-        int before = exercise.myHistory().size();
+        int before = ownProgramme.myHistory().size();
 
         _click(_get(Button.class, spec -> spec.withText("Log a session")));
         _get(IntegerField.class, spec -> spec.withLabel("Minutes")).setValue(40);
@@ -96,26 +99,26 @@ class MyExercisesUiTests extends UiTest {
         IntegerField exertion = _get(IntegerField.class, spec -> spec.withLabel("How hard was it? (0-10)"));
         assertThat(exertion.isInvalid()).isTrue();
         assertThat(exertion.getErrorMessage()).isEqualTo("Choose a number from 0 to 10.");
-        assertThat(exercise.myHistory()).hasSize(before);
+        assertThat(ownProgramme.myHistory()).hasSize(before);
 
         exertion.setValue(4);
         _get(IntegerField.class, spec -> spec.withLabel("Joint pain before (0-10)")).setValue(2);
         _get(IntegerField.class, spec -> spec.withLabel("Joint pain after (0-10)")).setValue(3);
         _click(_get(Button.class, spec -> spec.withText("Save")));
-        assertThat(exercise.myHistory()).hasSize(before + 1);
+        assertThat(ownProgramme.myHistory()).hasSize(before + 1);
         assertThat(viewText()).contains("You have logged a session today.").contains("40 min")
                 .containsPattern("Against your plan: [1-9]\\d* of \\d+ sessions in the last 7 days");
 
         // The weekly check-in asks for a yes or no about the aromatase inhibitor before anything is sent.
-        assertThat(exercise.myCheckInDue()).isTrue();
+        assertThat(sessionLogging.myCheckInDue()).isTrue();
         _get(IntegerField.class, spec -> spec.withLabel("Joint pain this week (0-10)")).setValue(3);
         _get(IntegerField.class, spec -> spec.withLabel("Joint stiffness this week (0-10)")).setValue(2);
         _click(_get(Button.class, spec -> spec.withText("Send check-in")));
-        assertThat(exercise.myCheckInDue()).isTrue();
+        assertThat(sessionLogging.myCheckInDue()).isTrue();
         _get(RadioButtonGroup.class, spec -> spec.withLabel("Are you still taking your aromatase inhibitor?"))
                 .setValue(true);
         _click(_get(Button.class, spec -> spec.withText("Send check-in")));
-        assertThat(exercise.myCheckInDue()).isFalse();
+        assertThat(sessionLogging.myCheckInDue()).isFalse();
         assertThat(viewText()).doesNotContain("This week's check-in");
 
         UI.getCurrent().navigate("my-manual");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.demo.DemoStudyDesigns;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ExerciseManuals;
+import org.researchportal.exercise.Prescriptions;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.Programme;
 import org.researchportal.identity.AccountService;
@@ -51,7 +52,9 @@ class NewTeamManualUiTests extends UiTest {
     @Autowired
     ParticipantService participants;
     @Autowired
-    ExerciseService exercise;
+    ExerciseManuals manuals;
+    @Autowired
+    Prescriptions prescriptions;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -82,7 +85,7 @@ class NewTeamManualUiTests extends UiTest {
         _setValue(_get(TextField.class, spec -> spec.withLabel("Why this change")), "Our first exercise");
         _click(_get(Button.class, spec -> spec.withText("Save")));
 
-        assertThat(exercise.manual(trial.studyId())).hasValueSatisfying(m -> {
+        assertThat(manuals.manual(trial.studyId())).hasValueSatisfying(m -> {
             assertThat(m.getEdition()).isEqualTo(1);
             assertThat(m.getExercises()).extracting(ManualExercise::code).containsExactly("shoulder_rolls");
             assertThat(m.isDemoContent()).isFalse();
@@ -110,7 +113,7 @@ class NewTeamManualUiTests extends UiTest {
         UI.getCurrent().navigate("programme/" + participant);
         _setValue(_get(TextField.class, spec -> spec.withLabel("Reason")), "Start of the programme");
         _click(_get(Button.class, spec -> spec.withText("Prescribe a programme")));
-        assertThat(exercise.programmeOf(participant)).hasValueSatisfying(p -> {
+        assertThat(prescriptions.programmeOf(participant)).hasValueSatisfying(p -> {
             assertThat(p.getTemplate()).isEqualTo("home_basic");
             assertThat(p.getManualEdition()).isEqualTo(2);
             assertThat(p.getItems()).singleElement().satisfies(item -> assertThat(item.exercise())

@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.demo.DemoManual;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.StudyService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ class ProgrammeUiTests extends UiTest {
     @Autowired
     ParticipantService participants;
     @Autowired
-    ExerciseService exercise;
+    ProgressFigures progressFigures;
     @Autowired
     StudyService studies;
 
@@ -83,7 +83,7 @@ class ProgrammeUiTests extends UiTest {
         UI.getCurrent().navigate(progress.getHref());
 
         List<Svg> charts = _find(Svg.class);
-        boolean checkedIn = !exercise.progress(programme.substring("programme/".length())).checkIns().isEmpty();
+        boolean checkedIn = !progressFigures.progress(programme.substring("programme/".length())).checkIns().isEmpty();
         assertThat(charts).as("a check-in chart once there are check-ins").hasSize(checkedIn ? 4 : 3);
         String adherence = charts.getFirst().getElement().getProperty("innerHTML", "");
         assertThat(adherence).contains("<title>Adherence by week</title>", "Planned", "Days with a session")

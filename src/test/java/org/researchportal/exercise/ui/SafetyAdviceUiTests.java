@@ -20,7 +20,8 @@ import java.util.UUID;
 import org.researchportal.UiTest;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.demo.DemoManual;
-import org.researchportal.exercise.ExerciseService;
+import org.researchportal.exercise.ExerciseManuals;
+import org.researchportal.exercise.Prescriptions;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ParticipantImport;
@@ -47,7 +48,9 @@ class SafetyAdviceUiTests extends UiTest {
     @Autowired
     StudyService studies;
     @Autowired
-    ExerciseService exercise;
+    ExerciseManuals manuals;
+    @Autowired
+    Prescriptions prescriptions;
     @Autowired
     TenantService tenants;
 
@@ -72,9 +75,9 @@ class SafetyAdviceUiTests extends UiTest {
                 new ParticipantImport(study, "SCR-1", "SAFE-1", "Safety Test", ParticipantStatus.ENROLLED,
                         "EXERCISE", today.minusDays(20), today.minusDays(10), null, null, null, "en",
                         "Asia/Shanghai", null, null, null, account)));
-        asSystem(tenant, Set.of(PortalRole.THERAPIST), () -> exercise.publishManual(study, DemoManual.exercises(),
+        asSystem(tenant, Set.of(PortalRole.THERAPIST), () -> manuals.publishManual(study, DemoManual.exercises(),
                 DemoManual.guidance(), List.of(DemoManual.standardProgramme()), true));
-        asSystem(tenant, Set.of(PortalRole.THERAPIST), () -> exercise.prescribe(id, "re_ms_standard",
+        asSystem(tenant, Set.of(PortalRole.THERAPIST), () -> prescriptions.prescribe(id, "re_ms_standard",
                 today.minusDays(7), Set.of(DayOfWeek.values()), "Safety test"));
         return id;
     }

@@ -1,0 +1,122 @@
+package org.researchportal.exercise;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
+import org.researchportal.exercise.ProgrammeRecords.Followed;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * The therapist's alerts on programmes: a safety stop or a rise in pain after a session, and a week without sessions
+ * found by the daily inactivity sweep.
+ */
+@Service
+public class ProgrammeAlerts {
+
+    static final int INACTIVE_DAYS = 7;
+
+    private final TenantDocuments documents;
+    private final AuditTrail audit;
+    private final ExerciseArm arm;
+    private final ProgrammeRecords records;
+    private final RaisedAlerts alerts;
+    private final Clock clock;
+
+    ProgrammeAlerts(TenantDocuments documents, AuditTrail audit, ExerciseArm arm, ProgrammeRecords records,
+            RaisedAlerts alerts, Clock clock) {
+        this.documents = documents;
+        this.audit = audit;
+        this.arm = arm;
+        this.records = records;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** A participant's alerts, newest first, open and handled alike. */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public List<AlertRecord> alerts(String participantId) {
+        arm.participant(participantId);
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
+                .with(Sort.by(Sort.Direction.DESC, "raisedAt")), ProgrammeAlert.class).stream()
+                .map(ProgrammeAlert::toRecord).toList();
+    }
+
+    /** Marks an open alert handled; the note says what was done. An alert is handled once. */
+    @Secured(Authorities.THERAPIST)
+    public AlertRecord handleAlert(String alertId, String note) {
+        ProgrammeAlert alert = documents.findById(alertId, ProgrammeAlert.class)
+                .orElseThrow(() -> new NotFoundException("ProgrammeAlert", alertId));
+        if (Inputs.isBlankOrLonger(note, ProgrammeAlert.NOTE_MAX_LENGTH)) {
+            throw ValidationException.of("note", "alert.note.required");
+        }
+        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(alertId).and("handledAt")
+                .isNull()), new Update().set("handledAt", clock.instant())
+                .set("handledBy", CurrentUser.require().username()).set("handledNote", note.trim()),
+                ProgrammeAlert.class);
+        if (changed == 0) {
+            throw ValidationException.of("note", "alert.already-handled");
+        }
+        AlertRecord handled = documents.getById(alertId, ProgrammeAlert.class).toRecord();
+        audit.record("alert.handled", "ProgrammeAlert", alertId, alert.toRecord(), handled, note.trim());
+        return handled;
+    }
+
+    /**
+     * Raises a "no session for a week" alert for every programme whose last activity (last session, or the start) is
+     * 7 or more days old, once per quiet spell. Run daily for each tenant; answers how many it raised. The programmes,
+     * their participants, their last sessions and their earlier quiet-week alerts are each read once for the tenant.
+     */
+    @Secured(Authorities.THERAPIST)
+    public int raiseInactivityAlerts() {
+        List<Followed> followed = records.followedProgrammes();
+        if (followed.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = followed.stream().map(f -> f.participant().id()).toList();
+        Map<String, LocalDate> lastSessions = new HashMap<>();
+        documents.aggregate(SessionLog.class, List.of(
+                Aggregation.match(Criteria.where("participantId").in(ids)),
+                Aggregation.group("participantId").max("date").as("date")), LastSession.class)
+                .forEach(s -> lastSessions.put(s.id(), s.date()));
+        Set<String> alerted = new HashSet<>();
+        documents.find(Query.query(Criteria.where("participantId").in(ids).and("kind")
+                .is(ProgrammeAlert.Kind.NO_SESSIONS)), ProgrammeAlert.class)
+                .forEach(a -> alerted.add(a.getParticipantId() + "/" + a.toRecord().sessionDate()));
+        int raised = 0;
+        for (Followed each : followed) {
+            Programme programme = each.programme();
+            LocalDate today = arm.today(each.participant());
+            LocalDate lastActivity = lastSessions.getOrDefault(programme.getParticipantId(),
+                    programme.getStartDate());
+            boolean quietWeek = !lastActivity.isAfter(today.minusDays(INACTIVE_DAYS));
+            if (quietWeek && alerted.add(programme.getParticipantId() + "/" + lastActivity)) {
+                alerts.raise(programme.getParticipantId(), programme.getStudyId(), ProgrammeAlert.Kind.NO_SESSIONS,
+                        lastActivity, null);
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    /** A participant's latest session day. */
+    record LastSession(@Id String id, LocalDate date) {
+    }
+}

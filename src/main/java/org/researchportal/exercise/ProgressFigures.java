@@ -1,0 +1,215 @@
+package org.researchportal.exercise;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.participants.ParticipantRef;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * How participants of the exercise arm are doing against their programme: the therapist's overview, the caseload's
+ * figures, progress week by week, adherence for an export, and the participant's own figures.
+ */
+@Service
+public class ProgressFigures {
+
+    private final TenantDocuments documents;
+    private final ParticipantService participants;
+    private final ExerciseArm arm;
+    private final ProgrammeRecords records;
+    private final WeeklySummaries summaries;
+
+    ProgressFigures(TenantDocuments documents, ParticipantService participants, ExerciseArm arm,
+            ProgrammeRecords records, WeeklySummaries summaries) {
+        this.documents = documents;
+        this.participants = participants;
+        this.arm = arm;
+        this.records = records;
+        this.summaries = summaries;
+    }
+
+    /** What a therapist works from: the programme, its manual edition and the sessions logged. */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public ProgrammeOverview overview(String participantId) {
+        ParticipantRef participant = arm.participant(participantId);
+        @Nullable Programme programme = documents.findOne(Query.query(Criteria.where("participantId")
+                .is(participantId)), Programme.class).orElse(null);
+        @Nullable ExerciseManual manual = programme != null
+                ? records.manualOf(programme)
+                : records.latestManual(participant.studyId()).orElse(null);
+        return new ProgrammeOverview(participant, programme, manual, records.sessionsOf(participantId),
+                figuresOf(participant), records.checkInsOf(participantId));
+    }
+
+    /** The caseload's figures for one participant of the exercise arm; without a programme, nothing is planned. */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public ProgrammeFigures figures(String participantId) {
+        return figuresOf(arm.participant(participantId));
+    }
+
+    /** The same for a page of a caseload at once; a participant not in the exercise arm (or unknown) is left out. */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public Map<String, ProgrammeFigures> figures(Collection<String> participantIds) {
+        return figuresOf(participants.programmeParticipants(participantIds).stream()
+                .filter(arm::includes).toList());
+    }
+
+    /**
+     * Whole-programme adherence of a page of a study's participants, for an export: one entry per participant with a
+     * programme (only the exercise arm has one, which is why a blinded reader never gets this). Two queries a page.
+     */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public List<ProgrammeAdherence> adherence(String studyId, Collection<String> participantIds) {
+        List<Programme> programmes = documents.find(Query.query(Criteria.where("studyId").is(studyId)
+                .and("participantId").in(participantIds)).with(Sort.by("participantId")), Programme.class);
+        if (programmes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ParticipantRef> refs = new HashMap<>();
+        participants.programmeParticipants(programmes.stream().map(Programme::getParticipantId).toList())
+                .forEach(p -> refs.put(p.id(), p));
+        Map<String, SessionCount> counts = new HashMap<>();
+        documents.aggregate(SessionLog.class, List.of(
+                Aggregation.match(Criteria.where("participantId").in(refs.keySet())),
+                Aggregation.group("participantId", "date").count().as("sessions"),
+                Aggregation.group("participantId").count().as("days").sum("sessions").as("sessions")),
+                SessionCount.class).forEach(c -> counts.put(c.id(), c));
+        List<ProgrammeAdherence> adherence = new ArrayList<>();
+        for (Programme programme : programmes) {
+            ParticipantRef participant = refs.get(programme.getParticipantId());
+            if (participant == null) {
+                continue;
+            }
+            // A participant who left the trial is not counted as missing the days after they left.
+            LocalDate today = arm.today(participant);
+            LocalDate until = participant.leftOn() != null && participant.leftOn().isBefore(today)
+                    ? participant.leftOn() : today;
+            SessionCount count = counts.getOrDefault(participant.id(), new SessionCount(participant.id(), 0, 0));
+            adherence.add(new ProgrammeAdherence(participant.id(), programme.getTemplate(),
+                    programme.getManualEdition(), programme.getStartDate(), until,
+                    programme.programmeDays(programme.getStartDate(), until).size(), count.days(), count.sessions()));
+        }
+        return adherence;
+    }
+
+    record SessionCount(@Id String id, int days, int sessions) {
+    }
+
+    /**
+     * A participant's progress week by week since the programme started, from the weekly summaries (not the logs):
+     * programme days planned against sessions, exertion and pain, with the pain baseline and the weekly check-ins.
+     */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
+    public ProgrammeProgress progress(String participantId) {
+        ParticipantRef participant = arm.participant(participantId);
+        Programme programme = records.programme(participantId);
+        LocalDate today = arm.today(participant);
+        LocalDate first = ProgrammeRecords.weekStart(programme.getStartDate());
+        Map<LocalDate, WeeklySummary> summarised = new HashMap<>();
+        summaries.since(participantId, first).forEach(w -> summarised.put(w.getWeekStart(), w));
+        List<WeekFigures> weeks = new ArrayList<>();
+        for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
+            int planned = plannedInWeek(programme, week, today);
+            if (!summarised.containsKey(week)) {
+                // A week logged before summaries existed (or whose refresh failed) is summarised now.
+                summaries.refresh(participantId, participant.studyId(), week);
+                summaries.of(participantId, week).ifPresent(w -> summarised.put(w.getWeekStart(), w));
+            }
+            WeeklySummary summary = summarised.get(week);
+            weeks.add(summary == null ? WeekFigures.empty(week, planned) : summary.toFigures(planned));
+        }
+        OptionalDouble baseline = AlertRules.baseline(records.firstSessions(participantId,
+                AlertRules.BASELINE_SESSIONS));
+        return new ProgrammeProgress(participant, programme.getStartDate(), weeks,
+                baseline.isPresent() ? baseline.getAsDouble() : null, records.checkInsOf(participantId));
+    }
+
+    /** Programme days of one week, counting only from the start and up to today. */
+    static int plannedInWeek(Programme programme, LocalDate weekStart, LocalDate today) {
+        LocalDate end = weekStart.plusDays(6).isAfter(today) ? today : weekStart.plusDays(6);
+        return end.isBefore(weekStart) ? 0 : programme.programmeDays(weekStart, end).size();
+    }
+
+    /** How the signed-in participant of the exercise arm is doing against their plan. */
+    @Secured(Authorities.PARTICIPANT)
+    public ProgrammeFigures myFigures() {
+        return figuresOf(arm.requireMe());
+    }
+
+    private ProgrammeFigures figuresOf(ParticipantRef participant) {
+        return figuresOf(List.of(participant)).get(participant.id());
+    }
+
+    /**
+     * The figures of several participants with one query per kind of document, not one per participant: a caseload
+     * page of 50 costs the same few queries as one row.
+     */
+    private Map<String, ProgrammeFigures> figuresOf(List<ParticipantRef> refs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = refs.stream().map(ParticipantRef::id).toList();
+        Map<String, LocalDate> todays = new HashMap<>();
+        refs.forEach(p -> todays.put(p.id(), arm.today(p)));
+        LocalDate earliest = todays.values().stream().min(LocalDate::compareTo).orElseThrow();
+        Map<String, Programme> programmes = new HashMap<>();
+        documents.find(Query.query(Criteria.where("participantId").in(ids)), Programme.class)
+                .forEach(p -> programmes.put(p.getParticipantId(), p));
+        Map<String, List<SessionRecord>> recent = new HashMap<>();
+        documents.find(Query.query(Criteria.where("participantId").in(ids).and("date").gt(earliest.minusDays(28)))
+                .with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class)
+                .forEach(log -> recent.computeIfAbsent(log.getParticipantId(), id -> new ArrayList<>())
+                        .add(log.toRecord()));
+        Map<String, Long> openAlerts = new HashMap<>();
+        documents.find(Query.query(Criteria.where("participantId").in(ids).and("handledAt").isNull()),
+                ProgrammeAlert.class).forEach(a -> openAlerts.merge(a.getParticipantId(), 1L, Long::sum));
+        Map<String, List<WeeklySummary>> weeks = new HashMap<>();
+        summaries.since(ids, ProgrammeRecords.weekStart(earliest).minusWeeks(4))
+                .forEach(w -> weeks.computeIfAbsent(w.getParticipantId(), id -> new ArrayList<>()).add(w));
+        Map<String, ProgrammeFigures> figures = new HashMap<>();
+        for (ParticipantRef participant : refs) {
+            String participantId = participant.id();
+            LocalDate today = todays.get(participantId);
+            List<SessionRecord> sessions = recent.getOrDefault(participantId, List.of()).stream()
+                    .filter(r -> r.date().isAfter(today.minusDays(28))).toList();
+            // Only someone with no session in four weeks needs a look further back.
+            @Nullable SessionRecord last = sessions.isEmpty() ? documents.findOne(Query.query(Criteria
+                    .where("participantId").is(participantId)).with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")),
+                    SessionLog.class).map(SessionLog::toRecord).orElse(null) : sessions.getFirst();
+            LocalDate fromWeek = ProgrammeRecords.weekStart(today).minusWeeks(4);
+            List<WeekFigures> lastWeeks = weeks.getOrDefault(participantId, List.of()).stream()
+                    .filter(w -> !w.getWeekStart().isBefore(fromWeek)).map(w -> w.toFigures(0)).toList();
+            @Nullable Programme programme = programmes.get(participantId);
+            figures.put(participantId, new ProgrammeFigures(sessionDays(sessions, today, 7), planned(programme, today,
+                    7), sessionDays(sessions, today, 28), planned(programme, today, 28),
+                    last == null ? null : last.date(), last == null ? null : Math.max(last.painBefore(),
+                            last.painAfter()), ProgrammeFigures.PainTrend.between(lastWeeks),
+                    openAlerts.getOrDefault(participantId, 0L)));
+        }
+        return figures;
+    }
+
+    private static int sessionDays(List<SessionRecord> sessions, LocalDate today, int days) {
+        LocalDate from = today.minusDays(days);
+        return (int) sessions.stream().map(SessionRecord::date).filter(d -> d.isAfter(from)).distinct().count();
+    }
+
+    /** Programme days in the window that ends today, counting only from the programme's start. */
+    static int planned(@Nullable Programme programme, LocalDate today, int days) {
+        return programme == null ? 0 : programme.programmeDays(today.minusDays(days - 1L), today).size();
+    }
+}
