@@ -44,7 +44,7 @@ import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.study.TrialDocument;
 import org.researchportal.study.TrialDocumentService;
-import org.springframework.beans.factory.annotation.Value;
+import org.researchportal.identity.IdentityProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
@@ -74,7 +74,7 @@ class DemoTenantSeed {
             RandomisationService randomisation, ScreeningService screening, AssessmentService assessments,
             ApiTokenService tokens, TrialDocumentService documents, ExerciseService exercise,
             ConsentService consents, MediaLibrary videos, Clock clock,
-            @Value("${portal.demo.password}") String password) {
+            IdentityProperties settings) {
         this.accounts = accounts;
         this.studies = studies;
         this.participants = participants;
@@ -87,7 +87,7 @@ class DemoTenantSeed {
         this.consents = consents;
         this.videos = videos;
         this.clock = clock;
-        this.password = password;
+        this.password = settings.demo().password();
     }
 
     /** Accounts, study and its configuration, documents, participants and the API token of one tenant. */

@@ -32,7 +32,6 @@ import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.StoredFile;
 import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantFiles;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -73,14 +72,14 @@ public class MediaLibrary {
 
     MediaLibrary(TenantDocuments documents, TenantFiles files, ExerciseService exercise,
             ParticipantService participants, AuditTrail audit, Clock clock,
-            @Value("${portal.exercise.video.max-bytes:209715200}") long maxBytes) {
+            ExerciseProperties settings) {
         this.documents = documents;
         this.files = files;
         this.exercise = exercise;
         this.participants = participants;
         this.audit = audit;
         this.clock = clock;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.video().maxBytes();
     }
 
     /** The largest video an upload may be, for the upload form to say so before anyone waits. */
