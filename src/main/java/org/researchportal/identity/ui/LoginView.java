@@ -13,8 +13,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.researchportal.identity.Account;
-import org.researchportal.identity.SecurityConfiguration;
 import org.researchportal.identity.IdentityProperties;
+import org.researchportal.identity.SecurityConfiguration;
 
 /**
  * Local sign-in (the embedded default). With OpenID Connect (production) people sign in at the identity provider, and
