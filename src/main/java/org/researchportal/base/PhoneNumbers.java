@@ -4,7 +4,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +17,8 @@ public class PhoneNumbers {
 
     private final String region;
 
-    PhoneNumbers(@Value("${portal.phone.default-region:CN}") String region) {
-        this.region = region;
+    PhoneNumbers(BaseProperties settings) {
+        this.region = settings.phone().defaultRegion();
     }
 
     /** The number in E.164 if it is a valid number, reading a number without a country code in this region. */

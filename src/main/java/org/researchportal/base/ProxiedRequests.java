@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
@@ -44,7 +44,12 @@ class ProxiedRequests extends OncePerRequestFilter {
     private final List<IpAddressMatcher> trustedProxies;
     private final PublicAddress publicAddress;
 
-    ProxiedRequests(@Value("${portal.network.trusted-proxies:}") String trustedProxies, PublicAddress publicAddress) {
+    @Autowired
+    ProxiedRequests(BaseProperties settings, PublicAddress publicAddress) {
+        this(settings.network().trustedProxies(), publicAddress);
+    }
+
+    ProxiedRequests(String trustedProxies, PublicAddress publicAddress) {
         this.trustedProxies = Arrays.stream(trustedProxies.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(IpAddressMatcher::new).toList();
         this.publicAddress = publicAddress;

@@ -3,7 +3,6 @@ package org.researchportal.base;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,11 @@ public class PublicAddress {
     private volatile int localPort = DEFAULT_PORT;
 
     @Autowired
-    public PublicAddress(@Value("${portal.base-url:}") String baseUrl) {
+    PublicAddress(BaseProperties settings) {
+        this(settings.baseUrl());
+    }
+
+    public PublicAddress(String baseUrl) {
         this.configured = baseUrl.isBlank() ? null : baseUrl.strip().replaceAll("/+$", "");
     }
 

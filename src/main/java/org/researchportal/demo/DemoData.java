@@ -8,11 +8,11 @@ import org.researchportal.base.PublicAddress;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.identity.AccountService;
+import org.researchportal.identity.IdentityProperties;
 import org.researchportal.tenancy.TenantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,26 +34,26 @@ class DemoData implements ApplicationRunner {
     private final DemoTenantSeed seeds;
     private final DemoCalls calls;
     private final String password;
-    private final String authMode;
+    private final boolean identityProviderOwnsAccounts;
     private final ObjectProvider<MongoServer> embeddedStore;
     private final PublicAddress address;
 
     DemoData(TenantService tenants, AccountService accounts, DemoTenantSeed seeds, DemoCalls calls,
-            @Value("${portal.demo.password}") String password, @Value("${portal.auth.mode:local}") String authMode,
+            IdentityProperties settings,
             ObjectProvider<MongoServer> embeddedStore, PublicAddress address) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.seeds = seeds;
         this.calls = calls;
-        this.password = password;
-        this.authMode = authMode;
+        this.password = settings.demo().password();
+        this.identityProviderOwnsAccounts = settings.identityProviderOwnsAccounts();
         this.embeddedStore = embeddedStore;
         this.address = address;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!"local".equals(authMode) || embeddedStore.getIfAvailable() == null) {
+        if (identityProviderOwnsAccounts || embeddedStore.getIfAvailable() == null) {
             // Demo accounts with a published password must never land in a real database.
             log.warn("Demo data is only for the embedded store with local sign-in; not seeding");
             return;

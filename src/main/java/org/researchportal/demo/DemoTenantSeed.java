@@ -34,6 +34,7 @@ import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.VideoRef;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.ApiTokenService;
+import org.researchportal.identity.IdentityProperties;
 import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantImport;
@@ -47,7 +48,6 @@ import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.study.TrialDocument;
 import org.researchportal.study.TrialDocumentService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
@@ -81,7 +81,7 @@ class DemoTenantSeed {
             ApiTokenService tokens, TrialDocumentService documents, ExerciseManuals manuals,
             Prescriptions prescriptions, ParticipantProgramme ownProgramme, SessionLogging sessionLogging,
             ConsentService consents, MediaLibrary videos, Clock clock,
-            @Value("${portal.demo.password}") String password) {
+            IdentityProperties settings) {
         this.accounts = accounts;
         this.studies = studies;
         this.participants = participants;
@@ -97,7 +97,7 @@ class DemoTenantSeed {
         this.consents = consents;
         this.videos = videos;
         this.clock = clock;
-        this.password = password;
+        this.password = settings.demo().password();
     }
 
     /** Accounts, study and its configuration, documents, participants and the API token of one tenant. */

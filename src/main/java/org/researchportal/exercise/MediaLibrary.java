@@ -31,7 +31,6 @@ import org.researchportal.participants.ParticipantRef;
 import org.researchportal.tenancy.StoredFile;
 import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantFiles;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -74,7 +73,7 @@ public class MediaLibrary {
 
     MediaLibrary(TenantDocuments documents, TenantFiles files, ExerciseManuals manuals, Prescriptions prescriptions,
             ProgrammeFeed programmeFeed, ExerciseArm arm, AuditTrail audit, Clock clock,
-            @Value("${portal.exercise.video.max-bytes:209715200}") long maxBytes) {
+            ExerciseProperties settings) {
         this.documents = documents;
         this.files = files;
         this.manuals = manuals;
@@ -83,7 +82,7 @@ public class MediaLibrary {
         this.arm = arm;
         this.audit = audit;
         this.clock = clock;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.video().maxBytes();
     }
 
     /** The largest video an upload may be, for the upload form to say so before anyone waits. */

@@ -6,7 +6,6 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.TenantSweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -30,10 +29,10 @@ class CallPlanningRounds {
     private final Duration period;
 
     CallPlanningRounds(TenantSweeps tenants, CallPlanning planning,
-            @Value("${portal.followup.planning.every:PT6H}") Duration period) {
+            FollowupProperties settings) {
         this.tenants = tenants;
         this.planning = planning;
-        this.period = period;
+        this.period = settings.planning().every();
     }
 
     @Scheduled(initialDelayString = "${portal.followup.planning.first:PT20S}",

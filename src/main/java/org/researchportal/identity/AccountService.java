@@ -19,7 +19,6 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -53,14 +52,14 @@ public class AccountService {
 
     AccountService(TenantDocuments documents, SignInAccounts signInAccounts, PasswordEncoder passwordEncoder,
             PasswordLinks passwordLinks, AuditTrail audit, Clock clock,
-            @Value("${portal.auth.mode:local}") String authMode, AccountStandings standings) {
+            IdentityProperties settings, AccountStandings standings) {
         this.documents = documents;
         this.signInAccounts = signInAccounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordLinks = passwordLinks;
         this.audit = audit;
         this.clock = clock;
-        this.identityProviderOwnsAccounts = "oidc".equals(authMode);
+        this.identityProviderOwnsAccounts = settings.identityProviderOwnsAccounts();
         this.standings = standings;
     }
 

@@ -18,7 +18,6 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,12 +43,11 @@ public class ApiTokenService {
     private final SecureRandom random = new SecureRandom();
     private final boolean importEnabled;
 
-    ApiTokenService(TenantDocuments documents, AuditTrail audit, Clock clock,
-            @Value("${portal.api.token-import:false}") boolean importEnabled) {
+    ApiTokenService(TenantDocuments documents, AuditTrail audit, Clock clock, IdentityProperties settings) {
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;
-        this.importEnabled = importEnabled;
+        this.importEnabled = settings.api().tokenImport();
     }
 
     /** Makes a token and answers its secret, which is shown this once and never stored. */

@@ -12,7 +12,6 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.FirstAdministrator;
 import org.researchportal.tenancy.FirstAdministrators;
 import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +30,18 @@ class FirstAdministratorAccounts implements FirstAdministrators {
     private final boolean identityProviderOwnsAccounts;
 
     FirstAdministratorAccounts(AccountService accounts, TenantDocuments documents, PasswordLinks links,
-            AuditTrail audit, Clock clock, @Value("${portal.auth.mode:local}") String authMode) {
+            AuditTrail audit, Clock clock, IdentityProperties settings) {
         this.accounts = accounts;
         this.documents = documents;
         this.links = links;
         this.audit = audit;
         this.clock = clock;
-        this.identityProviderOwnsAccounts = "oidc".equals(authMode);
+        this.identityProviderOwnsAccounts = settings.identityProviderOwnsAccounts();
+    }
+
+    @Override
+    public boolean identityProviderOwnsAccounts() {
+        return identityProviderOwnsAccounts;
     }
 
     @Override

@@ -16,7 +16,6 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.tenancy.Tenant;
 import org.researchportal.tenancy.TenantDirectory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -40,9 +39,8 @@ class OidcSignIn extends OidcUserService {
     private final String tenantClaim;
     private final String rolesClaim;
 
-    OidcSignIn(SignInAccounts accounts, TenantDirectory tenants, Clock clock,
-            @Value("${portal.auth.oidc.tenant-claim:tenant}") String tenantClaim,
-            @Value("${portal.auth.oidc.roles-claim:portal_roles}") String rolesClaim) {
+    OidcSignIn(SignInAccounts accounts, TenantDirectory tenants, Clock clock, String tenantClaim,
+            String rolesClaim) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.clock = clock;

@@ -12,7 +12,6 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,13 +38,13 @@ public class ParticipantAccounts {
     private final boolean identityProviderOwnsAccounts;
 
     ParticipantAccounts(TenantDocuments documents, Invitees invitees, PasswordLinks links, AuditTrail audit,
-            Clock clock, @Value("${portal.auth.mode:local}") String authMode) {
+            Clock clock, IdentityProperties settings) {
         this.documents = documents;
         this.invitees = invitees;
         this.links = links;
         this.audit = audit;
         this.clock = clock;
-        this.identityProviderOwnsAccounts = "oidc".equals(authMode);
+        this.identityProviderOwnsAccounts = settings.identityProviderOwnsAccounts();
     }
 
     /**

@@ -8,7 +8,7 @@ import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,9 +32,13 @@ class PlatformBootstrap {
     private final String username;
     private final boolean oidc;
 
-    PlatformBootstrap(SignInAccounts accounts, PasswordLinks links, Clock clock,
-            @Value("${portal.bootstrap.platform-admin:}") String username,
-            @Value("${portal.auth.mode:local}") String authMode) {
+    @Autowired
+    PlatformBootstrap(SignInAccounts accounts, PasswordLinks links, Clock clock, IdentityProperties settings) {
+        this(accounts, links, clock, settings.bootstrap().platformAdmin(),
+                settings.identityProviderOwnsAccounts() ? "oidc" : "local");
+    }
+
+    PlatformBootstrap(SignInAccounts accounts, PasswordLinks links, Clock clock, String username, String authMode) {
         this.accounts = accounts;
         this.links = links;
         this.clock = clock;

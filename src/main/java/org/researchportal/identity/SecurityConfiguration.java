@@ -10,7 +10,6 @@ import org.researchportal.tenancy.TenantDirectory;
 import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
@@ -139,7 +138,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
-            @Value("${portal.auth.mode:local}") String mode, SessionCheck sessionCheck) throws Exception {
+            IdentityProperties settings, SessionCheck sessionCheck) throws Exception {
+        boolean oidc = settings.identityProviderOwnsAccounts();
         // Every request of a signed-in person, Vaadin's own included, first checks that their account still stands.
         http.addFilterAfter(sessionCheck.requests(), SecurityContextHolderFilter.class);
         // Vaadin's own requests carry Vaadin's token; everything else that changes something needs Spring Security's,
@@ -162,7 +162,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/l/**").permitAll()
                 // Media streamed to the signed-in person; the video library checks tenant and viewer per request.
                 .requestMatchers("/media/**").authenticated());
-        if ("oidc".equals(mode)) {
+        if (oidc) {
             // A refused sign-in (unknown tenant, deactivated account) lands on the login view's explanation; the
             // default, the authorization endpoint itself, would send the person straight back to Keycloak in a loop.
             http.oauth2Login(oauth2 -> oauth2.failureUrl("/login?error"));
@@ -171,7 +171,7 @@ public class SecurityConfiguration {
         }
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             vaadin.enableCsrfConfiguration(false);
-            if ("oidc".equals(mode)) {
+            if (oidc) {
                 // RP-initiated logout: signing out of the portal also ends the Keycloak session.
                 vaadin.oauth2LoginPage("/oauth2/authorization/" + OIDC_REGISTRATION, "{baseUrl}");
             } else {
@@ -201,8 +201,8 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnProperty(name = "portal.auth.mode", havingValue = "oidc")
     OidcSignIn oidcSignIn(SignInAccounts accounts, TenantDirectory tenants, Clock clock,
-            @Value("${portal.auth.oidc.tenant-claim:tenant}") String tenantClaim,
-            @Value("${portal.auth.oidc.roles-claim:portal_roles}") String rolesClaim) {
-        return new OidcSignIn(accounts, tenants, clock, tenantClaim, rolesClaim);
+            IdentityProperties settings) {
+        return new OidcSignIn(accounts, tenants, clock, settings.auth().oidc().tenantClaim(),
+                settings.auth().oidc().rolesClaim());
     }
 }

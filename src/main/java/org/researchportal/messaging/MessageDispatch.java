@@ -6,7 +6,7 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.TenantSweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -29,8 +29,13 @@ class MessageDispatch {
     private final ReminderPlanner planner;
     private final Duration planningPeriod;
 
+    @Autowired
     MessageDispatch(TenantSweeps tenants, OutboxDispatcher dispatcher, ReminderPlanner planner,
-            @Value("${portal.messaging.planning.every:PT6H}") Duration planningPeriod) {
+            MessagingProperties settings) {
+        this(tenants, dispatcher, planner, settings.planning().every());
+    }
+
+    MessageDispatch(TenantSweeps tenants, OutboxDispatcher dispatcher, ReminderPlanner planner, Duration planningPeriod) {
         this.tenants = tenants;
         this.dispatcher = dispatcher;
         this.planner = planner;

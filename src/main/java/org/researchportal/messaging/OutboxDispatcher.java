@@ -21,7 +21,6 @@ import org.researchportal.tenancy.TenantDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -72,7 +71,13 @@ public class OutboxDispatcher {
     @Autowired
     OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
             ParticipantService participants, Outbox outbox, List<MessageSender> senders, Clock clock,
-            @Value("${portal.messaging.lease:PT2M}") Duration lease) {
+            MessagingProperties installation) {
+        this(documents, settings, replies, participants, outbox, senders, clock, installation.lease());
+    }
+
+    OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
+            ParticipantService participants, Outbox outbox, List<MessageSender> senders, Clock clock,
+            Duration lease) {
         this(documents, settings, replies, participants, outbox, senders, clock, lease, RetryPolicy.STANDARD);
     }
 

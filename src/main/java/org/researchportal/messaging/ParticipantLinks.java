@@ -20,7 +20,6 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.identity.LinkSignIn;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -85,14 +84,14 @@ public class ParticipantLinks {
 
     ParticipantLinks(TenantDocuments documents, Clock clock, PortalAddress portal, ParticipantService participants,
             LinkSignIn signIn, AuditTrail audit,
-            @Value("${portal.messaging.participant-links.valid-for:PT72H}") Duration validFor) {
+            MessagingProperties settings) {
         this.documents = documents;
         this.clock = clock;
         this.portal = portal;
         this.participants = participants;
         this.signIn = signIn;
         this.audit = audit;
-        this.validFor = validFor;
+        this.validFor = settings.participantLinks().validFor();
     }
 
     /**

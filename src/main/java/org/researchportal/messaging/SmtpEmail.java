@@ -6,7 +6,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -26,7 +26,12 @@ class SmtpEmail implements MessageSender {
     private final JavaMailSender mail;
     private final String defaultFrom;
 
-    SmtpEmail(JavaMailSender mail, @Value("${portal.messaging.email-from:research-portal@localhost}") String from) {
+    @Autowired
+    SmtpEmail(JavaMailSender mail, MessagingProperties settings) {
+        this(mail, settings.emailFrom());
+    }
+
+    SmtpEmail(JavaMailSender mail, String from) {
         this.mail = mail;
         this.defaultFrom = from;
     }

@@ -21,7 +21,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,10 +46,11 @@ class TwilioSms implements MessageSender {
     private final boolean captureWithoutAccount;
 
     @Autowired
-    TwilioSms(@Value("${portal.messaging.twilio.api-base:}") String apiBase,
-            PortalAddress portal,
-            @Value("${portal.messaging.capture-sms-without-account:true}") boolean captureWithoutAccount,
-            @Value("${portal.messaging.twilio.timeout:PT15S}") Duration timeout) {
+    TwilioSms(MessagingProperties settings, PortalAddress portal) {
+        this(settings.twilio().apiBase(), portal, settings.captureSmsWithoutAccount(), settings.twilio().timeout());
+    }
+
+    TwilioSms(String apiBase, PortalAddress portal, boolean captureWithoutAccount, Duration timeout) {
         this.apiBase = apiBase.isBlank() ? null : URI.create(apiBase);
         this.statusCallback = portal.configured().map(base -> base + TwilioWebhooks.STATUS_PATH).orElse(null);
         this.captureWithoutAccount = captureWithoutAccount;

@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public interface FirstAdministrators {
 
+    /** Whether an identity provider owns the accounts (then the portal makes no first administrator's link). */
+    boolean identityProviderOwnsAccounts();
+
     /** The refusals for the person named (field to message key), checked before anything is written. */
     Map<String, String> check(FirstAdministrator person);
 

@@ -20,10 +20,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.BaseProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,10 +59,12 @@ public class SealedValues {
     }
 
     @Autowired
-    SealedValues(@Value("${portal.secrets.key:}") String configuredKey,
-            @Value("${portal.secrets.previous-keys:}") String previousKeys,
-            @Value("${portal.secrets.lookup-key:}") String configuredLookupKey,
-            @Value("${portal.secrets.key-file:}") String keyFile) {
+    SealedValues(BaseProperties settings) {
+        this(settings.secrets().key(), settings.secrets().previousKeys(), settings.secrets().lookupKey(),
+                settings.secrets().keyFile());
+    }
+
+    SealedValues(String configuredKey, String previousKeys, String configuredLookupKey, String keyFile) {
         byte[] current = keyBytes(configuredKey, keyFile);
         this.currentId = keyId(current);
         keys.put(currentId, new SecretKeySpec(current, "AES"));

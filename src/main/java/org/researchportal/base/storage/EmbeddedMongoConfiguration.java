@@ -11,9 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.researchportal.base.BaseProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -36,9 +36,10 @@ class EmbeddedMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(@Value("${portal.storage.embedded.store:file}") String store,
-            @Value("${portal.storage.embedded.data-dir:./data}") String dataDir,
-            @Value("${portal.storage.embedded.port:0}") int port) {
+    MongoServer embeddedMongoServer(BaseProperties settings) {
+        String store = settings.storage().embedded().store();
+        String dataDir = settings.storage().embedded().dataDir();
+        int port = settings.storage().embedded().port();
         MongoBackend backend;
         if ("memory".equals(store)) {
             backend = new MemoryBackend();
@@ -59,8 +60,8 @@ class EmbeddedMongoConfiguration {
     }
 
     @Bean
-    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer,
-            @Value("${portal.storage.database:research-portal}") String database) {
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer, BaseProperties settings) {
+        String database = settings.storage().database();
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         ConnectionString connection = new ConnectionString(
                 "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
@@ -69,9 +70,8 @@ class EmbeddedMongoConfiguration {
 
     /** Named as Boot's own MongoDB indicator, which then stands back (it asks for {@code hello}). */
     @Bean
-    HealthIndicator mongoHealthIndicator(MongoClient client,
-            @Value("${portal.storage.database:research-portal}") String database) {
-        return new WireServerHealth(client, database);
+    HealthIndicator mongoHealthIndicator(MongoClient client, BaseProperties settings) {
+        return new WireServerHealth(client, settings.storage().database());
     }
 
     static class NoMongoUriConfigured implements Condition {

@@ -13,8 +13,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.researchportal.identity.Account;
+import org.researchportal.identity.IdentityProperties;
 import org.researchportal.identity.SecurityConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Local sign-in (the embedded default). With OpenID Connect (production) people sign in at the identity provider, and
@@ -31,9 +31,10 @@ public final class LoginView extends Main implements BeforeEnterObserver, HasDyn
     /** Shown when a participant's link from a message was used up or ran out: what to do instead. */
     private final Paragraph usedLink = new Paragraph();
 
-    LoginView(@Value("${portal.demo.enabled:false}") boolean demo,
-            @Value("${portal.demo.password:}") String demoPassword, @Value("${portal.auth.mode:local}") String mode) {
-        this.oidc = "oidc".equals(mode);
+    LoginView(IdentityProperties settings) {
+        this.oidc = settings.identityProviderOwnsAccounts();
+        boolean demo = settings.demo().enabled();
+        String demoPassword = settings.demo().password();
         addClassName("login-view");
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);

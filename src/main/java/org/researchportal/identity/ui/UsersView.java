@@ -27,7 +27,7 @@ import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.identity.AccountRow;
 import org.researchportal.identity.AccountService;
-import org.springframework.beans.factory.annotation.Value;
+import org.researchportal.identity.IdentityProperties;
 
 /** The tenant administrator's dashboard: the tenant's accounts and their roles (create, assign, deactivate). */
 @Route("admin/users")
@@ -39,9 +39,9 @@ final class UsersView extends Main implements HasDynamicTitle {
     private final Grid<AccountRow> grid = new Grid<>();
     private final boolean localSignIn;
 
-    UsersView(AccountService accounts, @Value("${portal.auth.mode:local}") String authMode) {
+    UsersView(AccountService accounts, IdentityProperties settings) {
         this.accounts = accounts;
-        this.localSignIn = !"oidc".equals(authMode);
+        this.localSignIn = !settings.identityProviderOwnsAccounts();
         addClassName("portal-view");
 
         var create = new Button(getTranslation("users.new"), e -> new NewAccountDialog(accounts, localSignIn,

@@ -18,10 +18,10 @@ import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.tenancy.FirstAdministrators;
 import org.researchportal.tenancy.Tenant;
 import org.researchportal.tenancy.TenantArchive;
 import org.researchportal.tenancy.TenantService;
-import org.springframework.beans.factory.annotation.Value;
 
 /** The platform administrator's dashboard: the tenants of this installation, and a form to add one. */
 @Route("platform/tenants")
@@ -29,8 +29,8 @@ import org.springframework.beans.factory.annotation.Value;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 final class TenantsView extends Main implements HasDynamicTitle {
 
-    TenantsView(TenantService tenants, TenantArchive archive, @Value("${portal.auth.mode:local}") String mode) {
-        boolean oidc = "oidc".equals(mode);
+    TenantsView(TenantService tenants, TenantArchive archive, FirstAdministrators firstAdministrators) {
+        boolean oidc = firstAdministrators.identityProviderOwnsAccounts();
         addClassName("portal-view");
         var grid = new Grid<Tenant>();
         grid.addColumn(t -> t.name(getLocale())).setHeader(getTranslation("tenant.name")).setAutoWidth(true)
