@@ -31,6 +31,9 @@ public class AuditTrail {
 
     private static final String TENANT_ENTITY = "Tenant";
     private static final String PARTICIPANT_ENTITY = "Participant";
+    /** Newest first; entries of the same millisecond (one action recording several) in the order they were made. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "at").and(Sort.by(Sort.Direction.DESC,
+            "_id"));
 
     private final TenantDocuments documents;
     private final MongoConverter converter;
@@ -69,7 +72,7 @@ public class AuditTrail {
     public List<AuditEvent> participantHistory(String participantId) {
         return documents.find(Query.query(new Criteria().orOperator(Criteria.where("participantId").is(participantId),
                 Criteria.where("entityType").is(PARTICIPANT_ENTITY).and("entityId").is(participantId)))
-                .with(Sort.by(Sort.Direction.DESC, "at")), AuditEvent.class);
+                .with(NEWEST_FIRST), AuditEvent.class);
     }
 
     /** The participant a change is about: the record itself, or the participant its snapshot names. */
@@ -90,7 +93,7 @@ public class AuditTrail {
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public List<AuditEvent> history(String entityType, String entityId) {
         return documents.find(Query.query(Criteria.where("entityType").is(entityType).and("entityId").is(entityId))
-                .with(Sort.by(Sort.Direction.DESC, "at")), AuditEvent.class);
+                .with(NEWEST_FIRST), AuditEvent.class);
     }
 
     /**
