@@ -54,11 +54,11 @@ final class UsersView extends Main implements HasDynamicTitle {
         grid.addColumn(AccountRow::displayName).setHeader(getTranslation("account.display-name")).setAutoWidth(true);
         grid.addColumn(r -> r.roles().stream().sorted().map(role -> getTranslation(role.messageKey()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("account.roles")).setAutoWidth(true);
-        grid.addColumn(this::state).setHeader(getTranslation("account.state")).setWidth("11em").setFlexGrow(0);
+        grid.addColumn(this::state).setHeader(getTranslation("account.state")).setAutoWidth(true);
         grid.addColumn(r -> Formats.dateTime(r.lastSignInAt(), CurrentUser.require().zone(), getLocale()))
                 .setHeader(getTranslation("account.last-sign-in")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true)
-                .setKey("actions");
+                .setFlexGrow(0).setKey("actions");
         grid.setItems(query -> accounts.accounts(toSpringPageRequest(query)).stream());
         grid.addClassName("portal-grid");
 
