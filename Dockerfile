@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 #
-# Research Portal image: builds the Vaadin production bundle and the Spring Boot jar, then runs it
+# Research Portal image: builds the Spring Boot jar (`package` makes Vaadin's production build), then runs it
 # on a JRE as a non-root user. Build: docker build -t research-portal .  (or docker compose build)
 
 # ---- build stage ------------------------------------------------------------------------------
@@ -18,7 +18,7 @@ COPY config config
 # The jar is copied out of target/ in the same step (exactly one; the *.jar.original left by repackaging does not match).
 RUN --mount=type=cache,target=/root/.m2 \
     chmod +x mvnw \
-    && VAADIN_USAGE_STATS_ENABLED=false ./mvnw -B -Pproduction -DskipTests package \
+    && VAADIN_USAGE_STATS_ENABLED=false ./mvnw -B -DskipTests package \
     && set -- target/*.jar \
     && if [ "$#" -ne 1 ]; then echo "expected exactly one jar in target/, found: $*" >&2; exit 1; fi \
     && mkdir -p /out \

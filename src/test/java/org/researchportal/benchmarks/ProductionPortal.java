@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 /**
- * The production jar (built beforehand with {@code JAVA_HOME=<JDK 21+> ./mvnw -Pproduction package -DskipTests}),
+ * The production jar (built beforehand with {@code ./mvnw package -DskipTests}),
  * started as a process of its own on its embedded default with a fresh data folder, as a hospital's first look
  * would start it: Vaadin in production mode, unlike every test context.
  */
@@ -110,14 +110,14 @@ final class ProductionPortal implements AutoCloseable {
         try (Stream<Path> built = Files.list(Path.of("target"))) {
             jar = built.filter(p -> p.getFileName().toString().matches("research-portal-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No jar in target/: build it first with "
-                            + "JAVA_HOME=<JDK 21+> ./mvnw -Pproduction package -DskipTests"));
+                            + "./mvnw package -DskipTests"));
         }
         try (var zip = new ZipFile(jar.toFile())) {
             var info = zip.getEntry("META-INF/VAADIN/config/flow-build-info.json");
             String text = info == null ? "" : new String(zip.getInputStream(info).readAllBytes());
             if (!text.replace(" ", "").contains("\"productionMode\":true")) {
                 throw new IllegalStateException(jar + " is not a production build: build it with "
-                        + "JAVA_HOME=<JDK 21+> ./mvnw -Pproduction package -DskipTests");
+                        + "./mvnw package -DskipTests");
             }
         }
         return jar;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * a fresh data folder (an empty database). Three ways to start the same jar, alternating: as it is, extracted
  * (Spring Boot's jar tools), and extracted with a JDK AOT cache trained once. Target: 10 s or less.
  *
- * <p>Needs the production jar: {@code JAVA_HOME=<JDK 21+> ./mvnw -Pproduction package -DskipTests} first.
+ * <p>Needs the production jar: {@code ./mvnw package -DskipTests} first.
  */
 class StartupBenchmark {
 
@@ -65,7 +65,7 @@ class StartupBenchmark {
 
                 From starting the JVM to `/login` answering 200, with a fresh data folder each time (the embedded \
                 wire server on an empty H2 store; the demo is seeded after the page answers). %d runs of each way, \
-                alternating. The production jar: `JAVA_HOME=<JDK 21+> ./mvnw -Pproduction package -DskipTests`.
+                alternating. The production jar: `./mvnw package -DskipTests`.
 
                 | way | median | runs |
                 |---|---|---|
