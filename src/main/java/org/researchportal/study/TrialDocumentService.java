@@ -18,7 +18,6 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.tenancy.StoredFile;
-import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantFiles;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.annotation.Secured;
@@ -31,15 +30,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class TrialDocumentService {
 
-    private final TenantDocuments documents;
+    private final StudyRecords studies;
     private final TrialDocumentRecords records;
     private final TenantFiles files;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TrialDocumentService(TenantDocuments documents, TrialDocumentRecords records, TenantFiles files, AuditTrail audit,
+    TrialDocumentService(StudyRecords studies, TrialDocumentRecords records, TenantFiles files, AuditTrail audit,
             Clock clock) {
-        this.documents = documents;
+        this.studies = studies;
         this.records = records;
         this.files = files;
         this.audit = audit;
@@ -49,7 +48,7 @@ public class TrialDocumentService {
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public DocumentRow upload(String studyId, String title, TrialDocument.Kind kind, @Nullable String note,
             Set<PortalRole> allowedRoles, String fileName, byte[] content) {
-        documents.getById(studyId, Study.class);
+        studies.study(studyId);
         Map<String, String> errors = new HashMap<>();
         if (Inputs.isBlankOrLonger(title, TrialDocument.TITLE_MAX_LENGTH)) {
             errors.put("title", "document.title.invalid");
