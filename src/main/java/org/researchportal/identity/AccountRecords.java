@@ -35,6 +35,11 @@ class AccountRecords {
         return documents.insert(account);
     }
 
+    /** Stores a new account in a tenant a platform administrator acts on (its first administrator). */
+    Account addTo(String tenantId, Account account) {
+        return documents.insertInto(tenantId, account);
+    }
+
     /** One page of the tenant's accounts, by username. */
     Slice<Account> accounts(Pageable pageable) {
         return documents.slice(new Query().with(Sort.by("username")), pageable, Account.class);
