@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.CallParticipant;
@@ -51,13 +52,13 @@ public class CallPlanning {
     @Secured(Authorities.COORDINATOR)
     public int planCalls() {
         List<CallParticipant> all = participants.callParticipants();
-        // The calls already planned and the arms' plans are read once for the round, not once per participant.
-        Map<String, Set<Integer>> numbers = calls.plannedNumbers(all.stream()
-                .filter(p -> p.status() == ParticipantStatus.ENROLLED).map(CallParticipant::id).toList());
+        // The participants' calls and the arms' plans are read once for the round, not once per participant.
+        Map<String, List<FollowUpCall>> callsOf = calls.callsByParticipant(all.stream().map(CallParticipant::id)
+                .toList());
         Map<String, Optional<FollowUpPlan>> armPlans = new HashMap<>();
         int planned = 0;
         for (CallParticipant participant : all) {
-            planned += plan(participant, numbers.getOrDefault(participant.id(), Set.of()), armPlans);
+            planned += plan(participant, callsOf.getOrDefault(participant.id(), List.of()), armPlans);
         }
         return planned;
     }
@@ -66,7 +67,7 @@ public class CallPlanning {
     @Secured(Authorities.COORDINATOR)
     public int planCallsFor(String participantId) {
         return participants.callParticipant(participantId).map(participant -> plan(participant, calls
-                .plannedNumbers(List.of(participantId)).getOrDefault(participantId, Set.of()), new HashMap<>()))
+                .callsByParticipant(List.of(participantId)).getOrDefault(participantId, List.of()), new HashMap<>()))
                 .orElse(0);
     }
 
@@ -113,11 +114,14 @@ public class CallPlanning {
         return expected;
     }
 
-    /** Plans the calls missing from those already planned (their numbers); arms' plans are kept as read. */
-    private int plan(CallParticipant participant, Set<Integer> plannedNumbers,
+    /** Plans the calls missing from the participant's calls (as read); the arms' plans are kept as read. */
+    private int plan(CallParticipant participant, List<FollowUpCall> theirCalls,
             Map<String, Optional<FollowUpPlan>> armPlans) {
         if (participant.status() != ParticipantStatus.ENROLLED) {
             // Left the study: nothing more is planned, and what was open is ended (planning finds none open after).
+            if (theirCalls.stream().noneMatch(call -> call.getStatus() == CallStatus.OPEN)) {
+                return 0;
+            }
             cancelOpenCalls(participant.id(), "Participant " + participant.status().name()
                     .toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             return 0;
@@ -127,6 +131,7 @@ public class CallPlanning {
         if (plan.isEmpty()) {
             return 0;
         }
+        Set<Integer> plannedNumbers = theirCalls.stream().map(FollowUpCall::getNumber).collect(Collectors.toSet());
         int planned = 0;
         for (CallSchedule.Slot slot : CallSchedule.of(participant.enrolledOn(), plan.get().getSettings())) {
             if (plannedNumbers.contains(slot.number())) {

@@ -1,12 +1,11 @@
 package org.researchportal.followup;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.domain.Sort;
@@ -52,14 +51,14 @@ class FollowUpCallRecords {
                 FollowUpCall.class);
     }
 
-    /** The numbers of the calls already planned for each of these participants, in one read. */
-    Map<String, Set<Integer>> plannedNumbers(Collection<String> participantIds) {
-        Map<String, Set<Integer>> numbers = new HashMap<>();
+    /** The calls of each of these participants (those without any are absent), in one read. */
+    Map<String, List<FollowUpCall>> callsByParticipant(Collection<String> participantIds) {
+        Map<String, List<FollowUpCall>> byParticipant = new HashMap<>();
         for (FollowUpCall call : documents.find(Query.query(Criteria.where("participantId").in(participantIds)),
                 FollowUpCall.class)) {
-            numbers.computeIfAbsent(call.getParticipantId(), id -> new HashSet<>()).add(call.getNumber());
+            byParticipant.computeIfAbsent(call.getParticipantId(), id -> new ArrayList<>()).add(call);
         }
-        return numbers;
+        return byParticipant;
     }
 
     List<FollowUpCall> openCalls() {
