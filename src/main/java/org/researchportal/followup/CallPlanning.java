@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.CallParticipant;
@@ -53,12 +51,13 @@ public class CallPlanning {
     public int planCalls() {
         List<CallParticipant> all = participants.callParticipants();
         // The participants' calls and the arms' plans are read once for the round, not once per participant.
-        Map<String, List<FollowUpCall>> callsOf = calls.callsByParticipant(all.stream().map(CallParticipant::id)
+        Map<String, FollowUpCallRecords.Planned> plannedOf = calls.plannedOf(all.stream().map(CallParticipant::id)
                 .toList());
         Map<String, Optional<FollowUpPlan>> armPlans = new HashMap<>();
         int planned = 0;
         for (CallParticipant participant : all) {
-            planned += plan(participant, callsOf.getOrDefault(participant.id(), List.of()), armPlans);
+            planned += plan(participant, plannedOf.getOrDefault(participant.id(), FollowUpCallRecords.Planned.NONE),
+                    armPlans);
         }
         return planned;
     }
@@ -67,8 +66,8 @@ public class CallPlanning {
     @Secured(Authorities.COORDINATOR)
     public int planCallsFor(String participantId) {
         return participants.callParticipant(participantId).map(participant -> plan(participant, calls
-                .callsByParticipant(List.of(participantId)).getOrDefault(participantId, List.of()), new HashMap<>()))
-                .orElse(0);
+                .plannedOf(List.of(participantId)).getOrDefault(participantId, FollowUpCallRecords.Planned.NONE),
+                new HashMap<>())).orElse(0);
     }
 
     /** Cancels a participant's open calls (they left the study or may no longer be contacted); answers how many. */
@@ -114,12 +113,12 @@ public class CallPlanning {
         return expected;
     }
 
-    /** Plans the calls missing from the participant's calls (as read); the arms' plans are kept as read. */
-    private int plan(CallParticipant participant, List<FollowUpCall> theirCalls,
+    /** Plans the calls missing from those planned so far (as read); the arms' plans are kept as read. */
+    private int plan(CallParticipant participant, FollowUpCallRecords.Planned soFar,
             Map<String, Optional<FollowUpPlan>> armPlans) {
         if (participant.status() != ParticipantStatus.ENROLLED) {
             // Left the study: nothing more is planned, and what was open is ended (planning finds none open after).
-            if (theirCalls.stream().noneMatch(call -> call.getStatus() == CallStatus.OPEN)) {
+            if (!soFar.anyOpen()) {
                 return 0;
             }
             cancelOpenCalls(participant.id(), "Participant " + participant.status().name()
@@ -131,10 +130,9 @@ public class CallPlanning {
         if (plan.isEmpty()) {
             return 0;
         }
-        Set<Integer> plannedNumbers = theirCalls.stream().map(FollowUpCall::getNumber).collect(Collectors.toSet());
         int planned = 0;
         for (CallSchedule.Slot slot : CallSchedule.of(participant.enrolledOn(), plan.get().getSettings())) {
-            if (plannedNumbers.contains(slot.number())) {
+            if (soFar.numbers().contains(slot.number())) {
                 continue;
             }
             try {

@@ -60,7 +60,8 @@ public class CallWorklist {
 
     @Secured(Authorities.COORDINATOR)
     public List<CallRow> worklist(WorklistFilter filter) {
-        List<FollowUpCall> listed = calls.worklistCalls(filter.urgency() == Urgency.CLOSED, filter.studyId());
+        List<FollowUpCall> listed = filter.urgency() == Urgency.CLOSED ? calls.closedByDueDate(filter.studyId())
+                : calls.openByDueDate(filter.studyId());
         return rows(listed, participantsById()).stream()
                 .filter(r -> filter.urgency() == null || r.urgency() == filter.urgency())
                 .filter(r -> !filter.mineOnly() || r.mine())

@@ -1,11 +1,12 @@
 package org.researchportal.followup;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.domain.Sort;
@@ -51,14 +52,31 @@ class FollowUpCallRecords {
                 FollowUpCall.class);
     }
 
-    /** The calls of each of these participants (those without any are absent), in one read. */
-    Map<String, List<FollowUpCall>> callsByParticipant(Collection<String> participantIds) {
-        Map<String, List<FollowUpCall>> byParticipant = new HashMap<>();
-        for (FollowUpCall call : documents.find(Query.query(Criteria.where("participantId").in(participantIds)),
-                FollowUpCall.class)) {
-            byParticipant.computeIfAbsent(call.getParticipantId(), id -> new ArrayList<>()).add(call);
+    /**
+     * What planning needs of each of these participants' calls (those without any are absent), in one read of three
+     * fields per call: a round covers every participant of the tenant, so their answers are not read or opened.
+     */
+    Map<String, Planned> plannedOf(Collection<String> participantIds) {
+        Query query = Query.query(Criteria.where("participantId").in(participantIds));
+        query.fields().include("participantId", "number", "status");
+        Map<String, Planned> planned = new HashMap<>();
+        for (FollowUpCall call : documents.find(query, FollowUpCall.class)) {
+            planned.merge(call.getParticipantId(), new Planned(Set.of(call.getNumber()),
+                    call.getStatus() == CallStatus.OPEN), Planned::and);
         }
-        return byParticipant;
+        return planned;
+    }
+
+    /** The numbers of a participant's calls planned so far, and whether any of them is open. */
+    record Planned(Set<Integer> numbers, boolean anyOpen) {
+
+        static final Planned NONE = new Planned(Set.of(), false);
+
+        Planned and(Planned more) {
+            Set<Integer> all = new HashSet<>(numbers);
+            all.addAll(more.numbers);
+            return new Planned(all, anyOpen || more.anyOpen);
+        }
     }
 
     List<FollowUpCall> openCalls() {
@@ -70,14 +88,19 @@ class FollowUpCallRecords {
                 .is(CallStatus.OPEN)), FollowUpCall.class);
     }
 
-    /** The open calls, or the closed ones, of one study or all, by due date. */
-    List<FollowUpCall> worklistCalls(boolean closed, @Nullable String studyId) {
-        Criteria which = closed ? Criteria.where("status").ne(CallStatus.OPEN)
-                : Criteria.where("status").is(CallStatus.OPEN);
-        if (studyId != null) {
-            which = which.and("studyId").is(studyId);
-        }
-        return documents.find(Query.query(which).with(Sort.by("dueOn")), FollowUpCall.class);
+    /** The open calls of one study or all, by due date. */
+    List<FollowUpCall> openByDueDate(@Nullable String studyId) {
+        return byDueDate(Criteria.where("status").is(CallStatus.OPEN), studyId);
+    }
+
+    /** The closed calls (made, missed, declined or cancelled) of one study or all, by due date. */
+    List<FollowUpCall> closedByDueDate(@Nullable String studyId) {
+        return byDueDate(Criteria.where("status").ne(CallStatus.OPEN), studyId);
+    }
+
+    private List<FollowUpCall> byDueDate(Criteria which, @Nullable String studyId) {
+        return documents.find(Query.query(studyId == null ? which : which.and("studyId").is(studyId))
+                .with(Sort.by("dueOn")), FollowUpCall.class);
     }
 
     /** Every call of one study or all. */
