@@ -15,10 +15,7 @@ import org.researchportal.tenancy.TenantCreated;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.beans.BeanUtils;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -31,17 +28,13 @@ public class AuditTrail {
 
     private static final String TENANT_ENTITY = "Tenant";
     private static final String PARTICIPANT_ENTITY = "Participant";
-    /** Newest first; entries of the same millisecond (one action recording several) in the order they were made. */
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "at").and(Sort.by(Sort.Direction.DESC,
-            "_id"));
-
-    private final TenantDocuments documents;
+    private final AuditRecords records;
     private final MongoConverter converter;
     private final Clock clock;
     private final SealedValues sealed;
 
-    AuditTrail(TenantDocuments documents, MongoConverter converter, Clock clock, SealedValues sealed) {
-        this.documents = documents;
+    AuditTrail(AuditRecords records, MongoConverter converter, Clock clock, SealedValues sealed) {
+        this.records = records;
         this.converter = converter;
         this.clock = clock;
         this.sealed = sealed;
@@ -60,7 +53,7 @@ public class AuditTrail {
         PortalUser actor = CurrentUser.require();
         Map<String, Object> was = snapshot(before);
         Map<String, Object> is = snapshot(after);
-        documents.insert(new AuditEvent(clock.instant(), actor.username(), actor.displayName(), action, entityType,
+        records.append(new AuditEvent(clock.instant(), actor.username(), actor.displayName(), action, entityType,
                 entityId, was, is, reason, participantOf(entityType, entityId, was, is)));
     }
 
@@ -70,9 +63,7 @@ public class AuditTrail {
      */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public List<AuditEvent> participantHistory(String participantId) {
-        return documents.find(Query.query(new Criteria().orOperator(Criteria.where("participantId").is(participantId),
-                Criteria.where("entityType").is(PARTICIPANT_ENTITY).and("entityId").is(participantId)))
-                .with(NEWEST_FIRST), AuditEvent.class);
+        return records.aboutParticipant(participantId, PARTICIPANT_ENTITY);
     }
 
     /** The participant a change is about: the record itself, or the participant its snapshot names. */
@@ -92,8 +83,7 @@ public class AuditTrail {
     /** The history of one record, newest first. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public List<AuditEvent> history(String entityType, String entityId) {
-        return documents.find(Query.query(Criteria.where("entityType").is(entityType).and("entityId").is(entityId))
-                .with(NEWEST_FIRST), AuditEvent.class);
+        return records.aboutRecord(entityType, entityId);
     }
 
     /**
@@ -106,20 +96,20 @@ public class AuditTrail {
     @Secured(Authorities.PLATFORM_ADMIN)
     public void recordPlatformAct(String tenantId, String action, String entityType, String entityId,
             @Nullable Object before, @Nullable Object after) {
-        documents.insertInto(tenantId, new AuditEvent(clock.instant(), CurrentUser.require().username(),
+        records.appendTo(tenantId, new AuditEvent(clock.instant(), CurrentUser.require().username(),
                 CurrentUser.require().displayName(), action, entityType, entityId, snapshot(before), snapshot(after),
                 null, null));
     }
 
     @EventListener
     void on(TenantCreated event) {
-        documents.insertInto(event.tenantId(), new AuditEvent(event.at(), event.createdBy(), null,
+        records.appendTo(event.tenantId(), new AuditEvent(event.at(), event.createdBy(), null,
                 "tenant.created", TENANT_ENTITY, event.tenantId(), null, Map.of("name", event.name()), null, null));
     }
 
     @EventListener
     void on(TenantChanged event) {
-        documents.insertInto(event.tenantId(), new AuditEvent(event.at(), event.by(), null, event.action(),
+        records.appendTo(event.tenantId(), new AuditEvent(event.at(), event.by(), null, event.action(),
                 TENANT_ENTITY, event.tenantId(), snapshot(event.before()), snapshot(event.after()), null, null));
     }
 
@@ -138,9 +128,9 @@ public class AuditTrail {
                 event.tenantId(), null, snapshot(details), null, null);
         boolean ownTenant = CurrentUser.get().map(u -> event.tenantId().equals(u.tenantId())).orElse(false);
         if (ownTenant) {
-            documents.insert(entry);
+            records.append(entry);
         } else {
-            documents.insertInto(event.tenantId(), entry);
+            records.appendTo(event.tenantId(), entry);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,6 @@ import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -30,15 +28,17 @@ import org.springframework.stereotype.Service;
 public class CallPlanning {
 
     private final TenantDocuments documents;
+    private final FollowUpCallRecords calls;
     private final FollowUpPlans plans;
     private final ParticipantService participants;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CallPlanning(TenantDocuments documents, FollowUpPlans plans, ParticipantService participants, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+    CallPlanning(TenantDocuments documents, FollowUpCallRecords calls, FollowUpPlans plans,
+            ParticipantService participants, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
+        this.calls = calls;
         this.plans = plans;
         this.participants = participants;
         this.audit = audit;
@@ -49,9 +49,15 @@ public class CallPlanning {
     /** Plans the calls of every allocated participant of the tenant; answers how many calls were new. */
     @Secured(Authorities.COORDINATOR)
     public int planCalls() {
+        List<CallParticipant> all = participants.callParticipants();
+        // The participants' calls and the arms' plans are read once for the round, not once per participant.
+        Map<String, FollowUpCallRecords.Planned> plannedOf = calls.plannedOf(all.stream().map(CallParticipant::id)
+                .toList());
+        Map<String, Optional<FollowUpPlan>> armPlans = new HashMap<>();
         int planned = 0;
-        for (CallParticipant participant : participants.callParticipants()) {
-            planned += plan(participant);
+        for (CallParticipant participant : all) {
+            planned += plan(participant, plannedOf.getOrDefault(participant.id(), FollowUpCallRecords.Planned.NONE),
+                    armPlans);
         }
         return planned;
     }
@@ -59,19 +65,17 @@ public class CallPlanning {
     /** Plans one participant's calls (just randomised); answers how many were new. */
     @Secured(Authorities.COORDINATOR)
     public int planCallsFor(String participantId) {
-        return participants.callParticipant(participantId).map(this::plan).orElse(0);
+        return participants.callParticipant(participantId).map(participant -> plan(participant, calls
+                .plannedOf(List.of(participantId)).getOrDefault(participantId, FollowUpCallRecords.Planned.NONE),
+                new HashMap<>())).orElse(0);
     }
 
     /** Cancels a participant's open calls (they left the study or may no longer be contacted); answers how many. */
     @Secured(Authorities.COORDINATOR)
     public int cancelOpenCalls(String participantId, String reason) {
         int cancelled = 0;
-        for (FollowUpCall call : documents.find(Query.query(Criteria.where("participantId").is(participantId)
-                .and("status").is(CallStatus.OPEN)), FollowUpCall.class)) {
-            cancelled += (int) documents.updateFirst(Query.query(Criteria.where("_id").is(call.requireId())
-                    .and("status").is(CallStatus.OPEN)), new Update().set("status", CallStatus.CANCELLED)
-                            .set("closedAt", clock.instant()).set("closedReason", reason).inc("version", 1),
-                    FollowUpCall.class);
+        for (FollowUpCall call : calls.openCallsOf(participantId)) {
+            cancelled += calls.cancel(call.requireId(), reason, clock.instant()) ? 1 : 0;
             events.publishEvent(new FollowUpCallClosed(documents.currentTenantId(), participantId, call.requireId()));
         }
         if (cancelled > 0) {
@@ -90,8 +94,7 @@ public class CallPlanning {
         List<ExpectedCall> expected = new ArrayList<>();
         Map<String, CallParticipant> byId = new java.util.HashMap<>();
         participants.callParticipants().forEach(p -> byId.put(p.id(), p));
-        for (FollowUpCall call : documents.find(Query.query(Criteria.where("status").is(CallStatus.OPEN)),
-                FollowUpCall.class)) {
+        for (FollowUpCall call : calls.openCalls()) {
             CallParticipant participant = byId.get(call.getParticipantId());
             if (participant == null || participant.status() != ParticipantStatus.ENROLLED) {
                 continue;
@@ -110,25 +113,30 @@ public class CallPlanning {
         return expected;
     }
 
-    private int plan(CallParticipant participant) {
+    /** Plans the calls missing from those planned so far (as read); the arms' plans are kept as read. */
+    private int plan(CallParticipant participant, FollowUpCallRecords.Planned soFar,
+            Map<String, Optional<FollowUpPlan>> armPlans) {
         if (participant.status() != ParticipantStatus.ENROLLED) {
             // Left the study: nothing more is planned, and what was open is ended (planning finds none open after).
+            if (!soFar.anyOpen()) {
+                return 0;
+            }
             cancelOpenCalls(participant.id(), "Participant " + participant.status().name()
                     .toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             return 0;
         }
-        Optional<FollowUpPlan> plan = plans.plan(participant.studyId(), participant.armCode());
+        Optional<FollowUpPlan> plan = armPlans.computeIfAbsent(participant.studyId() + "/" + participant.armCode(),
+                key -> plans.plan(participant.studyId(), participant.armCode()));
         if (plan.isEmpty()) {
             return 0;
         }
         int planned = 0;
         for (CallSchedule.Slot slot : CallSchedule.of(participant.enrolledOn(), plan.get().getSettings())) {
-            if (documents.exists(Query.query(Criteria.where("participantId").is(participant.id()).and("number")
-                    .is(slot.number())), FollowUpCall.class)) {
+            if (soFar.numbers().contains(slot.number())) {
                 continue;
             }
             try {
-                documents.insert(new FollowUpCall(participant.id(), participant.studyId(), participant.armCode(),
+                calls.plan(new FollowUpCall(participant.id(), participant.studyId(), participant.armCode(),
                         slot.number(), slot.dueOn(), slot.windowFrom(), slot.windowTo(), clock.instant()));
                 planned++;
             } catch (DuplicateKeyException plannedMeanwhile) {

@@ -21,9 +21,6 @@ import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -42,6 +39,7 @@ public class CallRecords {
     static final Duration CALL_BACK_WITHIN = Duration.ofDays(31);
 
     private final TenantDocuments documents;
+    private final FollowUpCallRecords calls;
     private final FollowUpPlans plans;
     private final ParticipantService participants;
     private final Escalations escalations;
@@ -50,11 +48,12 @@ public class CallRecords {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CallRecords(TenantDocuments documents, FollowUpPlans plans, ParticipantService participants,
-            Escalations escalations, AdverseEventService adverseEvents, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+    CallRecords(TenantDocuments documents, FollowUpCallRecords calls, FollowUpPlans plans,
+            ParticipantService participants, Escalations escalations, AdverseEventService adverseEvents,
+            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.adverseEvents = adverseEvents;
         this.documents = documents;
+        this.calls = calls;
         this.plans = plans;
         this.participants = participants;
         this.escalations = escalations;
@@ -68,7 +67,7 @@ public class CallRecords {
         if (entry.outcome() == null) {
             throw ValidationException.of("outcome", "call.outcome.required");
         }
-        FollowUpCall call = documents.getById(callId, FollowUpCall.class);
+        FollowUpCall call = calls.call(callId);
         if (call.getStatus() != CallStatus.OPEN) {
             throw ValidationException.of("outcome", "call.closed");
         }
@@ -102,19 +101,10 @@ public class CallRecords {
                     : CallStatus.OPEN;
             case CALL_BACK -> CallStatus.OPEN;
         };
-        Update update = new Update().push("attempts", attempt).set("status", status).inc("version", 1);
-        if (status == CallStatus.OPEN) {
-            update.set("nextTryAfter", entry.outcome() == CallOutcome.CALL_BACK ? entry.callBackAt()
-                    : now.plus(Duration.ofHours(plan.retryAfterHours())));
-        } else {
-            update.set("closedAt", now).unset("nextTryAfter").set("closedReason", entry.outcome().name());
-        }
-        if (answers != null) {
-            update.set("answers", answers);
-        }
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(callId).and("version")
-                .is(entry.version()).and("status").is(CallStatus.OPEN)), update, FollowUpCall.class);
-        if (changed == 0) {
+        @Nullable Instant nextTryAfter = status != CallStatus.OPEN ? null
+                : entry.outcome() == CallOutcome.CALL_BACK ? entry.callBackAt()
+                : now.plus(Duration.ofHours(plan.retryAfterHours()));
+        if (!calls.addAttempt(callId, entry.version(), attempt, status, nextTryAfter, answers)) {
             throw ValidationException.of("outcome", "call.changed-meanwhile");
         }
         Map<String, Object> after = new LinkedHashMap<>();
@@ -125,7 +115,7 @@ public class CallRecords {
         }
         audit.record("call.attempt-recorded", "FollowUpCall", callId, Map.of("status", call.getStatus().name(),
                 "attempts", call.getAttempts().size()), after, null);
-        FollowUpCall recorded = documents.getById(callId, FollowUpCall.class);
+        FollowUpCall recorded = calls.call(callId);
         try {
             escalate(recorded, entry.outcome(), answers, participant);
         } catch (RuntimeException e) {

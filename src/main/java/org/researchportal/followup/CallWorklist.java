@@ -28,10 +28,6 @@ import org.researchportal.identity.AccountService;
 import org.researchportal.identity.PeopleNames;
 import org.researchportal.participants.CallParticipant;
 import org.researchportal.participants.ParticipantService;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -43,32 +39,31 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallWorklist {
 
-    private final TenantDocuments documents;
+    private final FollowUpCallRecords calls;
     private final FollowUpPlans plans;
     private final ParticipantService participants;
     private final Escalations escalations;
+    private final EscalationRecords escalationRecords;
     private final AccountService accounts;
     private final Clock clock;
 
-    CallWorklist(TenantDocuments documents, FollowUpPlans plans, ParticipantService participants,
-            Escalations escalations, AccountService accounts, Clock clock) {
-        this.documents = documents;
+    CallWorklist(FollowUpCallRecords calls, FollowUpPlans plans, ParticipantService participants,
+            Escalations escalations, EscalationRecords escalationRecords, AccountService accounts, Clock clock) {
+        this.calls = calls;
         this.plans = plans;
         this.participants = participants;
         this.escalations = escalations;
+        this.escalationRecords = escalationRecords;
         this.accounts = accounts;
         this.clock = clock;
     }
 
     @Secured(Authorities.COORDINATOR)
     public List<CallRow> worklist(WorklistFilter filter) {
-        Criteria which = filter.urgency() == Urgency.CLOSED ? Criteria.where("status").ne(CallStatus.OPEN)
-                : Criteria.where("status").is(CallStatus.OPEN);
-        if (filter.studyId() != null) {
-            which = which.and("studyId").is(filter.studyId());
-        }
-        List<FollowUpCall> calls = documents.find(Query.query(which).with(Sort.by("dueOn")), FollowUpCall.class);
-        return rows(calls, participantsById()).stream().filter(r -> filter.urgency() == null || r.urgency() == filter.urgency())
+        List<FollowUpCall> listed = filter.urgency() == Urgency.CLOSED ? calls.closedByDueDate(filter.studyId())
+                : calls.openByDueDate(filter.studyId());
+        return rows(listed, participantsById()).stream()
+                .filter(r -> filter.urgency() == null || r.urgency() == filter.urgency())
                 .filter(r -> !filter.mineOnly() || r.mine())
                 .sorted(Comparator.comparingInt(CallWorklist::rank).thenComparing(CallRow::dueOn)).toList();
     }
@@ -76,23 +71,20 @@ public class CallWorklist {
     /** One call with what the coordinator needs for it; a call of another tenant is not found. */
     @Secured(Authorities.COORDINATOR)
     public CallContext context(String callId) {
-        FollowUpCall call = documents.getById(callId, FollowUpCall.class);
+        FollowUpCall call = calls.call(callId);
         CallRow row = rows(List.of(call), participants.callParticipant(call.getParticipantId()).stream()
                 .collect(Collectors.toMap(CallParticipant::id, Function.identity()))).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("FollowUpCall", callId));
         CallScript script = plans.plan(call.getStudyId(), call.getArmCode()).map(p -> p.getSettings().script())
                 .orElseThrow(() -> new NotFoundException("FollowUpPlan", call.getArmCode()));
-        List<FollowUpCall> earlier = documents.find(Query.query(Criteria.where("participantId")
-                .is(call.getParticipantId()).and("number").lt(call.getNumber())).with(Sort.by(Sort.Direction.DESC,
-                        "number")), FollowUpCall.class);
+        List<FollowUpCall> earlier = calls.callsBefore(call);
         return new CallContext(row, call, script, earlier, escalations.openFor(call.getParticipantId()));
     }
 
     /** A participant's calls, first to last, for their record (clinicians read what the calls found). */
     @Secured({Authorities.CLINICIAN, Authorities.COORDINATOR})
     public List<FollowUpCall> callsOf(String participantId) {
-        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
-                .with(Sort.by("number")), FollowUpCall.class);
+        return calls.callsOf(participantId);
     }
 
     /**
@@ -101,14 +93,12 @@ public class CallWorklist {
      */
     @Secured(Authorities.CLINICIAN)
     public List<FollowUpCall> callsOf(String studyId, Collection<String> participantIds) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("participantId")
-                .in(participantIds)).with(Sort.by("participantId", "number")), FollowUpCall.class);
+        return calls.callsOf(studyId, participantIds);
     }
 
     /** The dashboard's figures, for one study or all. */
     @Secured(Authorities.COORDINATOR)
     public CallFigures figures(@Nullable String studyId) {
-        Criteria which = studyId == null ? new Criteria() : Criteria.where("studyId").is(studyId);
         Map<String, CallParticipant> byId = participantsById();
         long due = 0;
         long completed = 0;
@@ -118,7 +108,7 @@ public class CallWorklist {
         for (CallOutcome outcome : CallOutcome.values()) {
             byOutcome.put(outcome, 0L);
         }
-        for (FollowUpCall call : documents.find(Query.query(which), FollowUpCall.class)) {
+        for (FollowUpCall call : calls.callsOfStudy(studyId)) {
             CallParticipant participant = byId.get(call.getParticipantId());
             if (participant == null) {
                 continue;
@@ -139,8 +129,7 @@ public class CallWorklist {
                 }
             }
         }
-        long open = studyId == null ? documents.count(Query.query(Criteria.where("handledAt").isNull()),
-                Escalation.class) : escalations.open(studyId).size();
+        long open = studyId == null ? escalationRecords.openCount() : escalations.open(studyId).size();
         return new CallFigures(due, completed, overdue, dueToday, byOutcome, open);
     }
 
@@ -150,15 +139,13 @@ public class CallWorklist {
      */
     @Secured(Authorities.COORDINATOR)
     public void exportLog(@Nullable String studyId, Writer out) {
-        Query query = (studyId == null ? new Query() : Query.query(Criteria.where("studyId").is(studyId)))
-                .with(Sort.by("studyId", "participantId", "number"));
         Map<String, CallParticipant> byId = participantsById();
         try {
             Csv.line(out, List.of("study", "study_number", "arm", "call", "due_on", "window_from", "window_to",
                     "status", "attempt_at", "attempt_by", "outcome", "call_back_at", "taking_ai", "missed_doses",
                     "side_effects", "concerns", "joint_pain", "exercise_sessions", "new_health_problem",
                     "new_health_problem_detail", "topics", "concern_flagged", "concern_detail", "notes"));
-            for (FollowUpCall call : documents.find(query, FollowUpCall.class)) {
+            for (FollowUpCall call : calls.callLog(studyId)) {
                 CallParticipant p = byId.get(call.getParticipantId());
                 List<String> callCells = List.of(p == null ? "" : p.studyAcronym(),
                         p == null ? "" : text(p.studyNumber()), p == null ? call.getArmCode() : p.armName(),
@@ -192,18 +179,16 @@ public class CallWorklist {
     }
 
     /** The rows of these calls, with the participants they concern (only theirs are looked at). */
-    private List<CallRow> rows(List<FollowUpCall> calls, Map<String, CallParticipant> byId) {
+    private List<CallRow> rows(List<FollowUpCall> listed, Map<String, CallParticipant> byId) {
         Map<String, Integer> maxAttempts = new HashMap<>();
-        Map<String, Long> escalationCounts = documents.find(Query.query(Criteria.where("handledAt").isNull()
-                .and("participantId").in(byId.keySet())), Escalation.class).stream().collect(Collectors
-                        .groupingBy(Escalation::getParticipantId, Collectors.counting()));
+        Map<String, Long> escalationCounts = escalationRecords.openCountsOf(byId.keySet());
         Set<String> coordinatorIds = new HashSet<>();
         byId.values().stream().map(CallParticipant::coordinatorId).filter(Objects::nonNull)
                 .forEach(coordinatorIds::add);
         PeopleNames names = accounts.names(coordinatorIds);
         String me = CurrentUser.require().accountId();
         List<CallRow> rows = new ArrayList<>();
-        for (FollowUpCall call : calls) {
+        for (FollowUpCall call : listed) {
             CallParticipant p = byId.get(call.getParticipantId());
             if (p == null) {
                 continue;

@@ -8,11 +8,6 @@ import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -22,12 +17,12 @@ public class Escalations {
 
     static final int NOTE_MAX_LENGTH = 1000;
 
-    private final TenantDocuments documents;
+    private final EscalationRecords records;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Escalations(TenantDocuments documents, AuditTrail audit, Clock clock) {
-        this.documents = documents;
+    Escalations(EscalationRecords records, AuditTrail audit, Clock clock) {
+        this.records = records;
         this.audit = audit;
         this.clock = clock;
     }
@@ -35,29 +30,23 @@ public class Escalations {
     /** The open escalations of a study, oldest first (the longest waiting at the top). */
     @Secured({Authorities.CLINICIAN, Authorities.COORDINATOR})
     public List<Escalation> open(String studyId) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("handledAt").isNull())
-                .with(Sort.by("raisedAt")), Escalation.class);
+        return records.openOfStudy(studyId);
     }
 
     /** A participant's open escalations, for the coordinator's next call. */
     @Secured({Authorities.CLINICIAN, Authorities.COORDINATOR})
     public List<Escalation> openFor(String participantId) {
-        return documents.find(Query.query(Criteria.where("participantId").is(participantId).and("handledAt")
-                .isNull()).with(Sort.by("raisedAt")), Escalation.class);
+        return records.openOf(participantId);
     }
 
     /** Marks an escalation handled, with what the clinician did; audited. */
     @Secured(Authorities.CLINICIAN)
     public void handle(String escalationId, String note) {
-        Escalation escalation = documents.getById(escalationId, Escalation.class);
+        Escalation escalation = records.escalation(escalationId);
         if (Inputs.isBlankOrLonger(note, NOTE_MAX_LENGTH)) {
             throw ValidationException.of("note", "escalation.note.required");
         }
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(escalationId).and("handledAt")
-                .isNull()), new Update().set("handledAt", clock.instant()).set("handledBy",
-                        CurrentUser.require().username()).set("handledNote", note.trim()).inc("version", 1),
-                Escalation.class);
-        if (changed == 0) {
+        if (!records.markHandled(escalationId, clock.instant(), CurrentUser.require().username(), note.trim())) {
             throw ValidationException.of("note", "escalation.handled-already");
         }
         audit.record("escalation.handled", "Escalation", escalationId, Map.of("open", true),
@@ -66,7 +55,7 @@ public class Escalations {
     }
 
     Escalation raise(FollowUpCall call, Escalation.Kind kind, String detail) {
-        Escalation escalation = documents.insert(new Escalation(call.getParticipantId(), call.getStudyId(),
+        Escalation escalation = records.raise(new Escalation(call.getParticipantId(), call.getStudyId(),
                 call.requireId(), kind, detail, clock.instant(), CurrentUser.require().username()));
         audit.record("escalation.raised", "Escalation", escalation.requireId(), null, Map.of("participantId",
                 call.getParticipantId(), "callId", call.requireId(), "kind", kind.name(), "detail", detail), null);

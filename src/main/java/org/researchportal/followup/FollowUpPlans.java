@@ -11,9 +11,6 @@ import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -22,14 +19,16 @@ import org.springframework.stereotype.Service;
 public class FollowUpPlans {
 
     private final TenantDocuments documents;
+    private final FollowUpPlanRecords records;
     private final StudyService studies;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    FollowUpPlans(TenantDocuments documents, StudyService studies, AuditTrail audit,
+    FollowUpPlans(TenantDocuments documents, FollowUpPlanRecords records, StudyService studies, AuditTrail audit,
             ApplicationEventPublisher events) {
         this.events = events;
         this.documents = documents;
+        this.records = records;
         this.studies = studies;
         this.audit = audit;
     }
@@ -51,14 +50,12 @@ public class FollowUpPlans {
         Optional<FollowUpPlan> before = plan(studyId, armCode);
         // Two administrators saving at once: the second is told, rather than silently overwriting or failing.
         if (before.isPresent()) {
-            if (documents.updateFirst(Query.query(Criteria.where("_id").is(before.get().requireId()).and("version")
-                    .is(before.get().getVersion())), new Update().set("settings", settings).inc("version", 1),
-                    FollowUpPlan.class) == 0) {
+            if (!records.replaceSettings(before.get(), settings)) {
                 throw ValidationException.of("plan", "followup.plan.changed-meanwhile");
             }
         } else {
             try {
-                documents.insert(new FollowUpPlan(studyId, armCode, settings));
+                records.add(new FollowUpPlan(studyId, armCode, settings));
             } catch (DuplicateKeyException savedMeanwhile) {
                 throw ValidationException.of("plan", "followup.plan.changed-meanwhile");
             }
@@ -73,11 +70,10 @@ public class FollowUpPlans {
 
     @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR, Authorities.CLINICIAN})
     public List<FollowUpPlan> plans(String studyId) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId)), FollowUpPlan.class);
+        return records.plansOf(studyId);
     }
 
     Optional<FollowUpPlan> plan(String studyId, String armCode) {
-        return documents.findOne(Query.query(Criteria.where("studyId").is(studyId).and("armCode").is(armCode)),
-                FollowUpPlan.class);
+        return records.plan(studyId, armCode);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
@@ -18,14 +19,9 @@ import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.base.security.SystemActor;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,7 +37,7 @@ public class AccountService {
 
     static final String ENTITY = "Account";
 
-    private final TenantDocuments documents;
+    private final AccountRecords records;
     private final SignInAccounts signInAccounts;
     private final PasswordEncoder passwordEncoder;
     private final PasswordLinks passwordLinks;
@@ -50,10 +46,10 @@ public class AccountService {
     private final boolean identityProviderOwnsAccounts;
     private final AccountStandings standings;
 
-    AccountService(TenantDocuments documents, SignInAccounts signInAccounts, PasswordEncoder passwordEncoder,
+    AccountService(AccountRecords records, SignInAccounts signInAccounts, PasswordEncoder passwordEncoder,
             PasswordLinks passwordLinks, AuditTrail audit, Clock clock,
             IdentityProperties settings, AccountStandings standings) {
-        this.documents = documents;
+        this.records = records;
         this.signInAccounts = signInAccounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordLinks = passwordLinks;
@@ -65,12 +61,12 @@ public class AccountService {
 
     @Secured(Authorities.TENANT_ADMIN)
     public Slice<AccountRow> accounts(Pageable pageable) {
-        return documents.slice(new Query().with(Sort.by("username")), pageable, Account.class).map(this::toRow);
+        return records.accounts(pageable).map(this::toRow);
     }
 
     @Secured(Authorities.TENANT_ADMIN)
     public long accountCount() {
-        return documents.count(new Query(), Account.class);
+        return records.count();
     }
 
     /**
@@ -98,7 +94,7 @@ public class AccountService {
                 PortalLocales.toTag(PortalLocales.fromTag(request.language())), request.roles(),
                 passwordEncoder.encode(password), clock.instant());
         try {
-            documents.insert(account);
+            records.add(account);
         } catch (DuplicateKeyException e) {
             throw ValidationException.of("username", "account.username.taken");
         }
@@ -108,7 +104,7 @@ public class AccountService {
 
     @Secured(Authorities.TENANT_ADMIN)
     public AccountRow changeRoles(String accountId, Set<PortalRole> roles) {
-        Account account = documents.getById(accountId, Account.class);
+        Account account = records.account(accountId);
         Map<String, String> errors = validateRoles(roles);
         if (isSelf(account) && !roles.contains(PortalRole.TENANT_ADMIN)) {
             errors.put("roles", "account.roles.keep-own-admin");
@@ -116,16 +112,17 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return change(account, "account.roles-changed", Update.update("roles", roles));
+        return change(account, "account.roles-changed", id -> records.changeRoles(id, roles));
     }
 
     @Secured(Authorities.TENANT_ADMIN)
     public AccountRow setActive(String accountId, boolean active) {
-        Account account = documents.getById(accountId, Account.class);
+        Account account = records.account(accountId);
         if (!active && isSelf(account)) {
             throw ValidationException.of("active", "account.deactivate-self");
         }
-        return change(account, active ? "account.reactivated" : "account.deactivated", Update.update("active", active));
+        return change(account, active ? "account.reactivated" : "account.deactivated",
+                id -> records.setActive(id, active));
     }
 
     /**
@@ -138,18 +135,14 @@ public class AccountService {
         if (identityProviderOwnsAccounts) {
             throw ValidationException.of("password", "account.managed-by-identity-provider");
         }
-        Account account = documents.getById(accountId, Account.class);
+        Account account = records.account(accountId);
         if (account.getPasswordHash() != null || !account.isActive()
                 || account.getRoles().contains(PortalRole.PARTICIPANT)) {
             // Participants get theirs from their clinician's invitation, with their study's words.
             throw ValidationException.of("password", "account.password-link.not-for-this-account");
         }
         String link = passwordLinks.issue(account);
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(accountId).and("passwordHash")
-                .is(null)), new Update().set("passwordLinkHash", account.getPasswordLinkHash())
-                        .set("passwordLinkExpiresAt", account.getPasswordLinkExpiresAt()).inc("version", 1),
-                Account.class);
-        if (changed == 0) {
+        if (!records.storePasswordLink(account)) {
             throw ValidationException.of("password", "account.password-link.not-for-this-account");
         }
         audit.record("account.password-link-issued", ENTITY, accountId, null, Map.of("username",
@@ -166,8 +159,8 @@ public class AccountService {
             signInAccounts.changePlatformAccountLanguage(user.accountId(), tag);
             return;
         }
-        change(documents.getById(user.accountId(), Account.class), "account.language-changed",
-                Update.update("language", tag));
+        change(records.account(user.accountId()), "account.language-changed",
+                id -> records.changeLanguage(id, tag));
     }
 
     /**
@@ -183,22 +176,19 @@ public class AccountService {
         if (references.isEmpty()) {
             return new PeopleNames(List.of());
         }
-        return new PeopleNames(documents.find(Query.query(new Criteria().orOperator(
-                Criteria.where("username").in(references), Criteria.where("_id").in(references))), Account.class));
+        return new PeopleNames(records.byUsernameOrId(references));
     }
 
     /** The active accounts that hold a role, for assigning work to them. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public List<AccountRow> accountsWithRole(PortalRole role) {
-        return documents.find(Query.query(Criteria.where("roles").is(role).and("active").is(true))
-                .with(Sort.by("username")), Account.class).stream().map(this::toRow).toList();
+        return records.activeWithRole(role).stream().map(this::toRow).toList();
     }
 
     /** Whether an account of this tenant is active and holds a role (another tenant's account does not). */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public boolean holdsRole(String accountId, PortalRole role) {
-        return documents.exists(Query.query(Criteria.where("_id").is(accountId).and("roles").is(role)
-                .and("active").is(true)), Account.class);
+        return records.activeAndHolds(accountId, role);
     }
 
     /** Platform administrators have no tenant; only a platform administrator creates another. */
@@ -220,13 +210,12 @@ public class AccountService {
     }
 
     /** One targeted, audited change; the version moves on so a concurrent edit of the whole account fails. */
-    private AccountRow change(Account account, String action, Update update) {
+    private AccountRow change(Account account, String action, Consumer<String> write) {
         var before = account.auditView();
-        documents.updateFirst(Query.query(Criteria.where("_id").is(account.requireId())), update.inc("version", 1),
-                Account.class);
+        write.accept(account.requireId());
         // Sessions of the person on this node ask again at once, even inside a request already under way.
         standings.changed();
-        Account after = documents.getById(account.requireId(), Account.class);
+        Account after = records.account(account.requireId());
         audit.record(action, ENTITY, account.requireId(), before, after.auditView(), null);
         return toRow(after);
     }

@@ -17,11 +17,6 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -37,14 +32,17 @@ public class ApiTokenService {
     /** The roles the REST API serves. */
     public static final Set<PortalRole> API_ROLES = Set.of(PortalRole.CLINICIAN, PortalRole.ASSESSOR);
 
-    private final TenantDocuments documents;
+    private final AccountRecords accounts;
+    private final ApiTokenRecords tokens;
     private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final boolean importEnabled;
 
-    ApiTokenService(TenantDocuments documents, AuditTrail audit, Clock clock, IdentityProperties settings) {
-        this.documents = documents;
+    ApiTokenService(AccountRecords accounts, ApiTokenRecords tokens, AuditTrail audit, Clock clock,
+            IdentityProperties settings) {
+        this.accounts = accounts;
+        this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
         this.importEnabled = settings.api().tokenImport();
@@ -74,25 +72,20 @@ public class ApiTokenService {
         if (!token.matches(PREFIX + "[A-Za-z0-9_-]{43,}")) {
             throw ValidationException.of("token", "api-token.secret.invalid");
         }
-        Account owner = documents.getById(accountId, Account.class);
-        if (!documents.exists(Query.query(Criteria.where("secretHash").is(hash(token))), ApiToken.class)) {
+        Account owner = accounts.account(accountId);
+        if (!tokens.existsWithSecret(hash(token))) {
             store(owner.requireId(), owner.getUsername(), owner.getRoles(), name, role, token);
         }
     }
 
     @PreAuthorize("isAuthenticated()")
     public List<ApiTokenRow> myTokens() {
-        return documents.find(Query.query(Criteria.where("accountId").is(CurrentUser.require().accountId()))
-                .with(Sort.by(Sort.Direction.DESC, "createdAt")), ApiToken.class).stream().map(ApiToken::toRow)
-                .toList();
+        return tokens.tokensOf(CurrentUser.require().accountId()).stream().map(ApiToken::toRow).toList();
     }
 
     @PreAuthorize("isAuthenticated()")
     public void revoke(String tokenId) {
-        long revoked = documents.updateFirst(Query.query(Criteria.where("_id").is(tokenId).and("accountId")
-                .is(CurrentUser.require().accountId()).and("revokedAt").isNull()),
-                new Update().set("revokedAt", clock.instant()).inc("version", 1), ApiToken.class);
-        if (revoked > 0) {
+        if (tokens.revoke(tokenId, CurrentUser.require().accountId(), clock.instant())) {
             audit.record("api-token.revoked", "ApiToken", tokenId, null, null, null);
         }
     }
@@ -105,7 +98,7 @@ public class ApiTokenService {
         if (!API_ROLES.contains(role) || !ownerRoles.contains(role)) {
             throw ValidationException.of("role", "api-token.role.invalid");
         }
-        ApiToken stored = documents.insert(new ApiToken(accountId, username, name.trim(), role, hash(token),
+        ApiToken stored = tokens.add(new ApiToken(accountId, username, name.trim(), role, hash(token),
                 clock.instant()));
         audit.record("api-token.created", "ApiToken", stored.requireId(), null,
                 Map.of("name", name.trim(), "role", role.name()), null);

@@ -11,7 +11,6 @@ import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.FirstAdministrator;
 import org.researchportal.tenancy.FirstAdministrators;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,16 +22,16 @@ import org.springframework.stereotype.Component;
 class FirstAdministratorAccounts implements FirstAdministrators {
 
     private final AccountService accounts;
-    private final TenantDocuments documents;
+    private final AccountRecords records;
     private final PasswordLinks links;
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean identityProviderOwnsAccounts;
 
-    FirstAdministratorAccounts(AccountService accounts, TenantDocuments documents, PasswordLinks links,
+    FirstAdministratorAccounts(AccountService accounts, AccountRecords records, PasswordLinks links,
             AuditTrail audit, Clock clock, IdentityProperties settings) {
         this.accounts = accounts;
-        this.documents = documents;
+        this.records = records;
         this.links = links;
         this.audit = audit;
         this.clock = clock;
@@ -61,7 +60,7 @@ class FirstAdministratorAccounts implements FirstAdministrators {
                 Inputs.blankToNull(person.email()), PortalLocales.toTag(PortalLocales.ENGLISH),
                 Set.of(PortalRole.TENANT_ADMIN), null, clock.instant());
         String link = links.issue(account);
-        documents.insertInto(tenantId, account);
+        records.addTo(tenantId, account);
         audit.recordPlatformAct(tenantId, "account.created", AccountService.ENTITY, account.requireId(), null,
                 account.auditView());
         return Optional.of(link);

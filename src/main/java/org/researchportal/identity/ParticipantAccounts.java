@@ -13,9 +13,6 @@ import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -31,15 +28,17 @@ public class ParticipantAccounts {
     private static final int USERNAME_TRIES = 20;
 
     private final TenantDocuments documents;
+    private final AccountRecords accounts;
     private final Invitees invitees;
     private final PasswordLinks links;
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean identityProviderOwnsAccounts;
 
-    ParticipantAccounts(TenantDocuments documents, Invitees invitees, PasswordLinks links, AuditTrail audit,
-            Clock clock, IdentityProperties settings) {
+    ParticipantAccounts(TenantDocuments documents, AccountRecords accounts, Invitees invitees, PasswordLinks links,
+            AuditTrail audit, Clock clock, IdentityProperties settings) {
         this.documents = documents;
+        this.accounts = accounts;
         this.invitees = invitees;
         this.links = links;
         this.audit = audit;
@@ -75,7 +74,7 @@ public class ParticipantAccounts {
                     null, clock.instant());
             String link = links.issue(account);
             try {
-                documents.insert(account);
+                accounts.add(account);
             } catch (DuplicateKeyException taken) {
                 continue;
             }
@@ -92,24 +91,19 @@ public class ParticipantAccounts {
      * went astray); empty when they have one, so an invitation never resets a password someone uses.
      */
     private Optional<AccountInvitation> inviteAgain(String accountId) {
-        Account account = documents.getById(accountId, Account.class);
+        Account account = accounts.account(accountId);
         if (!account.getRoles().contains(PortalRole.PARTICIPANT) || account.getPasswordHash() != null
                 || !account.isActive()) {
             return Optional.empty();
         }
         String link = links.issue(account);
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(accountId).and("passwordHash")
-                .is(null)), new Update().set("passwordLinkHash", account.getPasswordLinkHash())
-                        .set("passwordLinkExpiresAt", account.getPasswordLinkExpiresAt()).inc("version", 1),
-                Account.class);
-        return changed == 0 ? Optional.empty()
+        return !accounts.storePasswordLink(account) ? Optional.empty()
                 : Optional.of(new AccountInvitation(accountId, account.getUsername(), link));
     }
 
     /** Whether the participant account's owner has chosen a password (signed in at least once or can). */
     @Secured(Authorities.CLINICIAN)
     public boolean hasPassword(String accountId) {
-        return documents.exists(Query.query(Criteria.where("_id").is(accountId).and("passwordHash").ne(null)),
-                Account.class);
+        return accounts.hasPassword(accountId);
     }
 }

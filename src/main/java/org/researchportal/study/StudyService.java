@@ -11,10 +11,7 @@ import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +22,11 @@ public class StudyService {
     static final String ENTITY = "Study";
     private static final String ARM_CODE_PATTERN = "[A-Z][A-Z0-9_]{0,23}";
 
-    private final TenantDocuments documents;
+    private final StudyRecords records;
     private final AuditTrail audit;
 
-    StudyService(TenantDocuments documents, AuditTrail audit) {
-        this.documents = documents;
+    StudyService(StudyRecords records, AuditTrail audit) {
+        this.records = records;
         this.audit = audit;
     }
 
@@ -37,25 +34,24 @@ public class StudyService {
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
             Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public List<StudySummary> studies() {
-        return documents.find(new Query().with(Sort.by("acronym")), Study.class).stream().map(StudySummary::of)
-                .toList();
+        return records.studiesByAcronym().stream().map(StudySummary::of).toList();
     }
 
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
             Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public Optional<StudySummary> study(String studyId) {
-        return documents.findById(studyId, Study.class).map(StudySummary::of);
+        return records.findStudy(studyId).map(StudySummary::of);
     }
 
     @Secured(Authorities.TENANT_ADMIN)
     public StudyRecord record(String studyId) {
-        return documents.getById(studyId, Study.class).toRecord();
+        return records.study(studyId).toRecord();
     }
 
     @Secured(Authorities.TENANT_ADMIN)
     public StudySummary create(StudyRecord record) {
         validate(record, Set.of());
-        Study study = documents.insert(new Study(record.acronym().trim(), record.title().trim(),
+        Study study = records.add(new Study(record.acronym().trim(), record.title().trim(),
                 Inputs.blankToNull(record.registryId()), record.arms(), record.targetEnrolment(),
                 Inputs.blankToNull(record.contactPhone()), Inputs.blankToNull(record.contactEmail())));
         audit.record("study.created", ENTITY, study.requireId(), null, study.toRecord(), null);
@@ -69,7 +65,7 @@ public class StudyService {
      */
     @Secured(Authorities.TENANT_ADMIN)
     public StudySummary update(String studyId, StudyRecord record) {
-        Study study = documents.getById(studyId, Study.class);
+        Study study = records.study(studyId);
         if (!Objects.equals(record.version(), study.getVersion())) {
             throw new OptimisticLockingFailureException("Study " + studyId + " changed since it was read");
         }
@@ -81,7 +77,7 @@ public class StudyService {
                 Inputs.blankToNull(record.registryId()), record.arms(), record.targetEnrolment(),
                 Inputs.blankToNull(record.contactPhone()), Inputs.blankToNull(record.contactEmail()),
                 record.version()));
-        documents.save(study);
+        records.save(study);
         audit.record("study.updated", ENTITY, studyId, before, study.toRecord(), null);
         return StudySummary.of(study);
     }
@@ -89,16 +85,16 @@ public class StudyService {
     /** The study's screening measures and eligibility criteria. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public EligibilityModel eligibilityModel(String studyId) {
-        return documents.getById(studyId, Study.class).getEligibility();
+        return records.study(studyId).getEligibility();
     }
 
     @Secured(Authorities.TENANT_ADMIN)
     public void configureEligibility(String studyId, EligibilityModel model) {
-        Study study = documents.getById(studyId, Study.class);
+        Study study = records.study(studyId);
         StudyConfigurationCheck.eligibility(model);
         EligibilityModel before = study.getEligibility();
         study.setEligibility(model);
-        documents.save(study);
+        records.save(study);
         audit.record("study.eligibility-configured", ENTITY, studyId, Map.of("eligibility", before),
                 Map.of("eligibility", model), null);
     }
@@ -106,35 +102,35 @@ public class StudyService {
     /** How the study randomises, once set up. The plan holds no allocation: the sequence is sealed elsewhere. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public Optional<RandomisationPlan> randomisationPlan(String studyId) {
-        return documents.getById(studyId, Study.class).getRandomisation();
+        return records.study(studyId).getRandomisation();
     }
 
     /** Sets the randomisation plan; it cannot change once participants have been randomised with it. */
     @Secured(Authorities.TENANT_ADMIN)
     public void configureRandomisation(String studyId, RandomisationPlan plan) {
-        Study study = documents.getById(studyId, Study.class);
+        Study study = records.study(studyId);
         StudyConfigurationCheck.randomisation(plan, study.getArms());
         if (study.getRandomisation().isPresent() && !study.getRandomisation().get().equals(plan)) {
             throw ValidationException.of("randomisation", "study.randomisation.fixed");
         }
         study.setRandomisation(plan);
-        documents.save(study);
+        records.save(study);
         audit.record("study.randomisation-configured", ENTITY, studyId, null, Map.of("plan", plan), null);
     }
 
     /** The schedule of assessments: timepoints with their windows and instruments. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR})
     public List<Timepoint> schedule(String studyId) {
-        return documents.getById(studyId, Study.class).getSchedule();
+        return records.study(studyId).getSchedule();
     }
 
     @Secured(Authorities.TENANT_ADMIN)
     public void configureSchedule(String studyId, List<Timepoint> schedule) {
-        Study study = documents.getById(studyId, Study.class);
+        Study study = records.study(studyId);
         StudyConfigurationCheck.schedule(schedule);
         List<Timepoint> before = study.getSchedule();
         study.setSchedule(schedule);
-        documents.save(study);
+        records.save(study);
         audit.record("study.schedule-configured", ENTITY, studyId, Map.of("schedule", before),
                 Map.of("schedule", schedule), null);
     }

@@ -18,12 +18,8 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
 import org.researchportal.tenancy.StoredFile;
-import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantFiles;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -34,13 +30,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class TrialDocumentService {
 
-    private final TenantDocuments documents;
+    private final StudyRecords studies;
+    private final TrialDocumentRecords records;
     private final TenantFiles files;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TrialDocumentService(TenantDocuments documents, TenantFiles files, AuditTrail audit, Clock clock) {
-        this.documents = documents;
+    TrialDocumentService(StudyRecords studies, TrialDocumentRecords records, TenantFiles files, AuditTrail audit,
+            Clock clock) {
+        this.studies = studies;
+        this.records = records;
         this.files = files;
         this.audit = audit;
         this.clock = clock;
@@ -49,7 +48,7 @@ public class TrialDocumentService {
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public DocumentRow upload(String studyId, String title, TrialDocument.Kind kind, @Nullable String note,
             Set<PortalRole> allowedRoles, String fileName, byte[] content) {
-        documents.getById(studyId, Study.class);
+        studies.study(studyId);
         Map<String, String> errors = new HashMap<>();
         if (Inputs.isBlankOrLonger(title, TrialDocument.TITLE_MAX_LENGTH)) {
             errors.put("title", "document.title.invalid");
@@ -71,14 +70,12 @@ public class TrialDocumentService {
             throw new ValidationException(errors);
         }
         String series = title.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        int version = documents.findOne(Query.query(Criteria.where("studyId").is(studyId).and("series").is(series))
-                .with(Sort.by(Sort.Direction.DESC, "revision")), TrialDocument.class)
-                .map(d -> d.getRevision() + 1).orElse(1);
+        int version = records.latestOf(studyId, series).map(d -> d.getRevision() + 1).orElse(1);
         // The stored name keeps the uploaded base name but takes its extension from the detected type.
         String safeName = TenantFiles.safeName(fileName, "document", DocumentTypes.extension(type));
         String fileId = files.store(safeName, type, content, Map.of("studyId", studyId));
         try {
-            TrialDocument stored = documents.insert(new TrialDocument(studyId, series, title.trim(), kind, version,
+            TrialDocument stored = records.add(new TrialDocument(studyId, series, title.trim(), kind, version,
                     Inputs.blankToNull(note), fileId, safeName, type, content.length, allowedRoles,
                     CurrentUser.require().username(), clock.instant()));
             audit.record("document.uploaded", "TrialDocument", stored.requireId(), null, stored.toRow(), null);
@@ -93,9 +90,7 @@ public class TrialDocumentService {
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
             Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public List<DocumentRow> documents(String studyId) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId))
-                .with(Sort.by("series").and(Sort.by(Sort.Direction.DESC, "revision"))), TrialDocument.class)
-                .stream().filter(this::mayOpen).map(TrialDocument::toRow).toList();
+        return records.documentsOf(studyId).stream().filter(this::mayOpen).map(TrialDocument::toRow).toList();
     }
 
     /** The latest version of each consent form, for recording which one a participant signed. */
@@ -110,7 +105,7 @@ public class TrialDocumentService {
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
             Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public StoredFile open(String documentId) {
-        TrialDocument document = documents.findById(documentId, TrialDocument.class).filter(this::mayOpen)
+        TrialDocument document = records.document(documentId).filter(this::mayOpen)
                 .orElseThrow(() -> new NotFoundException("TrialDocument", documentId));
         return files.open(document.getFileId())
                 .orElseThrow(() -> new NotFoundException("TrialDocument", documentId));

@@ -1,7 +1,7 @@
 package org.researchportal.tenancy;
 
 /** Tenant-owned data was touched with no tenant in scope: a programming error, refused loudly. */
-public class NoTenantInScopeException extends IllegalStateException {
+class NoTenantInScopeException extends IllegalStateException {
 
     NoTenantInScopeException() {
         super("No tenant in scope: tenant-owned data is read and written only on behalf of a signed-in person of a"

@@ -1,7 +1,6 @@
 package org.researchportal.tenancy;
 
 import java.util.Optional;
-import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,13 +10,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class TenantDirectory {
 
-    private final MongoOperations mongo;
+    private final TenantRecords records;
 
-    TenantDirectory(MongoOperations mongo) {
-        this.mongo = mongo;
+    TenantDirectory(TenantRecords records) {
+        this.records = records;
     }
 
     public Optional<Tenant> activeTenant(String tenantId) {
-        return Optional.ofNullable(mongo.findById(tenantId, Tenant.class)).filter(Tenant::active);
+        return records.tenant(tenantId).filter(Tenant::active);
     }
 }

@@ -14,11 +14,6 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -26,14 +21,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class TenantService {
 
-    private final MongoOperations mongo;
+    private final TenantRecords records;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final FirstAdministrators firstAdministrators;
 
-    TenantService(MongoOperations mongo, ApplicationEventPublisher events, Clock clock,
+    TenantService(TenantRecords records, ApplicationEventPublisher events, Clock clock,
             FirstAdministrators firstAdministrators) {
-        this.mongo = mongo;
+        this.records = records;
         this.events = events;
         this.clock = clock;
         this.firstAdministrators = firstAdministrators;
@@ -41,8 +36,7 @@ public class TenantService {
 
     @Secured(Authorities.PLATFORM_ADMIN)
     public List<Tenant> tenants() {
-        // A platform has tens of tenants, not thousands: one sorted read is right here.
-        return mongo.find(new Query().with(Sort.by("name")), Tenant.class);
+        return records.tenantsByName();
     }
 
     @Secured(Authorities.PLATFORM_ADMIN)
@@ -63,8 +57,7 @@ public class TenantService {
     public NewTenant createWithAdministrator(String code, String name, String timeZone,
             FirstAdministrator administrator) {
         Map<String, String> errors = check(code, name, timeZone);
-        if (!errors.containsKey("code") && mongo.exists(Query.query(Criteria.where("_id").is(code.trim())),
-                Tenant.class)) {
+        if (!errors.containsKey("code") && records.exists(code.trim())) {
             errors.put("code", "tenant.code.taken");
         }
         firstAdministrators.check(administrator).forEach((field, key) -> errors.put("admin." + field, key));
@@ -111,15 +104,11 @@ public class TenantService {
     }
 
     private Tenant existing(String tenantId) {
-        Tenant tenant = mongo.findById(tenantId, Tenant.class);
-        if (tenant == null) {
-            throw new NotFoundException("Tenant", tenantId);
-        }
-        return tenant;
+        return records.tenant(tenantId).orElseThrow(() -> new NotFoundException("Tenant", tenantId));
     }
 
     private Tenant change(Tenant before, String action, Tenant after) {
-        mongo.save(after);
+        records.replace(after);
         events.publishEvent(new TenantChanged(after.id(), action, before, after, CurrentUser.require().username(),
                 clock.instant()));
         return after;
@@ -147,7 +136,7 @@ public class TenantService {
         String by = CurrentUser.require().username();
         Tenant tenant = new Tenant(code, name, timeZone, true, clock.instant(), by);
         try {
-            mongo.insert(tenant);
+            records.add(tenant);
         } catch (DuplicateKeyException e) {
             throw ValidationException.of("code", "tenant.code.taken");
         }
