@@ -3,7 +3,7 @@ package org.researchportal.messaging;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.researchportal.followup.ExpectedCall;
+import org.researchportal.messaging.DueReminders.ExpectedCall;
 import org.researchportal.participants.PreferredCallTime;
 
 /**

@@ -13,7 +13,6 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.SealedValues;
 import org.researchportal.participants.ParticipantService;
-import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -37,10 +36,10 @@ public class Outbox {
     private final Clock clock;
     private final SealedValues sealed;
     private final ParticipantService participants;
-    private final StudyService studies;
+    private final StudyNames studies;
 
     Outbox(TenantDocuments documents, AuditTrail audit, Clock clock, SealedValues sealed,
-            ParticipantService participants, StudyService studies) {
+            ParticipantService participants, StudyNames studies) {
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;

@@ -12,24 +12,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.researchportal.assessments.AssessmentService;
-import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
-import org.researchportal.exercise.ProgrammeDay;
-import org.researchportal.exercise.ProgrammeFeed;
-import org.researchportal.followup.CallPlanning;
-import org.researchportal.followup.ExpectedCall;
-import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.messaging.DueReminders.AssessmentDue;
+import org.researchportal.messaging.DueReminders.ExpectedCall;
+import org.researchportal.messaging.DueReminders.SessionDay;
+import org.researchportal.messaging.DueReminders.VideoWeek;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
-import org.researchportal.study.StudyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -46,25 +44,17 @@ public class ReminderPlanner {
     /** How far ahead the schedule plans: a week, so changes reach the outbox within one planning round. */
     static final int DAYS_AHEAD = 7;
 
-    private final ProgrammeFeed programmeFeed;
-    private final CallPlanning calls;
-    private final MediaLibrary media;
-    private final AssessmentService assessments;
-    private final StudyService studies;
+    // Looked up when planning, not at start: a module that tells what is due may itself use messaging's services.
+    private final ObjectProvider<DueReminders> sources;
     private final ParticipantService participants;
     private final MessageTemplates templates;
     private final Outbox outbox;
     private final ParticipantLinks links;
     private final Clock clock;
 
-    ReminderPlanner(ProgrammeFeed programmeFeed, CallPlanning calls, MediaLibrary media, AssessmentService assessments,
-            StudyService studies, ParticipantService participants, MessageTemplates templates, Outbox outbox,
-            ParticipantLinks links, Clock clock) {
-        this.programmeFeed = programmeFeed;
-        this.calls = calls;
-        this.media = media;
-        this.assessments = assessments;
-        this.studies = studies;
+    ReminderPlanner(ObjectProvider<DueReminders> sources, ParticipantService participants, MessageTemplates templates,
+            Outbox outbox, ParticipantLinks links, Clock clock) {
+        this.sources = sources;
         this.participants = participants;
         this.templates = templates;
         this.outbox = outbox;
@@ -81,7 +71,7 @@ public class ReminderPlanner {
     private int planSessionReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
-        for (ProgrammeDay day : programmeFeed.programmeDaysAhead(days)) {
+        for (SessionDay day : due(source -> source.sessionDays(days))) {
             if (!who.test(day.participantId())) {
                 continue;
             }
@@ -112,7 +102,7 @@ public class ReminderPlanner {
     private int planVideoLinks(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
-        for (MediaLibrary.VideoWeek week : media.videoWeeksAhead(days)) {
+        for (VideoWeek week : due(source -> source.videoWeeks(days))) {
             if (!who.test(week.participantId())) {
                 continue;
             }
@@ -142,7 +132,7 @@ public class ReminderPlanner {
     int planCallReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
-        for (ExpectedCall call : calls.expectedCalls(days + 1)) {
+        for (ExpectedCall call : due(source -> source.expectedCalls(days + 1))) {
             if (!who.test(call.participantId())) {
                 continue;
             }
@@ -186,26 +176,24 @@ public class ReminderPlanner {
         Instant now = clock.instant();
         int planned = 0;
         List<String> assessed = new ArrayList<>();
-        for (var study : studies.studies()) {
-            for (DueAssessment due : assessments.worklist(study.id())) {
-                if (!who.test(due.participantId())) {
-                    continue;
+        for (AssessmentDue due : due(DueReminders::assessments)) {
+            if (!who.test(due.participantId())) {
+                continue;
+            }
+            if (due.done()) {
+                for (Channel channel : Channel.values()) {
+                    assessed.add("assessment-due:" + due.participantId() + ":" + due.timepoint() + ":" + channel);
                 }
-                if (due.state() == DueAssessment.State.DONE) {
-                    for (Channel channel : Channel.values()) {
-                        assessed.add("assessment-due:" + due.participantId() + ":" + due.timepoint() + ":" + channel);
-                    }
-                    continue;
-                }
-                try {
-                    planned += remind(due.participantId(), MessagePurpose.ASSESSMENT_DUE, "assessment-due:"
-                            + due.participantId() + ":" + due.timepoint(), due.dueOn().minusDays(1), days + 1, now,
-                            (to, at) -> Map.of("name", to.displayName(), "date", due.dueOn().format(DateTimeFormatter
-                                    .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
-                                            to.language()))))) ? 1 : 0;
-                } catch (RuntimeException e) {
-                    LOG.error("Could not plan the assessment reminder of participant {}", due.participantId(), e);
-                }
+                continue;
+            }
+            try {
+                planned += remind(due.participantId(), MessagePurpose.ASSESSMENT_DUE, "assessment-due:"
+                        + due.participantId() + ":" + due.timepoint(), due.dueOn().minusDays(1), days + 1, now,
+                        (to, at) -> Map.of("name", to.displayName(), "date", due.dueOn().format(DateTimeFormatter
+                                .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
+                                        to.language()))))) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.error("Could not plan the assessment reminder of participant {}", due.participantId(), e);
             }
         }
         // Assessed before their reminder went: those reminders are not wanted any more (one query for the round).
@@ -213,6 +201,11 @@ public class ReminderPlanner {
             outbox.cancelPending(Criteria.where("idempotencyKey").in(assessed), "Assessed already");
         }
         return planned;
+    }
+
+    /** What every module that knows says is due, of one kind. */
+    private <T> List<T> due(Function<DueReminders, List<T>> kind) {
+        return sources.orderedStream().flatMap(source -> kind.apply(source).stream()).toList();
     }
 
     /** Plans everything of the coming days, as the schedule does every few hours; answers how many were new. */

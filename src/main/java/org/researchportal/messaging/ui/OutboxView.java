@@ -25,9 +25,9 @@ import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.OutboxMessage;
+import org.researchportal.messaging.StudyNames;
+import org.researchportal.messaging.StudyNames.StudyName;
 import org.researchportal.messaging.TestMessages;
-import org.researchportal.study.StudyService;
-import org.researchportal.study.StudySummary;
 import org.researchportal.identity.AccountService;
 
 /**
@@ -46,13 +46,13 @@ final class OutboxView extends Main implements HasDynamicTitle {
 
     private final Outbox outbox;
     private final TestMessages tests;
-    private final StudyService studies;
+    private final StudyNames studies;
     private final AccountService accounts;
-    private @Nullable StudySummary study;
+    private @Nullable StudyName study;
     /** The test message just sent, followed on screen until it is sent or has failed. */
     private @Nullable Registration following;
 
-    OutboxView(Outbox outbox, TestMessages tests, StudyService studies, AccountService accounts) {
+    OutboxView(Outbox outbox, TestMessages tests, StudyNames studies, AccountService accounts) {
         this.outbox = outbox;
         this.tests = tests;
         this.studies = studies;
@@ -71,7 +71,7 @@ final class OutboxView extends Main implements HasDynamicTitle {
         if (CurrentUser.require().hasRole(PortalRole.TENANT_ADMIN)) {
             add(new Section(getTranslation("message.test-title"), new TestMessageForm(tests, this::follow)));
         }
-        var studyFilter = new Select<StudySummary>();
+        var studyFilter = new Select<StudyName>();
         studyFilter.setLabel(getTranslation("message.study"));
         studyFilter.setEmptySelectionAllowed(true);
         studyFilter.setEmptySelectionCaption(getTranslation("message.all-studies"));

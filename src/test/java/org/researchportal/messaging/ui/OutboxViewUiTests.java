@@ -19,6 +19,7 @@ import org.researchportal.messaging.MessagePurpose;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.messaging.ReminderPlanner;
+import org.researchportal.messaging.StudyNames.StudyName;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,8 +100,9 @@ class OutboxViewUiTests extends UiTest {
 
         UI.getCurrent().navigate("messages");
         @SuppressWarnings("unchecked")
-        Select<StudySummary> study = _get(Select.class, spec -> spec.withLabel("Study"));
-        study.setValue(studies.studies().getFirst());
+        Select<StudyName> study = _get(Select.class, spec -> spec.withLabel("Study"));
+        StudySummary first = studies.studies().getFirst();
+        study.setValue(new StudyName(first.id(), first.acronym()));
         @SuppressWarnings("unchecked")
         Grid<OutboxMessage> filtered = _get(Grid.class);
         assertThat(GridKt._size(filtered)).isPositive();
