@@ -4,12 +4,14 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Tests reach the embedded database through a {@link DatabaseLink} they can cut. A short server selection time-out
+ * Tests reach the embedded database through a {@link DatabaseLink} they can cut, and {@link DatabaseWrites} counts
+ * what they send that could write. A short server selection time-out
  * makes an outage show within seconds rather than the driver's thirty. Imported by PortalTest and deliberately not a
  * {@code @Configuration}, so that a portal started from the test class path (ScaleOutTests) does not scan it.
  */
@@ -18,6 +20,16 @@ public class DatabaseLinkConfiguration {
     @Bean(destroyMethod = "close")
     DatabaseLink databaseLink(MongoServer embeddedMongoServer) throws IOException {
         return new DatabaseLink(embeddedMongoServer.getLocalAddress());
+    }
+
+    @Bean
+    DatabaseWrites databaseWrites() {
+        return new DatabaseWrites();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer countDatabaseWrites(DatabaseWrites writes) {
+        return settings -> settings.addCommandListener(writes);
     }
 
     @Bean
