@@ -24,13 +24,15 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.exercise.ExerciseManuals;
+import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.ParticipantProgramme;
+import org.researchportal.exercise.PictureLibrary;
 import org.researchportal.exercise.Prescriptions;
-import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.SessionEntry;
+import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.Text;
 import org.researchportal.exercise.TodayPlan;
-import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.VideoCaptions;
 import org.researchportal.exercise.VideoRef;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.ApiTokenService;
@@ -73,6 +75,8 @@ class DemoTenantSeed {
     private final SessionLogging sessionLogging;
     private final ConsentService consents;
     private final MediaLibrary videos;
+    private final VideoCaptions captions;
+    private final PictureLibrary pictures;
     private final Clock clock;
     private final String password;
 
@@ -80,8 +84,8 @@ class DemoTenantSeed {
             RandomisationService randomisation, ScreeningService screening, AssessmentService assessments,
             ApiTokenService tokens, TrialDocumentService documents, ExerciseManuals manuals,
             Prescriptions prescriptions, ParticipantProgramme ownProgramme, SessionLogging sessionLogging,
-            ConsentService consents, MediaLibrary videos, Clock clock,
-            IdentityProperties settings) {
+            ConsentService consents, MediaLibrary videos, VideoCaptions captions, PictureLibrary pictures,
+            Clock clock, IdentityProperties settings) {
         this.accounts = accounts;
         this.studies = studies;
         this.participants = participants;
@@ -96,6 +100,8 @@ class DemoTenantSeed {
         this.sessionLogging = sessionLogging;
         this.consents = consents;
         this.videos = videos;
+        this.captions = captions;
+        this.pictures = pictures;
         this.clock = clock;
         this.password = settings.demo().password();
     }
@@ -209,13 +215,13 @@ class DemoTenantSeed {
         try (InputStream video = new ClassPathResource("demo/forward-arm-raise.mp4").getInputStream()) {
             VideoRef added = videos.upload(study.id(), "shoulder_raise", "forward-arm-raise.mp4", video);
             for (String language : List.of("en", "zh-CN")) {
-                videos.addCaptions(added.id(), language, new ClassPathResource("demo/forward-arm-raise." + language
+                captions.addCaptions(added.id(), language, new ClassPathResource("demo/forward-arm-raise." + language
                         + ".vtt").getContentAsByteArray());
             }
-            videos.addPicture(study.id(), "shoulder_raise", new ClassPathResource(
+            pictures.addPicture(study.id(), "shoulder_raise", new ClassPathResource(
                     "demo/forward-arm-raise-start.png").getContentAsByteArray(), new Text(
                             "Start: standing tall, arms by the sides (demo drawing)", "起始：站直，双臂自然下垂（演示图）"));
-            videos.addPicture(study.id(), "shoulder_raise", new ClassPathResource(
+            pictures.addPicture(study.id(), "shoulder_raise", new ClassPathResource(
                     "demo/forward-arm-raise-top.png").getContentAsByteArray(), new Text(
                             "Top: both arms raised as high as is comfortable (demo drawing)",
                             "最高点：双臂抬到舒适的最高处（演示图）"));

@@ -33,7 +33,7 @@ import org.researchportal.assessments.AssessmentService;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.exercise.ExerciseManuals;
 import org.researchportal.exercise.ProgressFigures;
-import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.VideoWatching;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.Escalations;
 import org.researchportal.followup.WorklistFilter;
@@ -85,7 +85,7 @@ class StudyGrowthBenchmark extends PortalTest {
     @Autowired
     ProgressFigures progressFigures;
     @Autowired
-    MediaLibrary media;
+    VideoWatching media;
     @Autowired
     AdverseEventService adverseEvents;
     @Autowired
