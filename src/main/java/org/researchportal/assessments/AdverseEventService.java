@@ -6,15 +6,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.researchportal.base.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
+import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
-import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantContact;
+import org.researchportal.participants.ParticipantContacts;
+import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,14 +34,17 @@ public class AdverseEventService {
 
     private final TenantDocuments documents;
     private final ParticipantService participants;
+    private final ParticipantContacts contacts;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AdverseEventService(TenantDocuments documents, ParticipantService participants, AuditTrail audit,
+    AdverseEventService(TenantDocuments documents, ParticipantService participants, ParticipantContacts contacts,
+            AuditTrail audit,
             ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
         this.participants = participants;
+        this.contacts = contacts;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -74,7 +78,7 @@ public class AdverseEventService {
      */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public String openDraft(String participantId, String description, LocalDate noticedOn, String source) {
-        ParticipantContact participant = participants.contact(participantId)
+        ParticipantContact participant = contacts.contact(participantId)
                 .orElseThrow(() -> new NotFoundException("Participant", participantId));
         if (Inputs.isBlankOrLonger(description, AdverseEventReport.DESCRIPTION_MAX_LENGTH)) {
             throw ValidationException.of("description", "ae.description.invalid");

@@ -3,11 +3,11 @@ package org.researchportal.assessments;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.BlindedParticipantRow;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.Timepoint;
 import org.researchportal.tenancy.TenantDocuments;
@@ -47,12 +47,12 @@ public class AssessmentService {
     public static final int REASON_MAX_LENGTH = 500;
 
     private final TenantDocuments documents;
-    private final ParticipantService participants;
+    private final BlindedParticipants participants;
     private final StudyService studies;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AssessmentService(TenantDocuments documents, ParticipantService participants, StudyService studies,
+    AssessmentService(TenantDocuments documents, BlindedParticipants participants, StudyService studies,
             AuditTrail audit, Clock clock) {
         this.documents = documents;
         this.participants = participants;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.CallParticipant;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.CallParticipants;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,12 +31,12 @@ public class CallPlanning {
 
     private final TenantDocuments documents;
     private final FollowUpPlans plans;
-    private final ParticipantService participants;
+    private final CallParticipants participants;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CallPlanning(TenantDocuments documents, FollowUpPlans plans, ParticipantService participants, AuditTrail audit,
+    CallPlanning(TenantDocuments documents, FollowUpPlans plans, CallParticipants participants, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
         this.plans = plans;

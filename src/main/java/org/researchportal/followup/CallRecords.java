@@ -17,7 +17,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.CallParticipant;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.CallParticipants;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,14 +43,14 @@ public class CallRecords {
 
     private final TenantDocuments documents;
     private final FollowUpPlans plans;
-    private final ParticipantService participants;
+    private final CallParticipants participants;
     private final Escalations escalations;
     private final AdverseEventService adverseEvents;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CallRecords(TenantDocuments documents, FollowUpPlans plans, ParticipantService participants,
+    CallRecords(TenantDocuments documents, FollowUpPlans plans, CallParticipants participants,
             Escalations escalations, AdverseEventService adverseEvents, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock) {
         this.adverseEvents = adverseEvents;

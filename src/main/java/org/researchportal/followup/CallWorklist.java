@@ -27,7 +27,7 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.PeopleNames;
 import org.researchportal.participants.CallParticipant;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.CallParticipants;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,12 +45,12 @@ public class CallWorklist {
 
     private final TenantDocuments documents;
     private final FollowUpPlans plans;
-    private final ParticipantService participants;
+    private final CallParticipants participants;
     private final Escalations escalations;
     private final AccountService accounts;
     private final Clock clock;
 
-    CallWorklist(TenantDocuments documents, FollowUpPlans plans, ParticipantService participants,
+    CallWorklist(TenantDocuments documents, FollowUpPlans plans, CallParticipants participants,
             Escalations escalations, AccountService accounts, Clock clock) {
         this.documents = documents;
         this.plans = plans;

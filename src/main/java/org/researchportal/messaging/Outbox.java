@@ -12,7 +12,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.SealedValues;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,11 +36,11 @@ public class Outbox {
     private final AuditTrail audit;
     private final Clock clock;
     private final SealedValues sealed;
-    private final ParticipantService participants;
+    private final ParticipantContacts participants;
     private final StudyService studies;
 
     Outbox(TenantDocuments documents, AuditTrail audit, Clock clock, SealedValues sealed,
-            ParticipantService participants, StudyService studies) {
+            ParticipantContacts participants, StudyService studies) {
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;

@@ -25,7 +25,7 @@ import org.researchportal.followup.CallPlanning;
 import org.researchportal.followup.ExpectedCall;
 import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.participants.ParticipantContact;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.StudyService;
 import org.slf4j.Logger;
@@ -51,14 +51,14 @@ public class ReminderPlanner {
     private final MediaLibrary media;
     private final AssessmentService assessments;
     private final StudyService studies;
-    private final ParticipantService participants;
+    private final ParticipantContacts participants;
     private final MessageTemplates templates;
     private final Outbox outbox;
     private final ParticipantLinks links;
     private final Clock clock;
 
     ReminderPlanner(ProgrammeFeed programmeFeed, CallPlanning calls, MediaLibrary media, AssessmentService assessments,
-            StudyService studies, ParticipantService participants, MessageTemplates templates, Outbox outbox,
+            StudyService studies, ParticipantContacts participants, MessageTemplates templates, Outbox outbox,
             ParticipantLinks links, Clock clock) {
         this.programmeFeed = programmeFeed;
         this.calls = calls;

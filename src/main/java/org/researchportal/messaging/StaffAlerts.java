@@ -11,7 +11,8 @@ import org.researchportal.exercise.ProgrammeAlert;
 import org.researchportal.exercise.ProgrammeAlertRaised;
 import org.researchportal.identity.AccountRow;
 import org.researchportal.identity.AccountService;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
+import org.researchportal.participants.ProgrammeParticipants;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantSweeps;
 import org.slf4j.Logger;
@@ -33,19 +34,22 @@ class StaffAlerts {
     private final TenantSweeps tenants;
     private final AccountService accounts;
     private final StudyService studies;
-    private final ParticipantService participants;
+    private final ParticipantContacts participants;
+    private final ProgrammeParticipants programmeParticipants;
     private final MessageTemplates templates;
     private final Outbox outbox;
     private final Clock clock;
     private final PortalAddress portal;
 
-    StaffAlerts(TenantSweeps tenants, AccountService accounts, StudyService studies, ParticipantService participants,
+    StaffAlerts(TenantSweeps tenants, AccountService accounts, StudyService studies, ParticipantContacts participants,
+            ProgrammeParticipants programmeParticipants,
             MessageTemplates templates, Outbox outbox, Clock clock,
             PortalAddress portal) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.studies = studies;
         this.participants = participants;
+        this.programmeParticipants = programmeParticipants;
         this.templates = templates;
         this.outbox = outbox;
         this.clock = clock;
@@ -62,7 +66,7 @@ class StaffAlerts {
                         if (contact == null || contact.therapistId() == null) {
                             return 0;
                         }
-                        String number = participants.programmeParticipant(event.participantId())
+                        String number = programmeParticipants.programmeParticipant(event.participantId())
                                 .map(p -> p.studyNumber() == null ? "–" : p.studyNumber()).orElse("–");
                         for (AccountRow therapist : accounts.accountsWithRole(PortalRole.THERAPIST)) {
                             if (!therapist.id().equals(contact.therapistId()) || therapist.email() == null) {
@@ -103,7 +107,7 @@ class StaffAlerts {
             tenants.inTenant(event.tenantId(), "sae-alert", EnumSet.of(PortalRole.CLINICIAN, PortalRole.COORDINATOR),
                     () -> {
                         String study = studies.study(event.studyId()).map(s -> s.acronym()).orElse("");
-                        String number = participants.programmeParticipant(event.participantId())
+                        String number = programmeParticipants.programmeParticipant(event.participantId())
                                 .map(p -> p.studyNumber() == null ? "–" : p.studyNumber()).orElse("–");
                         Map<String, String> values = Map.of("study", study, "participant", number, "link",
                                 portal.base() + "/participants/" + event.participantId());

@@ -23,6 +23,7 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.followup.CallWorklist;
+import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.Arm;
 import org.researchportal.study.StudyService;
@@ -46,16 +47,19 @@ public class StudyExports {
 
     private final StudyService studies;
     private final ParticipantService participants;
+    private final BlindedParticipants blindedParticipants;
     private final AssessmentService assessments;
     private final AdverseEventService adverseEvents;
     private final ProgressFigures progressFigures;
     private final CallWorklist calls;
     private final Clock clock;
 
-    StudyExports(StudyService studies, ParticipantService participants, AssessmentService assessments,
+    StudyExports(StudyService studies, ParticipantService participants, BlindedParticipants blindedParticipants,
+            AssessmentService assessments,
             AdverseEventService adverseEvents, ProgressFigures progressFigures, CallWorklist calls, Clock clock) {
         this.studies = studies;
         this.participants = participants;
+        this.blindedParticipants = blindedParticipants;
         this.assessments = assessments;
         this.adverseEvents = adverseEvents;
         this.progressFigures = progressFigures;
@@ -116,7 +120,7 @@ public class StudyExports {
         List<Instrument> instruments = schedule.stream().flatMap(t -> t.instruments().stream()).distinct()
                 .map(assessments::instrument).flatMap(Optional::stream).toList();
         return new ExportData(study, blinded, schedule, instruments, page -> blinded
-                ? participants.blindedParticipants(studyId, page).map(p -> new ExportSubject(p.id(),
+                ? blindedParticipants.blindedParticipants(studyId, page).map(p -> new ExportSubject(p.id(),
                         String.valueOf(p.studyNumber()), p.status().name(), p.enrolledOn(), null))
                 : onlyAllocated(participants.participants(studyId, page).map(p -> p.armName() == null ? null
                         : new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),

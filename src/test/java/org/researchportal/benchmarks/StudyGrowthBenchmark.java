@@ -37,6 +37,7 @@ import org.researchportal.exercise.VideoWatching;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.Escalations;
 import org.researchportal.followup.WorklistFilter;
+import org.researchportal.participants.EnrolmentCounts;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.reporting.ConsortService;
 import org.researchportal.reporting.StudyExports;
@@ -80,6 +81,8 @@ class StudyGrowthBenchmark extends PortalTest {
     StudyService studies;
     @Autowired
     ParticipantService participants;
+    @Autowired
+    EnrolmentCounts enrolmentCounts;
     @Autowired
     ExerciseManuals manuals;
     @Autowired
@@ -204,7 +207,7 @@ class StudyGrowthBenchmark extends PortalTest {
         figures.computeIfAbsent("clinician dashboard: progress, safety, escalations, assessments due, CONSORT, first "
                 + "page of participants", v -> new ArrayList<>()).add(timed("fudan.clinician", () -> {
                     studies.studies();
-                    participants.progress(study);
+                    enrolmentCounts.progress(study);
                     adverseEvents.openSerious(study);
                     adverseEvents.openDrafts(study);
                     escalations.open(study);

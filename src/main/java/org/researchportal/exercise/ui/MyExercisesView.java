@@ -23,7 +23,7 @@ import org.researchportal.exercise.SafetyAdvice;
 import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.TodayPlan;
 import org.researchportal.exercise.VideoWatching;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ProgrammeParticipants;
 
 /**
  * The exercise arm's page, made for a phone: today's exercises from the manual, a button to log the session, and the
@@ -40,13 +40,13 @@ final class MyExercisesView extends Main implements HasDynamicTitle, BeforeEnter
     private final PictureLibrary pictures;
     private final VideoWatching watching;
     private final ProgrammeHandouts handouts;
-    private final ParticipantService participants;
+    private final ProgrammeParticipants participants;
     /** The exercise a weekly video link opens the page at, if it came from one. */
     private @Nullable String focus;
 
     MyExercisesView(ParticipantProgramme ownProgramme, SessionLogging sessionLogging, ProgressFigures progressFigures,
             MediaLibrary videos, PictureLibrary pictures, VideoWatching watching, ProgrammeHandouts handouts,
-            ParticipantService participants) {
+            ProgrammeParticipants participants) {
         this.ownProgramme = ownProgramme;
         this.sessionLogging = sessionLogging;
         this.progressFigures = progressFigures;
