@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.researchportal.assessments.AdverseEventService;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
@@ -45,13 +45,13 @@ public class CallRecords {
     private final FollowUpPlans plans;
     private final CallParticipants participants;
     private final Escalations escalations;
-    private final AdverseEventService adverseEvents;
+    private final AdverseEventDrafts adverseEvents;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CallRecords(TenantDocuments documents, FollowUpPlans plans, CallParticipants participants,
-            Escalations escalations, AdverseEventService adverseEvents, AuditTrail audit,
+            Escalations escalations, AdverseEventDrafts adverseEvents, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock) {
         this.adverseEvents = adverseEvents;
         this.documents = documents;

@@ -28,6 +28,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.base.security.PortalRole;
@@ -91,6 +92,8 @@ class StudyGrowthBenchmark extends PortalTest {
     VideoWatching media;
     @Autowired
     AdverseEventService adverseEvents;
+    @Autowired
+    AdverseEventDrafts adverseEventDrafts;
     @Autowired
     Escalations escalations;
     @Autowired
@@ -209,7 +212,7 @@ class StudyGrowthBenchmark extends PortalTest {
                     studies.studies();
                     enrolmentCounts.progress(study);
                     adverseEvents.openSerious(study);
-                    adverseEvents.openDrafts(study);
+                    adverseEventDrafts.openDrafts(study);
                     escalations.open(study);
                     assessments.worklist(study);
                     consort.flow(study);
