@@ -3,11 +3,11 @@ package org.researchportal.assessments;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.BlindedParticipantRow;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.Timepoint;
 import org.researchportal.tenancy.TenantDocuments;
@@ -35,85 +35,31 @@ import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /**
- * Outcome assessments: the tenant's instruments, the blinded assessor's worklist from the study's schedule, and
- * validated, scored entry. Nothing here knows a participant's arm.
+ * Outcome assessments: the blinded assessor's worklist from the study's schedule, and validated, scored entry. The
+ * instruments are {@link InstrumentLibrary}'s, visits that will not happen {@link MissedVisits}'. Nothing here knows a
+ * participant's arm.
  */
 @Service
 public class AssessmentService {
 
     static final String ENTITY = "Assessment";
-    /** Codes of instruments, items and scores: safe as export column names and ODM OIDs. */
-    private static final String CODE = "[a-z][a-z0-9_]{0,39}";
     public static final int REASON_MAX_LENGTH = 500;
 
     private final TenantDocuments documents;
-    private final ParticipantService participants;
+    private final BlindedParticipants participants;
+    private final InstrumentLibrary instruments;
     private final StudyService studies;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AssessmentService(TenantDocuments documents, ParticipantService participants, StudyService studies,
-            AuditTrail audit, Clock clock) {
+    AssessmentService(TenantDocuments documents, BlindedParticipants participants, InstrumentLibrary instruments,
+            StudyService studies, AuditTrail audit, Clock clock) {
         this.documents = documents;
         this.participants = participants;
+        this.instruments = instruments;
         this.studies = studies;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** Stores an instrument definition (new, or replacing one with the same code). */
-    @Secured(Authorities.TENANT_ADMIN)
-    public void defineInstrument(Instrument instrument) {
-        Set<String> scorable = new HashSet<>();
-        Set<String> items = new HashSet<>();
-        instrument.items().stream().filter(i -> i.type() != Item.ItemType.TEXT && i.type() != Item.ItemType.DATE)
-                .forEach(i -> scorable.add(i.code()));
-        boolean valid = instrument.code().matches(CODE) && !instrument.items().isEmpty()
-                && instrument.items().stream().allMatch(i -> i.code().matches(CODE) && items.add(i.code()))
-                && instrument.scores().stream().allMatch(s -> s.code().matches(CODE) && !s.items().isEmpty()
-                        && scorable.containsAll(s.items()) && !items.contains(s.code()));
-        if (!valid) {
-            throw ValidationException.of("instrument", "assessment.instrument.invalid");
-        }
-        Optional<InstrumentDefinition> existing = definition(instrument.code());
-        if (existing.isPresent()) {
-            documents.updateFirst(Query.query(Criteria.where("_id").is(existing.get().requireId())),
-                    new Update().set("instrument", instrument).inc("version", 1), InstrumentDefinition.class);
-        } else {
-            documents.insert(new InstrumentDefinition(instrument.code(), instrument));
-        }
-        audit.record(existing.isPresent() ? "instrument.changed" : "instrument.defined", "Instrument",
-                instrument.code(), existing.map(d -> Map.<String, Object>of("instrument", d.getInstrument()))
-                        .orElse(null), Map.of("instrument", instrument), null);
-    }
-
-    /**
-     * Defines each of the portal's standard instruments the tenant lacks and answers how many were added; one it
-     * already has (perhaps adapted) is left alone. A new tenant gets them on creation; an institution created before
-     * that was so gets them here.
-     */
-    @Secured(Authorities.TENANT_ADMIN)
-    public int defineStandardInstruments() {
-        int added = 0;
-        for (Instrument instrument : StandardInstruments.all()) {
-            if (definition(instrument.code()).isEmpty()) {
-                defineInstrument(instrument);
-                added++;
-            }
-        }
-        return added;
-    }
-
-    /** The tenant's instruments, by code: what a schedule of assessments can name. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
-    public List<Instrument> instruments() {
-        return documents.find(new Query().with(Sort.by("code")), InstrumentDefinition.class).stream()
-                .map(InstrumentDefinition::getInstrument).toList();
-    }
-
-    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
-    public Optional<Instrument> instrument(String code) {
-        return definition(code).map(InstrumentDefinition::getInstrument);
     }
 
     /**
@@ -158,57 +104,6 @@ public class AssessmentService {
         return due;
     }
 
-    /**
-     * Records that a timepoint will not be assessed (missed, or not done) and why; a second call with another reason
-     * changes the decision. A timepoint already fully assessed cannot be marked missed.
-     */
-    @Secured(Authorities.ASSESSOR)
-    public MissedVisitRecord recordMissed(String participantId, String timepointCode, MissedVisitRecord.Kind kind,
-            String reason) {
-        BlindedParticipantRow participant = participants.blindedParticipant(participantId)
-                .orElseThrow(() -> new NotFoundException("Participant", participantId));
-        Timepoint timepoint = studies.schedule(participant.studyId()).stream()
-                .filter(t -> t.code().equals(timepointCode)).findFirst()
-                .orElseThrow(() -> new NotFoundException("Timepoint", timepointCode));
-        if (Inputs.isBlankOrLonger(reason, REASON_MAX_LENGTH)) {
-            throw ValidationException.of("reason", "change.reason.required");
-        }
-        long assessed = timepoint.instruments().stream()
-                .filter(code -> find(participantId, timepointCode, code).isPresent()).count();
-        if (assessed == timepoint.instruments().size()) {
-            throw ValidationException.of("reason", "assessment.missed.already-assessed");
-        }
-        Query key = Query.query(Criteria.where("participantId").is(participantId).and("timepoint").is(timepointCode));
-        Optional<MissedVisit> existing = documents.findOne(key, MissedVisit.class);
-        String by = CurrentUser.require().username();
-        if (existing.isEmpty()) {
-            try {
-                MissedVisit created = documents.insert(new MissedVisit(participant.studyId(), participantId,
-                        timepointCode, kind, reason.trim(), by, clock.instant()));
-                audit.record("assessment.visit-missed", ENTITY, participantId + "/" + timepointCode, null,
-                        created.toRecord(), reason.trim());
-                return created.toRecord();
-            } catch (DuplicateKeyException recordedMeanwhile) {
-                throw ValidationException.of("reason", "assessment.changed-meanwhile");
-            }
-        }
-        MissedVisitRecord before = existing.get().toRecord();
-        documents.updateFirst(Query.query(Criteria.where("_id").is(before.id())), new Update().set("kind", kind)
-                .set("reason", reason.trim()).set("recordedBy", by).set("recordedAt", clock.instant())
-                .inc("version", 1), MissedVisit.class);
-        MissedVisitRecord after = documents.getById(before.id(), MissedVisit.class).toRecord();
-        audit.record("assessment.visit-missed", ENTITY, participantId + "/" + timepointCode, before, after,
-                reason.trim());
-        return after;
-    }
-
-    /** The timepoints recorded as missed or not done for some participants of a study (an export's page of them). */
-    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
-    public List<MissedVisitRecord> missedVisitsOf(String studyId, Collection<String> participantIds) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("participantId")
-                .in(participantIds)), MissedVisit.class).stream().map(MissedVisit::toRecord).toList();
-    }
-
     /** Records (or, with a reason, changes) one instrument for a participant at a timepoint; answers the record. */
     @Secured(Authorities.ASSESSOR)
     public AssessmentRecord record(String participantId, String timepointCode, String instrumentCode,
@@ -219,7 +114,7 @@ public class AssessmentService {
         Timepoint timepoint = studies.schedule(studyId).stream().filter(t -> t.code().equals(timepointCode))
                 .filter(t -> t.instruments().contains(instrumentCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Timepoint", timepointCode));
-        Instrument instrument = instrument(instrumentCode)
+        Instrument instrument = instruments.definition(instrumentCode).map(InstrumentDefinition::getInstrument)
                 .orElseThrow(() -> new NotFoundException("Instrument", instrumentCode));
         if (assessedOn.isAfter(LocalDate.now(clock.withZone(CurrentUser.require().zone())))
                 || (participant.consentedOn() != null && assessedOn.isBefore(participant.consentedOn()))
@@ -287,11 +182,7 @@ public class AssessmentService {
                 .stream().map(Assessment::toRecord).toList();
     }
 
-    private Optional<InstrumentDefinition> definition(String code) {
-        return documents.findOne(Query.query(Criteria.where("code").is(code)), InstrumentDefinition.class);
-    }
-
-    private static Query key(String participantId, String timepoint, String instrument) {
+    static Query key(String participantId, String timepoint, String instrument) {
         return Query.query(Criteria.where("participantId").is(participantId).and("timepoint").is(timepoint)
                 .and("instrument").is(instrument));
     }

@@ -20,10 +20,10 @@ class StandardInstrumentsForNewTenants {
 
     static final String PURPOSE = "standard-instruments";
 
-    private final AssessmentService assessments;
+    private final InstrumentLibrary assessments;
     private final TenantSweeps sweeps;
 
-    StandardInstrumentsForNewTenants(AssessmentService assessments, TenantSweeps sweeps) {
+    StandardInstrumentsForNewTenants(InstrumentLibrary assessments, TenantSweeps sweeps) {
         this.assessments = assessments;
         this.sweeps = sweeps;
     }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.participants.ParticipantRef;
-import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
+import org.researchportal.participants.ProgrammeParticipants;
 import org.researchportal.study.ArmKind;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ExerciseArm {
 
-    private final ParticipantService participants;
+    private final ProgrammeParticipants participants;
     private final Clock clock;
 
-    ExerciseArm(ParticipantService participants, Clock clock) {
+    ExerciseArm(ProgrammeParticipants participants, Clock clock) {
         this.participants = participants;
         this.clock = clock;
     }

@@ -14,7 +14,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ProgrammeParticipants;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,13 +34,14 @@ public class ExerciseManuals {
     static final int MAX_STEPS = 12;
 
     private final TenantDocuments documents;
-    private final ParticipantService participants;
+    private final ProgrammeParticipants participants;
     private final AuditTrail audit;
     private final StudyService studies;
     private final ProgrammeRecords records;
     private final Clock clock;
 
-    ExerciseManuals(TenantDocuments documents, ParticipantService participants, AuditTrail audit, StudyService studies,
+    ExerciseManuals(TenantDocuments documents, ProgrammeParticipants participants, AuditTrail audit,
+            StudyService studies,
             ProgrammeRecords records, Clock clock) {
         this.documents = documents;
         this.participants = participants;

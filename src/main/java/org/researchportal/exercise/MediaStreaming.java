@@ -32,9 +32,13 @@ class MediaStreaming {
     private static final int BUFFER = 64 * 1024;
 
     private final MediaLibrary videos;
+    private final VideoCaptions captions;
+    private final PictureLibrary pictures;
 
-    MediaStreaming(MediaLibrary videos) {
+    MediaStreaming(MediaLibrary videos, VideoCaptions captions, PictureLibrary pictures) {
         this.videos = videos;
+        this.captions = captions;
+        this.pictures = pictures;
     }
 
     @GetMapping(VIDEO_PATH)
@@ -69,7 +73,7 @@ class MediaStreaming {
     @GetMapping(VIDEO_PATH + "/captions/{language}.vtt")
     void captions(@PathVariable String videoId, @PathVariable String language, HttpServletResponse response)
             throws IOException {
-        StoredFile file = videos.openCaptions(videoId, language);
+        StoredFile file = captions.openCaptions(videoId, language);
         response.setContentType("text/vtt; charset=UTF-8");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=300");
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -81,7 +85,7 @@ class MediaStreaming {
 
     @GetMapping(PICTURE_PATH)
     void picture(@PathVariable String pictureId, HttpServletResponse response) throws IOException {
-        StoredFile file = videos.openPicture(pictureId);
+        StoredFile file = pictures.openPicture(pictureId);
         response.setContentType(file.contentType());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=3600");
         response.setHeader("X-Content-Type-Options", "nosniff");

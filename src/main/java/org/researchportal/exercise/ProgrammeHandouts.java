@@ -29,11 +29,11 @@ public class ProgrammeHandouts {
 
     private final Prescriptions prescriptions;
     private final ParticipantProgramme ownProgramme;
-    private final MediaLibrary media;
+    private final PictureLibrary media;
     private final I18NProvider translations;
     private final Clock clock;
 
-    ProgrammeHandouts(Prescriptions prescriptions, ParticipantProgramme ownProgramme, MediaLibrary media,
+    ProgrammeHandouts(Prescriptions prescriptions, ParticipantProgramme ownProgramme, PictureLibrary media,
             I18NProvider translations, Clock clock) {
         this.prescriptions = prescriptions;
         this.ownProgramme = ownProgramme;

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantRef;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ProgrammeParticipants;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -28,12 +28,12 @@ import org.springframework.stereotype.Service;
 public class ProgressFigures {
 
     private final TenantDocuments documents;
-    private final ParticipantService participants;
+    private final ProgrammeParticipants participants;
     private final ExerciseArm arm;
     private final ProgrammeRecords records;
     private final WeeklySummaries summaries;
 
-    ProgressFigures(TenantDocuments documents, ParticipantService participants, ExerciseArm arm,
+    ProgressFigures(TenantDocuments documents, ProgrammeParticipants participants, ExerciseArm arm,
             ProgrammeRecords records, WeeklySummaries summaries) {
         this.documents = documents;
         this.participants = participants;

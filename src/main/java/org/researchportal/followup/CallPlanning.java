@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.CallParticipant;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.CallParticipants;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,13 +30,13 @@ public class CallPlanning {
     private final TenantDocuments documents;
     private final FollowUpCallRecords calls;
     private final FollowUpPlans plans;
-    private final ParticipantService participants;
+    private final CallParticipants participants;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CallPlanning(TenantDocuments documents, FollowUpCallRecords calls, FollowUpPlans plans,
-            ParticipantService participants, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            CallParticipants participants, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
         this.calls = calls;
         this.plans = plans;

@@ -10,14 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.researchportal.assessments.AdverseEventService;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.CallParticipant;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.CallParticipants;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,15 +41,15 @@ public class CallRecords {
     private final TenantDocuments documents;
     private final FollowUpCallRecords calls;
     private final FollowUpPlans plans;
-    private final ParticipantService participants;
+    private final CallParticipants participants;
     private final Escalations escalations;
-    private final AdverseEventService adverseEvents;
+    private final AdverseEventDrafts adverseEvents;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CallRecords(TenantDocuments documents, FollowUpCallRecords calls, FollowUpPlans plans,
-            ParticipantService participants, Escalations escalations, AdverseEventService adverseEvents,
+            CallParticipants participants, Escalations escalations, AdverseEventDrafts adverseEvents,
             AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.adverseEvents = adverseEvents;
         this.documents = documents;

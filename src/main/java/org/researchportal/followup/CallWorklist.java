@@ -27,7 +27,7 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.PeopleNames;
 import org.researchportal.participants.CallParticipant;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.CallParticipants;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -41,13 +41,13 @@ public class CallWorklist {
 
     private final FollowUpCallRecords calls;
     private final FollowUpPlans plans;
-    private final ParticipantService participants;
+    private final CallParticipants participants;
     private final Escalations escalations;
     private final EscalationRecords escalationRecords;
     private final AccountService accounts;
     private final Clock clock;
 
-    CallWorklist(FollowUpCallRecords calls, FollowUpPlans plans, ParticipantService participants,
+    CallWorklist(FollowUpCallRecords calls, FollowUpPlans plans, CallParticipants participants,
             Escalations escalations, EscalationRecords escalationRecords, AccountService accounts, Clock clock) {
         this.calls = calls;
         this.plans = plans;

@@ -12,7 +12,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.SealedValues;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -35,11 +35,11 @@ public class Outbox {
     private final AuditTrail audit;
     private final Clock clock;
     private final SealedValues sealed;
-    private final ParticipantService participants;
+    private final ParticipantContacts participants;
     private final StudyNames studies;
 
     Outbox(TenantDocuments documents, AuditTrail audit, Clock clock, SealedValues sealed,
-            ParticipantService participants, StudyNames studies) {
+            ParticipantContacts participants, StudyNames studies) {
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;

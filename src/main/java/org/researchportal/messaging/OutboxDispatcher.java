@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantContact;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.tenancy.TenantDocuments;
 import org.slf4j.Logger;
@@ -50,7 +50,7 @@ public class OutboxDispatcher {
     private final TenantDocuments documents;
     private final MessagingSettingsService settings;
     private final SmsReplies replies;
-    private final ParticipantService participants;
+    private final ParticipantContacts participants;
     private final Outbox outbox;
     private final Map<Channel, MessageSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
@@ -70,19 +70,19 @@ public class OutboxDispatcher {
 
     @Autowired
     OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
-            ParticipantService participants, Outbox outbox, List<MessageSender> senders, Clock clock,
+            ParticipantContacts participants, Outbox outbox, List<MessageSender> senders, Clock clock,
             MessagingProperties installation) {
         this(documents, settings, replies, participants, outbox, senders, clock, installation.lease());
     }
 
     OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
-            ParticipantService participants, Outbox outbox, List<MessageSender> senders, Clock clock,
+            ParticipantContacts participants, Outbox outbox, List<MessageSender> senders, Clock clock,
             Duration lease) {
         this(documents, settings, replies, participants, outbox, senders, clock, lease, RetryPolicy.STANDARD);
     }
 
     OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
-            ParticipantService participants, Outbox outbox, List<MessageSender> senders, Clock clock,
+            ParticipantContacts participants, Outbox outbox, List<MessageSender> senders, Clock clock,
             Duration lease, RetryPolicy retries) {
         this.outbox = outbox;
         this.documents = documents;

@@ -17,6 +17,7 @@ import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantService;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
+import org.researchportal.participants.ParticipantContacts;
 
 /**
  * Invites a randomised participant to the portal on their phone: the clinician chooses SMS or email (one the
@@ -29,15 +30,18 @@ import org.springframework.stereotype.Service;
 public class ParticipantInvitations {
 
     private final ParticipantService participants;
+    private final ParticipantContacts contacts;
     private final ParticipantAccounts accounts;
     private final MessageTemplates templates;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ParticipantInvitations(ParticipantService participants, ParticipantAccounts accounts, MessageTemplates templates,
+    ParticipantInvitations(ParticipantService participants, ParticipantContacts contacts, ParticipantAccounts accounts,
+            MessageTemplates templates,
             Outbox outbox, AuditTrail audit, Clock clock) {
         this.participants = participants;
+        this.contacts = contacts;
         this.accounts = accounts;
         this.templates = templates;
         this.outbox = outbox;
@@ -83,7 +87,7 @@ public class ParticipantInvitations {
     }
 
     private ParticipantContact contact(String participantId) {
-        return participants.contact(participantId).orElseThrow(() -> new NotFoundException("Participant",
+        return contacts.contact(participantId).orElseThrow(() -> new NotFoundException("Participant",
                 participantId));
     }
 

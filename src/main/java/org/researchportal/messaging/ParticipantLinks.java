@@ -18,7 +18,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.identity.LinkSignIn;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -76,13 +76,13 @@ public class ParticipantLinks {
     private final TenantDocuments documents;
     private final Clock clock;
     private final PortalAddress portal;
-    private final ParticipantService participants;
+    private final ParticipantContacts participants;
     private final LinkSignIn signIn;
     private final AuditTrail audit;
     private final Duration validFor;
     private final SecureRandom random = new SecureRandom();
 
-    ParticipantLinks(TenantDocuments documents, Clock clock, PortalAddress portal, ParticipantService participants,
+    ParticipantLinks(TenantDocuments documents, Clock clock, PortalAddress portal, ParticipantContacts participants,
             LinkSignIn signIn, AuditTrail audit,
             MessagingProperties settings) {
         this.documents = documents;

@@ -23,7 +23,7 @@ import org.researchportal.messaging.DueReminders.ExpectedCall;
 import org.researchportal.messaging.DueReminders.SessionDay;
 import org.researchportal.messaging.DueReminders.VideoWeek;
 import org.researchportal.participants.ParticipantContact;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.participants.ParticipantStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +46,13 @@ public class ReminderPlanner {
 
     // Looked up when planning, not at start: a module that tells what is due may itself use messaging's services.
     private final ObjectProvider<DueReminders> sources;
-    private final ParticipantService participants;
+    private final ParticipantContacts participants;
     private final MessageTemplates templates;
     private final Outbox outbox;
     private final ParticipantLinks links;
     private final Clock clock;
 
-    ReminderPlanner(ObjectProvider<DueReminders> sources, ParticipantService participants, MessageTemplates templates,
+    ReminderPlanner(ObjectProvider<DueReminders> sources, ParticipantContacts participants, MessageTemplates templates,
             Outbox outbox, ParticipantLinks links, Clock clock) {
         this.sources = sources;
         this.participants = participants;

@@ -8,7 +8,8 @@ import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.AccountRow;
 import org.researchportal.identity.AccountService;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
+import org.researchportal.participants.ProgrammeParticipants;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -29,17 +30,20 @@ public class StaffAlerts {
 
     private final AccountService accounts;
     private final StudyNames studies;
-    private final ParticipantService participants;
+    private final ParticipantContacts participants;
+    private final ProgrammeParticipants programmeParticipants;
     private final MessageTemplates templates;
     private final Outbox outbox;
     private final Clock clock;
     private final PortalAddress portal;
 
-    StaffAlerts(AccountService accounts, StudyNames studies, ParticipantService participants, MessageTemplates templates,
+    StaffAlerts(AccountService accounts, StudyNames studies, ParticipantContacts participants,
+            ProgrammeParticipants programmeParticipants, MessageTemplates templates,
             Outbox outbox, Clock clock, PortalAddress portal) {
         this.accounts = accounts;
         this.studies = studies;
         this.participants = participants;
+        this.programmeParticipants = programmeParticipants;
         this.templates = templates;
         this.outbox = outbox;
         this.clock = clock;
@@ -56,7 +60,7 @@ public class StaffAlerts {
         if (contact == null || contact.therapistId() == null) {
             return 0;
         }
-        String number = participants.programmeParticipant(participantId)
+        String number = programmeParticipants.programmeParticipant(participantId)
                 .map(p -> p.studyNumber() == null ? "–" : p.studyNumber()).orElse("–");
         for (AccountRow therapist : accounts.accountsWithRole(PortalRole.THERAPIST)) {
             if (!therapist.id().equals(contact.therapistId()) || therapist.email() == null) {
@@ -91,7 +95,7 @@ public class StaffAlerts {
     @Secured(Authorities.CLINICIAN)
     public int seriousAdverseEvent(String studyId, String participantId, String adverseEventId) {
         String study = studies.study(studyId).map(StudyNames.StudyName::acronym).orElse("");
-        String number = participants.programmeParticipant(participantId)
+        String number = programmeParticipants.programmeParticipant(participantId)
                 .map(p -> p.studyNumber() == null ? "–" : p.studyNumber()).orElse("–");
         Map<String, String> values = Map.of("study", study, "participant", number, "link",
                 portal.base() + "/participants/" + participantId);

@@ -254,7 +254,7 @@ public class RandomisationService {
     }
 
     private static String armName(StudySummary study, String armCode) {
-        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(ParticipantService::nameForReader)
+        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(ParticipantReads::nameForReader)
                 .findFirst().orElse(armCode);
     }
 }

@@ -124,10 +124,10 @@ public class ScreeningService {
     public Map<String, Long> screenFailures(String studyId) {
         Map<String, Long> tally = new LinkedHashMap<>();
         studies.eligibilityModel(studyId).criteria().forEach(c -> tally.put(c.code(), 0L));
-        for (ParticipantService.Count count : documents.aggregate(Participant.class, List.of(
+        for (ParticipantReads.Count count : documents.aggregate(Participant.class, List.of(
                 match(Criteria.where("studyId").is(studyId).and("status").is(ParticipantStatus.NOT_ELIGIBLE)),
                 unwind("eligibility.failedCriteria"), group("eligibility.failedCriteria").count().as("count")),
-                ParticipantService.Count.class)) {
+                ParticipantReads.Count.class)) {
             if (count.id() != null) {
                 tally.put(count.id(), count.count());
             }

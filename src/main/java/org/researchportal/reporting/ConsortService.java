@@ -9,7 +9,7 @@ import org.researchportal.assessments.AssessmentService;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.AllocationCount;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.EnrolmentCounts;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.study.Arm;
@@ -23,12 +23,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConsortService {
 
-    private final ParticipantService participants;
+    private final EnrolmentCounts participants;
     private final ScreeningService screening;
     private final AssessmentService assessments;
     private final StudyService studies;
 
-    ConsortService(ParticipantService participants, ScreeningService screening, AssessmentService assessments,
+    ConsortService(EnrolmentCounts participants, ScreeningService screening, AssessmentService assessments,
             StudyService studies) {
         this.participants = participants;
         this.screening = screening;

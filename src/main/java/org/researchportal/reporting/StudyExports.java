@@ -17,12 +17,15 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.InstrumentLibrary;
+import org.researchportal.assessments.MissedVisits;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.followup.CallWorklist;
+import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.Arm;
 import org.researchportal.study.StudyService;
@@ -46,17 +49,24 @@ public class StudyExports {
 
     private final StudyService studies;
     private final ParticipantService participants;
+    private final BlindedParticipants blindedParticipants;
     private final AssessmentService assessments;
+    private final InstrumentLibrary instrumentLibrary;
+    private final MissedVisits missedVisits;
     private final AdverseEventService adverseEvents;
     private final ProgressFigures progressFigures;
     private final CallWorklist calls;
     private final Clock clock;
 
-    StudyExports(StudyService studies, ParticipantService participants, AssessmentService assessments,
+    StudyExports(StudyService studies, ParticipantService participants, BlindedParticipants blindedParticipants,
+            AssessmentService assessments, InstrumentLibrary instrumentLibrary, MissedVisits missedVisits,
             AdverseEventService adverseEvents, ProgressFigures progressFigures, CallWorklist calls, Clock clock) {
         this.studies = studies;
         this.participants = participants;
+        this.blindedParticipants = blindedParticipants;
         this.assessments = assessments;
+        this.instrumentLibrary = instrumentLibrary;
+        this.missedVisits = missedVisits;
         this.adverseEvents = adverseEvents;
         this.progressFigures = progressFigures;
         this.calls = calls;
@@ -114,14 +124,14 @@ public class StudyExports {
         boolean blinded = CurrentUser.require().hasRole(PortalRole.ASSESSOR);
         List<Timepoint> schedule = studies.schedule(studyId);
         List<Instrument> instruments = schedule.stream().flatMap(t -> t.instruments().stream()).distinct()
-                .map(assessments::instrument).flatMap(Optional::stream).toList();
+                .map(instrumentLibrary::instrument).flatMap(Optional::stream).toList();
         return new ExportData(study, blinded, schedule, instruments, page -> blinded
-                ? participants.blindedParticipants(studyId, page).map(p -> new ExportSubject(p.id(),
+                ? blindedParticipants.blindedParticipants(studyId, page).map(p -> new ExportSubject(p.id(),
                         String.valueOf(p.studyNumber()), p.status().name(), p.enrolledOn(), null))
                 : onlyAllocated(participants.participants(studyId, page).map(p -> p.armName() == null ? null
                         : new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
                                 p.enrolledOn(), canonical(study, p.armName())))),
-                ids -> assessments.assessmentsOf(studyId, ids), ids -> assessments.missedVisitsOf(studyId, ids),
+                ids -> assessments.assessmentsOf(studyId, ids), ids -> missedVisits.missedVisitsOf(studyId, ids),
                 // Asked only when unblinded (ExportData never reads them otherwise), and refused by their services
                 // to anyone who may not see the arm.
                 ids -> adverseEvents.eventsOf(studyId, ids), ids -> progressFigures.adherence(studyId, ids),

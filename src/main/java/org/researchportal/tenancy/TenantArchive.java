@@ -18,12 +18,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
@@ -61,24 +59,26 @@ public class TenantArchive {
      * 5 million documents, and 16 MiB a document (MongoDB's own limit).
      */
     static final ArchiveReader.Limits LIMITS = new ArchiveReader.Limits(1L << 30, 50_000, 5_000_000, 16 << 20);
-    private static final String LOOKUP_CHECK = "research-portal tenant archive";
-    private static final JsonWriterSettings EXACT = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    static final String LOOKUP_CHECK = "research-portal tenant archive";
+    static final JsonWriterSettings EXACT = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     private final MongoOperations mongo;
     private final GridFsTemplate gridFs;
     private final TenantDocuments documents;
     private final SealedValues sealed;
     private final Map<String, ArchiveRules> rules;
+    private final ArchiveCheck checks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TenantArchive(MongoOperations mongo, GridFsTemplate gridFs, TenantDocuments documents, SealedValues sealed,
-            List<ArchiveRules> rules, ApplicationEventPublisher events, Clock clock) {
+            List<ArchiveRules> rules, ArchiveCheck checks, ApplicationEventPublisher events, Clock clock) {
         this.mongo = mongo;
         this.gridFs = gridFs;
         this.documents = documents;
         this.sealed = sealed;
         this.rules = rules.stream().collect(Collectors.toMap(ArchiveRules::collection, Function.identity()));
+        this.checks = checks;
         this.events = events;
         this.clock = clock;
     }
@@ -92,7 +92,8 @@ public class TenantArchive {
             throw new IllegalStateException("Tenant " + tenant + " has no record");
         }
         MessageDigest whole = ArchiveReader.sha256();
-        var writer = new Writer(new ZipOutputStream(new DigestOutputStream(out, whole), StandardCharsets.UTF_8));
+        var writer = new ArchiveWriter(new ZipOutputStream(new DigestOutputStream(out, whole), StandardCharsets.UTF_8),
+                sealed);
         Map<String, Integer> counts = new LinkedHashMap<>();
         Set<String> keyIds = new TreeSet<>();
         for (String collection : tenantCollections()) {
@@ -151,10 +152,10 @@ public class TenantArchive {
         String signedWith = archive.covered().verify(archive.signature(), sealed);
         String importedBy = CurrentUser.require().username();
         Instant now = clock.instant();
-        Tenant tenantRecord = check(archive.manifest(), archive.collections(), importedBy, now);
+        Tenant tenantRecord = checks.tenant(archive.manifest(), archive.collections(), importedBy, now);
         String tenant = tenantRecord.id();
-        checkDocuments(tenant, archive.collections());
-        List<ArchivedFile> files = checkFiles(tenant, archive.fileRecords(), archive.fileChunks());
+        checks.documents(tenant, archive.collections());
+        List<ArchiveCheck.ArchivedFile> files = checks.files(tenant, archive.fileRecords(), archive.fileChunks());
 
         Map<String, Integer> counts = new LinkedHashMap<>();
         try {
@@ -168,7 +169,7 @@ public class TenantArchive {
                 MongoCollection<Document> target = mongo.getCollection(collection.getKey());
                 List<Document> batch = new ArrayList<>();
                 for (byte[] line : collection.getValue()) {
-                    Document document = parse(line);
+                    Document document = ArchiveCheck.parse(line);
                     batch.add(rule == null ? document : rule.imported(document, importedBy, now));
                     if (batch.size() == 500) {
                         target.insertMany(batch);
@@ -180,7 +181,7 @@ public class TenantArchive {
                 }
                 counts.put(collection.getKey(), collection.getValue().size());
             }
-            for (ArchivedFile file : files) {
+            for (ArchiveCheck.ArchivedFile file : files) {
                 mongo.getCollection("fs.files").insertOne(file.record());
                 if (!file.chunks().isEmpty()) {
                     mongo.getCollection("fs.chunks").insertMany(file.chunks());
@@ -201,111 +202,6 @@ public class TenantArchive {
         return new ArchiveImport(tenant, Map.copyOf(counts), archive.sha256());
     }
 
-    /**
-     * The tenant's record as this installation keeps it, once the archive is known to be whole and readable here: its
-     * name, time zone and state checked as when a platform administrator creates one, and created by the importer now
-     * (what the archive says about its creation is the other installation's, and its own trail keeps that).
-     */
-    private Tenant check(Document manifest, Map<String, List<byte[]>> collections, String importedBy, Instant now) {
-        if (!Integer.valueOf(FORMAT).equals(manifest.getInteger("format"))
-                || !(manifest.get("tenant") instanceof Document archived)
-                || !(archived.get("_id") instanceof String tenant) || !(archived.get("name") instanceof String name)
-                || !(archived.get("timeZone") instanceof String timeZone)
-                || !(archived.get("active") instanceof Boolean active)
-                || !(archived.get("nameZh") == null || archived.get("nameZh") instanceof String)
-                || !TenantService.check(tenant, name, timeZone).isEmpty() || !tenant.equals(tenant.trim())) {
-            throw ValidationException.of("archive", "tenant.archive.invalid");
-        }
-        String nameZh = archived.getString("nameZh");
-        if (nameZh != null && nameZh.length() > Tenant.NAME_MAX_LENGTH) {
-            throw ValidationException.of("archive", "tenant.archive.invalid");
-        }
-        Document counts = manifest.get("counts", Document.class);
-        for (var collection : collections.entrySet()) {
-            if (counts == null || !Integer.valueOf(collection.getValue().size()).equals(counts.getInteger(
-                    collection.getKey())) || !holdsTenantDocuments(collection.getKey())) {
-                throw ValidationException.of("archive", "tenant.archive.invalid");
-            }
-        }
-        if (!sealed.lookup(LOOKUP_CHECK).equals(manifest.getString("lookupCheck"))) {
-            throw ValidationException.of("archive", "tenant.archive.other-lookup-key");
-        }
-        List<String> keyIds = manifest.getList("keyIds", String.class, List.of());
-        if (!sealed.opensAll(keyIds)) {
-            throw ValidationException.of("archive", "tenant.archive.unknown-key");
-        }
-        if (mongo.getCollection("tenants").countDocuments(new Document("_id", tenant)) > 0) {
-            throw ValidationException.of("archive", "tenant.archive.exists");
-        }
-        return new Tenant(tenant, name.trim(), timeZone, active, now, importedBy, nameZh);
-    }
-
-    /** Every document belongs to the tenant, and every collection passes its module's rules. */
-    private void checkDocuments(String tenant, Map<String, List<byte[]>> collections) {
-        for (var collection : collections.entrySet()) {
-            ArchiveRules rule = rules.get(collection.getKey());
-            List<Document> parsed = new ArrayList<>();
-            for (byte[] line : collection.getValue()) {
-                Document document = parse(line);
-                if (!tenant.equals(document.get(TenantDocuments.TENANT_FIELD))) {
-                    throw ValidationException.of("archive", "tenant.archive.other-tenant");
-                }
-                if (rule != null) {
-                    parsed.add(document);
-                }
-            }
-            if (rule != null) {
-                rule.refusal(tenant, parsed).ifPresent(key -> {
-                    throw ValidationException.of("archive", key);
-                });
-            }
-        }
-    }
-
-    private record ArchivedFile(Document record, List<Document> chunks) {
-    }
-
-    /** The archive's files: every one the tenant's, with exactly the chunks of its length, and no other chunks. */
-    private List<ArchivedFile> checkFiles(String tenant, Map<String, byte[]> records,
-            Map<String, List<byte[]>> chunkLines) {
-        if (!records.keySet().equals(chunkLines.keySet())) {
-            throw ValidationException.of("archive", "tenant.archive.invalid");
-        }
-        List<ArchivedFile> files = new ArrayList<>();
-        for (var file : records.entrySet()) {
-            Document record = parse(file.getValue());
-            Document metadata = record.get("metadata") instanceof Document m ? m : null;
-            if (!(record.get("_id") instanceof ObjectId id) || !id.toHexString().equals(file.getKey())
-                    || !(record.get("length") instanceof Number length)) {
-                throw ValidationException.of("archive", "tenant.archive.invalid");
-            }
-            if (metadata == null || !tenant.equals(metadata.get(TenantDocuments.TENANT_FIELD))) {
-                throw ValidationException.of("archive", "tenant.archive.other-tenant");
-            }
-            List<Document> chunks = chunkLines.get(file.getKey()).stream().map(TenantArchive::parse).toList();
-            long bytes = 0;
-            for (Document chunk : chunks) {
-                if (!id.equals(chunk.get("files_id")) || !(chunk.get("data") instanceof Binary data)) {
-                    throw ValidationException.of("archive", "tenant.archive.invalid");
-                }
-                bytes += data.length();
-            }
-            if (bytes != length.longValue()) {
-                throw ValidationException.of("archive", "tenant.archive.invalid");
-            }
-            files.add(new ArchivedFile(record, chunks));
-        }
-        return files;
-    }
-
-    private static Document parse(byte[] line) {
-        try {
-            return Document.parse(new String(line, StandardCharsets.UTF_8));
-        } catch (RuntimeException notJson) {
-            throw ValidationException.of("archive", "tenant.archive.invalid");
-        }
-    }
-
     /** Everything of a tenant that an import wrote (the tenant did not exist before it). */
     private void remove(String tenant) {
         for (String collection : tenantCollections()) {
@@ -320,7 +216,7 @@ public class TenantArchive {
         return mongo.getCollectionNames().stream().filter(TenantArchive::holdsTenantDocuments).sorted().toList();
     }
 
-    private static boolean holdsTenantDocuments(String collection) {
+    static boolean holdsTenantDocuments(String collection) {
         return !collection.equals("tenants") && !collection.startsWith("fs.") && !collection.startsWith("system.");
     }
 
@@ -328,40 +224,5 @@ public class TenantArchive {
         return new Document(TenantDocuments.TENANT_FIELD, tenant);
     }
 
-    /** Writes entries and remembers each one's digest, for the signature that closes the archive. */
-    private final class Writer {
 
-        private final ZipOutputStream zip;
-        private final ArchiveSignature covered = new ArchiveSignature();
-        private MessageDigest entry = ArchiveReader.sha256();
-        private String name = "";
-
-        Writer(ZipOutputStream zip) {
-            this.zip = zip;
-        }
-
-        void begin(String entryName) throws IOException {
-            name = entryName;
-            entry = ArchiveReader.sha256();
-            zip.putNextEntry(new ZipEntry(entryName));
-        }
-
-        void line(String json) throws IOException {
-            byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
-            entry.update(bytes);
-            zip.write(bytes);
-        }
-
-        void end() throws IOException {
-            zip.closeEntry();
-            covered.add(name, entry.digest());
-        }
-
-        void sign() throws IOException {
-            zip.putNextEntry(new ZipEntry(ArchiveSignature.ENTRY));
-            zip.write(covered.sign(sealed).toJson(EXACT).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.finish();
-        }
-    }
 }

@@ -54,6 +54,10 @@ class AssessmentVisitTests extends PortalTest {
     @Autowired
     AssessmentService assessments;
     @Autowired
+    MissedVisits missedVisits;
+    @Autowired
+    InstrumentLibrary instruments;
+    @Autowired
     StudyExports exports;
     @Autowired
     AuditTrail audit;
@@ -64,7 +68,7 @@ class AssessmentVisitTests extends PortalTest {
     void aStudyWithASchedule() {
         trial = TrialFixture.create(tenants, studies, randomisation, DemoStudyDesigns.reMsRandomisation(), 8);
         asSystem(trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> {
-            assessments.defineInstrument(StandardInstruments.stiffness());
+            instruments.defineInstrument(StandardInstruments.stiffness());
             studies.configureSchedule(trial.studyId(), List.of(
                     new Timepoint("baseline", "Baseline", "基线", 0, 14, 3, List.of("stiffness")),
                     new Timepoint("week_6", "Week 6", "第6周", 42, 7, 7, List.of("stiffness"))));
@@ -117,12 +121,12 @@ class AssessmentVisitTests extends PortalTest {
                 enrolled, null, null, null, "en", "Asia/Shanghai", null, null, null, null)));
         assertThat(visitsOf(id)).extracting(DueAssessment::state).containsOnly(DueAssessment.State.WINDOW_CLOSED);
 
-        assertThatThrownBy(() -> asAssessor(() -> assessments.recordMissed(id, "week_6",
+        assertThatThrownBy(() -> asAssessor(() -> missedVisits.recordMissed(id, "week_6",
                 MissedVisitRecord.Kind.MISSED, " "))).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.fieldMessageKeys()).containsKey("reason"));
-        asAssessor(() -> assessments.recordMissed(id, "week_6", MissedVisitRecord.Kind.MISSED,
+        asAssessor(() -> missedVisits.recordMissed(id, "week_6", MissedVisitRecord.Kind.MISSED,
                 "Did not attend, no answer to three calls"));
-        asAssessor(() -> assessments.recordMissed(id, "baseline", MissedVisitRecord.Kind.NOT_DONE,
+        asAssessor(() -> missedVisits.recordMissed(id, "baseline", MissedVisitRecord.Kind.NOT_DONE,
                 "Hand injury: grip not measurable"));
 
         List<DueAssessment> visits = visitsOf(id);

@@ -24,7 +24,7 @@ class StandardInstrumentsForNewTenantsTests extends PortalTest {
     @Autowired
     TenantService tenants;
     @Autowired
-    AssessmentService assessments;
+    InstrumentLibrary assessments;
     @Autowired
     AuditTrail audit;
     @Autowired

@@ -28,15 +28,17 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.exercise.ExerciseManuals;
 import org.researchportal.exercise.ProgressFigures;
-import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.VideoWatching;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.Escalations;
 import org.researchportal.followup.WorklistFilter;
+import org.researchportal.participants.EnrolmentCounts;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.reporting.ConsortService;
 import org.researchportal.reporting.StudyExports;
@@ -81,13 +83,17 @@ class StudyGrowthBenchmark extends PortalTest {
     @Autowired
     ParticipantService participants;
     @Autowired
+    EnrolmentCounts enrolmentCounts;
+    @Autowired
     ExerciseManuals manuals;
     @Autowired
     ProgressFigures progressFigures;
     @Autowired
-    MediaLibrary media;
+    VideoWatching media;
     @Autowired
     AdverseEventService adverseEvents;
+    @Autowired
+    AdverseEventDrafts adverseEventDrafts;
     @Autowired
     Escalations escalations;
     @Autowired
@@ -204,9 +210,9 @@ class StudyGrowthBenchmark extends PortalTest {
         figures.computeIfAbsent("clinician dashboard: progress, safety, escalations, assessments due, CONSORT, first "
                 + "page of participants", v -> new ArrayList<>()).add(timed("fudan.clinician", () -> {
                     studies.studies();
-                    participants.progress(study);
+                    enrolmentCounts.progress(study);
                     adverseEvents.openSerious(study);
-                    adverseEvents.openDrafts(study);
+                    adverseEventDrafts.openDrafts(study);
                     escalations.open(study);
                     assessments.worklist(study);
                     consort.flow(study);

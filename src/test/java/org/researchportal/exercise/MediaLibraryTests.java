@@ -33,6 +33,12 @@ class MediaLibraryTests extends ExerciseTrialTest {
     @Autowired
     MediaLibrary videos;
     @Autowired
+    VideoCaptions captionLibrary;
+    @Autowired
+    PictureLibrary pictures;
+    @Autowired
+    VideoWatching watching;
+    @Autowired
     MongoTemplate mongo;
 
     private static byte[] demoVideo() throws IOException {
@@ -98,7 +104,7 @@ class MediaLibraryTests extends ExerciseTrialTest {
     void onlyThoseWhoMayWatchGetTheVideoOrItsCaptions() throws Exception {
         VideoRef video = uploadDemo("shoulder_raise");
         byte[] captions = new ClassPathResource("demo/forward-arm-raise.zh-CN.vtt").getContentAsByteArray();
-        asTherapist(() -> videos.addCaptions(video.id(), "zh-CN", captions));
+        asTherapist(() -> captionLibrary.addCaptions(video.id(), "zh-CN", captions));
 
         HttpResponse<byte[]> mine = get(signedInClient(exerciserAccount), "/" + video.captionsPath("zh-CN"), null);
         assertThat(mine.statusCode()).isEqualTo(200);
@@ -156,7 +162,7 @@ class MediaLibraryTests extends ExerciseTrialTest {
         }
         VideoRef linked = asTherapist(() -> videos.link(study, "calf_stretch", "https://videos.example.org/calf"));
         assertThat(linked.source()).isEqualTo(ExerciseVideo.Source.LINK);
-        assertThatThrownBy(() -> asTherapist(() -> videos.addCaptions(linked.id(), "en",
+        assertThatThrownBy(() -> asTherapist(() -> captionLibrary.addCaptions(linked.id(), "en",
                 "WEBVTT\n\n00:00.000 --> 00:01.000\nHi".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(ValidationException.class);
 
@@ -164,15 +170,15 @@ class MediaLibraryTests extends ExerciseTrialTest {
         assertThat(asTherapist(() -> videos.videos(study)).get("calf_stretch").id()).as("the upload replaced the link")
                 .isEqualTo(uploaded.id());
         byte[] good = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHello".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> asTherapist(() -> videos.addCaptions(uploaded.id(), "fr", good)))
+        assertThatThrownBy(() -> asTherapist(() -> captionLibrary.addCaptions(uploaded.id(), "fr", good)))
                 .isInstanceOf(ValidationException.class);
         for (byte[] bad : new byte[][] {"1\n00:00:00,000 --> 00:00:02,000\nSRT, not VTT".getBytes(
                 StandardCharsets.UTF_8), "WEBVTT\n\nno cues here".getBytes(StandardCharsets.UTF_8),
                 {'W', 'E', 'B', 'V', 'T', 'T', '\n', (byte) 0xC3, (byte) 0x28}}) {
-            assertThatThrownBy(() -> asTherapist(() -> videos.addCaptions(uploaded.id(), "en", bad)))
+            assertThatThrownBy(() -> asTherapist(() -> captionLibrary.addCaptions(uploaded.id(), "en", bad)))
                     .isInstanceOf(ValidationException.class);
         }
-        VideoRef captioned = asTherapist(() -> videos.addCaptions(uploaded.id(), "en", good));
+        VideoRef captioned = asTherapist(() -> captionLibrary.addCaptions(uploaded.id(), "en", good));
         assertThat(captioned.captionLanguages()).containsExactly("en");
         assertThat(history("ExerciseVideo", uploaded.id())).contains("video.added", "video.captions-added");
     }
@@ -183,28 +189,28 @@ class MediaLibraryTests extends ExerciseTrialTest {
         prescribeStandard();
         signIn(exerciserAccount);
         assertThat(videos.myVideos()).containsKey("wall_pushup");
-        videos.recordWatch(video.id(), MediaLibrary.WatchEvent.STARTED, 0, 12);
-        videos.recordWatch(video.id(), MediaLibrary.WatchEvent.PROGRESS, 6, 12);
-        VideoEngagement back = videos.recordWatch(video.id(), MediaLibrary.WatchEvent.PROGRESS, 2, 12);
+        watching.recordWatch(video.id(), VideoWatching.WatchEvent.STARTED, 0, 12);
+        watching.recordWatch(video.id(), VideoWatching.WatchEvent.PROGRESS, 6, 12);
+        VideoEngagement back = watching.recordWatch(video.id(), VideoWatching.WatchEvent.PROGRESS, 2, 12);
         assertThat(back.furthestSeconds()).as("seeking back keeps the furthest point").isEqualTo(6);
         assertThat(back.completed()).isFalse();
         assertThat(back.percentSeen()).isEqualTo(50);
-        VideoEngagement nearlyAll = videos.recordWatch(video.id(), MediaLibrary.WatchEvent.PROGRESS, 11, 12);
+        VideoEngagement nearlyAll = watching.recordWatch(video.id(), VideoWatching.WatchEvent.PROGRESS, 11, 12);
         assertThat(nearlyAll.completed()).as("90% seen counts as watched").isTrue();
-        videos.recordWatch(video.id(), MediaLibrary.WatchEvent.STARTED, 0, 12);
-        VideoEngagement again = videos.recordWatch(video.id(), MediaLibrary.WatchEvent.COMPLETED, 12, 12);
+        watching.recordWatch(video.id(), VideoWatching.WatchEvent.STARTED, 0, 12);
+        VideoEngagement again = watching.recordWatch(video.id(), VideoWatching.WatchEvent.COMPLETED, 12, 12);
         assertThat(again.plays()).isEqualTo(2);
         assertThat(again.completedAt()).as("seen through once: the first time stays").isEqualTo(
                 nearlyAll.completedAt());
-        assertThatThrownBy(() -> videos.recordWatch(video.id(), MediaLibrary.WatchEvent.PROGRESS, -1, 12))
+        assertThatThrownBy(() -> watching.recordWatch(video.id(), VideoWatching.WatchEvent.PROGRESS, -1, 12))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> videos.recordWatch(video.id(), MediaLibrary.WatchEvent.PROGRESS, Double.NaN, 12))
+        assertThatThrownBy(() -> watching.recordWatch(video.id(), VideoWatching.WatchEvent.PROGRESS, Double.NaN, 12))
                 .isInstanceOf(ValidationException.class);
 
-        assertThat(asTherapist(() -> videos.engagement(exerciser))).singleElement()
+        assertThat(asTherapist(() -> watching.engagement(exerciser))).singleElement()
                 .satisfies(e -> assertThat(e.exerciseCode()).isEqualTo("wall_pushup"));
         signIn(controlAccount);
-        assertThatThrownBy(() -> videos.recordWatch(video.id(), MediaLibrary.WatchEvent.STARTED, 0, 12))
+        assertThatThrownBy(() -> watching.recordWatch(video.id(), VideoWatching.WatchEvent.STARTED, 0, 12))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -212,16 +218,16 @@ class MediaLibraryTests extends ExerciseTrialTest {
     void picturesAreJudgedByTheirBytesDescribedInWordsAndShownOnlyToThoseWhoMaySeeThem() throws Exception {
         byte[] png = new ClassPathResource("demo/forward-arm-raise-top.png").getContentAsByteArray();
         Text words = new Text("Arms raised", "双臂上举");
-        assertThatThrownBy(() -> asTherapist(() -> videos.addPicture(study, "bridge", "%PDF-1.4".getBytes(
+        assertThatThrownBy(() -> asTherapist(() -> pictures.addPicture(study, "bridge", "%PDF-1.4".getBytes(
                 StandardCharsets.US_ASCII), words))).isInstanceOf(ValidationException.class)
                 .extracting(e -> ((ValidationException) e).fieldMessageKeys()).isEqualTo(
                         java.util.Map.of("file", "picture.file.invalid"));
-        assertThatThrownBy(() -> asTherapist(() -> videos.addPicture(study, "bridge", png, new Text(" ", ""))))
+        assertThatThrownBy(() -> asTherapist(() -> pictures.addPicture(study, "bridge", png, new Text(" ", ""))))
                 .isInstanceOf(ValidationException.class)
                 .extracting(e -> ((ValidationException) e).fieldMessageKeys()).isEqualTo(
                         java.util.Map.of("description", "picture.description.invalid"));
 
-        PictureRef added = asTherapist(() -> videos.addPicture(study, "bridge", png, new Text("Arms raised", "")));
+        PictureRef added = asTherapist(() -> pictures.addPicture(study, "bridge", png, new Text("Arms raised", "")));
         assertThat(added.description().zh()).as("the English words stand in for missing Chinese")
                 .isEqualTo("Arms raised");
         HttpResponse<byte[]> shown = get(signedInClient(exerciserAccount), "/" + added.path(), null);
@@ -234,17 +240,17 @@ class MediaLibraryTests extends ExerciseTrialTest {
                     .isEqualTo(404);
         }
 
-        for (int i = 1; i < MediaLibrary.PICTURES_PER_EXERCISE; i++) {
-            asTherapist(() -> videos.addPicture(study, "bridge", png, words));
+        for (int i = 1; i < PictureLibrary.PICTURES_PER_EXERCISE; i++) {
+            asTherapist(() -> pictures.addPicture(study, "bridge", png, words));
         }
-        assertThatThrownBy(() -> asTherapist(() -> videos.addPicture(study, "bridge", png, words)))
+        assertThatThrownBy(() -> asTherapist(() -> pictures.addPicture(study, "bridge", png, words)))
                 .isInstanceOf(ValidationException.class);
         asTherapist(() -> {
-            videos.removePicture(added.id());
+            pictures.removePicture(added.id());
             return null;
         });
-        assertThat(asTherapist(() -> videos.pictures(study)).get("bridge")).hasSize(
-                MediaLibrary.PICTURES_PER_EXERCISE - 1).noneMatch(p -> p.id().equals(added.id()));
+        assertThat(asTherapist(() -> pictures.pictures(study)).get("bridge")).hasSize(
+                PictureLibrary.PICTURES_PER_EXERCISE - 1).noneMatch(p -> p.id().equals(added.id()));
         assertThat(history("ExercisePicture", added.id())).containsExactlyInAnyOrder("picture.added", "picture.removed");
         assertThat(get(signedInClient(exerciserAccount), "/" + added.path(), null).statusCode())
                 .as("a removed picture is no longer served").isEqualTo(404);
@@ -253,10 +259,10 @@ class MediaLibraryTests extends ExerciseTrialTest {
         byte[] huge = png.clone();
         java.nio.ByteBuffer.wrap(huge, 16, 8).putInt(5000).putInt(5000);
         asTherapist(() -> {
-            videos.removePicture(asTherapist(() -> videos.pictures(study)).get("bridge").getFirst().id());
+            pictures.removePicture(asTherapist(() -> pictures.pictures(study)).get("bridge").getFirst().id());
             return null;
         });
-        assertThatThrownBy(() -> asTherapist(() -> videos.addPicture(study, "bridge", huge, words)))
+        assertThatThrownBy(() -> asTherapist(() -> pictures.addPicture(study, "bridge", huge, words)))
                 .isInstanceOf(ValidationException.class);
     }
 }

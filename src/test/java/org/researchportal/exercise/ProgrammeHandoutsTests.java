@@ -25,7 +25,7 @@ class ProgrammeHandoutsTests extends ExerciseTrialTest {
     @Autowired
     ProgrammeHandouts handouts;
     @Autowired
-    MediaLibrary media;
+    PictureLibrary media;
 
     private static String text(byte[] pdf) throws IOException {
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");

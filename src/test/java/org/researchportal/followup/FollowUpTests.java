@@ -18,6 +18,7 @@ import org.researchportal.PortalTest;
 import org.researchportal.assessments.AdverseEventDraftRow;
 import org.researchportal.assessments.AdverseEventReport;
 import org.researchportal.assessments.AdverseEventRow;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.ValidationException;
@@ -82,6 +83,8 @@ class FollowUpTests extends PortalTest {
     AuditTrail audit;
     @Autowired
     AdverseEventService adverseEvents;
+    @Autowired
+    AdverseEventDrafts adverseEventDrafts;
 
     TrialFixture trial;
 
@@ -206,20 +209,20 @@ class FollowUpTests extends PortalTest {
         assertThat(trial.asClinician(() -> escalations.open(trial.studyId()))).isEmpty();
 
         // The new health problem is a draft for a clinician: recorded with their grading, or dismissed with a reason.
-        List<AdverseEventDraftRow> drafts = trial.asClinician(() -> adverseEvents.openDrafts(trial.studyId()));
+        List<AdverseEventDraftRow> drafts = trial.asClinician(() -> adverseEventDrafts.openDrafts(trial.studyId()));
         assertThat(drafts).singleElement().satisfies(d -> {
             assertThat(d.description()).isEqualTo("Fell and hurt her wrist");
             assertThat(d.participantId()).isEqualTo(id);
             assertThat(d.source()).isEqualTo("Follow-up call 1");
         });
-        String event = trial.asClinician(() -> adverseEvents.reportFromDraft(drafts.getFirst().id(),
+        String event = trial.asClinician(() -> adverseEventDrafts.reportFromDraft(drafts.getFirst().id(),
                 new AdverseEventReport(LocalDate.now(), "Fall at home, bruised right wrist", "wrist", 1, false,
                         AdverseEventReport.Relatedness.UNLIKELY, AdverseEventReport.Action.NONE,
                         AdverseEventReport.Outcome.RECOVERING, null)));
         assertThat(trial.asClinician(() -> adverseEvents.ofParticipant(id))).extracting(AdverseEventRow::id)
                 .containsExactly(event);
-        assertThat(trial.asClinician(() -> adverseEvents.openDrafts(trial.studyId()))).isEmpty();
-        assertThatThrownBy(() -> trial.asClinician(() -> adverseEvents.reportFromDraft(drafts.getFirst().id(),
+        assertThat(trial.asClinician(() -> adverseEventDrafts.openDrafts(trial.studyId()))).isEmpty();
+        assertThatThrownBy(() -> trial.asClinician(() -> adverseEventDrafts.reportFromDraft(drafts.getFirst().id(),
                 new AdverseEventReport(LocalDate.now(), "Again", null, 1, false,
                         AdverseEventReport.Relatedness.UNLIKELY, AdverseEventReport.Action.NONE,
                         AdverseEventReport.Outcome.RECOVERING, null)))).isInstanceOf(ValidationException.class);
@@ -229,15 +232,15 @@ class FollowUpTests extends PortalTest {
     void aDraftThatIsNoAdverseEventIsDismissedWithAReason() {
         String id = randomised("Minor Thing");
         attempt(firstCall(id), CallOutcome.COMPLETED, answers(false, true), null);
-        String draft = trial.asClinician(() -> adverseEvents.openDraftsOf(id)).getFirst().id();
-        assertThatThrownBy(() -> trial.doAsClinician(() -> adverseEvents.dismissDraft(draft, "")))
+        String draft = trial.asClinician(() -> adverseEventDrafts.openDraftsOf(id)).getFirst().id();
+        assertThatThrownBy(() -> trial.doAsClinician(() -> adverseEventDrafts.dismissDraft(draft, "")))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> trial.asCoordinator(() -> {
-            adverseEvents.dismissDraft(draft, "Not mine to judge");
+            adverseEventDrafts.dismissDraft(draft, "Not mine to judge");
             return null;
         })).isInstanceOf(AccessDeniedException.class);
-        trial.doAsClinician(() -> adverseEvents.dismissDraft(draft, "A known old injury, reported before"));
-        assertThat(trial.asClinician(() -> adverseEvents.openDraftsOf(id))).isEmpty();
+        trial.doAsClinician(() -> adverseEventDrafts.dismissDraft(draft, "A known old injury, reported before"));
+        assertThat(trial.asClinician(() -> adverseEventDrafts.openDraftsOf(id))).isEmpty();
         assertThat(trial.asClinician(() -> adverseEvents.ofParticipant(id))).isEmpty();
         assertThat(asSystem(trial.tenantId(), Set.of(PortalRole.CLINICIAN), () -> audit.history("AdverseEvent",
                 draft))).extracting(e -> e.getAction()).contains("adverse-event.draft-opened",

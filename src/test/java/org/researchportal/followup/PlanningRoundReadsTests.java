@@ -21,7 +21,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.participants.CallParticipant;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.CallParticipants;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.ArmKind;
 import org.researchportal.tenancy.TenantDocuments;
@@ -81,7 +81,7 @@ class PlanningRoundReadsTests {
 
     private static CallPlanning round(TenantDocuments documents, FollowUpPlans plans,
             List<CallParticipant> participants) {
-        ParticipantService participantService = mock(ParticipantService.class);
+        CallParticipants participantService = mock(CallParticipants.class);
         when(participantService.callParticipants()).thenReturn(participants);
         when(documents.currentTenantId()).thenReturn("tenant");
         return new CallPlanning(documents, new FollowUpCallRecords(documents), plans, participantService,

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.participants.BlindedParticipants;
+import org.researchportal.participants.CallParticipants;
+import org.researchportal.participants.EnrolmentCounts;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantService;
@@ -22,6 +25,12 @@ class RoleChecksTests extends PortalTest {
     @Autowired
     ParticipantService participants;
     @Autowired
+    BlindedParticipants blindedParticipants;
+    @Autowired
+    CallParticipants callParticipants;
+    @Autowired
+    EnrolmentCounts enrolmentCounts;
+    @Autowired
     StudyService studies;
     @Autowired
     AccountService accounts;
@@ -32,7 +41,7 @@ class RoleChecksTests extends PortalTest {
     void aParticipantCannotCallClinicianServices() {
         signIn("fudan.participant");
         String study = studies.studies().getFirst().id();
-        assertThatThrownBy(() -> participants.progress(study)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> enrolmentCounts.progress(study)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> participants.participants(study, Pageable.unpaged()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.accounts(Pageable.unpaged())).isInstanceOf(AccessDeniedException.class);
@@ -46,13 +55,13 @@ class RoleChecksTests extends PortalTest {
     void anAssessorCannotReachTheArmThroughAnyParticipantService() {
         signIn("fudan.assessor");
         String study = studies.studies().getFirst().id();
-        assertThatThrownBy(() -> participants.progress(study)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> enrolmentCounts.progress(study)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> participants.participants(study, Pageable.unpaged()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> participants.therapistCaseload(Pageable.unpaged()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> participants.callParticipants()).isInstanceOf(AccessDeniedException.class);
-        assertThat(participants.blindedParticipants(study, Pageable.unpaged()).getContent()).hasSize(8);
+        assertThatThrownBy(() -> callParticipants.callParticipants()).isInstanceOf(AccessDeniedException.class);
+        assertThat(blindedParticipants.blindedParticipants(study, Pageable.unpaged()).getContent()).hasSize(8);
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.benchmarks.BenchmarkReport;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +51,7 @@ class DispatchBenchmark extends PortalTest {
     @Autowired
     SmsReplies replies;
     @Autowired
-    ParticipantService participants;
+    ParticipantContacts participants;
     @Autowired
     Clock clock;
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.storage.DatabaseLink;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +56,7 @@ class DispatchFaultTests extends PortalTest {
     @Autowired
     SmsReplies replies;
     @Autowired
-    ParticipantService participants;
+    ParticipantContacts participants;
     @Autowired
     Clock clock;
     @Autowired

@@ -63,7 +63,7 @@ class OutboxDispatcherTests extends PortalTest {
     @Autowired
     SmsReplies replies;
     @Autowired
-    org.researchportal.participants.ParticipantService participants;
+    org.researchportal.participants.ParticipantContacts participants;
     @Autowired
     GreenMail greenMail;
     @Autowired

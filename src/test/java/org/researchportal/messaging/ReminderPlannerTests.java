@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.researchportal.participants.ProgrammeParticipants;
 
 /**
  * Session reminders from the demo's programmes: planned on programme days at 09:00 in the participant's zone, by a
@@ -33,6 +34,8 @@ class ReminderPlannerTests extends PortalTest {
     MongoTemplate mongo;
     @Autowired
     ParticipantService participants;
+    @Autowired
+    ProgrammeParticipants programmeParticipants;
 
     @Test
     void remindersArePlannedOnceOnProgrammeDaysWithASignedLinkAndNeutralWords() {
@@ -95,7 +98,7 @@ class ReminderPlannerTests extends PortalTest {
         Set<PortalRole> coordinator = EnumSet.of(PortalRole.COORDINATOR);
         asSystem("fudan", coordinator, () -> planner.planSessionReminders(7));
         signIn("fudan.participant");
-        String me = participants.me().orElseThrow().id();
+        String me = programmeParticipants.me().orElseThrow().id();
         ContactPreferences before = participants.myContactPreferences().orElseThrow();
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         try {

@@ -47,7 +47,7 @@ class TwilioWebhooksTests extends PortalTest {
     @Autowired
     SmsReplies replies;
     @Autowired
-    org.researchportal.participants.ParticipantService participants;
+    org.researchportal.participants.ParticipantContacts participants;
     @Autowired
     java.time.Clock clock;
     @Autowired

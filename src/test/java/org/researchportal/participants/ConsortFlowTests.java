@@ -59,7 +59,7 @@ class ConsortFlowTests extends TrialTest {
         assertThat(flow.arms().stream().mapToLong(ConsortFlow.ArmFlow::analysed).sum()).as("no follow-up yet")
                 .isZero();
         // The analysed count asks the database how many of the followed-up participants each arm holds.
-        Map<String, Long> byArm = trial.asClinician(() -> participants.countByArm(trial.studyId(),
+        Map<String, Long> byArm = trial.asClinician(() -> enrolmentCounts.countByArm(trial.studyId(),
                 List.of(first, second, declines, "not-an-id")));
         assertThat(byArm.values().stream().mapToLong(Long::longValue).sum()).as("only the two allocated").isEqualTo(2);
         assertThat(byArm.keySet()).allSatisfy(arm -> assertThat(List.of("EXERCISE", "CONTROL")).contains(arm));

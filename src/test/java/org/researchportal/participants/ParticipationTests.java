@@ -32,7 +32,8 @@ class ParticipationTests extends TrialTest {
 
     private long blindedCount() {
         return SystemActor.callAs("test", trial.tenantId(), EnumSet.of(PortalRole.ASSESSOR),
-                () -> participants.blindedParticipants(trial.studyId(), Pageable.unpaged()).getNumberOfElements());
+                () -> blindedParticipants.blindedParticipants(trial.studyId(),
+                        Pageable.unpaged()).getNumberOfElements());
     }
 
     @Test

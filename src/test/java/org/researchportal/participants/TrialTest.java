@@ -21,5 +21,9 @@ abstract class TrialTest extends PortalTest {
     @Autowired
     protected ParticipantService participants;
     @Autowired
+    protected BlindedParticipants blindedParticipants;
+    @Autowired
+    protected EnrolmentCounts enrolmentCounts;
+    @Autowired
     protected ParticipationService participation;
 }

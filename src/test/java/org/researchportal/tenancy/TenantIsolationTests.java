@@ -10,6 +10,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.AccountRow;
 import org.researchportal.identity.AccountService;
+import org.researchportal.participants.EnrolmentCounts;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.StudyRecord;
 import org.researchportal.study.StudyService;
@@ -31,6 +32,8 @@ class TenantIsolationTests extends PortalTest {
     StudyService studies;
     @Autowired
     ParticipantService participants;
+    @Autowired
+    EnrolmentCounts enrolmentCounts;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -56,7 +59,7 @@ class TenantIsolationTests extends PortalTest {
         StudySummary lakeside = lakesideStudy();
         signIn("fudan.clinician");
         assertThat(studies.study(lakeside.id())).isEmpty();
-        assertThatThrownBy(() -> participants.progress(lakeside.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> enrolmentCounts.progress(lakeside.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> participants.participants(lakeside.id(), Pageable.unpaged()))
                 .isInstanceOf(NotFoundException.class);
     }

@@ -22,6 +22,7 @@ import org.researchportal.assessments.AdverseEventReport.Relatedness;
 import org.researchportal.assessments.AdverseEventDraftRow;
 import org.researchportal.assessments.AdverseEventReport;
 import org.researchportal.assessments.AdverseEventRow;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
@@ -32,16 +33,18 @@ final class AdverseEventDialog extends Dialog {
 
     AdverseEventDialog(String participantId, @Nullable AdverseEventRow existing, AdverseEventService service,
             Runnable onSaved) {
-        this(participantId, existing, null, service, onSaved);
+        this(participantId, existing, null, service, null, onSaved);
     }
 
     /** Records a draft (heard of on a follow-up call) as an adverse event: what was heard is filled in. */
-    AdverseEventDialog(AdverseEventDraftRow draft, AdverseEventService service, Runnable onSaved) {
-        this(draft.participantId(), null, draft, service, onSaved);
+    AdverseEventDialog(AdverseEventDraftRow draft, AdverseEventService service, AdverseEventDrafts drafts,
+            Runnable onSaved) {
+        this(draft.participantId(), null, draft, service, drafts, onSaved);
     }
 
     private AdverseEventDialog(String participantId, @Nullable AdverseEventRow existing,
-            @Nullable AdverseEventDraftRow draft, AdverseEventService service, Runnable onSaved) {
+            @Nullable AdverseEventDraftRow draft, AdverseEventService service, @Nullable AdverseEventDrafts drafts,
+            Runnable onSaved) {
         setHeaderTitle(getTranslation(existing == null ? "ae.report" : "ae.follow-up"));
         AdverseEventReport r = existing == null ? null : existing.report();
         // Onset, grade and relatedness are the clinician's judgement: a new report starts with none of them, even
@@ -92,8 +95,8 @@ final class AdverseEventDialog extends Dialog {
                     grade.getValue(), serious.getValue(), relatedness.getValue(),
                     action.getValue(), outcome.getValue(), resolvedOn.getValue());
             try {
-                if (draft != null) {
-                    service.reportFromDraft(draft.id(), report);
+                if (draft != null && drafts != null) {
+                    drafts.reportFromDraft(draft.id(), report);
                 } else if (existing == null) {
                     service.report(participantId, report);
                 } else {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import org.researchportal.assessments.AdverseEventDraftRow;
 import org.researchportal.assessments.AdverseEventRow;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.participants.ParticipantRecord;
@@ -16,18 +17,18 @@ import org.researchportal.identity.AccountService;
 /** A participant's adverse events on their record: a row opens the follow-up, the button reports a new one. */
 final class AdverseEventsPanel extends Composite<Div> {
 
-    AdverseEventsPanel(ParticipantRecord record, AdverseEventService service, AccountService accounts,
-            Runnable reload) {
+    AdverseEventsPanel(ParticipantRecord record, AdverseEventService service, AdverseEventDrafts draftQueue,
+            AccountService accounts, Runnable reload) {
         Div card = getContent();
         card.addClassNames("card", "adverse-events");
         card.add(new H2(getTranslation("ae.title")));
-        var drafts = service.openDraftsOf(record.id());
+        var drafts = draftQueue.openDraftsOf(record.id());
         var events = service.ofParticipant(record.id());
         // One look-up names who raised each draft and who reported each event.
         var people = accounts.names(Stream.concat(drafts.stream().map(AdverseEventDraftRow::raisedBy),
                 events.stream().map(AdverseEventRow::reportedBy)).toList());
         for (AdverseEventDraftRow draft : drafts) {
-            card.add(new DraftNotice(draft, people, service, reload));
+            card.add(new DraftNotice(draft, people, service, draftQueue, reload));
         }
         var grid = new Grid<AdverseEventRow>();
         grid.addColumn(e -> Formats.date(e.report().onset(), getLocale())).setHeader(getTranslation("ae.onset"))

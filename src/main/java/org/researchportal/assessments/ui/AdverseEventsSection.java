@@ -1,6 +1,7 @@
 package org.researchportal.assessments.ui;
 
 import com.vaadin.flow.component.Component;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantRecordSection;
@@ -11,10 +12,12 @@ import org.researchportal.identity.AccountService;
 class AdverseEventsSection implements ParticipantRecordSection {
 
     private final AdverseEventService service;
+    private final AdverseEventDrafts drafts;
     private final AccountService accounts;
 
-    AdverseEventsSection(AdverseEventService service, AccountService accounts) {
+    AdverseEventsSection(AdverseEventService service, AdverseEventDrafts drafts, AccountService accounts) {
         this.service = service;
+        this.drafts = drafts;
         this.accounts = accounts;
     }
 
@@ -25,6 +28,6 @@ class AdverseEventsSection implements ParticipantRecordSection {
 
     @Override
     public Component section(ParticipantRecord record, Runnable reload) {
-        return new AdverseEventsPanel(record, service, accounts, reload);
+        return new AdverseEventsPanel(record, service, drafts, accounts, reload);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
+import org.researchportal.assessments.InstrumentLibrary;
+import org.researchportal.assessments.MissedVisits;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.UnsavedChanges;
@@ -27,13 +29,18 @@ import org.researchportal.identity.AccountService;
 final class AssessmentEntryView extends Main implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     private final AssessmentService assessments;
+    private final InstrumentLibrary instruments;
+    private final MissedVisits missedVisits;
     private final StudyService studies;
     private final AccountService accounts;
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
-    AssessmentEntryView(AssessmentService assessments, StudyService studies, AccountService accounts) {
+    AssessmentEntryView(AssessmentService assessments, InstrumentLibrary instruments, MissedVisits missedVisits,
+            StudyService studies, AccountService accounts) {
         this.assessments = assessments;
+        this.instruments = instruments;
+        this.missedVisits = missedVisits;
         this.studies = studies;
         this.accounts = accounts;
         addClassNames("portal-view", "assessment-entry");
@@ -69,10 +76,10 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
         add(new ViewToolbar(title), new Paragraph(getTranslation("entry.window",
                 Formats.date(due.windowOpens(), getLocale()), Formats.date(due.windowCloses(), getLocale()))));
         studies.schedule(due.studyId()).stream().filter(t -> t.code().equals(due.timepoint())).findFirst()
-                .ifPresent(t -> t.instruments().forEach(code -> assessments.instrument(code).ifPresent(
+                .ifPresent(t -> t.instruments().forEach(code -> instruments.instrument(code).ifPresent(
                         instrument -> add(new InstrumentForm(instrument, due, assessments, accounts, changes)))));
         if (due.state() != DueAssessment.State.DONE) {
-            var missed = new MissedVisitForm(due, assessments, () -> {
+            var missed = new MissedVisitForm(due, missedVisits, () -> {
                 changes.reset();
                 getUI().ifPresent(ui -> ui.navigate(WorklistView.class));
             });

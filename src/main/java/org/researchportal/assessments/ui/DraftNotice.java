@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
 import org.researchportal.assessments.AdverseEventDraftRow;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
@@ -21,19 +22,20 @@ import org.researchportal.identity.PeopleNames;
  */
 final class DraftNotice extends Composite<Div> {
 
-    DraftNotice(AdverseEventDraftRow draft, PeopleNames people, AdverseEventService service, Runnable reload) {
+    DraftNotice(AdverseEventDraftRow draft, PeopleNames people, AdverseEventService service, AdverseEventDrafts drafts,
+            Runnable reload) {
         var text = new Paragraph(getTranslation("ae.draft.notice", Formats.date(draft.noticedOn(), getLocale()),
                 draft.source(), people.shown(draft.raisedBy(), getLocale()), draft.description()));
-        var record = new Button(getTranslation("ae.draft.record"), e -> new AdverseEventDialog(draft, service,
+        var record = new Button(getTranslation("ae.draft.record"), e -> new AdverseEventDialog(draft, service, drafts,
                 reload).open());
         record.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        var dismiss = new Button(getTranslation("ae.draft.dismiss"), e -> dismiss(draft, service, reload));
+        var dismiss = new Button(getTranslation("ae.draft.dismiss"), e -> dismiss(draft, drafts, reload));
         dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         getContent().addClassNames("portal-notice", "ae-draft");
         getContent().add(text, record, dismiss);
     }
 
-    private void dismiss(AdverseEventDraftRow draft, AdverseEventService service, Runnable reload) {
+    private void dismiss(AdverseEventDraftRow draft, AdverseEventDrafts drafts, Runnable reload) {
         var dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("ae.draft.dismiss"));
         var reason = new TextField(getTranslation("change.reason"));
@@ -42,7 +44,7 @@ final class DraftNotice extends Composite<Div> {
         dialog.add(reason);
         var confirm = new Button(getTranslation("ae.draft.dismiss"), e -> {
             try {
-                service.dismissDraft(draft.id(), reason.getValue());
+                drafts.dismissDraft(draft.id(), reason.getValue());
                 dialog.close();
                 reload.run();
             } catch (ValidationException refused) {

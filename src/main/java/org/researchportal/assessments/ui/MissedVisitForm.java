@@ -13,6 +13,7 @@ import java.util.Map;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.assessments.MissedVisitRecord;
+import org.researchportal.assessments.MissedVisits;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 
@@ -24,7 +25,7 @@ final class MissedVisitForm extends Composite<Div> {
 
     private final Paragraph decided = new Paragraph();
 
-    MissedVisitForm(DueAssessment due, AssessmentService assessments, Runnable afterSaving) {
+    MissedVisitForm(DueAssessment due, MissedVisits missedVisits, Runnable afterSaving) {
         Div card = getContent();
         card.addClassNames("card", "missed-visit-form");
         card.add(new H2(getTranslation("missed.title")));
@@ -41,7 +42,7 @@ final class MissedVisitForm extends Composite<Div> {
         reason.setWidthFull();
         var save = new Button(getTranslation("missed.save"), e -> {
             try {
-                assessments.recordMissed(due.participantId(), due.timepoint(), kind.getValue(), reason.getValue());
+                missedVisits.recordMissed(due.participantId(), due.timepoint(), kind.getValue(), reason.getValue());
                 reason.setInvalid(false);
                 Notification.show(getTranslation("missed.saved"))
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import org.researchportal.assessments.AdverseEventDraftRow;
 import org.researchportal.assessments.AdverseEventRow;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.study.StudySummary;
@@ -15,7 +16,7 @@ import org.researchportal.study.StudySummary;
 /** The study's open serious adverse events, each linking to the participant's record. */
 final class OpenSeriousAdverseEvents extends Composite<Div> {
 
-    OpenSeriousAdverseEvents(StudySummary study, AdverseEventService service) {
+    OpenSeriousAdverseEvents(StudySummary study, AdverseEventService service, AdverseEventDrafts draftQueue) {
         Div card = getContent();
         card.addClassNames("card", "serious-adverse-events");
         card.add(new H2(getTranslation("ae.open-serious")));
@@ -30,7 +31,7 @@ final class OpenSeriousAdverseEvents extends Composite<Div> {
             card.add(new Div(link));
         }
         // Possible adverse events heard of on follow-up calls wait here until a clinician records or dismisses them.
-        var drafts = service.openDrafts(study.id());
+        var drafts = draftQueue.openDrafts(study.id());
         if (!drafts.isEmpty()) {
             card.add(new H3(getTranslation("ae.drafts-to-review", drafts.size())));
         }

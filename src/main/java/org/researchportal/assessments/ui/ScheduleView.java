@@ -14,8 +14,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
-import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.InstrumentLibrary;
 import org.researchportal.assessments.StandardInstruments;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Roles;
@@ -37,17 +37,17 @@ import org.researchportal.study.StudySummary;
 final class ScheduleView extends Main implements BeforeLeaveObserver, HasDynamicTitle {
 
     private final StudyService studies;
-    private final AssessmentService assessments;
+    private final InstrumentLibrary library;
     private List<Instrument> instruments;
     private final EditableRows<TimepointRow> timepoints;
 
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private final UnsavedChanges.Form form = changes.form();
 
-    ScheduleView(StudyService studies, AssessmentService assessments) {
+    ScheduleView(StudyService studies, InstrumentLibrary library) {
         this.studies = studies;
-        this.assessments = assessments;
-        this.instruments = assessments.instruments();
+        this.library = library;
+        this.instruments = library.instruments();
         this.timepoints = new EditableRows<>(getTranslation("schedule.timepoint.add"),
                 () -> new TimepointRow(null, instruments));
         addClassName("portal-view");
@@ -77,8 +77,8 @@ final class ScheduleView extends Main implements BeforeLeaveObserver, HasDynamic
 
     /** For an institution created before new ones were given the standard instruments. */
     private void addStandardInstruments() {
-        int added = assessments.defineStandardInstruments();
-        instruments = assessments.instruments();
+        int added = library.defineStandardInstruments();
+        instruments = library.instruments();
         form.saved();
         Notification.show(getTranslation("schedule.standard-added", added))
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -1,6 +1,7 @@
 package org.researchportal.assessments.ui;
 
 import com.vaadin.flow.component.Component;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.participants.ClinicianDashboardSection;
 import org.researchportal.study.StudySummary;
@@ -10,9 +11,11 @@ import org.researchportal.study.StudySummary;
 class SeriousAdverseEventsSection implements ClinicianDashboardSection {
 
     private final AdverseEventService service;
+    private final AdverseEventDrafts drafts;
 
-    SeriousAdverseEventsSection(AdverseEventService service) {
+    SeriousAdverseEventsSection(AdverseEventService service, AdverseEventDrafts drafts) {
         this.service = service;
+        this.drafts = drafts;
     }
 
     @Override
@@ -22,6 +25,6 @@ class SeriousAdverseEventsSection implements ClinicianDashboardSection {
 
     @Override
     public Component section(StudySummary study) {
-        return new OpenSeriousAdverseEvents(study, service);
+        return new OpenSeriousAdverseEvents(study, service, drafts);
     }
 }

@@ -21,12 +21,14 @@ import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
-import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.DosageText;
+import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.ExerciseManuals;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.PictureLibrary;
 import org.researchportal.exercise.PictureRef;
+import org.researchportal.exercise.VideoCaptions;
 import org.researchportal.exercise.VideoRef;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
@@ -44,11 +46,16 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
 
     private final ExerciseManuals manuals;
     private final MediaLibrary media;
+    private final VideoCaptions captions;
+    private final PictureLibrary pictureLibrary;
     private final Div content = new Div();
 
-    ManualLibraryView(ExerciseManuals manuals, MediaLibrary media, StudyService studies) {
+    ManualLibraryView(ExerciseManuals manuals, MediaLibrary media, VideoCaptions captions,
+            PictureLibrary pictureLibrary, StudyService studies) {
         this.manuals = manuals;
         this.media = media;
+        this.captions = captions;
+        this.pictureLibrary = pictureLibrary;
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.manual")));
         var user = CurrentUser.require();
@@ -99,7 +106,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
         }
         ExerciseManual manual = found;
         Map<String, VideoRef> byExercise = media.videos(study.id());
-        Map<String, List<PictureRef>> pictures = media.pictures(study.id());
+        Map<String, List<PictureRef>> pictures = pictureLibrary.pictures(study.id());
         var edition = new Paragraph(getTranslation("manual.edition", study.acronym(), manual.getEdition(),
                 Formats.date(manual.getPublishedAt().atZone(user.zone()).toLocalDate(), getLocale()))
                 + (manual.isDemoContent() ? " · " + getTranslation("manual.demo-content") : ""));
@@ -116,7 +123,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("manual.pictures")).setWidth("6rem").setFlexGrow(0);
         grid.addComponentColumn(e -> {
             var open = new Button(getTranslation(keepsManual ? "video.manage" : "video.preview"), click ->
-                    new MediaDialog(media, study.id(), e, byExercise.get(e.code()),
+                    new MediaDialog(media, captions, pictureLibrary, study.id(), e, byExercise.get(e.code()),
                             pictures.getOrDefault(e.code(), List.of()), keepsManual, () -> show(study)).open());
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             open.setEnabled(keepsManual || byExercise.containsKey(e.code()) || pictures.containsKey(e.code()));

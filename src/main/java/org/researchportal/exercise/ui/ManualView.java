@@ -10,16 +10,19 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseManual;
-import org.researchportal.exercise.ParticipantProgramme;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.ParticipantProgramme;
+import org.researchportal.exercise.PictureLibrary;
+import org.researchportal.exercise.VideoWatching;
 
 /** The whole exercise manual for the exercise arm, by phase, in the edition the participant's programme follows. */
 @Route("my-manual")
 @RolesAllowed(Roles.PARTICIPANT)
 final class ManualView extends Main implements HasDynamicTitle {
 
-    ManualView(ParticipantProgramme ownProgramme, MediaLibrary videos) {
+    ManualView(ParticipantProgramme ownProgramme, MediaLibrary videos, PictureLibrary pictures,
+            VideoWatching watching) {
         addClassNames("portal-view", "participant-home");
         add(new ViewToolbar(getTranslation("manual.title")));
         ExerciseManual manual;
@@ -31,7 +34,7 @@ final class ManualView extends Main implements HasDynamicTitle {
             add(notice);
             return;
         }
-        var media = new ParticipantMedia(videos);
+        var media = new ParticipantMedia(videos, pictures, watching);
         for (ManualExercise.Phase phase : ManualExercise.Phase.values()) {
             var exercises = manual.getExercises().stream().filter(e -> e.phase() == phase).toList();
             if (!exercises.isEmpty()) {

@@ -23,7 +23,9 @@ import org.researchportal.base.ui.LimitedUpload;
 import org.researchportal.exercise.ExerciseVideo;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.PictureLibrary;
 import org.researchportal.exercise.PictureRef;
+import org.researchportal.exercise.VideoCaptions;
 import org.researchportal.exercise.VideoRef;
 
 /**
@@ -36,8 +38,8 @@ final class MediaDialog extends Dialog {
     private final Paragraph uploadErrors = refusalText();
     private final Paragraph captionErrors = refusalText();
 
-    MediaDialog(MediaLibrary videos, String studyId, ManualExercise exercise, @Nullable VideoRef current,
-            List<PictureRef> pictures, boolean mayChange, Runnable onChanged) {
+    MediaDialog(MediaLibrary videos, VideoCaptions captionLibrary, PictureLibrary pictureLibrary, String studyId,
+            ManualExercise exercise, @Nullable VideoRef current, List<PictureRef> pictures, boolean mayChange, Runnable onChanged) {
         String title = exercise.title().in(getLocale());
         setHeaderTitle(getTranslation("media.dialog", title));
         setWidth("min(720px, 95vw)");
@@ -90,7 +92,7 @@ final class MediaDialog extends Dialog {
         });
         add(new H4(getTranslation("video.or-link")), link, useLink);
 
-        add(new PictureForm(videos, studyId, exercise.code(), pictures, changed));
+        add(new PictureForm(pictureLibrary, studyId, exercise.code(), pictures, changed));
 
         if (current != null && current.source() == ExerciseVideo.Source.UPLOAD) {
             var language = new Select<String>();
@@ -98,17 +100,17 @@ final class MediaDialog extends Dialog {
             language.setItems(PortalLocales.SUPPORTED.stream().map(Locale::toLanguageTag).toList());
             language.setItemLabelGenerator(l -> getTranslation("language." + l));
             language.setValue(PortalLocales.toTag(getLocale()));
-            var captions = new Upload(new LimitedUpload(MediaLibrary.CAPTIONS_MAX_BYTES, (metadata, bytes) ->
+            var captions = new Upload(new LimitedUpload(VideoCaptions.CAPTIONS_MAX_BYTES, (metadata, bytes) ->
                     ui.access(() -> {
                         try {
-                            videos.addCaptions(current.id(), language.getValue(), bytes);
+                            captionLibrary.addCaptions(current.id(), language.getValue(), bytes);
                             changed.run();
                         } catch (ValidationException | NotFoundException refused) {
                             refuse(captionErrors, refused);
                         }
                     })));
             captions.setMaxFiles(1);
-            captions.setMaxFileSize(MediaLibrary.CAPTIONS_MAX_BYTES);
+            captions.setMaxFileSize(VideoCaptions.CAPTIONS_MAX_BYTES);
             captions.setAcceptedFileTypes(".vtt", "text/vtt");
             add(new H4(getTranslation("video.captions")), language, captions, captionErrors);
         }

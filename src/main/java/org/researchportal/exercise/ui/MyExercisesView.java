@@ -13,15 +13,17 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.ParticipantProgramme;
-import org.researchportal.exercise.ProgressFigures;
-import org.researchportal.exercise.SessionLogging;
+import org.researchportal.exercise.PictureLibrary;
 import org.researchportal.exercise.ProgrammeFigures;
 import org.researchportal.exercise.ProgrammeHandouts;
+import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.exercise.SafetyAdvice;
+import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.TodayPlan;
-import org.researchportal.exercise.MediaLibrary;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.exercise.VideoWatching;
+import org.researchportal.participants.ProgrammeParticipants;
 
 /**
  * The exercise arm's page, made for a phone: today's exercises from the manual, a button to log the session, and the
@@ -35,18 +37,23 @@ final class MyExercisesView extends Main implements HasDynamicTitle, BeforeEnter
     private final SessionLogging sessionLogging;
     private final ProgressFigures progressFigures;
     private final MediaLibrary videos;
+    private final PictureLibrary pictures;
+    private final VideoWatching watching;
     private final ProgrammeHandouts handouts;
-    private final ParticipantService participants;
+    private final ProgrammeParticipants participants;
     /** The exercise a weekly video link opens the page at, if it came from one. */
     private @Nullable String focus;
 
     MyExercisesView(ParticipantProgramme ownProgramme, SessionLogging sessionLogging, ProgressFigures progressFigures,
-            MediaLibrary videos, ProgrammeHandouts handouts, ParticipantService participants) {
+            MediaLibrary videos, PictureLibrary pictures, VideoWatching watching, ProgrammeHandouts handouts,
+            ProgrammeParticipants participants) {
         this.ownProgramme = ownProgramme;
         this.sessionLogging = sessionLogging;
         this.progressFigures = progressFigures;
         this.participants = participants;
         this.videos = videos;
+        this.pictures = pictures;
+        this.watching = watching;
         this.handouts = handouts;
         addClassNames("portal-view", "participant-home");
     }
@@ -84,7 +91,7 @@ final class MyExercisesView extends Main implements HasDynamicTitle, BeforeEnter
         if (sessionLogging.myCheckInDue()) {
             add(new CheckInCard(sessionLogging, this::show));
         }
-        var media = new ParticipantMedia(videos);
+        var media = new ParticipantMedia(videos, pictures, watching);
         plan.exercises().forEach(planned -> {
             var card = new ExerciseCard(planned, media);
             add(card);

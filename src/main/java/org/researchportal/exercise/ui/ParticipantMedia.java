@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.PictureLibrary;
 import org.researchportal.exercise.PictureRef;
 import org.researchportal.exercise.VideoRef;
+import org.researchportal.exercise.VideoWatching;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -16,14 +18,14 @@ import org.springframework.dao.DuplicateKeyException;
  */
 final class ParticipantMedia implements VideoPlayer.WatchReport {
 
-    private final MediaLibrary videos;
+    private final VideoWatching watching;
     private final Map<String, VideoRef> byExercise;
     private final Map<String, List<PictureRef>> pictures;
 
-    ParticipantMedia(MediaLibrary videos) {
-        this.videos = videos;
+    ParticipantMedia(MediaLibrary videos, PictureLibrary pictures, VideoWatching watching) {
+        this.watching = watching;
         this.byExercise = videos.myVideos();
-        this.pictures = videos.myPictures();
+        this.pictures = pictures.myPictures();
     }
 
     @Nullable VideoRef video(String exerciseCode) {
@@ -35,10 +37,10 @@ final class ParticipantMedia implements VideoPlayer.WatchReport {
     }
 
     @Override
-    public void report(String videoId, MediaLibrary.WatchEvent event, double positionSeconds,
+    public void report(String videoId, VideoWatching.WatchEvent event, double positionSeconds,
             double durationSeconds) {
         try {
-            videos.recordWatch(videoId, event, positionSeconds, durationSeconds);
+            watching.recordWatch(videoId, event, positionSeconds, durationSeconds);
         } catch (ValidationException | NotFoundException | DuplicateKeyException dropped) {
             // (Two tabs reporting the first play at once meet the unique index; the other report counted it.)
             // Nothing for the participant to do about it.

@@ -17,7 +17,7 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.LimitedUpload;
-import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.PictureLibrary;
 import org.researchportal.exercise.PictureRef;
 import org.researchportal.exercise.Text;
 
@@ -26,7 +26,7 @@ final class PictureForm extends Composite<Div> {
 
     private byte[] pending;
 
-    PictureForm(MediaLibrary media, String studyId, String exerciseCode, List<PictureRef> pictures,
+    PictureForm(PictureLibrary media, String studyId, String exerciseCode, List<PictureRef> pictures,
             Runnable changed) {
         UI ui = UI.getCurrent();
         getContent().add(new H4(getTranslation("picture.title")));
@@ -48,13 +48,13 @@ final class PictureForm extends Composite<Div> {
         fileErrors.setVisible(false);
         fileErrors.setReadOnly(true);
         var chosen = new Span(getTranslation("document.no-file"));
-        var upload = new Upload(new LimitedUpload(MediaLibrary.PICTURE_MAX_BYTES, (metadata, bytes) -> ui.access(
+        var upload = new Upload(new LimitedUpload(PictureLibrary.PICTURE_MAX_BYTES, (metadata, bytes) -> ui.access(
                 () -> {
                     pending = bytes;
                     chosen.setText(metadata.fileName());
                 })));
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(MediaLibrary.PICTURE_MAX_BYTES);
+        upload.setMaxFileSize(PictureLibrary.PICTURE_MAX_BYTES);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
         Map<String, HasValidation> fields = Map.of("description", describedEn, "file", fileErrors);
         var add = new Button(getTranslation("picture.add"), e -> {

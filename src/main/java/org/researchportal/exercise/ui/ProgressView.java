@@ -1,8 +1,5 @@
 package org.researchportal.exercise.ui;
 
-import com.vaadin.flow.router.OptionalParameter;
-import org.jspecify.annotations.Nullable;
-import org.researchportal.base.ui.MissingParameter;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -11,23 +8,26 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.MissingParameter;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.StatCard;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseManuals;
-import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.ProgrammeProgress;
+import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.exercise.VideoEngagement;
-import org.researchportal.exercise.MediaLibrary;
+import org.researchportal.exercise.VideoWatching;
 
 /**
  * A participant's progress for their therapist: adherence week by week, joint pain around sessions against the
@@ -39,10 +39,10 @@ final class ProgressView extends Main implements HasUrlParameter<String>, HasDyn
 
     private final ExerciseManuals manuals;
     private final ProgressFigures progressFigures;
-    private final MediaLibrary videos;
+    private final VideoWatching videos;
     private String title = "";
 
-    ProgressView(ExerciseManuals manuals, ProgressFigures progressFigures, MediaLibrary videos) {
+    ProgressView(ExerciseManuals manuals, ProgressFigures progressFigures, VideoWatching videos) {
         this.manuals = manuals;
         this.progressFigures = progressFigures;
         this.videos = videos;

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.exercise.ExerciseVideo;
-import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.VideoRef;
+import org.researchportal.exercise.VideoWatching;
 
 /** An exercise's video as a person meets it: the player for an uploaded one, a link that says where for another. */
 final class VideoLink {
@@ -26,7 +26,7 @@ final class VideoLink {
         if (report != null) {
             // An external host tells the portal nothing more than that the participant went to watch.
             link.getElement().addEventListener("click", e -> report.report(video.id(),
-                    MediaLibrary.WatchEvent.STARTED, 0, 0));
+                    VideoWatching.WatchEvent.STARTED, 0, 0));
         }
         return link;
     }

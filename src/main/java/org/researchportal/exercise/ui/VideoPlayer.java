@@ -9,8 +9,8 @@ import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.dom.Element;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.researchportal.exercise.MediaLibrary;
 import org.researchportal.exercise.VideoRef;
+import org.researchportal.exercise.VideoWatching;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +22,7 @@ final class VideoPlayer extends Component implements HasStyle, HasSize {
 
     /** Receives what the player reports (for a participant; staff previews report nothing). */
     interface WatchReport {
-        void report(String videoId, MediaLibrary.WatchEvent event, double positionSeconds, double durationSeconds);
+        void report(String videoId, VideoWatching.WatchEvent event, double positionSeconds, double durationSeconds);
     }
 
     /** How often a playing video reports its position: enough to know how far people get, not a flood. */
@@ -49,14 +49,14 @@ final class VideoPlayer extends Component implements HasStyle, HasSize {
             player.appendChild(track);
         }
         if (report != null) {
-            listen(video, "play", MediaLibrary.WatchEvent.STARTED, report);
-            listen(video, "timeupdate", MediaLibrary.WatchEvent.PROGRESS, report).throttle(PROGRESS_EVERY_MS);
-            listen(video, "pause", MediaLibrary.WatchEvent.PROGRESS, report);
-            listen(video, "ended", MediaLibrary.WatchEvent.COMPLETED, report);
+            listen(video, "play", VideoWatching.WatchEvent.STARTED, report);
+            listen(video, "timeupdate", VideoWatching.WatchEvent.PROGRESS, report).throttle(PROGRESS_EVERY_MS);
+            listen(video, "pause", VideoWatching.WatchEvent.PROGRESS, report);
+            listen(video, "ended", VideoWatching.WatchEvent.COMPLETED, report);
         }
     }
 
-    private DomListenerRegistration listen(VideoRef video, String type, MediaLibrary.WatchEvent event,
+    private DomListenerRegistration listen(VideoRef video, String type, VideoWatching.WatchEvent event,
             WatchReport report) {
         return getElement().addEventListener(type, e -> report.report(video.id(), event,
                 seconds(e, "element.currentTime"),

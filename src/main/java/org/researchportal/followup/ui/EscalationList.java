@@ -19,9 +19,9 @@ import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.followup.Escalation;
 import org.researchportal.followup.Escalations;
-import org.researchportal.participants.ParticipantService;
-import org.researchportal.study.StudySummary;
 import org.researchportal.identity.AccountService;
+import org.researchportal.participants.CallParticipants;
+import org.researchportal.study.StudySummary;
 
 /**
  * What follow-up calls escalated (concerns, wrong numbers), oldest first, until a clinician marks each handled with
@@ -30,11 +30,11 @@ import org.researchportal.identity.AccountService;
 final class EscalationList extends Composite<Div> {
 
     private final Escalations escalations;
-    private final ParticipantService participants;
+    private final CallParticipants participants;
     private final AccountService accounts;
     private final StudySummary study;
 
-    EscalationList(Escalations escalations, ParticipantService participants, AccountService accounts,
+    EscalationList(Escalations escalations, CallParticipants participants, AccountService accounts,
             StudySummary study) {
         this.escalations = escalations;
         this.participants = participants;

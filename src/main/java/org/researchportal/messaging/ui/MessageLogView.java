@@ -18,7 +18,8 @@ import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.participants.ParticipantContact;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantContacts;
+import org.researchportal.participants.ProgrammeParticipants;
 import org.researchportal.identity.AccountService;
 
 /**
@@ -30,13 +31,16 @@ import org.researchportal.identity.AccountService;
 final class MessageLogView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final Outbox outbox;
-    private final ParticipantService participants;
+    private final ParticipantContacts participants;
+    private final ProgrammeParticipants programmeParticipants;
     private final AccountService accounts;
     private String title = "";
 
-    MessageLogView(Outbox outbox, ParticipantService participants, AccountService accounts) {
+    MessageLogView(Outbox outbox, ParticipantContacts participants, ProgrammeParticipants programmeParticipants,
+            AccountService accounts) {
         this.outbox = outbox;
         this.participants = participants;
+        this.programmeParticipants = programmeParticipants;
         this.accounts = accounts;
         addClassName("portal-view");
     }
@@ -47,7 +51,7 @@ final class MessageLogView extends Main implements HasUrlParameter<String>, HasD
             return;
         }
         var contact = participants.contact(participantId);
-        var ref = participants.programmeParticipant(participantId);
+        var ref = programmeParticipants.programmeParticipant(participantId);
         if (contact.isEmpty() || ref.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
             return;

@@ -15,7 +15,8 @@ import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.participants.BlindedParticipantRow;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.BlindedParticipants;
+import org.researchportal.participants.EnrolmentCounts;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 
@@ -28,11 +29,13 @@ import org.researchportal.study.StudySummary;
 @RolesAllowed(Roles.ASSESSOR)
 final class AssessorDashboard extends Main implements HasDynamicTitle {
 
-    private final ParticipantService participants;
+    private final BlindedParticipants participants;
+    private final EnrolmentCounts counts;
     private final Div body = new Div();
 
-    AssessorDashboard(ParticipantService participants, StudyService studies) {
+    AssessorDashboard(BlindedParticipants participants, EnrolmentCounts counts, StudyService studies) {
         this.participants = participants;
+        this.counts = counts;
         addClassName("portal-view");
         var chooser = new StudyChooser(studies.studies(), this::show);
         add(new ViewToolbar(getTranslation("menu.assessor"), chooser), body);
@@ -54,7 +57,7 @@ final class AssessorDashboard extends Main implements HasDynamicTitle {
         blinding.addClassName("portal-notice");
         body.removeAll();
         body.add(new Section(study.acronym() + " · " + study.title(), blinding,
-                new StatusCounts(participants.statusCounts(study.id()))),
+                new StatusCounts(counts.statusCounts(study.id()))),
                 new Section(getTranslation("assessor.participants"), grid));
     }
 

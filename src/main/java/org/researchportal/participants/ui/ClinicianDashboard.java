@@ -16,6 +16,7 @@ import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.participants.ClinicianDashboardSection;
+import org.researchportal.participants.EnrolmentCounts;
 import org.researchportal.participants.ParticipantRow;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.study.StudyService;
@@ -28,12 +29,14 @@ import org.researchportal.study.StudySummary;
 final class ClinicianDashboard extends Main implements HasDynamicTitle {
 
     private final ParticipantService participants;
+    private final EnrolmentCounts counts;
     private final Div body = new Div();
     private final List<ClinicianDashboardSection> sections;
 
-    ClinicianDashboard(ParticipantService participants, StudyService studies,
+    ClinicianDashboard(ParticipantService participants, EnrolmentCounts counts, StudyService studies,
             List<ClinicianDashboardSection> sections) {
         this.participants = participants;
+        this.counts = counts;
         this.sections = sections;
         addClassName("portal-view");
         var chooser = new StudyChooser(studies.studies(), this::show);
@@ -42,7 +45,7 @@ final class ClinicianDashboard extends Main implements HasDynamicTitle {
     }
 
     private void show(StudySummary study) {
-        var progress = participants.progress(study.id());
+        var progress = counts.progress(study.id());
         var grid = new Grid<ParticipantRow>();
         grid.addColumn(ParticipantRow::screeningNumber).setHeader(getTranslation("participant.screening-number"))
                 .setAutoWidth(true);

@@ -37,7 +37,7 @@ class FollowUpUiTests extends UiTest {
     @Autowired
     StudyService studies;
     @Autowired
-    org.researchportal.assessments.AdverseEventService adverseEvents;
+    org.researchportal.assessments.AdverseEventDrafts adverseEventDrafts;
 
     @Test
     void theDashboardShowsTheMonthAndTheCallsToMakeNow() {
@@ -150,7 +150,7 @@ class FollowUpUiTests extends UiTest {
     @Test
     void theDraftOnTheRecordOpensTheAdverseEventFormWithWhatWasHeard() {
         signInToUi("fudan.clinician");
-        var draft = adverseEvents.openDrafts(studies.studies().getFirst().id()).getFirst();
+        var draft = adverseEventDrafts.openDrafts(studies.studies().getFirst().id()).getFirst();
         UI.getCurrent().navigate("participants/" + draft.participantId());
         assertThat(viewText()).contains("To review: on", "Follow-up call", "bruised her right wrist");
         _click(_get(Button.class, spec -> spec.withText("Record as an adverse event")));
@@ -159,6 +159,6 @@ class FollowUpUiTests extends UiTest {
         assertThat(description.getValue()).contains("bruised her right wrist");
         // Left unsaved here: the demo's draft stays for the other tests and for people trying the demo.
         _click(_get(Button.class, spec -> spec.withText("Cancel")));
-        assertThat(adverseEvents.openDraftsOf(draft.participantId())).hasSize(1);
+        assertThat(adverseEventDrafts.openDraftsOf(draft.participantId())).hasSize(1);
     }
 }

@@ -24,7 +24,7 @@ import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.messaging.ParticipantInvitations;
 import org.researchportal.messaging.SentText;
 import org.researchportal.participants.ConsentService;
-import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ProgrammeParticipants;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.participants.TrialFixture;
@@ -52,7 +52,7 @@ class InvitationUiTests extends UiTest {
     @Autowired
     AccountService accounts;
     @Autowired
-    ParticipantService participants;
+    ProgrammeParticipants participants;
     @Autowired
     ParticipantInvitations invitations;
     @Autowired

@@ -20,6 +20,7 @@ import org.researchportal.identity.AccountService;
 import org.researchportal.participants.CareTeamService;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ProgrammeParticipants;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.participants.TrialFixture;
@@ -48,6 +49,8 @@ class CareTeamUiTests extends UiTest {
     AccountService accounts;
     @Autowired
     ParticipantService participants;
+    @Autowired
+    ProgrammeParticipants programmeParticipants;
     @Autowired
     CareTeamService careTeam;
 
@@ -95,7 +98,7 @@ class CareTeamUiTests extends UiTest {
         assertThat(participants.therapistCaseload(Pageable.unpaged()).map(r -> r.id()).toList()).containsExactly(id);
 
         signInToUi(participantAccount);
-        assertThat(participants.me()).hasValueSatisfying(me -> assertThat(me.id()).isEqualTo(id));
+        assertThat(programmeParticipants.me()).hasValueSatisfying(me -> assertThat(me.id()).isEqualTo(id));
         UI.getCurrent().navigate("my-exercises");
         assertThat(viewText()).doesNotContain("not linked to a study record");
     }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.assessments.AdverseEventReport;
+import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
@@ -58,6 +59,8 @@ class PeopleByNameUiTests extends UiTest {
     CallRecords records;
     @Autowired
     AdverseEventService adverseEvents;
+    @Autowired
+    AdverseEventDrafts adverseEventDrafts;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -79,10 +82,10 @@ class PeopleByNameUiTests extends UiTest {
         var call = calls.callsOf(id).getFirst();
         records.recordAttempt(call.requireId(), new CallEntry(CallOutcome.WRONG_NUMBER, null, null, null,
                 call.getVersion()));
-        adverseEvents.openDraft(id, "Twisted an ankle on a walk", LocalDate.now(), "call");
+        adverseEventDrafts.openDraft(id, "Twisted an ankle on a walk", LocalDate.now(), "call");
         // A draft no person raised (as the weekly check-in's does).
         SystemActor.runAs("check-in", trial.tenantId(), EnumSet.of(PortalRole.COORDINATOR),
-                () -> adverseEvents.openDraft(id, "Dizzy after the session", LocalDate.now(), "check-in"));
+                () -> adverseEventDrafts.openDraft(id, "Dizzy after the session", LocalDate.now(), "check-in"));
 
         signInToUi(clinician);
         UI.getCurrent().navigate("participants/" + id);

@@ -1,0 +1,34 @@
+package org.researchportal.participants;
+
+import java.util.Optional;
+import org.researchportal.base.security.Authorities;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/** How to reach a participant, as the messaging pipeline and the safety alerts need it. Never the arm. */
+@Service
+public class ParticipantContacts {
+
+    private final TenantDocuments documents;
+
+    ParticipantContacts(TenantDocuments documents) {
+        this.documents = documents;
+    }
+
+    /**
+     * How to reach a participant, for the messaging pipeline: contact details, language and time zone, and the
+     * channels they consented to (none once they withdrew from participation). Never the arm.
+     */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
+    public Optional<ParticipantContact> contact(String participantId) {
+        return documents.findById(participantId, Participant.class).map(p -> {
+            Consent consent = p.getConsent();
+            boolean active = consent != null && !consent.withdrawnFromParticipation();
+            return new ParticipantContact(p.requireId(), p.getStudyId(), p.getDisplayName(), p.getStatus(),
+                    p.getPhone(), p.getEmail(), p.getLanguage(), p.getTimeZone(), active && consent.smsContact(),
+                    active && consent.emailContact(), p.getAccountId(), p.getContactPreferences(),
+                    p.getTherapistId());
+        });
+    }
+}
