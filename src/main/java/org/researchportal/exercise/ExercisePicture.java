@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("exercise_pictures")
 @CompoundIndex(name = "tenant_study_exercise", def = "{'tenantId': 1, 'studyId': 1, 'exerciseCode': 1, 'addedAt': 1}")
-public class ExercisePicture extends TenantOwnedDocument {
+class ExercisePicture extends TenantOwnedDocument {
 
     public static final int DESCRIPTION_MAX_LENGTH = 200;
 

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("video_watches")
 @CompoundIndex(name = "tenant_participant_video", def = "{'tenantId': 1, 'participantId': 1, 'videoId': 1}",
         unique = true)
-public class VideoWatch extends TenantOwnedDocument {
+class VideoWatch extends TenantOwnedDocument {
 
     private String participantId;
     private String studyId;

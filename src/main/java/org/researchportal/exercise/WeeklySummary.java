@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("weekly_summaries")
 @CompoundIndex(name = "tenant_participant_week", def = "{'tenantId': 1, 'participantId': 1, 'weekStart': -1}",
         unique = true)
-public class WeeklySummary extends TenantOwnedDocument {
+class WeeklySummary extends TenantOwnedDocument {
 
     private String participantId;
     private String studyId;
