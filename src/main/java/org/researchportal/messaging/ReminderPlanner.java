@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
@@ -28,7 +27,6 @@ import org.researchportal.participants.ParticipantStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -138,8 +136,7 @@ public class ReminderPlanner {
             }
             String key = callReminderPrefix(call.callId()) + call.day();
             // The same call's reminders for another day (it was due then, before they asked to be called back).
-            outbox.cancelPending(callRemindersOnOtherDays(call.callId(), call.day()), "The call moved to "
-                    + call.day());
+            outbox.cancelPendingCallReminders(call.callId(), call.day(), "The call moved to " + call.day());
             try {
                 planned += remind(call.participantId(), MessagePurpose.CALL_REMINDER, key, call.day().minusDays(1),
                         days + 1, now, (to, due) -> Map.of("name", to.displayName(), "date", call.day().format(
@@ -154,12 +151,6 @@ public class ReminderPlanner {
 
     static String callReminderPrefix(String callId) {
         return "call-reminder:" + callId + ":";
-    }
-
-    /** A call's reminders for any day but this one. */
-    static Criteria callRemindersOnOtherDays(String callId, LocalDate day) {
-        return Criteria.where("idempotencyKey").regex("^" + Pattern.quote(callReminderPrefix(callId)) + "(?!"
-                + Pattern.quote(day + ":") + ")");
     }
 
     /**
@@ -198,7 +189,7 @@ public class ReminderPlanner {
         }
         // Assessed before their reminder went: those reminders are not wanted any more (one query for the round).
         if (!assessed.isEmpty()) {
-            outbox.cancelPending(Criteria.where("idempotencyKey").in(assessed), "Assessed already");
+            outbox.cancelPendingWithKeys(assessed, "Assessed already");
         }
         return planned;
     }
