@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
@@ -93,9 +94,30 @@ public class Outbox {
         return cancelEach(records.pendingCallReminders(callId, keptDay), reason);
     }
 
-    /** What is planned under this key, if anything (so planning need not prepare it again). */
-    Optional<OutboxMessage> planned(String idempotencyKey) {
-        return records.byKey(idempotencyKey);
+    /**
+     * Cancels the pending reminders these calls have for any day but the one each is now expected on, found in one
+     * read of their participants' pending call reminders.
+     */
+    int cancelCallRemindersOnOtherDays(Collection<DueReminders.ExpectedCall> calls) {
+        if (calls.isEmpty()) {
+            return 0;
+        }
+        List<OutboxMessage> pending = records.pendingOfPurpose(MessagePurpose.CALL_REMINDER, calls.stream()
+                .map(DueReminders.ExpectedCall::participantId).collect(Collectors.toSet()));
+        int cancelled = 0;
+        for (DueReminders.ExpectedCall call : calls) {
+            String ofTheCall = ReminderPlanner.callReminderPrefix(call.callId());
+            String onItsDay = ofTheCall + call.day() + ":";
+            cancelled += cancelEach(pending.stream().filter(message -> message.getIdempotencyKey()
+                    .startsWith(ofTheCall) && !message.getIdempotencyKey().startsWith(onItsDay)).toList(),
+                    "The call moved to " + call.day());
+        }
+        return cancelled;
+    }
+
+    /** What is planned under these keys, by key (so planning need not prepare it again): one read. */
+    Map<String, OutboxMessage> planned(Collection<String> idempotencyKeys) {
+        return records.byKeys(idempotencyKeys);
     }
 
     /**

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.domain.Sort;
@@ -42,6 +44,12 @@ class OutboxRecords {
     Optional<OutboxMessage> byKey(String idempotencyKey) {
         return documents.findOne(Query.query(Criteria.where("idempotencyKey").is(idempotencyKey)),
                 OutboxMessage.class);
+    }
+
+    /** What is planned under any of these idempotency keys, by key, in one read. */
+    Map<String, OutboxMessage> byKeys(Collection<String> idempotencyKeys) {
+        return documents.find(Query.query(Criteria.where("idempotencyKey").in(idempotencyKeys)), OutboxMessage.class)
+                .stream().collect(Collectors.toMap(OutboxMessage::getIdempotencyKey, message -> message));
     }
 
     /** A participant's messages, the latest due first. */
@@ -86,6 +94,11 @@ class OutboxRecords {
         String prefix = "^" + Pattern.quote(ReminderPlanner.callReminderPrefix(callId));
         return pending(Criteria.where("idempotencyKey").regex(keptDay == null ? prefix
                 : prefix + "(?!" + Pattern.quote(keptDay + ":") + ")"));
+    }
+
+    /** The pending messages of one purpose to any of these participants. */
+    List<OutboxMessage> pendingOfPurpose(MessagePurpose purpose, Collection<String> participantIds) {
+        return pending(Criteria.where("participantId").in(participantIds).and("purpose").is(purpose));
     }
 
     private List<OutboxMessage> pending(Criteria which) {

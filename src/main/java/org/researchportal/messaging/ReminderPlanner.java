@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,14 +71,14 @@ public class ReminderPlanner {
     private int planSessionReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
-        for (SessionDay day : due(source -> source.sessionDays(days))) {
-            if (!who.test(day.participantId())) {
-                continue;
-            }
+        List<SessionDay> sessionDays = due(source -> source.sessionDays(days), SessionDay::participantId, who);
+        Function<SessionDay, String> key = day -> "session-reminder:" + day.participantId() + ":" + day.date();
+        Map<String, OutboxMessage> inOutbox = plannedAlready(sessionDays, key);
+        for (SessionDay day : sessionDays) {
             try {
                 // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
-                planned += remind(day.participantId(), MessagePurpose.SESSION_REMINDER, "session-reminder:"
-                        + day.participantId() + ":" + day.date(), day.date(), days, now, (to, due) -> Map.of(
+                planned += remind(inOutbox, day.participantId(), MessagePurpose.SESSION_REMINDER, key.apply(day),
+                        day.date(), days, now, (to, due) -> Map.of(
                                 "name", to.displayName(), "time", to.preferences().reminderTime().toString(),
                                 "link", links.issue(to.id(), ParticipantLink.Target.HOME, due))) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -100,13 +102,13 @@ public class ReminderPlanner {
     private int planVideoLinks(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
-        for (VideoWeek week : due(source -> source.videoWeeks(days))) {
-            if (!who.test(week.participantId())) {
-                continue;
-            }
+        List<VideoWeek> weeks = due(source -> source.videoWeeks(days), VideoWeek::participantId, who);
+        Function<VideoWeek, String> key = week -> "video-link:" + week.participantId() + ":week-" + week.week();
+        Map<String, OutboxMessage> inOutbox = plannedAlready(weeks, key);
+        for (VideoWeek week : weeks) {
             try {
-                planned += remind(week.participantId(), MessagePurpose.VIDEO_LINK, "video-link:"
-                        + week.participantId() + ":week-" + week.week(), week.date(), days, now, (to, due) -> Map.of(
+                planned += remind(inOutbox, week.participantId(), MessagePurpose.VIDEO_LINK, key.apply(week),
+                        week.date(), days, now, (to, due) -> Map.of(
                                 "name", to.displayName(), "link", links.issue(to.id(),
                                         ParticipantLink.Target.EXERCISES, week.exerciseCode(), due))) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -130,16 +132,16 @@ public class ReminderPlanner {
     int planCallReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
-        for (ExpectedCall call : due(source -> source.expectedCalls(days + 1))) {
-            if (!who.test(call.participantId())) {
-                continue;
-            }
+        List<ExpectedCall> calls = due(source -> source.expectedCalls(days + 1), ExpectedCall::participantId, who);
+        Map<String, OutboxMessage> inOutbox = plannedAlready(calls, call -> callReminderPrefix(call.callId())
+                + call.day());
+        // The same calls' reminders for another day (they were due then, before they asked to be called back).
+        outbox.cancelCallRemindersOnOtherDays(calls);
+        for (ExpectedCall call : calls) {
             String key = callReminderPrefix(call.callId()) + call.day();
-            // The same call's reminders for another day (it was due then, before they asked to be called back).
-            outbox.cancelPendingCallReminders(call.callId(), call.day(), "The call moved to " + call.day());
             try {
-                planned += remind(call.participantId(), MessagePurpose.CALL_REMINDER, key, call.day().minusDays(1),
-                        days + 1, now, (to, due) -> Map.of("name", to.displayName(), "date", call.day().format(
+                planned += remind(inOutbox, call.participantId(), MessagePurpose.CALL_REMINDER, key,
+                        call.day().minusDays(1), days + 1, now, (to, due) -> Map.of("name", to.displayName(), "date", call.day().format(
                                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
                                         to.language()))), "window", CallWindows.of(call))) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -167,10 +169,11 @@ public class ReminderPlanner {
         Instant now = clock.instant();
         int planned = 0;
         List<String> assessed = new ArrayList<>();
-        for (AssessmentDue due : due(DueReminders::assessments)) {
-            if (!who.test(due.participantId())) {
-                continue;
-            }
+        List<AssessmentDue> timepoints = due(DueReminders::assessments, AssessmentDue::participantId, who);
+        Function<AssessmentDue, String> key = due -> "assessment-due:" + due.participantId() + ":" + due.timepoint();
+        Map<String, OutboxMessage> inOutbox = plannedAlready(timepoints.stream().filter(due -> !due.done()).toList(),
+                key);
+        for (AssessmentDue due : timepoints) {
             if (due.done()) {
                 for (Channel channel : Channel.values()) {
                     assessed.add("assessment-due:" + due.participantId() + ":" + due.timepoint() + ":" + channel);
@@ -178,8 +181,8 @@ public class ReminderPlanner {
                 continue;
             }
             try {
-                planned += remind(due.participantId(), MessagePurpose.ASSESSMENT_DUE, "assessment-due:"
-                        + due.participantId() + ":" + due.timepoint(), due.dueOn().minusDays(1), days + 1, now,
+                planned += remind(inOutbox, due.participantId(), MessagePurpose.ASSESSMENT_DUE, key.apply(due),
+                        due.dueOn().minusDays(1), days + 1, now,
                         (to, at) -> Map.of("name", to.displayName(), "date", due.dueOn().format(DateTimeFormatter
                                 .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
                                         to.language()))))) ? 1 : 0;
@@ -194,9 +197,21 @@ public class ReminderPlanner {
         return planned;
     }
 
-    /** What every module that knows says is due, of one kind. */
-    private <T> List<T> due(Function<DueReminders, List<T>> kind) {
-        return sources.orderedStream().flatMap(source -> kind.apply(source).stream()).toList();
+    /** What every module that knows says is due, of one kind, for the participants planned for. */
+    private <T> List<T> due(Function<DueReminders, List<T>> kind, Function<T, String> participant,
+            Predicate<String> who) {
+        return sources.orderedStream().flatMap(source -> kind.apply(source).stream())
+                .filter(due -> who.test(participant.apply(due))).toList();
+    }
+
+    /**
+     * What the outbox holds already under the round's keys, on either channel, by key: one read for the round
+     * instead of one per reminder. Planning adds to it what it puts in the outbox.
+     */
+    private <T> Map<String, OutboxMessage> plannedAlready(List<T> due, Function<T, String> key) {
+        List<String> keys = due.stream().flatMap(each -> Arrays.stream(Channel.values()).map(channel -> key.apply(
+                each) + ":" + channel)).toList();
+        return keys.isEmpty() ? new HashMap<>() : new HashMap<>(outbox.planned(keys));
     }
 
     /** Plans everything of the coming days, as the schedule does every few hours; answers how many were new. */
@@ -222,7 +237,7 @@ public class ReminderPlanner {
      * reminder time, moved out of their quiet hours, on a channel they agreed to, in their language, once per key
      * and channel. The kinds differ only in the day, the key and the words filled in.
      */
-    private boolean remind(String participantId, MessagePurpose purpose, String key, LocalDate day, int days,
+    private boolean remind(Map<String, OutboxMessage> inOutbox, String participantId, MessagePurpose purpose, String key, LocalDate day, int days,
             Instant now, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
         Optional<ParticipantContact> contact = participants.contact(participantId)
                 .filter(c -> c.status() == ParticipantStatus.ENROLLED);
@@ -242,7 +257,7 @@ public class ReminderPlanner {
         Instant due = QuietHours.of(preferences).adjust(day.atTime(preferences.reminderTime()).atZone(zone)
                 .toInstant(), zone);
         Locale locale = PortalLocales.fromTag(to.language());
-        Optional<OutboxMessage> planned = outbox.planned(keyed);
+        Optional<OutboxMessage> planned = Optional.ofNullable(inOutbox.get(keyed));
         if (planned.isPresent()) {
             // Planned already: re-planned only if still pending and its time or language no longer fits.
             OutboxMessage before = planned.get();
@@ -255,7 +270,7 @@ public class ReminderPlanner {
         if (due.isBefore(now)) {
             return false;
         }
-        outbox.enqueue(message(keyed, purpose, channel.get(), to, locale, due, words));
+        inOutbox.put(keyed, outbox.enqueue(message(keyed, purpose, channel.get(), to, locale, due, words)));
         return true;
     }
 
