@@ -73,11 +73,11 @@ public class ReminderPlanner {
         int planned = 0;
         List<SessionDay> sessionDays = due(source -> source.sessionDays(days), SessionDay::participantId, who);
         Function<SessionDay, String> key = day -> "session-reminder:" + day.participantId() + ":" + day.date();
-        Map<String, OutboxMessage> inOutbox = plannedAlready(sessionDays, key);
+        Round round = plannedAlready(sessionDays, key);
         for (SessionDay day : sessionDays) {
             try {
                 // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
-                planned += remind(inOutbox, day.participantId(), MessagePurpose.SESSION_REMINDER, key.apply(day),
+                planned += remind(round, day.participantId(), MessagePurpose.SESSION_REMINDER, key.apply(day),
                         day.date(), days, now, (to, due) -> Map.of(
                                 "name", to.displayName(), "time", to.preferences().reminderTime().toString(),
                                 "link", links.issue(to.id(), ParticipantLink.Target.HOME, due))) ? 1 : 0;
@@ -104,10 +104,10 @@ public class ReminderPlanner {
         int planned = 0;
         List<VideoWeek> weeks = due(source -> source.videoWeeks(days), VideoWeek::participantId, who);
         Function<VideoWeek, String> key = week -> "video-link:" + week.participantId() + ":week-" + week.week();
-        Map<String, OutboxMessage> inOutbox = plannedAlready(weeks, key);
+        Round round = plannedAlready(weeks, key);
         for (VideoWeek week : weeks) {
             try {
-                planned += remind(inOutbox, week.participantId(), MessagePurpose.VIDEO_LINK, key.apply(week),
+                planned += remind(round, week.participantId(), MessagePurpose.VIDEO_LINK, key.apply(week),
                         week.date(), days, now, (to, due) -> Map.of(
                                 "name", to.displayName(), "link", links.issue(to.id(),
                                         ParticipantLink.Target.EXERCISES, week.exerciseCode(), due))) ? 1 : 0;
@@ -133,17 +133,18 @@ public class ReminderPlanner {
         Instant now = clock.instant();
         int planned = 0;
         List<ExpectedCall> calls = due(source -> source.expectedCalls(days + 1), ExpectedCall::participantId, who);
-        Map<String, OutboxMessage> inOutbox = plannedAlready(calls, call -> callReminderPrefix(call.callId())
+        Round round = plannedAlready(calls, call -> callReminderPrefix(call.callId())
                 + call.day());
         // The same calls' reminders for another day (they were due then, before they asked to be called back).
         outbox.cancelCallRemindersOnOtherDays(calls);
         for (ExpectedCall call : calls) {
             String key = callReminderPrefix(call.callId()) + call.day();
             try {
-                planned += remind(inOutbox, call.participantId(), MessagePurpose.CALL_REMINDER, key,
-                        call.day().minusDays(1), days + 1, now, (to, due) -> Map.of("name", to.displayName(), "date", call.day().format(
-                                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
-                                        to.language()))), "window", CallWindows.of(call))) ? 1 : 0;
+                planned += remind(round, call.participantId(), MessagePurpose.CALL_REMINDER, key,
+                        call.day().minusDays(1), days + 1, now, (to, due) -> Map.of("name", to.displayName(),
+                                "date", call.day().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                        .withLocale(PortalLocales.fromTag(to.language()))),
+                                "window", CallWindows.of(call))) ? 1 : 0;
             } catch (RuntimeException e) {
                 LOG.error("Could not plan the call reminder of participant {}", call.participantId(), e);
             }
@@ -171,7 +172,7 @@ public class ReminderPlanner {
         List<String> assessed = new ArrayList<>();
         List<AssessmentDue> timepoints = due(DueReminders::assessments, AssessmentDue::participantId, who);
         Function<AssessmentDue, String> key = due -> "assessment-due:" + due.participantId() + ":" + due.timepoint();
-        Map<String, OutboxMessage> inOutbox = plannedAlready(timepoints.stream().filter(due -> !due.done()).toList(),
+        Round round = plannedAlready(timepoints.stream().filter(due -> !due.done()).toList(),
                 key);
         for (AssessmentDue due : timepoints) {
             if (due.done()) {
@@ -181,7 +182,7 @@ public class ReminderPlanner {
                 continue;
             }
             try {
-                planned += remind(inOutbox, due.participantId(), MessagePurpose.ASSESSMENT_DUE, key.apply(due),
+                planned += remind(round, due.participantId(), MessagePurpose.ASSESSMENT_DUE, key.apply(due),
                         due.dueOn().minusDays(1), days + 1, now,
                         (to, at) -> Map.of("name", to.displayName(), "date", due.dueOn().format(DateTimeFormatter
                                 .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
@@ -205,13 +206,20 @@ public class ReminderPlanner {
     }
 
     /**
-     * What the outbox holds already under the round's keys, on either channel, by key: one read for the round
-     * instead of one per reminder. Planning adds to it what it puts in the outbox.
+     * A round that knows what the outbox holds already under its keys, on either channel, by key: one read for the
+     * round instead of one per reminder.
      */
-    private <T> Map<String, OutboxMessage> plannedAlready(List<T> due, Function<T, String> key) {
+    private <T> Round plannedAlready(List<T> due, Function<T, String> key) {
         List<String> keys = due.stream().flatMap(each -> Arrays.stream(Channel.values()).map(channel -> key.apply(
                 each) + ":" + channel)).toList();
-        return keys.isEmpty() ? new HashMap<>() : new HashMap<>(outbox.planned(keys));
+        return new Round(keys.isEmpty() ? new HashMap<>() : new HashMap<>(outbox.planned(keys)), new HashMap<>());
+    }
+
+    /**
+     * What one planning round has read: the outbox's messages under its keys (with what it puts in the outbox
+     * added) and the wordings by kind, channel and language, each read once a round instead of once a message.
+     */
+    private record Round(Map<String, OutboxMessage> inOutbox, Map<String, TemplateText> wordings) {
     }
 
     /** Plans everything of the coming days, as the schedule does every few hours; answers how many were new. */
@@ -237,7 +245,8 @@ public class ReminderPlanner {
      * reminder time, moved out of their quiet hours, on a channel they agreed to, in their language, once per key
      * and channel. The kinds differ only in the day, the key and the words filled in.
      */
-    private boolean remind(Map<String, OutboxMessage> inOutbox, String participantId, MessagePurpose purpose, String key, LocalDate day, int days,
+    private boolean remind(Round round, String participantId, MessagePurpose purpose, String key, LocalDate day,
+            int days,
             Instant now, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
         Optional<ParticipantContact> contact = participants.contact(participantId)
                 .filter(c -> c.status() == ParticipantStatus.ENROLLED);
@@ -257,26 +266,29 @@ public class ReminderPlanner {
         Instant due = QuietHours.of(preferences).adjust(day.atTime(preferences.reminderTime()).atZone(zone)
                 .toInstant(), zone);
         Locale locale = PortalLocales.fromTag(to.language());
-        Optional<OutboxMessage> planned = Optional.ofNullable(inOutbox.get(keyed));
+        Optional<OutboxMessage> planned = Optional.ofNullable(round.inOutbox().get(keyed));
         if (planned.isPresent()) {
             // Planned already: re-planned only if still pending and its time or language no longer fits.
             OutboxMessage before = planned.get();
             if (before.getStatus() == OutboxMessage.Status.PENDING && !due.isBefore(now) && (!before.getDueAt()
                     .equals(due) || !before.getLocale().equals(locale))) {
-                outbox.replan(before, message(keyed, purpose, channel.get(), to, locale, due, words));
+                outbox.replan(before, message(round, keyed, purpose, channel.get(), to, locale, due, words));
             }
             return false;
         }
         if (due.isBefore(now)) {
             return false;
         }
-        inOutbox.put(keyed, outbox.enqueue(message(keyed, purpose, channel.get(), to, locale, due, words)));
+        round.inOutbox().put(keyed, outbox.enqueue(message(round, keyed, purpose, channel.get(), to, locale, due,
+                words)));
         return true;
     }
 
-    private NewMessage message(String key, MessagePurpose purpose, Channel channel, ParticipantContact to,
+    private NewMessage message(Round round, String key, MessagePurpose purpose, Channel channel, ParticipantContact to,
             Locale locale, Instant due, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
-        TemplateText template = templates.template(purpose, channel, locale.toLanguageTag());
+        String language = locale.toLanguageTag();
+        TemplateText template = round.wordings().computeIfAbsent(purpose + "/" + channel + "/" + language,
+                wording -> templates.template(purpose, channel, language));
         Map<String, String> values = words.apply(to, due);
         TemplateText text = template.render(values);
         return new NewMessage(key, purpose, channel, channel == Channel.SMS

@@ -31,8 +31,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
- * A reminder round (every few hours in each tenant) reads what the outbox holds for the round's reminders once, not
- * once per reminder: its reads stay the same as the study grows. A plain unit test, like the follow-up planning's:
+ * A reminder round (every few hours in each tenant) reads what the outbox holds for the round's reminders, and each
+ * wording, once, not once per reminder: its reads stay the same as the study grows. A plain unit test, like the follow-up planning's:
  * a second Spring context in the same run would replace the security context strategy the first one's services read.
  */
 class ReminderRoundReadsTests {
@@ -70,7 +70,7 @@ class ReminderRoundReadsTests {
             public List<ExpectedCall> expectedCalls(int days) {
                 return List.of(new ExpectedCall("c1", "p-1", IN_TWO_DAYS, null, "Weekdays 14:00-17:00"));
             }
-        }).planCallReminders(7);
+        }, mock(MessageTemplates.class)).planCallReminders(7);
 
         assertThat(mockingDetails(documents).getInvocations()).filteredOn(i -> i.getMethod().getName()
                 .equals("updateFirst")).singleElement().satisfies(update -> assertThat(update.<Query>getArgument(0)
@@ -81,9 +81,10 @@ class ReminderRoundReadsTests {
         CALLS, ASSESSMENTS
     }
 
-    /** The database reads of one round over this many reminders due, none of them planned yet. */
+    /** The reads of the database and of the wordings in one round over this many reminders due, none planned yet. */
     private static long readsOf(int reminders, Kind kind) {
         TenantDocuments documents = mock(TenantDocuments.class);
+        MessageTemplates templates = mock(MessageTemplates.class);
         List<String> participants = IntStream.range(0, reminders).mapToObj(n -> "p-" + n).toList();
         ReminderPlanner planner = planner(documents, new DueReminders() {
             @Override
@@ -96,22 +97,22 @@ class ReminderRoundReadsTests {
             public List<AssessmentDue> assessments() {
                 return participants.stream().map(p -> new AssessmentDue(p, "week-12", IN_TWO_DAYS, false)).toList();
             }
-        });
+        }, templates);
 
         int planned = kind == Kind.CALLS ? planner.planCallReminders(7) : planner.planAssessmentReminders(7);
 
         assertThat(planned).as("reminders planned").isEqualTo(reminders);
         return mockingDetails(documents).getInvocations().stream()
-                .filter(invocation -> READS.contains(invocation.getMethod().getName())).count();
+                .filter(invocation -> READS.contains(invocation.getMethod().getName())).count()
+                + mockingDetails(templates).getInvocations().size();
     }
 
     @SuppressWarnings("unchecked")
-    private static ReminderPlanner planner(TenantDocuments documents, DueReminders due) {
+    private static ReminderPlanner planner(TenantDocuments documents, DueReminders due, MessageTemplates templates) {
         when(documents.currentTenantId()).thenReturn("tenant");
         ParticipantService participants = mock(ParticipantService.class);
         when(participants.contact(anyString())).thenAnswer(invocation -> Optional.of(contact(invocation
                 .getArgument(0))));
-        MessageTemplates templates = mock(MessageTemplates.class);
         when(templates.template(any(), any(), anyString())).thenReturn(new TemplateText("Soon", "On {date}"));
         ObjectProvider<DueReminders> sources = mock(ObjectProvider.class);
         when(sources.orderedStream()).thenAnswer(invocation -> Stream.of(due));
