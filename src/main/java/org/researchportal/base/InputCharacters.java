@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * (the parameter or record component) so the form shows it there. Field-specific rules (lengths, formats) stay in
  * each service; this only keeps out what no field should take.
  */
-public final class InputCharacters implements MethodInterceptor {
+final class InputCharacters implements MethodInterceptor {
 
     /** Longer than any free text the portal keeps (a template, a CSV import of a study, a script). */
     public static final int MAX_LENGTH = 200_000;
