@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +71,7 @@ public class ReminderPlanner {
         int planned = 0;
         List<SessionDay> sessionDays = due(source -> source.sessionDays(days), SessionDay::participantId, who);
         Function<SessionDay, String> key = day -> "session-reminder:" + day.participantId() + ":" + day.date();
-        Round round = plannedAlready(sessionDays, key);
+        PlanningRound round = PlanningRound.over(sessionDays, key, outbox, templates);
         for (SessionDay day : sessionDays) {
             try {
                 // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
@@ -104,7 +102,7 @@ public class ReminderPlanner {
         int planned = 0;
         List<VideoWeek> weeks = due(source -> source.videoWeeks(days), VideoWeek::participantId, who);
         Function<VideoWeek, String> key = week -> "video-link:" + week.participantId() + ":week-" + week.week();
-        Round round = plannedAlready(weeks, key);
+        PlanningRound round = PlanningRound.over(weeks, key, outbox, templates);
         for (VideoWeek week : weeks) {
             try {
                 planned += remind(round, week.participantId(), MessagePurpose.VIDEO_LINK, key.apply(week),
@@ -133,8 +131,8 @@ public class ReminderPlanner {
         Instant now = clock.instant();
         int planned = 0;
         List<ExpectedCall> calls = due(source -> source.expectedCalls(days + 1), ExpectedCall::participantId, who);
-        Round round = plannedAlready(calls, call -> callReminderPrefix(call.callId())
-                + call.day());
+        PlanningRound round = PlanningRound.over(calls, call -> callReminderPrefix(call.callId()) + call.day(),
+                outbox, templates);
         // The same calls' reminders for another day (they were due then, before they asked to be called back).
         outbox.cancelCallRemindersOnOtherDays(calls);
         for (ExpectedCall call : calls) {
@@ -172,8 +170,8 @@ public class ReminderPlanner {
         List<String> assessed = new ArrayList<>();
         List<AssessmentDue> timepoints = due(DueReminders::assessments, AssessmentDue::participantId, who);
         Function<AssessmentDue, String> key = due -> "assessment-due:" + due.participantId() + ":" + due.timepoint();
-        Round round = plannedAlready(timepoints.stream().filter(due -> !due.done()).toList(),
-                key);
+        PlanningRound round = PlanningRound.over(timepoints.stream().filter(due -> !due.done()).toList(), key,
+                outbox, templates);
         for (AssessmentDue due : timepoints) {
             if (due.done()) {
                 for (Channel channel : Channel.values()) {
@@ -205,22 +203,6 @@ public class ReminderPlanner {
                 .filter(due -> who.test(participant.apply(due))).toList();
     }
 
-    /**
-     * A round that knows what the outbox holds already under its keys, on either channel, by key: one read for the
-     * round instead of one per reminder.
-     */
-    private <T> Round plannedAlready(List<T> due, Function<T, String> key) {
-        List<String> keys = due.stream().flatMap(each -> Arrays.stream(Channel.values()).map(channel -> key.apply(
-                each) + ":" + channel)).toList();
-        return new Round(keys.isEmpty() ? new HashMap<>() : new HashMap<>(outbox.planned(keys)), new HashMap<>());
-    }
-
-    /**
-     * What one planning round has read: the outbox's messages under its keys (with what it puts in the outbox
-     * added) and the wordings by kind, channel and language, each read once a round instead of once a message.
-     */
-    private record Round(Map<String, OutboxMessage> inOutbox, Map<String, TemplateText> wordings) {
-    }
 
     /** Plans everything of the coming days, as the schedule does every few hours; answers how many were new. */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
@@ -245,7 +227,7 @@ public class ReminderPlanner {
      * reminder time, moved out of their quiet hours, on a channel they agreed to, in their language, once per key
      * and channel. The kinds differ only in the day, the key and the words filled in.
      */
-    private boolean remind(Round round, String participantId, MessagePurpose purpose, String key, LocalDate day,
+    private boolean remind(PlanningRound round, String participantId, MessagePurpose purpose, String key, LocalDate day,
             int days,
             Instant now, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
         Optional<ParticipantContact> contact = participants.contact(participantId)
@@ -266,7 +248,7 @@ public class ReminderPlanner {
         Instant due = QuietHours.of(preferences).adjust(day.atTime(preferences.reminderTime()).atZone(zone)
                 .toInstant(), zone);
         Locale locale = PortalLocales.fromTag(to.language());
-        Optional<OutboxMessage> planned = Optional.ofNullable(round.inOutbox().get(keyed));
+        Optional<OutboxMessage> planned = round.planned(keyed);
         if (planned.isPresent()) {
             // Planned already: re-planned only if still pending and its time or language no longer fits.
             OutboxMessage before = planned.get();
@@ -279,16 +261,14 @@ public class ReminderPlanner {
         if (due.isBefore(now)) {
             return false;
         }
-        round.inOutbox().put(keyed, outbox.enqueue(message(round, keyed, purpose, channel.get(), to, locale, due,
-                words)));
+        round.enqueued(keyed, outbox.enqueue(message(round, keyed, purpose, channel.get(), to, locale, due, words)));
         return true;
     }
 
-    private NewMessage message(Round round, String key, MessagePurpose purpose, Channel channel, ParticipantContact to,
-            Locale locale, Instant due, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
-        String language = locale.toLanguageTag();
-        TemplateText template = round.wordings().computeIfAbsent(purpose + "/" + channel + "/" + language,
-                wording -> templates.template(purpose, channel, language));
+    private NewMessage message(PlanningRound round, String key, MessagePurpose purpose, Channel channel,
+            ParticipantContact to, Locale locale, Instant due,
+            BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
+        TemplateText template = round.wording(purpose, channel, locale.toLanguageTag());
         Map<String, String> values = words.apply(to, due);
         TemplateText text = template.render(values);
         return new NewMessage(key, purpose, channel, channel == Channel.SMS
