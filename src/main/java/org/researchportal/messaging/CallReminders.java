@@ -1,9 +1,7 @@
 package org.researchportal.messaging;
 
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 import org.researchportal.base.security.Authorities;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -27,14 +25,13 @@ public class CallReminders {
     @Secured(Authorities.COORDINATOR)
     public void callMoved(String callId, String participantId, LocalDate day) {
         // Cancelled here whatever the new day, which may lie beyond the planning window.
-        outbox.cancelPending(ReminderPlanner.callRemindersOnOtherDays(callId, day), "The call moved to " + day);
+        outbox.cancelPendingCallReminders(callId, day, "The call moved to " + day);
         planner.planCallReminders(ReminderPlanner.DAYS_AHEAD, participantId::equals);
     }
 
     /** The call is over: a reminder of it still pending is not sent. Answers how many were cancelled. */
     @Secured(Authorities.COORDINATOR)
     public int callClosed(String callId) {
-        return outbox.cancelPending(Criteria.where("idempotencyKey").regex("^"
-                + Pattern.quote(ReminderPlanner.callReminderPrefix(callId))), "The call is over");
+        return outbox.cancelPendingCallReminders(callId, null, "The call is over");
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("early_delivery_reports")
 @CompoundIndex(name = "tenant_provider", def = "{'tenantId': 1, 'providerId': 1}")
-public class EarlyDeliveryReport extends TenantOwnedDocument {
+class EarlyDeliveryReport extends TenantOwnedDocument {
 
     private String providerId;
     private String providerStatus;

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("message_templates")
 @CompoundIndex(name = "tenant_purpose_channel_language",
         def = "{'tenantId': 1, 'purpose': 1, 'channel': 1, 'language': 1}", unique = true)
-public class MessageTemplate extends TenantOwnedDocument {
+class MessageTemplate extends TenantOwnedDocument {
 
     private MessagePurpose purpose;
     private Channel channel;

@@ -13,11 +13,6 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -38,12 +33,12 @@ public class MessageTemplates {
     public record Preview(@Nullable String subject, String body, @Nullable SmsSegments segments) {
     }
 
-    private final TenantDocuments documents;
+    private final MessageTemplateRecords records;
     private final AuditTrail audit;
     private final Clock clock;
 
-    MessageTemplates(TenantDocuments documents, AuditTrail audit, Clock clock) {
-        this.documents = documents;
+    MessageTemplates(MessageTemplateRecords records, AuditTrail audit, Clock clock) {
+        this.records = records;
         this.audit = audit;
         this.clock = clock;
     }
@@ -51,8 +46,7 @@ public class MessageTemplates {
     /** The tenant's wording, or the portal's default. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR, Authorities.CLINICIAN, Authorities.THERAPIST})
     public TemplateText template(MessagePurpose purpose, Channel channel, String language) {
-        return documents.findOne(Query.query(Criteria.where("purpose").is(purpose).and("channel").is(channel)
-                .and("language").is(language)), MessageTemplate.class).map(MessageTemplate::toText)
+        return records.wording(purpose, channel, language).map(MessageTemplate::toText)
                 .orElseGet(() -> DefaultTemplates.of(purpose, channel, language));
     }
 
@@ -72,11 +66,8 @@ public class MessageTemplates {
     public Preview save(MessagePurpose purpose, Channel channel, String language, TemplateText text) {
         check(purpose, channel, language, text);
         TemplateText before = template(purpose, channel, language);
-        documents.findAndModify(Query.query(Criteria.where("purpose").is(purpose).and("channel").is(channel)
-                .and("language").is(language)), new Update().set("subject", channel == Channel.SMS ? null
-                        : text.subject()).set("body", text.body()).set("updatedBy", CurrentUser.require().username())
-                .set("updatedAt", clock.instant()), FindAndModifyOptions.options().upsert(true),
-                MessageTemplate.class);
+        records.save(purpose, channel, language, channel == Channel.SMS ? null : text.subject(), text.body(),
+                CurrentUser.require().username(), clock.instant());
         audit.record("template.saved", "MessageTemplate", purpose + "/" + channel + "/" + language, before, text,
                 null);
         return previewOf(channel, text.render(samples(language)));

@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** A tenant's messaging providers. The Twilio auth token is sealed (AES-GCM, key from the environment). */
 @Document("messaging_settings")
 @CompoundIndex(name = "tenant_once", def = "{'tenantId': 1}", unique = true)
-public class MessagingSettings extends TenantOwnedDocument {
+class MessagingSettings extends TenantOwnedDocument {
 
     private @Nullable String twilioAccountSid;
     private @Nullable String sealedAuthToken;

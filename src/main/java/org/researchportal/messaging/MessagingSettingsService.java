@@ -11,10 +11,6 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.SealedValues;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -30,15 +26,15 @@ public class MessagingSettingsService {
             @Nullable String smsFrom, @Nullable String emailFrom) {
     }
 
-    private final TenantDocuments documents;
+    private final MessagingSettingsRecords records;
     private final SealedValues sealed;
     private final AuditTrail audit;
     private final Clock clock;
     private final PhoneNumbers phones;
 
-    MessagingSettingsService(TenantDocuments documents, SealedValues sealed, AuditTrail audit, Clock clock,
+    MessagingSettingsService(MessagingSettingsRecords records, SealedValues sealed, AuditTrail audit, Clock clock,
             PhoneNumbers phones) {
-        this.documents = documents;
+        this.records = records;
         this.sealed = sealed;
         this.audit = audit;
         this.clock = clock;
@@ -58,7 +54,7 @@ public class MessagingSettingsService {
         MessagingSettings current = stored();
         boolean tokenWillBeSet = (authToken != null && !authToken.isBlank())
                 || (current != null && current.getSealedAuthToken() != null);
-        Map<String, String> errors = refusals(documents.currentTenantId(), account, authToken, tokenWillBeSet,
+        Map<String, String> errors = refusals(records.tenantInScope(), account, authToken, tokenWillBeSet,
                 service, from, email);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -68,15 +64,11 @@ public class MessagingSettingsService {
         Summary before = current == null ? null : summary(current);
         MessagingSettings saved;
         if (current == null) {
-            saved = documents.insert(new MessagingSettings(account, token, service, from, email,
+            saved = records.add(new MessagingSettings(account, token, service, from, email,
                     CurrentUser.require().username(), clock.instant()));
         } else {
-            documents.updateFirst(Query.query(Criteria.where("_id").is(current.requireId())), new Update()
-                    .set("twilioAccountSid", account).set("sealedAuthToken", token)
-                    .set("messagingServiceSid", service).set("smsFrom", from).set("emailFrom", email)
-                    .set("updatedBy", CurrentUser.require().username()).set("updatedAt", clock.instant())
-                    .inc("version", 1), MessagingSettings.class);
-            saved = documents.getById(current.requireId(), MessagingSettings.class);
+            saved = records.change(current.requireId(), account, token, service, from, email,
+                    CurrentUser.require().username(), clock.instant());
         }
         Summary after = summary(saved);
         audit.record("messaging.settings-saved", "MessagingSettings", saved.requireId(), before, after, null);
@@ -93,7 +85,7 @@ public class MessagingSettingsService {
         if (account != null && !account.matches("AC[0-9a-fA-F]{32}")) {
             errors.put("accountSid", "messaging.account-sid.invalid");
         }
-        if (account != null && documents.tenantsWith(MessagingSettings.class, "twilioAccountSid", account).stream()
+        if (account != null && records.tenantsUsingAccount(account).stream()
                 .anyMatch(owner -> !owner.equals(tenantId))) {
             // Webhooks find their institution by the account: two institutions on one account would lose replies.
             errors.put("accountSid", "messaging.account-sid.taken");
@@ -140,7 +132,7 @@ public class MessagingSettingsService {
     }
 
     private @Nullable MessagingSettings stored() {
-        return documents.findOne(new Query(), MessagingSettings.class).orElse(null);
+        return records.stored().orElse(null);
     }
 
     private static Summary summary(MessagingSettings s) {

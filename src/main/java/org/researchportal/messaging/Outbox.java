@@ -1,9 +1,12 @@
 package org.researchportal.messaging;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
@@ -13,12 +16,7 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.SealedValues;
 import org.researchportal.participants.ParticipantContacts;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -31,16 +29,16 @@ public class Outbox {
 
     static final int BODY_MAX_LENGTH = 1600;
 
-    private final TenantDocuments documents;
+    private final OutboxRecords records;
     private final AuditTrail audit;
     private final Clock clock;
     private final SealedValues sealed;
     private final ParticipantContacts participants;
     private final StudyNames studies;
 
-    Outbox(TenantDocuments documents, AuditTrail audit, Clock clock, SealedValues sealed,
+    Outbox(OutboxRecords records, AuditTrail audit, Clock clock, SealedValues sealed,
             ParticipantContacts participants, StudyNames studies) {
-        this.documents = documents;
+        this.records = records;
         this.audit = audit;
         this.clock = clock;
         this.sealed = sealed;
@@ -66,33 +64,60 @@ public class Outbox {
             throw new NotFoundException("Study", message.studyId());
         }
         try {
-            return documents.insert(new OutboxMessage(message, sealed.lookup(message.recipient()), clock.instant()));
+            return records.add(new OutboxMessage(message, sealed.lookup(message.recipient()), clock.instant()));
         } catch (DuplicateKeyException plannedAlready) {
-            return byKey(message.idempotencyKey()).orElseThrow(() -> plannedAlready);
+            return records.byKey(message.idempotencyKey()).orElseThrow(() -> plannedAlready);
         }
     }
 
-    /** Cancels the pending messages that match, one by one so a message being claimed meanwhile stays claimed. */
-    int cancelPending(Criteria which, String reason) {
+    /** Cancels the pending messages found, one by one so a message being claimed meanwhile stays claimed. */
+    private int cancelEach(List<OutboxMessage> pending, String reason) {
         int cancelled = 0;
-        for (OutboxMessage pending : documents.find(Query.query(which).addCriteria(Criteria.where("status")
-                .is(OutboxMessage.Status.PENDING)), OutboxMessage.class)) {
-            cancelled += (int) documents.updateFirst(Query.query(Criteria.where("_id").is(pending.requireId())
-                    .and("status").is(OutboxMessage.Status.PENDING)), new Update().set("status",
-                            OutboxMessage.Status.CANCELLED).set("failureReason", reason), OutboxMessage.class);
+        for (OutboxMessage message : pending) {
+            cancelled += records.cancelIfPending(message.requireId(), reason, null) ? 1 : 0;
         }
         return cancelled;
     }
 
     /** Cancels the SMS still pending to a phone number (its own STOP); the number is found by its keyed hash. */
     int cancelPendingSms(String phone, String reason) {
-        return cancelPending(Criteria.where("recipientLookup").is(sealed.lookup(phone)).and("channel")
-                .is(Channel.SMS), reason);
+        return cancelEach(records.pendingSmsTo(sealed.lookup(phone)), reason);
     }
 
-    /** What is planned under this key, if anything (so planning need not prepare it again). */
-    java.util.Optional<OutboxMessage> planned(String idempotencyKey) {
-        return byKey(idempotencyKey);
+    /** Cancels the pending messages planned under any of these keys. */
+    int cancelPendingWithKeys(Collection<String> idempotencyKeys, String reason) {
+        return cancelEach(records.pendingWithKeys(idempotencyKeys), reason);
+    }
+
+    /** Cancels a call's pending reminders, of every day or of every day but {@code keptDay}. */
+    int cancelPendingCallReminders(String callId, @Nullable LocalDate keptDay, String reason) {
+        return cancelEach(records.pendingCallReminders(callId, keptDay), reason);
+    }
+
+    /**
+     * Cancels the pending reminders these calls have for any day but the one each is now expected on, found in one
+     * read of their participants' pending call reminders.
+     */
+    int cancelCallRemindersOnOtherDays(Collection<DueReminders.ExpectedCall> calls) {
+        if (calls.isEmpty()) {
+            return 0;
+        }
+        List<OutboxMessage> pending = records.pendingOfPurpose(MessagePurpose.CALL_REMINDER, calls.stream()
+                .map(DueReminders.ExpectedCall::participantId).collect(Collectors.toSet()));
+        int cancelled = 0;
+        for (DueReminders.ExpectedCall call : calls) {
+            String ofTheCall = ReminderPlanner.callReminderPrefix(call.callId());
+            String onItsDay = ofTheCall + call.day() + ":";
+            cancelled += cancelEach(pending.stream().filter(message -> message.getIdempotencyKey()
+                    .startsWith(ofTheCall) && !message.getIdempotencyKey().startsWith(onItsDay)).toList(),
+                    "The call moved to " + call.day());
+        }
+        return cancelled;
+    }
+
+    /** What is planned under these keys, by key (so planning need not prepare it again): one read. */
+    Map<String, OutboxMessage> planned(Collection<String> idempotencyKeys) {
+        return records.byKeys(idempotencyKeys);
     }
 
     /**
@@ -100,24 +125,17 @@ public class Outbox {
      * meanwhile is left as it is; answers whether it changed.
      */
     boolean replan(OutboxMessage pending, NewMessage replacement) {
-        return documents.updateFirst(Query.query(Criteria.where("_id").is(pending.requireId()).and("status")
-                .is(OutboxMessage.Status.PENDING)), new Update().set("dueAt", replacement.dueAt())
-                        .set("recipient", replacement.recipient())
-                        .set("recipientLookup", sealed.lookup(replacement.recipient())).set("locale", replacement.locale().toLanguageTag())
-                        .set("subject", replacement.subject()).set("body", replacement.body())
-                        .set("htmlBody", replacement.htmlBody()), OutboxMessage.class) > 0;
+        return records.replanIfPending(pending.requireId(), replacement, sealed.lookup(replacement.recipient()));
     }
 
     @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
     public List<OutboxMessage> messagesOf(String participantId) {
-        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
-                .with(Sort.by(Sort.Direction.DESC, "dueAt")), OutboxMessage.class);
+        return records.messagesOf(participantId);
     }
 
     /** A participant's newest message of one purpose, for the module's own services (they check the role). */
     Optional<OutboxMessage> latestOf(String participantId, MessagePurpose purpose) {
-        return documents.findOne(Query.query(Criteria.where("participantId").is(participantId).and("purpose")
-                .is(purpose)).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1), OutboxMessage.class);
+        return records.latestOf(participantId, purpose);
     }
 
     /** The latest messages of the tenant, newest first: the developer outbox and the coordinators' log. */
@@ -129,35 +147,29 @@ public class Outbox {
     /** The same, for one study only (the messages to its participants and about it); null: all. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
     public List<OutboxMessage> latest(int limit, @Nullable String studyId) {
-        Query query = studyId == null ? new Query() : Query.query(Criteria.where("studyId").is(studyId));
-        return documents.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
-                OutboxMessage.class);
+        return records.latest(limit, studyId);
     }
 
     /** Cancels a pending message; one already sent or being sent stays as it is. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
     public void cancel(String messageId, String reason) {
-        change(messageId, reason, OutboxMessage.Status.PENDING, new Update().set("status",
-                OutboxMessage.Status.CANCELLED).set("failureReason", reason.trim()), "message.cancelled");
+        change(messageId, reason, OutboxMessage.Status.PENDING,
+                changedBy -> records.cancelIfPending(messageId, reason.trim(), changedBy), "message.cancelled");
     }
 
     /** Sends a failed message again, now. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR})
     public void resend(String messageId, String reason) {
-        int attempts = documents.findById(messageId, OutboxMessage.class).map(m -> m.getAttempts().size()).orElse(0);
-        change(messageId, reason, OutboxMessage.Status.FAILED, new Update().set("status",
-                OutboxMessage.Status.PENDING).set("dueAt", clock.instant()).unset("failureReason")
-                .set("attemptsBeforeResend", attempts).set("claims", 0).unset("handedOverAt"), "message.resent");
+        int attempts = records.message(messageId).map(m -> m.getAttempts().size()).orElse(0);
+        change(messageId, reason, OutboxMessage.Status.FAILED,
+                changedBy -> records.resendIfFailed(messageId, attempts, clock.instant(), changedBy),
+                "message.resent");
     }
 
     /** Cancels everything still pending for a participant (withdrawal, consent revoked); answers how many. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.COORDINATOR})
     public int cancelPendingFor(String participantId, @Nullable Channel onlyChannel, String reason) {
-        Criteria which = Criteria.where("participantId").is(participantId);
-        if (onlyChannel != null) {
-            which = which.and("channel").is(onlyChannel);
-        }
-        int cancelled = cancelPending(which, reason);
+        int cancelled = cancelEach(records.pendingFor(participantId, onlyChannel), reason);
         if (cancelled > 0) {
             audit.record("messages.cancelled", "Participant", participantId, null,
                     Map.of("cancelled", cancelled, "channel", onlyChannel == null ? "all" : onlyChannel), reason);
@@ -171,53 +183,43 @@ public class Outbox {
      */
     @Secured(Authorities.COORDINATOR)
     public boolean recordDelivery(String providerId, String providerStatus, @Nullable String errorCode) {
-        Update update;
+        boolean applied;
         switch (providerStatus.toLowerCase(java.util.Locale.ROOT)) {
-            case "delivered" -> update = new Update().set("status", OutboxMessage.Status.DELIVERED);
-            case "undelivered", "failed" -> update = new Update().set("status", OutboxMessage.Status.FAILED)
-                    .set("failureReason", "Not delivered" + (errorCode == null ? "" : " (Twilio error " + errorCode
-                            + ")"));
+            case "delivered" -> applied = records.reportDelivery(providerId, true, null, clock.instant());
+            case "undelivered", "failed" -> applied = records.reportDelivery(providerId, false, "Not delivered"
+                    + (errorCode == null ? "" : " (Twilio error " + errorCode + ")"), clock.instant());
             default -> {
                 return false;
             }
         }
-        boolean applied = documents.updateFirst(Query.query(Criteria.where("providerId").is(providerId)
-                .and("status").is(OutboxMessage.Status.SENT)), update.set("deliveryReportedAt", clock.instant()),
-                OutboxMessage.class) > 0;
-        if (!applied && !documents.exists(Query.query(Criteria.where("providerId").is(providerId)),
-                OutboxMessage.class)) {
+        if (!applied && !records.sentUnder(providerId)) {
             // Faster than our own write of "sent": kept for the dispatcher to apply once it has written it.
-            documents.insert(new EarlyDeliveryReport(providerId, providerStatus, errorCode, clock.instant()));
+            records.keepEarlyReport(new EarlyDeliveryReport(providerId, providerStatus, errorCode, clock.instant()));
         }
         return applied;
     }
 
     /** Applies a report that arrived before the message was written as sent. */
     void applyEarlyReports(String providerId) {
-        for (EarlyDeliveryReport report : documents.find(Query.query(Criteria.where("providerId").is(providerId)),
-                EarlyDeliveryReport.class)) {
+        for (EarlyDeliveryReport report : records.earlyReports(providerId)) {
             recordDelivery(providerId, report.getProviderStatus(), report.getErrorCode());
-            documents.remove(Query.query(Criteria.where("_id").is(report.requireId())), EarlyDeliveryReport.class);
+            records.forgetEarlyReport(report);
         }
     }
 
-    private void change(String messageId, String reason, OutboxMessage.Status from, Update update, String action) {
-        OutboxMessage message = documents.findById(messageId, OutboxMessage.class)
+    /** A coordinator's change of a message still in state {@code from}, made by {@code write} in their name. */
+    private void change(String messageId, String reason, OutboxMessage.Status from,
+            java.util.function.Predicate<String> write, String action) {
+        OutboxMessage message = records.message(messageId)
                 .orElseThrow(() -> new NotFoundException("OutboxMessage", messageId));
         if (Inputs.isBlankOrLonger(reason, 500)) {
             throw ValidationException.of("reason", "change.reason.required");
         }
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(messageId).and("status").is(from)),
-                update.set("changedBy", CurrentUser.require().username()), OutboxMessage.class);
-        if (changed == 0) {
+        if (!write.test(CurrentUser.require().username())) {
             throw ValidationException.of("reason", "message.state-changed");
         }
         audit.record(action, "OutboxMessage", messageId, Map.of("status", message.getStatus()),
                 Map.of("status", from == OutboxMessage.Status.PENDING ? OutboxMessage.Status.CANCELLED
                         : OutboxMessage.Status.PENDING), reason.trim());
-    }
-
-    private java.util.Optional<OutboxMessage> byKey(String key) {
-        return documents.findOne(Query.query(Criteria.where("idempotencyKey").is(key)), OutboxMessage.class);
     }
 }

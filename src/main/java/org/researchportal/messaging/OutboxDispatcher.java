@@ -17,16 +17,10 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.participants.ParticipantStatus;
-import org.researchportal.tenancy.TenantDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -47,7 +41,7 @@ public class OutboxDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-    private final TenantDocuments documents;
+    private final OutboxRecords records;
     private final MessagingSettingsService settings;
     private final SmsReplies replies;
     private final ParticipantContacts participants;
@@ -69,23 +63,23 @@ public class OutboxDispatcher {
     private final String worker = "portal-" + UUID.randomUUID();
 
     @Autowired
-    OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
+    OutboxDispatcher(OutboxRecords records, MessagingSettingsService settings, SmsReplies replies,
             ParticipantContacts participants, Outbox outbox, List<MessageSender> senders, Clock clock,
             MessagingProperties installation) {
-        this(documents, settings, replies, participants, outbox, senders, clock, installation.lease());
+        this(records, settings, replies, participants, outbox, senders, clock, installation.lease());
     }
 
-    OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
+    OutboxDispatcher(OutboxRecords records, MessagingSettingsService settings, SmsReplies replies,
             ParticipantContacts participants, Outbox outbox, List<MessageSender> senders, Clock clock,
             Duration lease) {
-        this(documents, settings, replies, participants, outbox, senders, clock, lease, RetryPolicy.STANDARD);
+        this(records, settings, replies, participants, outbox, senders, clock, lease, RetryPolicy.STANDARD);
     }
 
-    OutboxDispatcher(TenantDocuments documents, MessagingSettingsService settings, SmsReplies replies,
+    OutboxDispatcher(OutboxRecords records, MessagingSettingsService settings, SmsReplies replies,
             ParticipantContacts participants, Outbox outbox, List<MessageSender> senders, Clock clock,
             Duration lease, RetryPolicy retries) {
         this.outbox = outbox;
-        this.documents = documents;
+        this.records = records;
         this.settings = settings;
         this.replies = replies;
         this.participants = participants;
@@ -126,28 +120,14 @@ public class OutboxDispatcher {
      * working at once mostly reach for different messages.
      */
     private List<String> dueCandidates(int limit) {
-        Query due = new Query(dueNow(clock.instant())).with(Sort.by("dueAt")).limit(limit);
-        due.fields().include("_id");
-        List<String> ids = new ArrayList<>(documents.find(due, OutboxMessage.class).stream()
-                .map(OutboxMessage::requireId).toList());
+        List<String> ids = new ArrayList<>(records.dueIds(clock.instant(), limit));
         Collections.shuffle(ids);
         return ids;
     }
 
     /** Claims one message with an atomic lease, if it is still due: only one instance ever gets it. */
     private @Nullable OutboxMessage claim(String id) {
-        Instant now = clock.instant();
-        // The id at the top level of the query, where any MongoDB (the embedded one too) finds it by its index.
-        return documents.findAndModify(new Query(Criteria.where("_id").is(id)).addCriteria(dueNow(now)), new Update().set("status", OutboxMessage.Status.SENDING)
-                        .set("leaseOwner", worker).set("leaseUntil", now.plus(lease)).inc("claims", 1),
-                FindAndModifyOptions.options().returnNew(true), OutboxMessage.class);
-    }
-
-    /** Pending and due, or being sent with its lease run out (the instance sending it stopped). */
-    private static Criteria dueNow(Instant now) {
-        return new Criteria().orOperator(
-                Criteria.where("status").is(OutboxMessage.Status.PENDING).and("dueAt").lte(now),
-                Criteria.where("status").is(OutboxMessage.Status.SENDING).and("leaseUntil").lt(now));
+        return records.claim(id, worker, clock.instant(), lease);
     }
 
     private boolean consented(OutboxMessage message, @Nullable ParticipantContact contact) {
@@ -160,16 +140,14 @@ public class OutboxDispatcher {
 
     private void deliver(OutboxMessage message, ProviderSettings providers) {
         if (message.getHandedOverAt() != null) {
-            finish(message, new Update().set("status", OutboxMessage.Status.FAILED).set("failureReason",
-                    INTERRUPTED).push("attempts", new OutboxMessage.Attempt(clock.instant(), worker,
-                            OutboxMessage.Attempt.Outcome.FAILED, "interrupted", INTERRUPTED)));
+            finish(message, OutboxRecords.Outcome.failed(INTERRUPTED, new OutboxMessage.Attempt(clock.instant(),
+                    worker, OutboxMessage.Attempt.Outcome.FAILED, "interrupted", INTERRUPTED)));
             return;
         }
         if (message.getClaims() > retries.maxAttempts() + 2) {
             // Claimed again and again without an outcome: every try ended the instance (or its lease) mid-send.
-            finish(message, new Update().set("status", OutboxMessage.Status.FAILED).set("failureReason",
-                    "Sending never completed").push("attempts", new OutboxMessage.Attempt(clock.instant(), worker,
-                            OutboxMessage.Attempt.Outcome.FAILED, "never-completed", null)));
+            finish(message, OutboxRecords.Outcome.failed("Sending never completed", new OutboxMessage.Attempt(
+                    clock.instant(), worker, OutboxMessage.Attempt.Outcome.FAILED, "never-completed", null)));
             return;
         }
         MessageSender sender = senders.get(message.getChannel());
@@ -181,9 +159,7 @@ public class OutboxDispatcher {
             Instant now = clock.instant();
             Instant allowed = QuietHours.of(contact.preferences()).adjust(now, zone);
             if (allowed.isAfter(now)) {
-                documents.updateFirst(Query.query(Criteria.where("_id").is(message.requireId()).and("leaseOwner")
-                        .is(worker)), new Update().set("status", OutboxMessage.Status.PENDING).set("dueAt", allowed)
-                        .unset("leaseOwner").unset("leaseUntil"), OutboxMessage.class);
+                records.postpone(message.requireId(), worker, allowed);
                 return;
             }
         }
@@ -208,23 +184,18 @@ public class OutboxDispatcher {
         }
         Instant now = clock.instant();
         int attempts = message.attemptsSinceResend() + 1;
-        Update outcome = new Update();
-        switch (result) {
-            case SendResult.Sent sent -> outcome.set("status", OutboxMessage.Status.SENT)
-                    .set("providerId", sent.providerId()).push("attempts", new OutboxMessage.Attempt(now, worker,
-                            OutboxMessage.Attempt.Outcome.SENT, null, null));
-            case SendResult.Retry retry when retries.exhausted(attempts) -> outcome
-                    .set("status", OutboxMessage.Status.FAILED).set("failureReason", retry.detail())
-                    .push("attempts", new OutboxMessage.Attempt(now, worker, OutboxMessage.Attempt.Outcome.FAILED,
+        OutboxRecords.Outcome outcome = switch (result) {
+            case SendResult.Sent sent -> OutboxRecords.Outcome.sent(sent.providerId(), new OutboxMessage.Attempt(
+                    now, worker, OutboxMessage.Attempt.Outcome.SENT, null, null));
+            case SendResult.Retry retry when retries.exhausted(attempts) -> OutboxRecords.Outcome.failed(
+                    retry.detail(), new OutboxMessage.Attempt(now, worker, OutboxMessage.Attempt.Outcome.FAILED,
                             retry.code(), retry.detail()));
-            case SendResult.Retry retry -> outcome.set("status", OutboxMessage.Status.PENDING)
-                    .set("dueAt", now.plus(retries.delayAfter(attempts)))
-                    .push("attempts", new OutboxMessage.Attempt(now, worker, OutboxMessage.Attempt.Outcome.RETRY,
-                            retry.code(), retry.detail()));
-            case SendResult.Failed failed -> outcome.set("status", OutboxMessage.Status.FAILED)
-                    .set("failureReason", failed.detail()).push("attempts", new OutboxMessage.Attempt(now, worker,
-                            OutboxMessage.Attempt.Outcome.FAILED, failed.code(), failed.detail()));
-        }
+            case SendResult.Retry retry -> OutboxRecords.Outcome.retryAt(now.plus(retries.delayAfter(attempts)),
+                    new OutboxMessage.Attempt(now, worker, OutboxMessage.Attempt.Outcome.RETRY, retry.code(),
+                            retry.detail()));
+            case SendResult.Failed failed -> OutboxRecords.Outcome.failed(failed.detail(), new OutboxMessage.Attempt(
+                    now, worker, OutboxMessage.Attempt.Outcome.FAILED, failed.code(), failed.detail()));
+        };
         finish(message, outcome);
         if (result instanceof SendResult.Sent sent) {
             outbox.applyEarlyReports(sent.providerId());
@@ -233,26 +204,20 @@ public class OutboxDispatcher {
 
     /** Marks the claim as handed to the provider; false when the lease is no longer this instance's. */
     private boolean handOver(OutboxMessage message) {
-        return documents.updateFirst(Query.query(Criteria.where("_id").is(message.requireId())
-                .and("status").is(OutboxMessage.Status.SENDING).and("leaseOwner").is(worker)),
-                new Update().set("handedOverAt", clock.instant()), OutboxMessage.class) > 0;
+        return records.handOver(message.requireId(), worker, clock.instant());
     }
 
     /**
      * Writes an outcome only while the lease is still this instance's. Only this instance knows the outcome, so a
      * database out of reach is waited for (with growing pauses) until the lease is nearly over.
      */
-    private void finish(OutboxMessage message, Update outcome) {
-        Update update = outcome.unset("leaseOwner").unset("leaseUntil").unset("handedOverAt");
+    private void finish(OutboxMessage message, OutboxRecords.Outcome outcome) {
         Instant giveUp = (message.getLeaseUntil() == null ? clock.instant().plus(lease) : message.getLeaseUntil())
                 .minus(OUTCOME_MARGIN);
         Duration pause = Duration.ofMillis(100);
         while (true) {
             try {
-                long written = documents.updateFirst(Query.query(Criteria.where("_id").is(message.requireId())
-                        .and("status").is(OutboxMessage.Status.SENDING).and("leaseOwner").is(worker)), update,
-                        OutboxMessage.class);
-                if (written == 0) {
+                if (!records.finish(message.requireId(), worker, outcome)) {
                     // The lease ran out mid-send and another instance took the message over: its outcome stands.
                     LOG.warn("Lost the lease on message {} while sending", message.requireId());
                 }

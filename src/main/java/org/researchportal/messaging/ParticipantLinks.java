@@ -19,11 +19,6 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.identity.LinkSignIn;
 import org.researchportal.participants.ParticipantContacts;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -73,7 +68,7 @@ public class ParticipantLinks {
         }
     }
 
-    private final TenantDocuments documents;
+    private final ParticipantLinkRecords records;
     private final Clock clock;
     private final PortalAddress portal;
     private final ParticipantContacts participants;
@@ -82,10 +77,10 @@ public class ParticipantLinks {
     private final Duration validFor;
     private final SecureRandom random = new SecureRandom();
 
-    ParticipantLinks(TenantDocuments documents, Clock clock, PortalAddress portal, ParticipantContacts participants,
+    ParticipantLinks(ParticipantLinkRecords records, Clock clock, PortalAddress portal, ParticipantContacts participants,
             LinkSignIn signIn, AuditTrail audit,
             MessagingProperties settings) {
-        this.documents = documents;
+        this.records = records;
         this.clock = clock;
         this.portal = portal;
         this.participants = participants;
@@ -113,7 +108,7 @@ public class ParticipantLinks {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant from = sentAt.isAfter(clock.instant()) ? sentAt : clock.instant();
-        documents.insert(new ParticipantLink(hash(token), participantId, target, focus, from.plus(validFor)));
+        records.add(new ParticipantLink(hash(token), participantId, target, focus, from.plus(validFor)));
         return portal.base() + PATH + token;
     }
 
@@ -121,10 +116,8 @@ public class ParticipantLinks {
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public long revokeAll(String participantId) {
         long revoked = 0;
-        for (ParticipantLink link : documents.find(Query.query(Criteria.where("participantId").is(participantId)
-                .and("revokedAt").isNull()), ParticipantLink.class)) {
-            revoked += documents.updateFirst(Query.query(Criteria.where("_id").is(link.requireId())),
-                    new Update().set("revokedAt", clock.instant()), ParticipantLink.class);
+        for (ParticipantLink link : records.unrevokedOf(participantId)) {
+            revoked += records.revoke(link.requireId(), clock.instant());
         }
         return revoked;
     }
@@ -136,8 +129,7 @@ public class ParticipantLinks {
      * @param signedInHere whether the device that opened the link is signed in as an account already
      */
     Opening open(String token, Predicate<String> signedInHere) {
-        Optional<ParticipantLink> found = documents.findOne(Query.query(Criteria.where("tokenHash").is(hash(token))),
-                ParticipantLink.class);
+        Optional<ParticipantLink> found = records.byTokenHash(hash(token));
         if (found.isEmpty()) {
             return new Opening.Refused(Refusal.UNKNOWN);
         }
@@ -172,9 +164,7 @@ public class ParticipantLinks {
             });
         }
         // Used up atomically: of two openings at the same moment, one signs in.
-        ParticipantLink claimed = documents.findAndModify(Query.query(Criteria.where("_id").is(link.requireId())
-                .and("usedAt").isNull().and("revokedAt").isNull()), new Update().set("usedAt", now).inc("uses", 1),
-                FindAndModifyOptions.options().returnNew(true), ParticipantLink.class);
+        ParticipantLink claimed = records.useUp(link.requireId(), now);
         if (claimed == null) {
             return refused(participantId, Refusal.USED);
         }

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
@@ -28,7 +27,6 @@ import org.researchportal.participants.ParticipantStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -71,14 +69,14 @@ public class ReminderPlanner {
     private int planSessionReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
-        for (SessionDay day : due(source -> source.sessionDays(days))) {
-            if (!who.test(day.participantId())) {
-                continue;
-            }
+        List<SessionDay> sessionDays = due(source -> source.sessionDays(days), SessionDay::participantId, who);
+        Function<SessionDay, String> key = day -> "session-reminder:" + day.participantId() + ":" + day.date();
+        PlanningRound round = PlanningRound.over(sessionDays, key, outbox, templates);
+        for (SessionDay day : sessionDays) {
             try {
                 // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
-                planned += remind(day.participantId(), MessagePurpose.SESSION_REMINDER, "session-reminder:"
-                        + day.participantId() + ":" + day.date(), day.date(), days, now, (to, due) -> Map.of(
+                planned += remind(round, day.participantId(), MessagePurpose.SESSION_REMINDER, key.apply(day),
+                        day.date(), days, now, (to, due) -> Map.of(
                                 "name", to.displayName(), "time", to.preferences().reminderTime().toString(),
                                 "link", links.issue(to.id(), ParticipantLink.Target.HOME, due))) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -102,13 +100,13 @@ public class ReminderPlanner {
     private int planVideoLinks(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
-        for (VideoWeek week : due(source -> source.videoWeeks(days))) {
-            if (!who.test(week.participantId())) {
-                continue;
-            }
+        List<VideoWeek> weeks = due(source -> source.videoWeeks(days), VideoWeek::participantId, who);
+        Function<VideoWeek, String> key = week -> "video-link:" + week.participantId() + ":week-" + week.week();
+        PlanningRound round = PlanningRound.over(weeks, key, outbox, templates);
+        for (VideoWeek week : weeks) {
             try {
-                planned += remind(week.participantId(), MessagePurpose.VIDEO_LINK, "video-link:"
-                        + week.participantId() + ":week-" + week.week(), week.date(), days, now, (to, due) -> Map.of(
+                planned += remind(round, week.participantId(), MessagePurpose.VIDEO_LINK, key.apply(week),
+                        week.date(), days, now, (to, due) -> Map.of(
                                 "name", to.displayName(), "link", links.issue(to.id(),
                                         ParticipantLink.Target.EXERCISES, week.exerciseCode(), due))) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -132,19 +130,19 @@ public class ReminderPlanner {
     int planCallReminders(int days, Predicate<String> who) {
         Instant now = clock.instant();
         int planned = 0;
-        for (ExpectedCall call : due(source -> source.expectedCalls(days + 1))) {
-            if (!who.test(call.participantId())) {
-                continue;
-            }
+        List<ExpectedCall> calls = due(source -> source.expectedCalls(days + 1), ExpectedCall::participantId, who);
+        PlanningRound round = PlanningRound.over(calls, call -> callReminderPrefix(call.callId()) + call.day(),
+                outbox, templates);
+        // The same calls' reminders for another day (they were due then, before they asked to be called back).
+        outbox.cancelCallRemindersOnOtherDays(calls);
+        for (ExpectedCall call : calls) {
             String key = callReminderPrefix(call.callId()) + call.day();
-            // The same call's reminders for another day (it was due then, before they asked to be called back).
-            outbox.cancelPending(callRemindersOnOtherDays(call.callId(), call.day()), "The call moved to "
-                    + call.day());
             try {
-                planned += remind(call.participantId(), MessagePurpose.CALL_REMINDER, key, call.day().minusDays(1),
-                        days + 1, now, (to, due) -> Map.of("name", to.displayName(), "date", call.day().format(
-                                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
-                                        to.language()))), "window", CallWindows.of(call))) ? 1 : 0;
+                planned += remind(round, call.participantId(), MessagePurpose.CALL_REMINDER, key,
+                        call.day().minusDays(1), days + 1, now, (to, due) -> Map.of("name", to.displayName(),
+                                "date", call.day().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                        .withLocale(PortalLocales.fromTag(to.language()))),
+                                "window", CallWindows.of(call))) ? 1 : 0;
             } catch (RuntimeException e) {
                 LOG.error("Could not plan the call reminder of participant {}", call.participantId(), e);
             }
@@ -154,12 +152,6 @@ public class ReminderPlanner {
 
     static String callReminderPrefix(String callId) {
         return "call-reminder:" + callId + ":";
-    }
-
-    /** A call's reminders for any day but this one. */
-    static Criteria callRemindersOnOtherDays(String callId, LocalDate day) {
-        return Criteria.where("idempotencyKey").regex("^" + Pattern.quote(callReminderPrefix(callId)) + "(?!"
-                + Pattern.quote(day + ":") + ")");
     }
 
     /**
@@ -176,10 +168,11 @@ public class ReminderPlanner {
         Instant now = clock.instant();
         int planned = 0;
         List<String> assessed = new ArrayList<>();
-        for (AssessmentDue due : due(DueReminders::assessments)) {
-            if (!who.test(due.participantId())) {
-                continue;
-            }
+        List<AssessmentDue> timepoints = due(DueReminders::assessments, AssessmentDue::participantId, who);
+        Function<AssessmentDue, String> key = due -> "assessment-due:" + due.participantId() + ":" + due.timepoint();
+        PlanningRound round = PlanningRound.over(timepoints.stream().filter(due -> !due.done()).toList(), key,
+                outbox, templates);
+        for (AssessmentDue due : timepoints) {
             if (due.done()) {
                 for (Channel channel : Channel.values()) {
                     assessed.add("assessment-due:" + due.participantId() + ":" + due.timepoint() + ":" + channel);
@@ -187,8 +180,8 @@ public class ReminderPlanner {
                 continue;
             }
             try {
-                planned += remind(due.participantId(), MessagePurpose.ASSESSMENT_DUE, "assessment-due:"
-                        + due.participantId() + ":" + due.timepoint(), due.dueOn().minusDays(1), days + 1, now,
+                planned += remind(round, due.participantId(), MessagePurpose.ASSESSMENT_DUE, key.apply(due),
+                        due.dueOn().minusDays(1), days + 1, now,
                         (to, at) -> Map.of("name", to.displayName(), "date", due.dueOn().format(DateTimeFormatter
                                 .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
                                         to.language()))))) ? 1 : 0;
@@ -198,15 +191,18 @@ public class ReminderPlanner {
         }
         // Assessed before their reminder went: those reminders are not wanted any more (one query for the round).
         if (!assessed.isEmpty()) {
-            outbox.cancelPending(Criteria.where("idempotencyKey").in(assessed), "Assessed already");
+            outbox.cancelPendingWithKeys(assessed, "Assessed already");
         }
         return planned;
     }
 
-    /** What every module that knows says is due, of one kind. */
-    private <T> List<T> due(Function<DueReminders, List<T>> kind) {
-        return sources.orderedStream().flatMap(source -> kind.apply(source).stream()).toList();
+    /** What every module that knows says is due, of one kind, for the participants planned for. */
+    private <T> List<T> due(Function<DueReminders, List<T>> kind, Function<T, String> participant,
+            Predicate<String> who) {
+        return sources.orderedStream().flatMap(source -> kind.apply(source).stream())
+                .filter(due -> who.test(participant.apply(due))).toList();
     }
+
 
     /** Plans everything of the coming days, as the schedule does every few hours; answers how many were new. */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
@@ -231,7 +227,8 @@ public class ReminderPlanner {
      * reminder time, moved out of their quiet hours, on a channel they agreed to, in their language, once per key
      * and channel. The kinds differ only in the day, the key and the words filled in.
      */
-    private boolean remind(String participantId, MessagePurpose purpose, String key, LocalDate day, int days,
+    private boolean remind(PlanningRound round, String participantId, MessagePurpose purpose, String key, LocalDate day,
+            int days,
             Instant now, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
         Optional<ParticipantContact> contact = participants.contact(participantId)
                 .filter(c -> c.status() == ParticipantStatus.ENROLLED);
@@ -251,26 +248,27 @@ public class ReminderPlanner {
         Instant due = QuietHours.of(preferences).adjust(day.atTime(preferences.reminderTime()).atZone(zone)
                 .toInstant(), zone);
         Locale locale = PortalLocales.fromTag(to.language());
-        Optional<OutboxMessage> planned = outbox.planned(keyed);
+        Optional<OutboxMessage> planned = round.planned(keyed);
         if (planned.isPresent()) {
             // Planned already: re-planned only if still pending and its time or language no longer fits.
             OutboxMessage before = planned.get();
             if (before.getStatus() == OutboxMessage.Status.PENDING && !due.isBefore(now) && (!before.getDueAt()
                     .equals(due) || !before.getLocale().equals(locale))) {
-                outbox.replan(before, message(keyed, purpose, channel.get(), to, locale, due, words));
+                outbox.replan(before, message(round, keyed, purpose, channel.get(), to, locale, due, words));
             }
             return false;
         }
         if (due.isBefore(now)) {
             return false;
         }
-        outbox.enqueue(message(keyed, purpose, channel.get(), to, locale, due, words));
+        round.enqueued(keyed, outbox.enqueue(message(round, keyed, purpose, channel.get(), to, locale, due, words)));
         return true;
     }
 
-    private NewMessage message(String key, MessagePurpose purpose, Channel channel, ParticipantContact to,
-            Locale locale, Instant due, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
-        TemplateText template = templates.template(purpose, channel, locale.toLanguageTag());
+    private NewMessage message(PlanningRound round, String key, MessagePurpose purpose, Channel channel,
+            ParticipantContact to, Locale locale, Instant due,
+            BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
+        TemplateText template = round.wording(purpose, channel, locale.toLanguageTag());
         Map<String, String> values = words.apply(to, due);
         TemplateText text = template.render(values);
         return new NewMessage(key, purpose, channel, channel == Channel.SMS

@@ -3,7 +3,7 @@ package org.researchportal.messaging;
 import org.jspecify.annotations.Nullable;
 
 /** How a provider took a message: accepted (with its id), worth trying again later, or refused for good. */
-public sealed interface SendResult {
+sealed interface SendResult {
 
     record Sent(String providerId) implements SendResult {
     }

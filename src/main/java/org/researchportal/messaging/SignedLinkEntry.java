@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.LinkSignIn;
-import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantSweeps;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,15 +26,15 @@ class SignedLinkEntry {
     /** The sign-in page's notice for a link that was used up or ran out. */
     static final String USED_UP = "/login?link=used";
 
-    private final TenantDocuments documents;
+    private final ParticipantLinkRecords records;
     private final TenantSweeps tenants;
     private final ParticipantLinks links;
     private final LinkSignIn signIn;
     private final LinkAttempts attempts;
 
-    SignedLinkEntry(TenantDocuments documents, TenantSweeps tenants, ParticipantLinks links, LinkSignIn signIn,
+    SignedLinkEntry(ParticipantLinkRecords records, TenantSweeps tenants, ParticipantLinks links, LinkSignIn signIn,
             LinkAttempts attempts) {
-        this.documents = documents;
+        this.records = records;
         this.tenants = tenants;
         this.links = links;
         this.signIn = signIn;
@@ -56,7 +55,7 @@ class SignedLinkEntry {
             response.sendRedirect(context + "/login");
             return;
         }
-        List<String> owners = documents.tenantsWith(ParticipantLink.class, "tokenHash", ParticipantLinks.hash(token));
+        List<String> owners = records.tenantsHolding(ParticipantLinks.hash(token));
         if (owners.size() != 1) {
             response.sendRedirect(context + "/login");
             return;

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("sms_opt_outs")
 @CompoundIndex(name = "tenant_phone_lookup", def = "{'tenantId': 1, 'phoneLookup': 1}", unique = true)
-public class SmsOptOut extends TenantOwnedDocument {
+class SmsOptOut extends TenantOwnedDocument {
 
     /** The number's keyed hash, never the number: all a STOP needs is to be found again. */
     private String phoneLookup;

@@ -9,11 +9,6 @@ import java.util.Set;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.SealedValues;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -34,14 +29,14 @@ public class SmsReplies {
     private static final Set<String> START = Set.of("START", "YES", "UNSTOP", "SUBSCRIBE", "订阅");
     private static final Set<String> HELP = Set.of("HELP", "INFO", "帮助");
 
-    private final TenantDocuments documents;
+    private final SmsOptOutRecords records;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
     private final SealedValues sealed;
 
-    SmsReplies(TenantDocuments documents, Outbox outbox, AuditTrail audit, Clock clock, SealedValues sealed) {
-        this.documents = documents;
+    SmsReplies(SmsOptOutRecords records, Outbox outbox, AuditTrail audit, Clock clock, SealedValues sealed) {
+        this.records = records;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -86,14 +81,11 @@ public class SmsReplies {
 
     /** Whether the number said STOP (and not START since). */
     boolean optedOut(String phone) {
-        return documents.findOne(Query.query(Criteria.where("phoneLookup").is(sealed.lookup(phone))), SmsOptOut.class)
-                .map(SmsOptOut::isOptedOut).orElse(false);
+        return records.optedOut(sealed.lookup(phone));
     }
 
     private void setOptOut(String phone, boolean optedOut, String keyword) {
-        documents.findAndModify(Query.query(Criteria.where("phoneLookup").is(sealed.lookup(phone))), new Update()
-                .set("optedOut", optedOut).set("keyword", keyword.strip()).set("changedAt", clock.instant()),
-                FindAndModifyOptions.options().upsert(true), SmsOptOut.class);
+        records.answer(sealed.lookup(phone), optedOut, keyword.strip(), clock.instant());
     }
 
     /** The trail names a number by its last digits only. */

@@ -10,11 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.PortalRole;
-import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantSweeps;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +34,8 @@ class TwilioWebhooks {
     static final String INBOUND_PATH = "/webhooks/twilio/inbound";
     private static final String PURPOSE = "twilio-webhook";
 
-    private final TenantDocuments documents;
+    private final WebhookReceiptRecords receipts;
+    private final MessagingSettingsRecords accounts;
     private final TenantSweeps tenants;
     private final MessagingSettingsService settings;
     private final Outbox outbox;
@@ -46,10 +43,11 @@ class TwilioWebhooks {
     private final PortalAddress portal;
     private final Clock clock;
 
-    TwilioWebhooks(TenantDocuments documents, TenantSweeps tenants, MessagingSettingsService settings, Outbox outbox,
-            SmsReplies replies, PortalAddress portal, Clock clock) {
+    TwilioWebhooks(WebhookReceiptRecords receipts, MessagingSettingsRecords accounts, TenantSweeps tenants,
+            MessagingSettingsService settings, Outbox outbox, SmsReplies replies, PortalAddress portal, Clock clock) {
         this.clock = clock;
-        this.documents = documents;
+        this.receipts = receipts;
+        this.accounts = accounts;
         this.tenants = tenants;
         this.settings = settings;
         this.outbox = outbox;
@@ -99,7 +97,7 @@ class TwilioWebhooks {
         if (signature == null || account == null || !account.matches("AC[0-9a-fA-F]{32}")) {
             return Optional.empty();
         }
-        List<String> owners = documents.tenantsWith(MessagingSettings.class, "twilioAccountSid", account);
+        List<String> owners = accounts.tenantsUsingAccount(account);
         if (owners.size() != 1) {
             return Optional.empty();
         }
@@ -109,7 +107,7 @@ class TwilioWebhooks {
             if (token == null || !new RequestValidator(token).validate(url, new HashMap<>(params), signature)) {
                 return null;
             }
-            if (receipt != null && !firstTime(receipt)) {
+            if (receipt != null && !receipts.firstTime(receipt, clock.instant())) {
                 return alreadyDone;
             }
             try {
@@ -117,7 +115,7 @@ class TwilioWebhooks {
             } catch (RuntimeException failed) {
                 // Not done after all: Twilio's retry of this request must be acted on.
                 if (receipt != null) {
-                    documents.remove(Query.query(Criteria.where("receipt").is(receipt)), WebhookReceipt.class);
+                    receipts.forget(receipt);
                 }
                 throw failed;
             }
@@ -130,16 +128,6 @@ class TwilioWebhooks {
             return null;
         }
         return kind + ":" + messageSid + ":" + status;
-    }
-
-    /** Keeps the receipt; answers false when it was already kept (the unique index decides, also for two at once). */
-    private boolean firstTime(String receipt) {
-        try {
-            documents.insert(new WebhookReceipt(receipt, clock.instant()));
-            return true;
-        } catch (DuplicateKeyException seen) {
-            return false;
-        }
     }
 
     /** The URL Twilio called, as it knows it: the configured public address, not what a proxy passed on. */

@@ -49,6 +49,8 @@ class DispatchBenchmark extends PortalTest {
     @Autowired
     TenantDocuments documents;
     @Autowired
+    OutboxRecords records;
+    @Autowired
     SmsReplies replies;
     @Autowired
     ParticipantContacts participants;
@@ -158,7 +160,7 @@ class DispatchBenchmark extends PortalTest {
                     Channel.SMS, "+8613800000000", null, null, Locale.ENGLISH, null, "Benchmark", null,
                     Instant.now().minusSeconds(1))));
         }
-        var dispatcher = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(sms), clock,
+        var dispatcher = new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(sms), clock,
                 Duration.ofMinutes(2));
         int before = twilio.count();
         double rate = timed(count, () -> asSystem(tenant, roles, () -> dispatcher.dispatchDue(Integer.MAX_VALUE)));

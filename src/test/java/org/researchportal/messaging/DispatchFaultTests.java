@@ -52,6 +52,8 @@ class DispatchFaultTests extends PortalTest {
     @Autowired
     TenantDocuments documents;
     @Autowired
+    OutboxRecords records;
+    @Autowired
     MongoTemplate mongo;
     @Autowired
     SmsReplies replies;
@@ -114,7 +116,7 @@ class DispatchFaultTests extends PortalTest {
     /** A dispatcher of an instance whose clock may run ahead of the others' (to see their leases run out). */
     private OutboxDispatcher dispatcher(Duration lease, Clock instanceClock) {
         var sms = new TwilioSms(twilio.url("/").toString(), new PortalAddress("https://portal.example.org"), true);
-        return new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(sms), instanceClock,
+        return new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(sms), instanceClock,
                 lease);
     }
 
@@ -241,7 +243,7 @@ class DispatchFaultTests extends PortalTest {
             }
             var sms = new TwilioSms(flaky.url("/").toString(), new PortalAddress("https://portal.example.org"),
                     true, Duration.ofSeconds(1));
-            var dispatcher = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(sms),
+            var dispatcher = new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(sms),
                     clock, Duration.ofMinutes(2), new RetryPolicy(Duration.ZERO, Duration.ZERO, 4));
             due(1, "flaky");
             for (int round = 0; round < 4; round++) {
@@ -285,7 +287,7 @@ class DispatchFaultTests extends PortalTest {
                 sender.setPort(port);
                 sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
                 sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
-                var dispatcher = new OutboxDispatcher(documents, settings, replies, participants, outbox,
+                var dispatcher = new OutboxDispatcher(records, settings, replies, participants, outbox,
                         List.of(new SmtpEmail(sender, "portal@example.org")), clock, Duration.ofMinutes(2),
                         new RetryPolicy(Duration.ZERO, Duration.ZERO, 3));
                 String key = "mail-" + port;

@@ -59,6 +59,8 @@ class OutboxDispatcherTests extends PortalTest {
     @Autowired
     TenantDocuments documents;
     @Autowired
+    OutboxRecords records;
+    @Autowired
     MongoTemplate mongo;
     @Autowired
     SmsReplies replies;
@@ -116,8 +118,8 @@ class OutboxDispatcherTests extends PortalTest {
             }
         };
         List<OutboxDispatcher> two = List.of(
-                new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(counting), clock, Duration.ofMinutes(2)),
-                new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(counting), clock, Duration.ofMinutes(2)));
+                new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(counting), clock, Duration.ofMinutes(2)),
+                new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(counting), clock, Duration.ofMinutes(2)));
         var start = new CountDownLatch(1);
         try (var pool = Executors.newFixedThreadPool(2)) {
             List<Future<Integer>> handled = new ArrayList<>();
@@ -161,7 +163,7 @@ class OutboxDispatcherTests extends PortalTest {
             asCoordinator(() -> settings.save(ACCOUNT, TOKEN, null, "+15005550006", null));
             var sms = new TwilioSms(twilio.url("/").toString(), new PortalAddress("https://portal.example.org"),
                     true);
-            var local = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(sms), clock,
+            var local = new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(sms), clock,
                     Duration.ofMinutes(2));
 
             OutboxMessage message = asCoordinator(() -> outbox.enqueue(sms("twilio-1", "+8613812345678",
@@ -225,7 +227,7 @@ class OutboxDispatcherTests extends PortalTest {
         OutboxMessage message = asCoordinator(() -> outbox.enqueue(new NewMessage("mail-1", MessagePurpose.TEST,
                 Channel.EMAIL, to, null, null, Locale.SIMPLIFIED_CHINESE, "运动提醒", "今天是运动日。",
                 "<p>今天是<strong>运动日</strong>。</p>", Instant.now().minusSeconds(1))));
-        var local = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(email), clock, Duration.ofMinutes(2));
+        var local = new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(email), clock, Duration.ofMinutes(2));
         asCoordinator(() -> local.dispatchDue(10));
         assertThat(reload(message.requireId()).getStatus()).isEqualTo(OutboxMessage.Status.SENT);
 
@@ -290,7 +292,7 @@ class OutboxDispatcherTests extends PortalTest {
                 return new SendResult.Retry("429", "Too many requests");
             }
         };
-        var local = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(busy), clock,
+        var local = new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(busy), clock,
                 Duration.ofMinutes(2), new RetryPolicy(Duration.ofMinutes(1), Duration.ofHours(1), 2));
         OutboxMessage tired = asCoordinator(() -> outbox.enqueue(sms("tired", "+8613800000000", "Hello")));
         asCoordinator(() -> local.dispatchDue(10));
@@ -324,7 +326,7 @@ class OutboxDispatcherTests extends PortalTest {
             }
         };
         OutboxMessage message = asCoordinator(() -> outbox.enqueue(sms("early", "+8613800000000", "Hello")));
-        asCoordinator(() -> new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(quick),
+        asCoordinator(() -> new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(quick),
                 clock, Duration.ofMinutes(2)).dispatchDue(10));
         assertThat(reload(message.requireId()).getStatus()).isEqualTo(OutboxMessage.Status.DELIVERED);
         assertThat(asCoordinator(() -> documents.exists(Query.query(Criteria.where("providerId").is(sid)),

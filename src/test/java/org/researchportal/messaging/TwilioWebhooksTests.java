@@ -53,6 +53,8 @@ class TwilioWebhooksTests extends PortalTest {
     @Autowired
     TenantDocuments documents;
     @Autowired
+    OutboxRecords records;
+    @Autowired
     MongoTemplate mongo;
     @Autowired
     org.researchportal.audit.AuditTrail audit;
@@ -124,7 +126,7 @@ class TwilioWebhooksTests extends PortalTest {
         try (var twilio = new MockWebServer()) {
             twilio.start();
             twilio.enqueue(new MockResponse.Builder().code(201).body("{\"sid\": \"SM" + "b".repeat(32) + "\"}").build());
-            var local = new OutboxDispatcher(documents, settings, replies, participants, outbox, List.of(new TwilioSms(
+            var local = new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(new TwilioSms(
                     twilio.url("/").toString(), new PortalAddress(""), false)), clock, Duration.ofMinutes(2));
             stopThenStart(local);
             assertThat(twilio.getRequestCount()).as("only the message after START reached Twilio").isEqualTo(1);

@@ -1,0 +1,33 @@
+package org.researchportal.messaging;
+
+import java.time.Instant;
+import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The phone numbers' own STOP and START answers, in the tenant in scope, kept by the number's keyed hash. */
+@Component
+class SmsOptOutRecords {
+
+    private final TenantDocuments documents;
+
+    SmsOptOutRecords(TenantDocuments documents) {
+        this.documents = documents;
+    }
+
+    /** Whether the number (by its keyed hash) said STOP and not START since. */
+    boolean optedOut(String phoneLookup) {
+        return documents.findOne(Query.query(Criteria.where("phoneLookup").is(phoneLookup)), SmsOptOut.class)
+                .map(SmsOptOut::isOptedOut).orElse(false);
+    }
+
+    /** Keeps the number's latest answer, the first one too. */
+    void answer(String phoneLookup, boolean optedOut, String keyword, Instant at) {
+        documents.findAndModify(Query.query(Criteria.where("phoneLookup").is(phoneLookup)), new Update()
+                .set("optedOut", optedOut).set("keyword", keyword).set("changedAt", at),
+                FindAndModifyOptions.options().upsert(true), SmsOptOut.class);
+    }
+}
