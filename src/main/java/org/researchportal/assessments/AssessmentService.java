@@ -71,10 +71,12 @@ public class AssessmentService {
         List<Timepoint> schedule = studies.schedule(studyId);
         LocalDate today = LocalDate.now(clock.withZone(CurrentUser.require().zone()));
         Map<String, Set<String>> recorded = new LinkedHashMap<>();
-        assessments.ofStudy(studyId).forEach(a -> recorded.computeIfAbsent(a.getParticipantId() + "/" + a.getTimepoint(),
-                        k -> new HashSet<>()).add(a.getInstrument()));
+        assessments.ofStudy(studyId).forEach(a -> recorded
+                .computeIfAbsent(a.getParticipantId() + "/" + a.getTimepoint(), k -> new HashSet<>())
+                .add(a.getInstrument()));
         Map<String, MissedVisitRecord> missed = new HashMap<>();
-        missedVisits.ofStudy(studyId).forEach(m -> missed.put(m.getParticipantId() + "/" + m.getTimepoint(), m.toRecord()));
+        missedVisits.ofStudy(studyId)
+                .forEach(m -> missed.put(m.getParticipantId() + "/" + m.getTimepoint(), m.toRecord()));
         List<DueAssessment> due = new ArrayList<>();
         for (BlindedParticipantRow p : participants.blindedParticipants(studyId, Pageable.unpaged())) {
             if (p.enrolledOn() == null) {

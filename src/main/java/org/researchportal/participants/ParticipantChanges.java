@@ -81,8 +81,8 @@ class ParticipantChanges {
      * ones and, with a day, withdrawing the participant; unless a randomisation holds them. Answers false when the
      * record changed meanwhile or a randomisation holds it.
      */
-    boolean changeConsent(Participant read, Consent consent, @Nullable Consent replaced, @Nullable LocalDate withdrawnOn,
-            Instant now) {
+    boolean changeConsent(Participant read, Consent consent, @Nullable Consent replaced,
+            @Nullable LocalDate withdrawnOn, Instant now) {
         Update update = Update.update("consent", consent);
         if (replaced != null) {
             update.push("earlierConsents", replaced);

@@ -95,7 +95,8 @@ class ParticipantImportCheck {
      */
     private void validateLinks(ParticipantImport record, Optional<Arm> arm, Map<String, String> errors) {
         String account = record.accountId();
-        if (account != null && (!accounts.holdsRole(account, PortalRole.PARTICIPANT) || records.accountLinked(account))) {
+        if (account != null && (!accounts.holdsRole(account, PortalRole.PARTICIPANT)
+                || records.accountLinked(account))) {
             errors.put("accountId", "participant.account.invalid");
         }
         String therapist = record.therapistId();

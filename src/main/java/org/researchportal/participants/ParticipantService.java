@@ -82,9 +82,9 @@ public class ParticipantService {
             throw ValidationException.of("number", "participant.search.invalid");
         }
         return records.participantList(studyId, number == null ? null : number.trim(), filter.status(),
-                filter.armCode(), pageable).map(p -> new ParticipantRow(p.requireId(), p.getScreeningNumber(), p.getStudyNumber(),
-                        p.getDisplayName(), p.getStatus(), armName(study, p.getArmCode()), p.getScreenedOn(),
-                        p.getEnrolledOn(),
+                filter.armCode(), pageable).map(p -> new ParticipantRow(p.requireId(), p.getScreeningNumber(),
+                        p.getStudyNumber(), p.getDisplayName(), p.getStatus(), armName(study, p.getArmCode()),
+                        p.getScreenedOn(), p.getEnrolledOn(),
                         p.getEligibility() == null ? List.of() : p.getEligibility().failedCriteria()));
     }
 

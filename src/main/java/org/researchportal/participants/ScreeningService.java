@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +39,8 @@ public class ScreeningService {
     private final Clock clock;
     private final PhoneNumbers phones;
 
-    ScreeningService(ParticipantRecords records, ParticipantChanges changes,
-            ParticipantTallies tallies, StudyService studies, StudyNumbers numbers, AuditTrail audit, Clock clock, PhoneNumbers phones) {
+    ScreeningService(ParticipantRecords records, ParticipantChanges changes, ParticipantTallies tallies,
+            StudyService studies, StudyNumbers numbers, AuditTrail audit, Clock clock, PhoneNumbers phones) {
         this.records = records;
         this.changes = changes;
         this.tallies = tallies;
