@@ -5,6 +5,7 @@ import static org.researchportal.assessments.AdverseEventService.label;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,11 +20,6 @@ import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantService;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -34,16 +30,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class AdverseEventDrafts {
 
-    private final TenantDocuments documents;
+    private final AdverseEventDraftRecords drafts;
     private final ParticipantService participants;
     private final ParticipantContacts contacts;
     private final AdverseEventService reports;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AdverseEventDrafts(TenantDocuments documents, ParticipantService participants, ParticipantContacts contacts,
-            AdverseEventService reports, AuditTrail audit, Clock clock) {
-        this.documents = documents;
+    AdverseEventDrafts(AdverseEventDraftRecords drafts, ParticipantService participants,
+            ParticipantContacts contacts, AdverseEventService reports, AuditTrail audit, Clock clock) {
+        this.drafts = drafts;
         this.participants = participants;
         this.contacts = contacts;
         this.reports = reports;
@@ -65,7 +61,7 @@ public class AdverseEventDrafts {
         if (noticedOn == null) {
             throw ValidationException.of("onset", "ae.onset.invalid");
         }
-        AdverseEventDraft draft = documents.insert(new AdverseEventDraft(participant.studyId(), participantId,
+        AdverseEventDraft draft = drafts.add(new AdverseEventDraft(participant.studyId(), participantId,
                 description.trim(), noticedOn, source, CurrentUser.require().username(), clock.instant()));
         audit.record("adverse-event.draft-opened", ENTITY, draft.requireId(), null, Map.of("participantId",
                 participantId, "description", description.trim(), "noticedOn", noticedOn, "source", source), null);
@@ -75,18 +71,17 @@ public class AdverseEventDrafts {
     /** The drafts of a study still waiting for a clinician, oldest first. */
     @Secured(Authorities.CLINICIAN)
     public List<AdverseEventDraftRow> openDrafts(String studyId) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("state")
-                .is(AdverseEventDraft.State.OPEN)).with(Sort.by("raisedAt")), AdverseEventDraft.class).stream()
-                .map(d -> d.toRow(label(participants.participantRecord(d.getParticipantId())))).toList();
+        // Each participant's record read once, however many of their drafts are open.
+        Map<String, String> labels = new HashMap<>();
+        return drafts.openOfStudy(studyId).stream().map(d -> d.toRow(labels.computeIfAbsent(d.getParticipantId(),
+                id -> label(participants.participantRecord(id))))).toList();
     }
 
     /** A participant's drafts still waiting for a clinician. */
     @Secured(Authorities.CLINICIAN)
     public List<AdverseEventDraftRow> openDraftsOf(String participantId) {
         ParticipantRecord participant = participants.participantRecord(participantId);
-        return documents.find(Query.query(Criteria.where("participantId").is(participantId).and("state")
-                .is(AdverseEventDraft.State.OPEN)).with(Sort.by("raisedAt")), AdverseEventDraft.class).stream()
-                .map(d -> d.toRow(label(participant))).toList();
+        return drafts.openOfParticipant(participantId).stream().map(d -> d.toRow(label(participant))).toList();
     }
 
     /** Records a draft as an adverse event with the clinician's judgement; the draft points at it from then on. */
@@ -99,8 +94,7 @@ public class AdverseEventDrafts {
         // Claimed before the event is written: two clinicians recording the same draft make one event, not two.
         close(draft, AdverseEventDraft.State.RECORDED, null);
         String adverseEventId = reports.recorded(participant, report);
-        documents.updateFirst(Query.query(Criteria.where("_id").is(draft.requireId())),
-                new Update().set("adverseEventId", adverseEventId).inc("version", 1), AdverseEventDraft.class);
+        drafts.linkEvent(draft.requireId(), adverseEventId);
         audit.record("adverse-event.draft-linked", ENTITY, draft.requireId(), null, Map.of("participantId",
                 draft.getParticipantId(), "adverseEventId", adverseEventId), null);
         return adverseEventId;
@@ -117,7 +111,7 @@ public class AdverseEventDrafts {
     }
 
     private AdverseEventDraft stillOpen(String draftId) {
-        AdverseEventDraft draft = documents.getById(draftId, AdverseEventDraft.class);
+        AdverseEventDraft draft = drafts.draft(draftId);
         if (draft.getState() != AdverseEventDraft.State.OPEN) {
             throw ValidationException.of("draft", "ae.draft.closed");
         }
@@ -125,13 +119,7 @@ public class AdverseEventDrafts {
     }
 
     private void close(AdverseEventDraft draft, AdverseEventDraft.State state, @Nullable String note) {
-        Update update = new Update().set("state", state).set("closedBy", CurrentUser.require().username())
-                .inc("version", 1);
-        if (note != null) {
-            update.set("closedNote", note);
-        }
-        if (documents.updateFirst(Query.query(Criteria.where("_id").is(draft.requireId()).and("state")
-                .is(AdverseEventDraft.State.OPEN)), update, AdverseEventDraft.class) == 0) {
+        if (!drafts.close(draft.requireId(), state, CurrentUser.require().username(), note)) {
             throw ValidationException.of("draft", "ae.draft.closed");
         }
         audit.record("adverse-event.draft-" + state.name().toLowerCase(Locale.ROOT), ENTITY,

@@ -16,10 +16,6 @@ import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -33,14 +29,16 @@ public class AdverseEventService {
     static final String ENTITY = "AdverseEvent";
 
     private final TenantDocuments documents;
+    private final AdverseEventRecords adverseEvents;
     private final ParticipantService participants;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AdverseEventService(TenantDocuments documents, ParticipantService participants, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+    AdverseEventService(TenantDocuments documents, AdverseEventRecords adverseEvents, ParticipantService participants,
+            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
+        this.adverseEvents = adverseEvents;
         this.participants = participants;
         this.audit = audit;
         this.events = events;
@@ -58,7 +56,7 @@ public class AdverseEventService {
     String recorded(ParticipantRecord participant, AdverseEventReport report) {
         String participantId = participant.id();
         boolean serious = isSerious(report);
-        AdverseEvent event = documents.insert(new AdverseEvent(participant.studyId(), participantId, report, serious,
+        AdverseEvent event = adverseEvents.add(new AdverseEvent(participant.studyId(), participantId, report, serious,
                 !report.outcome().resolved(), CurrentUser.require().username(), clock.instant()));
         audit.record("adverse-event.reported", ENTITY, event.requireId(), null, Map.of("participantId",
                 participantId, "report", report), null);
@@ -72,16 +70,13 @@ public class AdverseEventService {
     /** Follows an event up (outcome, resolution, corrections): a change of reported data, so it needs a reason. */
     @Secured(Authorities.CLINICIAN)
     public void update(String adverseEventId, AdverseEventReport report, String reason) {
-        AdverseEvent existing = documents.getById(adverseEventId, AdverseEvent.class);
+        AdverseEvent existing = adverseEvents.event(adverseEventId);
         validate(report, participants.participantRecord(existing.getParticipantId()));
         if (Inputs.isBlankOrLonger(reason, AssessmentService.REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }
         boolean serious = isSerious(report);
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(adverseEventId).and("version")
-                .is(existing.getVersion())), new Update().set("report", report).set("serious", serious)
-                .set("open", !report.outcome().resolved()).inc("version", 1), AdverseEvent.class);
-        if (changed == 0) {
+        if (!adverseEvents.followUp(existing, report, serious, !report.outcome().resolved())) {
             throw ValidationException.of("reason", "ae.changed-meanwhile");
         }
         // The participant named on both sides files the entry in their trail; it is no change.
@@ -97,9 +92,7 @@ public class AdverseEventService {
     @Secured(Authorities.CLINICIAN)
     public List<AdverseEventRow> ofParticipant(String participantId) {
         ParticipantRecord participant = participants.participantRecord(participantId);
-        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
-                .with(Sort.by(Sort.Direction.DESC, "report.onset")), AdverseEvent.class).stream()
-                .map(e -> e.toRow(label(participant))).toList();
+        return adverseEvents.ofParticipant(participantId).stream().map(e -> e.toRow(label(participant))).toList();
     }
 
     /**
@@ -108,17 +101,16 @@ public class AdverseEventService {
      */
     @Secured(Authorities.CLINICIAN)
     public List<AdverseEventRecord> eventsOf(String studyId, Collection<String> participantIds) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("participantId")
-                .in(participantIds)).with(Sort.by("participantId", "report.onset", "reportedAt")), AdverseEvent.class)
-                .stream().map(AdverseEvent::toRecord).toList();
+        return adverseEvents.ofParticipants(studyId, participantIds).stream().map(AdverseEvent::toRecord).toList();
     }
 
     /** The study's serious adverse events that are not resolved yet, newest first. */
     @Secured(Authorities.CLINICIAN)
     public List<AdverseEventRow> openSerious(String studyId) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("serious").is(true).and("open")
-                .is(true)).with(Sort.by(Sort.Direction.DESC, "report.onset")), AdverseEvent.class).stream()
-                .map(e -> e.toRow(label(participants.participantRecord(e.getParticipantId())))).toList();
+        // Each participant's record read once, however many of their events are open.
+        Map<String, String> labels = new HashMap<>();
+        return adverseEvents.openSerious(studyId).stream().map(e -> e.toRow(labels.computeIfAbsent(
+                e.getParticipantId(), id -> label(participants.participantRecord(id))))).toList();
     }
 
     /** CTCAE grade 4 and 5 events are serious whatever was ticked. */

@@ -24,13 +24,8 @@ import org.researchportal.participants.BlindedParticipantRow;
 import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.Timepoint;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -45,16 +40,19 @@ public class AssessmentService {
     static final String ENTITY = "Assessment";
     public static final int REASON_MAX_LENGTH = 500;
 
-    private final TenantDocuments documents;
+    private final AssessmentRecords assessments;
+    private final MissedVisitRecords missedVisits;
     private final BlindedParticipants participants;
     private final InstrumentLibrary instruments;
     private final StudyService studies;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AssessmentService(TenantDocuments documents, BlindedParticipants participants, InstrumentLibrary instruments,
-            StudyService studies, AuditTrail audit, Clock clock) {
-        this.documents = documents;
+    AssessmentService(AssessmentRecords assessments, MissedVisitRecords missedVisits,
+            BlindedParticipants participants, InstrumentLibrary instruments, StudyService studies, AuditTrail audit,
+            Clock clock) {
+        this.assessments = assessments;
+        this.missedVisits = missedVisits;
         this.participants = participants;
         this.instruments = instruments;
         this.studies = studies;
@@ -73,11 +71,11 @@ public class AssessmentService {
         List<Timepoint> schedule = studies.schedule(studyId);
         LocalDate today = LocalDate.now(clock.withZone(CurrentUser.require().zone()));
         Map<String, Set<String>> recorded = new LinkedHashMap<>();
-        documents.find(Query.query(Criteria.where("studyId").is(studyId)), Assessment.class)
-                .forEach(a -> recorded.computeIfAbsent(a.getParticipantId() + "/" + a.getTimepoint(),
-                        k -> new HashSet<>()).add(a.getInstrument()));
+        assessments.ofStudy(studyId).forEach(a -> recorded
+                .computeIfAbsent(a.getParticipantId() + "/" + a.getTimepoint(), k -> new HashSet<>())
+                .add(a.getInstrument()));
         Map<String, MissedVisitRecord> missed = new HashMap<>();
-        documents.find(Query.query(Criteria.where("studyId").is(studyId)), MissedVisit.class)
+        missedVisits.ofStudy(studyId)
                 .forEach(m -> missed.put(m.getParticipantId() + "/" + m.getTimepoint(), m.toRecord()));
         List<DueAssessment> due = new ArrayList<>();
         for (BlindedParticipantRow p : participants.blindedParticipants(studyId, Pageable.unpaged())) {
@@ -124,15 +122,14 @@ public class AssessmentService {
         }
         Map<String, String> clean = InstrumentScoring.validated(instrument, answers);
         Map<String, Double> scores = InstrumentScoring.scores(instrument, clean);
-        Optional<Assessment> existing = documents.findOne(key(participantId, timepointCode, instrumentCode),
-                Assessment.class);
+        Optional<Assessment> existing = assessments.assessment(participantId, timepointCode, instrumentCode);
         if (existing.isPresent() && Inputs.isBlankOrLonger(reason, REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }
         String by = CurrentUser.require().username();
         if (existing.isEmpty()) {
             try {
-                Assessment created = documents.insert(new Assessment(studyId, participantId, timepointCode,
+                Assessment created = assessments.add(new Assessment(studyId, participantId, timepointCode,
                         instrumentCode, assessedOn, clean, scores, by, clock.instant()));
                 audit.record("assessment.recorded", ENTITY, created.requireId(), null, created.toRecord(), null);
                 return created.toRecord();
@@ -141,22 +138,17 @@ public class AssessmentService {
             }
         }
         AssessmentRecord before = existing.get().toRecord();
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(before.id()).and("version")
-                .is(existing.get().getVersion())), new Update().set("assessedOn", assessedOn).set("answers", clean)
-                .set("scores", scores).set("assessedBy", by).set("recordedAt", clock.instant()).inc("version", 1),
-                Assessment.class);
-        if (changed == 0) {
+        if (!assessments.amend(existing.get(), assessedOn, clean, scores, by, clock.instant())) {
             throw ValidationException.of("reason", "assessment.changed-meanwhile");
         }
-        AssessmentRecord after = documents.getById(before.id(), Assessment.class).toRecord();
+        AssessmentRecord after = assessments.assessment(before.id()).toRecord();
         audit.record("assessment.changed", ENTITY, before.id(), before, after, reason);
         return after;
     }
 
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Optional<AssessmentRecord> find(String participantId, String timepoint, String instrument) {
-        return documents.findOne(key(participantId, timepoint, instrument), Assessment.class)
-                .map(Assessment::toRecord);
+        return assessments.assessment(participantId, timepoint, instrument).map(Assessment::toRecord);
     }
 
     /** The participants with an assessment at any timepoint after the schedule's first: those with outcome data. */
@@ -169,22 +161,14 @@ public class AssessmentService {
         Set<String> followUps = new HashSet<>();
         schedule.subList(1, schedule.size()).forEach(t -> followUps.add(t.code()));
         Set<String> participantsSeen = new HashSet<>();
-        documents.find(Query.query(Criteria.where("studyId").is(studyId).and("timepoint").in(followUps)),
-                Assessment.class).forEach(a -> participantsSeen.add(a.getParticipantId()));
+        assessments.atTimepoints(studyId, followUps).forEach(a -> participantsSeen.add(a.getParticipantId()));
         return participantsSeen;
     }
 
     /** The recorded assessments of some participants of a study (an export's page of them). */
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public List<AssessmentRecord> assessmentsOf(String studyId, Collection<String> participantIds) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("participantId")
-                .in(participantIds)).with(Sort.by("participantId", "timepoint", "instrument")), Assessment.class)
-                .stream().map(Assessment::toRecord).toList();
-    }
-
-    static Query key(String participantId, String timepoint, String instrument) {
-        return Query.query(Criteria.where("participantId").is(participantId).and("timepoint").is(timepoint)
-                .and("instrument").is(instrument));
+        return assessments.ofParticipants(studyId, participantIds).stream().map(Assessment::toRecord).toList();
     }
 
     /**

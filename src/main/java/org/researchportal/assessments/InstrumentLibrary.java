@@ -8,11 +8,6 @@ import java.util.Set;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -23,11 +18,11 @@ public class InstrumentLibrary {
     /** Codes of instruments, items and scores: safe as export column names and ODM OIDs. */
     private static final String CODE = "[a-z][a-z0-9_]{0,39}";
 
-    private final TenantDocuments documents;
+    private final InstrumentRecords definitions;
     private final AuditTrail audit;
 
-    InstrumentLibrary(TenantDocuments documents, AuditTrail audit) {
-        this.documents = documents;
+    InstrumentLibrary(InstrumentRecords definitions, AuditTrail audit) {
+        this.definitions = definitions;
         this.audit = audit;
     }
 
@@ -47,10 +42,9 @@ public class InstrumentLibrary {
         }
         Optional<InstrumentDefinition> existing = definition(instrument.code());
         if (existing.isPresent()) {
-            documents.updateFirst(Query.query(Criteria.where("_id").is(existing.get().requireId())),
-                    new Update().set("instrument", instrument).inc("version", 1), InstrumentDefinition.class);
+            definitions.replace(existing.get().requireId(), instrument);
         } else {
-            documents.insert(new InstrumentDefinition(instrument.code(), instrument));
+            definitions.add(new InstrumentDefinition(instrument.code(), instrument));
         }
         audit.record(existing.isPresent() ? "instrument.changed" : "instrument.defined", "Instrument",
                 instrument.code(), existing.map(d -> Map.<String, Object>of("instrument", d.getInstrument()))
@@ -65,8 +59,9 @@ public class InstrumentLibrary {
     @Secured(Authorities.TENANT_ADMIN)
     public int defineStandardInstruments() {
         int added = 0;
+        Set<String> defined = definitions.codes();
         for (Instrument instrument : StandardInstruments.all()) {
-            if (definition(instrument.code()).isEmpty()) {
+            if (!defined.contains(instrument.code())) {
                 defineInstrument(instrument);
                 added++;
             }
@@ -77,8 +72,7 @@ public class InstrumentLibrary {
     /** The tenant's instruments, by code: what a schedule of assessments can name. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
     public List<Instrument> instruments() {
-        return documents.find(new Query().with(Sort.by("code")), InstrumentDefinition.class).stream()
-                .map(InstrumentDefinition::getInstrument).toList();
+        return definitions.all().stream().map(InstrumentDefinition::getInstrument).toList();
     }
 
     @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
@@ -88,6 +82,6 @@ public class InstrumentLibrary {
 
     /** Package-private: the assessment service reads an instrument without a second role check. */
     Optional<InstrumentDefinition> definition(String code) {
-        return documents.findOne(Query.query(Criteria.where("code").is(code)), InstrumentDefinition.class);
+        return definitions.byCode(code);
     }
 }

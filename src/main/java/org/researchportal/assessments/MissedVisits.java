@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
@@ -17,11 +18,7 @@ import org.researchportal.participants.BlindedParticipantRow;
 import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.Timepoint;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -29,15 +26,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class MissedVisits {
 
-    private final TenantDocuments documents;
+    private final MissedVisitRecords missedVisits;
+    private final AssessmentRecords assessments;
     private final BlindedParticipants participants;
     private final StudyService studies;
     private final AuditTrail audit;
     private final Clock clock;
 
-    MissedVisits(TenantDocuments documents, BlindedParticipants participants, StudyService studies, AuditTrail audit,
-            Clock clock) {
-        this.documents = documents;
+    MissedVisits(MissedVisitRecords missedVisits, AssessmentRecords assessments, BlindedParticipants participants,
+            StudyService studies, AuditTrail audit, Clock clock) {
+        this.missedVisits = missedVisits;
+        this.assessments = assessments;
         this.participants = participants;
         this.studies = studies;
         this.audit = audit;
@@ -59,18 +58,16 @@ public class MissedVisits {
         if (Inputs.isBlankOrLonger(reason, REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }
-        long assessed = timepoint.instruments().stream()
-                .filter(code -> documents.exists(AssessmentService.key(participantId, timepointCode, code),
-                        Assessment.class)).count();
+        Set<String> recorded = assessments.instrumentsRecorded(participantId, timepointCode);
+        long assessed = timepoint.instruments().stream().filter(recorded::contains).count();
         if (assessed == timepoint.instruments().size()) {
             throw ValidationException.of("reason", "assessment.missed.already-assessed");
         }
-        Query key = Query.query(Criteria.where("participantId").is(participantId).and("timepoint").is(timepointCode));
-        Optional<MissedVisit> existing = documents.findOne(key, MissedVisit.class);
+        Optional<MissedVisit> existing = missedVisits.missedVisit(participantId, timepointCode);
         String by = CurrentUser.require().username();
         if (existing.isEmpty()) {
             try {
-                MissedVisit created = documents.insert(new MissedVisit(participant.studyId(), participantId,
+                MissedVisit created = missedVisits.add(new MissedVisit(participant.studyId(), participantId,
                         timepointCode, kind, reason.trim(), by, clock.instant()));
                 audit.record("assessment.visit-missed", ENTITY, participantId + "/" + timepointCode, null,
                         created.toRecord(), reason.trim());
@@ -80,10 +77,8 @@ public class MissedVisits {
             }
         }
         MissedVisitRecord before = existing.get().toRecord();
-        documents.updateFirst(Query.query(Criteria.where("_id").is(before.id())), new Update().set("kind", kind)
-                .set("reason", reason.trim()).set("recordedBy", by).set("recordedAt", clock.instant())
-                .inc("version", 1), MissedVisit.class);
-        MissedVisitRecord after = documents.getById(before.id(), MissedVisit.class).toRecord();
+        missedVisits.amend(before.id(), kind, reason.trim(), by, clock.instant());
+        MissedVisitRecord after = missedVisits.missedVisit(before.id()).toRecord();
         audit.record("assessment.visit-missed", ENTITY, participantId + "/" + timepointCode, before, after,
                 reason.trim());
         return after;
@@ -92,7 +87,6 @@ public class MissedVisits {
     /** The timepoints recorded as missed or not done for some participants of a study (an export's page of them). */
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public List<MissedVisitRecord> missedVisitsOf(String studyId, Collection<String> participantIds) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("participantId")
-                .in(participantIds)), MissedVisit.class).stream().map(MissedVisit::toRecord).toList();
+        return missedVisits.ofParticipants(studyId, participantIds).stream().map(MissedVisit::toRecord).toList();
     }
 }

@@ -2,12 +2,8 @@ package org.researchportal.participants;
 
 import java.util.Optional;
 import org.researchportal.base.security.Authorities;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -15,11 +11,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class BlindedParticipants {
 
-    private final TenantDocuments documents;
+    private final ParticipantRecords records;
     private final ParticipantReads reads;
 
-    BlindedParticipants(TenantDocuments documents, ParticipantReads reads) {
-        this.documents = documents;
+    BlindedParticipants(ParticipantRecords records, ParticipantReads reads) {
+        this.records = records;
         this.reads = reads;
     }
 
@@ -30,17 +26,13 @@ public class BlindedParticipants {
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Slice<BlindedParticipantRow> blindedParticipants(String studyId, Pageable pageable) {
         reads.requireStudy(studyId);
-        Query query = Query.query(Criteria.where("studyId").is(studyId).and("status")
-                .in(ParticipantStatus.AFTER_ENROLMENT).and("armCode").ne(null)).with(Sort.by("studyNumber"));
-        return documents.slice(query, pageable, Participant.class).map(BlindedParticipants::blinded);
+        return records.randomised(studyId, pageable).map(BlindedParticipants::blinded);
     }
 
     /** One enrolled or withdrawn participant, without their arm (for recording their assessments). */
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Optional<BlindedParticipantRow> blindedParticipant(String participantId) {
-        return documents.findOne(Query.query(Criteria.where("_id").is(participantId).and("status")
-                .in(ParticipantStatus.AFTER_ENROLMENT).and("armCode").ne(null)), Participant.class)
-                .map(BlindedParticipants::blinded);
+        return records.randomised(participantId).map(BlindedParticipants::blinded);
     }
 
     private static BlindedParticipantRow blinded(Participant p) {

@@ -9,9 +9,6 @@ import java.util.Optional;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.study.Arm;
 import org.researchportal.study.StudySummary;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -19,32 +16,30 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallParticipants {
 
-    private final TenantDocuments documents;
+    private final ParticipantRecords records;
     private final ParticipantReads reads;
 
-    CallParticipants(TenantDocuments documents, ParticipantReads reads) {
-        this.documents = documents;
+    CallParticipants(ParticipantRecords records, ParticipantReads reads) {
+        this.records = records;
         this.reads = reads;
     }
 
     /** Every allocated participant of the tenant, as the follow-up calls need them (left ones included). */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public List<CallParticipant> callParticipants() {
-        return callParticipants(Query.query(Criteria.where("armCode").ne(null).and("enrolledOn").ne(null)
-                .and("status").in(ParticipantStatus.AFTER_ENROLMENT)));
+        return callParticipants(records.allocated());
     }
 
     /** One allocated participant, as the follow-up calls need them. */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public Optional<CallParticipant> callParticipant(String participantId) {
-        return callParticipants(Query.query(Criteria.where("_id").is(participantId).and("armCode").ne(null)
-                .and("enrolledOn").ne(null))).stream().findFirst();
+        return callParticipants(records.allocated(participantId).stream().toList()).stream().findFirst();
     }
 
-    private List<CallParticipant> callParticipants(Query query) {
+    private List<CallParticipant> callParticipants(List<Participant> participants) {
         Map<String, Optional<StudySummary>> studyCache = new HashMap<>();
         List<CallParticipant> found = new ArrayList<>();
-        for (Participant p : documents.find(query, Participant.class)) {
+        for (Participant p : participants) {
             Optional<StudySummary> study = studyCache.computeIfAbsent(p.getStudyId(), reads::study);
             String arm = Objects.requireNonNull(p.getArmCode());
             found.add(new CallParticipant(p.requireId(), p.getStudyId(), study.map(StudySummary::acronym).orElse(""),

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.ValidationException;
@@ -16,10 +15,6 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.AccountRow;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.PeopleNames;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -31,19 +26,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class CareTeamService {
 
-    private final TenantDocuments documents;
+    private final ParticipantRecords records;
+    private final ParticipantChanges changes;
     private final AccountService accounts;
     private final AuditTrail audit;
 
-    CareTeamService(TenantDocuments documents, AccountService accounts, AuditTrail audit) {
-        this.documents = documents;
+    CareTeamService(ParticipantRecords records, ParticipantChanges changes, AccountService accounts,
+            AuditTrail audit) {
+        this.records = records;
+        this.changes = changes;
         this.accounts = accounts;
         this.audit = audit;
     }
 
     @Secured(Authorities.CLINICIAN)
     public CareTeam careTeam(String participantId) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         // One look-up names the whole team: the therapist, the coordinator and the phone account.
         PeopleNames names = accounts.names(nonNull(participant.getTherapistId(), participant.getCoordinatorId(),
                 participant.getAccountId()));
@@ -55,7 +53,7 @@ public class CareTeamService {
     /** Gives the participant a therapist and a coordinator; either may be cleared with null. */
     @Secured(Authorities.CLINICIAN)
     public CareTeam assign(String participantId, @Nullable String therapistId, @Nullable String coordinatorId) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         Map<String, String> errors = new HashMap<>();
         if (therapistId != null && !accounts.holdsRole(therapistId, PortalRole.THERAPIST)) {
             errors.put("therapist", "care-team.therapist.invalid");
@@ -70,9 +68,7 @@ public class CareTeamService {
                 && Objects.equals(coordinatorId, participant.getCoordinatorId())) {
             return careTeam(participantId);
         }
-        documents.updateFirst(Query.query(Criteria.where("_id").is(participantId)), new Update()
-                .set("therapistId", therapistId).set("coordinatorId", coordinatorId).inc("version", 1),
-                Participant.class);
+        changes.assignCareTeam(participantId, therapistId, coordinatorId);
         PeopleNames names = accounts.names(nonNull(participant.getTherapistId(),
                 participant.getCoordinatorId(), therapistId, coordinatorId));
         audit.record("participant.care-team-assigned", ParticipantService.ENTITY, participantId,
@@ -85,9 +81,7 @@ public class CareTeamService {
     @Secured(Authorities.CLINICIAN)
     public List<AccountRow> unlinkedParticipantAccounts() {
         List<AccountRow> candidates = accounts.accountsWithRole(PortalRole.PARTICIPANT);
-        Set<String> linked = documents.find(Query.query(Criteria.where("accountId").in(candidates.stream()
-                .map(AccountRow::id).toList())), Participant.class).stream().map(Participant::getAccountId)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> linked = records.linkedAccounts(candidates.stream().map(AccountRow::id).toList());
         return candidates.stream().filter(a -> !linked.contains(a.id())).toList();
     }
 
@@ -97,18 +91,14 @@ public class CareTeamService {
      */
     @Secured(Authorities.CLINICIAN)
     public CareTeam linkAccount(String participantId, String accountId) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         if (participant.getAccountId() != null) {
             throw ValidationException.of("account", "care-team.account.already-linked");
         }
-        if (!accounts.holdsRole(accountId, PortalRole.PARTICIPANT) || documents.exists(Query.query(
-                Criteria.where("accountId").is(accountId)), Participant.class)) {
+        if (!accounts.holdsRole(accountId, PortalRole.PARTICIPANT) || records.accountLinked(accountId)) {
             throw ValidationException.of("account", "care-team.account.invalid");
         }
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(participantId)
-                .and("accountId").is(null)), new Update().set("accountId", accountId).inc("version", 1),
-                Participant.class);
-        if (changed == 0) {
+        if (!changes.linkAccount(participantId, accountId)) {
             throw ValidationException.of("account", "care-team.account.already-linked");
         }
         String username = accounts.names(List.of(accountId)).username(accountId);

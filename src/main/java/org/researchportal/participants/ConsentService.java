@@ -18,9 +18,6 @@ import org.researchportal.participants.ConsentWithdrawal.Scope;
 import org.researchportal.study.DocumentRow;
 import org.researchportal.study.TrialDocumentService;
 import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -37,15 +34,19 @@ public class ConsentService {
             ParticipantStatus.ELIGIBLE, ParticipantStatus.ENROLLED, ParticipantStatus.LOST_TO_FOLLOW_UP);
 
     private final TenantDocuments documents;
+    private final ParticipantRecords records;
+    private final ParticipantChanges changes;
     private final ApplicationEventPublisher events;
     private final TrialDocumentService trialDocuments;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ConsentService(TenantDocuments documents, TrialDocumentService trialDocuments, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+    ConsentService(TenantDocuments documents, ParticipantRecords records, ParticipantChanges changes,
+            TrialDocumentService trialDocuments, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         this.documents = documents;
+        this.records = records;
+        this.changes = changes;
         this.trialDocuments = trialDocuments;
         this.audit = audit;
         this.clock = clock;
@@ -60,7 +61,7 @@ public class ConsentService {
     @Secured(Authorities.CLINICIAN)
     public void recordConsent(String participantId, @Nullable String documentVersion, @Nullable LocalDate consentedOn,
             @Nullable Boolean smsContact, @Nullable Boolean emailContact) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         Consent previous = participant.getConsent();
         Map<String, String> errors = answers(participant, documentVersion, consentedOn, smsContact, emailContact);
         if (!ScreeningService.BEFORE_ENROLMENT.contains(participant.getStatus())) {
@@ -75,7 +76,7 @@ public class ConsentService {
         }
         Consent consent = new Consent(documentVersion.trim(), consentedOn, CurrentUser.require().username(),
                 smsContact, emailContact, List.of());
-        change(participant, Update.update("consent", consent), "participant.consented", null);
+        change(participant, consent, null, null, "participant.consented", null);
     }
 
     /**
@@ -86,7 +87,7 @@ public class ConsentService {
     @Secured(Authorities.CLINICIAN)
     public void correctConsent(String participantId, @Nullable String documentVersion, @Nullable LocalDate consentedOn,
             @Nullable Boolean smsContact, @Nullable Boolean emailContact, @Nullable String reason) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         Consent current = participant.getConsent();
         Map<String, String> errors = answers(participant, documentVersion, consentedOn, smsContact, emailContact);
         if (current == null) {
@@ -107,7 +108,7 @@ public class ConsentService {
         Consent corrected = new Consent(documentVersion.trim(), consentedOn, current.takenBy(),
                 smsContact && !current.withdrawn(Scope.SMS_CONTACT),
                 emailContact && !current.withdrawn(Scope.EMAIL_CONTACT), current.withdrawals());
-        change(participant, Update.update("consent", corrected), "participant.consent-corrected", reason.trim());
+        change(participant, corrected, null, null, "participant.consent-corrected", reason.trim());
         endContactNoLongerConsented(participantId, current, corrected);
     }
 
@@ -119,7 +120,7 @@ public class ConsentService {
     @Secured(Authorities.CLINICIAN)
     public void reconsent(String participantId, @Nullable String documentVersion, @Nullable LocalDate consentedOn,
             @Nullable Boolean smsContact, @Nullable Boolean emailContact) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         Consent current = participant.getConsent();
         Map<String, String> errors = answers(participant, documentVersion, consentedOn, smsContact, emailContact);
         if (current == null) {
@@ -142,8 +143,7 @@ public class ConsentService {
         }
         Consent renewed = new Consent(documentVersion.trim(), consentedOn, CurrentUser.require().username(),
                 smsContact, emailContact, List.of());
-        change(participant, Update.update("consent", renewed).push("earlierConsents", current),
-                "participant.reconsented", null);
+        change(participant, renewed, current, null, "participant.reconsented", null);
         endContactNoLongerConsented(participantId, current, renewed);
     }
 
@@ -191,7 +191,7 @@ public class ConsentService {
     @Secured(Authorities.CLINICIAN)
     public void transcribePaperConsent(String participantId, String documentVersion, LocalDate consentedOn,
             boolean smsContact, boolean emailContact, String reason) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         Map<String, String> errors = new HashMap<>();
         List<String> forms = trialDocuments.consentForms(participant.getStudyId()).stream().map(DocumentRow::label)
                 .toList();
@@ -215,7 +215,7 @@ public class ConsentService {
         }
         Consent consent = new Consent(documentVersion.trim(), consentedOn, CurrentUser.require().username(),
                 smsContact, emailContact, List.of());
-        change(participant, Update.update("consent", consent), "participant.consent-transcribed", reason.trim());
+        change(participant, consent, null, null, "participant.consent-transcribed", reason.trim());
     }
 
     /**
@@ -224,7 +224,7 @@ public class ConsentService {
      */
     @Secured(Authorities.CLINICIAN)
     public void withdrawConsent(String participantId, Scope scope, LocalDate withdrawnOn, String reason) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         Consent consent = participant.getConsent();
         Map<String, String> errors = new HashMap<>();
         if (consent == null) {
@@ -243,11 +243,8 @@ public class ConsentService {
         Consent changed = new Consent(consent.documentVersion(), consent.consentedOn(), consent.takenBy(),
                 consent.smsContact() && scope != Scope.SMS_CONTACT && scope != Scope.PARTICIPATION,
                 consent.emailContact() && scope != Scope.EMAIL_CONTACT && scope != Scope.PARTICIPATION, withdrawals);
-        Update update = Update.update("consent", changed);
-        if (scope == Scope.PARTICIPATION && WITHDRAWN_BY_PARTICIPATION.contains(participant.getStatus())) {
-            update.set("status", ParticipantStatus.WITHDRAWN).set("withdrawnOn", withdrawnOn);
-        }
-        change(participant, update, "participant.consent-withdrawn", reason);
+        boolean leaves = scope == Scope.PARTICIPATION && WITHDRAWN_BY_PARTICIPATION.contains(participant.getStatus());
+        change(participant, changed, null, leaves ? withdrawnOn : null, "participant.consent-withdrawn", reason);
         events.publishEvent(new ContactEnded(documents.currentTenantId(), participantId, switch (scope) {
             case SMS_CONTACT -> ContactEnded.Channel.SMS;
             case EMAIL_CONTACT -> ContactEnded.Channel.EMAIL;
@@ -255,16 +252,18 @@ public class ConsentService {
         }, "Consent withdrawn"));
     }
 
-    /** One change against the version read, refused while a randomisation holds the participant. */
-    private void change(Participant participant, Update update, String action, @Nullable String reason) {
+    /**
+     * One change against the version read, refused while a randomisation holds the participant: the consent now, the
+     * one it replaces (kept among the earlier ones) and the day a withdrawal from participation withdraws them.
+     */
+    private void change(Participant participant, Consent consent, @Nullable Consent replaced,
+            @Nullable LocalDate withdrawnOn, String action, @Nullable String reason) {
         Map<String, Object> before = view(participant);
-        Query unchanged = Query.query(Criteria.where("_id").is(participant.requireId()).and("version")
-                .is(participant.getVersion())).addCriteria(RandomisationLease.free(clock.instant()));
-        if (documents.updateFirst(unchanged, update.inc("version", 1), Participant.class) == 0) {
+        if (!changes.changeConsent(participant, consent, replaced, withdrawnOn, clock.instant())) {
             throw ValidationException.of("documentVersion", "consent.changed-meanwhile");
         }
         audit.record(action, ParticipantService.ENTITY, participant.requireId(), before,
-                view(documents.getById(participant.requireId(), Participant.class)), reason);
+                view(records.participant(participant.requireId())), reason);
     }
 
     private LocalDate today() {

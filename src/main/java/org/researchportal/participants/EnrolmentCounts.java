@@ -1,18 +1,12 @@
 package org.researchportal.participants;
 
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.types.ObjectId;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.study.StudySummary;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -23,11 +17,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class EnrolmentCounts {
 
-    private final TenantDocuments documents;
+    private final ParticipantTallies tallies;
     private final ParticipantReads reads;
 
-    EnrolmentCounts(TenantDocuments documents, ParticipantReads reads) {
-        this.documents = documents;
+    EnrolmentCounts(ParticipantTallies tallies, ParticipantReads reads) {
+        this.tallies = tallies;
         this.reads = reads;
     }
 
@@ -35,16 +29,11 @@ public class EnrolmentCounts {
     @Secured(Authorities.CLINICIAN)
     public StudyProgress progress(String studyId) {
         StudySummary study = reads.requireStudy(studyId);
-        Map<ParticipantStatus, Long> byStatus = reads.countByStatus(studyId);
+        Map<ParticipantStatus, Long> byStatus = tallies.byStatus(studyId);
         Map<String, Long> byArm = new LinkedHashMap<>();
         study.arms().forEach(arm -> byArm.put(arm.name(), 0L));
-        for (ParticipantReads.Count count : documents.aggregate(Participant.class,
-                List.of(match(Criteria.where("studyId").is(studyId).and("armCode").ne(null)),
-                        group("armCode").count().as("count")),
-                ParticipantReads.Count.class)) {
-            study.arms().stream().filter(a -> a.code().equals(count.id())).findFirst()
-                    .ifPresent(arm -> byArm.put(arm.name(), count.count()));
-        }
+        tallies.byArm(studyId).forEach((armCode, count) -> study.arms().stream()
+                .filter(a -> a.code().equals(armCode)).findFirst().ifPresent(arm -> byArm.put(arm.name(), count)));
         return new StudyProgress(byStatus, byArm, byStatus.getOrDefault(ParticipantStatus.ENROLLED, 0L),
                 study.targetEnrolment());
     }
@@ -53,32 +42,20 @@ public class EnrolmentCounts {
     @Secured(Authorities.CLINICIAN)
     public List<AllocationCount> allocationCounts(String studyId) {
         reads.requireStudy(studyId);
-        return documents.aggregate(Participant.class, List.of(match(Criteria.where("studyId").is(studyId)),
-                group("status", "armCode").count().as("count")), ParticipantReads.StatusArmCount.class).stream()
-                .map(c -> new AllocationCount(ParticipantStatus.valueOf(c.id().status()), c.id().armCode(),
-                        c.count())).toList();
+        return tallies.byStatusAndArm(studyId);
     }
 
     /** How many of these participants of a study each arm holds, by arm code. */
     @Secured(Authorities.CLINICIAN)
     public Map<String, Long> countByArm(String studyId, Collection<String> participantIds) {
         reads.requireStudy(studyId);
-        Map<String, Long> counts = new HashMap<>();
-        for (ParticipantReads.Count count : documents.aggregate(Participant.class, List.of(match(Criteria
-                .where("studyId").is(studyId).and("armCode").ne(null).and("_id").in(participantIds.stream()
-                        .filter(ObjectId::isValid).map(ObjectId::new).toList())),
-                group("armCode").count().as("count")), ParticipantReads.Count.class)) {
-            if (count.id() != null) {
-                counts.put(count.id(), count.count());
-            }
-        }
-        return counts;
+        return tallies.byArm(studyId, participantIds);
     }
 
     /** Participants by status only: what a blinded assessor may know of enrolment. */
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Map<ParticipantStatus, Long> statusCounts(String studyId) {
         reads.requireStudy(studyId);
-        return reads.countByStatus(studyId);
+        return tallies.byStatus(studyId);
     }
 }

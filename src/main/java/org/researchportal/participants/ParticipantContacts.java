@@ -2,7 +2,6 @@ package org.researchportal.participants;
 
 import java.util.Optional;
 import org.researchportal.base.security.Authorities;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -10,10 +9,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ParticipantContacts {
 
-    private final TenantDocuments documents;
+    private final ParticipantRecords records;
 
-    ParticipantContacts(TenantDocuments documents) {
-        this.documents = documents;
+    ParticipantContacts(ParticipantRecords records) {
+        this.records = records;
     }
 
     /**
@@ -22,7 +21,7 @@ public class ParticipantContacts {
      */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public Optional<ParticipantContact> contact(String participantId) {
-        return documents.findById(participantId, Participant.class).map(p -> {
+        return records.findParticipant(participantId).map(p -> {
             Consent consent = p.getConsent();
             boolean active = consent != null && !consent.withdrawnFromParticipation();
             return new ParticipantContact(p.requireId(), p.getStudyId(), p.getDisplayName(), p.getStatus(),

@@ -13,28 +13,24 @@ import org.researchportal.identity.AccountService;
 import org.researchportal.study.Arm;
 import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudySummary;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** Checks a participant record brought in from elsewhere as a whole, before anything of it is written. */
 @Component
 class ParticipantImportCheck {
 
-    private final TenantDocuments documents;
+    private final ParticipantRecords records;
     private final AccountService accounts;
     private final PhoneNumbers phones;
 
-    ParticipantImportCheck(TenantDocuments documents, AccountService accounts, PhoneNumbers phones) {
-        this.documents = documents;
+    ParticipantImportCheck(ParticipantRecords records, AccountService accounts, PhoneNumbers phones) {
+        this.records = records;
         this.accounts = accounts;
         this.phones = phones;
     }
 
     void validate(ParticipantImport record, StudySummary study) {
-        if (documents.exists(Query.query(Criteria.where("studyId").is(study.id()).and("screeningNumber")
-                .is(record.screeningNumber().trim())), Participant.class)) {
+        if (records.screeningNumberTaken(study.id(), record.screeningNumber().trim())) {
             throw ValidationException.of("screeningNumber", "participant.screening-number.taken");
         }
         Map<String, String> errors = new HashMap<>();
@@ -99,8 +95,8 @@ class ParticipantImportCheck {
      */
     private void validateLinks(ParticipantImport record, Optional<Arm> arm, Map<String, String> errors) {
         String account = record.accountId();
-        if (account != null && (!accounts.holdsRole(account, PortalRole.PARTICIPANT) || documents.exists(
-                Query.query(Criteria.where("accountId").is(account)), Participant.class))) {
+        if (account != null && (!accounts.holdsRole(account, PortalRole.PARTICIPANT)
+                || records.accountLinked(account))) {
             errors.put("accountId", "participant.account.invalid");
         }
         String therapist = record.therapistId();

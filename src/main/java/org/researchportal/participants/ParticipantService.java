@@ -24,10 +24,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -43,6 +39,8 @@ public class ParticipantService {
     static final String ENTITY = "Participant";
 
     private final TenantDocuments documents;
+    private final ParticipantRecords records;
+    private final ParticipantChanges changes;
     private final StudyService studies;
     private final ParticipantReads reads;
     private final ParticipantImportCheck importCheck;
@@ -51,11 +49,13 @@ public class ParticipantService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ParticipantService(TenantDocuments documents, StudyService studies, ParticipantReads reads,
-            ParticipantImportCheck importCheck, AuditTrail audit, Clock clock, PhoneNumbers phones,
-            ApplicationEventPublisher events) {
+    ParticipantService(TenantDocuments documents, ParticipantRecords records, ParticipantChanges changes,
+            StudyService studies, ParticipantReads reads, ParticipantImportCheck importCheck, AuditTrail audit,
+            Clock clock, PhoneNumbers phones, ApplicationEventPublisher events) {
         this.events = events;
         this.documents = documents;
+        this.records = records;
+        this.changes = changes;
         this.studies = studies;
         this.reads = reads;
         this.importCheck = importCheck;
@@ -77,26 +77,14 @@ public class ParticipantService {
     @Secured(Authorities.CLINICIAN)
     public Slice<ParticipantRow> findParticipants(String studyId, ParticipantFilter filter, Pageable pageable) {
         StudySummary study = reads.requireStudy(studyId);
-        Criteria criteria = Criteria.where("studyId").is(studyId);
         String number = Inputs.blankToNull(filter.number());
-        if (number != null) {
-            if (number.length() > ParticipantFilter.NUMBER_MAX_LENGTH) {
-                throw ValidationException.of("number", "participant.search.invalid");
-            }
-            String quoted = java.util.regex.Pattern.quote(number.trim());
-            criteria.orOperator(Criteria.where("screeningNumber").regex(quoted, "i"),
-                    Criteria.where("studyNumber").regex(quoted, "i"));
+        if (number != null && number.length() > ParticipantFilter.NUMBER_MAX_LENGTH) {
+            throw ValidationException.of("number", "participant.search.invalid");
         }
-        if (filter.status() != null) {
-            criteria.and("status").is(filter.status());
-        }
-        if (filter.armCode() != null) {
-            criteria.and("armCode").is(filter.armCode());
-        }
-        return documents.slice(Query.query(criteria).with(Sort.by("screeningNumber")), pageable, Participant.class)
-                .map(p -> new ParticipantRow(p.requireId(), p.getScreeningNumber(), p.getStudyNumber(),
-                        p.getDisplayName(), p.getStatus(), armName(study, p.getArmCode()), p.getScreenedOn(),
-                        p.getEnrolledOn(),
+        return records.participantList(studyId, number == null ? null : number.trim(), filter.status(),
+                filter.armCode(), pageable).map(p -> new ParticipantRow(p.requireId(), p.getScreeningNumber(),
+                        p.getStudyNumber(), p.getDisplayName(), p.getStatus(), armName(study, p.getArmCode()),
+                        p.getScreenedOn(), p.getEnrolledOn(),
                         p.getEligibility() == null ? List.of() : p.getEligibility().failedCriteria()));
     }
 
@@ -131,10 +119,7 @@ public class ParticipantService {
             throw new ValidationException(errors);
         }
         Map<String, Object> before = Map.of("preferences", me.getContactPreferences());
-        documents.updateFirst(Query.query(Criteria.where("_id").is(me.requireId())), new Update()
-                .set("timeZone", wanted.timeZone()).set("reminderTime", wanted.reminderTime())
-                .set("quietFrom", wanted.quietFrom()).set("quietUntil", wanted.quietUntil()).inc("version", 1),
-                Participant.class);
+        changes.saveContactPreferences(me.requireId(), wanted);
         audit.record("participant.contact-preferences", ENTITY, me.requireId(), before,
                 Map.of("preferences", wanted), null);
         events.publishEvent(new ContactPreferencesChanged(documents.currentTenantId(), me.requireId()));
@@ -144,15 +129,14 @@ public class ParticipantService {
     /** The enrolled participants this therapist follows. */
     @Secured(Authorities.THERAPIST)
     public Slice<CaseloadRow> therapistCaseload(Pageable pageable) {
-        return caseload("therapistId", pageable);
+        return caseload(records.therapistCaseload(CurrentUser.require().accountId(), pageable));
     }
 
     /** The signed-in participant's own participation, arm included (single blind: only assessors are blinded). */
     @Secured(Authorities.PARTICIPANT)
     public Optional<MyParticipation> myParticipation() {
         String accountId = CurrentUser.require().accountId();
-        return documents.findOne(Query.query(Criteria.where("accountId").is(accountId)), Participant.class)
-                .flatMap(p -> studies.study(p.getStudyId()).map(study -> {
+        return records.ofAccount(accountId).flatMap(p -> studies.study(p.getStudyId()).map(study -> {
                     Optional<Arm> arm = Optional.ofNullable(p.getArmCode()).flatMap(code -> study.arms().stream()
                             .filter(a -> a.code().equals(code)).findFirst());
                     return new MyParticipation(p.getDisplayName(), p.getStudyNumber(), study.acronym(),
@@ -165,7 +149,7 @@ public class ParticipantService {
     /** One participant's whole record, for the clinician working on it. */
     @Secured(Authorities.CLINICIAN)
     public ParticipantRecord participantRecord(String participantId) {
-        Participant p = documents.getById(participantId, Participant.class);
+        Participant p = records.participant(participantId);
         StudySummary study = reads.requireStudy(p.getStudyId());
         return new ParticipantRecord(p.requireId(), p.getStudyId(), p.getScreeningNumber(), p.getStudyNumber(),
                 p.getDisplayName(), p.getStatus(), p.getScreenedOn(), p.getScreenedBy(), p.getPhone(), p.getEmail(),
@@ -186,7 +170,7 @@ public class ParticipantService {
                 PortalLocales.toTag(PortalLocales.fromTag(record.language())), record.timeZone(),
                 record.preferredCallTime(), record.therapistId(), record.coordinatorId(), record.accountId());
         try {
-            documents.insert(participant);
+            records.add(participant);
         } catch (DuplicateKeyException e) {
             throw ValidationException.of("screeningNumber", "participant.screening-number.taken");
         }
@@ -194,12 +178,9 @@ public class ParticipantService {
         return participant.requireId();
     }
 
-    private Slice<CaseloadRow> caseload(String assigneeField, Pageable pageable) {
-        String me = CurrentUser.require().accountId();
+    private Slice<CaseloadRow> caseload(Slice<Participant> participants) {
         Map<String, Optional<StudySummary>> studyCache = new HashMap<>();
-        Query query = Query.query(Criteria.where(assigneeField).is(me).and("status").is(ParticipantStatus.ENROLLED))
-                .with(Sort.by("studyNumber"));
-        return documents.slice(query, pageable, Participant.class).map(p -> {
+        return participants.map(p -> {
             Optional<StudySummary> study = studyCache.computeIfAbsent(p.getStudyId(), studies::study);
             return new CaseloadRow(p.requireId(), p.getStudyNumber(), p.getDisplayName(),
                     study.map(StudySummary::acronym).orElse(""),

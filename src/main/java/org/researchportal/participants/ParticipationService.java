@@ -11,9 +11,6 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -29,12 +26,17 @@ public class ParticipationService {
             ParticipantStatus.ELIGIBLE, ParticipantStatus.ENROLLED, ParticipantStatus.LOST_TO_FOLLOW_UP);
 
     private final TenantDocuments documents;
+    private final ParticipantRecords records;
+    private final ParticipantChanges changes;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ParticipationService(TenantDocuments documents, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    ParticipationService(TenantDocuments documents, ParticipantRecords records, ParticipantChanges changes,
+            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
+        this.records = records;
+        this.changes = changes;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -53,32 +55,24 @@ public class ParticipationService {
 
     @Secured(Authorities.CLINICIAN)
     public void recordDeviation(String participantId, LocalDate on, String description) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         check(participant, on, description, "description");
         var deviation = new ProtocolDeviation(on, description.trim(), CurrentUser.require().username(),
                 clock.instant());
-        documents.updateFirst(Query.query(Criteria.where("_id").is(participantId)),
-                new Update().push("deviations", deviation).inc("version", 1), Participant.class);
+        changes.addDeviation(participantId, deviation);
         audit.record("participant.deviation-recorded", ParticipantService.ENTITY, participantId, null,
                 Map.of("deviation", deviation), null);
     }
 
     private void changeStatus(String participantId, ParticipantStatus to, Set<ParticipantStatus> from,
             LocalDate on, String reason) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         if (!from.contains(participant.getStatus())) {
             throw ValidationException.of("reason", "participation.status.not-now");
         }
         check(participant, on, reason, "reason");
         var change = new StatusChange(to, on, reason.trim(), CurrentUser.require().username(), clock.instant());
-        Update update = new Update().set("status", to).push("statusChanges", change).inc("version", 1);
-        if (to == ParticipantStatus.WITHDRAWN) {
-            update.set("withdrawnOn", on);
-        }
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(participantId).and("status")
-                .is(participant.getStatus())).addCriteria(RandomisationLease.free(clock.instant())), update,
-                Participant.class);
-        if (changed == 0) {
+        if (!changes.changeStatus(participantId, participant.getStatus(), change, clock.instant())) {
             throw ValidationException.of("reason", "participation.status.not-now");
         }
         audit.record("participant.status-changed", ParticipantService.ENTITY, participantId,

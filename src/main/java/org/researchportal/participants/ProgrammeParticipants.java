@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.study.StudySummary;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -17,11 +14,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProgrammeParticipants {
 
-    private final TenantDocuments documents;
+    private final ParticipantRecords records;
     private final ParticipantReads reads;
 
-    ProgrammeParticipants(TenantDocuments documents, ParticipantReads reads) {
-        this.documents = documents;
+    ProgrammeParticipants(ParticipantRecords records, ParticipantReads reads) {
+        this.records = records;
         this.reads = reads;
     }
 
@@ -34,14 +31,14 @@ public class ProgrammeParticipants {
     /** A participant whose programme a therapist or clinician looks after. */
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN, Authorities.COORDINATOR})
     public Optional<ParticipantRef> programmeParticipant(String participantId) {
-        return documents.findById(participantId, Participant.class).map(reads::ref);
+        return records.findParticipant(participantId).map(reads::ref);
     }
 
     /** Several at once (a page of a caseload): one query, and each study read once; unknown ids are left out. */
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN, Authorities.COORDINATOR})
     public List<ParticipantRef> programmeParticipants(Collection<String> participantIds) {
         Map<String, Optional<StudySummary>> studiesById = new HashMap<>();
-        return documents.find(Query.query(Criteria.where("_id").in(participantIds)), Participant.class).stream()
+        return records.participants(participantIds).stream()
                 .map(p -> ParticipantReads.ref(p, studiesById.computeIfAbsent(p.getStudyId(), reads::study)))
                 .toList();
     }

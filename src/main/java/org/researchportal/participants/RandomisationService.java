@@ -25,11 +25,6 @@ import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +39,9 @@ public class RandomisationService {
     static final Duration LEASE = RandomisationLease.LENGTH;
 
     private final TenantDocuments documents;
+    private final ParticipantRecords records;
+    private final ParticipantChanges changes;
+    private final AllocationRecords allocations;
     private final StudyService studies;
     private final StudyNumbers numbers;
     private final SealedValues sealed;
@@ -52,10 +50,14 @@ public class RandomisationService {
     private final ApplicationEventPublisher events;
     private final PermutedBlocks blocks = new PermutedBlocks(new SecureRandom());
 
-    RandomisationService(TenantDocuments documents, StudyService studies, StudyNumbers numbers, SealedValues sealed,
+    RandomisationService(TenantDocuments documents, ParticipantRecords records, ParticipantChanges changes,
+            AllocationRecords allocations, StudyService studies, StudyNumbers numbers, SealedValues sealed,
             AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.documents = documents;
+        this.records = records;
+        this.changes = changes;
+        this.allocations = allocations;
         this.studies = studies;
         this.numbers = numbers;
         this.sealed = sealed;
@@ -69,7 +71,7 @@ public class RandomisationService {
         StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
         RandomisationPlan plan = plan(studyId);
         for (String stratum : strata(plan)) {
-            if (!documents.exists(slotsOf(studyId, stratum), AllocationBatch.class)) {
+            if (!allocations.hasSequence(studyId, stratum)) {
                 extend(study, plan, stratum);
             }
         }
@@ -80,7 +82,7 @@ public class RandomisationService {
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public boolean isSetUp(String studyId) {
         return studies.randomisationPlan(studyId).map(plan -> strata(plan).stream()
-                .allMatch(stratum -> documents.exists(slotsOf(studyId, stratum), AllocationBatch.class)))
+                .allMatch(stratum -> allocations.hasSequence(studyId, stratum)))
                 .orElse(false);
     }
 
@@ -90,7 +92,7 @@ public class RandomisationService {
      */
     @Secured(Authorities.CLINICIAN)
     public String randomise(String participantId, Map<String, String> stratification) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         StudySummary study = studies.study(participant.getStudyId()).orElseThrow();
         RandomisationPlan plan = plan(study.id());
         String stratum = stratum(plan, stratification);
@@ -109,18 +111,12 @@ public class RandomisationService {
         AllocationSlot slot = claim(study, plan, stratum, participantId, now);
         String armCode = sealed.open(slot.getSealedArm());
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(participant.getTimeZone())));
-        String studyNumber = numbers.next(study.id(), "enrolment", study.acronym() + "-", n -> documents.exists(
-                Query.query(Criteria.where("studyId").is(study.id()).and("studyNumber").is(n)), Participant.class));
+        String studyNumber = numbers.next(study.id(), "enrolment", study.acronym() + "-", n -> records.studyNumberTaken(
+                study.id(), n));
         var randomisation = new Randomisation(slot.getStratum(), slot.requireId(), now,
                 CurrentUser.require().username());
         // Checked again in the update itself: consent withdrawn meanwhile, or another change, leaves nothing enrolled.
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(participantId).and("armCode")
-                .isNull().and("status").is(ParticipantStatus.ELIGIBLE).and("consent").ne(null)
-                .and("consent.withdrawals.scope").ne(ConsentWithdrawal.Scope.PARTICIPATION.name())),
-                new Update().set("armCode", armCode)
-                .set("status", ParticipantStatus.ENROLLED).set("enrolledOn", today).set("studyNumber", studyNumber)
-                .set("randomisation", randomisation).unset("randomisingSince").inc("version", 1), Participant.class);
-        if (changed == 0) {
+        if (!changes.enrol(participantId, armCode, today, studyNumber, randomisation)) {
             throw ValidationException.of("randomise", "randomise.already");
         }
         Map<String, Object> after = new LinkedHashMap<>();
@@ -143,26 +139,20 @@ public class RandomisationService {
         if (Inputs.isBlankOrLonger(reason, ScreeningService.REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         String armCode = participant.getArmCode();
         if (armCode == null) {
             throw ValidationException.of("reason", "unblind.not-randomised");
         }
         var unblinding = new Unblinding(clock.instant(), CurrentUser.require().username(), reason.trim());
-        documents.updateFirst(Query.query(Criteria.where("_id").is(participantId)),
-                new Update().push("unblindings", unblinding).inc("version", 1), Participant.class);
+        changes.addUnblinding(participantId, unblinding);
         audit.record("participant.emergency-unblinded", ParticipantService.ENTITY, participantId, null,
                 Map.of("unblinding", unblinding), reason.trim());
         return armName(studies.study(participant.getStudyId()).orElseThrow(), armCode);
     }
 
     private void takeLease(String participantId, Instant now) {
-        Participant leased = documents.findAndModify(Query.query(Criteria.where("_id").is(participantId)
-                .and("armCode").isNull().and("status").is(ParticipantStatus.ELIGIBLE))
-                .addCriteria(RandomisationLease.free(now)),
-                Update.update("randomisingSince", now), FindAndModifyOptions.options().returnNew(true),
-                Participant.class);
-        if (leased == null) {
+        if (!changes.takeRandomisationLease(participantId, now)) {
             throw ValidationException.of("randomise", "randomise.in-progress");
         }
     }
@@ -173,17 +163,12 @@ public class RandomisationService {
      */
     private AllocationSlot claim(StudySummary study, RandomisationPlan plan, String stratum, String participantId,
             Instant now) {
-        Optional<AllocationSlot> held = documents.findOne(Query.query(Criteria.where("studyId").is(study.id())
-                .and("participantId").is(participantId)), AllocationSlot.class);
+        Optional<AllocationSlot> held = allocations.heldBy(study.id(), participantId);
         if (held.isPresent()) {
             return held.get();
         }
         for (int attempt = 0; attempt < 5; attempt++) {
-            AllocationSlot claimed = documents.findAndModify(
-                    slotsOf(study.id(), stratum).addCriteria(Criteria.where("participantId").isNull()
-                            .and("batch").in(completeBatches(study.id(), stratum))).with(Sort.by("position")),
-                    new Update().set("participantId", participantId).set("claimedAt", now),
-                    FindAndModifyOptions.options().returnNew(true), AllocationSlot.class);
+            AllocationSlot claimed = allocations.claimNext(study.id(), stratum, participantId, now);
             if (claimed != null) {
                 return claimed;
             }
@@ -203,26 +188,18 @@ public class RandomisationService {
         long firstPosition = numbers.reserve(study.id(), "slot-position:" + stratum, places.size());
         long firstBlock = numbers.reserve(study.id(), "slot-block:" + stratum, blockCount);
         int batch = (int) firstPosition;
+        List<AllocationSlot> slots = new ArrayList<>();
         for (int i = 0; i < places.size(); i++) {
             PermutedBlocks.Place place = places.get(i);
-            documents.insert(new AllocationSlot(study.id(), stratum, (int) firstPosition + i,
+            slots.add(new AllocationSlot(study.id(), stratum, (int) firstPosition + i,
                     (int) firstBlock + place.block(), batch, sealed.seal(place.armCode())));
         }
-        documents.insert(new AllocationBatch(study.id(), stratum, batch));
-    }
-
-    private List<Integer> completeBatches(String studyId, String stratum) {
-        return documents.find(slotsOf(studyId, stratum), AllocationBatch.class).stream()
-                .map(AllocationBatch::getBatch).toList();
+        allocations.addBatch(slots, new AllocationBatch(study.id(), stratum, batch));
     }
 
     private RandomisationPlan plan(String studyId) {
         return studies.randomisationPlan(studyId)
                 .orElseThrow(() -> ValidationException.of("randomise", "randomise.not-set-up"));
-    }
-
-    private static Query slotsOf(String studyId, String stratum) {
-        return Query.query(Criteria.where("studyId").is(studyId).and("stratum").is(stratum));
     }
 
     /** The stratum key for the given factor levels, e.g. {@code age=under-60}; empty without factors. */

@@ -1,15 +1,11 @@
 package org.researchportal.participants;
 
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.unwind;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +19,6 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -38,16 +30,20 @@ public class ScreeningService {
             ParticipantStatus.ELIGIBLE, ParticipantStatus.NOT_ELIGIBLE);
     public static final int REASON_MAX_LENGTH = 500;
 
-    private final TenantDocuments documents;
+    private final ParticipantRecords records;
+    private final ParticipantChanges changes;
+    private final ParticipantTallies tallies;
     private final StudyService studies;
     private final StudyNumbers numbers;
     private final AuditTrail audit;
     private final Clock clock;
     private final PhoneNumbers phones;
 
-    ScreeningService(TenantDocuments documents, StudyService studies, StudyNumbers numbers, AuditTrail audit,
-            Clock clock, PhoneNumbers phones) {
-        this.documents = documents;
+    ScreeningService(ParticipantRecords records, ParticipantChanges changes, ParticipantTallies tallies,
+            StudyService studies, StudyNumbers numbers, AuditTrail audit, Clock clock, PhoneNumbers phones) {
+        this.records = records;
+        this.changes = changes;
+        this.tallies = tallies;
         this.studies = studies;
         this.numbers = numbers;
         this.phones = phones;
@@ -60,15 +56,15 @@ public class ScreeningService {
     public String screen(String studyId, NewCandidate candidate) {
         StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
         validate(candidate);
-        String number = numbers.next(study.id(), "screening", "S-", n -> documents.exists(
-                Query.query(Criteria.where("studyId").is(studyId).and("screeningNumber").is(n)), Participant.class));
+        String number = numbers.next(study.id(), "screening", "S-", n -> records.screeningNumberTaken(
+                studyId, n));
         Participant participant = new Participant(studyId, number, null, candidate.displayName().trim(),
                 ParticipantStatus.SCREENED, null, candidate.screenedOn(), null, null,
                 phones.normalise(candidate.phone()).orElse(null), Inputs.blankToNull(candidate.email()),
                 PortalLocales.toTag(PortalLocales.fromTag(candidate.language())), candidate.timeZone(),
                 Inputs.blankToNull(candidate.preferredCallTime()), null, null, null);
         participant.setScreenedBy(CurrentUser.require().username());
-        documents.insert(participant);
+        records.add(participant);
         audit.record("participant.screened", ParticipantService.ENTITY, participant.requireId(), null, participant,
                 null);
         return participant.requireId();
@@ -87,7 +83,7 @@ public class ScreeningService {
     @Secured(Authorities.CLINICIAN)
     public EligibilityOutcome assessEligibility(String participantId, Map<String, Double> measures,
             Map<String, Boolean> answers, @Nullable String reason) {
-        Participant participant = documents.getById(participantId, Participant.class);
+        Participant participant = records.participant(participantId);
         if (!BEFORE_ENROLMENT.contains(participant.getStatus())) {
             throw ValidationException.of("eligibility", "eligibility.after-enrolment");
         }
@@ -105,17 +101,12 @@ public class ScreeningService {
         var assessment = new EligibilityAssessment(Map.copyOf(measures), Map.copyOf(answers), eligible,
                 outcome.failed(), clock.instant(), CurrentUser.require().username());
         Map<String, Object> before = view(participant);
-        long changed = documents.updateFirst(
-                Query.query(Criteria.where("_id").is(participantId).and("status").in(BEFORE_ENROLMENT))
-                        .addCriteria(RandomisationLease.free(clock.instant())),
-                new Update().set("eligibility", assessment).set("status",
-                        eligible ? ParticipantStatus.ELIGIBLE : ParticipantStatus.NOT_ELIGIBLE).inc("version", 1),
-                Participant.class);
-        if (changed == 0) {
+        if (!changes.assessEligibility(participantId, BEFORE_ENROLMENT, assessment,
+                eligible ? ParticipantStatus.ELIGIBLE : ParticipantStatus.NOT_ELIGIBLE, clock.instant())) {
             throw ValidationException.of("eligibility", "eligibility.after-enrolment");
         }
         audit.record("participant.eligibility-assessed", ParticipantService.ENTITY, participantId, before,
-                view(documents.getById(participantId, Participant.class)), reason);
+                view(records.participant(participantId)), reason);
         return outcome;
     }
 
@@ -124,14 +115,7 @@ public class ScreeningService {
     public Map<String, Long> screenFailures(String studyId) {
         Map<String, Long> tally = new LinkedHashMap<>();
         studies.eligibilityModel(studyId).criteria().forEach(c -> tally.put(c.code(), 0L));
-        for (ParticipantReads.Count count : documents.aggregate(Participant.class, List.of(
-                match(Criteria.where("studyId").is(studyId).and("status").is(ParticipantStatus.NOT_ELIGIBLE)),
-                unwind("eligibility.failedCriteria"), group("eligibility.failedCriteria").count().as("count")),
-                ParticipantReads.Count.class)) {
-            if (count.id() != null) {
-                tally.put(count.id(), count.count());
-            }
-        }
+        tally.putAll(tallies.screenFailuresByCriterion(studyId));
         return tally;
     }
 

@@ -28,7 +28,8 @@ class CareTeamLookupTests {
         when(documents.getById("participant-id", Participant.class)).thenReturn(participant);
         AccountService accounts = mock(AccountService.class, Answers.RETURNS_MOCKS);
 
-        new CareTeamService(documents, accounts, mock(AuditTrail.class)).careTeam("participant-id");
+        new CareTeamService(new ParticipantRecords(documents), new ParticipantChanges(documents), accounts,
+                mock(AuditTrail.class)).careTeam("participant-id");
 
         assertThat(mockingDetails(accounts).getInvocations()).as("calls to the identity module").hasSize(1);
     }
