@@ -75,6 +75,11 @@ class ProgrammeRecords {
         return documents.getById(programme.getManualId(), ExerciseManual.class);
     }
 
+    /** Stores a new edition of a study's manual; an edition published meanwhile is refused (DuplicateKeyException). */
+    ExerciseManual publish(ExerciseManual manual) {
+        return documents.insert(manual);
+    }
+
     Optional<ExerciseManual> latestManual(String studyId) {
         return documents.findOne(Query.query(Criteria.where("studyId").is(studyId))
                 .with(Sort.by(Sort.Direction.DESC, "edition")), ExerciseManual.class);
