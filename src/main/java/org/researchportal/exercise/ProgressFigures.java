@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantRef;
@@ -109,10 +110,20 @@ public class ProgressFigures {
         LocalDate first = ProgrammeRecords.weekStart(programme.getStartDate());
         Map<LocalDate, WeeklySummary> summarised = new HashMap<>();
         summaries.since(participantId, first).forEach(w -> summarised.put(w.getWeekStart(), w));
+        List<LocalDate> unsummarised = new ArrayList<>();
+        for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
+            if (!summarised.containsKey(week)) {
+                unsummarised.add(week);
+            }
+        }
+        // A week without a summary is one with no session, unless it was logged before summaries existed (or its
+        // refresh failed): which weeks had sessions is one read, not two per quiet week.
+        Set<LocalDate> logged = unsummarised.isEmpty() ? Set.of()
+                : sessions.weeksWithSessions(participantId, unsummarised.getFirst());
         List<WeekFigures> weeks = new ArrayList<>();
         for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
             int planned = plannedInWeek(programme, week, today);
-            if (!summarised.containsKey(week)) {
+            if (!summarised.containsKey(week) && logged.contains(week)) {
                 // A week logged before summaries existed (or whose refresh failed) is summarised now.
                 summaries.refresh(participantId, participant.studyId(), week);
                 summaries.of(participantId, week).ifPresent(w -> summarised.put(w.getWeekStart(), w));

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -59,6 +61,13 @@ class SessionLogRecords {
         return documents.find(Query.query(Criteria.where("participantId").is(participantId).and("date")
                 .gte(weekStart).lt(weekStart.plusDays(7))), SessionLog.class).stream()
                 .map(SessionLog::toRecord).toList();
+    }
+
+    /** The weeks (by their Monday) from the given Monday on in which a participant logged a session, in one read. */
+    Set<LocalDate> weeksWithSessions(String participantId, LocalDate fromWeek) {
+        return documents.find(Query.query(Criteria.where("participantId").is(participantId).and("date")
+                .gte(fromWeek)), SessionLog.class).stream().map(log -> ProgrammeRecords.weekStart(log.getDate()))
+                .collect(Collectors.toSet());
     }
 
     /** The sessions of these participants dated after the given day, by participant, each the latest first. */

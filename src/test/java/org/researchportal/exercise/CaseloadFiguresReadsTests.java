@@ -1,15 +1,20 @@
 package org.researchportal.exercise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -21,7 +26,8 @@ import org.researchportal.tenancy.TenantDocuments;
 
 /**
  * A page of a therapist's caseload costs the same few reads however many rows it has, including the participants who
- * logged nothing for four weeks (whose last session is looked up further back). A plain unit test: a second Spring
+ * logged nothing for four weeks (whose last session is looked up further back); a participant's progress costs the
+ * same however many weeks went by without a session. A plain unit test: a second Spring
  * context in the same run would replace the security context strategy the first context's services read.
  */
 class CaseloadFiguresReadsTests {
@@ -40,6 +46,25 @@ class CaseloadFiguresReadsTests {
         assertThat(figures(documents, participants(4)).figures(ids(4))).hasSize(4);
     }
 
+    @Test
+    void aParticipantsProgressReadsAsMuchAfterTwelveQuietWeeksAsAfterTwo() {
+        assertThat(readsOfProgress(12)).isEqualTo(readsOfProgress(2));
+    }
+
+    /** The reads of one participant's progress in a programme that started some weeks ago, with nothing logged. */
+    private static long readsOfProgress(int weeks) {
+        TenantDocuments documents = mock(TenantDocuments.class);
+        ParticipantRef participant = participants(1).getFirst();
+        Programme programme = new Programme(participant.id(), "study", "manual", 1, "standard",
+                LocalDate.of(2026, 3, 2).minusWeeks(weeks), List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), List.of(),
+                List.of(), Instant.parse("2026-01-01T00:00:00Z"));
+        when(documents.findOne(any(), eq(Programme.class))).thenReturn(Optional.of(programme));
+        ProgressFigures figures = figures(documents, List.of(participant));
+        assertThat(figures.progress(participant.id()).weeks()).hasSizeGreaterThan(weeks);
+        return mockingDetails(documents).getInvocations().stream()
+                .filter(invocation -> READS.contains(invocation.getMethod().getName())).count();
+    }
+
     private static long readsOfAPage(int rows) {
         TenantDocuments documents = mock(TenantDocuments.class);
         assertThat(figures(documents, participants(rows)).figures(ids(rows))).hasSize(rows);
@@ -50,6 +75,7 @@ class CaseloadFiguresReadsTests {
     private static ProgressFigures figures(TenantDocuments documents, List<ParticipantRef> page) {
         ProgrammeParticipants participants = mock(ProgrammeParticipants.class);
         when(participants.programmeParticipants(anyCollection())).thenReturn(page);
+        page.forEach(p -> when(participants.programmeParticipant(p.id())).thenReturn(Optional.of(p)));
         ExerciseArm arm = new ExerciseArm(participants, Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"),
                 ZoneOffset.UTC));
         SessionLogRecords sessions = new SessionLogRecords(documents);
