@@ -16,7 +16,6 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.ProgrammeParticipants;
 import org.researchportal.study.StudyService;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -33,17 +32,14 @@ public class ExerciseManuals {
     static final int TEXT_MAX_LENGTH = 500;
     static final int MAX_STEPS = 12;
 
-    private final TenantDocuments documents;
     private final ProgrammeParticipants participants;
     private final AuditTrail audit;
     private final StudyService studies;
     private final ProgrammeRecords records;
     private final Clock clock;
 
-    ExerciseManuals(TenantDocuments documents, ProgrammeParticipants participants, AuditTrail audit,
-            StudyService studies,
+    ExerciseManuals(ProgrammeParticipants participants, AuditTrail audit, StudyService studies,
             ProgrammeRecords records, Clock clock) {
-        this.documents = documents;
         this.participants = participants;
         this.audit = audit;
         this.studies = studies;
@@ -78,7 +74,7 @@ public class ExerciseManuals {
             List<ProgrammeTemplate> templates, boolean demoContent) {
         ExerciseManual manual;
         try {
-            manual = documents.insert(new ExerciseManual(studyId, edition, exercises, guidance, templates,
+            manual = records.publish(new ExerciseManual(studyId, edition, exercises, guidance, templates,
                     demoContent, CurrentUser.require().username(), clock.instant()));
         } catch (DuplicateKeyException publishedMeanwhile) {
             throw ValidationException.of("manual", "manual.published-meanwhile");

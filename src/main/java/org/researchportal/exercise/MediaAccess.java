@@ -3,7 +3,6 @@ package org.researchportal.exercise;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,19 +12,19 @@ import org.springframework.stereotype.Component;
 @Component
 class MediaAccess {
 
-    private final TenantDocuments documents;
+    private final VideoRecords videos;
     private final ExerciseManuals manuals;
     private final ExerciseArm arm;
 
-    MediaAccess(TenantDocuments documents, ExerciseManuals manuals, ExerciseArm arm) {
-        this.documents = documents;
+    MediaAccess(VideoRecords videos, ExerciseManuals manuals, ExerciseArm arm) {
+        this.videos = videos;
         this.manuals = manuals;
         this.arm = arm;
     }
 
     /** A video of the tenant the caller may watch. */
     ExerciseVideo viewable(String videoId) {
-        ExerciseVideo video = documents.findById(videoId, ExerciseVideo.class)
+        ExerciseVideo video = videos.findVideo(videoId)
                 .orElseThrow(() -> new NotFoundException("ExerciseVideo", videoId));
         mayView(video.getStudyId(), videoId);
         return video;

@@ -25,11 +25,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.tenancy.StoredFile;
-import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantFiles;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -44,7 +40,7 @@ public class MediaLibrary {
 
     static final int LINK_MAX_LENGTH = 500;
 
-    private final TenantDocuments documents;
+    private final VideoRecords videos;
     private final TenantFiles files;
     private final MediaAccess access;
     private final ProgrammeFeed programmeFeed;
@@ -53,9 +49,9 @@ public class MediaLibrary {
     private final Clock clock;
     private final long maxBytes;
 
-    MediaLibrary(TenantDocuments documents, TenantFiles files, MediaAccess access, ProgrammeFeed programmeFeed,
+    MediaLibrary(VideoRecords videos, TenantFiles files, MediaAccess access, ProgrammeFeed programmeFeed,
             ExerciseArm arm, AuditTrail audit, Clock clock, ExerciseProperties settings) {
-        this.documents = documents;
+        this.videos = videos;
         this.files = files;
         this.access = access;
         this.programmeFeed = programmeFeed;
@@ -170,29 +166,22 @@ public class MediaLibrary {
     private VideoRef add(ExerciseVideo video) {
         ExerciseVideo stored;
         try {
-            stored = documents.insert(video);
+            stored = videos.add(video);
         } catch (RuntimeException notRecorded) {
             if (video.getFileId() != null) {
                 files.delete(video.getFileId());
             }
             throw notRecorded;
         }
-        // The exercise's earlier videos are kept (what was watched stays on record) but are no longer current. Only
-        // earlier ones: two uploads at once must not retire each other.
-        for (ExerciseVideo earlier : documents.find(Query.query(Criteria.where("studyId").is(video.getStudyId())
-                .and("exerciseCode").is(video.getExerciseCode()).and("replacedAt").isNull()
-                .and("addedAt").lte(video.getAddedAt()).and("_id").ne(stored.requireId())), ExerciseVideo.class)) {
-            documents.updateFirst(Query.query(Criteria.where("_id").is(earlier.requireId())),
-                    new Update().set("replacedAt", clock.instant()), ExerciseVideo.class);
-        }
+        // The exercise's earlier videos are kept (what was watched stays on record) but are no longer current.
+        videos.replaceEarlierThan(stored, clock.instant());
         VideoRef ref = stored.toRef();
         audit.record("video.added", "ExerciseVideo", ref.id(), null, ref, null);
         return ref;
     }
 
     private Map<String, VideoRef> currentVideos(String studyId) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("replacedAt").isNull()),
-                ExerciseVideo.class).stream().map(ExerciseVideo::toRef)
+        return videos.currentVideos(studyId).stream().map(ExerciseVideo::toRef)
                 .sorted(Comparator.comparing(VideoRef::addedAt))
                 .collect(Collectors.toMap(VideoRef::exerciseCode, Function.identity(), (older, newer) -> newer,
                         LinkedHashMap::new));

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantRef;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -15,12 +12,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class ParticipantProgramme {
 
-    private final TenantDocuments documents;
+    private final SessionLogRecords sessions;
     private final ExerciseArm arm;
     private final ProgrammeRecords records;
 
-    ParticipantProgramme(TenantDocuments documents, ExerciseArm arm, ProgrammeRecords records) {
-        this.documents = documents;
+    ParticipantProgramme(SessionLogRecords sessions, ExerciseArm arm, ProgrammeRecords records) {
+        this.sessions = sessions;
         this.arm = arm;
         this.records = records;
     }
@@ -47,8 +44,7 @@ public class ParticipantProgramme {
         Programme programme = records.programme(me.id());
         ExerciseManual manual = records.manualOf(programme);
         LocalDate today = arm.today(me);
-        boolean logged = documents.exists(Query.query(Criteria.where("participantId").is(me.id()).and("date")
-                .is(today)), SessionLog.class);
+        boolean logged = sessions.loggedOn(me.id(), today);
         List<TodayPlan.PlannedExercise> planned = programme.getItems().stream().map(i -> manual.exercise(i.exercise())
                 .map(e -> new TodayPlan.PlannedExercise(e, i.dosage(), i.level()))).flatMap(Optional::stream)
                 .toList();
@@ -57,7 +53,7 @@ public class ParticipantProgramme {
 
     @Secured(Authorities.PARTICIPANT)
     public List<SessionRecord> myHistory() {
-        return records.sessionsOf(arm.requireMe().id());
+        return sessions.sessionsOf(arm.requireMe().id());
     }
 
     /** Whether the signed-in participant follows an exercise programme (false: standard guidance only). */

@@ -13,12 +13,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.tenancy.StoredFile;
-import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantFiles;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -32,16 +27,16 @@ public class PictureLibrary {
     public static final int PICTURE_MAX_BYTES = 2 * 1024 * 1024;
     static final int PICTURES_PER_EXERCISE = 6;
 
-    private final TenantDocuments documents;
+    private final PictureRecords pictures;
     private final TenantFiles files;
     private final MediaAccess access;
     private final ExerciseArm arm;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PictureLibrary(TenantDocuments documents, TenantFiles files, MediaAccess access, ExerciseArm arm,
+    PictureLibrary(PictureRecords pictures, TenantFiles files, MediaAccess access, ExerciseArm arm,
             AuditTrail audit, Clock clock) {
-        this.documents = documents;
+        this.pictures = pictures;
         this.files = files;
         this.access = access;
         this.arm = arm;
@@ -65,9 +60,7 @@ public class PictureLibrary {
         if (type.isEmpty()) {
             errors.put("file", "picture.file.invalid");
         }
-        if (errors.isEmpty() && documents.count(Query.query(Criteria.where("studyId").is(studyId)
-                .and("exerciseCode").is(exerciseCode).and("removedAt").isNull()), ExercisePicture.class)
-                >= PICTURES_PER_EXERCISE) {
+        if (errors.isEmpty() && pictures.currentCount(studyId, exerciseCode) >= PICTURES_PER_EXERCISE) {
             errors.put("file", "picture.too-many");
         }
         if (!errors.isEmpty()) {
@@ -77,7 +70,7 @@ public class PictureLibrary {
                 content, Map.of("studyId", studyId, "purpose", "exercise-picture"));
         PictureRef ref;
         try {
-            ref = documents.insert(new ExercisePicture(studyId, exerciseCode, fileId, type.orElseThrow(),
+            ref = pictures.add(new ExercisePicture(studyId, exerciseCode, fileId, type.orElseThrow(),
                     content.length, new Text(en, zh.isEmpty() ? en : zh), CurrentUser.require().username(),
                     clock.instant())).toRef();
         } catch (RuntimeException notRecorded) {
@@ -91,11 +84,9 @@ public class PictureLibrary {
     /** Takes a picture off the exercise; it stays on record. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST})
     public void removePicture(String pictureId) {
-        ExercisePicture picture = documents.findById(pictureId, ExercisePicture.class)
+        ExercisePicture picture = pictures.findPicture(pictureId)
                 .orElseThrow(() -> new NotFoundException("ExercisePicture", pictureId));
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(pictureId).and("removedAt")
-                .isNull()), new Update().set("removedAt", clock.instant()), ExercisePicture.class);
-        if (changed > 0) {
+        if (pictures.remove(pictureId, clock.instant())) {
             audit.record("picture.removed", "ExercisePicture", pictureId, picture.toRef(), null, null);
         }
     }
@@ -114,7 +105,7 @@ public class PictureLibrary {
     /** A picture, for the browser or a handout: to staff of the tenant and the exercise arm of its study. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST, Authorities.CLINICIAN, Authorities.PARTICIPANT})
     public StoredFile openPicture(String pictureId) {
-        ExercisePicture picture = documents.findById(pictureId, ExercisePicture.class)
+        ExercisePicture picture = pictures.findPicture(pictureId)
                 .filter(ExercisePicture::isCurrent)
                 .orElseThrow(() -> new NotFoundException("ExercisePicture", pictureId));
         access.mayView(picture.getStudyId(), pictureId);
@@ -123,8 +114,7 @@ public class PictureLibrary {
     }
 
     private Map<String, List<PictureRef>> currentPictures(String studyId) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("removedAt").isNull())
-                .with(Sort.by("addedAt")), ExercisePicture.class).stream().map(ExercisePicture::toRef)
+        return pictures.currentPictures(studyId).stream().map(ExercisePicture::toRef)
                 .collect(Collectors.groupingBy(PictureRef::exerciseCode, LinkedHashMap::new, Collectors.toList()));
     }
 }

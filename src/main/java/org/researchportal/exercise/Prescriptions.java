@@ -14,11 +14,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.ParticipantRef;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -28,14 +24,12 @@ public class Prescriptions {
 
     static final String ENTITY = "Programme";
 
-    private final TenantDocuments documents;
     private final AuditTrail audit;
     private final ExerciseArm arm;
     private final ProgrammeRecords records;
     private final Clock clock;
 
-    Prescriptions(TenantDocuments documents, AuditTrail audit, ExerciseArm arm, ProgrammeRecords records, Clock clock) {
-        this.documents = documents;
+    Prescriptions(AuditTrail audit, ExerciseArm arm, ProgrammeRecords records, Clock clock) {
         this.audit = audit;
         this.arm = arm;
         this.records = records;
@@ -47,8 +41,7 @@ public class Prescriptions {
     public OwnProgramme programmeWithManual(String participantId) {
         ParticipantRef participant = arm.participant(participantId);
         Programme programme = records.programme(participantId);
-        return new OwnProgramme(participant, programme, documents.getById(programme.getManualId(),
-                ExerciseManual.class));
+        return new OwnProgramme(participant, programme, records.manualOf(programme));
     }
 
     /** Prescribes a programme from a template of the current manual, on the given weekdays from a start date. */
@@ -78,7 +71,7 @@ public class Prescriptions {
         var change = new ProgrammeChange(clock.instant(), CurrentUser.require().username(),
                 ProgrammeChange.Action.PRESCRIBED, template.code(), null, reason.trim());
         try {
-            Programme programme = documents.insert(new Programme(participantId, participant.studyId(),
+            Programme programme = records.prescribe(new Programme(participantId, participant.studyId(),
                     manual.requireId(), manual.getEdition(), template.code(), startDate,
                     weekdays.stream().sorted().toList(), items, List.of(change), clock.instant()));
             audit.record("programme.prescribed", ENTITY, programme.requireId(), null,
@@ -104,10 +97,7 @@ public class Prescriptions {
                 ? new ProgrammeItem(exercise, dosage, level) : i).toList();
         var change = new ProgrammeChange(clock.instant(), CurrentUser.require().username(),
                 ProgrammeChange.Action.ADJUSTED, exercise, level, reason.trim());
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(programme.requireId()).and("version")
-                .is(programme.getVersion())), new Update().set("items", items).push("changes", change)
-                .inc("version", 1), Programme.class);
-        if (changed == 0) {
+        if (!records.adjust(programme, items, change)) {
             throw ValidationException.of("dosage", "programme.changed-meanwhile");
         }
         audit.record("programme.adjusted", ENTITY, programme.requireId(), Map.of("items", programme.getItems()),
@@ -118,6 +108,6 @@ public class Prescriptions {
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
     public Optional<Programme> programmeOf(String participantId) {
         arm.participant(participantId);
-        return documents.findOne(Query.query(Criteria.where("participantId").is(participantId)), Programme.class);
+        return records.findProgramme(participantId);
     }
 }

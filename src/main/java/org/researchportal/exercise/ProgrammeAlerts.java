@@ -2,8 +2,6 @@ package org.researchportal.exercise;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +12,6 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.exercise.ProgrammeRecords.Followed;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -33,19 +24,21 @@ public class ProgrammeAlerts {
 
     static final int INACTIVE_DAYS = 7;
 
-    private final TenantDocuments documents;
+    private final ProgrammeAlertRecords alertRecords;
     private final AuditTrail audit;
     private final ExerciseArm arm;
     private final ProgrammeRecords records;
+    private final SessionLogRecords sessions;
     private final RaisedAlerts alerts;
     private final Clock clock;
 
-    ProgrammeAlerts(TenantDocuments documents, AuditTrail audit, ExerciseArm arm, ProgrammeRecords records,
-            RaisedAlerts alerts, Clock clock) {
-        this.documents = documents;
+    ProgrammeAlerts(ProgrammeAlertRecords alertRecords, AuditTrail audit, ExerciseArm arm, ProgrammeRecords records,
+            SessionLogRecords sessions, RaisedAlerts alerts, Clock clock) {
+        this.alertRecords = alertRecords;
         this.audit = audit;
         this.arm = arm;
         this.records = records;
+        this.sessions = sessions;
         this.alerts = alerts;
         this.clock = clock;
     }
@@ -54,27 +47,20 @@ public class ProgrammeAlerts {
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
     public List<AlertRecord> alerts(String participantId) {
         arm.participant(participantId);
-        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
-                .with(Sort.by(Sort.Direction.DESC, "raisedAt")), ProgrammeAlert.class).stream()
-                .map(ProgrammeAlert::toRecord).toList();
+        return alertRecords.alertsOf(participantId).stream().map(ProgrammeAlert::toRecord).toList();
     }
 
     /** Marks an open alert handled; the note says what was done. An alert is handled once. */
     @Secured(Authorities.THERAPIST)
     public AlertRecord handleAlert(String alertId, String note) {
-        ProgrammeAlert alert = documents.findById(alertId, ProgrammeAlert.class)
-                .orElseThrow(() -> new NotFoundException("ProgrammeAlert", alertId));
+        ProgrammeAlert alert = alertRecords.findAlert(alertId).orElseThrow(() -> new NotFoundException("ProgrammeAlert", alertId));
         if (Inputs.isBlankOrLonger(note, ProgrammeAlert.NOTE_MAX_LENGTH)) {
             throw ValidationException.of("note", "alert.note.required");
         }
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(alertId).and("handledAt")
-                .isNull()), new Update().set("handledAt", clock.instant())
-                .set("handledBy", CurrentUser.require().username()).set("handledNote", note.trim()),
-                ProgrammeAlert.class);
-        if (changed == 0) {
+        if (!alertRecords.handle(alertId, clock.instant(), CurrentUser.require().username(), note.trim())) {
             throw ValidationException.of("note", "alert.already-handled");
         }
-        AlertRecord handled = documents.getById(alertId, ProgrammeAlert.class).toRecord();
+        AlertRecord handled = alertRecords.alert(alertId).toRecord();
         audit.record("alert.handled", "ProgrammeAlert", alertId, alert.toRecord(), handled, note.trim());
         return handled;
     }
@@ -91,15 +77,8 @@ public class ProgrammeAlerts {
             return 0;
         }
         List<String> ids = followed.stream().map(f -> f.participant().id()).toList();
-        Map<String, LocalDate> lastSessions = new HashMap<>();
-        documents.aggregate(SessionLog.class, List.of(
-                Aggregation.match(Criteria.where("participantId").in(ids)),
-                Aggregation.group("participantId").max("date").as("date")), LastSession.class)
-                .forEach(s -> lastSessions.put(s.id(), s.date()));
-        Set<String> alerted = new HashSet<>();
-        documents.find(Query.query(Criteria.where("participantId").in(ids).and("kind")
-                .is(ProgrammeAlert.Kind.NO_SESSIONS)), ProgrammeAlert.class)
-                .forEach(a -> alerted.add(a.getParticipantId() + "/" + a.toRecord().sessionDate()));
+        Map<String, LocalDate> lastSessions = sessions.lastSessionDays(ids);
+        Set<String> alerted = alertRecords.quietSpellsAlerted(ids);
         int raised = 0;
         for (Followed each : followed) {
             Programme programme = each.programme();
@@ -107,16 +86,12 @@ public class ProgrammeAlerts {
             LocalDate lastActivity = lastSessions.getOrDefault(programme.getParticipantId(),
                     programme.getStartDate());
             boolean quietWeek = !lastActivity.isAfter(today.minusDays(INACTIVE_DAYS));
-            if (quietWeek && alerted.add(programme.getParticipantId() + "/" + lastActivity)) {
+            if (quietWeek && alerted.add(ProgrammeAlertRecords.quietSpell(programme.getParticipantId(), lastActivity))) {
                 alerts.raise(programme.getParticipantId(), programme.getStudyId(), ProgrammeAlert.Kind.NO_SESSIONS,
                         lastActivity, null);
                 raised++;
             }
         }
         return raised;
-    }
-
-    /** A participant's latest session day. */
-    record LastSession(@Id String id, LocalDate date) {
     }
 }

@@ -7,16 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantRef;
 import org.researchportal.participants.ProgrammeParticipants;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.researchportal.exercise.SessionLogRecords.LastSession;
+import org.researchportal.exercise.SessionLogRecords.SessionCount;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -27,18 +24,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProgressFigures {
 
-    private final TenantDocuments documents;
     private final ProgrammeParticipants participants;
     private final ExerciseArm arm;
     private final ProgrammeRecords records;
+    private final SessionLogRecords sessions;
+    private final ProgrammeAlertRecords alerts;
     private final WeeklySummaries summaries;
 
-    ProgressFigures(TenantDocuments documents, ProgrammeParticipants participants, ExerciseArm arm,
-            ProgrammeRecords records, WeeklySummaries summaries) {
-        this.documents = documents;
+    ProgressFigures(ProgrammeParticipants participants, ExerciseArm arm, ProgrammeRecords records,
+            SessionLogRecords sessions, ProgrammeAlertRecords alerts, WeeklySummaries summaries) {
         this.participants = participants;
         this.arm = arm;
         this.records = records;
+        this.sessions = sessions;
+        this.alerts = alerts;
         this.summaries = summaries;
     }
 
@@ -46,12 +45,11 @@ public class ProgressFigures {
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
     public ProgrammeOverview overview(String participantId) {
         ParticipantRef participant = arm.participant(participantId);
-        @Nullable Programme programme = documents.findOne(Query.query(Criteria.where("participantId")
-                .is(participantId)), Programme.class).orElse(null);
+        @Nullable Programme programme = records.findProgramme(participantId).orElse(null);
         @Nullable ExerciseManual manual = programme != null
                 ? records.manualOf(programme)
                 : records.latestManual(participant.studyId()).orElse(null);
-        return new ProgrammeOverview(participant, programme, manual, records.sessionsOf(participantId),
+        return new ProgrammeOverview(participant, programme, manual, sessions.sessionsOf(participantId),
                 figuresOf(participant), records.checkInsOf(participantId));
     }
 
@@ -74,20 +72,14 @@ public class ProgressFigures {
      */
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
     public List<ProgrammeAdherence> adherence(String studyId, Collection<String> participantIds) {
-        List<Programme> programmes = documents.find(Query.query(Criteria.where("studyId").is(studyId)
-                .and("participantId").in(participantIds)).with(Sort.by("participantId")), Programme.class);
+        List<Programme> programmes = records.programmesOf(studyId, participantIds);
         if (programmes.isEmpty()) {
             return List.of();
         }
         Map<String, ParticipantRef> refs = new HashMap<>();
         participants.programmeParticipants(programmes.stream().map(Programme::getParticipantId).toList())
                 .forEach(p -> refs.put(p.id(), p));
-        Map<String, SessionCount> counts = new HashMap<>();
-        documents.aggregate(SessionLog.class, List.of(
-                Aggregation.match(Criteria.where("participantId").in(refs.keySet())),
-                Aggregation.group("participantId", "date").count().as("sessions"),
-                Aggregation.group("participantId").count().as("days").sum("sessions").as("sessions")),
-                SessionCount.class).forEach(c -> counts.put(c.id(), c));
+        Map<String, SessionCount> counts = sessions.sessionCounts(refs.keySet());
         List<ProgrammeAdherence> adherence = new ArrayList<>();
         for (Programme programme : programmes) {
             ParticipantRef participant = refs.get(programme.getParticipantId());
@@ -98,15 +90,12 @@ public class ProgressFigures {
             LocalDate today = arm.today(participant);
             LocalDate until = participant.leftOn() != null && participant.leftOn().isBefore(today)
                     ? participant.leftOn() : today;
-            SessionCount count = counts.getOrDefault(participant.id(), new SessionCount(participant.id(), 0, 0));
+            SessionCount count = counts.getOrDefault(participant.id(), SessionCount.none(participant.id()));
             adherence.add(new ProgrammeAdherence(participant.id(), programme.getTemplate(),
                     programme.getManualEdition(), programme.getStartDate(), until,
                     programme.programmeDays(programme.getStartDate(), until).size(), count.days(), count.sessions()));
         }
         return adherence;
-    }
-
-    record SessionCount(@Id String id, int days, int sessions) {
     }
 
     /**
@@ -121,10 +110,20 @@ public class ProgressFigures {
         LocalDate first = ProgrammeRecords.weekStart(programme.getStartDate());
         Map<LocalDate, WeeklySummary> summarised = new HashMap<>();
         summaries.since(participantId, first).forEach(w -> summarised.put(w.getWeekStart(), w));
+        List<LocalDate> unsummarised = new ArrayList<>();
+        for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
+            if (!summarised.containsKey(week)) {
+                unsummarised.add(week);
+            }
+        }
+        // A week without a summary is one with no session, unless it was logged before summaries existed (or its
+        // refresh failed): which weeks had sessions is one read, not two per quiet week.
+        Set<LocalDate> logged = unsummarised.isEmpty() ? Set.of()
+                : sessions.weeksWithSessions(participantId, unsummarised.getFirst());
         List<WeekFigures> weeks = new ArrayList<>();
         for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
             int planned = plannedInWeek(programme, week, today);
-            if (!summarised.containsKey(week)) {
+            if (!summarised.containsKey(week) && logged.contains(week)) {
                 // A week logged before summaries existed (or whose refresh failed) is summarised now.
                 summaries.refresh(participantId, participant.studyId(), week);
                 summaries.of(participantId, week).ifPresent(w -> summarised.put(w.getWeekStart(), w));
@@ -132,7 +131,7 @@ public class ProgressFigures {
             WeeklySummary summary = summarised.get(week);
             weeks.add(summary == null ? WeekFigures.empty(week, planned) : summary.toFigures(planned));
         }
-        OptionalDouble baseline = AlertRules.baseline(records.firstSessions(participantId,
+        OptionalDouble baseline = AlertRules.baseline(sessions.firstSessions(participantId,
                 AlertRules.BASELINE_SESSIONS));
         return new ProgrammeProgress(participant, programme.getStartDate(), weeks,
                 baseline.isPresent() ? baseline.getAsDouble() : null, records.checkInsOf(participantId));
@@ -156,7 +155,7 @@ public class ProgressFigures {
 
     /**
      * The figures of several participants with one query per kind of document, not one per participant: a caseload
-     * page of 50 costs the same few queries as one row.
+     * page of 50 costs the same few queries as one row, those who logged nothing for four weeks included.
      */
     private Map<String, ProgrammeFigures> figuresOf(List<ParticipantRef> refs) {
         if (refs.isEmpty()) {
@@ -167,16 +166,14 @@ public class ProgressFigures {
         refs.forEach(p -> todays.put(p.id(), arm.today(p)));
         LocalDate earliest = todays.values().stream().min(LocalDate::compareTo).orElseThrow();
         Map<String, Programme> programmes = new HashMap<>();
-        documents.find(Query.query(Criteria.where("participantId").in(ids)), Programme.class)
-                .forEach(p -> programmes.put(p.getParticipantId(), p));
+        records.programmesOf(ids).forEach(p -> programmes.put(p.getParticipantId(), p));
         Map<String, List<SessionRecord>> recent = new HashMap<>();
-        documents.find(Query.query(Criteria.where("participantId").in(ids).and("date").gt(earliest.minusDays(28)))
-                .with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class)
-                .forEach(log -> recent.computeIfAbsent(log.getParticipantId(), id -> new ArrayList<>())
-                        .add(log.toRecord()));
-        Map<String, Long> openAlerts = new HashMap<>();
-        documents.find(Query.query(Criteria.where("participantId").in(ids).and("handledAt").isNull()),
-                ProgrammeAlert.class).forEach(a -> openAlerts.merge(a.getParticipantId(), 1L, Long::sum));
+        sessions.sessionsAfter(ids, earliest.minusDays(28)).forEach((id, logged) -> recent.put(id, logged.stream()
+                .filter(r -> r.date().isAfter(todays.get(id).minusDays(28))).toList()));
+        // Only someone with no session in four weeks needs a look further back: all of them in one read.
+        Map<String, LastSession> quietSince = sessions.latestSessions(ids.stream()
+                .filter(id -> recent.getOrDefault(id, List.of()).isEmpty()).toList());
+        Map<String, Long> openAlerts = alerts.openCounts(ids);
         Map<String, List<WeeklySummary>> weeks = new HashMap<>();
         summaries.since(ids, ProgrammeRecords.weekStart(earliest).minusWeeks(4))
                 .forEach(w -> weeks.computeIfAbsent(w.getParticipantId(), id -> new ArrayList<>()).add(w));
@@ -184,18 +181,15 @@ public class ProgressFigures {
         for (ParticipantRef participant : refs) {
             String participantId = participant.id();
             LocalDate today = todays.get(participantId);
-            List<SessionRecord> sessions = recent.getOrDefault(participantId, List.of()).stream()
-                    .filter(r -> r.date().isAfter(today.minusDays(28))).toList();
-            // Only someone with no session in four weeks needs a look further back.
-            @Nullable SessionRecord last = sessions.isEmpty() ? documents.findOne(Query.query(Criteria
-                    .where("participantId").is(participantId)).with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")),
-                    SessionLog.class).map(SessionLog::toRecord).orElse(null) : sessions.getFirst();
+            List<SessionRecord> logged = recent.getOrDefault(participantId, List.of());
+            @Nullable LastSession last = logged.isEmpty() ? quietSince.get(participantId)
+                    : LastSession.of(participantId, logged.getFirst());
             LocalDate fromWeek = ProgrammeRecords.weekStart(today).minusWeeks(4);
             List<WeekFigures> lastWeeks = weeks.getOrDefault(participantId, List.of()).stream()
                     .filter(w -> !w.getWeekStart().isBefore(fromWeek)).map(w -> w.toFigures(0)).toList();
             @Nullable Programme programme = programmes.get(participantId);
-            figures.put(participantId, new ProgrammeFigures(sessionDays(sessions, today, 7), planned(programme, today,
-                    7), sessionDays(sessions, today, 28), planned(programme, today, 28),
+            figures.put(participantId, new ProgrammeFigures(sessionDays(logged, today, 7), planned(programme, today,
+                    7), sessionDays(logged, today, 28), planned(programme, today, 28),
                     last == null ? null : last.date(), last == null ? null : Math.max(last.painBefore(),
                             last.painAfter()), ProgrammeFigures.PainTrend.between(lastWeeks),
                     openAlerts.getOrDefault(participantId, 0L)));

@@ -19,17 +19,19 @@ import org.springframework.stereotype.Component;
 class RaisedAlerts {
 
     private final TenantDocuments documents;
+    private final ProgrammeAlertRecords alerts;
+    private final SessionLogRecords sessions;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final ProgrammeRecords records;
     private final Clock clock;
 
-    RaisedAlerts(TenantDocuments documents, AuditTrail audit, ApplicationEventPublisher events,
-            ProgrammeRecords records, Clock clock) {
+    RaisedAlerts(TenantDocuments documents, ProgrammeAlertRecords alerts, SessionLogRecords sessions,
+            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
+        this.alerts = alerts;
+        this.sessions = sessions;
         this.audit = audit;
         this.events = events;
-        this.records = records;
         this.clock = clock;
     }
 
@@ -40,7 +42,7 @@ class RaisedAlerts {
             kinds.add(ProgrammeAlert.Kind.SAFETY_STOP);
         }
         // The baseline needs only the first sessions, not every log the participant ever made.
-        List<SessionRecord> earlier = records.firstSessions(me.id(), AlertRules.BASELINE_SESSIONS + 1).stream()
+        List<SessionRecord> earlier = sessions.firstSessions(me.id(), AlertRules.BASELINE_SESSIONS + 1).stream()
                 .filter(s -> !s.id().equals(session.id())).limit(AlertRules.BASELINE_SESSIONS).toList();
         if (AlertRules.painRise(earlier, session)) {
             kinds.add(ProgrammeAlert.Kind.PAIN_RISE);
@@ -52,7 +54,7 @@ class RaisedAlerts {
 
     void raise(String participantId, String studyId, ProgrammeAlert.Kind kind, LocalDate sessionDate,
             @Nullable String sessionId) {
-        ProgrammeAlert alert = documents.insert(new ProgrammeAlert(participantId, studyId, kind, sessionDate,
+        ProgrammeAlert alert = alerts.raise(new ProgrammeAlert(participantId, studyId, kind, sessionDate,
                 sessionId, clock.instant()));
         audit.record("alert.raised", "ProgrammeAlert", alert.requireId(), null, alert.toRecord(), null);
         events.publishEvent(new ProgrammeAlertRaised(documents.currentTenantId(), participantId, alert.requireId(),

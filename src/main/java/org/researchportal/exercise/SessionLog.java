@@ -49,6 +49,10 @@ public class SessionLog extends TenantOwnedDocument {
                 safetyStop, loggedAt);
     }
 
+    LocalDate getDate() {
+        return date;
+    }
+
     String getParticipantId() {
         return participantId;
     }

@@ -15,11 +15,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantRef;
 import org.researchportal.participants.ParticipantService;
-import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +26,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SessionLogging {
 
-    private final TenantDocuments documents;
+    private final SessionLogRecords sessions;
+    private final ProgrammeAlertRecords raisedAlerts;
     private final ParticipantService participants;
     private final AuditTrail audit;
     private final ExerciseArm arm;
@@ -39,9 +36,11 @@ public class SessionLogging {
     private final RaisedAlerts alerts;
     private final Clock clock;
 
-    SessionLogging(TenantDocuments documents, ParticipantService participants, AuditTrail audit, ExerciseArm arm,
-            ProgrammeRecords records, WeeklySummaries summaries, RaisedAlerts alerts, Clock clock) {
-        this.documents = documents;
+    SessionLogging(SessionLogRecords sessions, ProgrammeAlertRecords raisedAlerts, ParticipantService participants,
+            AuditTrail audit, ExerciseArm arm, ProgrammeRecords records, WeeklySummaries summaries,
+            RaisedAlerts alerts, Clock clock) {
+        this.sessions = sessions;
+        this.raisedAlerts = raisedAlerts;
         this.participants = participants;
         this.audit = audit;
         this.arm = arm;
@@ -79,7 +78,7 @@ public class SessionLogging {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        SessionLog log = documents.insert(new SessionLog(me.id(), me.studyId(), entry.date(), entry.exercises(),
+        SessionLog log = sessions.log(new SessionLog(me.id(), me.studyId(), entry.date(), entry.exercises(),
                 entry.minutes(), entry.exertion(), entry.painBefore(), entry.painAfter(), note, entry.safetyStop(),
                 clock.instant()));
         audit.record("session.logged", "SessionLog", log.requireId(), null, log.toRecord(), null);
@@ -97,15 +96,12 @@ public class SessionLogging {
     @Secured(Authorities.PARTICIPANT)
     public Optional<SafetyAdvice> mySafetyAdvice() {
         ParticipantRef me = arm.requireMe();
-        Optional<SessionLog> latest = documents.findOne(Query.query(Criteria.where("participantId").is(me.id()))
-                .with(Sort.by(Sort.Direction.DESC, "date", "loggedAt")), SessionLog.class);
+        Optional<SessionRecord> latest = sessions.latestSession(me.id());
         if (latest.isEmpty()) {
             return Optional.empty();
         }
-        SessionRecord session = latest.get().toRecord();
-        Set<ProgrammeAlert.Kind> raised = new HashSet<>();
-        documents.find(Query.query(Criteria.where("participantId").is(me.id()).and("sessionId").is(session.id())),
-                ProgrammeAlert.class).forEach(a -> raised.add(a.getKind()));
+        SessionRecord session = latest.get();
+        Set<ProgrammeAlert.Kind> raised = raisedAlerts.raisedBy(me.id(), session.id());
         boolean stop = raised.contains(ProgrammeAlert.Kind.SAFETY_STOP);
         boolean rise = raised.contains(ProgrammeAlert.Kind.PAIN_RISE);
         if (!stop && !rise) {
@@ -137,7 +133,7 @@ public class SessionLogging {
             throw new ValidationException(errors);
         }
         try {
-            WeeklyCheckIn checkIn = documents.insert(new WeeklyCheckIn(me.id(), me.studyId(),
+            WeeklyCheckIn checkIn = records.checkIn(new WeeklyCheckIn(me.id(), me.studyId(),
                     ProgrammeRecords.weekStart(arm.today(me)),
                     jointPain, stiffness, takingAromataseInhibitor, text, clock.instant()));
             audit.record("check-in.answered", "WeeklyCheckIn", checkIn.requireId(), null, checkIn.toRecord(), null);
@@ -151,8 +147,7 @@ public class SessionLogging {
     @Secured(Authorities.PARTICIPANT)
     public boolean myCheckInDue() {
         ParticipantRef me = arm.requireMe();
-        return !documents.exists(Query.query(Criteria.where("participantId").is(me.id()).and("weekStart")
-                .is(ProgrammeRecords.weekStart(arm.today(me)))), WeeklyCheckIn.class);
+        return !records.checkedIn(me.id(), ProgrammeRecords.weekStart(arm.today(me)));
     }
 
     private static void checkScale(Map<String, String> errors, String field, int value) {

@@ -12,11 +12,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.tenancy.StoredFile;
-import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantFiles;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -26,13 +22,13 @@ public class VideoCaptions {
 
     public static final int CAPTIONS_MAX_BYTES = 256 * 1024;
 
-    private final TenantDocuments documents;
+    private final VideoRecords videos;
     private final TenantFiles files;
     private final MediaAccess access;
     private final AuditTrail audit;
 
-    VideoCaptions(TenantDocuments documents, TenantFiles files, MediaAccess access, AuditTrail audit) {
-        this.documents = documents;
+    VideoCaptions(VideoRecords videos, TenantFiles files, MediaAccess access, AuditTrail audit) {
+        this.videos = videos;
         this.files = files;
         this.access = access;
         this.audit = audit;
@@ -41,7 +37,7 @@ public class VideoCaptions {
     /** Adds (or replaces) an uploaded video's captions in one of the portal's languages. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.THERAPIST})
     public VideoRef addCaptions(String videoId, String language, byte[] content) {
-        ExerciseVideo video = documents.findById(videoId, ExerciseVideo.class)
+        ExerciseVideo video = videos.findVideo(videoId)
                 .orElseThrow(() -> new NotFoundException("ExerciseVideo", videoId));
         if (!captionLanguages().contains(language)) {
             throw ValidationException.of("language", "video.captions.language");
@@ -57,16 +53,13 @@ public class VideoCaptions {
         List<ExerciseVideo.Captions> captions = new ArrayList<>(video.getCaptions().stream()
                 .filter(c -> !c.language().equals(language)).toList());
         captions.add(new ExerciseVideo.Captions(language, fileId));
-        long changed = documents.updateFirst(Query.query(Criteria.where("_id").is(videoId).and("version")
-                .is(video.getVersion())), new Update().set("captions", captions).inc("version", 1),
-                ExerciseVideo.class);
-        if (changed == 0) {
+        if (!videos.replaceCaptions(video, captions)) {
             files.delete(fileId);
             throw ValidationException.of("file", "video.changed-meanwhile");
         }
         video.getCaptions().stream().filter(c -> c.language().equals(language))
                 .forEach(replaced -> files.delete(replaced.fileId()));
-        VideoRef after = documents.getById(videoId, ExerciseVideo.class).toRef();
+        VideoRef after = videos.video(videoId).toRef();
         audit.record("video.captions-added", "ExerciseVideo", videoId, video.toRef(), after, null);
         return after;
     }

@@ -6,12 +6,6 @@ import java.util.List;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantRef;
-import org.researchportal.tenancy.TenantDocuments;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -28,15 +22,15 @@ public class VideoWatching {
     static final double COMPLETED_SHARE = 0.9;
     private static final double LONGEST_SECONDS = 24 * 3600;
 
-    private final TenantDocuments documents;
+    private final VideoWatchRecords watches;
     private final MediaAccess access;
     private final Prescriptions prescriptions;
     private final ExerciseArm arm;
     private final Clock clock;
 
-    VideoWatching(TenantDocuments documents, MediaAccess access, Prescriptions prescriptions, ExerciseArm arm,
+    VideoWatching(VideoWatchRecords watches, MediaAccess access, Prescriptions prescriptions, ExerciseArm arm,
             Clock clock) {
-        this.documents = documents;
+        this.watches = watches;
         this.access = access;
         this.prescriptions = prescriptions;
         this.arm = arm;
@@ -58,20 +52,14 @@ public class VideoWatching {
         double duration = Double.isFinite(durationSeconds) && durationSeconds > 0
                 && durationSeconds <= LONGEST_SECONDS ? durationSeconds : 0;
         Instant now = clock.instant();
-        Query mine = Query.query(Criteria.where("participantId").is(me.id()).and("videoId").is(videoId));
-        var update = new Update().setOnInsert("studyId", video.getStudyId())
-                .setOnInsert("exerciseCode", video.getExerciseCode()).setOnInsert("firstStartedAt", now)
-                .max("furthestSeconds", positionSeconds).max("durationSeconds", duration).set("lastWatchedAt", now)
-                .inc("plays", event == WatchEvent.STARTED ? 1 : 0);
-        VideoWatch watch = documents.findAndModify(mine, update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true), VideoWatch.class);
+        VideoWatch watch = watches.watched(me.id(), video, event == WatchEvent.STARTED, positionSeconds, duration,
+                now);
         VideoEngagement engagement = watch == null ? null : watch.toEngagement();
         boolean seenThrough = event == WatchEvent.COMPLETED || (engagement != null && engagement.durationSeconds() > 0
                 && engagement.furthestSeconds() >= COMPLETED_SHARE * engagement.durationSeconds());
         if (seenThrough && engagement != null && !engagement.completed()) {
-            documents.updateFirst(Query.of(mine).addCriteria(Criteria.where("completedAt").isNull()),
-                    new Update().set("completedAt", now), VideoWatch.class);
-            engagement = documents.findOne(mine, VideoWatch.class).map(VideoWatch::toEngagement).orElse(engagement);
+            watches.seenThrough(me.id(), videoId, now);
+            engagement = watches.watch(me.id(), videoId).map(VideoWatch::toEngagement).orElse(engagement);
         }
         return engagement;
     }
@@ -89,8 +77,6 @@ public class VideoWatching {
     }
 
     private List<VideoEngagement> engagementOf(String participantId) {
-        return documents.find(Query.query(Criteria.where("participantId").is(participantId))
-                .with(Sort.by(Sort.Direction.DESC, "lastWatchedAt")), VideoWatch.class).stream()
-                .map(VideoWatch::toEngagement).toList();
+        return watches.watchesOf(participantId).stream().map(VideoWatch::toEngagement).toList();
     }
 }

@@ -23,19 +23,19 @@ import org.springframework.stereotype.Component;
 class WeeklySummaries {
 
     private final TenantDocuments documents;
+    private final SessionLogRecords sessions;
     private final Clock clock;
 
-    WeeklySummaries(TenantDocuments documents, Clock clock) {
+    WeeklySummaries(TenantDocuments documents, SessionLogRecords sessions, Clock clock) {
         this.documents = documents;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
     /** Recomputes the week of a participant that holds the given day. */
     void refresh(String participantId, String studyId, LocalDate day) {
         LocalDate weekStart = ProgrammeRecords.weekStart(day);
-        List<SessionRecord> week = documents.find(Query.query(Criteria.where("participantId").is(participantId)
-                .and("date").gte(weekStart).lt(weekStart.plusDays(7))), SessionLog.class).stream()
-                .map(SessionLog::toRecord).toList();
+        List<SessionRecord> week = sessions.sessionsInWeek(participantId, weekStart);
         if (week.isEmpty()) {
             return;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -30,6 +31,7 @@ import org.researchportal.study.Arm;
 import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyRecord;
 import org.researchportal.study.StudyService;
+import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -40,6 +42,9 @@ import org.springframework.security.access.AccessDeniedException;
  * control arm is answered "not found", and only a therapist prescribes or adjusts. Each test has its own tenant.
  */
 class ExerciseServiceTests extends ExerciseTrialTest {
+
+    @Autowired
+    TenantDocuments documents;
 
     @Test
     void theExerciseArmGetsTodaysPlanFromItsManual() {
@@ -272,6 +277,22 @@ class ExerciseServiceTests extends ExerciseTrialTest {
                 null, false));
         assertThat(asTherapist(programmeAlerts::raiseInactivityAlerts)).isZero();
         assertThat(asTherapist(() -> programmeAlerts.alerts(exerciser))).hasSize(1);
+    }
+
+    @Test
+    void aCaseloadPageShowsTheLastSessionOfSomeoneQuietForFourWeeks() {
+        String exercise = prescribeStandard().getItems().getFirst().exercise();
+        // Logged before a programme that started this week: stored directly, as a participant cannot log them now.
+        for (int[] session : new int[][] {{45, 2, 3}, {35, 6, 4}, {40, 1, 1}}) {
+            asTherapist(() -> documents.insert(new SessionLog(exerciser, study, today.minusDays(session[0]),
+                    List.of(exercise), 20, 3, session[1], session[2], null, false, Instant.now())));
+        }
+
+        ProgrammeFigures figures = asTherapist(() -> progressFigures.figures(List.of(exerciser))).get(exerciser);
+        assertThat(figures.sessionDaysLast28()).isZero();
+        assertThat(figures.lastSession()).isEqualTo(today.minusDays(35));
+        assertThat(figures.lastPain()).isEqualTo(6);
+        assertThat(figures).isEqualTo(asTherapist(() -> progressFigures.figures(exerciser)));
     }
 
     @Test
