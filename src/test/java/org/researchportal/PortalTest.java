@@ -1,6 +1,5 @@
 package org.researchportal;
 
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;

@@ -31,7 +31,6 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.authorization.method.SecuredAuthorizationManager;
 import org.springframework.security.util.SimpleMethodInvocation;
-import org.springframework.stereotype.Service;
 
 /**
  * The role matrix: every view and every service operation against every role, written to
@@ -54,11 +53,9 @@ class RoleMatrixTests extends PortalTest {
     @Autowired
     ApplicationContext context;
 
-    record Operation(String name, Object bean, Method method, Set<PortalRole> roles) {
-    }
+    record Operation(String name, Object bean, Method method, Set<PortalRole> roles) {}
 
-    record View(String path, Class<?> type, Set<PortalRole> roles) {
-    }
+    record View(String path, Class<?> type, Set<PortalRole> roles) {}
 
     private List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
@@ -181,7 +178,8 @@ class RoleMatrixTests extends PortalTest {
                     .toArray();
             var call = new ServiceOperations.Operation(operation.name(), operation.bean(), operation.method());
             assertThatThrownBy(() -> SystemActor.callAs("role-matrix", "fudan", Set.of(refused),
-                    () -> call.invoke(arguments))).as(operation.name() + " as " + refused).isInstanceOf(AccessDeniedException.class);
+                    () -> call.invoke(arguments))).as(operation.name() + " as " + refused).isInstanceOf(
+                            AccessDeniedException.class);
         }
     }
 

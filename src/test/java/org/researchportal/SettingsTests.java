@@ -20,12 +20,12 @@ import org.springframework.context.annotation.Configuration;
 class SettingsTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({ BaseProperties.class, IdentityProperties.class, MessagingProperties.class,
-            FollowupProperties.class, ExerciseProperties.class })
-    static class Settings {
-    }
+    @EnableConfigurationProperties({BaseProperties.class, IdentityProperties.class, MessagingProperties.class,
+            FollowupProperties.class, ExerciseProperties.class})
+    static class Settings {}
 
-    private final ApplicationContextRunner settings = new ApplicationContextRunner().withUserConfiguration(Settings.class);
+    private final ApplicationContextRunner settings = new ApplicationContextRunner().withUserConfiguration(
+            Settings.class);
 
     @Test
     void theDefaultsAreTheEmbeddedDefaults() {
@@ -42,8 +42,8 @@ class SettingsTests {
 
     @Test
     void openIdConnectIsReadUnderItsExistingName() {
-        settings.withPropertyValues("portal.auth.mode=oidc").run(context ->
-                assertThat(context.getBean(IdentityProperties.class).identityProviderOwnsAccounts()).isTrue());
+        settings.withPropertyValues("portal.auth.mode=oidc").run(context -> assertThat(context.getBean(
+                IdentityProperties.class).identityProviderOwnsAccounts()).isTrue());
     }
 
     @Test
@@ -52,15 +52,15 @@ class SettingsTests {
                 .hasStackTraceContaining("portal.auth.mode"));
         settings.withPropertyValues("portal.messaging.lease=-PT1M").run(context -> assertThat(context).getFailure()
                 .hasStackTraceContaining("lease"));
-        settings.withPropertyValues("portal.messaging.participant-links.valid-for=PT0S").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining("validFor"));
-        settings.withPropertyValues("portal.followup.planning.every=-PT6H").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining("portal.followup"));
-        settings.withPropertyValues("portal.exercise.video.max-bytes=0").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining("maxBytes"));
-        settings.withPropertyValues("portal.storage.embedded.store=disk").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining("must be file or memory"));
-        settings.withPropertyValues("portal.phone.default-region=China").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining("ISO 3166"));
+        settings.withPropertyValues("portal.messaging.participant-links.valid-for=PT0S").run(context -> assertThat(
+                context).getFailure().hasStackTraceContaining("validFor"));
+        settings.withPropertyValues("portal.followup.planning.every=-PT6H").run(context -> assertThat(context)
+                .getFailure().hasStackTraceContaining("portal.followup"));
+        settings.withPropertyValues("portal.exercise.video.max-bytes=0").run(context -> assertThat(context).getFailure()
+                .hasStackTraceContaining("maxBytes"));
+        settings.withPropertyValues("portal.storage.embedded.store=disk").run(context -> assertThat(context)
+                .getFailure().hasStackTraceContaining("must be file or memory"));
+        settings.withPropertyValues("portal.phone.default-region=China").run(context -> assertThat(context).getFailure()
+                .hasStackTraceContaining("ISO 3166"));
     }
 }

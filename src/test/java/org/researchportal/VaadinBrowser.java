@@ -23,7 +23,8 @@ public final class VaadinBrowser {
 
     private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
     private static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
-    private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_PARAMETER = Pattern.compile(
+            "<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
     private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
 

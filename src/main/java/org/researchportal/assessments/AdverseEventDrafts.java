@@ -125,6 +125,6 @@ public class AdverseEventDrafts {
         audit.record("adverse-event.draft-" + state.name().toLowerCase(Locale.ROOT), ENTITY,
                 draft.requireId(), Map.of("participantId", draft.getParticipantId(), "state",
                         AdverseEventDraft.State.OPEN.name()), Map.of("participantId", draft.getParticipantId(),
-                        "state", state.name()), note);
+                                "state", state.name()), note);
     }
 }

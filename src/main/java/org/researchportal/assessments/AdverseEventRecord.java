@@ -7,5 +7,4 @@ import java.time.Instant;
  * the report as last updated, and whether it counts as serious.
  */
 public record AdverseEventRecord(String id, String participantId, AdverseEventReport report, boolean serious,
-        Instant reportedAt) {
-}
+        Instant reportedAt) {}

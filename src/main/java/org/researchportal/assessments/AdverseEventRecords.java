@@ -37,7 +37,7 @@ class AdverseEventRecords {
     boolean followUp(AdverseEvent read, AdverseEventReport report, boolean serious, boolean open) {
         return documents.updateFirst(Query.query(Criteria.where("_id").is(read.requireId()).and("version")
                 .is(read.getVersion())), new Update().set("report", report).set("serious", serious).set("open", open)
-                .inc("version", 1), AdverseEvent.class) > 0;
+                        .inc("version", 1), AdverseEvent.class) > 0;
     }
 
     /** A participant's events, latest onset first. */

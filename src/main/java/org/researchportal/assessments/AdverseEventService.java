@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
@@ -82,7 +81,7 @@ public class AdverseEventService {
         // The participant named on both sides files the entry in their trail; it is no change.
         audit.record("adverse-event.updated", ENTITY, adverseEventId, Map.of("participantId",
                 existing.getParticipantId(), "report", existing.getReport()), Map.of("participantId",
-                existing.getParticipantId(), "report", report), reason.trim());
+                        existing.getParticipantId(), "report", report), reason.trim());
         if (serious && !isSerious(existing.getReport())) {
             events.publishEvent(new SeriousAdverseEventReported(documents.currentTenantId(), existingStudy(existing),
                     existing.getParticipantId(), adverseEventId, clock.instant()));
@@ -139,7 +138,7 @@ public class AdverseEventService {
         if (Inputs.isBlankOrLonger(report.description(), AdverseEventReport.DESCRIPTION_MAX_LENGTH)) {
             errors.put("description", "ae.description.invalid");
         }
-        @Nullable String site = report.bodySite();
+        String site = report.bodySite();
         if (site != null && site.length() > AdverseEventReport.BODY_SITE_MAX_LENGTH) {
             errors.put("bodySite", "ae.body-site.invalid");
         }

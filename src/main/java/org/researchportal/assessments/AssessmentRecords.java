@@ -71,7 +71,8 @@ class AssessmentRecords {
             String assessedBy, Instant recordedAt) {
         return documents.updateFirst(Query.query(Criteria.where("_id").is(read.requireId()).and("version")
                 .is(read.getVersion())), new Update().set("assessedOn", assessedOn).set("answers", answers)
-                .set("scores", scores).set("assessedBy", assessedBy).set("recordedAt", recordedAt).inc("version", 1),
+                        .set("scores", scores).set("assessedBy", assessedBy).set("recordedAt", recordedAt).inc(
+                                "version", 1),
                 Assessment.class) > 0;
     }
 }

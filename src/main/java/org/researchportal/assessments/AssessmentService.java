@@ -184,8 +184,7 @@ public class AssessmentService {
         return new Window(opens, dueOn.plusDays(t.windowAfter()));
     }
 
-    private record Window(LocalDate opens, LocalDate closes) {
-    }
+    private record Window(LocalDate opens, LocalDate closes) {}
 
     private static DueAssessment.State state(LocalDate today, LocalDate opens, LocalDate closes, boolean complete,
             @Nullable MissedVisitRecord decided) {

@@ -17,8 +17,7 @@ public record Item(String code, String label, String labelZh, ItemType type, @Nu
         INTEGER, DECIMAL, YES_NO, DATE, TEXT
     }
 
-    public record RequiredWhen(String item, String answer) {
-    }
+    public record RequiredWhen(String item, String answer) {}
 
     static Item number(String code, String label, String labelZh, ItemType type, double min, double max,
             @Nullable String unit, boolean required) {

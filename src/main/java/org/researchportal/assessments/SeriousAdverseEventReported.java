@@ -7,5 +7,4 @@ import java.time.Instant;
  * tenant's clinicians by email. Carries ids only: no health information travels in the event.
  */
 public record SeriousAdverseEventReported(String tenantId, String studyId, String participantId,
-        String adverseEventId, Instant at) {
-}
+        String adverseEventId, Instant at) {}

@@ -17,27 +17,26 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("portal")
 @Validated
 public record BaseProperties(@DefaultValue("") String baseUrl, @Valid @DefaultValue Phone phone,
-        @Valid @DefaultValue Network network, @Valid @DefaultValue Secrets secrets, @Valid @DefaultValue Storage storage) {
+        @Valid @DefaultValue Network network, @Valid @DefaultValue Secrets secrets,
+        @Valid @DefaultValue Storage storage) {
 
     /** Where a number typed without its country code belongs: an ISO 3166 code such as CN. */
-    public record Phone(@DefaultValue("CN") @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO 3166 code such as CN") String defaultRegion) {
-    }
+    public record Phone(@DefaultValue("CN") @Pattern(regexp = "[A-Z]{2}",
+            message = "must be a two-letter ISO 3166 code such as CN") String defaultRegion) {}
 
     /** The installation's own reverse proxies, comma-separated addresses or CIDR ranges. */
-    public record Network(@DefaultValue("") String trustedProxies) {
-    }
+    public record Network(@DefaultValue("") String trustedProxies) {}
 
     /** The sealing keys (Base64) and, for the embedded default, the file its key is kept in. */
     public record Secrets(@DefaultValue("") String key, @DefaultValue("") String previousKeys,
-            @DefaultValue("") String lookupKey, @DefaultValue("") String keyFile) {
-    }
+            @DefaultValue("") String lookupKey, @DefaultValue("") String keyFile) {}
 
     public record Storage(@DefaultValue("research-portal") @NotBlank String database,
             @Valid @DefaultValue Embedded embedded) {
 
         /** The embedded wire server: file (kept under dataDir) or memory (gone at shutdown); port 0 picks a free one. */
-        public record Embedded(@DefaultValue("file") @Pattern(regexp = "file|memory", message = "must be file or memory") String store,
-                @DefaultValue("./data") @NotBlank String dataDir, @DefaultValue("0") @Min(0) @Max(65535) int port) {
-        }
+        public record Embedded(@DefaultValue("file") @Pattern(regexp = "file|memory",
+                message = "must be file or memory") String store,
+                @DefaultValue("./data") @NotBlank String dataDir, @DefaultValue("0") @Min(0) @Max(65535) int port) {}
     }
 }

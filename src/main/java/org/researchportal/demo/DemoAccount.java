@@ -4,5 +4,4 @@ import java.util.Set;
 import org.researchportal.base.security.PortalRole;
 
 /** A demo sign-in, listed in the README and the start-up log. */
-record DemoAccount(String username, String displayName, String language, Set<PortalRole> roles) {
-}
+record DemoAccount(String username, String displayName, String language, Set<PortalRole> roles) {}

@@ -57,7 +57,8 @@ public final class DemoManual {
                 new Dosage(2, 10, null, null), "Move slowly; no jerking.", "动作要慢，不要猛拉。"));
         all.add(ex("tendon_glides", FUNCTIONAL, HANDS, "Finger tendon glides", "手指肌腱滑动",
                 "Keeps the finger joints moving and eases morning stiffness.", "保持手指关节活动，缓解晨僵。",
-                new String[] {"Start with the fingers straight.", "Make a hook fist, then a full fist, then a flat fist.",
+                new String[] {"Start with the fingers straight.",
+                        "Make a hook fist, then a full fist, then a flat fist.",
                         "Straighten the fingers between each."},
                 new String[] {"手指伸直开始。", "依次做钩拳、全握拳、平拳。", "每次之间伸直手指。"},
                 new Dosage(2, 10, 3, null), "Stay within a comfortable range.", "在舒适范围内活动。"));
@@ -78,7 +79,8 @@ public final class DemoManual {
                 new Dosage(2, 10, null, null), "Keep the body in a straight line.", "保持身体成一直线。"));
         all.add(ex("shoulder_raise", FUNCTIONAL, SHOULDERS, "Forward arm raise", "手臂前举",
                 "Restores the shoulder's reach.", "恢复肩关节活动范围。",
-                new String[] {"Sit or stand with arms by the sides.", "Raise one arm forwards as high as is comfortable.",
+                new String[] {"Sit or stand with arms by the sides.",
+                        "Raise one arm forwards as high as is comfortable.",
                         "Lower it slowly; change arms."},
                 new String[] {"坐或站，双臂自然下垂。", "一侧手臂向前抬至舒适高度。", "缓慢放下，换侧。"},
                 new Dosage(2, 10, null, null), "Do not push into sharp pain.", "不要勉强进入锐痛范围。"));
@@ -115,7 +117,8 @@ public final class DemoManual {
                 new Dosage(2, null, 30, null), "Stretch gently; never bounce.", "轻柔拉伸，不要弹振。"));
         all.add(ex("chest_stretch", COOL_DOWN, SHOULDERS, "Chest and shoulder stretch", "胸肩拉伸",
                 "Opens the chest and shoulders, important after breast surgery.", "舒展胸肩，对乳腺手术后尤为重要。",
-                new String[] {"Stand in a doorway, forearm against the frame.", "Step forward gently until you feel a stretch.",
+                new String[] {"Stand in a doorway, forearm against the frame.",
+                        "Step forward gently until you feel a stretch.",
                         "Hold, then change sides."},
                 new String[] {"站在门框处，前臂贴门框。", "轻轻向前迈步至有拉伸感。", "保持后换侧。"},
                 new Dosage(2, null, 30, null), "Stop if the scar area pulls painfully.", "如疤痕处牵拉疼痛请停止。"));

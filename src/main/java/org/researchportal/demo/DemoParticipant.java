@@ -10,5 +10,4 @@ import org.researchportal.participants.ParticipantStatus;
  * @param account the demo sign-in linked to this participant, if any
  */
 record DemoParticipant(String number, String name, ParticipantStatus status, @Nullable String arm,
-        int screenedDaysAgo, int enrolledDaysAgo, String language, @Nullable String account) {
-}
+        int screenedDaysAgo, int enrolledDaysAgo, String language, @Nullable String account) {}

@@ -13,12 +13,12 @@ import static org.researchportal.study.ScreeningMeasure.MeasureType.YES_NO;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.researchportal.study.CriterionRule.Condition;
 import org.researchportal.study.CriterionRule;
+import org.researchportal.study.CriterionRule.Condition;
 import org.researchportal.study.EligibilityCriterion;
 import org.researchportal.study.EligibilityModel;
-import org.researchportal.study.RandomisationPlan.StratificationFactor;
 import org.researchportal.study.RandomisationPlan;
+import org.researchportal.study.RandomisationPlan.StratificationFactor;
 import org.researchportal.study.ScreeningMeasure;
 import org.researchportal.study.Timepoint;
 

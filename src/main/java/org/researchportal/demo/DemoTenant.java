@@ -12,5 +12,4 @@ import org.researchportal.study.Timepoint;
 record DemoTenant(String code, String name, String timeZone, String phonePrefix, StudyRecord study,
         EligibilityModel eligibility, RandomisationPlan randomisation,
         Function<Boolean, Map<String, Double>> screeningValues, List<Timepoint> schedule, List<DemoAccount> accounts,
-        List<DemoParticipant> participants) {
-}
+        List<DemoParticipant> participants) {}

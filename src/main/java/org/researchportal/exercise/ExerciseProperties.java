@@ -12,6 +12,5 @@ import org.springframework.validation.annotation.Validated;
 public record ExerciseProperties(@Valid @DefaultValue Video video) {
 
     /** The largest video a therapist may upload, in bytes (200 MB by default). */
-    public record Video(@DefaultValue("209715200") @Positive long maxBytes) {
-    }
+    public record Video(@DefaultValue("209715200") @Positive long maxBytes) {}
 }

@@ -22,8 +22,7 @@ public class ExerciseVideo extends TenantOwnedDocument {
     }
 
     /** Captions in one language, kept as a file of their own. */
-    public record Captions(String language, String fileId) {
-    }
+    public record Captions(String language, String fileId) {}
 
     private String studyId;
     private String exerciseCode;
@@ -65,7 +64,8 @@ public class ExerciseVideo extends TenantOwnedDocument {
         return addedAt;
     }
 
-    @Nullable String getFileId() {
+    @Nullable
+    String getFileId() {
         return fileId;
     }
 

@@ -1,5 +1,4 @@
 package org.researchportal.exercise;
 
 /** A page of standard guidance (what the control arm receives; every participant may read it). */
-public record GuidancePage(String code, Text title, Text body) {
-}
+public record GuidancePage(String code, Text title, Text body) {}

@@ -33,7 +33,7 @@ class InactivitySweep {
     @Scheduled(cron = "${portal.exercise.inactivity-sweep:0 15 6 * * *}")
     void sweep() {
         tenants.oncePerPeriodInEachActiveTenant("inactivity-sweep", ONE_DAY_AT_A_TIME,
-                EnumSet.of(PortalRole.THERAPIST), programmeAlerts::raiseInactivityAlerts).forEach((tenant, raised) ->
-                        LOG.info("Inactivity sweep of tenant {}: {} alert(s) raised", tenant, raised));
+                EnumSet.of(PortalRole.THERAPIST), programmeAlerts::raiseInactivityAlerts).forEach((tenant,
+                        raised) -> LOG.info("Inactivity sweep of tenant {}: {} alert(s) raised", tenant, raised));
     }
 }

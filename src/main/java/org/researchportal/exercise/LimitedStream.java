@@ -7,8 +7,7 @@ import java.io.InputStream;
 /** Counts what passes and fails the read that goes past the limit, so a too-large upload stops while it streams. */
 final class LimitedStream extends FilterInputStream {
 
-    static final class TooLarge extends IOException {
-    }
+    static final class TooLarge extends IOException {}
 
     private final long limit;
     private long count;

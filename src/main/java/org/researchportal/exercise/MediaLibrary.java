@@ -146,8 +146,7 @@ public class MediaLibrary {
     }
 
     /** The day a participant is sent the link to one exercise's video, in a week of their programme. */
-    public record VideoWeek(String participantId, LocalDate date, int week, String exerciseCode) {
-    }
+    public record VideoWeek(String participantId, LocalDate date, int week, String exerciseCode) {}
 
     /** The videos of the signed-in participant's manual; a participant outside the exercise arm has none. */
     @Secured(Authorities.PARTICIPANT)

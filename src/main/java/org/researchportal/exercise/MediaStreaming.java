@@ -42,8 +42,8 @@ class MediaStreaming {
     }
 
     @GetMapping(VIDEO_PATH)
-    void video(@PathVariable String videoId, @RequestHeader(value = HttpHeaders.RANGE, required = false)
-            @Nullable String range, HttpServletResponse response) throws IOException {
+    void video(@PathVariable String videoId, @RequestHeader(value = HttpHeaders.RANGE,
+            required = false) @Nullable String range, HttpServletResponse response) throws IOException {
         StoredFile file = videos.openVideo(videoId);
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=300");

@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * the day asked (in the participant's time zone), the days with at least one session logged, and the sessions.
  */
 public record ProgrammeAdherence(String participantId, String template, int manualEdition, LocalDate startDate,
-        LocalDate until, int plannedDays, int sessionDays, int sessions) {
-}
+        LocalDate until, int plannedDays, int sessionDays, int sessions) {}

@@ -53,7 +53,8 @@ public class ProgrammeAlerts {
     /** Marks an open alert handled; the note says what was done. An alert is handled once. */
     @Secured(Authorities.THERAPIST)
     public AlertRecord handleAlert(String alertId, String note) {
-        ProgrammeAlert alert = alertRecords.findAlert(alertId).orElseThrow(() -> new NotFoundException("ProgrammeAlert", alertId));
+        ProgrammeAlert alert = alertRecords.findAlert(alertId).orElseThrow(() -> new NotFoundException("ProgrammeAlert",
+                alertId));
         if (Inputs.isBlankOrLonger(note, ProgrammeAlert.NOTE_MAX_LENGTH)) {
             throw ValidationException.of("note", "alert.note.required");
         }
@@ -86,7 +87,8 @@ public class ProgrammeAlerts {
             LocalDate lastActivity = lastSessions.getOrDefault(programme.getParticipantId(),
                     programme.getStartDate());
             boolean quietWeek = !lastActivity.isAfter(today.minusDays(INACTIVE_DAYS));
-            if (quietWeek && alerted.add(ProgrammeAlertRecords.quietSpell(programme.getParticipantId(), lastActivity))) {
+            if (quietWeek && alerted.add(ProgrammeAlertRecords.quietSpell(programme.getParticipantId(),
+                    lastActivity))) {
                 alerts.raise(programme.getParticipantId(), programme.getStudyId(), ProgrammeAlert.Kind.NO_SESSIONS,
                         lastActivity, null);
                 raised++;

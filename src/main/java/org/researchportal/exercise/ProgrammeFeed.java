@@ -21,7 +21,6 @@ public class ProgrammeFeed {
         this.arm = arm;
     }
 
-
     /**
      * The programme days ahead, today included, of every enrolled exercise-arm participant of the tenant, in each
      * participant's own calendar: what the session reminders are planned from.

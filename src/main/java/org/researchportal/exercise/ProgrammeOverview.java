@@ -11,5 +11,4 @@ import org.researchportal.participants.ParticipantRef;
  */
 public record ProgrammeOverview(ParticipantRef participant, @Nullable Programme programme,
         @Nullable ExerciseManual manual, List<SessionRecord> sessions, ProgrammeFigures figures,
-        List<CheckInRecord> checkIns) {
-}
+        List<CheckInRecord> checkIns) {}

@@ -68,7 +68,7 @@ class ProgrammeRecords {
     boolean adjust(Programme programme, List<ProgrammeItem> items, ProgrammeChange change) {
         return documents.updateFirst(Query.query(Criteria.where("_id").is(programme.requireId()).and("version")
                 .is(programme.getVersion())), new Update().set("items", items).push("changes", change)
-                .inc("version", 1), Programme.class) > 0;
+                        .inc("version", 1), Programme.class) > 0;
     }
 
     ExerciseManual manualOf(Programme programme) {
@@ -125,6 +125,5 @@ class ProgrammeRecords {
     }
 
     /** A programme and the exercise-arm participant who follows it. */
-    record Followed(Programme programme, ParticipantRef participant) {
-    }
+    record Followed(Programme programme, ParticipantRef participant) {}
 }

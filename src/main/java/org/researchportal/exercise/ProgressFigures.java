@@ -10,10 +10,10 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
-import org.researchportal.participants.ParticipantRef;
-import org.researchportal.participants.ProgrammeParticipants;
 import org.researchportal.exercise.SessionLogRecords.LastSession;
 import org.researchportal.exercise.SessionLogRecords.SessionCount;
+import org.researchportal.participants.ParticipantRef;
+import org.researchportal.participants.ProgrammeParticipants;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -45,8 +45,8 @@ public class ProgressFigures {
     @Secured({Authorities.THERAPIST, Authorities.CLINICIAN})
     public ProgrammeOverview overview(String participantId) {
         ParticipantRef participant = arm.participant(participantId);
-        @Nullable Programme programme = records.findProgramme(participantId).orElse(null);
-        @Nullable ExerciseManual manual = programme != null
+        Programme programme = records.findProgramme(participantId).orElse(null);
+        ExerciseManual manual = programme != null
                 ? records.manualOf(programme)
                 : records.latestManual(participant.studyId()).orElse(null);
         return new ProgrammeOverview(participant, programme, manual, sessions.sessionsOf(participantId),
@@ -182,12 +182,12 @@ public class ProgressFigures {
             String participantId = participant.id();
             LocalDate today = todays.get(participantId);
             List<SessionRecord> logged = recent.getOrDefault(participantId, List.of());
-            @Nullable LastSession last = logged.isEmpty() ? quietSince.get(participantId)
+            LastSession last = logged.isEmpty() ? quietSince.get(participantId)
                     : LastSession.of(participantId, logged.getFirst());
             LocalDate fromWeek = ProgrammeRecords.weekStart(today).minusWeeks(4);
             List<WeekFigures> lastWeeks = weeks.getOrDefault(participantId, List.of()).stream()
                     .filter(w -> !w.getWeekStart().isBefore(fromWeek)).map(w -> w.toFigures(0)).toList();
-            @Nullable Programme programme = programmes.get(participantId);
+            Programme programme = programmes.get(participantId);
             figures.put(participantId, new ProgrammeFigures(sessionDays(logged, today, 7), planned(programme, today,
                     7), sessionDays(logged, today, 28), planned(programme, today, 28),
                     last == null ? null : last.date(), last == null ? null : Math.max(last.painBefore(),

@@ -12,5 +12,4 @@ import org.jspecify.annotations.Nullable;
  * @param stopRules the manual's stop rules of the exercises done, each once
  */
 public record SafetyAdvice(LocalDate sessionDate, boolean safetyStop, boolean painRise, int painBefore,
-        int painAfter, List<Text> stopRules, @Nullable String teamPhone, @Nullable String teamEmail) {
-}
+        int painAfter, List<Text> stopRules, @Nullable String teamPhone, @Nullable String teamEmail) {}

@@ -6,5 +6,4 @@ import org.jspecify.annotations.Nullable;
 
 /** What a participant enters to log a session. */
 public record SessionEntry(LocalDate date, List<String> exercises, int minutes, int exertion, int painBefore,
-        int painAfter, @Nullable String note, boolean safetyStop) {
-}
+        int painAfter, @Nullable String note, boolean safetyStop) {}

@@ -124,8 +124,7 @@ class SessionLogRecords {
         }
     }
 
-    record LastSessionDay(@Id String id, LocalDate date) {
-    }
+    record LastSessionDay(@Id String id, LocalDate date) {}
 
     record SessionCount(@Id String id, int days, int sessions) {
 

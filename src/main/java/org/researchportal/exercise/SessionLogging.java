@@ -71,7 +71,7 @@ public class SessionLogging {
         checkScale(errors, "exertion", entry.exertion());
         checkScale(errors, "painBefore", entry.painBefore());
         checkScale(errors, "painAfter", entry.painAfter());
-        @Nullable String note = Inputs.blankToNull(entry.note());
+        String note = Inputs.blankToNull(entry.note());
         if (note != null && note.length() > SessionLog.NOTE_MAX_LENGTH) {
             errors.put("note", "session.note.invalid");
         }
@@ -125,7 +125,7 @@ public class SessionLogging {
         Map<String, String> errors = new HashMap<>();
         checkScale(errors, "jointPain", jointPain);
         checkScale(errors, "stiffness", stiffness);
-        @Nullable String text = Inputs.blankToNull(note);
+        String text = Inputs.blankToNull(note);
         if (text != null && text.length() > SessionLog.NOTE_MAX_LENGTH) {
             errors.put("note", "session.note.invalid");
         }

@@ -10,5 +10,4 @@ import org.jspecify.annotations.Nullable;
  * (0-10), a note, and whether something hurt enough to stop.
  */
 public record SessionRecord(String id, LocalDate date, List<String> exercises, int minutes, int exertion,
-        int painBefore, int painAfter, @Nullable String note, boolean safetyStop, Instant loggedAt) {
-}
+        int painBefore, int painAfter, @Nullable String note, boolean safetyStop, Instant loggedAt) {}

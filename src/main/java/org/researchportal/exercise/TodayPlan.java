@@ -7,6 +7,5 @@ import java.util.List;
 public record TodayPlan(LocalDate date, boolean programmeDay, List<PlannedExercise> exercises,
         boolean alreadyLogged) {
 
-    public record PlannedExercise(ManualExercise exercise, Dosage dosage, int level) {
-    }
+    public record PlannedExercise(ManualExercise exercise, Dosage dosage, int level) {}
 }

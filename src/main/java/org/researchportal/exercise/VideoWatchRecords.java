@@ -26,7 +26,8 @@ class VideoWatchRecords {
      * Notes a report of the participant's player: a play when started, the furthest position and the longest duration
      * seen (never moving back), the time. Answers the watch as it is now.
      */
-    @Nullable VideoWatch watched(String participantId, ExerciseVideo video, boolean started, double positionSeconds,
+    @Nullable
+    VideoWatch watched(String participantId, ExerciseVideo video, boolean started, double positionSeconds,
             double durationSeconds, Instant at) {
         var update = new Update().setOnInsert("studyId", video.getStudyId())
                 .setOnInsert("exerciseCode", video.getExerciseCode()).setOnInsert("firstStartedAt", at)

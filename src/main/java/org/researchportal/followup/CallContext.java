@@ -7,5 +7,4 @@ import java.util.List;
  * last one's answers first of all) and their open concerns; nothing of their clinical record beyond that.
  */
 public record CallContext(CallRow row, FollowUpCall call, CallScript script, List<FollowUpCall> earlierCalls,
-        List<Escalation> openEscalations) {
-}
+        List<Escalation> openEscalations) {}

@@ -8,5 +8,4 @@ import org.jspecify.annotations.Nullable;
  * back when asked to, and notes. The version is the call's as the form read it.
  */
 public record CallEntry(CallOutcome outcome, @Nullable CallAnswers answers, @Nullable Instant callBackAt,
-        @Nullable String notes, long version) {
-}
+        @Nullable String notes, long version) {}

@@ -39,7 +39,7 @@ class CallPlanningRounds {
             fixedDelayString = "${portal.followup.planning.every:PT6H}")
     void plan() {
         tenants.oncePerPeriodInEachActiveTenant("call-planning", period, EnumSet.of(PortalRole.COORDINATOR),
-                        planning::planCalls)
+                planning::planCalls)
                 .forEach((tenant, planned) -> {
                     if (planned > 0) {
                         LOG.info("{} follow-up call(s) planned in tenant {}", planned, tenant);

@@ -77,7 +77,7 @@ public class CallRecords {
         FollowUpPlanSettings plan = plans.plan(call.getStudyId(), call.getArmCode())
                 .orElseThrow(() -> ValidationException.of("outcome", "call.no-plan")).getSettings();
         Instant now = clock.instant();
-        @Nullable CallAnswers answers = entry.outcome() == CallOutcome.COMPLETED
+        CallAnswers answers = entry.outcome() == CallOutcome.COMPLETED
                 ? checkedAnswers(entry.answers(), plan.script()) : null;
         Map<String, String> errors = new HashMap<>();
         if (entry.notes() != null && entry.notes().length() > NOTES_MAX_LENGTH) {
@@ -101,7 +101,7 @@ public class CallRecords {
                     : CallStatus.OPEN;
             case CALL_BACK -> CallStatus.OPEN;
         };
-        @Nullable Instant nextTryAfter = status != CallStatus.OPEN ? null
+        Instant nextTryAfter = status != CallStatus.OPEN ? null
                 : entry.outcome() == CallOutcome.CALL_BACK ? entry.callBackAt()
                 : now.plus(Duration.ofHours(plan.retryAfterHours()));
         if (!calls.addAttempt(callId, entry.version(), attempt, status, nextTryAfter, answers)) {

@@ -9,5 +9,4 @@ import org.researchportal.participants.CallParticipant;
 public record CallRow(String callId, CallParticipant participant, int number, LocalDate dueOn, LocalDate windowFrom,
         LocalDate windowTo, CallStatus status, Urgency urgency, long countedAttempts, int maxAttempts,
         @Nullable CallOutcome lastOutcome, @Nullable Instant nextTryAfter, int openEscalations,
-        @Nullable String coordinatorName, boolean mine) {
-}
+        @Nullable String coordinatorName, boolean mine) {}

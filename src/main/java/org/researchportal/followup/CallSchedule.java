@@ -12,8 +12,7 @@ import java.util.List;
 final class CallSchedule {
 
     /** One call of the plan: its number, due date and window. */
-    record Slot(int number, LocalDate dueOn, LocalDate windowFrom, LocalDate windowTo) {
-    }
+    record Slot(int number, LocalDate dueOn, LocalDate windowFrom, LocalDate windowTo) {}
 
     private CallSchedule() {
     }

@@ -9,5 +9,4 @@ import org.jspecify.annotations.Nullable;
  * preferred call time (free text as they gave it, "Weekdays 14:00-17:00").
  */
 public record ExpectedCall(String callId, String participantId, LocalDate day, @Nullable LocalTime callBackAt,
-        @Nullable String preferredCallTime) {
-}
+        @Nullable String preferredCallTime) {}

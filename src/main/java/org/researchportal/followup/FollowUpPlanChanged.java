@@ -1,5 +1,4 @@
 package org.researchportal.followup;
 
 /** An arm's follow-up plan was set or changed. */
-record FollowUpPlanChanged(String tenantId, String studyId, String armCode) {
-}
+record FollowUpPlanChanged(String tenantId, String studyId, String armCode) {}

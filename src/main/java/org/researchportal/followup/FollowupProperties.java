@@ -13,6 +13,5 @@ import org.springframework.validation.annotation.Validated;
 public record FollowupProperties(@Valid @DefaultValue Planning planning) {
 
     /** How often follow-up calls are planned (the schedule reads the same property). */
-    public record Planning(@DefaultValue("PT6H") @DurationMin(seconds = 1) Duration every) {
-    }
+    public record Planning(@DefaultValue("PT6H") @DurationMin(seconds = 1) Duration every) {}
 }

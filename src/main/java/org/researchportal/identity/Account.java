@@ -107,20 +107,22 @@ public class Account extends TenantOwnedDocument {
         return createdAt;
     }
 
-
     public boolean isLocked(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    @Nullable String getPasswordHash() {
+    @Nullable
+    String getPasswordHash() {
         return passwordHash;
     }
 
-    @Nullable String getPasswordLinkHash() {
+    @Nullable
+    String getPasswordLinkHash() {
         return passwordLinkHash;
     }
 
-    @Nullable Instant getPasswordLinkExpiresAt() {
+    @Nullable
+    Instant getPasswordLinkExpiresAt() {
         return passwordLinkExpiresAt;
     }
 

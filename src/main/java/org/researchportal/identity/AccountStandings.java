@@ -32,8 +32,7 @@ class AccountStandings {
     /** Counts changes of accounts' standing and of tenants on this node: an answer kept from before is asked again. */
     private final AtomicLong changes = new AtomicLong();
 
-    private record Checked(Authentication authentication, long changes, boolean valid) {
-    }
+    private record Checked(Authentication authentication, long changes, boolean valid) {}
 
     AccountStandings(SignInAccounts accounts, TenantDirectory tenants) {
         this.accounts = accounts;
@@ -58,8 +57,8 @@ class AccountStandings {
     boolean stillValid(Authentication authentication) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         long seen = changes.get();
-        if (request != null && request.getAttribute(CHECKED, RequestAttributes.SCOPE_REQUEST) instanceof Checked
-                checked && checked.authentication() == authentication && checked.changes() == seen) {
+        if (request != null && request.getAttribute(CHECKED, RequestAttributes.SCOPE_REQUEST) instanceof Checked checked
+                && checked.authentication() == authentication && checked.changes() == seen) {
             return checked.valid();
         }
         boolean valid = readStillValid(authentication);

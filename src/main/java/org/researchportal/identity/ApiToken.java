@@ -49,7 +49,8 @@ class ApiToken extends TenantOwnedDocument {
         return role;
     }
 
-    @Nullable Instant getRevokedAt() {
+    @Nullable
+    Instant getRevokedAt() {
         return revokedAt;
     }
 

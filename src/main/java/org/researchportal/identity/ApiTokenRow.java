@@ -6,5 +6,4 @@ import org.researchportal.base.security.PortalRole;
 
 /** A token as its owner sees it in the list: never the secret. */
 public record ApiTokenRow(String id, String name, PortalRole role, Instant createdAt, @Nullable Instant lastUsedAt,
-        @Nullable Instant revokedAt) {
-}
+        @Nullable Instant revokedAt) {}

@@ -29,26 +29,21 @@ public record IdentityProperties(@Valid @DefaultValue Auth auth, @Valid @Default
         OIDC
     }
 
-    public record Auth(@DefaultValue("local") @NotNull AuthMode mode, @Valid @DefaultValue Oidc oidc) {
-    }
+    public record Auth(@DefaultValue("local") @NotNull AuthMode mode, @Valid @DefaultValue Oidc oidc) {}
 
     /** The token claims that name a person's tenant and portal roles. */
     public record Oidc(@DefaultValue("tenant") @NotBlank String tenantClaim,
-            @DefaultValue("portal_roles") @NotBlank String rolesClaim) {
-    }
+            @DefaultValue("portal_roles") @NotBlank String rolesClaim) {}
 
     /** Whether the demo seed may bring in its printed API tokens. */
-    public record Api(@DefaultValue("false") boolean tokenImport) {
-    }
+    public record Api(@DefaultValue("false") boolean tokenImport) {}
 
     /**
      * The demo accounts (embedded default only): whether the demo module seeds them, and their password, which the
      * sign-in page shows. Here because the sign-in page belongs to identity and the demo module builds on identity.
      */
-    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("") String password) {
-    }
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("") String password) {}
 
     /** An empty installation's first platform administrator (local sign-in); empty: none. */
-    public record Bootstrap(@DefaultValue("") String platformAdmin) {
-    }
+    public record Bootstrap(@DefaultValue("") String platformAdmin) {}
 }

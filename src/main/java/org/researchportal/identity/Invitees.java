@@ -17,6 +17,5 @@ public interface Invitees {
 
     /** What an account is made from: the study number (for the username), the name, address and language. */
     record Invitee(String studyNumber, String displayName, @Nullable String email, String language,
-            @Nullable String accountId) {
-    }
+            @Nullable String accountId) {}
 }

@@ -84,8 +84,8 @@ public class LinkSignIn {
     public boolean signedInAs(String accountId, HttpServletRequest request) {
         var session = request.getSession(false);
         return session != null
-                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
-                        instanceof SecurityContext context
+                && session.getAttribute(
+                        HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
                 && context.getAuthentication() != null
                 && context.getAuthentication().getPrincipal() instanceof LocalAccountPrincipal principal
                 && principal.portalUser().accountId().equals(accountId);

@@ -60,7 +60,7 @@ class OidcSignIn extends OidcUserService {
                 || (roles.contains(PortalRole.PLATFORM_ADMIN) && roles.size() > 1)) {
             throw refused("role_conflict", "The token holds roles one person may not hold together");
         }
-        @Nullable String tenantId = roles.contains(PortalRole.PLATFORM_ADMIN) ? null
+        String tenantId = roles.contains(PortalRole.PLATFORM_ADMIN) ? null
                 : oidcUser.getClaimAsString(tenantClaim);
         Optional<Tenant> tenant = Optional.empty();
         if (tenantId != null) {
@@ -78,10 +78,10 @@ class OidcSignIn extends OidcUserService {
                 Optional.ofNullable(oidcUser.getLocale()).orElse("en")));
         Account account = accounts.mirrorTokenAccount(username, oidcUser.getSubject(), tenantId, displayName,
                 oidcUser.getEmail(), roles, language, clock.instant()).orElseThrow(() ->
-                        // Same username here but another person at the identity provider (deleted and re-created).
-                        accounts.usernameTakenIn(username, tenantId)
-                                ? refused("subject_mismatch", "The account belongs to another identity")
-                                : refused("tenant_mismatch", "The username belongs to another tenant"));
+        // Same username here but another person at the identity provider (deleted and re-created).
+        accounts.usernameTakenIn(username, tenantId)
+                ? refused("subject_mismatch", "The account belongs to another identity")
+                : refused("tenant_mismatch", "The username belongs to another tenant"));
         if (!account.isActive()) {
             throw refused("account_disabled", "The portal account is deactivated");
         }

@@ -47,8 +47,7 @@ public class PasswordLinks {
     }
 
     /** A renewed link: whose, and the link. */
-    record Renewed(String accountId, String username, String link) {
-    }
+    record Renewed(String accountId, String username, String link) {}
 
     /** A new link for a tenant administrator of this tenant who has never set a password, if there is one. */
     java.util.Optional<Renewed> renewForUnsetAdministrator(String tenantId) {

@@ -152,7 +152,7 @@ class SignInAccounts {
     boolean renewUnsetPlatformPasswordLink(String username, String tokenHash, Instant expiresAt) {
         return mongo.updateFirst(Query.query(Criteria.where("username").is(username).and("tenantId").isNull()
                 .and("roles").is(PortalRole.PLATFORM_ADMIN).and("passwordHash").isNull()), new Update()
-                .set("passwordLinkHash", tokenHash).set("passwordLinkExpiresAt", expiresAt).inc("version", 1),
+                        .set("passwordLinkHash", tokenHash).set("passwordLinkExpiresAt", expiresAt).inc("version", 1),
                 Account.class).getModifiedCount() > 0;
     }
 
@@ -183,8 +183,7 @@ class SignInAccounts {
     }
 
     /** What a session's account stands as now: read on every request of a signed-in person, so only three fields. */
-    record Standing(boolean active, @Nullable String tenantId, Set<PortalRole> roles) {
-    }
+    record Standing(boolean active, @Nullable String tenantId, Set<PortalRole> roles) {}
 
     Optional<Standing> standing(String accountId) {
         // A projection on the account's own mapping: the id is matched as stored, only these fields are read.

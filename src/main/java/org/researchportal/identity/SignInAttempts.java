@@ -32,7 +32,8 @@ class SignInAttempts {
         return failures;
     }
 
-    @Nullable Instant getWaitUntil() {
+    @Nullable
+    Instant getWaitUntil() {
         return waitUntil;
     }
 }

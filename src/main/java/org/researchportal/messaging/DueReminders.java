@@ -35,22 +35,18 @@ public interface DueReminders {
     }
 
     /** A day of a participant's exercise programme. */
-    record SessionDay(String participantId, LocalDate date) {
-    }
+    record SessionDay(String participantId, LocalDate date) {}
 
     /** The day a participant is sent the link to one exercise's video, in a week of their programme. */
-    record VideoWeek(String participantId, LocalDate date, int week, String exerciseCode) {
-    }
+    record VideoWeek(String participantId, LocalDate date, int week, String exerciseCode) {}
 
     /**
      * A call expected on a day of the participant's calendar: at the time they asked to be called back, or within their
      * preferred call time (free text as they gave it, "Weekdays 14:00-17:00").
      */
     record ExpectedCall(String callId, String participantId, LocalDate day, @Nullable LocalTime callBackAt,
-            @Nullable String preferredCallTime) {
-    }
+            @Nullable String preferredCallTime) {}
 
     /** A participant's assessment timepoint falling due on a day, and whether it is assessed already. */
-    record AssessmentDue(String participantId, String timepoint, LocalDate dueOn, boolean done) {
-    }
+    record AssessmentDue(String participantId, String timepoint, LocalDate dueOn, boolean done) {}
 }

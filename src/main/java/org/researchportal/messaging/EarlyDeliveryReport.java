@@ -33,7 +33,8 @@ class EarlyDeliveryReport extends TenantOwnedDocument {
         return providerStatus;
     }
 
-    @Nullable String getErrorCode() {
+    @Nullable
+    String getErrorCode() {
         return errorCode;
     }
 }

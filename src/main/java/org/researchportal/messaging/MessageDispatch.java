@@ -35,7 +35,8 @@ class MessageDispatch {
         this(tenants, dispatcher, planner, settings.planning().every());
     }
 
-    MessageDispatch(TenantSweeps tenants, OutboxDispatcher dispatcher, ReminderPlanner planner, Duration planningPeriod) {
+    MessageDispatch(TenantSweeps tenants, OutboxDispatcher dispatcher, ReminderPlanner planner,
+            Duration planningPeriod) {
         this.tenants = tenants;
         this.dispatcher = dispatcher;
         this.planner = planner;
@@ -50,7 +51,8 @@ class MessageDispatch {
             fixedDelayString = "${portal.messaging.planning.every:PT6H}")
     void plan() {
         tenants.oncePerPeriodInEachActiveTenant("reminder-planning", planningPeriod,
-                EnumSet.of(PortalRole.COORDINATOR, PortalRole.CLINICIAN), planner::planAll).forEach((tenant, planned) -> {
+                EnumSet.of(PortalRole.COORDINATOR, PortalRole.CLINICIAN), planner::planAll).forEach((tenant,
+                        planned) -> {
                     if (planned > 0) {
                         LOG.info("{} reminder(s) planned in tenant {}", planned, tenant);
                     }

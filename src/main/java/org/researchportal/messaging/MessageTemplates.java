@@ -30,8 +30,7 @@ public class MessageTemplates {
     static final int SUBJECT_MAX_LENGTH = 150;
 
     /** What the administrator sees before saving: the message as a person would get it, and its SMS cost. */
-    public record Preview(@Nullable String subject, String body, @Nullable SmsSegments segments) {
-    }
+    public record Preview(@Nullable String subject, String body, @Nullable SmsSegments segments) {}
 
     private final MessageTemplateRecords records;
     private final AuditTrail audit;

@@ -21,14 +21,12 @@ public record MessagingProperties(@DefaultValue("research-portal@localhost") @No
         @Valid @DefaultValue Twilio twilio, @Valid @DefaultValue Planning planning) {
 
     /** How long a link in a message signs its participant in, counted from when the message goes out. */
-    public record ParticipantLinks(@DefaultValue("PT72H") @DurationMin(minutes = 1) Duration validFor) {
-    }
+    public record ParticipantLinks(@DefaultValue("PT72H") @DurationMin(minutes = 1) Duration validFor) {}
 
     /** Twilio's API address (empty: Twilio's own; tests point it at a stand-in) and how long a call may take. */
-    public record Twilio(@DefaultValue("") String apiBase, @DefaultValue("PT15S") @DurationMin(seconds = 1) Duration timeout) {
-    }
+    public record Twilio(@DefaultValue("") String apiBase, @DefaultValue("PT15S") @DurationMin(
+            seconds = 1) Duration timeout) {}
 
     /** How often reminders are planned ahead. */
-    public record Planning(@DefaultValue("PT6H") @DurationMin(seconds = 1) Duration every) {
-    }
+    public record Planning(@DefaultValue("PT6H") @DurationMin(seconds = 1) Duration every) {}
 }

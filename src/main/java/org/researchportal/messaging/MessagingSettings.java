@@ -31,23 +31,28 @@ class MessagingSettings extends TenantOwnedDocument {
         this.updatedAt = updatedAt;
     }
 
-    @Nullable String getTwilioAccountSid() {
+    @Nullable
+    String getTwilioAccountSid() {
         return twilioAccountSid;
     }
 
-    @Nullable String getSealedAuthToken() {
+    @Nullable
+    String getSealedAuthToken() {
         return sealedAuthToken;
     }
 
-    @Nullable String getMessagingServiceSid() {
+    @Nullable
+    String getMessagingServiceSid() {
         return messagingServiceSid;
     }
 
-    @Nullable String getSmsFrom() {
+    @Nullable
+    String getSmsFrom() {
         return smsFrom;
     }
 
-    @Nullable String getEmailFrom() {
+    @Nullable
+    String getEmailFrom() {
         return emailFrom;
     }
 }

@@ -23,8 +23,7 @@ public class MessagingSettingsService {
 
     /** What the administrator sees: everything but the token, which only says whether it is set. */
     public record Summary(@Nullable String twilioAccountSid, boolean authTokenSet, @Nullable String messagingServiceSid,
-            @Nullable String smsFrom, @Nullable String emailFrom) {
-    }
+            @Nullable String smsFrom, @Nullable String emailFrom) {}
 
     private final MessagingSettingsRecords records;
     private final SealedValues sealed;

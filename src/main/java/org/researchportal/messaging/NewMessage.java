@@ -10,5 +10,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record NewMessage(String idempotencyKey, MessagePurpose purpose, Channel channel, String recipient,
         @Nullable String participantId, @Nullable String studyId, Locale locale, @Nullable String subject, String body,
-        @Nullable String htmlBody, Instant dueAt) {
-}
+        @Nullable String htmlBody, Instant dueAt) {}

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,7 +151,7 @@ public class OutboxDispatcher {
             return;
         }
         MessageSender sender = senders.get(message.getChannel());
-        @Nullable ParticipantContact contact = message.getParticipantId() == null ? null
+        ParticipantContact contact = message.getParticipantId() == null ? null
                 : participants.contact(message.getParticipantId()).orElse(null);
         if (contact != null && consented(message, contact)) {
             // A resend, a retry or a backlog must not wake the participant either: it waits for their morning.

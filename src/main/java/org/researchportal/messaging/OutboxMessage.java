@@ -20,13 +20,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("outbox_messages")
 @CompoundIndexes({
-    @CompoundIndex(name = "tenant_key", def = "{'tenantId': 1, 'idempotencyKey': 1}", unique = true),
-    @CompoundIndex(name = "tenant_status_due", def = "{'tenantId': 1, 'status': 1, 'dueAt': 1}"),
-    @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1, 'dueAt': -1}"),
-    @CompoundIndex(name = "tenant_provider", def = "{'tenantId': 1, 'providerId': 1}"),
-    @CompoundIndex(name = "tenant_created", def = "{'tenantId': 1, 'createdAt': -1}"),
-    @CompoundIndex(name = "tenant_study_created", def = "{'tenantId': 1, 'studyId': 1, 'createdAt': -1}"),
-    @CompoundIndex(name = "tenant_recipient_lookup", def = "{'tenantId': 1, 'recipientLookup': 1, 'status': 1}")
+        @CompoundIndex(name = "tenant_key", def = "{'tenantId': 1, 'idempotencyKey': 1}", unique = true),
+        @CompoundIndex(name = "tenant_status_due", def = "{'tenantId': 1, 'status': 1, 'dueAt': 1}"),
+        @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1, 'dueAt': -1}"),
+        @CompoundIndex(name = "tenant_provider", def = "{'tenantId': 1, 'providerId': 1}"),
+        @CompoundIndex(name = "tenant_created", def = "{'tenantId': 1, 'createdAt': -1}"),
+        @CompoundIndex(name = "tenant_study_created", def = "{'tenantId': 1, 'studyId': 1, 'createdAt': -1}"),
+        @CompoundIndex(name = "tenant_recipient_lookup", def = "{'tenantId': 1, 'recipientLookup': 1, 'status': 1}")
 })
 public class OutboxMessage extends TenantOwnedDocument {
 
@@ -156,7 +156,8 @@ public class OutboxMessage extends TenantOwnedDocument {
         return body;
     }
 
-    @Nullable String htmlBodyToSend() {
+    @Nullable
+    String htmlBodyToSend() {
         return htmlBody;
     }
 
@@ -185,11 +186,13 @@ public class OutboxMessage extends TenantOwnedDocument {
         return attempts.size() - attemptsBeforeResend;
     }
 
-    @Nullable Instant getLeaseUntil() {
+    @Nullable
+    Instant getLeaseUntil() {
         return leaseUntil;
     }
 
-    @Nullable Instant getHandedOverAt() {
+    @Nullable
+    Instant getHandedOverAt() {
         return handedOverAt;
     }
 

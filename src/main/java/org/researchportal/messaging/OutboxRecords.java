@@ -180,7 +180,8 @@ class OutboxRecords {
     }
 
     /** Claims a message for a worker with an atomic lease, if it is still due: only one worker ever gets it. */
-    @Nullable OutboxMessage claim(String messageId, String worker, Instant now, Duration lease) {
+    @Nullable
+    OutboxMessage claim(String messageId, String worker, Instant now, Duration lease) {
         // The id at the top level of the query, where any MongoDB (the embedded one too) finds it by its index.
         return documents.findAndModify(new Query(Criteria.where("_id").is(messageId)).addCriteria(dueNow(now)),
                 new Update().set("status", OutboxMessage.Status.SENDING).set("leaseOwner", worker)

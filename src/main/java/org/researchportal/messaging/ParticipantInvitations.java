@@ -13,11 +13,11 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.identity.AccountInvitation;
 import org.researchportal.identity.ParticipantAccounts;
 import org.researchportal.participants.ParticipantContact;
+import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantService;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
-import org.researchportal.participants.ParticipantContacts;
 
 /**
  * Invites a randomised participant to the portal on their phone: the clinician chooses SMS or email (one the

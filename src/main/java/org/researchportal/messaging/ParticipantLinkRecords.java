@@ -50,7 +50,8 @@ class ParticipantLinkRecords {
     }
 
     /** Uses a link up, if it is neither used nor revoked: of two openings at the same moment, one gets it. */
-    @Nullable ParticipantLink useUp(String linkId, Instant at) {
+    @Nullable
+    ParticipantLink useUp(String linkId, Instant at) {
         return documents.findAndModify(Query.query(Criteria.where("_id").is(linkId).and("usedAt").isNull()
                 .and("revokedAt").isNull()), new Update().set("usedAt", at).inc("uses", 1),
                 FindAndModifyOptions.options().returnNew(true), ParticipantLink.class);

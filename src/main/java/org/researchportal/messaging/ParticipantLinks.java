@@ -61,11 +61,9 @@ public class ParticipantLinks {
     sealed interface Opening {
 
         /** Sign the participant in and open the page (or only open it: this device is signed in as them already). */
-        record Open(String accountId, String location, boolean signedInAlready) implements Opening {
-        }
+        record Open(String accountId, String location, boolean signedInAlready) implements Opening {}
 
-        record Refused(Refusal why) implements Opening {
-        }
+        record Refused(Refusal why) implements Opening {}
     }
 
     private final ParticipantLinkRecords records;
@@ -77,7 +75,8 @@ public class ParticipantLinks {
     private final Duration validFor;
     private final SecureRandom random = new SecureRandom();
 
-    ParticipantLinks(ParticipantLinkRecords records, Clock clock, PortalAddress portal, ParticipantContacts participants,
+    ParticipantLinks(ParticipantLinkRecords records, Clock clock, PortalAddress portal,
+            ParticipantContacts participants,
             LinkSignIn signIn, AuditTrail audit,
             MessagingProperties settings) {
         this.records = records;

@@ -203,7 +203,6 @@ public class ReminderPlanner {
                 .filter(due -> who.test(participant.apply(due))).toList();
     }
 
-
     /** Plans everything of the coming days, as the schedule does every few hours; answers how many were new. */
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public int planAll() {

@@ -63,8 +63,8 @@ class SmtpEmail implements MessageSender {
         } catch (AddressException | MailParseException badAddress) {
             return new SendResult.Failed("address", "The email address is not valid");
         } catch (MailSendException refused) {
-            boolean permanent = refused.getFailedMessages().values().stream().anyMatch(e ->
-                    e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+            boolean permanent = refused.getFailedMessages().values().stream().anyMatch(
+                    e -> e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
                             && failed.getInvalidAddresses().length > 0);
             return permanent ? new SendResult.Failed("rejected", "The mail server refused the address")
                     : new SendResult.Retry("smtp", "The mail server did not take the message");

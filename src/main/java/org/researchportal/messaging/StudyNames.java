@@ -17,6 +17,5 @@ public interface StudyNames {
     Optional<StudyName> study(String studyId);
 
     /** A study's id and the acronym messages call it by. */
-    record StudyName(String id, String acronym) {
-    }
+    record StudyName(String id, String acronym) {}
 }

@@ -40,7 +40,8 @@ class AllocationRecords {
      * Claims the stratum's next free place of a batch written in full for the participant, atomically; null when no
      * such place is left.
      */
-    @Nullable AllocationSlot claimNext(String studyId, String stratum, String participantId, Instant now) {
+    @Nullable
+    AllocationSlot claimNext(String studyId, String stratum, String participantId, Instant now) {
         return documents.findAndModify(ofStratum(studyId, stratum).addCriteria(Criteria.where("participantId")
                 .isNull().and("batch").in(completeBatches(studyId, stratum))).with(Sort.by("position")),
                 new Update().set("participantId", participantId).set("claimedAt", now),

@@ -52,7 +52,8 @@ class AllocationSlot extends TenantOwnedDocument {
         return sealedArm;
     }
 
-    @Nullable String getParticipantId() {
+    @Nullable
+    String getParticipantId() {
         return participantId;
     }
 

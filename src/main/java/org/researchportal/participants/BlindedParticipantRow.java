@@ -10,5 +10,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record BlindedParticipantRow(String id, String studyId, @Nullable String studyNumber, String displayName,
         ParticipantStatus status, @Nullable LocalDate enrolledOn, @Nullable LocalDate consentedOn,
-        @Nullable LocalDate leftOn) {
-}
+        @Nullable LocalDate leftOn) {}

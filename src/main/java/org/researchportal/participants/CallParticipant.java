@@ -11,5 +11,4 @@ import org.researchportal.study.ArmKind;
 public record CallParticipant(String id, String studyId, String studyAcronym, @Nullable String studyNumber,
         String displayName, ParticipantStatus status, String armCode, String armName, @Nullable ArmKind armKind,
         LocalDate enrolledOn, String timeZone, String language, @Nullable String phone,
-        @Nullable String preferredCallTime, @Nullable String coordinatorId) {
-}
+        @Nullable String preferredCallTime, @Nullable String coordinatorId) {}

@@ -7,5 +7,4 @@ import org.jspecify.annotations.Nullable;
  * (who makes their calls) and the phone account they sign in with, each with the name a person reads.
  */
 public record CareTeam(@Nullable String therapistId, @Nullable String therapistName, @Nullable String coordinatorId,
-        @Nullable String coordinatorName, @Nullable String accountId, @Nullable String accountUsername) {
-}
+        @Nullable String coordinatorName, @Nullable String accountId, @Nullable String accountUsername) {}

@@ -12,5 +12,4 @@ import java.util.Map;
  * @param failedCriteria the criteria that made the candidate ineligible, for the screen-failure tally
  */
 public record EligibilityAssessment(Map<String, Double> measures, Map<String, Boolean> answers, boolean eligible,
-        List<String> failedCriteria, Instant assessedAt, String assessedBy) {
-}
+        List<String> failedCriteria, Instant assessedAt, String assessedBy) {}

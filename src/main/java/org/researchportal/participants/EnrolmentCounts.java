@@ -1,6 +1,5 @@
 package org.researchportal.participants;
 
-
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,5 +5,4 @@ import org.jspecify.annotations.Nullable;
 
 /** A person entered into the screening log: who they are and how to reach them. */
 public record NewCandidate(String displayName, LocalDate screenedOn, @Nullable String phone, @Nullable String email,
-        String language, String timeZone, @Nullable String preferredCallTime) {
-}
+        String language, String timeZone, @Nullable String preferredCallTime) {}

@@ -110,7 +110,8 @@ public class Participant extends TenantOwnedDocument {
         return status;
     }
 
-    @Nullable String getArmCode() {
+    @Nullable
+    String getArmCode() {
         return armCode;
     }
 

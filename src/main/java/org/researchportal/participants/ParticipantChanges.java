@@ -60,7 +60,8 @@ class ParticipantChanges {
             EligibilityAssessment assessment, ParticipantStatus outcome, Instant now) {
         return documents.updateFirst(Query.query(Criteria.where("_id").is(participantId).and("status")
                 .in(beforeEnrolment)).addCriteria(RandomisationLease.free(now)), new Update()
-                .set("eligibility", assessment).set("status", outcome).inc("version", 1), Participant.class) > 0;
+                        .set("eligibility", assessment).set("status", outcome).inc("version", 1),
+                Participant.class) > 0;
     }
 
     /**

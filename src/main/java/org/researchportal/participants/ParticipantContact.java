@@ -6,5 +6,4 @@ import org.jspecify.annotations.Nullable;
 public record ParticipantContact(String id, String studyId, String displayName, ParticipantStatus status,
         @Nullable String phone, @Nullable String email, String language, String timeZone, boolean smsConsent,
         boolean emailConsent, @Nullable String accountId, ContactPreferences preferences,
-        @Nullable String therapistId) {
-}
+        @Nullable String therapistId) {}

@@ -11,5 +11,4 @@ public record ParticipantImport(String studyId, String screeningNumber, @Nullabl
         String displayName, ParticipantStatus status, @Nullable String armCode, LocalDate screenedOn,
         @Nullable LocalDate enrolledOn, @Nullable LocalDate withdrawnOn, @Nullable String phone,
         @Nullable String email, String language, String timeZone, @Nullable String preferredCallTime,
-        @Nullable String therapistId, @Nullable String coordinatorId, @Nullable String accountId) {
-}
+        @Nullable String therapistId, @Nullable String coordinatorId, @Nullable String accountId) {}

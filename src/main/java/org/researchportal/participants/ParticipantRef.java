@@ -9,5 +9,4 @@ import org.researchportal.study.ArmKind;
  * the day they left the trial (withdrawn or lost to follow-up), after which no programme day counts as missed.
  */
 public record ParticipantRef(String id, String studyId, @Nullable String studyNumber, String displayName,
-        ParticipantStatus status, @Nullable ArmKind armKind, String timeZone, @Nullable LocalDate leftOn) {
-}
+        ParticipantStatus status, @Nullable ArmKind armKind, String timeZone, @Nullable LocalDate leftOn) {}

@@ -137,13 +137,13 @@ public class ParticipantService {
     public Optional<MyParticipation> myParticipation() {
         String accountId = CurrentUser.require().accountId();
         return records.ofAccount(accountId).flatMap(p -> studies.study(p.getStudyId()).map(study -> {
-                    Optional<Arm> arm = Optional.ofNullable(p.getArmCode()).flatMap(code -> study.arms().stream()
-                            .filter(a -> a.code().equals(code)).findFirst());
-                    return new MyParticipation(p.getDisplayName(), p.getStudyNumber(), study.acronym(),
-                            study.title(), p.getStatus(), arm.map(ParticipantReads::nameForReader).orElse(null),
-                            arm.map(Arm::kind).orElse(null), p.getEnrolledOn(), study.contactPhone(),
-                            study.contactEmail());
-                }));
+            Optional<Arm> arm = Optional.ofNullable(p.getArmCode()).flatMap(code -> study.arms().stream()
+                    .filter(a -> a.code().equals(code)).findFirst());
+            return new MyParticipation(p.getDisplayName(), p.getStudyNumber(), study.acronym(),
+                    study.title(), p.getStatus(), arm.map(ParticipantReads::nameForReader).orElse(null),
+                    arm.map(Arm::kind).orElse(null), p.getEnrolledOn(), study.contactPhone(),
+                    study.contactEmail());
+        }));
     }
 
     /** One participant's whole record, for the clinician working on it. */
@@ -188,6 +188,5 @@ public class ParticipantService {
                     p.getEmail(), p.getLanguage());
         });
     }
-
 
 }

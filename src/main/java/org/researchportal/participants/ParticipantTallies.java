@@ -88,12 +88,9 @@ class ParticipantTallies {
     }
 
     /** One row of a {@code $group} count. */
-    record Count(@Id @Nullable String id, long count) {
-    }
+    record Count(@Id @Nullable String id, long count) {}
 
-    record StatusArm(String status, @Nullable String armCode) {
-    }
+    record StatusArm(String status, @Nullable String armCode) {}
 
-    record StatusArmCount(@Id StatusArm id, long count) {
-    }
+    record StatusArmCount(@Id StatusArm id, long count) {}
 }

@@ -15,8 +15,7 @@ import org.researchportal.study.RandomisationPlan;
 final class PermutedBlocks {
 
     /** One place of a sequence. */
-    record Place(String armCode, int block) {
-    }
+    record Place(String armCode, int block) {}
 
     private final SecureRandom random;
 

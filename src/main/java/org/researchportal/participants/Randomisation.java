@@ -7,5 +7,4 @@ import java.time.Instant;
  * stay in the sealed sequence, since knowing where blocks end would let the next allocations be guessed), when and by
  * whom. The arm itself is kept on the participant and never changes.
  */
-public record Randomisation(String stratum, String slotId, Instant at, String by) {
-}
+public record Randomisation(String stratum, String slotId, Instant at, String by) {}

@@ -1,6 +1,5 @@
 package org.researchportal.participants;
 
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,8 +10,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
-import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.NotFoundException;
+import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;

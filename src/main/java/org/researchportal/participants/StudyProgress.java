@@ -8,5 +8,4 @@ import java.util.Map;
  * @param byArm arm name to the number of participants allocated to it (withdrawn ones included)
  */
 public record StudyProgress(Map<ParticipantStatus, Long> byStatus, Map<String, Long> byArm, long enrolled,
-        int target) {
-}
+        int target) {}

@@ -17,8 +17,7 @@ public record ConsortFlow(long assessed, long awaitingAssessment, long notEligib
     /**
      * @param analysed allocated participants with outcome data after baseline
      */
-    public record ArmFlow(String arm, long allocated, long lostToFollowUp, long discontinued, long analysed) {
-    }
+    public record ArmFlow(String arm, long allocated, long lostToFollowUp, long discontinued, long analysed) {}
 
     /**
      * A criterion that excluded candidates, named as the study words it in English and Chinese.

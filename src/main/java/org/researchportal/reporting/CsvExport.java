@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.researchportal.base.Csv;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.Item;
 import org.researchportal.assessments.MissedVisitRecord;
 import org.researchportal.assessments.Score;
+import org.researchportal.base.Csv;
 import org.researchportal.study.Timepoint;
 
 /**

@@ -120,8 +120,7 @@ enum CsvTables {
         }
     };
 
-    record Column(String name, String label, String type) {
-    }
+    record Column(String name, String label, String type) {}
 
     /** The file's name without ".csv"; its dictionary is {@code <name>_dictionary.csv}. */
     final String file;

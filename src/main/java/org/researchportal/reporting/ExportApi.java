@@ -26,8 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class ExportApi {
 
-    record StudyListing(String id, String acronym, String title, @Nullable String registryId) {
-    }
+    record StudyListing(String id, String acronym, String title, @Nullable String registryId) {}
 
     private final StudyService studies;
     private final StudyExports exports;

@@ -111,12 +111,14 @@ final class ExportData {
     }
 
     /** The assessment of a subject of the current page at a timepoint with an instrument, if recorded. */
-    @Nullable AssessmentRecord find(String subjectId, String timepoint, String instrument) {
+    @Nullable
+    AssessmentRecord find(String subjectId, String timepoint, String instrument) {
         return assessments.get(key(subjectId, timepoint, instrument));
     }
 
     /** The missed or not-done decision for a subject of the current page at a timepoint, if one was recorded. */
-    @Nullable MissedVisitRecord missed(String subjectId, String timepoint) {
+    @Nullable
+    MissedVisitRecord missed(String subjectId, String timepoint) {
         return missedVisits.get(key(subjectId, timepoint, ""));
     }
 
@@ -126,7 +128,8 @@ final class ExportData {
     }
 
     /** The programme adherence of a subject of the current page, if they have a programme; none when blinded. */
-    @Nullable ProgrammeAdherence adherence(String subjectId) {
+    @Nullable
+    ProgrammeAdherence adherence(String subjectId) {
         List<ProgrammeAdherence> found = adherence.of(subjectId);
         return found.isEmpty() ? null : found.getFirst();
     }

@@ -8,5 +8,4 @@ import org.jspecify.annotations.Nullable;
  * arm only in an unblinded export.
  */
 record ExportSubject(String id, String studyNumber, String status, @Nullable LocalDate enrolledOn,
-        @Nullable String arm) {
-}
+        @Nullable String arm) {}

@@ -28,8 +28,7 @@ public record CriterionRule(Combination combination, List<Condition> conditions)
         }
     }
 
-    public record Condition(String measure, Operator operator, double threshold) {
-    }
+    public record Condition(String measure, Operator operator, double threshold) {}
 
     /**
      * Evaluates the rule. Answers empty while a measure the result depends on is missing; an ANY rule is already

@@ -13,8 +13,7 @@ import java.util.Map;
 public record RandomisationPlan(Map<String, Integer> ratio, List<Integer> blockMultiples,
         List<StratificationFactor> strata) {
 
-    public record StratificationFactor(String code, String label, String labelZh, List<String> levels) {
-    }
+    public record StratificationFactor(String code, String label, String labelZh, List<String> levels) {}
 
     /** The same plan with another ratio (e.g. for another study's arms). */
     public RandomisationPlan withRatio(Map<String, Integer> otherRatio) {

@@ -9,5 +9,4 @@ import org.jspecify.annotations.Nullable;
  * @param version the version the record was read at ({@code null} for a new study), for optimistic locking
  */
 public record StudyRecord(String acronym, String title, @Nullable String registryId, List<Arm> arms,
-        int targetEnrolment, @Nullable String contactPhone, @Nullable String contactEmail, @Nullable Long version) {
-}
+        int targetEnrolment, @Nullable String contactPhone, @Nullable String contactEmail, @Nullable Long version) {}

@@ -7,5 +7,4 @@ import java.util.List;
  * acceptable from {@code windowBefore} days before to {@code windowAfter} days after, with the instruments to record.
  */
 public record Timepoint(String code, String label, String labelZh, int dayOffset, int windowBefore, int windowAfter,
-        List<String> instruments) {
-}
+        List<String> instruments) {}

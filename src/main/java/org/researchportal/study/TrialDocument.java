@@ -81,7 +81,8 @@ public class TrialDocument extends TenantOwnedDocument {
     }
 
     DocumentRow toRow() {
-        return new DocumentRow(requireId(), series, title, kind, revision, note, fileName, contentType, size, allowedRoles,
+        return new DocumentRow(requireId(), series, title, kind, revision, note, fileName, contentType, size,
+                allowedRoles,
                 uploadedBy, uploadedAt);
     }
 }

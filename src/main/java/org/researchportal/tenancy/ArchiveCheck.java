@@ -94,8 +94,7 @@ class ArchiveCheck {
         }
     }
 
-    record ArchivedFile(Document record, List<Document> chunks) {
-    }
+    record ArchivedFile(Document record, List<Document> chunks) {}
 
     /** The archive's files: every one the tenant's, with exactly the chunks of its length, and no other chunks. */
     List<ArchivedFile> files(String tenant, Map<String, byte[]> records,

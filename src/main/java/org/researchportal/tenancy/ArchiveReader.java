@@ -38,14 +38,12 @@ final class ArchiveReader {
     private static final Pattern FILE = Pattern.compile("files/([0-9a-f]{24})(\\.json|\\.chunks\\.jsonl)");
 
     /** How much an archive may hold once inflated; see {@link TenantArchive#LIMITS}. */
-    record Limits(long uncompressedBytes, int entries, long documents, int documentBytes) {
-    }
+    record Limits(long uncompressedBytes, int entries, long documents, int documentBytes) {}
 
     /** What an archive holds: documents kept as their JSON lines (leaner than parsed), and its SHA-256. */
     record Contents(Document manifest, Map<String, List<byte[]>> collections, Map<String, byte[]> fileRecords,
             Map<String, List<byte[]>> fileChunks, ArchiveSignature covered, @Nullable Document signature,
-            String sha256) {
-    }
+            String sha256) {}
 
     private final Limits limits;
     private long inflated;
@@ -110,7 +108,7 @@ final class ArchiveReader {
             }
             // The central directory after the last entry belongs to the file's digest too.
             byte[] rest = new byte[64 * 1024];
-            for (int n; (n = digesting.read(rest)) >= 0; ) {
+            for (int n; (n = digesting.read(rest)) >= 0;) {
                 count(n);
             }
         } catch (IOException | RuntimeException notAnArchive) {
@@ -132,7 +130,7 @@ final class ArchiveReader {
         var line = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long pending = 0;
-        for (int n; (n = entry.read(buffer)) >= 0; ) {
+        for (int n; (n = entry.read(buffer)) >= 0;) {
             count(n);
             digest.update(buffer, 0, n);
             int start = 0;

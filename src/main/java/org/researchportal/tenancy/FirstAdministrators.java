@@ -29,6 +29,5 @@ public interface FirstAdministrators {
     Optional<FirstAdministratorLink> renewLink(String tenantId);
 
     /** Whose link it is, and the link. */
-    record FirstAdministratorLink(String username, String link) {
-    }
+    record FirstAdministratorLink(String username, String link) {}
 }

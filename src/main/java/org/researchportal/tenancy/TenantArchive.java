@@ -224,5 +224,4 @@ public class TenantArchive {
         return new Document(TenantDocuments.TENANT_FIELD, tenant);
     }
 
-
 }

@@ -9,5 +9,4 @@ import org.jspecify.annotations.Nullable;
  * what the archive held, the SHA-256 of the archive file and, for an import, who signed and exported it where.
  */
 public record TenantArchived(String tenantId, String action, String by, Instant at, Map<String, Integer> counts,
-        String archiveSha256, @Nullable Map<String, String> origin) {
-}
+        String archiveSha256, @Nullable Map<String, String> origin) {}

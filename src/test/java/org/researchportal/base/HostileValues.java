@@ -58,13 +58,14 @@ public final class HostileValues {
 
     public double aDouble() {
         double[] values = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1e308, 1e308, -0.0, 0.5,
-            -3, 11, 100};
+                -3, 11, 100};
         return values[random.nextInt(values.length)];
     }
 
     public LocalDate date() {
         LocalDate[] values = {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31), LocalDate.of(1900, 1, 1),
-            LocalDate.now(), LocalDate.now().plusYears(200), LocalDate.now().minusYears(150), LocalDate.of(2024, 2, 29)};
+                LocalDate.now(), LocalDate.now().plusYears(200), LocalDate.now().minusYears(150), LocalDate.of(2024, 2,
+                        29)};
         return values[random.nextInt(values.length)];
     }
 
@@ -75,7 +76,7 @@ public final class HostileValues {
 
     public Instant instant() {
         Instant[] values = {Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"), Instant.parse("0001-01-01T00:00:00Z"),
-            Instant.now(), Instant.now().plusSeconds(86_400L * 365 * 300)};
+                Instant.now(), Instant.now().plusSeconds(86_400L * 365 * 300)};
         return values[random.nextInt(values.length)];
     }
 

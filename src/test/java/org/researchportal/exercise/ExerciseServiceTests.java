@@ -6,33 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.researchportal.PortalTest;
-import org.researchportal.audit.AuditEvent;
-import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.demo.DemoManual;
-import org.researchportal.identity.AccountService;
-import org.researchportal.identity.NewAccount;
-import org.researchportal.participants.ParticipantImport;
-import org.researchportal.participants.ParticipantService;
-import org.researchportal.participants.ParticipantStatus;
-import org.researchportal.study.Arm;
-import org.researchportal.study.ArmKind;
-import org.researchportal.study.StudyRecord;
-import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
-import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -120,7 +103,8 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         assertThat(adjusted.getItems().getFirst().dosage().sets()).isEqualTo(3);
         assertThat(adjusted.getChanges()).extracting(ProgrammeChange::reason)
                 .containsExactly("Standard programme", "Tolerating well");
-        assertThatThrownBy(() -> asTherapist(() -> prescriptions.adjust(exerciser, first, new Dosage(99, 12, null, null),
+        assertThatThrownBy(() -> asTherapist(() -> prescriptions.adjust(exerciser, first, new Dosage(99, 12, null,
+                null),
                 2, "Too much"))).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> asTherapist(() -> prescriptions.adjust(exerciser, "not_in_programme",
                 new Dosage(1, 1, null, null), 1, "x"))).isInstanceOf(ValidationException.class);
@@ -144,8 +128,10 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         Programme programme = prescribeStandard();
         String first = programme.getItems().getFirst().exercise();
         signIn(exerciserAccount);
-        assertThatThrownBy(() -> sessionLogging.logSession(new SessionEntry(today.plusDays(1), List.of("unknown"), 0, 11,
-                -1, 3, "x".repeat(SessionLog.NOTE_MAX_LENGTH + 1), false))).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> sessionLogging.logSession(new SessionEntry(today.plusDays(1), List.of("unknown"), 0,
+                11,
+                -1, 3, "x".repeat(SessionLog.NOTE_MAX_LENGTH + 1), false))).isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.fieldMessageKeys()).containsOnlyKeys("date", "exercises", "minutes",
                                 "exertion", "painBefore", "note"));
         assertThat(ownProgramme.myHistory()).isEmpty();
@@ -273,7 +259,8 @@ class ExerciseServiceTests extends ExerciseTrialTest {
             assertThat(a.sessionDate()).isEqualTo(today.minusDays(7));
         });
         signIn(exerciserAccount);
-        sessionLogging.logSession(new SessionEntry(today, List.of(programme.getItems().getFirst().exercise()), 20, 3, 2, 2,
+        sessionLogging.logSession(new SessionEntry(today, List.of(programme.getItems().getFirst().exercise()), 20, 3, 2,
+                2,
                 null, false));
         assertThat(asTherapist(programmeAlerts::raiseInactivityAlerts)).isZero();
         assertThat(asTherapist(() -> programmeAlerts.alerts(exerciser))).hasSize(1);
@@ -302,7 +289,8 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         Programme programme = prescribeStandard();
         asTherapist(() -> prescriptions.prescribe(second, "re_ms_standard", today.minusDays(7), MON_WED_FRI, "Second"));
         signIn(exerciserAccount);
-        sessionLogging.logSession(new SessionEntry(today, List.of(programme.getItems().getFirst().exercise()), 30, 3, 2, 4,
+        sessionLogging.logSession(new SessionEntry(today, List.of(programme.getItems().getFirst().exercise()), 30, 3, 2,
+                4,
                 null, false));
         String controlParticipant = asSystem(tenant, Set.of(PortalRole.CLINICIAN), () -> participants
                 .participants(study, Pageable.unpaged()).stream()
@@ -315,7 +303,8 @@ class ExerciseServiceTests extends ExerciseTrialTest {
         assertThat(page.get(second)).isEqualTo(asTherapist(() -> progressFigures.figures(second)));
         assertThat(page.get(exerciser).lastPain()).isEqualTo(4);
         assertThat(page.get(second).lastSession()).as("the second's own: no session yet").isNull();
-        assertThat(asSystem("lakeside", Set.of(PortalRole.THERAPIST), () -> progressFigures.figures(List.of(exerciser))))
+        assertThat(asSystem("lakeside", Set.of(PortalRole.THERAPIST), () -> progressFigures.figures(List.of(
+                exerciser))))
                 .as("another tenant's therapist").isEmpty();
     }
 
@@ -431,7 +420,8 @@ class ExerciseServiceTests extends ExerciseTrialTest {
 
         signIn(exerciserAccount);
         assertThat(ownProgramme.myManual().getEdition()).as("the prescribed programme keeps its edition").isEqualTo(1);
-        assertThat(ownProgramme.myToday().exercises().getFirst().exercise().title().en()).isEqualTo(before.title().en());
+        assertThat(ownProgramme.myToday().exercises().getFirst().exercise().title().en()).isEqualTo(before.title()
+                .en());
         assertThatThrownBy(() -> manuals.reviseExercise(study, revised, "Not mine to change"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(history("ExerciseManual", study + "/" + before.code())).containsExactly("manual.exercise-revised");

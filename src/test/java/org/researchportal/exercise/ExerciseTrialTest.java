@@ -1,8 +1,5 @@
 package org.researchportal.exercise;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,12 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.audit.AuditEvent;
 import org.researchportal.audit.AuditTrail;
-import org.researchportal.base.NotFoundException;
-import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.demo.DemoManual;
 import org.researchportal.identity.AccountService;
@@ -31,7 +25,6 @@ import org.researchportal.study.StudyRecord;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A tenant of its own for each test, with a study whose manual is the demo manual and one enrolled participant in

@@ -251,7 +251,8 @@ class MediaLibraryTests extends ExerciseTrialTest {
         });
         assertThat(asTherapist(() -> pictures.pictures(study)).get("bridge")).hasSize(
                 PictureLibrary.PICTURES_PER_EXERCISE - 1).noneMatch(p -> p.id().equals(added.id()));
-        assertThat(history("ExercisePicture", added.id())).containsExactlyInAnyOrder("picture.added", "picture.removed");
+        assertThat(history("ExercisePicture", added.id())).containsExactlyInAnyOrder("picture.added",
+                "picture.removed");
         assertThat(get(signedInClient(exerciserAccount), "/" + added.path(), null).statusCode())
                 .as("a removed picture is no longer served").isEqualTo(404);
 

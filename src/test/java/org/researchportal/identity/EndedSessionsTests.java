@@ -46,8 +46,7 @@ class EndedSessionsTests extends UiTest {
     @Autowired
     MongoOperations mongo;
 
-    private record Person(String id, String username) {
-    }
+    private record Person(String id, String username) {}
 
     private Person newPerson(String tenant, PortalRole role) {
         String username = tenant + ".leaver-" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,7 +1,6 @@
 package org.researchportal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -76,7 +75,8 @@ class OidcSignInTests extends PortalTest {
 
     @Test
     void aPlatformAdministratorHasNoTenant() {
-        PortalUser admin = signInWith("sub-platform", "oidc.platform", Map.of("portal_roles", List.of("platform-admin")));
+        PortalUser admin = signInWith("sub-platform", "oidc.platform", Map.of("portal_roles", List.of(
+                "platform-admin")));
         assertThat(admin.tenantId()).isNull();
         assertThat(admin.roles()).containsExactly(PortalRole.PLATFORM_ADMIN);
     }

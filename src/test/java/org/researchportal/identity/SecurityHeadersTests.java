@@ -42,8 +42,8 @@ class SecurityHeadersTests extends PortalTest {
         String before = session(cookies);
         assertThat(before).isNotBlank();
         HttpResponse<Void> signIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/login")).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest
-                        .BodyPublishers.ofString("username=fudan.clinician&password=" + PASSWORD + "&" + token))
+                + "/login")).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers
+                        .ofString("username=fudan.clinician&password=" + PASSWORD + "&" + token))
                 .build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(signIn.statusCode()).isEqualTo(302);
@@ -57,8 +57,8 @@ class SecurityHeadersTests extends PortalTest {
         HttpResponse<String> malformed = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/media/a%2F..%2Fb")).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> oversized = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/login")).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest
-                        .BodyPublishers.ofString("username=" + "x".repeat(3_000_000))).build(),
+                + "/login")).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers
+                        .ofString("username=" + "x".repeat(3_000_000))).build(),
                 HttpResponse.BodyHandlers.ofString());
         // Refused by the portal: an API call it cannot parse.
         HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

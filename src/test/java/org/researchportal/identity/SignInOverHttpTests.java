@@ -70,7 +70,8 @@ class SignInOverHttpTests extends PortalTest {
         }
 
         boolean signedIn() throws Exception {
-            HttpResponse<Void> home = http.send(request("/coordinator").build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> home = http.send(request("/coordinator").build(), HttpResponse.BodyHandlers
+                    .discarding());
             return home.statusCode() == 200;
         }
 

@@ -98,14 +98,14 @@ class AccessibilityJourney extends BrowserJourney {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "platform.admin   | platform-admin | 1280 | platform/tenants",
-        "fudan.admin      | tenant-admin   | 1280 | admin/users, admin/study, admin/follow-up, messages, message-templates, manual, documents",
-        "fudan.clinician  | clinician      | 1280 | clinician, screening, participants/{exerciser}, exports, documents, api-tokens",
-        "fudan.assessor   | assessor       | 1280 | assessments, assessor, assess/{due}",
-        "fudan.therapist  | therapist      | 1280 | therapist, programme/{exerciser}, progress/{exerciser}, manual",
-        "fudan.coordinator| coordinator    | 1280 | coordinator, calls, call/{call}, messages, messages/participant/{exerciser}",
-        "fudan.participant| participant    | 390  | my-study, my-exercises, my-manual, guidance, my-contact",
-        "fudan.participant2| participant-control | 390 | my-study, guidance"})
+            "platform.admin   | platform-admin | 1280 | platform/tenants",
+            "fudan.admin      | tenant-admin   | 1280 | admin/users, admin/study, admin/follow-up, messages, message-templates, manual, documents",
+            "fudan.clinician  | clinician      | 1280 | clinician, screening, participants/{exerciser}, exports, documents, api-tokens",
+            "fudan.assessor   | assessor       | 1280 | assessments, assessor, assess/{due}",
+            "fudan.therapist  | therapist      | 1280 | therapist, programme/{exerciser}, progress/{exerciser}, manual",
+            "fudan.coordinator| coordinator    | 1280 | coordinator, calls, call/{call}, messages, messages/participant/{exerciser}",
+            "fudan.participant| participant    | 390  | my-study, my-exercises, my-manual, guidance, my-contact",
+            "fudan.participant2| participant-control | 390 | my-study, guidance"})
     void eachRolesMainViewsHaveNoSeriousAccessibilityViolations(String username, String role, int width,
             String paths) throws IOException {
         BrowserContext device = newContext(new Browser.NewContextOptions().setViewportSize(width, width < 600 ? 844

@@ -306,8 +306,7 @@ class EmptyInstallationJourney {
     }
 
     /** A participant as the clinician enrolled them. */
-    record Enrolled(String id, String record, String name, String phone, String arm, String username) {
-    }
+    record Enrolled(String id, String record, String name, String phone, String arm, String username) {}
 
     /** The tenant administrator enters the institution's Twilio account (here: the stand-in's address). */
     private void enterTheTwilioAccount() {

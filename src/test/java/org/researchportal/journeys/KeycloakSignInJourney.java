@@ -54,12 +54,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = PortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"portal.auth.mode=oidc", "portal.demo.enabled=false",
-            "spring.security.oauth2.client.registration.keycloak.client-id=research-portal",
-            "spring.security.oauth2.client.registration.keycloak.client-secret=change-me-portal-client-secret",
-            "spring.security.oauth2.client.registration.keycloak.scope=openid,profile,email",
-            "spring.security.oauth2.client.registration.keycloak.authorization-grant-type=authorization_code",
-            "spring.security.oauth2.client.registration.keycloak.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
-            "spring.security.oauth2.client.provider.keycloak.user-name-attribute=preferred_username"})
+                "spring.security.oauth2.client.registration.keycloak.client-id=research-portal",
+                "spring.security.oauth2.client.registration.keycloak.client-secret=change-me-portal-client-secret",
+                "spring.security.oauth2.client.registration.keycloak.scope=openid,profile,email",
+                "spring.security.oauth2.client.registration.keycloak.authorization-grant-type=authorization_code",
+                "spring.security.oauth2.client.registration.keycloak.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+                "spring.security.oauth2.client.provider.keycloak.user-name-attribute=preferred_username"})
 @ActiveProfiles("test")
 class KeycloakSignInJourney {
 
@@ -237,8 +237,8 @@ class KeycloakSignInJourney {
     void eachRoleSignsInOnKeycloakAndLandsOnItsOwnDashboardWithinItsTenant() {
         twoInstitutions();
         String[][] landings = {{"fudan.clinician", "clinician"}, {"fudan.assessor", "assessments"},
-            {"fudan.therapist", "therapist"}, {"fudan.coordinator", "coordinator"}, {"fudan.admin", "admin/users"},
-            {"lakeside.clinician", "clinician"}, {"platform.admin", "platform/tenants"}};
+                {"fudan.therapist", "therapist"}, {"fudan.coordinator", "coordinator"}, {"fudan.admin", "admin/users"},
+                {"lakeside.clinician", "clinician"}, {"platform.admin", "platform/tenants"}};
         for (String[] landing : landings) {
             try (BrowserContext device = device()) {
                 Page page = signIn(device, landing[0]);

@@ -89,7 +89,7 @@ class DispatchFaultTests extends PortalTest {
                 received.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
                 inOrder.add(text);
                 int n = sids.incrementAndGet();
-                onRequest.getOrDefault(n, () -> { }).run();
+                onRequest.getOrDefault(n, () -> {}).run();
                 return new MockResponse.Builder().code(201).body("{\"sid\": \"SM" + String.format("%032d", n)
                         + "\", \"status\": \"queued\", \"account_sid\": \"" + account + "\"}").build();
             }
@@ -255,9 +255,9 @@ class DispatchFaultTests extends PortalTest {
                     OutboxMessage.Attempt.Outcome.RETRY, OutboxMessage.Attempt.Outcome.RETRY,
                     OutboxMessage.Attempt.Outcome.RETRY, OutboxMessage.Attempt.Outcome.FAILED);
             // (The SDK answers a 429 and a 5xx by trying again itself before the dispatcher sees anything.)
-            assertThat(failed.getAttempts()).extracting(OutboxMessage.Attempt::detail).anySatisfy(detail ->
-                    assertThat(detail).containsIgnoringCase("timed out")).anySatisfy(detail ->
-                            assertThat(detail).contains("Unexpected character"));
+            assertThat(failed.getAttempts()).extracting(OutboxMessage.Attempt::detail).anySatisfy(detail -> assertThat(
+                    detail).containsIgnoringCase("timed out")).anySatisfy(detail -> assertThat(detail).contains(
+                            "Unexpected character"));
             assertThat(failed.getAttempts()).extracting(OutboxMessage.Attempt::code).doesNotContainNull()
                     .contains("no-answer");
             assertThat(failed.getFailureReason()).as("what coordinators read").isNotBlank().doesNotContain("\n");

@@ -118,8 +118,10 @@ class OutboxDispatcherTests extends PortalTest {
             }
         };
         List<OutboxDispatcher> two = List.of(
-                new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(counting), clock, Duration.ofMinutes(2)),
-                new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(counting), clock, Duration.ofMinutes(2)));
+                new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(counting), clock,
+                        Duration.ofMinutes(2)),
+                new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(counting), clock,
+                        Duration.ofMinutes(2)));
         var start = new CountDownLatch(1);
         try (var pool = Executors.newFixedThreadPool(2)) {
             List<Future<Integer>> handled = new ArrayList<>();
@@ -227,7 +229,8 @@ class OutboxDispatcherTests extends PortalTest {
         OutboxMessage message = asCoordinator(() -> outbox.enqueue(new NewMessage("mail-1", MessagePurpose.TEST,
                 Channel.EMAIL, to, null, null, Locale.SIMPLIFIED_CHINESE, "运动提醒", "今天是运动日。",
                 "<p>今天是<strong>运动日</strong>。</p>", Instant.now().minusSeconds(1))));
-        var local = new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(email), clock, Duration.ofMinutes(2));
+        var local = new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(email), clock,
+                Duration.ofMinutes(2));
         asCoordinator(() -> local.dispatchDue(10));
         assertThat(reload(message.requireId()).getStatus()).isEqualTo(OutboxMessage.Status.SENT);
 

@@ -1,6 +1,5 @@
 package org.researchportal.messaging;
 
-import org.researchportal.base.PhoneNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.researchportal.base.PhoneNumbers;
 import org.researchportal.participants.ContactPreferences;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantStatus;

@@ -14,11 +14,11 @@ import org.researchportal.PortalTest;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.participants.ContactPreferences;
 import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ProgrammeParticipants;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.researchportal.participants.ProgrammeParticipants;
 
 /**
  * Session reminders from the demo's programmes: planned on programme days at 09:00 in the participant's zone, by a
@@ -47,12 +47,15 @@ class ReminderPlannerTests extends PortalTest {
                 .stream().filter(m -> m.getPurpose() == MessagePurpose.SESSION_REMINDER).toList();
         assertThat(reminders).as("Mon, Wed and Fri in the coming week").isNotEmpty()
                 .hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
-            // SMS where the number is a valid one, else email: both were agreed to.
-            assertThat(m.getRecipient()).matches(m.getChannel() == Channel.SMS ? "\\+86\\d{11}" : ".+@example\\.org");
-            assertThat(m.bodyToSend()).containsPattern("/l/[A-Za-z0-9_-]{43}").doesNotContainIgnoringCase("exercise")
-                    .doesNotContain("RE-MS").doesNotContain("运动");
-            assertThat(m.getDueAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalTime().toString()).isEqualTo("09:00");
-        });
+                    // SMS where the number is a valid one, else email: both were agreed to.
+                    assertThat(m.getRecipient()).matches(m.getChannel() == Channel.SMS ? "\\+86\\d{11}"
+                            : ".+@example\\.org");
+                    assertThat(m.bodyToSend()).containsPattern("/l/[A-Za-z0-9_-]{43}").doesNotContainIgnoringCase(
+                            "exercise")
+                            .doesNotContain("RE-MS").doesNotContain("运动");
+                    assertThat(m.getDueAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalTime().toString()).isEqualTo(
+                            "09:00");
+                });
     }
 
     @Test
@@ -64,10 +67,11 @@ class ReminderPlannerTests extends PortalTest {
                 .stream().filter(m -> m.getPurpose() == MessagePurpose.ASSESSMENT_DUE).toList();
         assertThat(reminders).as("the demo has assessments due in the coming month").isNotEmpty()
                 .hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
-            assertThat(m.getIdempotencyKey()).startsWith("assessment-due:");
-            assertThat(m.getBody()).doesNotContainIgnoringCase("exercise").doesNotContain("运动");
-            assertThat(m.getBody()).containsPattern(m.getLocale().getLanguage().equals("zh") ? "\\d{4}年" : "20\\d\\d");
-        });
+                    assertThat(m.getIdempotencyKey()).startsWith("assessment-due:");
+                    assertThat(m.getBody()).doesNotContainIgnoringCase("exercise").doesNotContain("运动");
+                    assertThat(m.getBody()).containsPattern(m.getLocale().getLanguage().equals("zh") ? "\\d{4}年"
+                            : "20\\d\\d");
+                });
     }
 
     @Test
@@ -80,14 +84,15 @@ class ReminderPlannerTests extends PortalTest {
                 .filter(m -> m.getPurpose() == MessagePurpose.VIDEO_LINK).toList();
         assertThat(links).as("the demo's exercise arm follows a programme with a video").isNotEmpty()
                 .hasSizeGreaterThanOrEqualTo(planned).allSatisfy(m -> {
-            assertThat(m.getIdempotencyKey()).matches("video-link:[0-9a-f]+:week-\\d+:(SMS|EMAIL)");
-            assertThat(m.getBody()).doesNotContainIgnoringCase("exercise").doesNotContain("运动");
-            String token = m.bodyToSend().replaceAll("(?s).*/l/([A-Za-z0-9_-]{43}).*", "$1");
-            ParticipantLink link = mongo.findOne(Query.query(Criteria.where("tokenHash").is(ParticipantLinks.hash(
-                    token))), ParticipantLink.class);
-            assertThat(link).isNotNull();
-            assertThat(link.location()).startsWith("my-exercises?exercise=");
-        });
+                    assertThat(m.getIdempotencyKey()).matches("video-link:[0-9a-f]+:week-\\d+:(SMS|EMAIL)");
+                    assertThat(m.getBody()).doesNotContainIgnoringCase("exercise").doesNotContain("运动");
+                    String token = m.bodyToSend().replaceAll("(?s).*/l/([A-Za-z0-9_-]{43}).*", "$1");
+                    ParticipantLink link = mongo.findOne(Query.query(Criteria.where("tokenHash").is(ParticipantLinks
+                            .hash(
+                                    token))), ParticipantLink.class);
+                    assertThat(link).isNotNull();
+                    assertThat(link.location()).startsWith("my-exercises?exercise=");
+                });
         // One per participant and programme week.
         assertThat(links.stream().map(m -> m.getParticipantId() + m.getIdempotencyKey().replaceAll(":(SMS|EMAIL)$",
                 "")).distinct().count()).isEqualTo(links.size());

@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TwilioStandIn implements AutoCloseable {
 
     /** One SMS as it reached Twilio. */
-    public record Sms(String to, String body) {
-    }
+    public record Sms(String to, String body) {}
 
     private final HttpServer server;
     /** A queue, not a copy-on-write list: the dispatch benchmark sends thousands and must not wait on the stand-in. */

@@ -109,9 +109,11 @@ class TwilioWebhooksTests extends PortalTest {
         var changedField = new java.util.HashMap<>(report);
         changedField.put("MessageStatus", "delivered");
         assertThat(post(path, changedField, good).statusCode()).isEqualTo(403);
-        assertThat(post(path, report, TwilioSignatures.sign(token, "https://elsewhere.example.org" + path, report)).statusCode())
+        assertThat(post(path, report, TwilioSignatures.sign(token, "https://elsewhere.example.org" + path, report))
+                .statusCode())
                 .as("signed for another URL").isEqualTo(403);
-        assertThat(post(path, report, TwilioSignatures.sign("not-the-token", url(path), report)).statusCode()).isEqualTo(403);
+        assertThat(post(path, report, TwilioSignatures.sign("not-the-token", url(path), report)).statusCode())
+                .isEqualTo(403);
         assertThat(inTenant(() -> documents.getById(message.requireId(), OutboxMessage.class)).getStatus())
                 .as("nothing changed").isEqualTo(OutboxMessage.Status.SENT);
 
@@ -125,7 +127,8 @@ class TwilioWebhooksTests extends PortalTest {
     void stopEndsSmsToTheNumberUntilStart() throws Exception {
         try (var twilio = new MockWebServer()) {
             twilio.start();
-            twilio.enqueue(new MockResponse.Builder().code(201).body("{\"sid\": \"SM" + "b".repeat(32) + "\"}").build());
+            twilio.enqueue(new MockResponse.Builder().code(201).body("{\"sid\": \"SM" + "b".repeat(32) + "\"}")
+                    .build());
             var local = new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(new TwilioSms(
                     twilio.url("/").toString(), new PortalAddress(""), false)), clock, Duration.ofMinutes(2));
             stopThenStart(local);
@@ -136,7 +139,8 @@ class TwilioWebhooksTests extends PortalTest {
     private void stopThenStart(OutboxDispatcher dispatcher) throws Exception {
         String phone = "+8613800000002";
         OutboxMessage pending = inTenant(() -> outbox.enqueue(new NewMessage("later", MessagePurpose.TEST,
-                Channel.SMS, phone, null, null, Locale.ENGLISH, null, "Later", null, Instant.now().plus(Duration.ofDays(1)))));
+                Channel.SMS, phone, null, null, Locale.ENGLISH, null, "Later", null, Instant.now().plus(Duration.ofDays(
+                        1)))));
         String path = TwilioWebhooks.INBOUND_PATH;
         Map<String, String> stop = Map.of("AccountSid", account, "From", phone, "Body", " stop ");
         HttpResponse<String> stopped = post(path, stop, TwilioSignatures.sign(token, url(path), stop));
@@ -161,7 +165,8 @@ class TwilioWebhooksTests extends PortalTest {
                 .isEqualTo(OutboxMessage.Status.SENT);
 
         Map<String, String> other = Map.of("AccountSid", account, "From", phone, "Body", "Thanks!");
-        assertThat(post(path, other, TwilioSignatures.sign(token, url(path), other)).body()).endsWith("<Response></Response>");
+        assertThat(post(path, other, TwilioSignatures.sign(token, url(path), other)).body()).endsWith(
+                "<Response></Response>");
         Map<String, String> forged = Map.of("AccountSid", account, "From", phone, "Body", "STOP");
         assertThat(post(path, forged, "forged").statusCode()).isEqualTo(403);
     }
@@ -207,10 +212,10 @@ class TwilioWebhooksTests extends PortalTest {
 
     @Test
     void replyKeywordsAreReadInTheirCommonForms() {
-        assertThat(List.of("STOP", "stop.", " Unsubscribe ", "退订", "ＳＴＯＰ", "TD")).allSatisfy(word ->
-                assertThat(SmsReplies.keyword(word)).as(word).isEqualTo(SmsReplies.Keyword.STOP));
-        assertThat(List.of("start", "YES", "Unstop")).allSatisfy(word ->
-                assertThat(SmsReplies.keyword(word)).as(word).isEqualTo(SmsReplies.Keyword.START));
+        assertThat(List.of("STOP", "stop.", " Unsubscribe ", "退订", "ＳＴＯＰ", "TD")).allSatisfy(word -> assertThat(
+                SmsReplies.keyword(word)).as(word).isEqualTo(SmsReplies.Keyword.STOP));
+        assertThat(List.of("start", "YES", "Unstop")).allSatisfy(word -> assertThat(SmsReplies.keyword(word)).as(word)
+                .isEqualTo(SmsReplies.Keyword.START));
         assertThat(SmsReplies.keyword("help?")).isEqualTo(SmsReplies.Keyword.HELP);
         assertThat(SmsReplies.keyword("please stop calling me")).isEqualTo(SmsReplies.Keyword.OTHER);
     }

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Consent to take part and, separately, to be contacted by SMS and email; withdrawn in part or whole. */
 class ConsentTests extends TrialTest {
 
-
     private TrialFixture trial;
 
     @BeforeEach
@@ -167,10 +166,11 @@ class ConsentTests extends TrialTest {
     void withdrawingSmsConsentCancelsPendingSmsButNotEmail() {
         String id = trial.eligibleConsentedCandidate(screening, consent, "Pending Messages");
         var later = java.time.Instant.now().plus(java.time.Duration.ofDays(2));
-        java.util.function.BiFunction<String, org.researchportal.messaging.Channel, String> plan = (key, channel) ->
-                trial.asCoordinator(() -> outbox.enqueue(new org.researchportal.messaging.NewMessage(key + id,
-                        org.researchportal.messaging.MessagePurpose.TEST, channel, channel
-                                == org.researchportal.messaging.Channel.SMS ? "+8613800138000" : "p@example.org",
+        java.util.function.BiFunction<String, org.researchportal.messaging.Channel, String> plan = (key,
+                channel) -> trial.asCoordinator(() -> outbox.enqueue(new org.researchportal.messaging.NewMessage(key
+                        + id,
+                        org.researchportal.messaging.MessagePurpose.TEST, channel,
+                        channel == org.researchportal.messaging.Channel.SMS ? "+8613800138000" : "p@example.org",
                         id, null, java.util.Locale.ENGLISH, null, "Hello", null, later)).requireId());
         String sms = plan.apply("sms-", org.researchportal.messaging.Channel.SMS);
         String email = plan.apply("email-", org.researchportal.messaging.Channel.EMAIL);

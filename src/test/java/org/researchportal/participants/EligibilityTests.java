@@ -11,14 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.base.ValidationException;
 import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.participants.EligibilityOutcome.Outcome;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * RE-MS eligibility as the trial listing states it: the pain-or-risk-factor inclusion and the bone density exclusion
  * are computed from the numbers entered and cannot be ticked; the verdict waits until every criterion is determined.
  */
 class EligibilityTests extends TrialTest {
-
 
     private TrialFixture trial;
 

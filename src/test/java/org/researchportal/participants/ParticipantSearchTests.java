@@ -22,8 +22,8 @@ class ParticipantSearchTests extends TrialTest {
         ParticipantRecord allocated = trial.asClinician(() -> participants.participantRecord(randomised));
         ParticipantRecord other = trial.asClinician(() -> participants.participantRecord(waiting));
 
-        java.util.function.Function<ParticipantFilter, List<String>> ids = filter -> trial.asClinician(() ->
-                participants.findParticipants(trial.studyId(), filter, Pageable.unpaged()).stream()
+        java.util.function.Function<ParticipantFilter, List<String>> ids = filter -> trial.asClinician(
+                () -> participants.findParticipants(trial.studyId(), filter, Pageable.unpaged()).stream()
                         .map(ParticipantRow::id).toList());
         assertThat(ids.apply(ParticipantFilter.NONE)).containsExactlyInAnyOrder(waiting, randomised);
 

@@ -12,12 +12,10 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.demo.DemoStudyDesigns;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 
 /** Withdrawal, loss to follow-up and protocol deviations: dated, reasoned, the allocation untouched. */
 class ParticipationTests extends TrialTest {
-
 
     private TrialFixture trial;
 

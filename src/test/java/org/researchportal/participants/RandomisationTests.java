@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -101,7 +101,8 @@ class RandomisationTests extends TrialTest {
         assertThatThrownBy(() -> trial.asClinician(() -> randomisation.randomise(notConsented, Map.of())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
                         .containsValue("randomise.no-consent"));
-        String screenedOnly = trial.asClinician(() -> screening.screen(trial.studyId(), new NewCandidate("Only Screened",
+        String screenedOnly = trial.asClinician(() -> screening.screen(trial.studyId(), new NewCandidate(
+                "Only Screened",
                 LocalDate.now(), null, null, "en", "Asia/Shanghai", null)));
         assertThatThrownBy(() -> trial.asClinician(() -> randomisation.randomise(screenedOnly, Map.of())))
                 .isInstanceOf(ValidationException.class);
@@ -116,7 +117,8 @@ class RandomisationTests extends TrialTest {
         String code = stored(id).getString("armCode");
         assertThatThrownBy(() -> trial.asClinician(() -> randomisation.randomise(id, Map.of())))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.recordConsent(id, "v3", LocalDate.now(), true, true))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> trial.doAsClinician(() -> consent.recordConsent(id, "v3", LocalDate.now(), true,
+                true))).isInstanceOf(ValidationException.class);
         assertThat(stored(id).getString("armCode")).isEqualTo(code);
         assertThat(arm).isIn("Exercise", "Control");
     }
@@ -208,7 +210,8 @@ class RandomisationTests extends TrialTest {
         Map<Integer, Map<String, Integer>> byBlock = new HashMap<>();
         slots.forEach(s -> byBlock.computeIfAbsent(s.getInteger("block"), b -> new HashMap<>())
                 .merge(sealed.open(s.getString("sealedArm")), 1, Integer::sum));
-        assertThat(byBlock.values()).allSatisfy(arms -> assertThat(arms.get("EXERCISE")).isEqualTo(arms.get("CONTROL")));
+        assertThat(byBlock.values()).allSatisfy(arms -> assertThat(arms.get("EXERCISE")).isEqualTo(arms.get(
+                "CONTROL")));
         assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(fresh.tenantId())), "allocation_batches"))
                 .isBetween(1L, 4L);
     }

@@ -56,8 +56,8 @@ class ExportApiTests extends PortalTest {
             for (String path : new String[] {"/api/v1/no-such-thing", "/api/v1/studies/x/y/z", "/api/v2/studies"}) {
                 HttpResponse<String> answer = get(path, token);
                 assertThat(answer.statusCode()).as(path).isEqualTo(404);
-                assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type ->
-                        assertThat(type).startsWith("application/json"));
+                assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type -> assertThat(
+                        type).startsWith("application/json"));
                 assertThat(answer.body()).as(path).contains("\"not_found\"").doesNotContainIgnoringCase("<html");
             }
         }

@@ -141,7 +141,8 @@ class ExportTablesTests extends PortalTest {
                 "ItemOID=\"I.AE.DESCRIPTION\" Value=\"Fell on the stairs, bruised knee\"",
                 "StudyEventOID=\"SE.ADHERENCE\"", "ItemOID=\"I.ADHERENCE.PLANNED_DAYS\"",
                 "StudyEventOID=\"SE.CALL\" StudyEventRepeatKey=\"1\"", "ItemOID=\"I.CALL.STATUS\"");
-        OdmSchema.validator().validate(new StreamSource(new ByteArrayInputStream(odm.getBytes(StandardCharsets.UTF_8))));
+        OdmSchema.validator().validate(new StreamSource(new ByteArrayInputStream(odm.getBytes(
+                StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -153,12 +154,14 @@ class ExportTablesTests extends PortalTest {
                 "planned_days", "exercise_sessions");
         var out = new ByteArrayOutputStream();
         exports.odm(study(), out);
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("SE.AE", "SE.CALL", "SE.ADHERENCE", "I.ADHERENCE.",
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("SE.AE", "SE.CALL", "SE.ADHERENCE",
+                "I.ADHERENCE.",
                 "Fell on the stairs");
         // And not by asking the services either.
         String study = study();
         assertThatThrownBy(() -> adverseEvents.eventsOf(study, List.of("x"))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> progressFigures.adherence(study, List.of("x"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> progressFigures.adherence(study, List.of("x"))).isInstanceOf(
+                AccessDeniedException.class);
         assertThatThrownBy(() -> calls.callsOf(study, List.of("x"))).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class StudyExportsTests extends PortalTest {
 
-
     @Autowired
     StudyExports exports;
     @Autowired
@@ -43,7 +42,8 @@ class StudyExportsTests extends PortalTest {
     @Test
     void theClinicianCsvHasARowPerParticipantAndTimepointWithTheArm() {
         List<String> lines = csv("fudan.clinician").lines().toList();
-        assertThat(lines.getFirst()).startsWith("study_number,status,enrolled_on,arm,timepoint,visit_status,visit_reason,bpi_sf.assessed_on");
+        assertThat(lines.getFirst()).startsWith(
+                "study_number,status,enrolled_on,arm,timepoint,visit_status,visit_reason,bpi_sf.assessed_on");
         assertThat(lines).hasSize(1 + 8 * 3);
         assertThat(String.join("\n", lines)).contains("Exercise", "Control").doesNotContain("Zhang Demo", "+86");
     }

@@ -75,7 +75,8 @@ class TrialDocumentTests extends PortalTest {
     @Test
     void theContentDecidesTheTypeAndTheSizeIsLimited() {
         String study = lakesideStudy();
-        byte[] executable = "MZ\u0090\u0000this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] executable = "MZ\u0090\u0000this program cannot be run in DOS mode".getBytes(
+                StandardCharsets.ISO_8859_1);
         assertThat(refusal(() -> documents.upload(study, "Renamed program", TrialDocument.Kind.OTHER, null,
                 Set.of(PortalRole.CLINICIAN), "protocol.pdf", executable)))
                 .containsEntry("file", "document.file.type");

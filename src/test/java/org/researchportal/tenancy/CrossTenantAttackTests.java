@@ -68,7 +68,9 @@ class CrossTenantAttackTests extends PortalTest {
         List<String> victimIds = victimIds();
         Set<String> secrets = victimSecrets();
         assertThat(victimIds).hasSizeGreaterThan(10);
-        assertThat(secrets).contains("Supervised versus usual-care walking after total knee replacement (invented demo study)").hasSizeGreaterThan(10);
+        assertThat(secrets).contains(
+                "Supervised versus usual-care walking after total knee replacement (invented demo study)")
+                .hasSizeGreaterThan(10);
 
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> leaks = new ArrayList<>();

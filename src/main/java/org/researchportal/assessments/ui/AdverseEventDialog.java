@@ -14,19 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.researchportal.base.ui.DatePickers;
-import org.researchportal.base.ui.UnsavedChanges;
+import org.researchportal.assessments.AdverseEventDraftRow;
+import org.researchportal.assessments.AdverseEventDrafts;
+import org.researchportal.assessments.AdverseEventReport;
 import org.researchportal.assessments.AdverseEventReport.Action;
 import org.researchportal.assessments.AdverseEventReport.Outcome;
 import org.researchportal.assessments.AdverseEventReport.Relatedness;
-import org.researchportal.assessments.AdverseEventDraftRow;
-import org.researchportal.assessments.AdverseEventReport;
 import org.researchportal.assessments.AdverseEventRow;
-import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.UnsavedChanges;
 
 /** Reports an adverse event, or follows one up (which needs a reason, since it changes what was reported). */
 final class AdverseEventDialog extends Dialog {

@@ -5,14 +5,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import java.util.stream.Stream;
 import org.researchportal.assessments.AdverseEventDraftRow;
-import org.researchportal.assessments.AdverseEventRow;
 import org.researchportal.assessments.AdverseEventDrafts;
+import org.researchportal.assessments.AdverseEventRow;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.base.ui.Formats;
-import org.researchportal.participants.ParticipantRecord;
-import java.util.stream.Stream;
 import org.researchportal.identity.AccountService;
+import org.researchportal.participants.ParticipantRecord;
 
 /** A participant's adverse events on their record: a row opens the follow-up, the button reports a new one. */
 final class AdverseEventsPanel extends Composite<Div> {

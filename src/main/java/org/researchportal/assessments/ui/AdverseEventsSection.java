@@ -3,9 +3,9 @@ package org.researchportal.assessments.ui;
 import com.vaadin.flow.component.Component;
 import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventService;
+import org.researchportal.identity.AccountService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantRecordSection;
-import org.researchportal.identity.AccountService;
 
 /** Contributes the adverse events panel to each participant's record. */
 @org.springframework.stereotype.Component

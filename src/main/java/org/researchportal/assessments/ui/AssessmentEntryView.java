@@ -20,8 +20,8 @@ import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
-import org.researchportal.study.StudyService;
 import org.researchportal.identity.AccountService;
+import org.researchportal.study.StudyService;
 
 /** One participant's timepoint: a form per instrument, drawn from the instrument's definition, saved one by one. */
 @Route("assess/:participantId?/:timepoint?")

@@ -13,8 +13,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import org.researchportal.base.ui.DatePickers;
 import org.researchportal.assessments.Item;
+import org.researchportal.base.ui.DatePickers;
 
 /**
  * One item's field, chosen by its type, reading and writing the answer as the text the service stores: numbers in

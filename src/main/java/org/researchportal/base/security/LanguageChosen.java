@@ -3,5 +3,4 @@ package org.researchportal.base.security;
 import java.util.Locale;
 
 /** The signed-in person chose the language the portal speaks to them; identity stores it on their account. */
-public record LanguageChosen(Locale locale) {
-}
+public record LanguageChosen(Locale locale) {}

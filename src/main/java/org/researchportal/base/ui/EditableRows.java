@@ -24,7 +24,7 @@ public class EditableRows<R extends Component> extends Div implements HasValidat
     private final Div list = new Div();
     private final Span error = new Span();
     private final Supplier<R> newRow;
-    private Consumer<R> onAdd = row -> { };
+    private Consumer<R> onAdd = row -> {};
     private Predicate<R> removable = row -> true;
 
     public EditableRows(String addLabel, Supplier<R> newRow) {

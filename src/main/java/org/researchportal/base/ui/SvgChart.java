@@ -20,8 +20,7 @@ public final class SvgChart {
     }
 
     /** One series: a value per category, or null where there is none (a line breaks there). */
-    public record Series(String label, Kind kind, String color, List<@Nullable Double> values) {
-    }
+    public record Series(String label, Kind kind, String color, List<@Nullable Double> values) {}
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 240;
@@ -78,7 +77,7 @@ public final class SvgChart {
                             .append("' width='").append(fmt(barWidth)).append("' height='").append(fmt(h))
                             .append(s.kind() == Kind.TARGET_BARS ? "' fill='none' stroke='" + s.color()
                                     + "' stroke-width='1.5' stroke-dasharray='4 3'/>" : "' fill='" + s.color()
-                                    + "' rx='2'/>");
+                                            + "' rx='2'/>");
                 }
             }
         }

@@ -16,8 +16,8 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.exercise.AlertRecord;
-import org.researchportal.exercise.ProgrammeAlerts;
 import org.researchportal.exercise.ProgrammeAlert;
+import org.researchportal.exercise.ProgrammeAlerts;
 import org.researchportal.identity.PeopleNames;
 
 /** The participant's alerts: open ones first, each marked handled with a note; handled ones stay, with that note. */

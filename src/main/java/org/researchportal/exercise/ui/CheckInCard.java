@@ -12,8 +12,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
-import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.SessionLog;
+import org.researchportal.exercise.SessionLogging;
 
 /**
  * This week's check-in, shown until answered: joint pain and stiffness over the week, and whether the participant

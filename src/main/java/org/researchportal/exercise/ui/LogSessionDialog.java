@@ -13,12 +13,12 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ui.FieldErrors;
-import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.SessionEntry;
 import org.researchportal.exercise.SessionLog;
+import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.TodayPlan;
 
 /**

@@ -89,7 +89,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
         var user = CurrentUser.require();
         boolean keepsManual = user.hasRole(PortalRole.THERAPIST) || user.hasRole(PortalRole.TENANT_ADMIN);
         content.removeAll();
-        @Nullable ExerciseManual found = manuals.manual(study.id()).orElse(null);
+        ExerciseManual found = manuals.manual(study.id()).orElse(null);
         if (keepsManual) {
             var add = new Button(getTranslation("manual.add-exercise"), click -> new ExerciseEditDialog(manuals,
                     study.id(), null, () -> show(study)).open());
@@ -122,8 +122,8 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
         grid.addColumn(e -> pictures.getOrDefault(e.code(), List.of()).size())
                 .setHeader(getTranslation("manual.pictures")).setWidth("6rem").setFlexGrow(0);
         grid.addComponentColumn(e -> {
-            var open = new Button(getTranslation(keepsManual ? "video.manage" : "video.preview"), click ->
-                    new MediaDialog(media, captions, pictureLibrary, study.id(), e, byExercise.get(e.code()),
+            var open = new Button(getTranslation(keepsManual ? "video.manage" : "video.preview"),
+                    click -> new MediaDialog(media, captions, pictureLibrary, study.id(), e, byExercise.get(e.code()),
                             pictures.getOrDefault(e.code(), List.of()), keepsManual, () -> show(study)).open());
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             open.setEnabled(keepsManual || byExercise.containsKey(e.code()) || pictures.containsKey(e.code()));

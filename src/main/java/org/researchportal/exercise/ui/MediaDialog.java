@@ -2,7 +2,6 @@ package org.researchportal.exercise.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
@@ -39,7 +38,8 @@ final class MediaDialog extends Dialog {
     private final Paragraph captionErrors = refusalText();
 
     MediaDialog(MediaLibrary videos, VideoCaptions captionLibrary, PictureLibrary pictureLibrary, String studyId,
-            ManualExercise exercise, @Nullable VideoRef current, List<PictureRef> pictures, boolean mayChange, Runnable onChanged) {
+            ManualExercise exercise, @Nullable VideoRef current, List<PictureRef> pictures, boolean mayChange,
+            Runnable onChanged) {
         String title = exercise.title().in(getLocale());
         setHeaderTitle(getTranslation("media.dialog", title));
         setWidth("min(720px, 95vw)");
@@ -100,8 +100,8 @@ final class MediaDialog extends Dialog {
             language.setItems(PortalLocales.SUPPORTED.stream().map(Locale::toLanguageTag).toList());
             language.setItemLabelGenerator(l -> getTranslation("language." + l));
             language.setValue(PortalLocales.toTag(getLocale()));
-            var captions = new Upload(new LimitedUpload(VideoCaptions.CAPTIONS_MAX_BYTES, (metadata, bytes) ->
-                    ui.access(() -> {
+            var captions = new Upload(new LimitedUpload(VideoCaptions.CAPTIONS_MAX_BYTES, (metadata, bytes) -> ui
+                    .access(() -> {
                         try {
                             captionLibrary.addCaptions(current.id(), language.getValue(), bytes);
                             changed.run();

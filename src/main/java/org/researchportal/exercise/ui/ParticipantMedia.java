@@ -28,7 +28,8 @@ final class ParticipantMedia implements VideoPlayer.WatchReport {
         this.pictures = pictures.myPictures();
     }
 
-    @Nullable VideoRef video(String exerciseCode) {
+    @Nullable
+    VideoRef video(String exerciseCode) {
         return byExercise.get(exerciseCode);
     }
 

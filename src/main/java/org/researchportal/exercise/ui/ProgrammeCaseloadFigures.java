@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.exercise.ProgressFigures;
-import org.researchportal.exercise.ProgrammeFigures;
 import org.researchportal.participants.CaseloadFigures;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +37,8 @@ class ProgrammeCaseloadFigures implements CaseloadFigures {
         Map<String, List<String>> values = new HashMap<>();
         progressFigures.figures(participantIds).forEach((id, f) -> values.put(id, List.of(Long.toString(f.openAlerts()),
                 f.sessionDaysLast7() + " / " + f.plannedLast7(), f.sessionDaysLast28() + " / " + f.plannedLast28(),
-                Formats.date(f.lastSession(), locale), Formats.text(f.lastPain() == null ? null : f.lastPain().toString()),
+                Formats.date(f.lastSession(), locale), Formats.text(f.lastPain() == null ? null : f.lastPain()
+                        .toString()),
                 f.painTrend() == null ? Formats.text(null) : translations.getTranslation(f.painTrend().messageKey(),
                         locale))));
         return values;

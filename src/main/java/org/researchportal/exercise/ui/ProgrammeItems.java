@@ -7,8 +7,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import java.util.Objects;
-import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.DosageText;
+import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.Prescriptions;
 import org.researchportal.exercise.ProgrammeItem;
 import org.researchportal.exercise.ProgrammeOverview;
@@ -23,7 +23,8 @@ final class ProgrammeItems extends Composite<Div> {
                 .setHeader(getTranslation("programme.exercise")).setAutoWidth(true);
         grid.addColumn(i -> manual.exercise(i.exercise()).map(e -> getTranslation(e.phase().messageKey())).orElse(""))
                 .setHeader(getTranslation("programme.phase")).setAutoWidth(true);
-        grid.addColumn(i -> DosageText.of(this::getTranslation, i.dosage())).setHeader(getTranslation("programme.dosage"))
+        grid.addColumn(i -> DosageText.of(this::getTranslation, i.dosage())).setHeader(getTranslation(
+                "programme.dosage"))
                 .setAutoWidth(true);
         grid.addColumn(ProgrammeItem::level).setHeader(getTranslation("programme.level")).setAutoWidth(true);
         grid.addComponentColumn(i -> {

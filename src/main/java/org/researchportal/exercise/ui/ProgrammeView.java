@@ -1,8 +1,5 @@
 package org.researchportal.exercise.ui;
 
-import com.vaadin.flow.router.OptionalParameter;
-import org.jspecify.annotations.Nullable;
-import org.researchportal.base.ui.MissingParameter;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -10,20 +7,23 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.researchportal.base.security.Roles;
-import org.researchportal.base.ui.ViewToolbar;
-import org.researchportal.base.security.PortalLocales;
-import org.researchportal.exercise.Prescriptions;
-import org.researchportal.exercise.ProgrammeAlerts;
-import org.researchportal.exercise.ProgressFigures;
-import org.researchportal.exercise.ProgrammeHandouts;
-import org.researchportal.exercise.ProgrammeOverview;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.MissingParameter;
+import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.AlertRecord;
+import org.researchportal.exercise.Prescriptions;
+import org.researchportal.exercise.ProgrammeAlerts;
 import org.researchportal.exercise.ProgrammeChange;
+import org.researchportal.exercise.ProgrammeHandouts;
+import org.researchportal.exercise.ProgrammeOverview;
+import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.identity.AccountService;
 
 /**

@@ -1,18 +1,18 @@
 package org.researchportal.followup.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import com.vaadin.flow.component.Component;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.ui.Formats;
-import org.researchportal.participants.PreferredCallTime;
 import org.researchportal.base.ui.Links;
 import org.researchportal.followup.CallRow;
 import org.researchportal.followup.Urgency;
+import org.researchportal.participants.PreferredCallTime;
 
 /**
  * Calls as a coordinator works through them: how pressing, who (with a number to tap), which call and window, how
@@ -58,7 +58,7 @@ final class CallGrid extends Composite<Grid<CallRow>> {
         var badge = new Span(getTranslation(row.urgency().messageKey()));
         badge.getElement().getThemeList().add("badge" + (row.urgency() == Urgency.OVERDUE ? " error"
                 : row.urgency() == Urgency.DUE_TODAY ? " success" : row.urgency() == Urgency.CLOSED ? " contrast"
-                        : ""));
+                : ""));
         return badge;
     }
 

@@ -3,13 +3,13 @@ package org.researchportal.followup.ui;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
+import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.followup.CallAnswers;
 import org.researchportal.followup.CallAttempt;
 import org.researchportal.followup.FollowUpCall;
-import java.util.Collection;
-import java.util.List;
 import org.researchportal.identity.PeopleNames;
 
 /** What a call found and how its attempts went, in words: the last call at a glance, and a call's history. */

@@ -1,11 +1,5 @@
 package org.researchportal.followup.ui;
 
-import com.vaadin.flow.router.OptionalParameter;
-import org.jspecify.annotations.Nullable;
-import org.researchportal.base.ui.MissingParameter;
-import org.researchportal.base.ui.UnsavedChanges;
-import com.vaadin.flow.router.BeforeLeaveEvent;
-import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -14,18 +8,25 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Links;
+import org.researchportal.base.ui.MissingParameter;
 import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.followup.CallContext;
 import org.researchportal.followup.CallRecords;
@@ -33,7 +34,6 @@ import org.researchportal.followup.CallRow;
 import org.researchportal.followup.CallStatus;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.FollowUpCall;
-import java.util.stream.Stream;
 import org.researchportal.identity.AccountService;
 
 /**

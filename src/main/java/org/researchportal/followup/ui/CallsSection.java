@@ -2,9 +2,9 @@ package org.researchportal.followup.ui;
 
 import com.vaadin.flow.component.Component;
 import org.researchportal.followup.CallWorklist;
+import org.researchportal.identity.AccountService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantRecordSection;
-import org.researchportal.identity.AccountService;
 
 /** Contributes the telephone follow-ups to each participant's record, after the adverse events. */
 @org.springframework.stereotype.Component

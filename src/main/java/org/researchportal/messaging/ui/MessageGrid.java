@@ -9,13 +9,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.RouterLink;
 import java.util.List;
+import java.util.Objects;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.identity.AccountService;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.OutboxMessage;
-import java.util.Objects;
-import org.researchportal.identity.AccountService;
 
 /**
  * Messages as coordinators follow them: when, what kind, to whom, how it went (each attempt's outcome, the reason

@@ -1,8 +1,5 @@
 package org.researchportal.messaging.ui;
 
-import com.vaadin.flow.router.OptionalParameter;
-import org.jspecify.annotations.Nullable;
-import org.researchportal.base.ui.MissingParameter;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,17 +7,20 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.MissingParameter;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.identity.AccountService;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.participants.ParticipantContact;
 import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.participants.ProgrammeParticipants;
-import org.researchportal.identity.AccountService;
 
 /**
  * One participant's messages for the coordinator: how they may be reached, and every message planned or sent to

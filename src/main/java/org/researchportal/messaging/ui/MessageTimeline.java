@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.ui.Formats;
-import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.identity.PeopleNames;
+import org.researchportal.messaging.OutboxMessage;
 
 /**
  * What happened to one message, in order: planned, due, each attempt with the provider's answer, the delivery

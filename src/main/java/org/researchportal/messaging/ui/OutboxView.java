@@ -2,33 +2,33 @@ package org.researchportal.messaging.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.shared.Registration;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.identity.AccountService;
 import org.researchportal.messaging.Outbox;
 import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.messaging.StudyNames;
 import org.researchportal.messaging.StudyNames.StudyName;
 import org.researchportal.messaging.TestMessages;
-import org.researchportal.identity.AccountService;
 
 /**
  * The institution's outbox: every message the portal planned or sent, newest first, with its state and text. In
@@ -85,7 +85,8 @@ final class OutboxView extends Main implements HasDynamicTitle {
         var refresh = new Button(getTranslation("message.refresh"), e -> show());
         var filters = new HorizontalLayout(studyFilter, refresh);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new Section(getTranslation("message.latest"), filters, new MessageGrid(outbox, accounts, outbox.latest(SHOWN,
+        add(new Section(getTranslation("message.latest"), filters, new MessageGrid(outbox, accounts, outbox.latest(
+                SHOWN,
                 study == null ? null : study.id()), this::show)));
     }
 

@@ -87,8 +87,7 @@ final class AuditWording {
     }
 
     /** One changed field, labelled, with its values before and after, in full. */
-    record Change(String label, String before, String after) {
-    }
+    record Change(String label, String before, String after) {}
 
     List<Change> changes(@Nullable Map<String, Object> before, @Nullable Map<String, Object> after) {
         List<Change> changes = new ArrayList<>();

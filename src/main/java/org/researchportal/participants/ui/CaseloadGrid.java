@@ -17,7 +17,9 @@ import org.researchportal.participants.CaseloadRow;
 /** A caseload: the participants one therapist follows, with how to reach them. */
 final class CaseloadGrid extends Composite<Grid<CaseloadRow>> {
 
-    enum Purpose { PROGRAMMES }
+    enum Purpose {
+        PROGRAMMES
+    }
 
     CaseloadGrid(Purpose purpose, FetchCallback<CaseloadRow, Void> rows) {
         this(purpose, rows, List.of());

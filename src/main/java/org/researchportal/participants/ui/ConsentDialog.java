@@ -23,7 +23,9 @@ import org.researchportal.study.DocumentRow;
  */
 final class ConsentDialog extends Dialog {
 
-    enum Purpose { CORRECT, RECONSENT }
+    enum Purpose {
+        CORRECT, RECONSENT
+    }
 
     ConsentDialog(Purpose purpose, ParticipantRecord record, Consent current, ConsentService consents,
             List<DocumentRow> consentForms, Runnable onDone) {

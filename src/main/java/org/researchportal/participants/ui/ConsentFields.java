@@ -9,8 +9,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.researchportal.base.ui.DatePickers;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.participants.Consent;
 import org.researchportal.study.DocumentRow;
 
@@ -54,19 +54,23 @@ final class ConsentFields extends Composite<FormLayout> {
         group.setRequiredIndicatorVisible(true);
     }
 
-    @Nullable String version() {
+    @Nullable
+    String version() {
         return version.getValue();
     }
 
-    @Nullable LocalDate date() {
+    @Nullable
+    LocalDate date() {
         return date.getValue();
     }
 
-    @Nullable Boolean sms() {
+    @Nullable
+    Boolean sms() {
         return sms.getValue();
     }
 
-    @Nullable Boolean email() {
+    @Nullable
+    Boolean email() {
         return email.getValue();
     }
 

@@ -12,12 +12,12 @@ import java.util.Locale;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.identity.PeopleNames;
 import org.researchportal.participants.Consent;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.DocumentRow;
-import org.researchportal.identity.PeopleNames;
 
 /**
  * Informed consent: recorded before enrolment with separate SMS and email contact consent, each answered explicitly;

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.textfield.NumberField;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.researchportal.study.ScreeningMeasure.MeasureType;
 import org.researchportal.study.ScreeningMeasure;
+import org.researchportal.study.ScreeningMeasure.MeasureType;
 
 /** One screening measure's field: a number within the measure's range, or yes/no (stored as 1 or 0). */
 final class MeasureInput extends Composite<Div> implements HasValidation {

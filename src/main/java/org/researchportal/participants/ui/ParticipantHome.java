@@ -25,10 +25,10 @@ final class ParticipantHome extends Main implements HasDynamicTitle {
             preferences.addClassName("big-link");
             add(new WelcomeCard(me), new ArmContentCard(me), new TeamContactCard(me), preferences);
         }, () -> {
-                    var notice = new Paragraph(getTranslation("participant-home.not-linked"));
-                    notice.addClassName("portal-notice");
-                    add(notice);
-                });
+            var notice = new Paragraph(getTranslation("participant-home.not-linked"));
+            notice.addClassName("portal-notice");
+            add(notice);
+        });
     }
 
     @Override

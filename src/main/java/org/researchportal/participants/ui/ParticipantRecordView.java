@@ -1,38 +1,38 @@
 package org.researchportal.participants.ui;
 
-import com.vaadin.flow.router.OptionalParameter;
-import org.jspecify.annotations.Nullable;
-import org.researchportal.base.ui.MissingParameter;
-import org.researchportal.base.ui.UnsavedChanges;
-import com.vaadin.flow.router.BeforeLeaveEvent;
-import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditEvent;
-import org.researchportal.participants.Consent;
-import org.researchportal.participants.Randomisation;
-import java.util.Map;
-import java.util.List;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.MissingParameter;
+import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.identity.AccountService;
 import org.researchportal.participants.CareTeamService;
+import org.researchportal.participants.Consent;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantRecordSection;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipationService;
+import org.researchportal.participants.Randomisation;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.study.StudyService;
@@ -44,8 +44,11 @@ import org.researchportal.study.TrialDocumentService;
  */
 @Route("participants")
 @RolesAllowed(Roles.CLINICIAN)
-final class ParticipantRecordView extends Main implements HasUrlParameter<String>, BeforeLeaveObserver,
-        HasDynamicTitle {
+final class ParticipantRecordView extends Main
+        implements
+            HasUrlParameter<String>,
+            BeforeLeaveObserver,
+            HasDynamicTitle {
 
     private final ParticipantService participants;
     private final ScreeningService screening;

@@ -8,10 +8,10 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.identity.PeopleNames;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.participants.ParticipationService;
-import org.researchportal.identity.PeopleNames;
 
 /** The course of participation: status changes and protocol deviations, and the buttons that record them. */
 final class ParticipationPanel extends Composite<Div> {

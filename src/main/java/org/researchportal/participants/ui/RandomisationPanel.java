@@ -18,12 +18,12 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.identity.PeopleNames;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.participants.Randomisation;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.study.RandomisationPlan;
-import org.researchportal.identity.PeopleNames;
 
 /**
  * Enrolment by randomisation, once the candidate is eligible and consented; afterwards the allocation, who made it

@@ -6,8 +6,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Links;
-import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.identity.PeopleNames;
+import org.researchportal.participants.ParticipantRecord;
 
 /** Who the participant is and where they stand: numbers, status, screening date and how to reach them. */
 final class RecordSummary extends Composite<Div> {

@@ -8,8 +8,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
 import java.util.Map;
-import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipationService;
@@ -18,7 +18,9 @@ import org.researchportal.participants.ScreeningService;
 /** Records a withdrawal, a loss to follow-up or a protocol deviation: a date and what happened. */
 final class StatusChangeDialog extends Dialog {
 
-    enum Kind { WITHDRAWAL, LOST_TO_FOLLOW_UP, DEVIATION }
+    enum Kind {
+        WITHDRAWAL, LOST_TO_FOLLOW_UP, DEVIATION
+    }
 
     StatusChangeDialog(Kind kind, ParticipantRecord record, ParticipationService service, Runnable onDone) {
         String titleKey = switch (kind) {

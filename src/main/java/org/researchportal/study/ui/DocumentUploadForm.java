@@ -44,11 +44,12 @@ final class DocumentUploadForm extends Composite<FormLayout> {
         roles.setValue(Set.of(PortalRole.CLINICIAN, PortalRole.ASSESSOR, PortalRole.THERAPIST,
                 PortalRole.COORDINATOR));
         var chosen = new Span(getTranslation("document.no-file"));
-        var upload = new Upload(new LimitedUpload(TrialDocument.MAX_BYTES, (metadata, bytes) -> UI.getCurrent().access(() -> {
-            pending = bytes;
-            pendingName = metadata.fileName();
-            chosen.setText(metadata.fileName());
-        })));
+        var upload = new Upload(new LimitedUpload(TrialDocument.MAX_BYTES, (metadata, bytes) -> UI.getCurrent().access(
+                () -> {
+                    pending = bytes;
+                    pendingName = metadata.fileName();
+                    chosen.setText(metadata.fileName());
+                })));
         upload.setMaxFileSize(TrialDocument.MAX_BYTES);
         upload.setAcceptedFileTypes(".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".doc", ".xls",
                 ".ppt");

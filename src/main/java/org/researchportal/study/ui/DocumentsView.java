@@ -7,20 +7,20 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.concurrent.atomic.AtomicReference;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.identity.AccountService;
+import org.researchportal.identity.PeopleNames;
 import org.researchportal.study.DocumentRow;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.study.TrialDocumentService;
 import org.researchportal.tenancy.StoredFile;
-import org.researchportal.identity.AccountService;
-import java.util.concurrent.atomic.AtomicReference;
-import org.researchportal.identity.PeopleNames;
 
 /** The study's documents: every version the person may open, and (for administrators and clinicians) uploads. */
 @Route("documents")

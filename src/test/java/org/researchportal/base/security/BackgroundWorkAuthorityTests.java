@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
+import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.exercise.ExerciseManuals;
 import org.researchportal.exercise.ParticipantProgramme;
 import org.researchportal.exercise.Prescriptions;
 import org.researchportal.exercise.ProgrammeAlerts;
-import org.researchportal.exercise.SessionLogging;
 import org.researchportal.exercise.SessionEntry;
+import org.researchportal.exercise.SessionLogging;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.FollowUpPlans;
 import org.researchportal.identity.AccountService;
@@ -24,7 +25,6 @@ import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
 import org.researchportal.participants.TrialFixture;
-import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,7 +134,8 @@ class BackgroundWorkAuthorityTests extends UiTest {
         String exerciseParticipant = trial.asClinician(() -> trial.randomisedToExercise(screening, consent,
                 randomisation, participantService, "Sweep"));
         SystemActor.runAs("test-therapist", trial.tenantId(), EnumSet.of(PortalRole.THERAPIST),
-                () -> prescriptions.prescribe(exerciseParticipant, org.researchportal.demo.DemoManual.standardProgramme()
+                () -> prescriptions.prescribe(exerciseParticipant, org.researchportal.demo.DemoManual
+                        .standardProgramme()
                         .code(), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(7),
                         EnumSet.allOf(java.time.DayOfWeek.class), "Sweep test"));
         // The listener planned the calls on randomisation; take them away so only the planning round can bring them.

@@ -46,7 +46,7 @@ class SealedValuesTests {
         fresh[31] = 7;
         String newKey = Base64.getEncoder().encodeToString(fresh);
         String lookupKey = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
-            14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+                14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
         var before = new SealedValues(oldKey, "", lookupKey, "");
         String sealedBefore = before.seal("+8613800000008");
         assertThat(sealedBefore).startsWith("sv1:" + before.keyIds().getFirst() + ":").doesNotContain("138");

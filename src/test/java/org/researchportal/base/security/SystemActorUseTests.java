@@ -29,7 +29,7 @@ class SystemActorUseTests {
 
     @Test
     void platformAdministrationIsNeverDoneInsideATenant() {
-        assertThatThrownBy(() -> SystemActor.runAs("test", "fudan", Set.of(PortalRole.PLATFORM_ADMIN), () -> { }))
+        assertThatThrownBy(() -> SystemActor.runAs("test", "fudan", Set.of(PortalRole.PLATFORM_ADMIN), () -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.github.mvysny.kaributesting.v10.GridKt;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -81,11 +81,13 @@ class ManualLibraryUiTests extends UiTest {
         @SuppressWarnings("unchecked")
         Grid<Object> grid = _get(Grid.class);
         _click(_find(GridKt._getCellComponent(grid, 0, "actions"), Button.class).getFirst());
-        var title = _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Title (English)"));
+        var title = _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel(
+                "Title (English)"));
         title.setValue("");
         _click(_get(Button.class, spec -> spec.withText("Save")));
         assertThat(title.isInvalid()).isTrue();
-        var reason = _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Why this change"));
+        var reason = _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel(
+                "Why this change"));
         assertThat(reason.isInvalid()).isTrue();
         assertThat(reason.getErrorMessage()).isNotBlank().doesNotContain("change.reason");
     }

@@ -11,8 +11,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinSession;
@@ -51,8 +51,8 @@ class MyExercisesUiTests extends UiTest {
         database.cut();
         try {
             // Vaadin hands what a click throws to the session's error handler; Karibu hands it to the test.
-            assertThatThrownBy(() -> _click(_get(Button.class, spec -> spec.withText("Save")))).satisfies(failure ->
-                    VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(failure)));
+            assertThatThrownBy(() -> _click(_get(Button.class, spec -> spec.withText("Save")))).satisfies(
+                    failure -> VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(failure)));
         } finally {
             database.restore();
         }
@@ -76,7 +76,8 @@ class MyExercisesUiTests extends UiTest {
         UI.getCurrent().navigate("my-exercises", com.vaadin.flow.router.QueryParameters.of("exercise", code));
         var details = _find(Details.class);
         assertThat(details).filteredOn(Details::isOpened).hasSize(1);
-        assertThat(details.stream().filter(Details::isOpened).findFirst().orElseThrow().getElement().getTextRecursively())
+        assertThat(details.stream().filter(Details::isOpened).findFirst().orElseThrow().getElement()
+                .getTextRecursively())
                 .contains(DemoManual.exercises().get(2).title().en());
     }
 
@@ -88,7 +89,8 @@ class MyExercisesUiTests extends UiTest {
         UI.getCurrent().navigate("my-exercises");
         String text = viewText();
         assertThat(text).contains(DemoManual.exercises().getFirst().title().en())
-                .contains("level 1").doesNotContain("re_ms_").doesNotContain("exercise.phase").doesNotContain("dosage.");
+                .contains("level 1").doesNotContain("re_ms_").doesNotContain("exercise.phase").doesNotContain(
+                        "dosage.");
         assertThat(_find(Details.class)).hasSize(DemoManual.exercises().size());
         int before = ownProgramme.myHistory().size();
 

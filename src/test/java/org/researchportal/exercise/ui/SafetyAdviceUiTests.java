@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.demo.DemoManual;
@@ -32,7 +33,6 @@ import org.researchportal.study.ArmKind;
 import org.researchportal.study.StudyRecord;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantService;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

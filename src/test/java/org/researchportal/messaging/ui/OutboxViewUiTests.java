@@ -6,10 +6,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
-import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,8 @@ class OutboxViewUiTests extends UiTest {
         @SuppressWarnings("unchecked")
         Grid<OutboxMessage> grid = _get(Grid.class);
         assertThat(allCells(grid)).contains("ui-test@example.org", "Test message · Email")
-                .anyMatch(cell -> cell.startsWith("Waiting")).noneMatch(cell -> cell.matches("(?s).*message\\.[a-z].*"));
+                .anyMatch(cell -> cell.startsWith("Waiting")).noneMatch(cell -> cell.matches(
+                        "(?s).*message\\.[a-z].*"));
     }
 
     @Test

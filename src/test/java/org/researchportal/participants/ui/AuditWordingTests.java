@@ -110,8 +110,8 @@ class AuditWordingTests extends UiTest {
             UI.getCurrent().setLocale(locale);
             var owner = new Div();
             UI.getCurrent().add(owner);
-            var wording = new AuditWording(owner, locale, ZoneOffset.UTC, trial.asClinician(() ->
-                    ParticipantRecordView.studyTerms(studies, trial.studyId(),
+            var wording = new AuditWording(owner, locale, ZoneOffset.UTC, trial.asClinician(() -> ParticipantRecordView
+                    .studyTerms(studies, trial.studyId(),
                             studies.eligibilityModel(trial.studyId()), locale)),
                     trial.asClinician(() -> accounts.names(List.of())));
             List<String> shown = new ArrayList<>();

@@ -18,7 +18,7 @@ class ConsortDiagramTests {
     private static ConsortFlow flow() {
         return new ConsortFlow(11, 1, 2, List.of(new ConsortFlow.Exclusion("E4", false,
                 "Bone mineral density T-score below -2.5", "骨密度 T 值 < -2.5", 1), new ConsortFlow.Exclusion("I3",
-                true, "Postmenopausal (including surgically induced menopause)", "绝经后（含手术绝经）", 1)), 1, 1, 7,
+                        true, "Postmenopausal (including surgically induced menopause)", "绝经后（含手术绝经）", 1)), 1, 1, 7,
                 List.of(new ConsortFlow.ArmFlow("Exercise & <stretch>", 4, 0, 1, 3),
                         new ConsortFlow.ArmFlow("Control", 3, 1, 0, 2)));
     }

@@ -56,7 +56,8 @@ class StudyRecordViewUiTests extends UiTest {
         // Put the demo study back as it was for the other tests sharing this store.
         var record = studies.record(study.id());
         studies.update(study.id(), new org.researchportal.study.StudyRecord(record.acronym(), record.title(),
-                record.registryId(), record.arms(), 16, record.contactPhone(), record.contactEmail(), record.version()));
+                record.registryId(), record.arms(), 16, record.contactPhone(), record.contactEmail(), record
+                        .version()));
         assertThat(asSystem("lakeside", Set.of(PortalRole.TENANT_ADMIN), () -> studies.studies().getFirst())
                 .targetEnrolment()).isEqualTo(16);
     }

@@ -214,7 +214,7 @@ class StudySetUpUiTests extends UiTest {
         _click(_get(Button.class, spec -> spec.withText("Save")));
         assertThat(_find(EditableRows.class)).filteredOn(EditableRows::isInvalid).extracting(
                 EditableRows::getErrorMessage).containsExactly("A condition names a measure that is not among the "
-                + "screening measures, or has no operator.");
+                        + "screening measures, or has no operator.");
         assertThat(studies.eligibilityModel(studies.studies().getFirst().id()).criteria()).isEmpty();
 
         _setValue(_get(conditions.get(0), TextField.class, spec -> spec.withLabel("Measure code")), "bpi_worst");

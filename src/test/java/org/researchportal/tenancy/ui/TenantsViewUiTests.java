@@ -173,7 +173,7 @@ class TenantsViewUiTests extends UiTest {
     @Test
     void withOpenIdConnectTheFormSaysTheFirstAdministratorIsMadeInKeycloak() {
         signInToUi("platform.admin");
-        var form = new NewTenantForm(tenants, true, t -> { });
+        var form = new NewTenantForm(tenants, true, t -> {});
         UI.getCurrent().add(form);
         assertThat(form.getElement().getTextRecursively()).contains("Keycloak", "tenant-admin");
         assertThat(_find(form, TextField.class, spec -> spec.withLabel("Administrator's username"))).isEmpty();
