@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -42,7 +41,7 @@ class EmbeddedMongoConfiguration {
         int port = settings.storage().embedded().port();
         MongoBackend backend;
         if ("memory".equals(store)) {
-            backend = new MemoryBackend();
+            backend = new IndexedMemoryBackend();
         } else {
             Path dir = Path.of(dataDir).toAbsolutePath().normalize();
             try {

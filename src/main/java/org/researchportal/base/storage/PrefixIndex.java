@@ -1,0 +1,322 @@
+package org.researchportal.base.storage;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A non-unique (secondary) index for the embedded store, which mongo-java-server leaves empty: it answers equality (and
+ * {@code $in}) on a leading prefix of its keys. The collection re-filters every candidate against the whole query, so
+ * the index may answer too much but must never miss a document: whatever it cannot key (sub-documents, arrays inside
+ * arrays, too many combinations) goes to a fallback set returned with every answer. Heap only, rebuilt at start-up.
+ */
+final class PrefixIndex<P> extends Index<P> {
+
+    /** Past this many key combinations for one document, the document goes to the fallback set. */
+    static final int MAX_ENTRIES_PER_DOCUMENT = 1_000;
+
+    /** Past this many points for one query (the product of {@code $in} lists), the index is not used. */
+    static final int MAX_POINTS = 10_000;
+
+    private final List<List<String>> paths = new ArrayList<>();
+    private final boolean usable;
+    private final Comparator<P> scanOrder;
+
+    /** byPrefix.get(k - 1): the first k key values of an entry → the positions holding it. */
+    private final List<Map<List<Object>, Set<P>>> byPrefix = new ArrayList<>();
+    /** What was indexed for each document (by its normalised _id), so removal never depends on re-extraction. */
+    private final Map<Object, Indexed<P>> byId = new HashMap<>();
+    private final Set<P> fallback = new HashSet<>();
+
+    private record Indexed<P>(P position, List<List<Object>> entries) {}
+
+    PrefixIndex(String name, List<IndexKey> keys, boolean sparse, Comparator<P> scanOrder) {
+        super(name, keys, sparse);
+        this.scanOrder = scanOrder;
+        boolean numericFragment = false;
+        for (IndexKey key : keys) {
+            List<String> path = Utils.splitPath(key.getKey());
+            numericFragment |= path.stream().anyMatch(f -> !f.isEmpty() && f.chars().allMatch(Character::isDigit));
+            paths.add(path);
+            byPrefix.add(new HashMap<>());
+        }
+        // "a.0.b" addresses an array element by position: not modelled, so such an index never plans.
+        this.usable = !numericFragment;
+    }
+
+    int keyCount() {
+        return paths.size();
+    }
+
+    List<String> keyNames() {
+        return keys();
+    }
+
+    // ---- maintenance ----
+
+    @Override
+    public P getPosition(Document document) {
+        return null; // a secondary index never decides a document's position
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        // no constraint to check
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        // no constraint to check
+    }
+
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        Object id = idOf(document);
+        if (byId.containsKey(id)) {
+            throw new IllegalStateException("Index " + getName() + " already holds a document with _id " + id);
+        }
+        List<List<Object>> entries = entriesOf(document);
+        if (entries == null) {
+            fallback.add(position);
+        } else {
+            for (List<Object> entry : entries) {
+                for (int k = 1; k <= entry.size(); k++) {
+                    byPrefix.get(k - 1).computeIfAbsent(new ArrayList<>(entry.subList(0, k)), x -> new HashSet<>())
+                            .add(position);
+                }
+            }
+        }
+        byId.put(id, new Indexed<>(position, entries));
+    }
+
+    @Override
+    public synchronized P remove(Document document) {
+        Object id = idOf(document);
+        Indexed<P> indexed = byId.remove(id);
+        if (indexed == null) {
+            throw new IllegalStateException("Index " + getName() + " holds no document with _id " + id);
+        }
+        P position = indexed.position();
+        if (indexed.entries() == null) {
+            fallback.remove(position);
+        } else {
+            for (List<Object> entry : indexed.entries()) {
+                for (int k = 1; k <= entry.size(); k++) {
+                    Map<List<Object>, Set<P>> map = byPrefix.get(k - 1);
+                    List<Object> prefix = entry.subList(0, k);
+                    Set<P> positions = map.get(prefix);
+                    if (positions != null) {
+                        positions.remove(position);
+                        if (positions.isEmpty()) {
+                            map.remove(prefix);
+                        }
+                    }
+                }
+            }
+        }
+        return position;
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+            MongoCollection<P> collection) {
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return byId.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0; // heap only, nothing on disk
+    }
+
+    @Override
+    public synchronized void drop() {
+        byPrefix.forEach(Map::clear);
+        byId.clear();
+        fallback.clear();
+    }
+
+    private static Object idOf(Document document) {
+        return normalize(document.getOrMissing("_id"));
+    }
+
+    // ---- key extraction ----
+
+    /** Every combination of this document's key values, or null when it cannot be keyed (→ fallback). */
+    List<List<Object>> entriesOf(Document document) {
+        try {
+            List<List<Object>> entries = new ArrayList<>();
+            entries.add(List.of());
+            for (List<String> path : paths) {
+                Set<Object> values = new LinkedHashSet<>();
+                if (!collect(document, path, 0, values)) {
+                    return null;
+                }
+                if (entries.size() * (long) values.size() > MAX_ENTRIES_PER_DOCUMENT) {
+                    return null;
+                }
+                List<List<Object>> next = new ArrayList<>();
+                for (List<Object> entry : entries) {
+                    for (Object value : values) {
+                        List<Object> longer = new ArrayList<>(entry);
+                        longer.add(value);
+                        next.add(longer);
+                    }
+                }
+                entries = next;
+            }
+            return entries;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Collects the normalised values a query on {@code path} can match, as the server's matcher walks a document: an
+     * array at the end stands for each element, an array on the way for each sub-document in it. False when the
+     * document cannot be keyed here.
+     */
+    private static boolean collect(Object value, List<String> path, int depth, Set<Object> into) {
+        if (depth == path.size()) {
+            if (value instanceof List<?> list) {
+                if (list.isEmpty()) {
+                    return false;
+                }
+                for (Object element : list) {
+                    if (element instanceof List<?> || !keyable(element)) {
+                        return false;
+                    }
+                    into.add(normalize(element));
+                }
+                return true;
+            }
+            if (!keyable(value)) {
+                return false;
+            }
+            into.add(normalize(value));
+            return true;
+        }
+        if (value instanceof Document document) {
+            return collect(document.getOrMissing(path.get(depth)), path, depth + 1, into);
+        }
+        if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                return false;
+            }
+            for (Object element : list) {
+                if (element instanceof List<?>) {
+                    return false;
+                }
+                if (!collect(element instanceof Document ? element : Missing.getInstance(), path, depth, into)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        // a scalar or nothing on the way: the path is missing here
+        into.add(null);
+        return true;
+    }
+
+    /** The values this index keys: equality on them is the normalised {@code equals} the matcher uses. */
+    static boolean keyable(Object value) {
+        return value == null || value instanceof Missing || value instanceof Number || value instanceof String
+                || value instanceof Boolean || value instanceof Instant || value instanceof ObjectId
+                || value instanceof UUID;
+    }
+
+    static Object normalize(Object value) {
+        if (value == null || value instanceof Missing) {
+            return null;
+        }
+        return new KeyValue(value).normalized().get(0);
+    }
+
+    // ---- answering ----
+
+    /** Not offered to the stock planner: the collection picks the index with the longest usable prefix itself. */
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public Iterable<P> getPositions(Document query) {
+        List<P> positions = positionsFor(QueryShape.of(query));
+        if (positions == null) {
+            throw new IllegalStateException("Index " + getName() + " cannot answer " + query);
+        }
+        return positions;
+    }
+
+    /** How many leading keys this query fixes by equality (0: the index is of no use). */
+    int usablePrefix(QueryShape shape) {
+        if (!usable) {
+            return 0;
+        }
+        int k = 0;
+        long points = 1;
+        for (String key : keys()) {
+            Set<Object> values = shape.equalities().get(key);
+            if (values == null || points * values.size() > MAX_POINTS) {
+                break;
+            }
+            points *= values.size();
+            k++;
+        }
+        return k;
+    }
+
+    /** The candidate positions, deduplicated and in the collection's scan order; null when not usable. */
+    synchronized List<P> positionsFor(QueryShape shape) {
+        int k = usablePrefix(shape);
+        if (k == 0) {
+            return null;
+        }
+        Set<P> found = new HashSet<>(fallback);
+        Map<List<Object>, Set<P>> map = byPrefix.get(k - 1);
+        List<List<Object>> points = new ArrayList<>();
+        points.add(List.of());
+        for (String key : keys().subList(0, k)) {
+            List<List<Object>> next = new ArrayList<>();
+            for (List<Object> point : points) {
+                for (Object value : shape.equalities().get(key)) {
+                    List<Object> longer = new ArrayList<>(point);
+                    longer.add(value);
+                    next.add(longer);
+                }
+            }
+            points = next;
+        }
+        for (List<Object> point : points) {
+            Collection<P> positions = map.get(point);
+            if (positions != null) {
+                found.addAll(positions);
+            }
+        }
+        List<P> ordered = new ArrayList<>(found);
+        ordered.sort(scanOrder);
+        return ordered;
+    }
+}
