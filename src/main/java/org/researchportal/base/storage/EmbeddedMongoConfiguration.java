@@ -4,7 +4,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -49,7 +48,7 @@ class EmbeddedMongoConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the embedded MongoDB data folder " + dir, e);
             }
-            backend = new H2Backend(dir.resolve("portal.mv").toString());
+            backend = new IndexedH2Backend(dir.resolve("portal.mv").toString());
             log.info("Embedded MongoDB wire server storing in {}", dir);
         }
         MongoServer server = new MongoServer(backend);

@@ -2,7 +2,10 @@ package org.researchportal.base.storage;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /** Chooses the index for a query in the embedded store. */
 final class IndexPlanner {
@@ -13,9 +16,10 @@ final class IndexPlanner {
     /**
      * The candidate positions from the secondary index with the longest usable equality prefix (ties: fewer keys,
      * then the first declared), or null to let the library decide: when one of its own indexes (the unique ones,
-     * {@code _id}) can answer exactly, or when no index helps.
+     * {@code _id}) can answer exactly, or when no index helps. In the collection's scan order, so that unsorted answers,
+     * sort ties and findAndModify pick the same documents as a scan would.
      */
-    static <P> List<P> positions(List<Index<P>> indexes, Document query) {
+    static <P> List<P> positions(List<Index<P>> indexes, Document query, Comparator<? super P> scanOrder) {
         QueryShape shape = null;
         PrefixIndex<P> best = null;
         int bestPrefix = 0;
@@ -36,6 +40,12 @@ final class IndexPlanner {
                 bestPrefix = prefix;
             }
         }
-        return best == null ? null : best.positionsFor(shape);
+        if (best == null) {
+            return null;
+        }
+        Set<P> found = best.positionsFor(shape);
+        List<P> ordered = new ArrayList<>(found);
+        ordered.sort(scanOrder);
+        return ordered;
     }
 }

@@ -36,8 +36,7 @@ class IndexedMemoryBackend extends MemoryBackend {
         @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                 List<IndexKey> keys, boolean sparse) {
-            // memory positions are list slots, scanned in ascending order: answer in the same order
-            return new PrefixIndex<>(indexName, keys, sparse, Comparator.<Integer>naturalOrder());
+            return new PrefixIndex<>(indexName, keys, sparse);
         }
     }
 
@@ -50,7 +49,8 @@ class IndexedMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            List<Integer> positions = IndexPlanner.positions(getIndexes(), query);
+            // memory positions are list slots, scanned in ascending order
+            List<Integer> positions = IndexPlanner.positions(getIndexes(), query, Comparator.naturalOrder());
             if (positions == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }

@@ -11,7 +11,6 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -36,7 +35,6 @@ final class PrefixIndex<P> extends Index<P> {
 
     private final List<List<String>> paths = new ArrayList<>();
     private final boolean usable;
-    private final Comparator<P> scanOrder;
 
     /** byPrefix.get(k - 1): the first k key values of an entry → the positions holding it. */
     private final List<Map<List<Object>, Set<P>>> byPrefix = new ArrayList<>();
@@ -46,9 +44,8 @@ final class PrefixIndex<P> extends Index<P> {
 
     private record Indexed<P>(P position, List<List<Object>> entries) {}
 
-    PrefixIndex(String name, List<IndexKey> keys, boolean sparse, Comparator<P> scanOrder) {
+    PrefixIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
-        this.scanOrder = scanOrder;
         boolean numericFragment = false;
         for (IndexKey key : keys) {
             List<String> path = Utils.splitPath(key.getKey());
@@ -263,7 +260,7 @@ final class PrefixIndex<P> extends Index<P> {
 
     @Override
     public Iterable<P> getPositions(Document query) {
-        List<P> positions = positionsFor(QueryShape.of(query));
+        Set<P> positions = positionsFor(QueryShape.of(query));
         if (positions == null) {
             throw new IllegalStateException("Index " + getName() + " cannot answer " + query);
         }
@@ -288,8 +285,8 @@ final class PrefixIndex<P> extends Index<P> {
         return k;
     }
 
-    /** The candidate positions, deduplicated and in the collection's scan order; null when not usable. */
-    synchronized List<P> positionsFor(QueryShape shape) {
+    /** The candidate positions, each once; null when the index is of no use for this query. */
+    synchronized Set<P> positionsFor(QueryShape shape) {
         int k = usablePrefix(shape);
         if (k == 0) {
             return null;
@@ -315,8 +312,6 @@ final class PrefixIndex<P> extends Index<P> {
                 found.addAll(positions);
             }
         }
-        List<P> ordered = new ArrayList<>(found);
-        ordered.sort(scanOrder);
-        return ordered;
+        return found;
     }
 }

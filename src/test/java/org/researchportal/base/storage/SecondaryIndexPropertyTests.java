@@ -16,6 +16,9 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -30,9 +33,11 @@ import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The embedded store's secondary indexes may answer too much but never too little: random documents and random
@@ -48,7 +53,7 @@ class SecondaryIndexPropertyTests {
 
     private final List<MongoServer> servers = new ArrayList<>();
     private final List<MongoClient> clients = new ArrayList<>();
-    private IndexedMemoryBackend indexedBackend;
+    private AbstractMongoBackend indexedBackend;
     private MongoCollection<Document> indexed;
     private MongoCollection<Document> stock;
     private Random random;
@@ -56,13 +61,19 @@ class SecondaryIndexPropertyTests {
     private int queries;
     private int queriesThroughAnIndex;
 
-    @BeforeEach
-    void startTwoServers() {
-        indexedBackend = new IndexedMemoryBackend();
-        indexed = collectionOn(indexedBackend);
-        stock = collectionOn(new MemoryBackend());
+    private void startTwoServers(String store) {
+        if (store.equals("memory")) {
+            indexedBackend = new IndexedMemoryBackend();
+            indexed = collectionOn(indexedBackend);
+            stock = collectionOn(new MemoryBackend());
+        } else {
+            indexedBackend = new IndexedH2Backend(new MVStore.Builder().open());
+            indexed = collectionOn(indexedBackend);
+            stock = collectionOn(H2Backend.inMemory());
+        }
         random = new Random(SEED);
-        System.out.println("SecondaryIndexPropertyTests seed " + SEED + " (replay with -Dseed=" + SEED + ")");
+        System.out.println("SecondaryIndexPropertyTests " + store + ": seed " + SEED + " (replay with -Dseed=" + SEED
+                + ")");
     }
 
     @AfterEach
@@ -81,8 +92,10 @@ class SecondaryIndexPropertyTests {
         return client.getDatabase("prop").getCollection("things");
     }
 
-    @Test
-    void everyAnswerIsTheSameWithAndWithoutTheIndexes() {
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void everyAnswerIsTheSameWithAndWithoutTheIndexes(String store) {
+        startTwoServers(store);
         both(c -> c.createIndex(new Document("a", 1)));
         both(c -> c.createIndex(new Document("a", 1).append("b", -1)));
         both(c -> c.createIndex(new Document("b", 1).append("n.x", 1).append("c", 1)));
@@ -145,10 +158,33 @@ class SecondaryIndexPropertyTests {
             }
         }
         same("everything at the end", c -> jsons(c.find()));
-        System.out.println("SecondaryIndexPropertyTests: " + STEPS + " steps, " + queries + " random queries, "
+        System.out.println("SecondaryIndexPropertyTests " + store + ": " + STEPS + " steps, " + queries
+                + " random queries, "
                 + queriesThroughAnIndex + " answered through a secondary index, "
                 + indexed.countDocuments() + " documents at the end");
         assertThat(queriesThroughAnIndex).as("random queries the indexes answered").isGreaterThan(queries / 4);
+    }
+
+    /** Also a file written before these indexes existed (by the stock backend, which ignored the definition). */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theFileStoresIndexesAreRebuiltWhenItReopens(boolean writtenWithIndexes, @TempDir java.nio.file.Path dir) {
+        String file = dir.resolve("portal.mv").toString();
+        H2Backend first = writtenWithIndexes ? new IndexedH2Backend(file) : new H2Backend(file);
+        MongoCollection<Document> before = collectionOn(first);
+        before.createIndex(new Document("tenantId", 1).append("participantId", 1));
+        for (int i = 0; i < 30; i++) {
+            before.insertOne(new Document("_id", i).append("tenantId", "t" + i % 3).append("participantId", i % 5));
+        }
+        servers.getLast().shutdown();
+
+        indexedBackend = new IndexedH2Backend(file);
+        MongoCollection<Document> after = collectionOn(indexedBackend);
+        Bson filter = Filters.and(Filters.eq("tenantId", "t1"), Filters.in("participantId", 1, 4L));
+        indexed = after;
+        assertThat(answeredThroughAnIndex(filter)).isTrue();
+        assertThat(after.find(filter).map(d -> d.getInteger("_id")).into(new ArrayList<>()))
+                .containsExactly(1, 4, 16, 19);
     }
 
     private void insertRandomDocument() {
@@ -163,11 +199,12 @@ class SecondaryIndexPropertyTests {
     private boolean answeredThroughAnIndex(Bson filter) {
         CodecRegistry codecs = indexed.getCodecRegistry();
         BsonDocument bson = filter.toBsonDocument(Document.class, codecs);
-        var collection = (IndexedMemoryBackend.Collection) indexedBackend.resolveDatabase("prop")
+        @SuppressWarnings("unchecked")
+        var collection = (AbstractMongoCollection<Object>) indexedBackend.resolveDatabase("prop")
                 .resolveCollection("things", true);
         // the server's own view of the query: decode it as the wire server would
         de.bwaldvogel.mongo.bson.Document query = toServer(bson);
-        return IndexPlanner.positions(collection.getIndexes(), query) != null;
+        return IndexPlanner.positions(collection.getIndexes(), query, (x, y) -> 0) != null;
     }
 
     private static de.bwaldvogel.mongo.bson.Document toServer(BsonDocument bson) {
