@@ -30,7 +30,7 @@ class EmbeddedStoreBenchmark {
 
     private static final int DOCUMENTS = 100_000;
     private static final int PARTICIPANTS = 1_000;
-    private static final int[] CACHES_MB = {16, 256};
+    private static final int[] CACHES_MB = {16, 32, 64, 128, 256};
     private static final int RUNS = 5;
 
     @TempDir
