@@ -34,9 +34,15 @@ public record BaseProperties(@DefaultValue("") String baseUrl, @Valid @DefaultVa
     public record Storage(@DefaultValue("research-portal") @NotBlank String database,
             @Valid @DefaultValue Embedded embedded) {
 
-        /** The embedded wire server: file (kept under dataDir) or memory (gone at shutdown); port 0 picks a free one. */
+        /**
+         * The embedded wire server: file (kept under dataDir) or memory (gone at shutdown); port 0 picks a free one.
+         * cacheMb: the file store's page cache in MB (H2's own default, 16, re-reads pages of a 100,000-document
+         * collection on every scan; docs/deployment.md has the measurement).
+         */
         public record Embedded(@DefaultValue("file") @Pattern(regexp = "file|memory",
                 message = "must be file or memory") String store,
-                @DefaultValue("./data") @NotBlank String dataDir, @DefaultValue("0") @Min(0) @Max(65535) int port) {}
+                @DefaultValue("./data") @NotBlank String dataDir, @DefaultValue("0") @Min(0) @Max(65535) int port,
+                @DefaultValue("256") @Min(value = 1, message = "must be at least 1 (MB)") @Max(value = 65536,
+                        message = "must be at most 65536 (MB)") int cacheMb) {}
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.researchportal.base.BaseProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,13 +49,24 @@ class EmbeddedMongoConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the embedded MongoDB data folder " + dir, e);
             }
-            backend = new IndexedH2Backend(dir.resolve("portal.mv").toString());
-            log.info("Embedded MongoDB wire server storing in {}", dir);
+            int cacheMb = settings.storage().embedded().cacheMb();
+            backend = new IndexedH2Backend(openFileStore(dir.resolve("portal.mv"), cacheMb));
+            log.info("Embedded MongoDB wire server storing in {} ({} MB page cache)", dir, cacheMb);
         }
         MongoServer server = new MongoServer(backend);
         // Loopback only: nothing outside this machine can reach the embedded store. Port 0 picks a free one.
         server.bind(new InetSocketAddress("127.0.0.1", port));
         return server;
+    }
+
+    /**
+     * Opened as {@code H2Backend(String)} opens it, but with the page cache sized: its default, 16 MB, is smaller than
+     * a collection of 100,000 documents, so every scan re-reads it from the file. The backend closes the store at
+     * shutdown.
+     */
+    static MVStore openFileStore(Path file, int cacheMb) {
+        // Builder.cacheSize is in MB (MVStore.setCacheSize, at runtime, takes KB).
+        return new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
     }
 
     @Bean

@@ -43,8 +43,8 @@ class FollowUpUiTests extends UiTest {
     void theDashboardShowsTheMonthAndTheCallsToMakeNow() {
         signInToUi("fudan.coordinator");
         UI.getCurrent().navigate("coordinator");
-        assertThat(viewText()).contains("Completed this month", "Overdue", "Open concerns",
-                "This month's attempts by outcome", "No answer: ").doesNotContain("call.");
+        assertThat(viewText()).contains("Calls due this month, completed", "Overdue", "Open concerns",
+                "Attempts made this month (any call), by outcome", "No answer: ").doesNotContain("call.");
         UI.getCurrent().navigate("calls");
         @SuppressWarnings("unchecked")
         Grid<CallRow> grid = _get(Grid.class);
