@@ -42,19 +42,19 @@ record QueryShape(Map<String, Set<Object>> equalities) {
     }
 
     private static Set<Object> valuesOf(Object value) {
-        if (PrefixIndex.keyable(value)) {
+        if (IndexEntries.keyable(value)) {
             return single(value);
         }
         if (value instanceof Document operators && !operators.isEmpty()
                 && operators.keySet().stream().allMatch(k -> k.startsWith("$"))) {
             Set<Object> narrowest = null;
-            if (operators.containsKey("$eq") && PrefixIndex.keyable(operators.get("$eq"))) {
+            if (operators.containsKey("$eq") && IndexEntries.keyable(operators.get("$eq"))) {
                 narrowest = single(operators.get("$eq"));
             }
-            if (operators.get("$in") instanceof List<?> list && list.stream().allMatch(PrefixIndex::keyable)
+            if (operators.get("$in") instanceof List<?> list && list.stream().allMatch(IndexEntries::keyable)
                     && (narrowest == null || list.size() < narrowest.size())) {
                 Set<Object> in = new LinkedHashSet<>();
-                list.forEach(v -> in.add(PrefixIndex.normalize(v)));
+                list.forEach(v -> in.add(IndexEntries.normalize(v)));
                 narrowest = in;
             }
             return narrowest;
@@ -64,7 +64,7 @@ record QueryShape(Map<String, Set<Object>> equalities) {
 
     private static Set<Object> single(Object value) {
         Set<Object> one = new LinkedHashSet<>();
-        one.add(PrefixIndex.normalize(value));
+        one.add(IndexEntries.normalize(value));
         return one;
     }
 }
