@@ -14,15 +14,15 @@ final class IndexPlanner {
     }
 
     /**
-     * The candidate positions from the secondary index with the longest usable equality prefix (ties: fewer keys,
-     * then the first declared), or null to let the library decide: when one of its own indexes (the unique ones,
+     * The candidate positions from the secondary index that serves the query best: the longest equality prefix, then a
+     * range on the next key (ties: fewer keys, then the first declared), or null to let the library decide: when one of its own indexes (the unique ones,
      * {@code _id}) can answer exactly, or when no index helps. In the collection's scan order, so that unsorted answers,
      * sort ties and findAndModify pick the same documents as a scan would.
      */
     static <P> List<P> positions(List<Index<P>> indexes, Document query, Comparator<? super P> scanOrder) {
         QueryShape shape = null;
         PrefixIndex<P> best = null;
-        int bestPrefix = 0;
+        int bestScore = 0;
         for (Index<P> index : indexes) {
             if (!(index instanceof PrefixIndex<P> prefixIndex)) {
                 if (index.canHandle(query)) {
@@ -33,11 +33,11 @@ final class IndexPlanner {
             if (shape == null) {
                 shape = QueryShape.of(query);
             }
-            int prefix = prefixIndex.usablePrefix(shape);
-            if (prefix > bestPrefix || (prefix == bestPrefix && prefix > 0 && prefixIndex.keyCount() < best
+            int score = prefixIndex.score(shape);
+            if (score > bestScore || (score == bestScore && score > 0 && prefixIndex.keyCount() < best
                     .keyCount())) {
                 best = prefixIndex;
-                bestPrefix = prefix;
+                bestScore = score;
             }
         }
         if (best == null) {

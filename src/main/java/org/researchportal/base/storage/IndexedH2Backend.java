@@ -4,15 +4,21 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -56,6 +62,13 @@ class IndexedH2Backend extends H2Backend {
         }
 
         @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            return LeadingMatch.during(command, query, getDatabaseName(),
+                    () -> super.handleCommand(channel, command, query, resolver, oplog));
+        }
+
+        @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                 List<IndexKey> keys, boolean sparse) {
             return new PrefixIndex<>(indexName, keys, sparse);
@@ -71,6 +84,15 @@ class IndexedH2Backend extends H2Backend {
             super(database, name, options, dataMap, metaMap, cursorRegistry);
             // a scan reads the data map in key (_id) order: answer in the same order
             this.scanOrder = dataMap.getKeyType()::compare;
+        }
+
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            Document match = LeadingMatch.take(getFullName());
+            if (match == null) {
+                return super.queryAllAsStream();
+            }
+            return StreamSupport.stream(handleQuery(new QueryParameters(match, 0, 0)).spliterator(), false);
         }
 
         @Override

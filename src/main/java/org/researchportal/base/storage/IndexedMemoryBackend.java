@@ -3,15 +3,21 @@ package org.researchportal.base.storage;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** The in-memory store with real secondary indexes ({@link PrefixIndex}); mongo-java-server's own leaves them empty. */
 class IndexedMemoryBackend extends MemoryBackend {
@@ -34,6 +40,13 @@ class IndexedMemoryBackend extends MemoryBackend {
         }
 
         @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            return LeadingMatch.during(command, query, getDatabaseName(),
+                    () -> super.handleCommand(channel, command, query, resolver, oplog));
+        }
+
+        @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                 List<IndexKey> keys, boolean sparse) {
             return new PrefixIndex<>(indexName, keys, sparse);
@@ -44,6 +57,15 @@ class IndexedMemoryBackend extends MemoryBackend {
 
         Collection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursorRegistry) {
             super(database, name, options, cursorRegistry);
+        }
+
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            Document match = LeadingMatch.take(getFullName());
+            if (match == null) {
+                return super.queryAllAsStream();
+            }
+            return StreamSupport.stream(handleQuery(new QueryParameters(match, 0, 0)).spliterator(), false);
         }
 
         @Override

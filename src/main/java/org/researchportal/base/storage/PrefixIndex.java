@@ -6,16 +6,17 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A non-unique (secondary) index for the embedded store, which mongo-java-server leaves empty: it answers equality (and
- * {@code $in}) on a leading prefix of its keys. The collection re-filters every candidate against the whole query, so
+ * {@code $in}) on a leading prefix of its keys, and a range on the key after that prefix. The collection re-filters every candidate against the whole query, so
  * the index may answer too much but must never miss a document: whatever it cannot key (sub-documents, arrays inside
  * arrays, too many combinations) goes to a fallback set returned with every answer. Heap only, rebuilt at start-up.
  */
@@ -30,8 +31,11 @@ final class PrefixIndex<P> extends Index<P> {
     private final List<List<String>> paths = new ArrayList<>();
     private final boolean usable;
 
-    /** byPrefix.get(k - 1): the first k key values of an entry → the positions holding it. */
-    private final List<Map<List<Object>, Set<P>>> byPrefix = new ArrayList<>();
+    /**
+     * levels.get(k): the first k key values of an entry → its (k+1)th value, in {@link KeyOrder} → the positions holding
+     * that. Equality on the first k+1 keys is one lookup; a range on key k+1 after equality on k is one stretch.
+     */
+    private final List<Map<List<Object>, NavigableMap<Object, Set<P>>>> levels = new ArrayList<>();
     /** What was indexed for each document (by its normalised _id), so removal never depends on re-extraction. */
     private final Map<Object, Indexed<P>> byId = new HashMap<>();
     private final Set<P> fallback = new HashSet<>();
@@ -45,7 +49,7 @@ final class PrefixIndex<P> extends Index<P> {
             List<String> path = Utils.splitPath(key.getKey());
             numericFragment |= path.stream().anyMatch(f -> !f.isEmpty() && f.chars().allMatch(Character::isDigit));
             paths.add(path);
-            byPrefix.add(new HashMap<>());
+            levels.add(new HashMap<>());
         }
         // "a.0.b" addresses an array element by position: not modelled, so such an index never plans.
         this.usable = !numericFragment;
@@ -87,9 +91,10 @@ final class PrefixIndex<P> extends Index<P> {
             fallback.add(position);
         } else {
             for (List<Object> entry : entries) {
-                for (int k = 1; k <= entry.size(); k++) {
-                    byPrefix.get(k - 1).computeIfAbsent(new ArrayList<>(entry.subList(0, k)), x -> new HashSet<>())
-                            .add(position);
+                for (int k = 0; k < entry.size(); k++) {
+                    levels.get(k).computeIfAbsent(new ArrayList<>(entry.subList(0, k)),
+                            x -> new TreeMap<>(KeyOrder.INSTANCE))
+                            .computeIfAbsent(entry.get(k), x -> new HashSet<>()).add(position);
                 }
             }
         }
@@ -108,14 +113,18 @@ final class PrefixIndex<P> extends Index<P> {
             fallback.remove(position);
         } else {
             for (List<Object> entry : indexed.entries()) {
-                for (int k = 1; k <= entry.size(); k++) {
-                    Map<List<Object>, Set<P>> map = byPrefix.get(k - 1);
+                for (int k = 0; k < entry.size(); k++) {
+                    Map<List<Object>, NavigableMap<Object, Set<P>>> level = levels.get(k);
                     List<Object> prefix = entry.subList(0, k);
-                    Set<P> positions = map.get(prefix);
+                    NavigableMap<Object, Set<P>> byValue = level.get(prefix);
+                    Set<P> positions = byValue == null ? null : byValue.get(entry.get(k));
                     if (positions != null) {
                         positions.remove(position);
                         if (positions.isEmpty()) {
-                            map.remove(prefix);
+                            byValue.remove(entry.get(k));
+                            if (byValue.isEmpty()) {
+                                level.remove(prefix);
+                            }
                         }
                     }
                 }
@@ -143,7 +152,7 @@ final class PrefixIndex<P> extends Index<P> {
 
     @Override
     public synchronized void drop() {
-        byPrefix.forEach(Map::clear);
+        levels.forEach(Map::clear);
         byId.clear();
         fallback.clear();
     }
@@ -174,8 +183,16 @@ final class PrefixIndex<P> extends Index<P> {
         return positions;
     }
 
-    /** How many leading keys this query fixes by equality (0: the index is of no use). */
-    int usablePrefix(QueryShape shape) {
+    /**
+     * How well this index serves a query: twice the number of leading keys it fixes by equality, plus one when the next
+     * key has a range (0: of no use).
+     */
+    int score(QueryShape shape) {
+        int k = equalityPrefix(shape);
+        return 2 * k + (rangeAfter(shape, k) != null ? 1 : 0);
+    }
+
+    private int equalityPrefix(QueryShape shape) {
         if (!usable) {
             return 0;
         }
@@ -192,14 +209,37 @@ final class PrefixIndex<P> extends Index<P> {
         return k;
     }
 
+    private QueryShape.Range rangeAfter(QueryShape shape, int k) {
+        return usable && k < keys().size() ? shape.ranges().get(keys().get(k)) : null;
+    }
+
     /** The candidate positions, each once; null when the index is of no use for this query. */
     synchronized Set<P> positionsFor(QueryShape shape) {
-        int k = usablePrefix(shape);
-        if (k == 0) {
+        int k = equalityPrefix(shape);
+        QueryShape.Range range = rangeAfter(shape, k);
+        if (k == 0 && range == null) {
             return null;
         }
         Set<P> found = new HashSet<>(fallback);
-        Map<List<Object>, Set<P>> map = byPrefix.get(k - 1);
+        for (List<Object> point : points(shape, k)) {
+            if (range != null) {
+                NavigableMap<Object, Set<P>> byValue = levels.get(k).get(point);
+                if (byValue != null && KeyOrder.INSTANCE.compare(range.low(), range.high()) <= 0) {
+                    byValue.subMap(range.low(), true, range.high(), true).values().forEach(found::addAll);
+                }
+            } else {
+                NavigableMap<Object, Set<P>> byValue = levels.get(k - 1).get(point.subList(0, k - 1));
+                Set<P> positions = byValue == null ? null : byValue.get(point.get(k - 1));
+                if (positions != null) {
+                    found.addAll(positions);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Every combination of the query's values for the first k keys. */
+    private List<List<Object>> points(QueryShape shape, int k) {
         List<List<Object>> points = new ArrayList<>();
         points.add(List.of());
         for (String key : keys().subList(0, k)) {
@@ -213,12 +253,6 @@ final class PrefixIndex<P> extends Index<P> {
             }
             points = next;
         }
-        for (List<Object> point : points) {
-            Collection<P> positions = map.get(point);
-            if (positions != null) {
-                found.addAll(positions);
-            }
-        }
-        return found;
+        return points;
     }
 }

@@ -6,6 +6,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -60,6 +62,7 @@ class SecondaryIndexPropertyTests {
     private int nextId;
     private int queries;
     private int queriesThroughAnIndex;
+    private int rangesThroughAnIndex;
 
     private void startTwoServers(String store) {
         if (store.equals("memory")) {
@@ -146,6 +149,10 @@ class SecondaryIndexPropertyTests {
                 queries++;
                 if (answeredThroughAnIndex(filter)) {
                     queriesThroughAnIndex++;
+                    if (toServer(bson(filter)).toString().contains("$gt")
+                            || toServer(bson(filter)).toString().contains("$lt")) {
+                        rangesThroughAnIndex++;
+                    }
                 }
                 same(what + " find " + filter, c -> jsons(c.find(filter)));
                 same(what + " find sorted, limited " + filter,
@@ -153,6 +160,9 @@ class SecondaryIndexPropertyTests {
                 same(what + " count " + filter, c -> clientDatabase(c).runCommand(new Document("count", "things")
                         .append("query", filter))
                         .get("n").toString());
+                same(what + " countDocuments " + filter, c -> c.countDocuments(filter));
+                same(what + " aggregate " + filter, c -> jsons(c.aggregate(List.of(Aggregates.match(filter),
+                        Aggregates.group("$b", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))))));
                 same(what + " distinct " + filter,
                         c -> c.distinct("b", filter, Object.class).into(new ArrayList<>()).toString());
             }
@@ -160,9 +170,37 @@ class SecondaryIndexPropertyTests {
         same("everything at the end", c -> jsons(c.find()));
         System.out.println("SecondaryIndexPropertyTests " + store + ": " + STEPS + " steps, " + queries
                 + " random queries, "
-                + queriesThroughAnIndex + " answered through a secondary index, "
+                + queriesThroughAnIndex + " answered through a secondary index (" + rangesThroughAnIndex
+                + " with a range), "
                 + indexed.countDocuments() + " documents at the end");
         assertThat(queriesThroughAnIndex).as("random queries the indexes answered").isGreaterThan(queries / 4);
+        assertThat(rangesThroughAnIndex).as("random queries with a range the indexes answered")
+                .isGreaterThan(queries / 20);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void aRangeOnTheKeyAfterTheEqualitiesReadsOnlyItsStretch(String store) {
+        startTwoServers(store);
+        both(c -> c.createIndex(new Document("tenantId", 1).append("participantId", 1).append("date", 1)));
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 300; i++) {
+            Document session = new Document("_id", i).append("tenantId", "t" + i % 3).append("participantId", i % 10)
+                    .append("date", Date.from(start.plusSeconds(86_400L * i)));
+            both(c -> c.insertOne(session));
+        }
+        // one operator document, as Spring Data's Criteria.where("date").gte(from).lt(to) writes it
+        Bson month = Filters.and(Filters.eq("tenantId", "t1"), Filters.eq("participantId", 4),
+                new Document("date", new Document("$gte", Date.from(start.plusSeconds(86_400L * 100))).append("$lt",
+                        Date.from(start.plusSeconds(86_400L * 200)))));
+
+        assertThat(candidates(month)).as("documents the index offers").hasSize(3);
+        assertThat(indexed.find(month).map(d -> d.getInteger("_id")).into(new ArrayList<>()))
+                .containsExactly(124, 154, 184);
+        same("countDocuments", c -> c.countDocuments(month));
+        Bson since = Filters.gte("date", Date.from(start.plusSeconds(86_400L * 290)));
+        assertThat(candidates(Filters.and(Filters.eq("tenantId", "t2"), since))).as("no range without its prefix")
+                .hasSize(100);
     }
 
     /** Also a file written before these indexes existed (by the stock backend, which ignored the definition). */
@@ -197,14 +235,22 @@ class SecondaryIndexPropertyTests {
     }
 
     private boolean answeredThroughAnIndex(Bson filter) {
-        CodecRegistry codecs = indexed.getCodecRegistry();
-        BsonDocument bson = filter.toBsonDocument(Document.class, codecs);
+        return candidates(filter) != null;
+    }
+
+    /** What the indexes offer the collection for this filter, or null when it would read everything. */
+    private List<Object> candidates(Bson filter) {
         @SuppressWarnings("unchecked")
         var collection = (AbstractMongoCollection<Object>) indexedBackend.resolveDatabase("prop")
                 .resolveCollection("things", true);
         // the server's own view of the query: decode it as the wire server would
-        de.bwaldvogel.mongo.bson.Document query = toServer(bson);
-        return IndexPlanner.positions(collection.getIndexes(), query, (x, y) -> 0) != null;
+        de.bwaldvogel.mongo.bson.Document query = toServer(bson(filter));
+        return IndexPlanner.positions(collection.getIndexes(), query, (x, y) -> 0);
+    }
+
+    private BsonDocument bson(Bson filter) {
+        CodecRegistry codecs = indexed.getCodecRegistry();
+        return filter.toBsonDocument(Document.class, codecs);
     }
 
     private static de.bwaldvogel.mongo.bson.Document toServer(BsonDocument bson) {
@@ -315,10 +361,21 @@ class SecondaryIndexPropertyTests {
             case 0, 1, 2 -> Filters.eq(field, randomScalar());
             case 3 -> new Document(field, new Document("$eq", randomScalar()));
             case 4 -> Filters.in(field, randomList(random.nextInt(4)));
-            case 5 -> Filters.gt(field, randomScalar());
+            case 5 -> randomRange(field);
             case 6 -> Filters.ne(field, randomScalar());
             case 7 -> Filters.eq(field, randomValue());
-            default -> Filters.exists(field, random.nextBoolean());
+            default -> random.nextBoolean() ? Filters.exists(field, random.nextBoolean()) : randomRange(field);
+        };
+    }
+
+    private Bson randomRange(String field) {
+        return switch (random.nextInt(6)) {
+            case 0 -> Filters.gt(field, randomScalar());
+            case 1 -> Filters.gte(field, randomScalar());
+            case 2 -> Filters.lt(field, randomScalar());
+            case 3 -> Filters.lte(field, randomScalar());
+            case 4 -> new Document(field, new Document("$gte", randomScalar()).append("$lt", randomScalar()));
+            default -> Filters.and(Filters.gt(field, randomScalar()), Filters.lte(field, randomScalar()));
         };
     }
 
