@@ -50,6 +50,7 @@ final class IndexCoverageReport {
         String collection = null;
         for (Row row : sorted) {
             if (!row.pattern().collection().equals(collection)) {
+                out.append(collection == null ? "" : "\n");
                 collection = row.pattern().collection();
                 out.append("## ").append(collection).append("\n\nIndexes: ")
                         .append(indexes.getOrDefault(collection, List.of()).stream().map(i -> "`" + i.describe() + "`")
