@@ -7,8 +7,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** An adverse event of one participant, as last reported, with who reported it and when. */
 @Document("adverse_events")
-@CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1}")
-@CompoundIndex(name = "tenant_study_serious_open", def = "{'tenantId': 1, 'studyId': 1, 'serious': 1, 'open': 1}")
+@CompoundIndex(name = "tenant_participant_onset",
+        def = "{'tenantId': 1, 'participantId': 1, 'report.onset': 1, 'reportedAt': 1}")
+@CompoundIndex(name = "tenant_study_serious_open_onset",
+        def = "{'tenantId': 1, 'studyId': 1, 'serious': 1, 'open': 1, 'report.onset': -1}")
 class AdverseEvent extends TenantOwnedDocument {
 
     private String studyId;

@@ -12,8 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * until a clinician records it as an adverse event, graded and judged, or dismisses it with a reason.
  */
 @Document("adverse_event_drafts")
-@CompoundIndex(name = "tenant_study_state", def = "{'tenantId': 1, 'studyId': 1, 'state': 1}")
-@CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1}")
+@CompoundIndex(name = "tenant_study_state_raised", def = "{'tenantId': 1, 'studyId': 1, 'state': 1, 'raisedAt': 1}")
+@CompoundIndex(name = "tenant_participant_state_raised",
+        def = "{'tenantId': 1, 'participantId': 1, 'state': 1, 'raisedAt': 1}")
 class AdverseEventDraft extends TenantOwnedDocument {
 
     enum State {

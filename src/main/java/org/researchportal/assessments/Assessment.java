@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("assessments")
 @CompoundIndex(name = "tenant_participant_timepoint_instrument",
         def = "{'tenantId': 1, 'participantId': 1, 'timepoint': 1, 'instrument': 1}", unique = true)
-@CompoundIndex(name = "tenant_study", def = "{'tenantId': 1, 'studyId': 1}")
+@CompoundIndex(name = "tenant_study_timepoint", def = "{'tenantId': 1, 'studyId': 1, 'timepoint': 1}")
 class Assessment extends TenantOwnedDocument {
 
     private String studyId;

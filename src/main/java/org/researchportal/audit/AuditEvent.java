@@ -15,9 +15,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * after, and why. Nothing updates or deletes these documents.
  */
 @Document("audit_events")
-@CompoundIndex(name = "tenant_entity_at", def = "{'tenantId': 1, 'entityType': 1, 'entityId': 1, 'at': -1}")
+@CompoundIndex(name = "tenant_entity_at_id",
+        def = "{'tenantId': 1, 'entityType': 1, 'entityId': 1, 'at': -1, '_id': -1}")
 @CompoundIndex(name = "tenant_at", def = "{'tenantId': 1, 'at': -1}")
-@CompoundIndex(name = "tenant_participant_at", def = "{'tenantId': 1, 'participantId': 1, 'at': -1}")
+@CompoundIndex(name = "tenant_participant_at_id", def = "{'tenantId': 1, 'participantId': 1, 'at': -1, '_id': -1}")
 public class AuditEvent extends TenantOwnedDocument {
 
     private Instant at;

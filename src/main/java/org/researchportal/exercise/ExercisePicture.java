@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * screen reader says instead of it in each language. Removing a picture keeps it on record ({@code removedAt}).
  */
 @Document("exercise_pictures")
-@CompoundIndex(name = "tenant_study_exercise", def = "{'tenantId': 1, 'studyId': 1, 'exerciseCode': 1, 'addedAt': 1}")
+@CompoundIndex(name = "tenant_study_current_added", def = "{'tenantId': 1, 'studyId': 1, 'removedAt': 1, 'addedAt': 1}")
 class ExercisePicture extends TenantOwnedDocument {
 
     public static final int DESCRIPTION_MAX_LENGTH = 200;

@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@code replacedAt} set) but the old one is kept, so what a participant watched stays on record.
  */
 @Document("exercise_videos")
-@CompoundIndex(name = "tenant_study_exercise", def = "{'tenantId': 1, 'studyId': 1, 'exerciseCode': 1, 'addedAt': -1}")
+@CompoundIndex(name = "tenant_study_current_exercise",
+        def = "{'tenantId': 1, 'studyId': 1, 'replacedAt': 1, 'exerciseCode': 1, 'addedAt': -1}")
 public class ExerciseVideo extends TenantOwnedDocument {
 
     public enum Source {

@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One exercise session as the participant logged it. */
 @Document("session_logs")
-@CompoundIndex(name = "tenant_participant_date", def = "{'tenantId': 1, 'participantId': 1, 'date': -1}")
+@CompoundIndex(name = "tenant_participant_date_logged",
+        def = "{'tenantId': 1, 'participantId': 1, 'date': -1, 'loggedAt': -1}")
 public class SessionLog extends TenantOwnedDocument {
 
     public static final int NOTE_MAX_LENGTH = 500;

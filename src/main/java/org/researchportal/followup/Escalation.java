@@ -15,7 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * events as drafts instead.
  */
 @Document("call_escalations")
-@CompoundIndex(name = "tenant_study_open", def = "{'tenantId': 1, 'studyId': 1, 'handledAt': 1}")
+@CompoundIndex(name = "tenant_open_study_raised", def = "{'tenantId': 1, 'handledAt': 1, 'studyId': 1, 'raisedAt': 1}")
+@CompoundIndex(name = "tenant_participant_open_raised",
+        def = "{'tenantId': 1, 'participantId': 1, 'handledAt': 1, 'raisedAt': 1}")
 public class Escalation extends TenantOwnedDocument {
 
     public enum Kind {

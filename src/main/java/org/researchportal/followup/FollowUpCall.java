@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "tenant_participant_number", def = "{'tenantId': 1, 'participantId': 1, 'number': 1}",
                 unique = true),
         @CompoundIndex(name = "tenant_status_due", def = "{'tenantId': 1, 'status': 1, 'dueOn': 1}"),
-        @CompoundIndex(name = "tenant_study_due", def = "{'tenantId': 1, 'studyId': 1, 'dueOn': 1}")
+        @CompoundIndex(name = "tenant_study_status_due", def = "{'tenantId': 1, 'studyId': 1, 'status': 1, 'dueOn': 1}")
 })
 public class FollowUpCall extends TenantOwnedDocument {
 

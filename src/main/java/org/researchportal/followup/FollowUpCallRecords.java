@@ -2,6 +2,7 @@ package org.researchportal.followup;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
 /** The reads and writes of follow-up calls that the follow-up services share, in the tenant in scope. */
 @Component
 class FollowUpCallRecords {
+
+    private static final Set<CallStatus> CLOSED = EnumSet.complementOf(EnumSet.of(CallStatus.OPEN));
 
     private final TenantDocuments documents;
 
@@ -93,9 +96,12 @@ class FollowUpCallRecords {
         return byDueDate(Criteria.where("status").is(CallStatus.OPEN), studyId);
     }
 
-    /** The closed calls (made, missed, declined or cancelled) of one study or all, by due date. */
+    /**
+     * The closed calls (made, missed, declined or cancelled) of one study or all, by due date. Named rather than "not
+     * open", so an index on the status narrows to them and gives the order (an $ne narrows nothing).
+     */
     List<FollowUpCall> closedByDueDate(@Nullable String studyId) {
-        return byDueDate(Criteria.where("status").ne(CallStatus.OPEN), studyId);
+        return byDueDate(Criteria.where("status").in(CLOSED), studyId);
     }
 
     private List<FollowUpCall> byDueDate(Criteria which, @Nullable String studyId) {

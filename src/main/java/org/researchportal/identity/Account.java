@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Connect the account mirrors the token and keeps the portal's own settings (language, active).
  */
 @Document("accounts")
-@CompoundIndex(name = "tenant_roles", def = "{'tenantId': 1, 'roles': 1}")
+@CompoundIndex(name = "tenant_roles_active_username", def = "{'tenantId': 1, 'roles': 1, 'active': 1, 'username': 1}")
 @CompoundIndex(name = "tenant_username", def = "{'tenantId': 1, 'username': 1}")
 public class Account extends TenantOwnedDocument {
 

@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * 256 random bits, so a fast hash is enough); the secret is shown once, when the token is made.
  */
 @Document("api_tokens")
-@CompoundIndex(name = "tenant_account", def = "{'tenantId': 1, 'accountId': 1}")
+@CompoundIndex(name = "tenant_account_created", def = "{'tenantId': 1, 'accountId': 1, 'createdAt': -1}")
 class ApiToken extends TenantOwnedDocument {
 
     public static final int NAME_MAX_LENGTH = 60;

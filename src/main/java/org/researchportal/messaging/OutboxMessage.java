@@ -21,12 +21,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("outbox_messages")
 @CompoundIndexes({
         @CompoundIndex(name = "tenant_key", def = "{'tenantId': 1, 'idempotencyKey': 1}", unique = true),
-        @CompoundIndex(name = "tenant_status_due", def = "{'tenantId': 1, 'status': 1, 'dueAt': 1}"),
+        @CompoundIndex(name = "tenant_status_due_lease",
+                def = "{'tenantId': 1, 'status': 1, 'dueAt': 1, 'leaseUntil': 1}"),
         @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1, 'dueAt': -1}"),
+        @CompoundIndex(name = "tenant_participant_status_purpose",
+                def = "{'tenantId': 1, 'participantId': 1, 'status': 1, 'purpose': 1}"),
         @CompoundIndex(name = "tenant_provider", def = "{'tenantId': 1, 'providerId': 1}"),
         @CompoundIndex(name = "tenant_created", def = "{'tenantId': 1, 'createdAt': -1}"),
         @CompoundIndex(name = "tenant_study_created", def = "{'tenantId': 1, 'studyId': 1, 'createdAt': -1}"),
-        @CompoundIndex(name = "tenant_recipient_lookup", def = "{'tenantId': 1, 'recipientLookup': 1, 'status': 1}")
+        @CompoundIndex(name = "tenant_recipient_status_channel",
+                def = "{'tenantId': 1, 'recipientLookup': 1, 'status': 1, 'channel': 1}")
 })
 public class OutboxMessage extends TenantOwnedDocument {
 

@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * hand out working links. It signs in once, it expires, and withdrawal revokes it.
  */
 @Document("participant_links")
-@CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1}")
+@CompoundIndex(name = "tenant_participant_revoked", def = "{'tenantId': 1, 'participantId': 1, 'revokedAt': 1}")
 public class ParticipantLink extends TenantOwnedDocument {
 
     /** Where a link leads: pages of the participant's own, never naming the study or the arm in the URL. */

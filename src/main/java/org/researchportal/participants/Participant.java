@@ -16,10 +16,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * this module towards a blinded role.
  */
 @Document("participants")
-@CompoundIndex(name = "tenant_study_status", def = "{'tenantId': 1, 'studyId': 1, 'status': 1}")
+@CompoundIndex(name = "tenant_study_status_number",
+        def = "{'tenantId': 1, 'studyId': 1, 'status': 1, 'studyNumber': 1}")
+@CompoundIndex(name = "tenant_study_number", def = "{'tenantId': 1, 'studyId': 1, 'studyNumber': 1}")
 @CompoundIndex(name = "tenant_screening_number", def = "{'tenantId': 1, 'studyId': 1, 'screeningNumber': 1}",
         unique = true)
-@CompoundIndex(name = "tenant_therapist", def = "{'tenantId': 1, 'therapistId': 1, 'status': 1}")
+@CompoundIndex(name = "tenant_therapist_status_number",
+        def = "{'tenantId': 1, 'therapistId': 1, 'status': 1, 'studyNumber': 1}")
 @CompoundIndex(name = "tenant_coordinator", def = "{'tenantId': 1, 'coordinatorId': 1, 'status': 1}")
 @CompoundIndex(name = "tenant_account", def = "{'tenantId': 1, 'accountId': 1}")
 public class Participant extends TenantOwnedDocument {

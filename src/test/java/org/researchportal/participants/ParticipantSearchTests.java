@@ -44,6 +44,10 @@ class ParticipantSearchTests extends TrialTest {
         assertThat(ids.apply(new ParticipantFilter(null, null, armCode))).containsExactly(randomised);
         assertThat(ids.apply(new ParticipantFilter(null, null, otherArm))).isEmpty();
         assertThat(ids.apply(new ParticipantFilter(studyNumber, ParticipantStatus.ELIGIBLE, null))).isEmpty();
+        // All three at once narrow together (the list's widest query; IndexCoverageTests judges its shape).
+        assertThat(ids.apply(new ParticipantFilter(studyNumber, ParticipantStatus.ENROLLED, armCode)))
+                .containsExactly(randomised);
+        assertThat(ids.apply(new ParticipantFilter(studyNumber, ParticipantStatus.ENROLLED, otherArm))).isEmpty();
 
         assertThatThrownBy(() -> ids.apply(new ParticipantFilter("x".repeat(25), null, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())

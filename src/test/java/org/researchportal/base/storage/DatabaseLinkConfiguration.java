@@ -3,6 +3,7 @@ package org.researchportal.base.storage;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
+import org.researchportal.base.storage.coverage.SentQueries;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -10,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Tests reach the embedded database through a {@link DatabaseLink} they can cut, and {@link DatabaseWrites} counts
- * what they send that could write. A short server selection time-out
+ * Tests reach the embedded database through a {@link DatabaseLink} they can cut, {@link DatabaseWrites} counts
+ * what they send that could write, and {@link SentQueries} records the shape of every query for the index coverage
+ * check. A short server selection time-out
  * makes an outage show within seconds rather than the driver's thirty. Imported by PortalTest and deliberately not a
  * {@code @Configuration}, so that a portal started from the test class path (ScaleOutTests) does not scan it.
  */
@@ -30,6 +32,11 @@ public class DatabaseLinkConfiguration {
     @Bean
     MongoClientSettingsBuilderCustomizer countDatabaseWrites(DatabaseWrites writes) {
         return settings -> settings.addCommandListener(writes);
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer recordQueryPatterns() {
+        return settings -> settings.addCommandListener(new SentQueries());
     }
 
     @Bean
