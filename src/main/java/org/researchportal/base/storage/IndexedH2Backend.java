@@ -69,6 +69,13 @@ class IndexedH2Backend extends H2Backend {
         }
 
         @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            Index<Object> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return keys.size() < 2 ? unique : new UniquePrefixIndex<>(unique, indexName, keys, sparse);
+        }
+
+        @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                 List<IndexKey> keys, boolean sparse) {
             return new PrefixIndex<>(indexName, keys, sparse);
@@ -108,6 +115,11 @@ class IndexedH2Backend extends H2Backend {
         // the library does not hold the collection's lock while building or dropping an index
         @Override
         public synchronized void addIndex(Index<Object> index) {
+            boolean known = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
+            if (!known && index instanceof UniquePrefixIndex<Object> unique && unique.needsPrefixBuilt()) {
+                streamAllDocumentsWithPosition()
+                        .forEach(d -> unique.addToPrefixOnly(d.getDocument(), d.getPosition(), this));
+            }
             super.addIndex(index);
         }
 

@@ -47,6 +47,13 @@ class IndexedMemoryBackend extends MemoryBackend {
         }
 
         @Override
+        protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            Index<Integer> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return keys.size() < 2 ? unique : new UniquePrefixIndex<>(unique, indexName, keys, sparse);
+        }
+
+        @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                 List<IndexKey> keys, boolean sparse) {
             return new PrefixIndex<>(indexName, keys, sparse);
@@ -82,6 +89,11 @@ class IndexedMemoryBackend extends MemoryBackend {
         // the library does not hold the collection's lock while building or dropping an index
         @Override
         public synchronized void addIndex(Index<Integer> index) {
+            boolean known = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
+            if (!known && index instanceof UniquePrefixIndex<Integer> unique && unique.needsPrefixBuilt()) {
+                streamAllDocumentsWithPosition()
+                        .forEach(d -> unique.addToPrefixOnly(d.getDocument(), d.getPosition(), this));
+            }
             super.addIndex(index);
         }
 
