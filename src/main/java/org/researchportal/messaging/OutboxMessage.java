@@ -21,6 +21,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("outbox_messages")
 @CompoundIndexes({
         @CompoundIndex(name = "tenant_key", def = "{'tenantId': 1, 'idempotencyKey': 1}", unique = true),
+        // The dispatcher's claim, marks and outcome name the id (and, as every query, the tenant): a MongoDB server
+        // finds them by its _id index, the embedded store by a declared index only (it uses its own _id index for a
+        // query naming the id alone).
+        @CompoundIndex(name = "tenant_id", def = "{'tenantId': 1, '_id': 1}"),
         @CompoundIndex(name = "tenant_status_due", def = "{'tenantId': 1, 'status': 1, 'dueAt': 1}"),
         @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1, 'dueAt': -1}"),
         @CompoundIndex(name = "tenant_provider", def = "{'tenantId': 1, 'providerId': 1}"),
@@ -184,6 +188,12 @@ public class OutboxMessage extends TenantOwnedDocument {
     /** Attempts since the message was last sent again by a person. */
     int attemptsSinceResend() {
         return attempts.size() - attemptsBeforeResend;
+    }
+
+    /** The claim that holds it while it is being sent. */
+    @Nullable
+    String getLeaseOwner() {
+        return leaseOwner;
     }
 
     @Nullable
