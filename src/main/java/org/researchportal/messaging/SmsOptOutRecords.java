@@ -21,12 +21,6 @@ class SmsOptOutRecords {
         this.documents = documents;
     }
 
-    /** Whether the number (by its keyed hash) said STOP and not START since. */
-    boolean optedOut(String phoneLookup) {
-        return documents.findOne(Query.query(Criteria.where("phoneLookup").is(phoneLookup)), SmsOptOut.class)
-                .map(SmsOptOut::isOptedOut).orElse(false);
-    }
-
     /** Which of these numbers (by their keyed hashes) said STOP and not START since: one read for them all. */
     Set<String> optedOutAmong(Collection<String> phoneLookups) {
         if (phoneLookups.isEmpty()) {

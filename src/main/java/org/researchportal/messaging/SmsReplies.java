@@ -82,11 +82,6 @@ public class SmsReplies {
         }
     }
 
-    /** Whether the number said STOP (and not START since). */
-    boolean optedOut(String phone) {
-        return records.optedOut(sealed.lookup(phone));
-    }
-
     /** Which of these numbers said STOP (and not START since): one read for a page of messages. */
     Set<String> optedOutAmong(Collection<String> phones) {
         Map<String, String> lookups = new HashMap<>();
