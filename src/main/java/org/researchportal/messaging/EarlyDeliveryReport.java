@@ -29,6 +29,10 @@ class EarlyDeliveryReport extends TenantOwnedDocument {
         this.receivedAt = receivedAt;
     }
 
+    String getProviderId() {
+        return providerId;
+    }
+
     String getProviderStatus() {
         return providerStatus;
     }

@@ -199,10 +199,13 @@ public class Outbox {
         return applied;
     }
 
-    /** Applies a report that arrived before the message was written as sent. */
-    void applyEarlyReports(String providerId) {
-        for (EarlyDeliveryReport report : records.earlyReports(providerId)) {
-            recordDelivery(providerId, report.getProviderStatus(), report.getErrorCode());
+    /** Applies the reports that arrived before their messages were written as sent: one read for them all. */
+    void applyEarlyReports(Collection<String> providerIds) {
+        if (providerIds.isEmpty()) {
+            return;
+        }
+        for (EarlyDeliveryReport report : records.earlyReports(providerIds)) {
+            recordDelivery(report.getProviderId(), report.getProviderStatus(), report.getErrorCode());
             records.forgetEarlyReport(report);
         }
     }

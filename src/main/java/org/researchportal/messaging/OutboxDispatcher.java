@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantContact;
@@ -25,10 +28,10 @@ import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends what is due. A query finds a page of due messages; each is then claimed with an atomic lease (findAndModify
- * by id: still pending and due, or sending with a lease run out), so two portal instances on one database never send
- * it twice, and one that died mid-send is taken
- * over when its lease ends. The outcome is written only while the lease is still this instance's.
+ * Sends what is due. A query finds a page of due messages; the page is then claimed with an atomic lease (one update
+ * of those still pending and due, or sending with a lease run out, under a name of this claim's own, then one read of
+ * what that claim got), so two portal instances on one database never send a message twice, and one that died
+ * mid-send is taken over when its lease ends. The outcome is written only while the lease is still this claim's.
  *
  * <p>Nothing is sent twice when the database or an instance fails mid-send. The claim is marked just before the
  * provider is called ({@code handedOverAt}); a database out of reach after the provider took the message is waited
@@ -55,12 +58,16 @@ public class OutboxDispatcher {
             ParticipantStatus.LOST_TO_FOLLOW_UP, ParticipantStatus.NOT_ELIGIBLE);
     /** Due messages looked up at once: one query per this many sends. */
     private static final int CANDIDATES = 50;
+    /** How old the page's reading of STOP answers may be when a message is sent. */
+    private static final Duration STOP_FRESHNESS = Duration.ofSeconds(1);
     static final String INTERRUPTED = "Sending was interrupted after the message went to the provider: it may have"
             + " arrived. Check with the participant before sending it again.";
     private static final Duration OUTCOME_MARGIN = Duration.ofSeconds(1);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
     /** This instance's name on its leases. */
     private final String worker = "portal-" + UUID.randomUUID();
+    /** Numbers this instance's claims: each page is claimed under a name of its own. */
+    private final AtomicLong claims = new AtomicLong();
 
     @Autowired
     OutboxDispatcher(OutboxRecords records, MessagingSettingsService settings, SmsReplies replies,
@@ -96,38 +103,73 @@ public class OutboxDispatcher {
         ProviderSettings providers = null;
         int handled = 0;
         while (handled < max) {
-            List<String> candidates = dueCandidates(Math.min(max - handled, CANDIDATES));
+            List<String> candidates = records.dueIds(clock.instant(), Math.min(max - handled, CANDIDATES));
             if (candidates.isEmpty()) {
                 break;
             }
-            for (String id : candidates) {
-                OutboxMessage message = claim(id);
-                if (message == null) {
-                    continue; // another instance (or thread) claimed it first, or it is no longer due
-                }
-                if (providers == null) {
-                    providers = settings.providers();
-                }
-                deliver(message, providers);
-                handled++;
+            List<OutboxMessage> claimed = claim(candidates);
+            if (claimed.isEmpty()) {
+                continue; // another instance (or thread) claimed them first, or they are no longer due
             }
+            if (providers == null) {
+                providers = settings.providers();
+            }
+            deliver(claimed, providers);
+            handled += claimed.size();
         }
         return handled;
     }
 
     /**
-     * The ids of a few due messages, oldest first, in a random order: one query finds a page of work, and instances
-     * working at once mostly reach for different messages.
+     * Claims those of a page of due messages still due, with an atomic lease under a name of this claim's own (this
+     * instance's, numbered): only one claim ever gets a message, and only it may write the outcome. Longest due first.
      */
-    private List<String> dueCandidates(int limit) {
-        List<String> ids = new ArrayList<>(records.dueIds(clock.instant(), limit));
-        Collections.shuffle(ids);
-        return ids;
+    private List<OutboxMessage> claim(List<String> candidates) {
+        String claim = worker + "/" + claims.incrementAndGet();
+        List<OutboxMessage> claimed = new ArrayList<>(records.claim(candidates, claim, clock.instant(), lease));
+        claimed.sort(Comparator.comparing(OutboxMessage::getDueAt));
+        return claimed;
     }
 
-    /** Claims one message with an atomic lease, if it is still due: only one instance ever gets it. */
-    private @Nullable OutboxMessage claim(String id) {
-        return records.claim(id, worker, clock.instant(), lease);
+    /**
+     * Sends a page of claimed messages. Whether the SMS numbers said STOP is read for the page at once, and again
+     * whenever that reading is older than {@link #STOP_FRESHNESS} (slow providers); reports that came before their
+     * message was written as sent are looked up once for the page.
+     */
+    private void deliver(List<OutboxMessage> claimed, ProviderSettings providers) {
+        OptOuts optOuts = new OptOuts();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            String providerId = deliver(claimed.get(i), providers, optOuts.of(claimed.subList(i, claimed.size())));
+            if (providerId != null) {
+                sent.add(providerId);
+            }
+        }
+        outbox.applyEarlyReports(sent);
+    }
+
+    /** The STOP answers of the page's numbers, read at once and read again once older than the freshness allowed. */
+    private final class OptOuts {
+
+        private Set<String> numbers = Set.of();
+        private @Nullable Instant readAt;
+
+        /** The numbers among the rest of the page that said STOP, as read at most a short while ago. */
+        Set<String> of(List<OutboxMessage> rest) {
+            Instant now = clock.instant();
+            if (readAt == null || readAt.plus(STOP_FRESHNESS).isBefore(now)) {
+                readAt = now;
+                Set<String> phones = rest.stream().filter(m -> m.getChannel() == Channel.SMS)
+                        .map(OutboxMessage::getRecipient).collect(Collectors.toSet());
+                numbers = phones.isEmpty() ? Set.of() : replies.optedOutAmong(phones);
+            }
+            return numbers;
+        }
+    }
+
+    /** The name of the claim that holds a claimed message. */
+    private static String claimOf(OutboxMessage message) {
+        return Objects.requireNonNull(message.getLeaseOwner(), "a claimed message has its claim's name");
     }
 
     private boolean consented(OutboxMessage message, @Nullable ParticipantContact contact) {
@@ -138,17 +180,18 @@ public class OutboxDispatcher {
                 && (message.getChannel() == Channel.SMS ? contact.smsConsent() : contact.emailConsent());
     }
 
-    private void deliver(OutboxMessage message, ProviderSettings providers) {
+    /** Sends one claimed message (or fails or postpones it); answers the provider's id when it was sent. */
+    private @Nullable String deliver(OutboxMessage message, ProviderSettings providers, Set<String> optedOut) {
         if (message.getHandedOverAt() != null) {
             finish(message, OutboxRecords.Outcome.failed(INTERRUPTED, new OutboxMessage.Attempt(clock.instant(),
                     worker, OutboxMessage.Attempt.Outcome.FAILED, "interrupted", INTERRUPTED)));
-            return;
+            return null;
         }
         if (message.getClaims() > retries.maxAttempts() + 2) {
             // Claimed again and again without an outcome: every try ended the instance (or its lease) mid-send.
             finish(message, OutboxRecords.Outcome.failed("Sending never completed", new OutboxMessage.Attempt(
                     clock.instant(), worker, OutboxMessage.Attempt.Outcome.FAILED, "never-completed", null)));
-            return;
+            return null;
         }
         MessageSender sender = senders.get(message.getChannel());
         ParticipantContact contact = message.getParticipantId() == null ? null
@@ -159,13 +202,13 @@ public class OutboxDispatcher {
             Instant now = clock.instant();
             Instant allowed = QuietHours.of(contact.preferences()).adjust(now, zone);
             if (allowed.isAfter(now)) {
-                records.postpone(message.requireId(), worker, allowed);
-                return;
+                records.postpone(message.requireId(), claimOf(message), allowed);
+                return null;
             }
         }
         SendResult result;
         try {
-            if (message.getChannel() == Channel.SMS && replies.optedOut(message.getRecipient())) {
+            if (message.getChannel() == Channel.SMS && optedOut.contains(message.getRecipient())) {
                 // The number replied STOP: nothing goes to it, whatever was planned.
                 result = new SendResult.Failed("opted-out", "The recipient replied STOP to this institution's SMS");
             } else if (!consented(message, contact)) {
@@ -177,7 +220,7 @@ public class OutboxDispatcher {
             } else if (handOver(message)) {
                 result = sender.send(message, providers);
             } else {
-                return; // The lease ran out before the provider was called: another instance has it.
+                return null; // The lease ran out before the provider was called: another instance has it.
             }
         } catch (RuntimeException unexpected) {
             result = new SendResult.Retry("unexpected", unexpected.getClass().getSimpleName());
@@ -197,14 +240,12 @@ public class OutboxDispatcher {
                     now, worker, OutboxMessage.Attempt.Outcome.FAILED, failed.code(), failed.detail()));
         };
         finish(message, outcome);
-        if (result instanceof SendResult.Sent sent) {
-            outbox.applyEarlyReports(sent.providerId());
-        }
+        return result instanceof SendResult.Sent sent ? sent.providerId() : null;
     }
 
     /** Marks the claim as handed to the provider; false when the lease is no longer this instance's. */
     private boolean handOver(OutboxMessage message) {
-        return records.handOver(message.requireId(), worker, clock.instant());
+        return records.handOver(message.requireId(), claimOf(message), clock.instant());
     }
 
     /**
@@ -217,7 +258,7 @@ public class OutboxDispatcher {
         Duration pause = Duration.ofMillis(100);
         while (true) {
             try {
-                if (!records.finish(message.requireId(), worker, outcome)) {
+                if (!records.finish(message.requireId(), claimOf(message), outcome)) {
                     // The lease ran out mid-send and another instance took the message over: its outcome stands.
                     LOG.warn("Lost the lease on message {} while sending", message.requireId());
                 }

@@ -190,6 +190,12 @@ public class OutboxMessage extends TenantOwnedDocument {
         return attempts.size() - attemptsBeforeResend;
     }
 
+    /** The claim that holds it while it is being sent. */
+    @Nullable
+    String getLeaseOwner() {
+        return leaseOwner;
+    }
+
     @Nullable
     Instant getLeaseUntil() {
         return leaseUntil;

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -159,8 +158,9 @@ class OutboxRecords {
         documents.insert(report);
     }
 
-    List<EarlyDeliveryReport> earlyReports(String providerId) {
-        return documents.find(Query.query(Criteria.where("providerId").is(providerId)), EarlyDeliveryReport.class);
+    /** The reports kept for any of these provider ids: one read for a page of sends. */
+    List<EarlyDeliveryReport> earlyReports(Collection<String> providerIds) {
+        return documents.find(Query.query(Criteria.where("providerId").in(providerIds)), EarlyDeliveryReport.class);
     }
 
     void forgetEarlyReport(EarlyDeliveryReport report) {
@@ -171,22 +171,27 @@ class OutboxRecords {
 
     /**
      * The ids of up to {@code limit} messages due now, the longest due first (only their ids are read): pending and
-     * due, or being sent with a lease run out.
+     * due, or being sent with a lease run out. The two statuses are named at the top of the query too, so the
+     * tenant/status/due index finds them among the tenant's messages (the sent ones, most of them, are not read).
      */
     List<String> dueIds(Instant now, int limit) {
-        Query due = new Query(dueNow(now)).with(Sort.by("dueAt")).limit(limit);
+        Query due = new Query(Criteria.where("status").in(OutboxMessage.Status.PENDING, OutboxMessage.Status.SENDING))
+                .addCriteria(dueNow(now)).with(Sort.by("dueAt")).limit(limit);
         due.fields().include("_id");
         return documents.find(due, OutboxMessage.class).stream().map(OutboxMessage::requireId).toList();
     }
 
-    /** Claims a message for a worker with an atomic lease, if it is still due: only one worker ever gets it. */
-    @Nullable
-    OutboxMessage claim(String messageId, String worker, Instant now, Duration lease) {
-        // The id at the top level of the query, where any MongoDB (the embedded one too) finds it by its index.
-        return documents.findAndModify(new Query(Criteria.where("_id").is(messageId)).addCriteria(dueNow(now)),
-                new Update().set("status", OutboxMessage.Status.SENDING).set("leaseOwner", worker)
-                        .set("leaseUntil", now.plus(lease)).inc("claims", 1),
-                FindAndModifyOptions.options().returnNew(true), OutboxMessage.class);
+    /**
+     * Claims those of these messages still due, with an atomic lease, under one claim's own name: answers the ones it
+     * got (none another claim got too). Two round trips for a whole page: one update of all, one read of what this
+     * claim holds.
+     */
+    List<OutboxMessage> claim(Collection<String> messageIds, String claim, Instant now, Duration lease) {
+        documents.updateMulti(new Query(Criteria.where("_id").in(messageIds)).addCriteria(dueNow(now)),
+                new Update().set("status", OutboxMessage.Status.SENDING).set("leaseOwner", claim)
+                        .set("leaseUntil", now.plus(lease)).inc("claims", 1), OutboxMessage.class);
+        return documents.find(Query.query(Criteria.where("_id").in(messageIds).and("status")
+                .is(OutboxMessage.Status.SENDING).and("leaseOwner").is(claim)), OutboxMessage.class);
     }
 
     /** Pending and due, or being sent with its lease run out (the instance sending it stopped). */
@@ -196,28 +201,28 @@ class OutboxRecords {
                 Criteria.where("status").is(OutboxMessage.Status.SENDING).and("leaseUntil").lt(now));
     }
 
-    /** Gives a claimed message back, pending until a later time, if the worker still holds it. */
-    void postpone(String messageId, String worker, Instant dueAt) {
-        documents.updateFirst(Query.query(Criteria.where("_id").is(messageId).and("leaseOwner").is(worker)),
+    /** Gives a claimed message back, pending until a later time, if the claim still holds it. */
+    void postpone(String messageId, String claim, Instant dueAt) {
+        documents.updateFirst(Query.query(Criteria.where("_id").is(messageId).and("leaseOwner").is(claim)),
                 new Update().set("status", OutboxMessage.Status.PENDING).set("dueAt", dueAt).unset("leaseOwner")
                         .unset("leaseUntil"), OutboxMessage.class);
     }
 
-    /** Marks a claimed message as handed to the provider; false when the worker no longer holds it. */
-    boolean handOver(String messageId, String worker, Instant at) {
-        return documents.updateFirst(heldBy(messageId, worker), new Update().set("handedOverAt", at),
+    /** Marks a claimed message as handed to the provider; false when the claim no longer holds it. */
+    boolean handOver(String messageId, String claim, Instant at) {
+        return documents.updateFirst(heldBy(messageId, claim), new Update().set("handedOverAt", at),
                 OutboxMessage.class) > 0;
     }
 
-    /** Writes the outcome of a send and ends the lease, if the worker still holds it; false when it does not. */
-    boolean finish(String messageId, String worker, Outcome outcome) {
-        return documents.updateFirst(heldBy(messageId, worker), outcome.update.unset("leaseOwner")
+    /** Writes the outcome of a send and ends the lease, if the claim still holds it; false when it does not. */
+    boolean finish(String messageId, String claim, Outcome outcome) {
+        return documents.updateFirst(heldBy(messageId, claim), outcome.update.unset("leaseOwner")
                 .unset("leaseUntil").unset("handedOverAt"), OutboxMessage.class) > 0;
     }
 
-    private static Query heldBy(String messageId, String worker) {
+    private static Query heldBy(String messageId, String claim) {
         return Query.query(Criteria.where("_id").is(messageId).and("status").is(OutboxMessage.Status.SENDING)
-                .and("leaseOwner").is(worker));
+                .and("leaseOwner").is(claim));
     }
 
     /** What a send came to, with its attempt: sent, to be tried again later, or failed. */

@@ -26,6 +26,10 @@ class SmsOptOut extends TenantOwnedDocument {
         this.changedAt = changedAt;
     }
 
+    String getPhoneLookup() {
+        return phoneLookup;
+    }
+
     boolean isOptedOut() {
         return optedOut;
     }

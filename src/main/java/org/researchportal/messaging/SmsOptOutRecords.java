@@ -1,6 +1,9 @@
 package org.researchportal.messaging;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,10 +21,14 @@ class SmsOptOutRecords {
         this.documents = documents;
     }
 
-    /** Whether the number (by its keyed hash) said STOP and not START since. */
-    boolean optedOut(String phoneLookup) {
-        return documents.findOne(Query.query(Criteria.where("phoneLookup").is(phoneLookup)), SmsOptOut.class)
-                .map(SmsOptOut::isOptedOut).orElse(false);
+    /** Which of these numbers (by their keyed hashes) said STOP and not START since: one read for them all. */
+    Set<String> optedOutAmong(Collection<String> phoneLookups) {
+        if (phoneLookups.isEmpty()) {
+            return Set.of();
+        }
+        // Only the keys of the unique index, so even the embedded store finds them by it; the answer filtered here.
+        return documents.find(Query.query(Criteria.where("phoneLookup").in(phoneLookups)), SmsOptOut.class).stream()
+                .filter(SmsOptOut::isOptedOut).map(SmsOptOut::getPhoneLookup).collect(Collectors.toSet());
     }
 
     /** Keeps the number's latest answer, the first one too. */

@@ -2,6 +2,9 @@ package org.researchportal.messaging;
 
 import java.text.Normalizer;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -79,9 +82,20 @@ public class SmsReplies {
         }
     }
 
-    /** Whether the number said STOP (and not START since). */
-    boolean optedOut(String phone) {
-        return records.optedOut(sealed.lookup(phone));
+    /** Which of these numbers said STOP (and not START since): one read for a page of messages. */
+    Set<String> optedOutAmong(Collection<String> phones) {
+        Map<String, String> lookups = new HashMap<>();
+        for (String phone : phones) {
+            lookups.put(phone, sealed.lookup(phone));
+        }
+        Set<String> optedOutLookups = records.optedOutAmong(new HashSet<>(lookups.values()));
+        Set<String> optedOut = new HashSet<>();
+        lookups.forEach((phone, lookup) -> {
+            if (optedOutLookups.contains(lookup)) {
+                optedOut.add(phone);
+            }
+        });
+        return optedOut;
     }
 
     private void setOptOut(String phone, boolean optedOut, String keyword) {

@@ -155,6 +155,16 @@ public class TenantDocuments {
         return mongo.updateFirst(scoped(query), update, type).getMatchedCount();
     }
 
+    /**
+     * Updates every matching document of the current tenant; answers how many matched. Each document's update is
+     * atomic on its own (the filter is checked again as it is written), so a filter on a document's state claims each
+     * document for one caller only.
+     */
+    public <T extends TenantOwnedDocument> long updateMulti(Query query, UpdateDefinition update, Class<T> type) {
+        guardUpdate(update);
+        return mongo.updateMulti(scoped(query), update, type).getMatchedCount();
+    }
+
     /** Deletes the matching documents of the current tenant (records that served their purpose, never clinical data). */
     public <T extends TenantOwnedDocument> long remove(Query query, Class<T> type) {
         return mongo.remove(scoped(query), type).getDeletedCount();

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,17 +31,63 @@ import org.researchportal.participants.ParticipantContacts;
 import org.researchportal.tenancy.TenantDocuments;
 import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 9, figure 3: messages per second through the whole outbox (claim, mark, send through the Twilio SDK to a local
  * stand-in, record) against the same SDK sending to the same stand-in directly, with the same number of threads.
- * Target: at least 80% of the raw rate, and at least 200 messages a second.
+ * Target (issue 19): at least 80% of the raw rate, and at least 1,000 messages a second, on the default file store.
+ *
+ * <p>{@code -Dbenchmarks.store=file} (the default, as {@code spring-boot:run} starts the portal: the H2 file store, in a
+ * fresh folder) or {@code memory} (the tests' store); each store writes its own section of the report. One store per
+ * run: the portal's tests share one Spring context per JVM.
  */
 class DispatchBenchmark extends PortalTest {
 
     private static final int MESSAGES = Integer.getInteger("benchmarks.messages", 1000);
     private static final int THREADS = 4;
     private static final int RUNS = Integer.getInteger("benchmarks.runs", 5);
+    private static final String STORE = System.getProperty("benchmarks.store", "file");
+
+    /** What bound the rate, and the changes measured (kept by hand: the figures above are rewritten each run). */
+    private static final String READING = """
+
+            Reading (issue 19). Before the outbox changes, reached the same way: file store 195 a second (5% of \
+            raw 3911; outbox alone 231), memory 266 (9% of raw 3052; alone 292); through the tests' relayed link \
+            they had been 132 and 194. What bound it: each message was claimed by a findAndModify naming its id \
+            and the tenant. The embedded store uses its own _id index only for a query naming the id alone, so \
+            it took the tenant prefix of a declared index and read (on the file store also sorted, by comparing \
+            Java-serialised keys) every message of the tenant, for every claim: the JFR profile was almost all \
+            that scan. Changed: a page of due messages (found by status at the top of the query) is claimed by \
+            one update under the claim's own name and one read; the page's STOP answers are read at once (again \
+            when older than a second); early delivery reports are looked up once per page; a declared {tenantId, \
+            _id} index lets the embedded store find the hand-over mark and the outcome by id. After, same \
+            conditions: the figures above (file 3.6x, memory 3.5x on the whole outbox). What binds now: the two \
+            shared cores. Each message still makes two writes of its own, the hand-over mark and the outcome: \
+            two wire round trips, and on the file store two Java serialisations of the whole document under the \
+            collection's lock; the Twilio SDK's own work competes for the same cores. Reaching 80% needs those \
+            writes in bulk (the page's marks at once, the outcomes in one bulk write), which changes what a \
+            crash mid-page leaves behind (messages marked handed over but never sent would fail as "interrupted" \
+            instead of being sent by the next instance): not done without that decision. Runs are noisy (other \
+            builds share the cores); the first of each is the slowest (JIT).
+            """;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("portal.storage.embedded.store", () -> STORE);
+        // The database as production reaches it: straight to the wire server, not through the tests' cuttable link.
+        registry.add("portal.test.database-link", () -> "false");
+        if ("file".equals(STORE)) {
+            try {
+                var folder = Files.createTempDirectory("dispatch-benchmark");
+                folder.toFile().deleteOnExit();
+                registry.add("portal.storage.embedded.data-dir", folder::toString);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     @Autowired
     TenantService tenants;
@@ -78,32 +127,27 @@ class DispatchBenchmark extends PortalTest {
             double rawMedian = BenchmarkReport.median(raw);
             double outboxMedian = BenchmarkReport.median(throughOutbox);
             double share = outboxMedian / rawMedian;
-            BenchmarkReport.section("dispatch", """
-                    ## 3. Message dispatch
+            boolean file = "file".equals(STORE);
+            String storeName = file ? "the H2 file store (the default)" : "the in-memory store";
+            BenchmarkReport.section(file ? "dispatch" : "dispatch-memory", """
+                    %s Message dispatch, %s
 
                     %d SMS per run, %d threads, %d runs alternating; the Twilio SDK 13 to a local HTTP stand-in \
-                    (the JDK's HTTP server answering 201 at once), the database the embedded wire server.
+                    (the JDK's HTTP server answering 201 at once); the database the embedded wire server on %s \
+                    (`-Dbenchmarks.store=%s`), reached directly as in production (not through the tests' link).
 
-                    | | messages per second (median) | runs |
+                    | on the %s store | messages per second (median) | runs |
                     |---|---|---|
                     | raw SDK, `Message.creator(...).create(client)` | %.0f | %s |
                     | whole outbox: claim, consent and STOP checks, mark, send, record | %.0f | %s |
                     | outbox alone (a sender that answers at once) | %.0f | %s |
                     | outbox as a share of raw | %.0f%% | target 80%% or more |
 
-                    Target: at least 80%% of the raw rate and at least 200 messages per second: %s.
-
-                    Reading: the outbox is bound by the database, not by Twilio (with a sender that answers at once \
-                    it is no faster). The embedded wire server (mongo-java-server) uses an index only for a query \
-                    that names exactly that index's keys, and every tenant-scoped query also names the tenant, so \
-                    each claim, mark and record scans the whole collection under its lock: the rate falls run by \
-                    run as the outbox grows. A MongoDB replica set finds these by index; none can run on this \
-                    machine (no MongoDB server in its registries), so production's figure is not measured here. \
-                    Before and after one change, 500 messages: claiming by id at the top of the query, after one \
-                    query for a page of 50 due ids, took the outbox alone from 116 to 218 messages per second.
-                    """.formatted(MESSAGES, THREADS, RUNS, rawMedian, rounded(raw), outboxMedian,
-                    rounded(throughOutbox), BenchmarkReport.median(outboxAlone), rounded(outboxAlone), share * 100,
-                    share >= 0.8 && outboxMedian >= 200 ? "met" : "missed"));
+                    Target on %s: at least 80%% of the raw rate and at least 1,000 messages per second: %s.
+                    %s""".formatted(file ? "## 3." : "### 3, again:", storeName, MESSAGES, THREADS, RUNS, storeName,
+                    STORE, STORE, rawMedian, rounded(raw), outboxMedian, rounded(throughOutbox),
+                    BenchmarkReport.median(outboxAlone), rounded(outboxAlone), share * 100, storeName,
+                    share >= 0.8 && outboxMedian >= 1000 ? "met" : "missed", READING));
         } finally {
             twilio.close();
         }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -22,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.QueueDispatcher;
@@ -123,19 +126,21 @@ class OutboxDispatcherTests extends PortalTest {
                 new OutboxDispatcher(records, settings, replies, participants, outbox, List.of(counting), clock,
                         Duration.ofMinutes(2)));
         var start = new CountDownLatch(1);
-        try (var pool = Executors.newFixedThreadPool(2)) {
+        // Two threads in each instance too: each page is claimed under a name of its own, not the instance's.
+        try (var pool = Executors.newFixedThreadPool(4)) {
             List<Future<Integer>> handled = new ArrayList<>();
-            for (OutboxDispatcher d : two) {
+            for (OutboxDispatcher d : List.of(two.get(0), two.get(1), two.get(0), two.get(1))) {
                 handled.add(pool.submit(() -> {
                     start.await();
                     return asCoordinator(() -> d.dispatchDue(5000));
                 }));
             }
             start.countDown();
-            int total = handled.get(0).get() + handled.get(1).get();
-            assertThat(total).isEqualTo(1000);
-            assertThat(handled.get(0).get()).as("both took part").isPositive();
-            assertThat(handled.get(1).get()).as("both took part").isPositive();
+            int first = handled.get(0).get() + handled.get(2).get();
+            int second = handled.get(1).get() + handled.get(3).get();
+            assertThat(first + second).isEqualTo(1000);
+            assertThat(first).as("both took part").isPositive();
+            assertThat(second).as("both took part").isPositive();
         }
         assertThat(sends).hasSize(1000).allSatisfy((id, count) -> assertThat(count.get()).isEqualTo(1));
         long sent = asCoordinator(() -> documents.count(Query.query(Criteria.where("status")
@@ -334,5 +339,58 @@ class OutboxDispatcherTests extends PortalTest {
         assertThat(reload(message.requireId()).getStatus()).isEqualTo(OutboxMessage.Status.DELIVERED);
         assertThat(asCoordinator(() -> documents.exists(Query.query(Criteria.where("providerId").is(sid)),
                 EarlyDeliveryReport.class))).as("applied, then gone").isFalse();
+    }
+
+    @Test
+    void aStopArrivingWhileAPageIsBeingSentStopsTheRestOfThePageToThatNumber() {
+        String stops = "+8613800000077";
+        Instant now = Instant.now();
+        OutboxMessage first = asCoordinator(() -> outbox.enqueue(new NewMessage("page-1", MessagePurpose.TEST,
+                Channel.SMS, "+8613800000066", null, null, Locale.ENGLISH, null, "First", null, now.minusSeconds(3))));
+        OutboxMessage second = asCoordinator(() -> outbox.enqueue(new NewMessage("page-2", MessagePurpose.TEST,
+                Channel.SMS, stops, null, null, Locale.ENGLISH, null, "Second", null, now.minusSeconds(2))));
+        // A clock the sender moves on: the STOP comes in, and the page's reading of STOP answers grows old.
+        AtomicReference<Instant> time = new AtomicReference<>(now);
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return time.get();
+            }
+        };
+        List<String> sentTo = new ArrayList<>();
+        MessageSender stopInBetween = new MessageSender() {
+            @Override
+            public Channel channel() {
+                return Channel.SMS;
+            }
+
+            @Override
+            public SendResult send(OutboxMessage message, ProviderSettings providers) {
+                sentTo.add(message.getRecipient());
+                replies.handle(stops, "STOP");
+                time.set(time.get().plusSeconds(2));
+                return new SendResult.Sent("SM" + UUID.randomUUID().toString().replace("-", ""));
+            }
+        };
+        int handled = asCoordinator(() -> new OutboxDispatcher(records, settings, replies, participants, outbox,
+                List.of(stopInBetween), moving, Duration.ofMinutes(2)).dispatchDue(10));
+        assertThat(handled).isEqualTo(2);
+        assertThat(sentTo).containsExactly("+8613800000066");
+        assertThat(reload(first.requireId()).getStatus()).isEqualTo(OutboxMessage.Status.SENT);
+        assertThat(reload(second.requireId())).satisfies(m -> {
+            assertThat(m.getStatus()).isEqualTo(OutboxMessage.Status.FAILED);
+            assertThat(m.getAttempts()).singleElement().extracting(OutboxMessage.Attempt::code)
+                    .isEqualTo("opted-out");
+        });
     }
 }

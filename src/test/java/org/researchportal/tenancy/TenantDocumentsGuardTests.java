@@ -66,6 +66,8 @@ class TenantDocumentsGuardTests extends PortalTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> documents.updateFirst(any, Update.update("_id", "other"), Study.class))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> documents.updateMulti(any, Update.update("tenantId", "lakeside"), Study.class))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(documents.count(any, Study.class)).isOne();
     }
 }

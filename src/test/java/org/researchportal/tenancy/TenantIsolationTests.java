@@ -97,6 +97,8 @@ class TenantIsolationTests extends PortalTest {
         long matched = documents.updateFirst(Query.query(Criteria.where("_id").is(lakeside.id())),
                 Update.update("targetEnrolment", 1), org.researchportal.study.Study.class);
         assertThat(matched).isZero();
+        assertThat(documents.updateMulti(Query.query(Criteria.where("_id").in(lakeside.id())), Update.update(
+                "targetEnrolment", 1), org.researchportal.study.Study.class)).isZero();
         assertThatThrownBy(() -> documents.find(Query.query(Criteria.where(TenantDocuments.TENANT_FIELD)
                 .is("lakeside")), org.researchportal.study.Study.class)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> documents.updateFirst(new Query(), Update.update(TenantDocuments.TENANT_FIELD,
