@@ -94,6 +94,11 @@ final class ProductionPortal implements AutoCloseable {
         throw last;
     }
 
+    /** The processor time the portal's JVM has used so far, all its threads (as {@code ps} or {@code top} count). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow();
+    }
+
     URI address() {
         return URI.create("http://localhost:" + port);
     }

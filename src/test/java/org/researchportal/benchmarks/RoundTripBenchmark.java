@@ -3,6 +3,7 @@ package org.researchportal.benchmarks;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ class RoundTripBenchmark {
     private static final long MEASURE_MS = Long.getLong("benchmarks.measure-ms", 60_000);
     /** Further options for the portal's JVM, space-separated (a flight recording, say). */
     private static final String PORTAL_JVM = System.getProperty("benchmarks.portal-jvm", "");
+    /** The embedded store the portal runs on: its default, file (H2), or memory. */
+    private static final String STORE = System.getProperty("benchmarks.store", "file");
     private static final String HEAP = System.getProperty("benchmarks.portal-heap", "2g");
     private static final long THINK_MIN_MS = 500;
     private static final long THINK_MAX_MS = 1_500;
@@ -62,22 +65,24 @@ class RoundTripBenchmark {
                 "-Dserver.tomcat.accesslog.buffered=false",
                 "-Dserver.tomcat.accesslog.pattern=" + ACCESS_LOG_PATTERN,
                 // The load tool reads the ids of the journeys' records from the portal's own store.
-                "-Dportal.storage.embedded.port=" + storePort));
+                "-Dportal.storage.embedded.port=" + storePort, "-Dportal.storage.embedded.store=" + STORE));
         Arrays.stream(PORTAL_JVM.split(" ")).filter(option -> !option.isBlank()).forEach(java::add);
         java.addAll(List.of("-jar", ProductionPortal.jar().toString()));
         try (var portal = ProductionPortal.start(java, run.resolve("data"), run.resolve("portal.log"))) {
             portal.demoSignIn("fudan.participant"); // the demo is seeded
             Map<String, List<String>> journeys = journeys(storePort);
             StringBuilder serverRows = new StringBuilder();
+            StringBuilder cpuRows = new StringBuilder();
             String clientRows = "";
             long p95AtFull = 0;
             for (int users : List.of(USERS / 10, USERS)) {
                 clientByRole.clear();
-                long[] window = phase(portal, users, journeys);
-                List<Long> server = serverTimes(accessLog, window[0], window[1]);
+                Window window = phase(portal, users, journeys);
+                List<Long> server = serverTimes(accessLog, window.from(), window.to());
                 serverRows.append("| %d | %d (%.0f a second) | %s | %s | %s | %s |%n".formatted(users, server.size(),
                         server.size() / (MEASURE_MS / 1000.0), percentile(server, 50), percentile(server, 95),
                         percentile(server, 99), percentile(server, 100)));
+                cpuRows.append(window.cpu(users, server.size()));
                 StringBuilder table = new StringBuilder();
                 List<Long> allClient = new ArrayList<>();
                 for (var journey : journeys.entrySet()) {
@@ -95,8 +100,7 @@ class RoundTripBenchmark {
                     ## 2. UI round trips under load, production jar
 
                     The portal is the production jar in a JVM of its own (`java -Xmx%s -jar`, Vaadin in production \
-                    mode), on its embedded default, the H2 file store (`portal.storage.embedded.store=file`, its \
-                    256 MB page cache), with the demo seeded in a fresh data folder. The load tool (`VaadinBrowser`, \
+                    mode), on %s, with the demo seeded in a fresh data folder. The load tool (`VaadinBrowser`, \
                     in Java) runs in the benchmark's JVM, another process on the same two cores. People at once, a \
                     quarter per role, each signed in through the form and clicking through their role's journey \
                     again and again with %d to %d ms of thought between clicks. Each click is a UIDL request: the \
@@ -112,6 +116,12 @@ class RoundTripBenchmark {
                     | people | round trips measured | p50 | p95 | p99 | max |
                     |---|---|---|---|---|---|
                     %s
+                    Where the processor time went while measuring (cores busy, of the machine's %d; "others" is \
+                    every other process on the machine, from `/proc/stat`):
+
+                    | people | portal | load tool | others | portal's processor time per round trip |
+                    |---|---|---|---|---|
+                    %s
                     As each of the %d people's client saw it (loopback: server time plus the HTTP exchange and \
                     queueing in both processes):
 
@@ -119,17 +129,21 @@ class RoundTripBenchmark {
                     |---|---|---|
                     %s
                     Target: p95 of server time 100 ms or less with %d people: %s.
-                    """.formatted(HEAP, THINK_MIN_MS, THINK_MAX_MS, WARM_UP_MS / 1000.0, MEASURE_MS / 1000.0,
-                    ACCESS_LOG_PATTERN, serverRows, USERS, clientRows, USERS,
+                    """.formatted(HEAP, "memory".equals(STORE)
+                    ? "the embedded memory store (`portal.storage.embedded.store=memory`, not its default)"
+                    : "its embedded default, the H2 file store (`portal.storage.embedded.store=file`, its 256 MB "
+                            + "page cache)", THINK_MIN_MS, THINK_MAX_MS, WARM_UP_MS / 1000.0, MEASURE_MS / 1000.0,
+                    ACCESS_LOG_PATTERN, serverRows, Runtime.getRuntime().availableProcessors(), cpuRows, USERS,
+                    clientRows, USERS,
                     p95AtFull <= 100_000 ? "met" : "missed"));
         }
     }
 
     /**
      * This many people arrive over the first half of the warm-up and click until the measured time is over. Answers
-     * the measured window, from and to, in epoch milliseconds.
+     * the measured window: from and to in epoch milliseconds, and the processor time used in it.
      */
-    private long[] phase(ProductionPortal portal, int users, Map<String, List<String>> journeys) throws Exception {
+    private Window phase(ProductionPortal portal, int users, Map<String, List<String>> journeys) throws Exception {
         try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> running = new ArrayList<>();
             long start = System.currentTimeMillis();
@@ -143,12 +157,45 @@ class RoundTripBenchmark {
             }
             Thread.sleep(Math.max(0, start + WARM_UP_MS - System.currentTimeMillis()));
             long from = System.currentTimeMillis();
+            Cpu before = Cpu.now(portal);
             measuring = true;
             for (Future<Integer> person : running) {
                 person.get();
             }
             measuring = false;
-            return new long[] {from, end};
+            return new Window(from, end, before, Cpu.now(portal));
+        }
+    }
+
+    private record Window(long from, long to, Cpu before, Cpu after) {
+
+        /** A row of the processor time table: cores busy in each process, and the portal's time per round trip. */
+        String cpu(int users, int roundTrips) {
+            double seconds = (after.wallNanos - before.wallNanos) / 1e9;
+            double portal = (after.portalNanos - before.portalNanos) / 1e9;
+            double tool = (after.toolNanos - before.toolNanos) / 1e9;
+            double machine = (after.machineNanos - before.machineNanos) / 1e9;
+            return "| %d | %.2f | %.2f | %.2f | %.1f ms |%n".formatted(users, portal / seconds, tool / seconds,
+                    Math.max(0, machine - portal - tool) / seconds, roundTrips == 0 ? 0 : portal * 1000 / roundTrips);
+        }
+    }
+
+    /** Processor time used so far by the portal, this JVM (the load tool) and the whole machine, in nanoseconds. */
+    private record Cpu(long wallNanos, long portalNanos, long toolNanos, long machineNanos) {
+
+        static Cpu now(ProductionPortal portal) throws IOException {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return new Cpu(System.nanoTime(), portal.cpuTime().toNanos(), os.getProcessCpuTime(), machineBusy());
+        }
+
+        /** Busy time of all cores from /proc/stat's first line (user, nice, system, irq, softirq, steal ticks). */
+        private static long machineBusy() throws IOException {
+            String[] ticks = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(ticks[i]);
+            }
+            return busy * 10_000_000; // USER_HZ is 100 on Linux
         }
     }
 
