@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Tests reach the embedded database through a {@link DatabaseLink} they can cut, and {@link DatabaseWrites} counts
- * what they send that could write. A short server selection time-out
+ * Tests reach the embedded database through a {@link DatabaseLink} they can cut, {@link DatabaseWrites} counts
+ * what they send that could write, and {@link DatabaseReads} shows what a read asks for. A short server selection time-out
  * makes an outage show within seconds rather than the driver's thirty. Imported by PortalTest and deliberately not a
  * {@code @Configuration}, so that a portal started from the test class path (ScaleOutTests) does not scan it.
  */
@@ -28,8 +28,13 @@ public class DatabaseLinkConfiguration {
     }
 
     @Bean
-    MongoClientSettingsBuilderCustomizer countDatabaseWrites(DatabaseWrites writes) {
-        return settings -> settings.addCommandListener(writes);
+    DatabaseReads databaseReads() {
+        return new DatabaseReads();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer countDatabaseWrites(DatabaseWrites writes, DatabaseReads reads) {
+        return settings -> settings.addCommandListener(writes).addCommandListener(reads);
     }
 
     @Bean
