@@ -129,6 +129,22 @@ class RoundTripBenchmark {
                     |---|---|---|
                     %s
                     Target: p95 of server time 100 ms or less with %d people: %s.
+
+                    Reading (flight recordings of the portal's JVM, 100 people): the portal's processor time per \
+                    round trip decides the tail. At 16 ms a round trip and about 95 round trips a second the portal \
+                    keeps 1.5 of the 2 cores busy, the load tool another 0.2, and requests queue for a core: p50 \
+                    stays near 10 people's, p95 grows several times over. The same run with the recorder on (21 ms \
+                    a round trip, 1.7 cores) gave p95 449 ms. Nothing dominates: 94%% of the portal's samples are \
+                    in its request threads, where the router's navigation (building each view and its data) takes \
+                    about two thirds and writing Vaadin's answer (UidlWriter) 14%%; the database reads through \
+                    TenantDocuments take about a quarter, half of it Spring Data mapping documents into objects, \
+                    and the wire server itself (H2 file store, indexes) only 5%%. Young collections pause about 3%% \
+                    of the time. The largest single items were each view's study summary, read whole with its \
+                    eligibility model, randomisation plan and schedule (6%%, now read without them), and Vaadin's \
+                    navigation access check, which looks up `VaadinRolePrefixHolder` through a class-path \
+                    `ServiceLoader` scan on every navigation (5%%, Vaadin's `SpringLookup` caches only its own \
+                    default services). The 10-person step's processor time per round trip includes the JIT \
+                    compiler's work just after start.
                     """.formatted(HEAP, "memory".equals(STORE)
                     ? "the embedded memory store (`portal.storage.embedded.store=memory`, not its default)"
                     : "its embedded default, the H2 file store (`portal.storage.embedded.store=file`, its 256 MB "
