@@ -145,6 +145,15 @@ class RoundTripBenchmark {
                     `ServiceLoader` scan on every navigation (5%%, Vaadin's `SpringLookup` caches only its own \
                     default services). The 10-person step's processor time per round trip includes the JIT \
                     compiler's work just after start.
+
+                    Before and after one change, one run each on a quiet machine: with the study summaries read \
+                    whole, 10 people gave p50 / p95 25.4 / 78.2 ms and 100 people 29.0 / 171.9 ms at 16.0 ms of \
+                    processor time a round trip; read without the design, the figures above. One run each cannot \
+                    tell a change this small (about 4%% of the samples) from the variation between runs so near \
+                    saturation; repeated runs were not made. With other builds using the cores (a short trial run \
+                    beside them) 100 people's p95 was 2.3 s: the "others" column says which kind of run a table \
+                    is. The figure these replace, 548 ms, was measured in development mode on the memory store \
+                    with the load tool in the portal's JVM, and does not compare.
                     """.formatted(HEAP, "memory".equals(STORE)
                     ? "the embedded memory store (`portal.storage.embedded.store=memory`, not its default)"
                     : "its embedded default, the H2 file store (`portal.storage.embedded.store=file`, its 256 MB "
