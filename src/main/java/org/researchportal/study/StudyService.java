@@ -34,13 +34,13 @@ public class StudyService {
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
             Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public List<StudySummary> studies() {
-        return records.studiesByAcronym().stream().map(StudySummary::of).toList();
+        return records.summariesByAcronym();
     }
 
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
             Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public Optional<StudySummary> study(String studyId) {
-        return records.findStudy(studyId).map(StudySummary::of);
+        return records.findSummary(studyId);
     }
 
     @Secured(Authorities.TENANT_ADMIN)

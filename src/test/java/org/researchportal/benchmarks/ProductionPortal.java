@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import org.researchportal.VaadinBrowser;
 
 /**
  * The production jar (built beforehand with {@code ./mvnw package -DskipTests}),
@@ -39,10 +40,7 @@ final class ProductionPortal implements AutoCloseable {
      * answers once its sign-in page answers.
      */
     static ProductionPortal start(List<String> javaArguments, Path data, Path log) throws Exception {
-        int port;
-        try (var free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = port("benchmarks.portal-port");
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(javaArguments);
@@ -66,6 +64,39 @@ final class ProductionPortal implements AutoCloseable {
         }
         portal.close();
         throw new IllegalStateException("The portal did not answer within two minutes; see " + log);
+    }
+
+    /**
+     * The port named by a system property (on a shared machine each engineer's runs keep to their own ports), else a
+     * free one.
+     */
+    static int port(String property) throws IOException {
+        int named = Integer.getInteger(property, 0);
+        if (named > 0) {
+            return named;
+        }
+        try (var free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** Signs in with the demo's password, waiting for the demo seed if it is not done yet. */
+    VaadinBrowser demoSignIn(String username) throws Exception {
+        AssertionError last = null;
+        for (int attempt = 0; attempt < 120; attempt++) {
+            try {
+                return VaadinBrowser.signIn(address(), username, "demo-password");
+            } catch (AssertionError notYetSeeded) {
+                last = notYetSeeded;
+                Thread.sleep(500);
+            }
+        }
+        throw last;
+    }
+
+    /** The processor time the portal's JVM has used so far, all its threads (as {@code ps} or {@code top} count). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow();
     }
 
     URI address() {

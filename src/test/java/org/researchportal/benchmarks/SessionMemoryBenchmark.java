@@ -90,7 +90,7 @@ class SessionMemoryBenchmark extends PortalTest {
         Path work = Files.createDirectories(Path.of("target", "memory-benchmark"));
         try (var portal = ProductionPortal.start(List.of("-Xmx2g", "-jar", ProductionPortal.jar().toString()),
                 work.resolve("data-" + System.nanoTime()), work.resolve("portal.log"))) {
-            VaadinBrowser first = demoSignIn(portal, "fudan.participant");
+            VaadinBrowser first = portal.demoSignIn("fudan.participant");
             first.open("my-study"); // warm-up: classes, caches and the first UI of its kind
             settled(portal);
             StringBuilder table = new StringBuilder();
@@ -100,7 +100,7 @@ class SessionMemoryBenchmark extends PortalTest {
                 List<String> perSession = new ArrayList<>();
                 for (int target : SESSIONS) {
                     while (browsers.size() < target) {
-                        VaadinBrowser browser = demoSignIn(portal, role.getKey());
+                        VaadinBrowser browser = portal.demoSignIn(role.getKey());
                         assertThat(browser.open(role.getValue())).contains(NAMES.get(role.getKey()));
                         browsers.add(browser);
                     }
@@ -151,20 +151,6 @@ class SessionMemoryBenchmark extends PortalTest {
             }
             last = now;
         }
-    }
-
-    /** Signs in to the production portal with the demo's password, waiting for the demo seed if it is not done. */
-    private static VaadinBrowser demoSignIn(ProductionPortal portal, String username) throws Exception {
-        AssertionError last = null;
-        for (int attempt = 0; attempt < 120; attempt++) {
-            try {
-                return VaadinBrowser.signIn(portal.address(), username, "demo-password");
-            } catch (AssertionError notYetSeeded) {
-                last = notYetSeeded;
-                Thread.sleep(500);
-            }
-        }
-        throw last;
     }
 
     /** A browser that signs in and opens its dashboard; answers it, its session still open on the server. */

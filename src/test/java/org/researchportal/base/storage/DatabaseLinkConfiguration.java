@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Tests reach the embedded database through a {@link DatabaseLink} they can cut, {@link DatabaseWrites} counts
- * what they send that could write, and {@link SentQueries} records the shape of every query for the index coverage
- * check. A short server selection time-out
+ * what they send that could write, {@link DatabaseReads} shows what a read asks for, and {@link SentQueries} records
+ * the shape of every query for the index coverage check. A short server selection time-out
  * makes an outage show within seconds rather than the driver's thirty. Imported by PortalTest and deliberately not a
  * {@code @Configuration}, so that a portal started from the test class path (ScaleOutTests) does not scan it.
  */
@@ -30,19 +30,24 @@ public class DatabaseLinkConfiguration {
     }
 
     @Bean
-    MongoClientSettingsBuilderCustomizer countDatabaseWrites(DatabaseWrites writes) {
-        return settings -> settings.addCommandListener(writes);
+    DatabaseReads databaseReads() {
+        return new DatabaseReads();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer countDatabaseWrites(DatabaseWrites writes, DatabaseReads reads) {
+        return settings -> settings.addCommandListener(writes).addCommandListener(reads);
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer recordQueryPatterns() {
+        return settings -> settings.addCommandListener(new SentQueries());
     }
 
     /**
      * Through the link, unless a benchmark asks for the database as production reaches it
      * ({@code portal.test.database-link=false}): the link's relay adds two socket hops to every round trip.
      */
-    @Bean
-    MongoClientSettingsBuilderCustomizer recordQueryPatterns() {
-        return settings -> settings.addCommandListener(new SentQueries());
-    }
-
     @Bean
     @Primary
     MongoConnectionDetails linkedMongoConnectionDetails(DatabaseLink link, MongoServer embeddedMongoServer,
