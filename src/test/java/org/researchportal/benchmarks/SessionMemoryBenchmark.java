@@ -23,7 +23,9 @@ import org.researchportal.VaadinBrowser;
  */
 class SessionMemoryBenchmark extends PortalTest {
 
-    private static final int[] SESSIONS = {50, 200, 500};
+    /** The steps, each adding sessions to the last; {@code -Dbenchmarks.sessions=20,100} for a quicker look. */
+    private static final int[] SESSIONS = java.util.Arrays.stream(System.getProperty("benchmarks.sessions",
+            "50,200,500").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     private static final Map<String, String> DASHBOARDS = new LinkedHashMap<>();
 
     static {
