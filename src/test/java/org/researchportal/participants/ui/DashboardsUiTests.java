@@ -62,6 +62,18 @@ class DashboardsUiTests extends UiTest {
     }
 
     @Test
+    void theOverdueAssessmentsAreCountedInTheirTitleAndListedOnOpening() {
+        signInToUi("fudan.clinician");
+        UI.getCurrent().navigate("clinician");
+        Details overdue = _find(Details.class).stream().filter(d -> d.getSummary().getElement().getTextRecursively()
+                .startsWith("Overdue assessments (")).findFirst().orElseThrow();
+        assertThat(overdue.isOpened()).isFalse();
+        assertThat(viewText()).doesNotContain("window closed");
+        overdue.setOpened(true);
+        assertThat(viewText()).contains("RE-MS-001 · Zhang Demo · ", "window closed");
+    }
+
+    @Test
     void theAssessorNeverSeesAnArm() {
         signInToUi("fudan.assessor");
         UI.getCurrent().navigate("assessor");
