@@ -96,7 +96,7 @@ class SessionMemoryBenchmark extends PortalTest {
             first.open("my-study"); // warm-up: classes, caches and the first UI of its kind
             settled(portal);
             StringBuilder table = new StringBuilder();
-            for (var role : DASHBOARDS.entrySet()) {
+            for (var role : roles()) {
                 List<VaadinBrowser> browsers = new ArrayList<>();
                 long before = portal.retainedHeap();
                 List<String> perSession = new ArrayList<>();
@@ -137,6 +137,13 @@ class SessionMemoryBenchmark extends PortalTest {
                     from each browser, as that next message would, and reads the heap again.
                     """.formatted(table));
         }
+    }
+
+    /** The roles measured; {@code -Dbenchmarks.roles=fudan.clinician} for one. */
+    private static List<Map.Entry<String, String>> roles() {
+        String only = System.getProperty("benchmarks.roles", "");
+        return DASHBOARDS.entrySet().stream().filter(r -> only.isBlank() || List.of(only.split(",")).contains(r
+                .getKey())).toList();
     }
 
     /**

@@ -74,6 +74,14 @@ class DashboardsUiTests extends UiTest {
     }
 
     @Test
+    void noOpenConcernIsASentenceNotAnEmptyGrid() {
+        signInToUi("lakeside.clinician");
+        UI.getCurrent().navigate("clinician");
+        assertThat(viewText()).contains("Concerns from follow-up calls", "No open concerns.");
+        assertThat(_find(Grid.class)).as("only the participant list").hasSize(1);
+    }
+
+    @Test
     void theAssessorNeverSeesAnArm() {
         signInToUi("fudan.assessor");
         UI.getCurrent().navigate("assessor");
