@@ -295,6 +295,8 @@ class EmptyInstallationJourney {
         assertThat(page.getByText("Sore right knee after climbing stairs").first()).isVisible();
 
         open("clinician");
+        // The diagram is folded on the dashboard: the clinician opens it by its title.
+        button("CONSORT flow").click();
         assertThat(page.locator("main").first()).containsText("Randomised (n=2)");
         open("exports");
         Download zip = page.waitForDownload(() -> page.getByText("All tables (ZIP of CSV files with their "

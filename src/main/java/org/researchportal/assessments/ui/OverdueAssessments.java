@@ -2,33 +2,30 @@ package org.researchportal.assessments.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
-import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.ui.Formats;
-import org.researchportal.study.StudySummary;
 
-/** The study's overdue assessments, on the clinician's dashboard: who, which timepoint, since when. */
+/**
+ * The study's overdue assessments: who, which timepoint, since when. The content of the dashboard's folded card,
+ * whose title counts them (see {@link OverdueAssessmentsSection}).
+ */
 final class OverdueAssessments extends Composite<Div> {
 
     private static final int SHOWN = 8;
 
-    OverdueAssessments(StudySummary study, AssessmentService assessments) {
-        Div card = getContent();
-        card.addClassNames("card", "overdue-assessments");
-        List<DueAssessment> overdue = assessments.worklist(study.id()).stream()
-                .filter(d -> d.state() == DueAssessment.State.WINDOW_CLOSED).toList();
-        card.add(new H2(getTranslation("overdue.title", overdue.size())));
+    OverdueAssessments(List<DueAssessment> overdue) {
+        Div list = getContent();
+        list.addClassName("overdue-assessments");
         if (overdue.isEmpty()) {
-            card.add(new Paragraph(getTranslation("overdue.none")));
+            list.add(new Paragraph(getTranslation("overdue.none")));
         }
-        overdue.stream().limit(SHOWN).forEach(d -> card.add(new Paragraph(getTranslation("overdue.row",
+        overdue.stream().limit(SHOWN).forEach(d -> list.add(new Paragraph(getTranslation("overdue.row",
                 Formats.text(d.studyNumber()), d.displayName(), d.timepointLabel(),
                 Formats.date(d.windowCloses(), getLocale())))));
         if (overdue.size() > SHOWN) {
-            card.add(new Paragraph(getTranslation("overdue.more", overdue.size() - SHOWN)));
+            list.add(new Paragraph(getTranslation("overdue.more", overdue.size() - SHOWN)));
         }
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.HashMap;
 import java.util.List;
@@ -47,12 +48,17 @@ final class EscalationList extends Composite<Div> {
         Div holder = getContent();
         holder.removeAll();
         holder.addClassName("card");
+        List<Escalation> open = escalations.open(study.id());
+        if (open.isEmpty()) {
+            // No grid for nothing: a grid's columns and renderers weigh on every session of the dashboard.
+            holder.add(new H2(getTranslation("escalation.title")), new Paragraph(getTranslation("escalation.none")));
+            return;
+        }
         var grid = new Grid<Escalation>();
         var zone = CurrentUser.require().zone();
         grid.addColumn(e -> Formats.dateTime(e.getRaisedAt(), zone, getLocale()))
                 .setHeader(getTranslation("escalation.raised")).setAutoWidth(true);
         // A path, not a class: the participant record is the participants module's screen.
-        List<Escalation> open = escalations.open(study.id());
         // Each participant looked up once for the list, not once per row drawn.
         Map<String, String> names = new HashMap<>();
         open.forEach(e -> names.computeIfAbsent(e.getParticipantId(), id -> participants.callParticipant(id)
@@ -72,7 +78,6 @@ final class EscalationList extends Composite<Div> {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setItems(open);
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateText(getTranslation("escalation.none"));
         holder.add(new H2(getTranslation("escalation.title")), grid);
     }
 

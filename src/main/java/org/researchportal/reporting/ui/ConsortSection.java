@@ -1,6 +1,7 @@
 package org.researchportal.reporting.ui;
 
 import com.vaadin.flow.component.Component;
+import org.researchportal.base.ui.FoldedCard;
 import org.researchportal.participants.ClinicianDashboardSection;
 import org.researchportal.reporting.ConsortService;
 import org.researchportal.study.StudySummary;
@@ -20,8 +21,12 @@ class ConsortSection implements ClinicianDashboardSection {
         return 5;
     }
 
+    /**
+     * Folded: the diagram (an SVG of some 20,000 characters) and its counts are made when a clinician opens it, not
+     * for every session that lands on the dashboard.
+     */
     @Override
     public Component section(StudySummary study) {
-        return new ConsortPanel(study, consort.flow(study.id()));
+        return new FoldedCard(() -> new ConsortPanel(study, consort.flow(study.id())), "consort.title");
     }
 }

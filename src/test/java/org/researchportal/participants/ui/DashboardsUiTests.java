@@ -5,7 +5,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -38,6 +40,45 @@ class DashboardsUiTests extends UiTest {
                 .doesNotContain("Alex Sample", "Jordan Example");
         assertThat(viewText()).contains("Enrolled 7 of 24", "RE-MS", "Open serious adverse events",
                 "Overdue assessments (", "CONSORT flow");
+    }
+
+    @Test
+    void theClinicianOpensTheConsortFlowWhenTheyLookForIt() {
+        signInToUi("fudan.clinician");
+        UI.getCurrent().navigate("clinician");
+        // Folded: its title is on the dashboard, its diagram and counts are made on opening (a smaller first answer).
+        Details consort = _find(Details.class).stream().filter(d -> d.getSummary().getElement()
+                .getTextRecursively().equals("CONSORT flow")).findFirst().orElseThrow();
+        assertThat(consort.isOpened()).isFalse();
+        assertThat(_find(Html.class)).extracting(Html::getInnerHtml).noneMatch(svg -> svg.contains("Randomised"));
+        assertThat(_find(Anchor.class, spec -> spec.withText("Download as image (SVG)"))).isEmpty();
+        consort.setOpened(true);
+        assertThat(_find(Html.class)).extracting(Html::getInnerHtml).anyMatch(svg -> svg.contains(
+                "Assessed for eligibility (n=") && svg.contains("Randomised (n="));
+        assertThat(_find(Anchor.class, spec -> spec.withText("Download as image (SVG)"))).hasSize(1);
+        consort.setOpened(false);
+        consort.setOpened(true);
+        assertThat(_find(Anchor.class, spec -> spec.withText("Download as image (SVG)"))).as("made once").hasSize(1);
+    }
+
+    @Test
+    void theOverdueAssessmentsAreCountedInTheirTitleAndListedOnOpening() {
+        signInToUi("fudan.clinician");
+        UI.getCurrent().navigate("clinician");
+        Details overdue = _find(Details.class).stream().filter(d -> d.getSummary().getElement().getTextRecursively()
+                .startsWith("Overdue assessments (")).findFirst().orElseThrow();
+        assertThat(overdue.isOpened()).isFalse();
+        assertThat(viewText()).doesNotContain("window closed");
+        overdue.setOpened(true);
+        assertThat(viewText()).contains("RE-MS-001 · Zhang Demo · ", "window closed");
+    }
+
+    @Test
+    void noOpenConcernIsASentenceNotAnEmptyGrid() {
+        signInToUi("lakeside.clinician");
+        UI.getCurrent().navigate("clinician");
+        assertThat(viewText()).contains("Concerns from follow-up calls", "No open concerns.");
+        assertThat(_find(Grid.class)).as("only the participant list").hasSize(1);
     }
 
     @Test
