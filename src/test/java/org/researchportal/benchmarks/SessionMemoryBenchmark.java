@@ -96,7 +96,7 @@ class SessionMemoryBenchmark extends PortalTest {
             first.open("my-study"); // warm-up: classes, caches and the first UI of its kind
             // and of each role measured, so that a role measured alone does not count its view's first opening
             for (var role : roles()) {
-                demoSignIn(portal, role.getKey()).open(role.getValue());
+                portal.demoSignIn(role.getKey()).open(role.getValue());
             }
             settled(portal);
             StringBuilder table = new StringBuilder();
