@@ -1,4 +1,4 @@
-package org.researchportal.base.storage;
+package org.researchportal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.researchportal.base.storage;
+package org.researchportal.tenancy;
 
 import com.mongodb.client.MongoCollection;
 import java.util.ArrayList;
@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Indexes the portal once declared and has since replaced under other names (issue 19 put them in the order their
  * queries need: equality, sort, range). Dropped at start-up where they still exist, so that an installation made before
- * keeps no index that only costs writes (and, in the embedded store, heap). Only names the portal itself gave.
+ * keeps no index that only costs writes (and, in the embedded store, heap). Only names the portal itself gave. Here
+ * in tenancy, the module that talks to the database.
  */
 @Component
 class RetiredIndexes {
