@@ -33,9 +33,11 @@ final class PrefixIndex<P> extends Index<P> {
 
     /**
      * levels.get(k): the first k key values of an entry → its (k+1)th value, in {@link KeyOrder} → the positions holding
-     * that. Equality on the first k+1 keys is one lookup; a range on key k+1 after equality on k is one stretch.
+     * that. Equality on the first k+1 keys is one lookup; a range on key k+1 after equality on k is one stretch. A value
+     * held by one document keeps its position as itself, several keep a {@link Positions} set: most values of the
+     * last keys of a compound index belong to one document, and a set each would double the index's heap.
      */
-    private final List<Map<List<Object>, NavigableMap<Object, Set<P>>>> levels = new ArrayList<>();
+    private final List<Map<List<Object>, NavigableMap<Object, Object>>> levels = new ArrayList<>();
     /** What was indexed for each document (by its normalised _id), so removal never depends on re-extraction. */
     private final Map<Object, Indexed<P>> byId = new HashMap<>();
     private final Set<P> fallback = new HashSet<>();
@@ -92,9 +94,8 @@ final class PrefixIndex<P> extends Index<P> {
         } else {
             for (List<Object> entry : entries) {
                 for (int k = 0; k < entry.size(); k++) {
-                    levels.get(k).computeIfAbsent(new ArrayList<>(entry.subList(0, k)),
-                            x -> new TreeMap<>(KeyOrder.INSTANCE))
-                            .computeIfAbsent(entry.get(k), x -> new HashSet<>()).add(position);
+                    addPosition(levels.get(k).computeIfAbsent(new ArrayList<>(entry.subList(0, k)),
+                            x -> new TreeMap<>(KeyOrder.INSTANCE)), entry.get(k), position);
                 }
             }
         }
@@ -114,18 +115,11 @@ final class PrefixIndex<P> extends Index<P> {
         } else {
             for (List<Object> entry : indexed.entries()) {
                 for (int k = 0; k < entry.size(); k++) {
-                    Map<List<Object>, NavigableMap<Object, Set<P>>> level = levels.get(k);
+                    Map<List<Object>, NavigableMap<Object, Object>> level = levels.get(k);
                     List<Object> prefix = entry.subList(0, k);
-                    NavigableMap<Object, Set<P>> byValue = level.get(prefix);
-                    Set<P> positions = byValue == null ? null : byValue.get(entry.get(k));
-                    if (positions != null) {
-                        positions.remove(position);
-                        if (positions.isEmpty()) {
-                            byValue.remove(entry.get(k));
-                            if (byValue.isEmpty()) {
-                                level.remove(prefix);
-                            }
-                        }
+                    NavigableMap<Object, Object> byValue = level.get(prefix);
+                    if (byValue != null && removePosition(byValue, entry.get(k), position) && byValue.isEmpty()) {
+                        level.remove(prefix);
                     }
                 }
             }
@@ -164,6 +158,68 @@ final class PrefixIndex<P> extends Index<P> {
     /** Every combination of this document's key values, or null when it cannot be keyed (→ fallback). */
     List<List<Object>> entriesOf(Document document) {
         return IndexEntries.of(document, paths, MAX_ENTRIES_PER_DOCUMENT);
+    }
+
+    /** The positions of several documents under one key value. */
+    private static final class Positions<P> extends HashSet<P> {}
+
+    private void addPosition(NavigableMap<Object, Object> byValue, Object value, P position) {
+        if (!byValue.containsKey(value)) {
+            if (position == null) {
+                Positions<P> one = new Positions<>();
+                one.add(null);
+                byValue.put(value, one);
+            } else {
+                byValue.put(value, position);
+            }
+            return;
+        }
+        Object held = byValue.get(value);
+        if (held instanceof Positions<?> several) {
+            positions(several).add(position);
+        } else if (!held.equals(position)) {
+            Positions<P> several = new Positions<>();
+            several.add(position(held));
+            several.add(position);
+            byValue.put(value, several);
+        }
+    }
+
+    /** Removes the position under the value; true when the value then holds none (and is gone). */
+    private boolean removePosition(NavigableMap<Object, Object> byValue, Object value, P position) {
+        if (!byValue.containsKey(value)) {
+            return false;
+        }
+        Object held = byValue.get(value);
+        boolean gone;
+        if (held instanceof Positions<?> several) {
+            positions(several).remove(position);
+            gone = several.isEmpty();
+        } else {
+            gone = held.equals(position);
+        }
+        if (gone) {
+            byValue.remove(value);
+        }
+        return gone;
+    }
+
+    private void collect(Object held, Set<P> into) {
+        if (held instanceof Positions<?> several) {
+            into.addAll(positions(several));
+        } else {
+            into.add(position(held));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private P position(Object held) {
+        return (P) held;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Positions<P> positions(Positions<?> several) {
+        return (Positions<P>) several;
     }
 
     // ---- answering ----
@@ -223,15 +279,15 @@ final class PrefixIndex<P> extends Index<P> {
         Set<P> found = new HashSet<>(fallback);
         for (List<Object> point : points(shape, k)) {
             if (range != null) {
-                NavigableMap<Object, Set<P>> byValue = levels.get(k).get(point);
+                NavigableMap<Object, Object> byValue = levels.get(k).get(point);
                 if (byValue != null && KeyOrder.INSTANCE.compare(range.low(), range.high()) <= 0) {
-                    byValue.subMap(range.low(), true, range.high(), true).values().forEach(found::addAll);
+                    byValue.subMap(range.low(), true, range.high(), true).values()
+                            .forEach(held -> collect(held, found));
                 }
             } else {
-                NavigableMap<Object, Set<P>> byValue = levels.get(k - 1).get(point.subList(0, k - 1));
-                Set<P> positions = byValue == null ? null : byValue.get(point.get(k - 1));
-                if (positions != null) {
-                    found.addAll(positions);
+                NavigableMap<Object, Object> byValue = levels.get(k - 1).get(point.subList(0, k - 1));
+                if (byValue != null && byValue.containsKey(point.get(k - 1))) {
+                    collect(byValue.get(point.get(k - 1)), found);
                 }
             }
         }
