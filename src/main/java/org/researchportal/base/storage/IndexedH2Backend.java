@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -18,7 +17,6 @@ import io.netty.channel.Channel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -71,8 +69,8 @@ class IndexedH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            Index<Object> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-            return keys.size() < 2 ? unique : new UniquePrefixIndex<>(unique, indexName, keys, sparse);
+            return UniquePrefixIndex.around(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
+                    indexName, keys, sparse);
         }
 
         @Override
@@ -95,11 +93,7 @@ class IndexedH2Backend extends H2Backend {
 
         @Override
         public Stream<Document> queryAllAsStream() {
-            Document match = LeadingMatch.take(getFullName());
-            if (match == null) {
-                return super.queryAllAsStream();
-            }
-            return StreamSupport.stream(handleQuery(new QueryParameters(match, 0, 0)).spliterator(), false);
+            return LeadingMatch.firstRead(this, super::queryAllAsStream);
         }
 
         @Override
@@ -115,11 +109,7 @@ class IndexedH2Backend extends H2Backend {
         // the library does not hold the collection's lock while building or dropping an index
         @Override
         public synchronized void addIndex(Index<Object> index) {
-            boolean known = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
-            if (!known && index instanceof UniquePrefixIndex<Object> unique && unique.needsPrefixBuilt()) {
-                streamAllDocumentsWithPosition()
-                        .forEach(d -> unique.addToPrefixOnly(d.getDocument(), d.getPosition(), this));
-            }
+            UniquePrefixIndex.buildPrefixOnOpening(this, getIndexes(), index, this::streamAllDocumentsWithPosition);
             super.addIndex(index);
         }
 

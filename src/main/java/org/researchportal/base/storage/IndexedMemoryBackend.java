@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -17,7 +16,6 @@ import io.netty.channel.Channel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /** The in-memory store with real secondary indexes ({@link PrefixIndex}); mongo-java-server's own leaves them empty. */
 class IndexedMemoryBackend extends MemoryBackend {
@@ -49,8 +47,8 @@ class IndexedMemoryBackend extends MemoryBackend {
         @Override
         protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            Index<Integer> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-            return keys.size() < 2 ? unique : new UniquePrefixIndex<>(unique, indexName, keys, sparse);
+            return UniquePrefixIndex.around(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
+                    indexName, keys, sparse);
         }
 
         @Override
@@ -68,11 +66,7 @@ class IndexedMemoryBackend extends MemoryBackend {
 
         @Override
         public Stream<Document> queryAllAsStream() {
-            Document match = LeadingMatch.take(getFullName());
-            if (match == null) {
-                return super.queryAllAsStream();
-            }
-            return StreamSupport.stream(handleQuery(new QueryParameters(match, 0, 0)).spliterator(), false);
+            return LeadingMatch.firstRead(this, super::queryAllAsStream);
         }
 
         @Override
@@ -89,11 +83,7 @@ class IndexedMemoryBackend extends MemoryBackend {
         // the library does not hold the collection's lock while building or dropping an index
         @Override
         public synchronized void addIndex(Index<Integer> index) {
-            boolean known = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
-            if (!known && index instanceof UniquePrefixIndex<Integer> unique && unique.needsPrefixBuilt()) {
-                streamAllDocumentsWithPosition()
-                        .forEach(d -> unique.addToPrefixOnly(d.getDocument(), d.getPosition(), this));
-            }
+            UniquePrefixIndex.buildPrefixOnOpening(this, getIndexes(), index, this::streamAllDocumentsWithPosition);
             super.addIndex(index);
         }
 

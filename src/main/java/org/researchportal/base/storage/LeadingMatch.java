@@ -1,10 +1,14 @@
 package org.researchportal.base.storage;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Lets an aggregation read through the indexes: mongo-java-server feeds every pipeline the whole collection and filters
@@ -39,15 +43,19 @@ final class LeadingMatch {
         }
     }
 
-    /** The leading matches for this collection, once; null when there are none (read everything). */
-    static Document take(String namespace) {
+    /**
+     * A collection's read of everything: during an aggregation with leading matches, only the documents they match
+     * (through the indexes, once); otherwise everything, as the library reads it.
+     */
+    static Stream<Document> firstRead(MongoCollection<?> collection, Supplier<Stream<Document>> everything) {
         Pending pending = PENDING.get();
-        if (pending == null || !pending.namespace().equals(namespace)) {
-            return null;
+        if (pending == null || !pending.namespace().equals(collection.getFullName())) {
+            return everything.get();
         }
         PENDING.remove();
         // as {$query: ...}, so that a field named "query" is not taken for the wrapper
-        return new Document("$query", pending.query());
+        Document match = new Document("$query", pending.query());
+        return StreamSupport.stream(collection.handleQuery(new QueryParameters(match, 0, 0)).spliterator(), false);
     }
 
     private static Document leadingMatch(Document command) {

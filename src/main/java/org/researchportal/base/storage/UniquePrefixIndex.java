@@ -1,10 +1,13 @@
 package org.researchportal.base.storage;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A compound unique index of the embedded store, usable by a prefix of its keys too: the library's own unique index
@@ -22,20 +25,30 @@ final class UniquePrefixIndex<P> extends Index<P> {
         this.prefix = new PrefixIndex<>(name, keys, sparse);
     }
 
+    /** The library's unique index, answering by a prefix of its keys too when it has several. */
+    static <P> Index<P> around(Index<P> unique, String name, List<IndexKey> keys, boolean sparse) {
+        return keys.size() < 2 ? unique : new UniquePrefixIndex<>(unique, name, keys, sparse);
+    }
+
+    /**
+     * Before a collection adds an index: a unique index the file store reopened holds its entries but not its prefix,
+     * which is built here from the stored documents (the library builds only an empty index; an index the collection
+     * already knows is not added again).
+     */
+    static <P> void buildPrefixOnOpening(MongoCollection<P> collection, List<Index<P>> known, Index<P> index,
+            Supplier<Stream<DocumentWithPosition<P>>> documents) {
+        boolean added = known.stream().anyMatch(i -> i.getName().equals(index.getName()));
+        if (!added && index instanceof UniquePrefixIndex<P> unique && unique.needsPrefixBuilt()) {
+            documents.get().forEach(d -> unique.prefix.add(d.getDocument(), d.getPosition(), collection));
+        }
+    }
+
     PrefixIndex<P> prefix() {
         return prefix;
     }
 
-    /**
-     * The file store keeps the unique index's entries but not the prefix index's: built again from every stored
-     * document when the collection opens (the library builds only an empty index).
-     */
-    boolean needsPrefixBuilt() {
+    private boolean needsPrefixBuilt() {
         return prefix.getCount() == 0 && !unique.isEmpty();
-    }
-
-    void addToPrefixOnly(Document document, P position, MongoCollection<P> collection) {
-        prefix.add(document, position, collection);
     }
 
     @Override
