@@ -36,7 +36,9 @@ final class Lexer {
     }
 
     private Token next() {
-        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+        // Space characters too: logic pasted from a word processor carries no-break spaces
+        while (at < text.length() && (Character.isWhitespace(text.charAt(at)) || Character.isSpaceChar(text.charAt(
+                at)))) {
             at++;
         }
         int start = at;

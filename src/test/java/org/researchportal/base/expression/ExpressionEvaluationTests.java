@@ -37,6 +37,7 @@ class ExpressionEvaluationTests {
         assertThat(sheet.evaluate("[a] > 4 and ([b] = '1' or [c(2)] = '1')").isTrue()).isFalse();
         assertThat(sheet.evaluate("not([a] > 3)").isTrue()).isFalse();
         assertThat(sheet.evaluate("not [b] = '1'").isTrue()).isTrue();
+        assertThat(sheet.evaluate("[a]\u00a0>\u00a03\r\nand\t[b] = 2").isTrue()).as("pasted spaces and lines").isTrue();
     }
 
     @Test
