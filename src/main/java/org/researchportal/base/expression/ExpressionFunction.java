@@ -175,10 +175,6 @@ enum ExpressionFunction {
         return BY_NAME.get(lowerCaseName);
     }
 
-    String lowerCaseName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     private static double[] numbers(List<Value> args) {
         return args.stream().map(Value::asNumber).filter(OptionalDouble::isPresent)
                 .mapToDouble(OptionalDouble::getAsDouble).toArray();

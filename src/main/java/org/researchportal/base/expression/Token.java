@@ -15,9 +15,4 @@ record Token(Kind kind, String text, int start, int end, String value, @Nullable
     boolean is(Kind expected, String word) {
         return kind == expected && value.equals(word);
     }
-
-    /** How an error names this token. */
-    String shown() {
-        return kind == Kind.END ? "" : text;
-    }
 }
