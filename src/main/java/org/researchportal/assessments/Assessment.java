@@ -3,6 +3,7 @@ package org.researchportal.assessments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.tenancy.TenantOwnedDocument;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,18 +19,23 @@ class Assessment extends TenantOwnedDocument {
     private String participantId;
     private String timepoint;
     private String instrument;
+    // Entries made before instruments had versions carry none: they were made with version 1.
+    private @Nullable Integer instrumentVersion;
     private LocalDate assessedOn;
     private Map<String, String> answers;
     private Map<String, Double> scores;
     private String assessedBy;
     private Instant recordedAt;
 
-    Assessment(String studyId, String participantId, String timepoint, String instrument, LocalDate assessedOn,
-            Map<String, String> answers, Map<String, Double> scores, String assessedBy, Instant recordedAt) {
+    Assessment(String studyId, String participantId, String timepoint, String instrument,
+            @Nullable Integer instrumentVersion, LocalDate assessedOn, Map<String, String> answers,
+            Map<String, Double> scores,
+            String assessedBy, Instant recordedAt) {
         this.studyId = studyId;
         this.participantId = participantId;
         this.timepoint = timepoint;
         this.instrument = instrument;
+        this.instrumentVersion = instrumentVersion;
         this.assessedOn = assessedOn;
         this.answers = answers;
         this.scores = scores;
@@ -38,7 +44,8 @@ class Assessment extends TenantOwnedDocument {
     }
 
     AssessmentRecord toRecord() {
-        return new AssessmentRecord(requireId(), participantId, timepoint, instrument, assessedOn, answers, scores,
+        return new AssessmentRecord(requireId(), participantId, timepoint, instrument, getInstrumentVersion(),
+                assessedOn, answers, scores,
                 assessedBy, recordedAt);
     }
 
@@ -52,5 +59,9 @@ class Assessment extends TenantOwnedDocument {
 
     String getInstrument() {
         return instrument;
+    }
+
+    int getInstrumentVersion() {
+        return instrumentVersion == null ? 1 : instrumentVersion;
     }
 }

@@ -112,8 +112,12 @@ public class AssessmentService {
         Timepoint timepoint = studies.schedule(studyId).stream().filter(t -> t.code().equals(timepointCode))
                 .filter(t -> t.instruments().contains(instrumentCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Timepoint", timepointCode));
-        Instrument instrument = instruments.definition(instrumentCode).map(InstrumentDefinition::getInstrument)
+        Optional<Assessment> existing = assessments.assessment(participantId, timepointCode, instrumentCode);
+        // A new entry is made with the newest published version; a change keeps the version the entry was made with.
+        InstrumentVersion version = (existing.isPresent() ? instruments.publishedVersion(instrumentCode,
+                existing.get().getInstrumentVersion()) : instruments.newestPublished(instrumentCode))
                 .orElseThrow(() -> new NotFoundException("Instrument", instrumentCode));
+        Instrument instrument = version.getInstrument();
         if (assessedOn.isAfter(LocalDate.now(clock.withZone(CurrentUser.require().zone())))
                 || (participant.consentedOn() != null && assessedOn.isBefore(participant.consentedOn()))
                 || (participant.enrolledOn() != null && assessedOn.isBefore(
@@ -122,7 +126,6 @@ public class AssessmentService {
         }
         Map<String, String> clean = InstrumentScoring.validated(instrument, answers);
         Map<String, Double> scores = InstrumentScoring.scores(instrument, clean);
-        Optional<Assessment> existing = assessments.assessment(participantId, timepointCode, instrumentCode);
         if (existing.isPresent() && Inputs.isBlankOrLonger(reason, REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }
@@ -130,7 +133,7 @@ public class AssessmentService {
         if (existing.isEmpty()) {
             try {
                 Assessment created = assessments.add(new Assessment(studyId, participantId, timepointCode,
-                        instrumentCode, assessedOn, clean, scores, by, clock.instant()));
+                        instrumentCode, version.getNumber(), assessedOn, clean, scores, by, clock.instant()));
                 audit.record("assessment.recorded", ENTITY, created.requireId(), null, created.toRecord(), null);
                 return created.toRecord();
             } catch (DuplicateKeyException enteredMeanwhile) {
@@ -144,6 +147,18 @@ public class AssessmentService {
         AssessmentRecord after = assessments.assessment(before.id()).toRecord();
         audit.record("assessment.changed", ENTITY, before.id(), before, after, reason);
         return after;
+    }
+
+    /**
+     * What an instrument's form at a timepoint is drawn from: the version its entry was made with, or the newest
+     * published one for a new entry, and the entry when there is one.
+     */
+    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public Optional<InstrumentEntry> entry(String participantId, String timepoint, String instrumentCode) {
+        Optional<AssessmentRecord> saved = find(participantId, timepoint, instrumentCode);
+        return (saved.isPresent() ? instruments.publishedVersion(instrumentCode, saved.get().instrumentVersion())
+                : instruments.newestPublished(instrumentCode))
+                .map(v -> new InstrumentEntry(v.getInstrument(), v.getNumber(), saved.orElse(null)));
     }
 
     @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})

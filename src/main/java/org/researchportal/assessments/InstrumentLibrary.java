@@ -1,87 +1,84 @@
 package org.researchportal.assessments;
 
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.researchportal.audit.AuditTrail;
-import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
-/** The tenant's assessment instruments: their items and scores, and the portal's standard ones a tenant lacks. */
+/**
+ * The tenant's published instruments: what a schedule names, what a new entry is made with (the newest version) and
+ * what an earlier entry was made with (its own version). Drafts are {@link InstrumentDesigner}'s.
+ */
 @Service
 public class InstrumentLibrary {
 
-    /** Codes of instruments, items and scores: safe as export column names and ODM OIDs. */
-    private static final String CODE = "[a-z][a-z0-9_]{0,39}";
+    private final InstrumentRecords versions;
 
-    private final InstrumentRecords definitions;
-    private final AuditTrail audit;
-
-    InstrumentLibrary(InstrumentRecords definitions, AuditTrail audit) {
-        this.definitions = definitions;
-        this.audit = audit;
+    InstrumentLibrary(InstrumentRecords versions) {
+        this.versions = versions;
     }
 
-    /** Stores an instrument definition (new, or replacing one with the same code). */
-    @Secured(Authorities.TENANT_ADMIN)
-    public void defineInstrument(Instrument instrument) {
-        Set<String> scorable = new HashSet<>();
-        Set<String> items = new HashSet<>();
-        instrument.items().stream().filter(i -> i.type() != Item.ItemType.TEXT && i.type() != Item.ItemType.DATE)
-                .forEach(i -> scorable.add(i.code()));
-        boolean valid = instrument.code().matches(CODE) && !instrument.items().isEmpty()
-                && instrument.items().stream().allMatch(i -> i.code().matches(CODE) && items.add(i.code()))
-                && instrument.scores().stream().allMatch(s -> s.code().matches(CODE) && !s.items().isEmpty()
-                        && scorable.containsAll(s.items()) && !items.contains(s.code()));
-        if (!valid) {
-            throw ValidationException.of("instrument", "assessment.instrument.invalid");
-        }
-        Optional<InstrumentDefinition> existing = definition(instrument.code());
-        if (existing.isPresent()) {
-            definitions.replace(existing.get().requireId(), instrument);
-        } else {
-            definitions.add(new InstrumentDefinition(instrument.code(), instrument));
-        }
-        audit.record(existing.isPresent() ? "instrument.changed" : "instrument.defined", "Instrument",
-                instrument.code(), existing.map(d -> Map.<String, Object>of("instrument", d.getInstrument()))
-                        .orElse(null), Map.of("instrument", instrument), null);
-    }
-
-    /**
-     * Defines each of the portal's standard instruments the tenant lacks and answers how many were added; one it
-     * already has (perhaps adapted) is left alone. A new tenant gets them on creation; an institution created before
-     * that was so gets them here.
-     */
-    @Secured(Authorities.TENANT_ADMIN)
-    public int defineStandardInstruments() {
-        int added = 0;
-        Set<String> defined = definitions.codes();
-        for (Instrument instrument : StandardInstruments.all()) {
-            if (!defined.contains(instrument.code())) {
-                defineInstrument(instrument);
-                added++;
-            }
-        }
-        return added;
-    }
-
-    /** The tenant's instruments, by code: what a schedule of assessments can name. */
+    /** The newest published version of each instrument, by code: what a schedule of assessments can name. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
     public List<Instrument> instruments() {
-        return definitions.all().stream().map(InstrumentDefinition::getInstrument).toList();
+        return List.copyOf(newestPublished().values().stream().map(InstrumentVersion::getInstrument).toList());
+    }
+
+    /** The newest published version of each instrument with its number. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public List<InstrumentVersionRow> published() {
+        return newestPublished().values().stream().map(InstrumentVersion::toRow).toList();
+    }
+
+    /** Every published version of each instrument, oldest first: an export names the version of each entry. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public List<InstrumentVersionRow> allPublished() {
+        return versions.all().stream().filter(v -> v.getStatus() == InstrumentVersion.Status.PUBLISHED)
+                .map(InstrumentVersion::toRow).toList();
     }
 
     @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Optional<Instrument> instrument(String code) {
-        return definition(code).map(InstrumentDefinition::getInstrument);
+        return newestPublished(code).map(InstrumentVersion::getInstrument);
     }
 
-    /** Package-private: the assessment service reads an instrument without a second role check. */
-    Optional<InstrumentDefinition> definition(String code) {
-        return definitions.byCode(code);
+    /**
+     * An instrument as an export lays it out: the newest published version's items, then any item only earlier
+     * versions had (entries made with them still hold its answers).
+     */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public Optional<Instrument> acrossVersions(String code) {
+        List<Instrument> published = versions.versions(code).stream()
+                .filter(v -> v.getStatus() == InstrumentVersion.Status.PUBLISHED).map(InstrumentVersion::getInstrument)
+                .toList();
+        if (published.isEmpty()) {
+            return Optional.empty();
+        }
+        Instrument newest = published.getLast();
+        Map<String, Item> items = new LinkedHashMap<>();
+        newest.items().forEach(i -> items.put(i.code(), i));
+        published.reversed().forEach(v -> v.items().forEach(i -> items.putIfAbsent(i.code(), i)));
+        return Optional.of(new Instrument(code, newest.name(), List.copyOf(items.values()), newest.note()));
+    }
+
+    /** Package-private: the assessment service reads a version without a second role check. */
+    Optional<InstrumentVersion> newestPublished(String code) {
+        return versions.versions(code).stream().filter(v -> v.getStatus() == InstrumentVersion.Status.PUBLISHED)
+                .reduce((older, newer) -> newer);
+    }
+
+    /** Package-private: one published version, as an earlier entry was made with it. */
+    Optional<InstrumentVersion> publishedVersion(String code, int number) {
+        return versions.version(code, number).filter(v -> v.getStatus() == InstrumentVersion.Status.PUBLISHED);
+    }
+
+    private Map<String, InstrumentVersion> newestPublished() {
+        Map<String, InstrumentVersion> newest = new LinkedHashMap<>();
+        versions.all().stream().filter(v -> v.getStatus() == InstrumentVersion.Status.PUBLISHED)
+                .forEach(v -> newest.put(v.getCode(), v));
+        return newest;
     }
 }

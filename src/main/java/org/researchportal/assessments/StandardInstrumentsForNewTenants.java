@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives a new tenant the portal's standard instruments (BPI short form, stiffness, grip strength, aromatase-inhibitor
- * adherence, the quality-of-life questionnaire), so its administrator can build a schedule of assessments at once and
+ * adherence, the quality-of-life questionnaire), published as an institution's own would be, so its administrator can build a schedule of assessments at once and
  * its assessors can record. Done on creation rather than by a button: an empty tenant has nothing a schedule could
  * name, and nobody should have to know to ask for the instruments. The demo's tenants get theirs the same way.
  * Runs in the new tenant as a system actor with the one role that may define instruments, audited there. Should it
@@ -20,17 +20,17 @@ class StandardInstrumentsForNewTenants {
 
     static final String PURPOSE = "standard-instruments";
 
-    private final InstrumentLibrary assessments;
+    private final InstrumentDesigner designer;
     private final TenantSweeps sweeps;
 
-    StandardInstrumentsForNewTenants(InstrumentLibrary assessments, TenantSweeps sweeps) {
-        this.assessments = assessments;
+    StandardInstrumentsForNewTenants(InstrumentDesigner designer, TenantSweeps sweeps) {
+        this.designer = designer;
         this.sweeps = sweeps;
     }
 
     @EventListener
     void on(TenantCreated event) {
         sweeps.followUp(event.tenantId(), PURPOSE, EnumSet.of(PortalRole.TENANT_ADMIN), "the new tenant",
-                assessments::defineStandardInstruments);
+                designer::defineStandardInstruments);
     }
 }

@@ -17,7 +17,7 @@ final class DemoAssessments {
         answers.put("stiffness", Map.of("stiffness", "5", "morning_minutes", "30"));
         answers.put("grip", Map.of("right_1", "21.5", "right_2", "22.0", "right_3", "21.0", "left_1", "19.5",
                 "left_2", "20.0", "left_3", "19.0"));
-        answers.put("ai_adherence", Map.of("still_taking", "yes", "missed_doses_30d", "1"));
+        answers.put("ai_adherence", Map.of("still_taking", "1", "missed_doses_30d", "1"));
         answers.put("qol_demo", Map.of("physical", "3", "emotional", "3", "social", "4", "daily", "3", "overall",
                 "3"));
         return answers;

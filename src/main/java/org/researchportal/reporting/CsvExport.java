@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.Item;
+import org.researchportal.assessments.ItemType;
 import org.researchportal.assessments.MissedVisitRecord;
-import org.researchportal.assessments.Score;
 import org.researchportal.base.Csv;
 import org.researchportal.study.Timepoint;
 
@@ -33,7 +33,8 @@ final class CsvExport {
         header.add("visit_reason");
         for (Instrument instrument : data.instruments) {
             header.add(instrument.code() + ".assessed_on");
-            instrument.items().forEach(i -> header.add(instrument.code() + "." + i.code()));
+            header.add(instrument.code() + ".version");
+            instrument.questions().forEach(i -> header.add(instrument.code() + "." + i.code()));
             instrument.scores().forEach(s -> header.add(instrument.code() + "." + s.code()));
         }
         line(out, header);
@@ -51,7 +52,8 @@ final class CsvExport {
                 for (Instrument instrument : data.instruments) {
                     AssessmentRecord record = data.find(subject.id(), timepoint.code(), instrument.code());
                     row.add(record == null ? "" : record.assessedOn().toString());
-                    instrument.items().forEach(i -> row.add(record == null ? ""
+                    row.add(record == null ? "" : String.valueOf(record.instrumentVersion()));
+                    instrument.questions().forEach(i -> row.add(record == null ? ""
                             : text(record.answers().get(i.code()))));
                     instrument.scores().forEach(s -> row.add(record == null ? ""
                             : text(record.scores().get(s.code()))));
@@ -75,21 +77,34 @@ final class CsvExport {
                 + "or not yet due or decided)", "text", "", "", "", ""));
         line(out, List.of("visit_reason", "Why the visit was missed or not done", "text", "", "", "", ""));
         for (Instrument instrument : data.instruments) {
-            line(out, List.of(instrument.code() + ".assessed_on", instrument.name() + ": date assessed", "date", "",
-                    "", "", instrument.code()));
-            for (Item item : instrument.items()) {
-                line(out, List.of(instrument.code() + "." + item.code(), item.label(),
+            line(out, List.of(instrument.code() + ".assessed_on", instrument.name().en() + ": date assessed", "date",
+                    "", "", "", instrument.code()));
+            line(out, List.of(instrument.code() + ".version", instrument.name().en()
+                    + ": version of the instrument the entry was made with", "integer", "", "", "", instrument.code()));
+            for (Item item : instrument.questions()) {
+                line(out, List.of(instrument.code() + "." + item.code(), item.label().en() + choices(item),
                         item.type().name().toLowerCase(Locale.ROOT), text(item.unit()), text(item.min()),
                         text(item.max()), instrument.code()));
             }
-            for (Score score : instrument.scores()) {
-                line(out, List.of(instrument.code() + "." + score.code(), score.label() + " (score: "
-                        + score.rule().name().toLowerCase(Locale.ROOT) + " of " + String.join(", ", score.items())
-                        + ", computed when at least " + score.minAnswered() + " answered)", "decimal", "", "", "",
-                        instrument.code()));
+            for (Item score : instrument.scores()) {
+                line(out, List.of(instrument.code() + "." + score.code(), score.label().en() + " (score: "
+                        + score.calculation() + ")", "decimal", "", "", "", instrument.code()));
             }
         }
         out.flush();
+    }
+
+    /** A coded item's codes and their meaning, e.g. " (1 = yes, 0 = no)". */
+    private static String choices(Item item) {
+        if (item.type() == ItemType.YES_NO) {
+            return " (1 = yes, 0 = no)";
+        }
+        if (item.choices().isEmpty()) {
+            return "";
+        }
+        return " (" + String.join(", ", item.choices().stream().map(c -> c.code() + " = " + c.label().en())
+                .toList()) + (item.type() == ItemType.MULTIPLE_CHOICE ? "; several codes comma separated" : "")
+                + ")";
     }
 
     private static String text(@Nullable Object value) {

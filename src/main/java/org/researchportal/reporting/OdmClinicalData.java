@@ -46,6 +46,7 @@ final class OdmClinicalData extends OdmWriting {
                     if (record != null) {
                         Map<String, String> values = new LinkedHashMap<>();
                         values.put(itemOid(instrument, "assessed_on"), record.assessedOn().toString());
+                        values.put(itemOid(instrument, "version"), String.valueOf(record.instrumentVersion()));
                         record.answers().forEach((k, v) -> values.put(itemOid(instrument, k), v));
                         record.scores().forEach((k, v) -> values.put(itemOid(instrument, k), number(v)));
                         forms.add(Map.entry(oid(instrument.code()), values));

@@ -10,7 +10,6 @@ import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.Item;
-import org.researchportal.assessments.Score;
 import org.researchportal.study.Timepoint;
 
 /**
@@ -66,9 +65,10 @@ final class OdmMetaData extends OdmWriting {
         for (Instrument instrument : data.instruments) {
             List<String> items = new ArrayList<>();
             items.add(itemOid(instrument, "assessed_on"));
-            instrument.items().forEach(i -> items.add(itemOid(instrument, i.code())));
+            items.add(itemOid(instrument, "version"));
+            instrument.questions().forEach(i -> items.add(itemOid(instrument, i.code())));
             instrument.scores().forEach(s -> items.add(itemOid(instrument, s.code())));
-            names.put(oid(instrument.code()), instrument.name());
+            names.put(oid(instrument.code()), instrument.name().en());
             groups.put(oid(instrument.code()), items);
         }
         for (Map.Entry<String, String> form : names.entrySet()) {
@@ -141,12 +141,14 @@ final class OdmMetaData extends OdmWriting {
         }
         for (Instrument instrument : data.instruments) {
             itemDef(itemOid(instrument, "assessed_on"), "Date assessed", "评估日期", "date", null, null);
-            for (Item item : instrument.items()) {
-                itemDef(itemOid(instrument, item.code()), item.label(), item.labelZh(), dataType(item), item.min(),
-                        item.max());
+            itemDef(itemOid(instrument, "version"), "Instrument version", "量表版本", "integer", null, null);
+            for (Item item : instrument.questions()) {
+                itemDef(itemOid(instrument, item.code()), item.label().en(), item.label().zh(), dataType(item),
+                        item.min(), item.max());
             }
-            for (Score score : instrument.scores()) {
-                itemDef(itemOid(instrument, score.code()), score.label(), score.labelZh(), "float", null, null);
+            for (Item score : instrument.scores()) {
+                itemDef(itemOid(instrument, score.code()), score.label().en(), score.label().zh(), "float", null,
+                        null);
             }
         }
     }
@@ -195,10 +197,10 @@ final class OdmMetaData extends OdmWriting {
 
     private static String dataType(Item item) {
         return switch (item.type()) {
-            case INTEGER -> "integer";
-            case DECIMAL -> "float";
+            case INTEGER, SCALE -> "integer";
+            case NUMBER, CALCULATED -> "float";
             case DATE -> "date";
-            case YES_NO, TEXT -> "text";
+            case YES_NO, SINGLE_CHOICE, MULTIPLE_CHOICE, TEXT, DESCRIPTIVE -> "text";
         };
     }
 

@@ -124,7 +124,7 @@ public class StudyExports {
         boolean blinded = CurrentUser.require().hasRole(PortalRole.ASSESSOR);
         List<Timepoint> schedule = studies.schedule(studyId);
         List<Instrument> instruments = schedule.stream().flatMap(t -> t.instruments().stream()).distinct()
-                .map(instrumentLibrary::instrument).flatMap(Optional::stream).toList();
+                .map(instrumentLibrary::acrossVersions).flatMap(Optional::stream).toList();
         return new ExportData(study, blinded, schedule, instruments, page -> blinded
                 ? blindedParticipants.blindedParticipants(studyId, page).map(p -> new ExportSubject(p.id(),
                         String.valueOf(p.studyNumber()), p.status().name(), p.enrolledOn(), null))

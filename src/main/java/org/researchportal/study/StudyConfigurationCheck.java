@@ -121,7 +121,8 @@ final class StudyConfigurationCheck {
                     && t.dayOffset() <= 3650 && t.windowBefore() <= 365 && t.windowAfter() <= 365
                     && t.instruments() != null && !t.instruments().isEmpty()
                     && t.instruments().stream().allMatch(i -> i != null && i.matches(CODE))
-                    && new HashSet<>(t.instruments()).size() == t.instruments().size();
+                    && new HashSet<>(t.instruments()).size() == t.instruments().size()
+                    && t.instruments().containsAll(t.completedByParticipant());
             if (!valid) {
                 throw ValidationException.of("schedule", "study.schedule.invalid");
             }

@@ -56,8 +56,6 @@ class AssessmentVisitTests extends PortalTest {
     @Autowired
     MissedVisits missedVisits;
     @Autowired
-    InstrumentLibrary instruments;
-    @Autowired
     StudyExports exports;
     @Autowired
     AuditTrail audit;
@@ -68,7 +66,6 @@ class AssessmentVisitTests extends PortalTest {
     void aStudyWithASchedule() {
         trial = TrialFixture.create(tenants, studies, randomisation, DemoStudyDesigns.reMsRandomisation(), 8);
         asSystem(trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> {
-            instruments.defineInstrument(StandardInstruments.stiffness());
             studies.configureSchedule(trial.studyId(), List.of(
                     new Timepoint("baseline", "Baseline", "基线", 0, 14, 3, List.of("stiffness")),
                     new Timepoint("week_6", "Week 6", "第6周", 42, 7, 7, List.of("stiffness"))));

@@ -100,14 +100,27 @@ class InstrumentScoringTests {
     @Test
     void adherenceAsksForTheStopDateOnlyWhenStopped() {
         var adherence = StandardInstruments.adherence();
-        assertThat(refusal(adherence, Map.of("still_taking", "yes", "missed_doses_30d", "2"))).isEmpty();
-        assertThat(refusal(adherence, Map.of("still_taking", "yes")))
+        assertThat(refusal(adherence, Map.of("still_taking", "1", "missed_doses_30d", "2"))).isEmpty();
+        assertThat(refusal(adherence, Map.of("still_taking", "1")))
                 .containsEntry("item.missed_doses_30d", "assessment.item.required");
-        assertThat(refusal(adherence, Map.of("still_taking", "no")))
+        assertThat(refusal(adherence, Map.of("still_taking", "0")))
                 .containsKeys("item.stopped_on", "item.stop_reason").doesNotContainKey("item.missed_doses_30d");
-        assertThat(refusal(adherence, Map.of("still_taking", "no", "stopped_on", "2026-02-30", "stop_reason",
+        assertThat(refusal(adherence, Map.of("still_taking", "0", "stopped_on", "2026-02-30", "stop_reason",
                 "Joint pain"))).containsEntry("item.stopped_on", "assessment.item.invalid");
         assertThat(refusal(adherence, Map.of("still_taking", "maybe"))).containsKey("item.still_taking");
+        assertThat(refusal(adherence, Map.of("still_taking", "yes"))).as("yes/no answers are REDCap's 1 and 0")
+                .containsKey("item.still_taking");
+    }
+
+    @Test
+    void theAnswersOfItemsTheBranchingHidesAreNotKept() {
+        var adherence = StandardInstruments.adherence();
+        assertThat(InstrumentScoring.validated(adherence, Map.of("still_taking", "1", "missed_doses_30d", "2",
+                "stopped_on", "2026-01-05", "stop_reason", "typed before she said she still takes it")))
+                .containsOnlyKeys("still_taking", "missed_doses_30d");
+        assertThat(InstrumentScoring.shownItems(adherence, Map.of("still_taking", "0")))
+                .containsExactly("still_taking", "stopped_on", "stop_reason");
+        assertThat(InstrumentScoring.shownItems(adherence, Map.of())).containsExactly("still_taking");
     }
 
     @Test

@@ -45,10 +45,10 @@ class MissedVisitReadsTests {
         TenantDocuments documents = mock(TenantDocuments.class);
         when(documents.exists(any(), eq(Assessment.class))).thenReturn(true);
         when(documents.find(any(), eq(Assessment.class))).thenReturn(codes.stream().map(code -> new Assessment(
-                "study", "participant", "week_12", code, LocalDate.of(2026, 3, 1), Map.of(), Map.of(), "assessor",
+                "study", "participant", "week_12", code, 1, LocalDate.of(2026, 3, 1), Map.of(), Map.of(), "assessor",
                 Instant.EPOCH)).toList());
         when(documents.findOne(any(), eq(Assessment.class))).thenAnswer(invocation -> Optional.of(new Assessment(
-                "study", "participant", "week_12", "any", LocalDate.of(2026, 3, 1), Map.of(), Map.of(), "assessor",
+                "study", "participant", "week_12", "any", 1, LocalDate.of(2026, 3, 1), Map.of(), Map.of(), "assessor",
                 Instant.EPOCH)));
         BlindedParticipants participants = mock(BlindedParticipants.class);
         when(participants.blindedParticipant("participant")).thenReturn(Optional.of(new BlindedParticipantRow(

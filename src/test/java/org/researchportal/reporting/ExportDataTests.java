@@ -34,7 +34,7 @@ class ExportDataTests {
         ExportData data = new ExportData(new StudySummary("s", "RE-MS", "RE-MS", null, List.of(), 24, null, null),
                 false, List.of(), List.of(), this::page, ids -> {
                     assessmentPages.add(ids);
-                    return ids.stream().map(id -> new AssessmentRecord("a-" + id, id, "baseline", "bpi",
+                    return ids.stream().map(id -> new AssessmentRecord("a-" + id, id, "baseline", "bpi", 1,
                             LocalDate.of(2026, 1, 2), Map.of(), Map.of("severity", 3.0), "assessor",
                             Instant.EPOCH)).toList();
                 });

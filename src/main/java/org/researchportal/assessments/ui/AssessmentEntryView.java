@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
-import org.researchportal.assessments.InstrumentLibrary;
 import org.researchportal.assessments.MissedVisits;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
@@ -23,23 +22,21 @@ import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.identity.AccountService;
 import org.researchportal.study.StudyService;
 
-/** One participant's timepoint: a form per instrument, drawn from the instrument's definition, saved one by one. */
+/** One participant's timepoint: a form per instrument, drawn from the instrument version its entry is made with, saved one by one. */
 @Route("assess/:participantId?/:timepoint?")
 @RolesAllowed(Roles.ASSESSOR)
 final class AssessmentEntryView extends Main implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     private final AssessmentService assessments;
-    private final InstrumentLibrary instruments;
     private final MissedVisits missedVisits;
     private final StudyService studies;
     private final AccountService accounts;
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
-    AssessmentEntryView(AssessmentService assessments, InstrumentLibrary instruments, MissedVisits missedVisits,
+    AssessmentEntryView(AssessmentService assessments, MissedVisits missedVisits,
             StudyService studies, AccountService accounts) {
         this.assessments = assessments;
-        this.instruments = instruments;
         this.missedVisits = missedVisits;
         this.studies = studies;
         this.accounts = accounts;
@@ -76,8 +73,9 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
         add(new ViewToolbar(title), new Paragraph(getTranslation("entry.window",
                 Formats.date(due.windowOpens(), getLocale()), Formats.date(due.windowCloses(), getLocale()))));
         studies.schedule(due.studyId()).stream().filter(t -> t.code().equals(due.timepoint())).findFirst()
-                .ifPresent(t -> t.instruments().forEach(code -> instruments.instrument(code).ifPresent(
-                        instrument -> add(new InstrumentForm(instrument, due, assessments, accounts, changes)))));
+                .ifPresent(t -> t.instruments().forEach(code -> assessments.entry(due.participantId(),
+                        due.timepoint(), code).ifPresent(entry -> add(new InstrumentForm(entry, due, assessments,
+                                accounts, changes)))));
         if (due.state() != DueAssessment.State.DONE) {
             var missed = new MissedVisitForm(due, missedVisits, () -> {
                 changes.reset();

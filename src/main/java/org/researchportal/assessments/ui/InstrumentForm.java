@@ -23,8 +23,10 @@ import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.InstrumentEntry;
 import org.researchportal.assessments.InstrumentScoring;
 import org.researchportal.assessments.Item;
+import org.researchportal.assessments.ItemType;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ui.FieldErrors;
@@ -42,27 +44,34 @@ final class InstrumentForm extends Composite<Div> {
     private final UnsavedChanges.Form unsaved;
     private final AccountService accounts;
 
-    InstrumentForm(Instrument instrument, DueAssessment due, AssessmentService assessments, AccountService accounts,
+    InstrumentForm(InstrumentEntry entry, DueAssessment due, AssessmentService assessments, AccountService accounts,
             UnsavedChanges changes) {
         this.accounts = accounts;
         unsaved = changes.form();
+        Instrument instrument = entry.instrument();
         Div card = getContent();
         card.addClassNames("card", "instrument-form");
-        boolean zh = getLocale().getLanguage().equals("zh");
-        card.add(new H2(zh ? instrument.nameZh() : instrument.name()));
+        card.add(new H2(instrument.name().in(getLocale())));
+        var version = new Paragraph(getTranslation("entry.instrument-version", entry.version()));
+        version.addClassName("instrument-version");
+        card.add(version);
         if (instrument.note() != null) {
-            card.add(new Paragraph(instrument.note()));
+            card.add(new Paragraph(instrument.note().in(getLocale())));
         }
-        Optional<AssessmentRecord> saved = assessments.find(due.participantId(), due.timepoint(), instrument.code());
+        Optional<AssessmentRecord> saved = Optional.ofNullable(entry.saved());
         var assessedOn = DatePickers.create(getTranslation("entry.assessed-on"),
                 saved.map(AssessmentRecord::assessedOn).orElse(LocalDate.now()));
         assessedOn.addClassName("assessed-on");
         var form = new FormLayout(assessedOn);
         for (Item item : instrument.items()) {
-            var field = new ItemField(item, saved.map(r -> r.answers().get(item.code())).orElse(null));
+            if (item.type() == ItemType.CALCULATED) {
+                continue;
+            }
+            var field = new ItemField(item, saved.map(r -> r.answers().get(item.code())).orElse(null), getLocale());
             fields.add(field);
             form.add(field);
         }
+        showBranches(instrument);
         reason.setLabel(getTranslation("change.reason"));
         reason.setVisible(saved.isPresent());
         reason.setWidthFull();
@@ -70,7 +79,10 @@ final class InstrumentForm extends Composite<Div> {
         notComputed.setVisible(false);
         saved.ifPresent(r -> showScores(instrument, r));
         // Said as the answers are typed, before saving, not only once the record is saved without the score.
-        fields.forEach(f -> f.onChange(() -> showNotComputed(instrument, answers(), false)));
+        fields.forEach(f -> f.onChange(() -> {
+            showBranches(instrument);
+            showNotComputed(instrument, answers(), false);
+        }));
         var save = new Button(getTranslation("entry.save"), e -> {
             Map<String, String> answers = answers();
             Map<String, HasValidation> errorTargets = new HashMap<>();
@@ -96,10 +108,19 @@ final class InstrumentForm extends Composite<Div> {
         unsaved.watchAll(this);
     }
 
+    /** The answers of the items shown; what the branching hides is not sent. */
     private Map<String, String> answers() {
         Map<String, String> answers = new LinkedHashMap<>();
-        fields.forEach(f -> answers.put(f.code(), f.answer()));
+        fields.stream().filter(f -> f.answerable() && f.isVisible()).forEach(f -> answers.put(f.code(), f.answer()));
         return answers;
+    }
+
+    /** Shows each item whose branching holds for the answers as they stand, and hides the rest. */
+    private void showBranches(Instrument instrument) {
+        Map<String, String> given = new LinkedHashMap<>();
+        fields.stream().filter(ItemField::answerable).forEach(f -> given.put(f.code(), f.answer()));
+        var shown = InstrumentScoring.shownItems(instrument, given);
+        fields.forEach(f -> f.setVisible(shown.contains(f.code())));
     }
 
     /**
@@ -107,11 +128,10 @@ final class InstrumentForm extends Composite<Div> {
      * answered (an empty form is not a warning); for a saved record, always.
      */
     private void showNotComputed(Instrument instrument, Map<String, String> answers, boolean saved) {
-        boolean zh = getLocale().getLanguage().equals("zh");
         boolean anything = answers.values().stream().anyMatch(a -> a != null && !a.isBlank());
         String text = InstrumentScoring.notComputed(instrument, answers).stream()
-                .map(s -> getTranslation("entry.score-not-computed", zh ? s.labelZh() : s.label(),
-                        InstrumentScoring.answered(s, answers), s.items().size(), Math.max(1, s.minAnswered())))
+                .map(s -> getTranslation("entry.score-not-computed", s.label().in(getLocale()),
+                        InstrumentScoring.answered(s, answers), InstrumentScoring.itemsOf(s).size()))
                 .collect(Collectors.joining(" "));
         notComputed.setText(text);
         notComputed.setVisible(!text.isEmpty() && (saved || anything));
@@ -119,9 +139,8 @@ final class InstrumentForm extends Composite<Div> {
 
     private void showScores(Instrument instrument, AssessmentRecord record) {
         showNotComputed(instrument, record.answers(), true);
-        boolean zh = getLocale().getLanguage().equals("zh");
         String computed = instrument.scores().stream().filter(s -> record.scores().containsKey(s.code()))
-                .map(s -> (zh ? s.labelZh() : s.label()) + ": " + record.scores().get(s.code()))
+                .map(s -> s.label().in(getLocale()) + ": " + record.scores().get(s.code()))
                 .collect(Collectors.joining("; "));
         String by = accounts.names(List.of(record.assessedBy())).shown(record.assessedBy(), getLocale());
         scores.setText(computed.isEmpty() ? getTranslation("entry.recorded", by)

@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
 import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.InstrumentDesigner;
 import org.researchportal.assessments.InstrumentLibrary;
 import org.researchportal.assessments.StandardInstruments;
 import org.researchportal.base.ValidationException;
@@ -38,15 +39,17 @@ final class ScheduleView extends Main implements BeforeLeaveObserver, HasDynamic
 
     private final StudyService studies;
     private final InstrumentLibrary library;
+    private final InstrumentDesigner designer;
     private List<Instrument> instruments;
     private final EditableRows<TimepointRow> timepoints;
 
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private final UnsavedChanges.Form form = changes.form();
 
-    ScheduleView(StudyService studies, InstrumentLibrary library) {
+    ScheduleView(StudyService studies, InstrumentLibrary library, InstrumentDesigner designer) {
         this.studies = studies;
         this.library = library;
+        this.designer = designer;
         this.instruments = library.instruments();
         this.timepoints = new EditableRows<>(getTranslation("schedule.timepoint.add"),
                 () -> new TimepointRow(null, instruments));
@@ -77,7 +80,7 @@ final class ScheduleView extends Main implements BeforeLeaveObserver, HasDynamic
 
     /** For an institution created before new ones were given the standard instruments. */
     private void addStandardInstruments() {
-        int added = library.defineStandardInstruments();
+        int added = designer.defineStandardInstruments();
         instruments = library.instruments();
         form.saved();
         Notification.show(getTranslation("schedule.standard-added", added))

@@ -26,15 +26,26 @@ final class TimepointRow extends Composite<HorizontalLayout> {
     private final IntegerField before = field("schedule.timepoint.before");
     private final IntegerField after = field("schedule.timepoint.after");
     private final MultiSelectComboBox<String> instruments = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<String> byParticipant = new MultiSelectComboBox<>();
 
     TimepointRow(@Nullable Timepoint timepoint, List<Instrument> available) {
         code.setWidth("8em");
         code.setHelperText(getTranslation("schedule.timepoint.code-help"));
         instruments.setLabel(getTranslation("schedule.timepoint.instruments"));
         instruments.setItems(available.stream().map(Instrument::code).toList());
-        instruments.setItemLabelGenerator(code -> available.stream().filter(i -> i.code().equals(code))
-                .map(i -> getLocale().getLanguage().equals("zh") ? i.nameZh() : i.name()).findFirst().orElse(code));
+        instruments.setItemLabelGenerator(code -> nameOf(code, available));
         instruments.setWidth("24em");
+        // Who completes each: the assessor unless chosen here (the participant, on her phone).
+        byParticipant.setLabel(getTranslation("schedule.timepoint.by-participant"));
+        byParticipant.setHelperText(getTranslation("schedule.timepoint.by-participant-help"));
+        byParticipant.setItemLabelGenerator(code -> nameOf(code, available));
+        byParticipant.setWidth("20em");
+        instruments.addValueChangeListener(e -> {
+            List<String> chosen = available.stream().map(Instrument::code).filter(e.getValue()::contains).toList();
+            Set<String> kept = byParticipant.getValue().stream().filter(chosen::contains).collect(Collectors.toSet());
+            byParticipant.setItems(chosen);
+            byParticipant.setValue(kept);
+        });
         if (timepoint != null) {
             code.setValue(timepoint.code());
             label.setValue(timepoint.label());
@@ -43,6 +54,7 @@ final class TimepointRow extends Composite<HorizontalLayout> {
             before.setValue(timepoint.windowBefore());
             after.setValue(timepoint.windowAfter());
             instruments.setValue(Set.copyOf(timepoint.instruments()));
+            byParticipant.setValue(Set.copyOf(timepoint.completedByParticipant()));
         } else {
             day.setValue(0);
             before.setValue(7);
@@ -51,7 +63,7 @@ final class TimepointRow extends Composite<HorizontalLayout> {
         }
         getContent().setAlignItems(FlexComponent.Alignment.BASELINE);
         getContent().setWrap(true);
-        getContent().add(code, label, labelZh, day, before, after, instruments);
+        getContent().add(code, label, labelZh, day, before, after, instruments, byParticipant);
     }
 
     private IntegerField field(String key) {
@@ -66,7 +78,13 @@ final class TimepointRow extends Composite<HorizontalLayout> {
         List<String> chosen = available.stream().map(Instrument::code).filter(instruments.getValue()::contains)
                 .toList();
         return new Timepoint(code.getValue().trim(), label.getValue().trim(), labelZh.getValue().trim(),
-                value(day), value(before), value(after), chosen);
+                value(day), value(before), value(after), chosen, chosen.stream().filter(byParticipant
+                        .getValue()::contains).toList());
+    }
+
+    private String nameOf(String code, List<Instrument> available) {
+        return available.stream().filter(i -> i.code().equals(code)).map(i -> i.name().in(getLocale())).findFirst()
+                .orElse(code);
     }
 
     /** An empty number is not a day: -1 makes the service refuse it rather than read it as day 0. */

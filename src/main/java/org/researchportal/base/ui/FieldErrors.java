@@ -18,10 +18,11 @@ public final class FieldErrors {
         refusal.fieldMessageKeys().forEach((field, key) -> {
             HasValidation target = fields.get(field);
             if (target != null) {
-                target.setErrorMessage(owner.getTranslation(key));
+                target.setErrorMessage(owner.getTranslation(key, refusal.arguments(field)));
                 target.setInvalid(true);
             } else {
-                Notification.show(owner.getTranslation(key), 6000, Notification.Position.MIDDLE)
+                Notification.show(owner.getTranslation(key, refusal.arguments(field)), 6000,
+                        Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
