@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("instrument_versions")
 @CompoundIndex(name = "tenant_code_number", def = "{'tenantId': 1, 'code': 1, 'number': 1}", unique = true)
+@CompoundIndex(name = "tenant_made", def = "{'tenantId': 1, '_id': 1}")
 class InstrumentVersion extends TenantOwnedDocument {
 
     enum Status {

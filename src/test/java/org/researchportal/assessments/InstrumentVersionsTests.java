@@ -176,7 +176,7 @@ class InstrumentVersionsTests extends PortalTest {
                 .isEmpty();
 
         String changed = dictionary.replace("\"Joint stiffness today\"", "\"Joint stiffness today (0-10)\"")
-                + "extra,new_form,,text,Extra,,,integer,5,1,,,,,,,,\n";
+                + "extra,ward_round,,text,Extra,,,integer,5,1,,,,,,,,\n";
         List<InstrumentVersionRow> before = asAdmin(() -> designer.designs());
         assertThatThrownBy(() -> asAdmin(() -> designer.importDictionary(changed)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
@@ -187,11 +187,11 @@ class InstrumentVersionsTests extends PortalTest {
                 .isEqualTo(before);
 
         String fixed = changed.replace("integer,5,1", "integer,1,5");
-        assertThat(asAdmin(() -> designer.importDictionary(fixed))).containsExactly("stiffness", "new_form");
+        assertThat(asAdmin(() -> designer.importDictionary(fixed))).containsExactly("stiffness", "ward_round");
         assertThat(asAdmin(() -> designer.designs())).filteredOn(r -> !r.published())
                 .extracting(InstrumentVersionRow::code, InstrumentVersionRow::number).containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("stiffness", 2),
-                        org.assertj.core.groups.Tuple.tuple("new_form", 1));
+                        org.assertj.core.groups.Tuple.tuple("ward_round", 1));
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.NumberField;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,21 +57,22 @@ class AssessorUiTests extends UiTest {
         UI.getCurrent().navigate("assess/" + due.participantId() + "/week_8");
         assertThat(viewText()).contains(due.displayName(), "Week 8").doesNotContain("Supervised", "Usual care");
 
-        List<NumberField> bpi = _find(NumberField.class).subList(0, 4);
-        _setValue(bpi.get(0), 11.0);
-        _setValue(bpi.get(1), 2.0);
-        _setValue(bpi.get(2), 5.0);
+        // The BPI's items are 0-10 scales: a row of their values to tap, so nothing outside the range can be given.
+        List<RadioButtonGroup> bpi = _find(RadioButtonGroup.class).subList(0, 4);
+        assertThat(bpi.get(0).getHelperText()).isEqualTo("0 = No pain, 10 = Pain as bad as you can imagine");
+        _setValue(bpi.get(0), "8");
+        _setValue(bpi.get(1), "2");
+        _setValue(bpi.get(2), "5");
         Button saveBpi = _find(Button.class, spec -> spec.withText("Save")).getFirst();
         _click(saveBpi);
-        assertThat(bpi.get(0).isInvalid()).isTrue();
-        assertThat(bpi.get(0).getErrorMessage()).isEqualTo("This value is outside the item's range.");
+        assertThat(bpi.get(3).isInvalid()).isTrue();
         assertThat(bpi.get(3).getErrorMessage()).isEqualTo("This item must be answered.");
+        assertThat(assessments.find(due.participantId(), "week_8", "bpi_sf")).isEmpty();
 
-        _setValue(bpi.get(0), 8.0);
-        _setValue(bpi.get(3), 5.0);
+        _setValue(bpi.get(3), "5");
         _click(saveBpi);
-        assertThat(bpi.get(0).isInvalid()).isFalse();
-        assertThat(viewText()).contains("Pain severity (mean of 4): 5.0");
+        assertThat(bpi.get(3).isInvalid()).isFalse();
+        assertThat(viewText()).contains("Pain severity (mean of 4): 5.0", "Version 1 of this instrument.");
         assertThat(assessments.find(due.participantId(), "week_8", "bpi_sf")).hasValueSatisfying(
                 r -> assertThat(r.answers()).containsEntry("worst", "8").containsEntry("now", "5"));
     }
@@ -94,28 +96,34 @@ class AssessorUiTests extends UiTest {
         signInToUi("lakeside.assessor");
         DueAssessment due = ownLakesideVisit(56, "week_8");
         UI.getCurrent().navigate("assess/" + due.participantId() + "/week_8");
-        List<NumberField> bpi = _find(NumberField.class);
-        _setValue(bpi.get(0), 2.5);
-        _setValue(bpi.get(1), 2.0);
-        _setValue(bpi.get(2), 5.0);
-        _setValue(bpi.get(3), 4.0);
+        List<RadioButtonGroup> bpi = _find(RadioButtonGroup.class);
+        _setValue(bpi.get(0), "2");
+        _setValue(bpi.get(1), "2");
+        _setValue(bpi.get(2), "5");
+        _setValue(bpi.get(3), "4");
         // Three of the seven interference items: under the BPI's rule the interference mean needs four.
-        _setValue(bpi.get(4), 3.0);
-        _setValue(bpi.get(5), 3.0);
-        _setValue(bpi.get(6), 3.0);
-        assertThat(viewText()).contains("is not computed: 3 of 7 items answered, at least 4 needed");
-        Button saveBpi = _find(Button.class, spec -> spec.withText("Save")).getFirst();
-        _click(saveBpi);
-        assertThat(bpi.get(0).isInvalid()).isTrue();
-        assertThat(bpi.get(0).getErrorMessage()).isEqualTo("Whole numbers only.");
-
-        _setValue(bpi.get(0), 6.0);
-        _click(saveBpi);
+        _setValue(bpi.get(4), "3");
+        _setValue(bpi.get(5), "3");
+        _setValue(bpi.get(6), "3");
+        assertThat(viewText()).contains("is not computed: 3 of its 7 items answered, too few under its rule");
+        _click(_find(Button.class, spec -> spec.withText("Save")).getFirst());
         assertThat(assessments.find(due.participantId(), "week_8", "bpi_sf")).isPresent();
+
+        // Stiffness minutes are a whole number typed in: a fraction is refused as not whole, not as out of range.
+        NumberField minutes = _get(NumberField.class, spec -> spec.withLabel("Morning stiffness duration (min)"));
+        _setValue(_find(RadioButtonGroup.class).get(11), "3");
+        _setValue(minutes, 2.5);
+        _click(_find(Button.class, spec -> spec.withText("Save")).get(1));
+        assertThat(minutes.isInvalid()).isTrue();
+        assertThat(minutes.getErrorMessage()).isEqualTo("Whole numbers only.");
+        _setValue(minutes, 20.0);
+        _click(_find(Button.class, spec -> spec.withText("Save")).get(1));
+        assertThat(assessments.find(due.participantId(), "week_8", "stiffness")).isPresent();
+
         UI.getCurrent().navigate("assessments");
         UI.getCurrent().navigate("assess/" + due.participantId() + "/week_8");
-        assertThat(viewText()).as("the saved record says so too")
-                .contains("Pain interference (mean of 7, at least 4 answered) is not computed: 3 of 7 items answered");
+        assertThat(viewText()).as("the saved record says so too").contains(
+                "Pain interference (mean of 7, at least 4 answered) is not computed: 3 of its 7 items answered");
     }
 
     @Test

@@ -151,7 +151,7 @@ class StudySetUpUiTests extends UiTest {
     void anInstitutionWithoutTheStandardInstrumentsIsOfferedThem() {
         TrialFixture trial = TrialFixture.createWithoutSetUp(tenants, studies, randomisation,
                 DemoStudyDesigns.reMsRandomisation(), 12);
-        mongo.remove(Query.query(Criteria.where("tenantId").is(trial.tenantId())), "instruments");
+        mongo.remove(Query.query(Criteria.where("tenantId").is(trial.tenantId())), "instrument_versions");
         SystemActor.runAs("test", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN),
                 () -> account("admin", PortalRole.TENANT_ADMIN));
         signInToUi("admin-" + suffix);
@@ -262,8 +262,9 @@ class StudySetUpUiTests extends UiTest {
         expectNotifications("Schedule of assessments saved.");
         var schedule = studies.schedule(studyId);
         assertThat(schedule).extracting(t -> t.code()).contains("baseline");
-        assertThat(schedule.get(0).instruments()).containsExactly("ai_adherence", "bpi_sf", "grip", "qol_demo",
-                "stiffness");
+        // In the order the tenant got them: the standard instruments as their data dictionary lists them.
+        assertThat(schedule.get(0).instruments()).containsExactly("bpi_sf", "stiffness", "grip", "ai_adherence",
+                "qol_demo");
         assertThat(schedule.get(1).instruments()).containsExactly("bpi_sf", "qol_demo");
         assertThat(schedule.get(0).windowBefore()).isEqualTo(14);
     }

@@ -40,6 +40,10 @@ final class AllowedQueryPatterns {
             allow("followup_calls", "eq(studyId,tenantId) sort(participantId:1,number:1)", "a whole study's call "
                     + "log, every call, by design; sorted in memory"),
             // Narrowed by an index to a few documents, the rest filtered (or sorted) in memory
+            allow("instrument_versions", "eq(code,status,tenantId)", "discarding an instrument's draft: narrowed "
+                    + "to the instrument's versions (tenant_code_number), a handful"),
+            allow("assessments", "eq(answers.still_taking,instrument,tenantId)", "once per yes/no item of an "
+                    + "instrument stored before versions, at the start-up that gives it version 1"),
             allow("accounts", "eq(active,passwordHash,roles,tenantId)", "renewing the links of administrators "
                     + "who never set a password: narrowed to the tenant's active administrators, a handful"),
             allow("accounts", "eq(passwordLinkHash) range(passwordLinkExpiresAt)", "the hash of a random "
