@@ -37,22 +37,28 @@ class AssessorJourney extends BrowserJourney {
 
         open("assess/" + due.participantId() + "/week_6");
         assertThat(page.getByText(due.displayName()).first()).isVisible();
-        Locator items = page.locator("vaadin-number-field input");
-        items.nth(0).fill("8");
-        items.nth(1).fill("2");
-        items.nth(2).fill("5");
+        // The BPI's items are 0-10 scales: a row of values to tap.
+        tap(0, "8");
+        tap(1, "2");
+        tap(2, "5");
         Locator save = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
                 .first();
         save.click();
         settle();
         assertThat(page.getByText("This item must be answered.").first()).isVisible();
 
-        items.nth(3).fill("5");
+        tap(3, "5");
         save.click();
         settle();
         assertThat(page.getByText("Pain severity (mean of 4): 5.0").first()).isVisible();
         assertThat(page.locator("main").first().innerText()).doesNotContain("Exercise", "Control");
         assertThat(assessments.find(due.participantId(), "week_6", "bpi_sf")).hasValueSatisfying(r -> assertThat(
                 r.answers()).containsEntry("worst", "8"));
+    }
+
+    /** Taps a value of the n-th scale on the page. */
+    private void tap(int scale, String value) {
+        page.locator("vaadin-radio-group").nth(scale).getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions()
+                .setName(value).setExact(true)).click();
     }
 }

@@ -265,10 +265,11 @@ class EmptyInstallationJourney {
         open("assess/" + exerciser.id() + "/baseline");
         Locator inventory = page.locator(".instrument-form").filter(new Locator.FilterOptions().setHasText(
                 "Brief Pain Inventory (short form)"));
-        dialogField(inventory, "Worst pain in the last 24 hours (0-10)").fill("6");
-        dialogField(inventory, "Least pain in the last 24 hours (0-10)").fill("3");
-        dialogField(inventory, "Pain on average (0-10)").fill("5");
-        dialogField(inventory, "Pain right now (0-10)").fill("4");
+        // Each pain item is a 0-10 scale: a row of values to tap.
+        tap(inventory, "Worst pain in the last 24 hours", "6");
+        tap(inventory, "Least pain in the last 24 hours", "3");
+        tap(inventory, "Pain on average", "5");
+        tap(inventory, "Pain right now", "4");
         inventory.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
         settle();
         assertThat(page.getByText("Pain severity (mean of 4): 4.5").first()).isVisible();
@@ -630,5 +631,11 @@ class EmptyInstallationJourney {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Taps a value of a scale, found by its label, in a form. */
+    private static void tap(Locator form, String scale, String value) {
+        form.getByRole(AriaRole.RADIOGROUP, new Locator.GetByRoleOptions().setName(scale).setExact(true))
+                .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(value).setExact(true)).click();
     }
 }
