@@ -284,6 +284,13 @@ class TenantArchiveTests extends PortalTest {
         assertRefused(signed(with(entries, "collections/messaging_settings.jsonl", sameTwilio)),
                 "tenant.archive.provider-taken", tenant);
 
+        // An instrument the designer would refuse: a score naming an item that is not there.
+        String instruments = entries.get("collections/instrument_versions.jsonl");
+        assertThat(instruments).contains("mean([worst],[least],[average],[now])");
+        assertRefused(signed(with(entries, "collections/instrument_versions.jsonl", instruments.replace(
+                "mean([worst],[least],[average],[now])", "mean([worst],[least],[average],[nowhere])"))),
+                "tenant.archive.invalid", tenant);
+
         // Forged audit fields: the tenant was "created by the demo seed", an account "made by the system". Imported,
         // the tenant is the importer's and the account keeps only what accounts store.
         Map<String, String> forged = new LinkedHashMap<>(entries);

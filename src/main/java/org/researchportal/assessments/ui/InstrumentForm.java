@@ -70,6 +70,11 @@ final class InstrumentForm extends Composite<Div> {
             var field = new ItemField(item, saved.map(r -> r.answers().get(item.code())).orElse(null), getLocale());
             fields.add(field);
             form.add(field);
+            if (item.type() != ItemType.NUMBER && item.type() != ItemType.INTEGER && item.type() != ItemType.DATE
+                    && item.type() != ItemType.YES_NO) {
+                // A scale's row of values, choices and text read best across the whole form.
+                form.setColspan(field, 2);
+            }
         }
         showBranches(instrument);
         reason.setLabel(getTranslation("change.reason"));

@@ -258,6 +258,11 @@ class StudySetUpUiTests extends UiTest {
                 spec -> spec.withLabel("Instruments"));
         assertThat(instruments.get(0).getValue()).hasSize(5);
         _setValue(instruments.get(1), Set.of("bpi_sf", "qol_demo"));
+        // Who completes each: the participant her quality of life at week 6, the assessor the rest.
+        var byParticipant = _find(com.vaadin.flow.component.combobox.MultiSelectComboBox.class,
+                spec -> spec.withLabel("Completed by the participant"));
+        assertThat(byParticipant.get(1).getListDataView().getItems().toList()).containsExactly("bpi_sf", "qol_demo");
+        _setValue(byParticipant.get(1), Set.of("qol_demo"));
         _click(_get(Button.class, spec -> spec.withText("Save")));
         expectNotifications("Schedule of assessments saved.");
         var schedule = studies.schedule(studyId);
@@ -266,6 +271,8 @@ class StudySetUpUiTests extends UiTest {
         assertThat(schedule.get(0).instruments()).containsExactly("bpi_sf", "stiffness", "grip", "ai_adherence",
                 "qol_demo");
         assertThat(schedule.get(1).instruments()).containsExactly("bpi_sf", "qol_demo");
+        assertThat(schedule.get(1).completedByParticipant()).containsExactly("qol_demo");
+        assertThat(schedule.get(0).completedByParticipant()).isEmpty();
         assertThat(schedule.get(0).windowBefore()).isEqualTo(14);
     }
 
