@@ -32,6 +32,14 @@ record FhirAddress(String base, String tenantId) {
         return canonical.startsWith(prefix) ? Optional.of(canonical.substring(prefix.length())) : Optional.empty();
     }
 
+    /**
+     * The code system of a choice item's answers (REDCap's raw values, "1", "2", meaningful only with the item), so a
+     * Coding says whose code it is.
+     */
+    String choices(String instrumentCode, String itemCode) {
+        return base + "/fhir/" + tenantId + "/CodeSystem/" + instrumentCode + "/" + itemCode;
+    }
+
     /** The system of an identifier kind of this tenant (study-number, username, study). */
     String identifierSystem(String kind) {
         return base + "/fhir/" + tenantId + "/sid/" + kind;

@@ -75,7 +75,7 @@ final class QuestionnaireJson {
                 section.put("type", "display");
                 items.add(section);
             }
-            items.add(item(item, earlier, calculation, branching));
+            items.add(item(address, instrument.code(), item, earlier, calculation, branching));
             earlier.put(item.code(), item);
         }
         q.set("item", items);
@@ -95,8 +95,8 @@ final class QuestionnaireJson {
         };
     }
 
-    private static ObjectNode item(Item item, Map<String, Item> earlier, String calculationUrl,
-            String branchingUrl) {
+    private static ObjectNode item(FhirAddress address, String instrument, Item item, Map<String, Item> earlier,
+            String calculationUrl, String branchingUrl) {
         ObjectNode node = object().put("linkId", item.code());
         Json.words(node, "text", item.label());
         node.put("type", type(item.type()));
@@ -135,14 +135,16 @@ final class QuestionnaireJson {
         } else if (item.type() == ItemType.SINGLE_CHOICE || item.type() == ItemType.MULTIPLE_CHOICE) {
             ArrayNode options = array();
             for (Choice choice : item.choices()) {
-                ObjectNode coding = object().put("code", choice.code());
+                ObjectNode coding = object().put("system", address.choices(instrument, item.code())).put("code",
+                        choice.code());
                 Json.words(coding, "display", choice.label());
                 options.add(object().set("valueCoding", coding));
             }
             node.set("answerOption", options);
         }
         if (item.showWhen() != null && !item.showWhen().isBlank()) {
-            Optional<Branching> branching = Branching.of(item.showWhen(), earlier);
+            Optional<Branching> branching = Branching.of(item.showWhen(), earlier,
+                    question -> address.choices(instrument, question));
             if (branching.isPresent()) {
                 node.set("enableWhen", branching.get().conditions);
                 if (branching.get().conditions.size() > 1) {
@@ -187,7 +189,8 @@ final class QuestionnaireJson {
                 "\\s*\\[([a-z][a-z0-9_]*)]\\s*(<>|!=|>=|<=|=|>|<)\\s*(?:'([^']*)'|\"([^\"]*)\"|(-?[0-9]+(?:\\.[0-9]+)?))"
                         + "\\s*");
 
-        static Optional<Branching> of(String logic, Map<String, Item> earlier) {
+        static Optional<Branching> of(String logic, Map<String, Item> earlier,
+                java.util.function.Function<String, String> choiceSystem) {
             boolean hasAnd = Pattern.compile("\\s(?i:and)\\s").matcher(logic).find();
             boolean hasOr = Pattern.compile("\\s(?i:or)\\s").matcher(logic).find();
             if (hasAnd && hasOr) {
@@ -203,7 +206,7 @@ final class QuestionnaireJson {
                 Item question = earlier.get(m.group(1));
                 String value = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
                 Optional<ObjectNode> condition = question == null ? Optional.empty()
-                        : condition(question, m.group(2), value);
+                        : condition(question, m.group(2), value, choiceSystem.apply(question.code()));
                 if (condition.isEmpty()) {
                     return Optional.empty();
                 }
@@ -214,7 +217,8 @@ final class QuestionnaireJson {
             return Optional.of(new Branching(list, hasOr));
         }
 
-        private static Optional<ObjectNode> condition(Item question, String redcapOperator, String value) {
+        private static Optional<ObjectNode> condition(Item question, String redcapOperator, String value,
+                String choiceSystem) {
             String operator = redcapOperator.equals("<>") ? "!=" : redcapOperator;
             ObjectNode condition = object().put("question", question.code());
             boolean equality = operator.equals("=") || operator.equals("!=");
@@ -237,7 +241,7 @@ final class QuestionnaireJson {
                     if (!equality || question.choice(value).isEmpty()) {
                         return Optional.empty();
                     }
-                    condition.set("answerCoding", object().put("code", value));
+                    condition.set("answerCoding", object().put("system", choiceSystem).put("code", value));
                 }
                 case INTEGER, SCALE -> {
                     if (!value.matches("-?[0-9]{1,9}")) {

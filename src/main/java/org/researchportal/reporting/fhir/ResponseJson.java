@@ -53,7 +53,7 @@ final class ResponseJson {
             } else if (item.type().answered()) {
                 String answer = assessment.answers().get(item.code());
                 if (answer != null && !answer.isBlank()) {
-                    answers(item, answer, answers);
+                    answers(address.choices(assessment.instrument(), item.code()), item, answer, answers);
                 }
             }
             if (!answers.isEmpty()) {
@@ -69,16 +69,16 @@ final class ResponseJson {
         return r;
     }
 
-    private static void answers(Item item, String answer, ArrayNode answers) {
+    private static void answers(String choiceSystem, Item item, String answer, ArrayNode answers) {
         switch (item.type()) {
             case MULTIPLE_CHOICE -> {
                 for (String code : answer.split(",")) {
                     if (!code.isBlank()) {
-                        answers.add(object().set("valueCoding", coding(item, code.strip())));
+                        answers.add(object().set("valueCoding", coding(choiceSystem, item, code.strip())));
                     }
                 }
             }
-            case SINGLE_CHOICE -> answers.add(object().set("valueCoding", coding(item, answer)));
+            case SINGLE_CHOICE -> answers.add(object().set("valueCoding", coding(choiceSystem, item, answer)));
             case YES_NO -> answers.add(answer.equals("1") || answer.equals("0")
                     ? object().put("valueBoolean", answer.equals("1"))
                     : string(answer));
@@ -94,8 +94,8 @@ final class ResponseJson {
         }
     }
 
-    private static ObjectNode coding(Item item, String code) {
-        ObjectNode coding = object().put("code", code);
+    private static ObjectNode coding(String system, Item item, String code) {
+        ObjectNode coding = object().put("system", system).put("code", code);
         item.choice(code).ifPresent(c -> coding.put("display", c.label().en()));
         return coding;
     }
