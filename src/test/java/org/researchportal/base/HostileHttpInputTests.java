@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Property: hostile input at every door outside Vaadin (Twilio's webhooks, correctly signed or not; the export API
- * with a good token; signed links; the sign-in form) gets a plain refusal or its answer, never a server error, and no
+ * and FHIR with a good token; signed links; the sign-in form) gets a plain refusal or its answer, never a server error, and no
  * answer shows a stack trace or an exception's name. The seed is printed; {@code -Dhostile.seed=...} replays a run.
  */
 class HostileHttpInputTests extends PortalTest {
@@ -78,6 +78,15 @@ class HostileHttpInputTests extends PortalTest {
             String segment = URLEncoder.encode(shortText, StandardCharsets.UTF_8).replace("+", "%20");
             check("export", get("/api/v1/studies/" + segment + "/export.csv", apiToken), answers, failures, 400,
                     404);
+            String value = URLEncoder.encode(shortText, StandardCharsets.UTF_8);
+            check("fhir read", get("/api/fhir/ResearchSubject/" + segment, apiToken), answers, failures, 400, 404);
+            check("fhir read", get("/api/fhir/Questionnaire/" + segment, apiToken), answers, failures, 400, 404);
+            check("fhir search", get("/api/fhir/QuestionnaireResponse?subject=" + value + "&questionnaire=" + value,
+                    apiToken), answers, failures, 200, 400);
+            check("fhir search", get("/api/fhir/ResearchSubject?" + value + "=" + value, apiToken), answers,
+                    failures, 400);
+            check("fhir search", get("/api/fhir/Questionnaire?name=" + value + "&url=" + value, apiToken),
+                    answers, failures, 200, 400);
             // "/l/" alone is no link: the portal's not-found page.
             check("link", get("/l/" + segment, null), answers, failures, segment.isEmpty() ? 200 : 302, 400, 404,
                     429);

@@ -36,7 +36,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * The same attack over HTTP, on everything outside Vaadin: Fudan's people, signed in with a session, ask for Lakeside's
  * videos, captions and pictures by id; Fudan's API token asks for Lakeside's exports; another institution's Twilio
  * account signs delivery reports and STOP replies about Lakeside's messages and numbers; signed links are tried with
- * Lakeside's ids. Every answer is "not found" (or the sign-in page), no body carries Lakeside's data, and Lakeside is
+ * Lakeside's ids; FHIR reads and searches use Lakeside's ids. Every answer is "not found" (or the sign-in page), no body carries Lakeside's data, and Lakeside is
  * byte-for-byte what it was.
  */
 class CrossTenantHttpAttackTests extends PortalTest {
@@ -98,6 +98,21 @@ class CrossTenantHttpAttackTests extends PortalTest {
                     "/api/v1/studies/" + id + "/export.odm.xml")) {
                 expect(send(HttpClient.newHttpClient(), get(path).header("Authorization", "Bearer " + apiToken)),
                         404, path, statuses, wrong, secrets);
+            }
+            // FHIR: a read by Lakeside's id is not found, a search by it finds nothing.
+            for (String path : List.of("/api/fhir/ResearchStudy/" + id, "/api/fhir/ResearchSubject/" + id,
+                    "/api/fhir/QuestionnaireResponse/" + id + "." + id)) {
+                expect(send(HttpClient.newHttpClient(), get(path).header("Authorization", "Bearer " + apiToken)),
+                        404, path, statuses, wrong, secrets);
+            }
+            for (String path : List.of("/api/fhir/ResearchSubject?study=" + id,
+                    "/api/fhir/QuestionnaireResponse?subject=ResearchSubject/" + id)) {
+                HttpResponse<String> found = send(HttpClient.newHttpClient(), get(path).header("Authorization",
+                        "Bearer " + apiToken));
+                expect(found, 200, path.replace("?", "/?"), statuses, wrong, secrets);
+                if (found.body().contains("\"entry\"")) {
+                    wrong.add(path + " found something");
+                }
             }
         }
         // A link made of an id is no link: it leads to the sign-in page, or to "too many tries" once this address
