@@ -73,14 +73,17 @@ class InstrumentDesignerJourney extends BrowserJourney {
         phone.locator("vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("是")).click();
         settle();
         assertThat(phone).containsText("您在哪里步行？");
-        assertThat(phone).containsText("步行得分: 10");
+        assertThat(phone).containsText("步行得分：10");
         assertThat(phone.innerText()).doesNotContain("Yes", "Walking", "Scores");
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("instrument-designer-zh.png"))
                 .setFullPage(true));
 
-        button("Publish").first().click();
-        button("Publish").last().click();
+        button("Publish").click();
+        settle();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("instrument-publish.png")));
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Publish").setExact(true)).click();
         settle();
         assertThat(page.getByText("Version 1, published").first()).isVisible();
 
@@ -97,7 +100,8 @@ class InstrumentDesignerJourney extends BrowserJourney {
         context.clearCookies();
         signInAs("lakeside.assessor");
         open("assess/" + due.participantId() + "/" + due.timepoint());
-        Locator form = page.locator(".instrument-form").filter(new Locator.FilterOptions().setHasText("Walking"));
+        Locator form = page.locator(".instrument-form").filter(new Locator.FilterOptions().setHas(page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setName("Walking").setExact(true))));
         assertThat(form).not().containsText("Where do you walk?");
         form.locator("vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Yes")).click();
         settle();

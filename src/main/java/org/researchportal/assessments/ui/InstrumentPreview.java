@@ -114,8 +114,8 @@ final class InstrumentPreview extends Composite<Div> {
             answers.keySet().retainAll(shown);
             Map<String, Double> computed = InstrumentScoring.scores(instrument, answers);
             scores.setText(instrument.scores().isEmpty() ? "" : getTranslation(locale, "designer.preview.scores",
-                    instrument.scores().stream().map(s -> s.label().in(locale) + ": " + (computed.containsKey(s
-                            .code()) ? number(computed.get(s.code())) : "–"))
+                    instrument.scores().stream().map(s -> getTranslation(locale, "designer.preview.score", s.label()
+                            .in(locale), computed.containsKey(s.code()) ? number(computed.get(s.code())) : "–"))
                             .collect(Collectors.joining("; "))));
             notComputed.setText(InstrumentScoring.notComputed(instrument, answers).stream()
                     .map(s -> getTranslation(locale, "designer.preview.not-computed", s.label().in(locale)))

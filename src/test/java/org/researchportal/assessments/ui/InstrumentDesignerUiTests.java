@@ -75,7 +75,7 @@ class InstrumentDesignerUiTests extends UiTest {
         RadioButtonGroup<?> chinese = _get(preview, RadioButtonGroup.class, spec -> spec.withLabel("您每天步行吗？"));
         assertThat(chinese.getValue()).as("the answer stays when the language changes").isEqualTo("1");
         assertThat(_get(preview, TextArea.class).getLabel()).isEqualTo("您在哪里步行？");
-        assertThat(preview.getElement().getTextRecursively()).contains("步行", "步行得分: 10", "评分")
+        assertThat(preview.getElement().getTextRecursively()).contains("步行", "步行得分：10", "评分")
                 .doesNotContain("Walking", "Scores");
 
         _click(_get(Button.class, spec -> spec.withText("Publish")));
