@@ -76,7 +76,7 @@ class InstrumentDesignerUiTests extends UiTest {
         assertThat(chinese.getValue()).as("the answer stays when the language changes").isEqualTo("1");
         assertThat(_get(preview, TextArea.class).getLabel()).isEqualTo("您在哪里步行？");
         assertThat(preview.getElement().getTextRecursively()).contains("步行", "步行得分：10", "评分")
-                .doesNotContain("Walking", "Scores");
+                .doesNotContain("Walking", "Scores", "Yes");
 
         _click(_get(Button.class, spec -> spec.withText("Publish")));
         _fireConfirm(_get(ConfirmDialog.class));
