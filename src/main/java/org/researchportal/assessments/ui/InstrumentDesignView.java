@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -22,7 +21,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,19 +50,15 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
     private final TextField nameZh = new TextField();
     private final TextField noteEn = new TextField();
     private final TextField noteZh = new TextField();
-    private final Div itemList = new Div();
-    private final Span itemsError = new Span();
-    private final List<ItemEditor> items = new ArrayList<>();
+    private final ItemList items = new ItemList(this::refreshPreview);
     private final InstrumentPreview preview = new InstrumentPreview();
     private final Paragraph state = new Paragraph();
     private final VersionHistory history;
-    private final Button addItem = new Button();
     private final Button save = new Button();
     private final Button publish = new Button();
     private final Button discard = new Button();
     private final Button edit = new Button();
     private @Nullable String savedCode;
-    private boolean editable = true;
 
     InstrumentDesignView(InstrumentDesigner designer, AccountService accounts) {
         this.designer = designer;
@@ -77,15 +71,6 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
         noteEn.setLabel(getTranslation("designer.note-en"));
         noteZh.setLabel(getTranslation("designer.note-zh"));
         List.of(code, nameEn, nameZh, noteEn, noteZh).forEach(f -> f.addValueChangeListener(e -> refreshPreview()));
-        itemsError.addClassName("field-error");
-        itemsError.setVisible(false);
-        itemList.addClassName("designer-items");
-        addItem.setText(getTranslation("designer.item.add"));
-        addItem.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        addItem.addClickListener(e -> {
-            addEditor(new ItemEditor(null), items.size());
-            refreshPreview();
-        });
         save.setText(getTranslation("designer.save-draft"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> saveDraft());
@@ -105,8 +90,8 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
         header.setColspan(code, 2);
         var help = new Paragraph(getTranslation("designer.expression-help"));
         help.addClassName("designer-help");
-        var editor = new Div(state, header, new H3(getTranslation("designer.items")), itemsError, itemList, addItem,
-                help, new HorizontalLayout(save, publish, discard, edit), new H3(getTranslation("designer.versions")),
+        var editor = new Div(state, header, new H3(getTranslation("designer.items")), items, help, new HorizontalLayout(
+                save, publish, discard, edit), new H3(getTranslation("designer.versions")),
                 history);
         editor.addClassName("designer-editor");
         var aside = new Div(preview, refresh);
@@ -132,11 +117,7 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
         nameZh.setValue(shown == null || shown.name().zh() == null ? "" : shown.name().zh());
         noteEn.setValue(shown == null || shown.note() == null ? "" : shown.note().en());
         noteZh.setValue(shown == null || shown.note() == null || shown.note().zh() == null ? "" : shown.note().zh());
-        items.clear();
-        itemList.removeAll();
-        if (shown != null) {
-            shown.items().forEach(i -> addEditor(new ItemEditor(i), items.size()));
-        }
+        items.setItems(shown == null ? List.of() : shown.items());
         history.show(versions);
         boolean published = newest != null && newest.published();
         state.setText(newest == null ? getTranslation("designer.state.new")
@@ -147,57 +128,17 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
 
     /** A published version is only read: "Edit" starts the next draft from it. */
     private void setEditable(boolean editable) {
-        this.editable = editable;
         List.of(nameEn, nameZh, noteEn, noteZh).forEach(f -> f.setReadOnly(!editable));
-        items.forEach(i -> i.setReadOnly(!editable));
-        drawItems();
-        addItem.setVisible(editable);
+        items.setEditable(editable);
         save.setVisible(editable);
         publish.setVisible(editable);
         discard.setVisible(editable && savedCode != null);
         edit.setVisible(!editable);
     }
 
-    private void addEditor(ItemEditor editor, int index) {
-        editor.onChange(this::refreshPreview);
-        items.add(index, editor);
-        drawItems();
-    }
-
-    private void drawItems() {
-        itemList.removeAll();
-        for (int index = 0; index < items.size(); index++) {
-            ItemEditor editor = items.get(index);
-            int at = index;
-            var up = new Button(getTranslation("designer.item.up"), e -> move(at, at - 1));
-            var down = new Button(getTranslation("designer.item.down"), e -> move(at, at + 1));
-            var remove = new Button(getTranslation("action.remove"), e -> {
-                items.remove(at);
-                drawItems();
-                refreshPreview();
-            });
-            List.of(up, down, remove).forEach(b -> b.setVisible(editable));
-            up.setEnabled(index > 0);
-            down.setEnabled(index < items.size() - 1);
-            List.of(up, down, remove).forEach(b -> b.addThemeVariants(ButtonVariant.LUMO_TERTIARY,
-                    ButtonVariant.LUMO_SMALL));
-            remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            var number = new H3(getTranslation("designer.item.number", index + 1));
-            var card = new Div(new HorizontalLayout(number, up, down, remove), editor);
-            card.addClassNames("card", "designer-item");
-            itemList.add(card);
-        }
-    }
-
-    private void move(int from, int to) {
-        items.add(to, items.remove(from));
-        drawItems();
-        refreshPreview();
-    }
-
     private Instrument instrument() {
         return new Instrument(code.getValue().trim(), new Wording(nameEn.getValue().trim(), blankAsNull(nameZh
-                .getValue())), items.stream().map(ItemEditor::item).toList(), Wording.of(noteEn.getValue().trim(),
+                .getValue())), items.items(), Wording.of(noteEn.getValue().trim(),
                         noteZh.getValue().trim()));
     }
 
@@ -231,11 +172,7 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
         targets.put("code", code);
         targets.put("name", nameEn);
         targets.put("note", noteEn);
-        targets.put("items", new SpanError(itemsError));
-        for (int index = 0; index < items.size(); index++) {
-            String prefix = "items." + index + ".";
-            items.get(index).errorTargets().forEach((field, target) -> targets.put(prefix + field, target));
-        }
+        targets.putAll(items.errorTargets());
         return targets;
     }
 
@@ -288,28 +225,5 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
     @Override
     public String getPageTitle() {
         return getTranslation("designer.title");
-    }
-
-    /** The refusal of the item list as a whole ("1 to 500 items"), shown above it. */
-    private record SpanError(Span span) implements HasValidation {
-        @Override
-        public void setErrorMessage(String errorMessage) {
-            span.setText(errorMessage);
-        }
-
-        @Override
-        public String getErrorMessage() {
-            return span.getText();
-        }
-
-        @Override
-        public void setInvalid(boolean invalid) {
-            span.setVisible(invalid);
-        }
-
-        @Override
-        public boolean isInvalid() {
-            return span.isVisible();
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.researchportal.assessments.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -43,20 +44,21 @@ final class InstrumentsView extends Main implements HasDynamicTitle {
                 clock.withZone(CurrentUser.require().zone()));
         grid.addClassName("instruments-grid");
         grid.addColumn(r -> r.instrument().name().in(getLocale())).setHeader(getTranslation("instruments.name"))
-                .setFlexGrow(2);
-        grid.addColumn(InstrumentVersionRow::code).setHeader(getTranslation("instruments.code")).setAutoWidth(true);
+                .setFlexGrow(1);
+        grid.addColumn(InstrumentVersionRow::code).setHeader(getTranslation("instruments.code")).setAutoWidth(true)
+                .setFlexGrow(0);
         // Versions are numbered in turn and only the newest can be a draft, so the one before it is published.
         grid.addColumn(r -> {
             int published = r.published() ? r.number() : r.number() - 1;
             return published == 0 ? getTranslation("instruments.unpublished")
                     : getTranslation("instruments.version", published);
-        }).setHeader(getTranslation("instruments.published")).setAutoWidth(true);
+        }).setHeader(getTranslation("instruments.published")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.published() ? "" : getTranslation("instruments.draft", r.number()))
-                .setHeader(getTranslation("instruments.draft-header")).setAutoWidth(true);
+                .setHeader(getTranslation("instruments.draft-header")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.instrument().questions().size()).setHeader(getTranslation("instruments.items"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.instrument().scores().size()).setHeader(getTranslation("instruments.scores"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> {
             var open = new Button(getTranslation("instruments.open"), e -> getUI().ifPresent(ui -> ui.navigate(
                     InstrumentDesignView.class, r.code())));
@@ -65,6 +67,7 @@ final class InstrumentsView extends Main implements HasDynamicTitle {
         }).setAutoWidth(true).setFlexGrow(0);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(InstrumentDesignView.class,
                 e.getItem().code())));
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         list();
         add(new ViewToolbar(getTranslation("menu.instruments"), create),
