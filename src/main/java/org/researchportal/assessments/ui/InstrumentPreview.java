@@ -99,7 +99,14 @@ final class InstrumentPreview extends Composite<Div> {
     }
 
     private void remember() {
-        fields.stream().filter(ItemField::answerable).forEach(f -> typed.put(f.code(), f.answer()));
+        // Blank answers are left out: an item is drawn from its answer, and "" is no number or date.
+        fields.stream().filter(ItemField::answerable).forEach(f -> {
+            if (f.answer().isBlank()) {
+                typed.remove(f.code());
+            } else {
+                typed.put(f.code(), f.answer());
+            }
+        });
     }
 
     /** Shows and hides items by the branching, and the scores, for the answers as they stand. */

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -107,6 +108,18 @@ class InstrumentDesignerUiTests extends UiTest {
         assertThat(showWhen.isInvalid()).isTrue();
         assertThat(showWhen.getErrorMessage()).startsWith("There is no item \"nope\" here (at character 25)");
         assertThat(designer.versions("ui_faulty")).isEmpty();
+    }
+
+    @Test
+    void thePreviewDrawsAnUnansweredNumberWhileItsItemIsEdited() {
+        signInToUi("lakeside.admin");
+        UI.getCurrent().navigate("admin/instruments/design");
+        ItemEditor weight = addItem(ItemType.NUMBER, "ui_weight", "Weight", "体重");
+        _setValue(_get(weight, TextField.class, spec -> spec.withLabel("Unit")), "kg");
+
+        InstrumentPreview preview = _get(InstrumentPreview.class);
+        assertThat(_get(preview, NumberField.class).getLabel()).isEqualTo("Weight (kg)");
+        assertThat(preview.getElement().getTextRecursively()).doesNotContain("shows here once");
     }
 
     @Test
