@@ -90,6 +90,34 @@ class InstrumentDesignerUiTests extends UiTest {
         UI.getCurrent().navigate("admin/instruments");
         assertThat(allCells(_get(com.vaadin.flow.component.grid.Grid.class))).contains("Walking", "ui_walking",
                 "Version 1");
+
+        // A published version is only read; "Edit" starts the next draft from it, and discarding it leaves version 1.
+        UI.getCurrent().navigate("admin/instruments/design/ui_walking");
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Name (English)")).isReadOnly()).isTrue();
+        _click(_get(Button.class, spec -> spec.withText("Edit")));
+        assertThat(viewText()).contains("Draft of version 2");
+        assertThat(designer.versions("ui_walking")).extracting(InstrumentVersionRow::published)
+                .containsExactly(true, false);
+        _click(_get(Button.class, spec -> spec.withText("Discard draft")));
+        _fireConfirm(_get(ConfirmDialog.class));
+        assertThat(viewText()).contains("Version 1, published");
+        assertThat(designer.versions("ui_walking")).hasSize(1);
+    }
+
+    @Test
+    void anImportedDictionarysInstrumentsAreListedAsDraftsWaitingToBePublished() {
+        signInToUi("lakeside.admin");
+        String csv = DataDictionary.write(List.of(new Instrument("ui_arrived", new Wording("Arrived", "导入的"),
+                List.of(Item.number("ui_arrived_n", ItemType.INTEGER, "Count", "计数", 0, 9, null, false)), null)));
+
+        UI.getCurrent().navigate("admin/instruments");
+        _upload(_get(Upload.class), "dictionary.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        Paragraph result = _get(Paragraph.class, spec -> spec.withClasses("dictionary-import-result"));
+        assertThat(result.getText()).isEqualTo("Saved as drafts: ui_arrived. They wait to be published: open each"
+                + " instrument to check and publish it.");
+        assertThat(allCells(_get(com.vaadin.flow.component.grid.Grid.class))).contains("Arrived",
+                "Not yet published", "Draft of version 1");
     }
 
     @Test
