@@ -16,6 +16,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
@@ -32,6 +34,7 @@ import org.researchportal.assessments.Wording;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.identity.AccountService;
 
@@ -42,7 +45,11 @@ import org.researchportal.identity.AccountService;
  */
 @Route("admin/instruments/design")
 @RolesAllowed(Roles.TENANT_ADMIN)
-final class InstrumentDesignView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
+final class InstrumentDesignView extends Main
+        implements
+            HasUrlParameter<String>,
+            HasDynamicTitle,
+            BeforeLeaveObserver {
 
     private final InstrumentDesigner designer;
     private final TextField code = new TextField();
@@ -50,7 +57,9 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
     private final TextField nameZh = new TextField();
     private final TextField noteEn = new TextField();
     private final TextField noteZh = new TextField();
-    private final ItemList items = new ItemList(this::refreshPreview);
+    private final UnsavedChanges changes = new UnsavedChanges(this);
+    private final UnsavedChanges.Form form = changes.form(code, nameEn, nameZh, noteEn, noteZh);
+    private final ItemList items = new ItemList(this::refreshPreview, form::watchAll);
     private final InstrumentPreview preview = new InstrumentPreview();
     private final Paragraph state = new Paragraph();
     private final VersionHistory history;
@@ -124,6 +133,7 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
                 : getTranslation(published ? "designer.state.published" : "designer.state.draft", newest.number()));
         setEditable(!published);
         refreshPreview();
+        changes.reset();
     }
 
     /** A published version is only read: "Edit" starts the next draft from it. */
@@ -151,6 +161,7 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
         try {
             int number = designer.saveDraft(instrument());
             FieldErrors.clear(errorTargets());
+            form.saved();
             Notification.show(getTranslation("designer.saved", number))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             String saved = code.getValue().trim();
@@ -202,6 +213,7 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
         var confirm = new ConfirmDialog(getTranslation("designer.discard.title"),
                 getTranslation("designer.discard.text"), getTranslation("designer.discard"), e -> {
                     designer.discardDraft(savedCode);
+                    changes.reset();
                     Notification.show(getTranslation("designer.discarded"));
                     if (designer.versions(savedCode).isEmpty()) {
                         getUI().ifPresent(ui -> ui.navigate(InstrumentsView.class));
@@ -220,6 +232,11 @@ final class InstrumentDesignView extends Main implements HasUrlParameter<String>
         int number = designer.saveDraft(instrument());
         Notification.show(getTranslation("designer.draft-started", number));
         load(savedCode);
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        changes.beforeLeave(event);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.researchportal.assessments.Item;
 
 /** An instrument's items in the designer, in order: added, removed and moved up or down, each in its own card. */
@@ -22,10 +23,16 @@ final class ItemList extends Composite<Div> {
     private final Span error = new Span();
     private final Button add = new Button();
     private final Runnable changed;
+    private final Consumer<ItemEditor> added;
     private boolean editable = true;
 
-    ItemList(Runnable changed) {
+    /**
+     * @param changed runs after any change to the items (to refresh the preview)
+     * @param added receives each item's editor as it is made (to watch its fields for unsaved changes)
+     */
+    ItemList(Runnable changed, Consumer<ItemEditor> added) {
         this.changed = changed;
+        this.added = added;
         error.addClassName("field-error");
         error.setVisible(false);
         cards.addClassName("designer-items");
@@ -70,6 +77,7 @@ final class ItemList extends Composite<Div> {
 
     private void insert(ItemEditor editor, int index) {
         editor.onChange(changed);
+        added.accept(editor);
         editors.add(index, editor);
         draw();
     }

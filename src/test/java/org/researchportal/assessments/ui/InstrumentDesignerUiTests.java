@@ -151,6 +151,18 @@ class InstrumentDesignerUiTests extends UiTest {
     }
 
     @Test
+    void leavingAHalfBuiltInstrumentAsksFirst() {
+        signInToUi("lakeside.admin");
+        UI.getCurrent().navigate("admin/instruments/design");
+        addItem(ItemType.YES_NO, "ui_unsaved", "Unsaved", "未保存");
+
+        UI.getCurrent().navigate("admin/instruments");
+
+        assertThat(currentPath()).isEqualTo("admin/instruments/design");
+        assertThat(_get(ConfirmDialog.class).getElement().getProperty("header")).isNotBlank();
+    }
+
+    @Test
     void aDictionaryWithOneBadRowShowsItsRowAndColumnAndStoresNothing() {
         signInToUi("lakeside.admin");
         List<InstrumentVersionRow> before = designer.designs();
