@@ -99,7 +99,7 @@ class AccessibilityJourney extends BrowserJourney {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "platform.admin   | platform-admin | 1280 | platform/tenants",
-            "fudan.admin      | tenant-admin   | 1280 | admin/users, admin/study, admin/follow-up, messages, message-templates, manual, documents",
+            "fudan.admin      | tenant-admin   | 1280 | admin/users, admin/study, admin/follow-up, admin/instruments, admin/instruments/design/bpi_sf, messages, message-templates, manual, documents",
             "fudan.clinician  | clinician      | 1280 | clinician, screening, participants/{exerciser}, exports, documents, api-tokens",
             "fudan.assessor   | assessor       | 1280 | assessments, assessor, assess/{due}",
             "fudan.therapist  | therapist      | 1280 | therapist, programme/{exerciser}, progress/{exerciser}, manual",

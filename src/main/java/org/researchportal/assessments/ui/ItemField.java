@@ -46,7 +46,7 @@ final class ItemField extends Composite<Div> implements HasValidation {
             getContent().add(new H3(item.section().in(locale)));
         }
         this.field = switch (item.type()) {
-            case INTEGER, NUMBER -> number(label, answer);
+            case INTEGER, NUMBER -> number(label, answer, locale);
             case SCALE -> scale(label, answer, locale);
             case SINGLE_CHOICE, YES_NO -> {
                 var choice = new RadioButtonGroup<String>(label);
@@ -54,7 +54,7 @@ final class ItemField extends Composite<Div> implements HasValidation {
                 choice.setItems(item.type() == ItemType.YES_NO ? List.of("1", "0")
                         : choices.stream().map(Choice::code).toList());
                 choice.setItemLabelGenerator(code -> item.type() == ItemType.YES_NO
-                        ? getTranslation(code.equals("1") ? "answer.yes" : "answer.no")
+                        ? getTranslation(locale, code.equals("1") ? "answer.yes" : "answer.no")
                         : item.choice(code).map(c -> c.label().in(locale)).orElse(code));
                 choice.setValue(answer);
                 yield choice;
@@ -97,7 +97,7 @@ final class ItemField extends Composite<Div> implements HasValidation {
         }
     }
 
-    private Component number(String label, @Nullable String answer) {
+    private Component number(String label, @Nullable String answer, Locale locale) {
         var number = new NumberField(label);
         if (item.min() != null) {
             number.setMin(item.min());
@@ -108,11 +108,11 @@ final class ItemField extends Composite<Div> implements HasValidation {
         number.setStep(item.type() == ItemType.INTEGER ? 1 : 0.1);
         // The field's own check says what the service would: a whole number, or a value in range.
         number.setI18n(new NumberField.NumberFieldI18n()
-                .setStepErrorMessage(getTranslation(item.type() == ItemType.INTEGER
+                .setStepErrorMessage(getTranslation(locale, item.type() == ItemType.INTEGER
                         ? "assessment.item.whole-number" : "assessment.item.invalid"))
-                .setMinErrorMessage(getTranslation("assessment.item.out-of-range"))
-                .setMaxErrorMessage(getTranslation("assessment.item.out-of-range"))
-                .setBadInputErrorMessage(getTranslation("assessment.item.invalid")));
+                .setMinErrorMessage(getTranslation(locale, "assessment.item.out-of-range"))
+                .setMaxErrorMessage(getTranslation(locale, "assessment.item.out-of-range"))
+                .setBadInputErrorMessage(getTranslation(locale, "assessment.item.invalid")));
         number.setValue(answer == null ? null : Double.valueOf(answer));
         return number;
     }
@@ -123,7 +123,7 @@ final class ItemField extends Composite<Div> implements HasValidation {
         String anchors = item.choices().stream().map(c -> c.code() + " = " + c.label().in(locale))
                 .collect(Collectors.joining(", "));
         if (high - low + 1 > TAPPABLE_POINTS) {
-            var number = (NumberField) number(label, answer);
+            var number = (NumberField) number(label, answer, locale);
             number.setHelperText(anchors);
             return number;
         }
