@@ -87,7 +87,7 @@ class RedcapApi {
         return switch (content) {
             case "project" -> RedcapOutput.object(projectInformation(project), "project", format);
             case "metadata" -> metadata(project, parameters, format);
-            case "instrument" -> RedcapOutput.table(project.instruments().stream().map(i -> Map.of("instrument_name",
+            case "instrument" -> RedcapOutput.table(project.instruments().stream().map(i -> ordered("instrument_name",
                     i.code(), "instrument_label", i.name().en())).toList(), List.of("instrument_name",
                             "instrument_label"), format);
             case "event" -> events(project, parameters, format);

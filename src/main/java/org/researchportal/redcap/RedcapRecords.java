@@ -240,8 +240,10 @@ class RedcapRecords {
     /** One refusal: REDCap's line {@code "record","field","value","reason"}. */
     record Refusal(String record, String field, String value, String reason) {
 
+        /** Every cell quoted, as REDCap writes these lines. */
         String line() {
-            return DataDictionary.csvLine(List.of(record, field, value, reason)).strip();
+            return String.join(",", java.util.stream.Stream.of(record, field, value, reason)
+                    .map(c -> "\"" + c.replace("\"", "\"\"") + "\"").toList());
         }
     }
 
