@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
@@ -443,6 +444,33 @@ class RedcapApiTests extends PortalTest {
             apiTokenGuesses.clear();
         }
         assertThat(call(clinician(), "content", "version").statusCode()).isEqualTo(200);
+    }
+
+    @Autowired
+    org.researchportal.identity.AccountService accounts;
+
+    @Test
+    void aDeactivatedPersonOrARoleNoLongerHeldEndsTheToken() throws Exception {
+        String token = redcapToken("lakeside", PortalRole.ASSESSOR);
+        signIn("lakeside.admin");
+        String assessor = accounts.accountsWithRole(PortalRole.ASSESSOR).stream()
+                .filter(a -> a.username().equals("lakeside.assessor")).findFirst().orElseThrow().id();
+        try {
+            accounts.setActive(assessor, false);
+            assertThat(call(token, "content", "version", "format", "csv").body()).isEqualTo("ERROR: " + NO_PERMISSION);
+            accounts.setActive(assessor, true);
+            assertThat(call(token, "content", "version").statusCode()).isEqualTo(200);
+            accounts.changeRoles(assessor, Set.of(PortalRole.THERAPIST));
+            HttpResponse<String> roleGone = call(token, "content", "record", "format", "json");
+            assertThat(roleGone.statusCode()).isEqualTo(403);
+            assertThat(roleGone.body()).isEqualTo("{\"error\":\"" + NO_PERMISSION + "\"}");
+        } finally {
+            signIn("lakeside.admin");
+            accounts.setActive(assessor, true);
+            accounts.changeRoles(assessor, Set.of(PortalRole.ASSESSOR));
+            apiTokenGuesses.clear();
+        }
+        assertThat(call(token, "content", "record", "format", "json").statusCode()).isEqualTo(200);
     }
 
     @Test
