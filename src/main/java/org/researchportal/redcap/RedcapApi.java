@@ -206,6 +206,13 @@ class RedcapApi {
         if (action.equals("import") || parameters.get("data") != null) {
             return importRecords(project, parameters, format, type);
         }
+        for (String unsupported : List.of("filterLogic", "dateRangeBegin", "dateRangeEnd")) {
+            // Refused rather than ignored: a script would otherwise take every record for the ones it filtered.
+            if (parameters.get(unsupported) != null) {
+                throw RedcapFailure.badRequest("The parameter \"" + unsupported + "\" is not available here: "
+                        + "filter with records, fields, forms and events");
+            }
+        }
         String rawOrLabel = parameters.choice("rawOrLabel", "raw", "raw", "label");
         String headers = parameters.choice("rawOrLabelHeaders", "raw", "raw", "label");
         var rows = records.export(project, new RedcapRecords.Export(type.equals("eav"), parameters.list("records"),

@@ -284,6 +284,11 @@ class RedcapApiTests extends PortalTest {
                 "worst").body()).startsWith("record,field_name,value,redcap_event_name\n" + a + ",worst,6,");
         assertThat(call(clinician(), "content", "record", "format", "xml", "records", a, "fields", "worst").body())
                 .startsWith("<?xml").contains("<records><item><record_id>" + a + "</record_id>");
+        // A filter this API does not apply is refused, never ignored (REDCapR sends them empty: not given).
+        HttpResponse<String> filtered = call(clinician(), "content", "record", "format", "csv", "filterLogic",
+                "[worst] > 5");
+        assertThat(filtered.statusCode()).isEqualTo(400);
+        assertThat(filtered.body()).startsWith("ERROR: The parameter \"filterLogic\" is not available here");
         HttpResponse<String> unknown = call(clinician(), "content", "record", "format", "json", "fields", "nope");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).isEqualTo("{\"error\":\"The following values in the parameter fields are not "
