@@ -72,6 +72,13 @@ public abstract class PortalTest {
         return "rp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
+    /** The REDCap token the demo seeds and prints for a tenant's study and role (see DemoTenantSeed). */
+    protected static String demoRedcapToken(String tenant, PortalRole role) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("research-portal-demo-redcap:" + tenant + ":"
+                + role.name() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().withUpperCase().formatHex(digest, 0, 16);
+    }
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();

@@ -134,7 +134,9 @@ public class AssessmentService {
             try {
                 Assessment created = assessments.add(new Assessment(studyId, participantId, timepointCode,
                         instrumentCode, version.getNumber(), assessedOn, clean, scores, by, clock.instant()));
-                audit.record("assessment.recorded", ENTITY, created.requireId(), null, created.toRecord(), null);
+                // A first entry needs no reason; one given (an API import says so) goes on the record.
+                audit.record("assessment.recorded", ENTITY, created.requireId(), null, created.toRecord(),
+                        reason == null || reason.isBlank() ? null : reason.strip());
                 return created.toRecord();
             } catch (DuplicateKeyException enteredMeanwhile) {
                 throw ValidationException.of("reason", "change.reason.required");

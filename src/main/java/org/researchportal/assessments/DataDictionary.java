@@ -30,7 +30,14 @@ public final class DataDictionary {
             "Text Validation Type OR Show Slider Number", "Text Validation Min", "Text Validation Max", "Identifier?",
             "Branching Logic (Show field only if...)", "Required Field?", "Custom Alignment",
             "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?", "Field Annotation");
-    static final String RECORD_ID = "record_id";
+    /** The keys of REDCap's API metadata, in the columns' order. */
+    public static final List<String> METADATA_KEYS = List.of("field_name", "form_name", "section_header",
+            "field_type", "field_label", "select_choices_or_calculations", "field_note",
+            "text_validation_type_or_show_slider_number", "text_validation_min", "text_validation_max", "identifier",
+            "branching_logic", "required_field", "custom_alignment", "question_number", "matrix_group_name",
+            "matrix_ranking", "field_annotation");
+    /** REDCap's record id field, the study number, first in every dictionary. */
+    public static final String RECORD_ID = "record_id";
     private static final int NAME = 0;
     private static final int FORM = 1;
     private static final int SECTION = 2;
@@ -59,6 +66,35 @@ public final class DataDictionary {
     public static String write(List<Instrument> instruments) {
         StringBuilder out = new StringBuilder();
         line(out, COLUMNS);
+        rows(instruments).forEach(row -> line(out, List.of(row)));
+        return out.toString();
+    }
+
+    /**
+     * The same rows as REDCap's API hands out metadata: one map per field with the 18 snake-case keys of
+     * {@link #METADATA_KEYS}, in column order, every value a string.
+     */
+    public static List<Map<String, String>> fields(List<Instrument> instruments) {
+        List<Map<String, String>> fields = new ArrayList<>();
+        for (String[] row : rows(instruments)) {
+            Map<String, String> field = new LinkedHashMap<>();
+            for (int i = 0; i < row.length; i++) {
+                field.put(METADATA_KEYS.get(i), row[i]);
+            }
+            fields.add(field);
+        }
+        return fields;
+    }
+
+    /** REDCap's quoting of one CSV line (PHP's fputcsv), for the API's CSV answers. */
+    public static String csvLine(List<String> cells) {
+        StringBuilder out = new StringBuilder();
+        line(out, cells);
+        return out.toString();
+    }
+
+    private static List<String[]> rows(List<Instrument> instruments) {
+        List<String[]> rows = new ArrayList<>();
         boolean first = true;
         for (Instrument instrument : instruments) {
             Map<String, String> formTags = new LinkedHashMap<>();
@@ -77,7 +113,7 @@ public final class DataDictionary {
                 Map<String, String> tags = new LinkedHashMap<>(formTags);
                 tags.put("ZH-LABEL", "研究编号");
                 row[ANNOTATION] = annotation(tags, null);
-                line(out, List.of(row));
+                rows.add(row);
                 formTags.clear();
                 first = false;
             }
@@ -103,10 +139,10 @@ public final class DataDictionary {
                 row[BRANCHING] = item.showWhen() == null ? "" : item.showWhen();
                 row[REQUIRED] = item.required() ? "y" : "";
                 row[ANNOTATION] = annotation(tags, item.annotation());
-                line(out, List.of(row));
+                rows.add(row);
             }
         }
-        return out.toString();
+        return rows;
     }
 
     private static void typeColumns(Item item, String[] row, Map<String, String> tags) {

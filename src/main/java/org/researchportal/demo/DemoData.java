@@ -91,6 +91,14 @@ class DemoData implements ApplicationRunner {
         lines.append("\nDemo API tokens (clinician role; e.g. curl -H 'Authorization: Bearer <token>'"
                 + " ").append(address.base()).append("/api/v1/studies):\n");
         demo.forEach(t -> lines.append(String.format("  %-10s %s%n", t.code(), seeds.demoToken(t))));
+        lines.append("\nDemo REDCap API tokens (each for its tenant's study; PyCap, REDCapR or redcapAPI with the URL ")
+                .append(address.base()).append("/redcap/api/):\n");
+        demo.forEach(t -> {
+            for (PortalRole role : List.of(PortalRole.CLINICIAN, PortalRole.ASSESSOR)) {
+                lines.append(String.format("  %-10s %-10s %s%n", t.code(), role.name().toLowerCase(
+                        java.util.Locale.ROOT), seeds.demoRedcapToken(t, role)));
+            }
+        });
         log.info("{}", lines);
     }
 

@@ -101,6 +101,12 @@ class DemoTenantSeed {
         String clinician = accounts.accountsWithRole(PortalRole.CLINICIAN).stream()
                 .filter(a -> a.username().equals(tenant.code() + ".clinician")).findFirst().orElseThrow().id();
         tokens.importToken(clinician, "Demo data manager token", PortalRole.CLINICIAN, demoToken(tenant));
+        String assessor = accounts.accountsWithRole(PortalRole.ASSESSOR).stream()
+                .filter(a -> a.username().equals(tenant.code() + ".assessor")).findFirst().orElseThrow().id();
+        tokens.importRedcapToken(clinician, "Demo REDCap token", PortalRole.CLINICIAN, study.id(),
+                demoRedcapToken(tenant, PortalRole.CLINICIAN));
+        tokens.importRedcapToken(assessor, "Demo REDCap token", PortalRole.ASSESSOR, study.id(),
+                demoRedcapToken(tenant, PortalRole.ASSESSOR));
         String therapist = ids.get(tenant.code() + ".therapist");
         String coordinator = ids.get(tenant.code() + ".coordinator");
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(tenant.timeZone())));
@@ -216,6 +222,20 @@ class DemoTenantSeed {
      * The demo tenant's clinician API token, derived from the demo password so it can be printed at every start while
      * only its hash is stored.
      */
+    /**
+     * A demo tenant's REDCap token for its study and one role (clinician or assessor): 32 upper-case hexadecimal
+     * characters, derived from the demo password like {@link #demoToken}.
+     */
+    String demoRedcapToken(DemoTenant tenant, PortalRole role) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("research-portal-demo-redcap:"
+                    + tenant.code() + ":" + role.name() + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().withUpperCase().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String demoToken(DemoTenant tenant) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(("research-portal-demo-token:" + tenant.code()

@@ -114,7 +114,9 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         if (!token.startsWith(ApiTokenService.PREFIX)) {
             return Optional.empty();
         }
-        return accounts.findToken(ApiTokenService.hash(token)).filter(t -> t.getRevokedAt() == null)
+        // A REDCap token answers for one study only, so it is no bearer token for the whole tenant's API.
+        return accounts.findToken(ApiTokenService.hash(token))
+                .filter(t -> t.getRevokedAt() == null && t.getStudyId() == null)
                 .flatMap(t -> accounts.findById(t.getAccountId())
                         .filter(Account::isActive)
                         .filter(a -> a.getTenantId() != null && a.getTenantId().equals(t.getTenantId()))

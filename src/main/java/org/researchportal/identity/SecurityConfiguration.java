@@ -123,6 +123,24 @@ public class SecurityConfiguration {
     }
 
     /**
+     * REDCap's API shape: stateless, no session, no CSRF (scripts post forms, no browser cookies are involved), the
+     * token a form parameter as REDCap's clients send it. A call without a good token reaches the API unauthenticated,
+     * which refuses it in REDCap's words and format.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain redcapSecurityFilterChain(HttpSecurity http, SignInAccounts accounts,
+            TenantDirectory tenants, Clock clock, GuessingLimit apiTokenGuesses) throws Exception {
+        return http.securityMatcher(RedcapTokenFilter.PATHS)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new RedcapTokenFilter(accounts, tenants, clock, apiTokenGuesses),
+                        UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    /**
      * Providers' webhooks: no session, no CSRF token (the provider has neither). Each request proves itself with the
      * provider's signature, which the messaging module checks before anything changes.
      */

@@ -115,6 +115,21 @@ class CrossTenantHttpAttackTests extends PortalTest {
                 }
             }
         }
+        // REDCap's API with Fudan's assessor token: Lakeside's ids as records find nothing and import nothing.
+        String redcapToken = demoRedcapToken("fudan", PortalRole.ASSESSOR);
+        for (String id : ids) {
+            expect(send(HttpClient.newHttpClient(), redcapPost(redcapToken, "content", "record", "format", "json",
+                    "records", id)), 200, "/redcap/api/ record export", statuses, wrong, secrets);
+            expect(send(HttpClient.newHttpClient(), redcapPost(redcapToken, "content", "record", "format", "json",
+                    "data", "[{\"record_id\":\"" + id + "\",\"redcap_event_name\":\"baseline_arm_1\",\"stiffness\":"
+                            + "\"1\"}]")), 400, "/redcap/api/ record import", statuses, wrong, secrets);
+        }
+        for (int n = 1; n <= 12; n++) {
+            expect(send(HttpClient.newHttpClient(), redcapPost(redcapToken, "content", "record", "format", "csv",
+                    "records", String.format("STRIDE-K-L%02d", n))), 200, "/redcap/api/ record export", statuses,
+                    wrong, secrets);
+        }
+
         // A link made of an id is no link: it leads to the sign-in page, or to "too many tries" once this address
         // has guessed enough (ten tries: the limit on guessing links is tested on its own).
         for (String id : ids.subList(0, 10)) {
@@ -167,6 +182,16 @@ class CrossTenantHttpAttackTests extends PortalTest {
         return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(
                         TwilioSignatures.form(params)));
+    }
+
+    private HttpRequest.Builder redcapPost(String token, String... pairs) {
+        StringBuilder body = new StringBuilder("token=").append(token);
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append('&').append(pairs[i]).append('=').append(java.net.URLEncoder.encode(pairs[i + 1],
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return HttpRequest.newBuilder(uri("/redcap/api/")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
