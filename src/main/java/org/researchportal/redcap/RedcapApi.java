@@ -141,7 +141,8 @@ class RedcapApi {
         info.put("project_language", "English");
         info.put("purpose", 2);
         info.put("purpose_other", "");
-        info.put("project_notes", "");
+        info.put("project_notes", project.study().registryId() == null ? ""
+                : "Registered as " + project.study().registryId());
         info.put("custom_record_label", "");
         info.put("secondary_unique_field", "");
         info.put("is_longitudinal", 1);
@@ -153,7 +154,8 @@ class RedcapApi {
         info.put("randomization_enabled", 0);
         info.put("ddp_enabled", 0);
         info.put("project_irb_number", "");
-        info.put("project_grant_number", project.study().registryId() == null ? "" : project.study().registryId());
+        // REDCap has no field for a trial registration; a grant number it is not, so it goes in the notes.
+        info.put("project_grant_number", "");
         info.put("project_pi_firstname", "");
         info.put("project_pi_lastname", "");
         info.put("project_pi_email", "");

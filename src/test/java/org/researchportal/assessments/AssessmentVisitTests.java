@@ -60,6 +60,8 @@ class AssessmentVisitTests extends PortalTest {
     @Autowired
     AuditTrail audit;
 
+    private static final java.time.ZoneId TENANT_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     private TrialFixture trial;
 
     @BeforeEach
@@ -94,7 +96,8 @@ class AssessmentVisitTests extends PortalTest {
         DueAssessment baseline = visitsOf(id).stream().filter(d -> d.timepoint().equals("baseline")).findFirst()
                 .orElseThrow();
         // Consent was yesterday: a 14-day window before enrolment would open two weeks before it.
-        assertThat(baseline.dueOn()).isEqualTo(LocalDate.now());
+        // Enrolled today in the tenant's time zone, which in the UTC evening is already tomorrow.
+        assertThat(baseline.dueOn()).isEqualTo(LocalDate.now(TENANT_ZONE));
         assertThat(baseline.windowOpens()).isEqualTo(LocalDate.now().minusDays(1));
         assertThatThrownBy(() -> asAssessor(() -> assessments.record(id, "baseline", "stiffness",
                 LocalDate.now().minusDays(2), Map.of("stiffness", "4", "morning_minutes", "20"), null)))
@@ -106,7 +109,7 @@ class AssessmentVisitTests extends PortalTest {
     void aParticipantWhoLeftHasNoVisitsDueAfterLeaving() {
         String id = randomisedToday("Left Today");
         assertThat(visitsOf(id)).extracting(DueAssessment::timepoint).containsExactly("baseline", "week_6");
-        trial.doAsClinician(() -> participation.withdraw(id, LocalDate.now(), "Moved away"));
+        trial.doAsClinician(() -> participation.withdraw(id, LocalDate.now(TENANT_ZONE), "Moved away"));
         assertThat(visitsOf(id)).extracting(DueAssessment::timepoint).containsExactly("baseline");
     }
 
