@@ -17,6 +17,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.participants.ConsentService;
+import org.researchportal.participants.NewCandidate;
 import org.researchportal.participants.ParticipantImport;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
@@ -60,8 +61,6 @@ class AssessmentVisitTests extends PortalTest {
     @Autowired
     AuditTrail audit;
 
-    private static final java.time.ZoneId TENANT_ZONE = java.time.ZoneId.of("Asia/Shanghai");
-
     private TrialFixture trial;
 
     @BeforeEach
@@ -79,8 +78,13 @@ class AssessmentVisitTests extends PortalTest {
         return asSystem(trial.tenantId(), EnumSet.of(PortalRole.ASSESSOR), work);
     }
 
+    /**
+     * Randomised today. The participant lives in UTC, as the tests' system actors do: her enrolment day (counted in her
+     * own time zone) and the days the tests write are then the same day, whatever the hour.
+     */
     private String randomisedToday(String name) {
-        String id = trial.eligibleConsentedCandidate(screening, consent, name);
+        String id = trial.asClinician(() -> trial.eligibleConsented(screening, consent, new NewCandidate(name,
+                LocalDate.now().minusDays(3), null, null, "en", "UTC", null)));
         trial.asClinician(() -> randomisation.randomise(id, Map.of()));
         return id;
     }
@@ -96,8 +100,7 @@ class AssessmentVisitTests extends PortalTest {
         DueAssessment baseline = visitsOf(id).stream().filter(d -> d.timepoint().equals("baseline")).findFirst()
                 .orElseThrow();
         // Consent was yesterday: a 14-day window before enrolment would open two weeks before it.
-        // Enrolled today in the tenant's time zone, which in the UTC evening is already tomorrow.
-        assertThat(baseline.dueOn()).isEqualTo(LocalDate.now(TENANT_ZONE));
+        assertThat(baseline.dueOn()).isEqualTo(LocalDate.now());
         assertThat(baseline.windowOpens()).isEqualTo(LocalDate.now().minusDays(1));
         assertThatThrownBy(() -> asAssessor(() -> assessments.record(id, "baseline", "stiffness",
                 LocalDate.now().minusDays(2), Map.of("stiffness", "4", "morning_minutes", "20"), null)))
@@ -109,7 +112,7 @@ class AssessmentVisitTests extends PortalTest {
     void aParticipantWhoLeftHasNoVisitsDueAfterLeaving() {
         String id = randomisedToday("Left Today");
         assertThat(visitsOf(id)).extracting(DueAssessment::timepoint).containsExactly("baseline", "week_6");
-        trial.doAsClinician(() -> participation.withdraw(id, LocalDate.now(TENANT_ZONE), "Moved away"));
+        trial.doAsClinician(() -> participation.withdraw(id, LocalDate.now(), "Moved away"));
         assertThat(visitsOf(id)).extracting(DueAssessment::timepoint).containsExactly("baseline");
     }
 

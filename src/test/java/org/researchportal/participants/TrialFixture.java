@@ -132,7 +132,7 @@ public record TrialFixture(String tenantId, String studyId) {
         });
     }
 
-    private String eligibleConsented(ScreeningService screening, ConsentService consent, NewCandidate candidate) {
+    public String eligibleConsented(ScreeningService screening, ConsentService consent, NewCandidate candidate) {
         String id = screening.screen(studyId, candidate);
         screening.assessEligibility(id, ELIGIBLE_MEASURES, ELIGIBLE_ANSWERS, null);
         consent.recordConsent(id, "Consent form v2.1", LocalDate.now().minusDays(1), true, true);
