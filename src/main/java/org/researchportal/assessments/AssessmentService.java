@@ -102,10 +102,24 @@ public class AssessmentService {
         return due;
     }
 
-    /** Records (or, with a reason, changes) one instrument for a participant at a timepoint; answers the record. */
+    /**
+     * Records (or, with a reason, changes) one instrument for a participant at a timepoint, with the version a new
+     * entry is made with now (an import's); answers the record.
+     */
     @Secured(Authorities.ASSESSOR)
     public AssessmentRecord record(String participantId, String timepointCode, String instrumentCode,
             LocalDate assessedOn, Map<String, String> answers, @Nullable String reason) {
+        return record(participantId, timepointCode, instrumentCode, null, assessedOn, answers, reason);
+    }
+
+    /**
+     * As {@link #record}, from a form drawn from version {@code drawnFrom} ({@link InstrumentEntry#version()}): a new
+     * entry is refused when a newer version was published meanwhile, since its answers mean what that version's
+     * choices said.
+     */
+    @Secured(Authorities.ASSESSOR)
+    public AssessmentRecord record(String participantId, String timepointCode, String instrumentCode,
+            @Nullable Integer drawnFrom, LocalDate assessedOn, Map<String, String> answers, @Nullable String reason) {
         BlindedParticipantRow participant = participants.blindedParticipant(participantId)
                 .orElseThrow(() -> new NotFoundException("Participant", participantId));
         String studyId = participant.studyId();
@@ -117,6 +131,9 @@ public class AssessmentService {
         InstrumentVersion version = (existing.isPresent() ? instruments.publishedVersion(instrumentCode,
                 existing.get().getInstrumentVersion()) : instruments.newestPublished(instrumentCode))
                 .orElseThrow(() -> new NotFoundException("Instrument", instrumentCode));
+        if (drawnFrom != null && drawnFrom != version.getNumber()) {
+            throw ValidationException.of("instrument", "instrument.version-changed");
+        }
         Instrument instrument = version.getInstrument();
         if (assessedOn.isAfter(LocalDate.now(clock.withZone(CurrentUser.require().zone())))
                 || (participant.consentedOn() != null && assessedOn.isBefore(participant.consentedOn()))

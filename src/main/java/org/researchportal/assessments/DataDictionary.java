@@ -56,7 +56,8 @@ public final class DataDictionary {
     private static final int ANNOTATION = 17;
     private static final List<String> TAGS = List.of("INSTRUMENT", "ZH-INSTRUMENT", "INSTRUMENT-NOTE",
             "ZH-INSTRUMENT-NOTE", "ZH-LABEL", "ZH-NOTE", "ZH-SECTION", "ZH-CHOICES", "UNIT");
-    private static final Pattern TAG = Pattern.compile("@(" + String.join("|", TAGS) + ")=\"((?:[^\"]|\"\")*)\"");
+    // Possessive, so a long value (a label may have 2,000 characters) is not matched by recursion.
+    private static final Pattern TAG = Pattern.compile("@(" + String.join("|", TAGS) + ")=\"((?:[^\"]++|\"\")*+)\"");
     private static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private DataDictionary() {
@@ -412,7 +413,7 @@ public final class DataDictionary {
                 }
             }
         }
-        return new Item(code, type, new Wording(cells.get(LABEL).trim(), tags.get("ZH-LABEL")),
+        return new Item(code, type, new Wording(cells.get(LABEL).trim(), blankToNull(tags.get("ZH-LABEL"))),
                 Wording.of(cells.get(NOTE).trim(), tags.get("ZH-NOTE")), tags.get("UNIT"), min, max, choices,
                 flag(cells.get(REQUIRED), line, REQUIRED), blankToNull(cells.get(BRANCHING)), calculation,
                 Wording.of(cells.get(SECTION).trim(), tags.get("ZH-SECTION")), flag(cells.get(IDENTIFIER), line,
@@ -543,8 +544,9 @@ public final class DataDictionary {
         Instrument build() {
             // REDCap derives a form's label from its name when the file gives none: bpi_sf is "Bpi Sf".
             String name = tags.getOrDefault("INSTRUMENT", derivedName(code));
-            return new Instrument(code, new Wording(name, tags.get("ZH-INSTRUMENT")), items, Wording.of(tags.get(
-                    "INSTRUMENT-NOTE"), tags.get("ZH-INSTRUMENT-NOTE")));
+            return new Instrument(code, new Wording(name, blankToNull(tags.get("ZH-INSTRUMENT"))), items, Wording.of(
+                    tags.get(
+                            "INSTRUMENT-NOTE"), tags.get("ZH-INSTRUMENT-NOTE")));
         }
 
         private static String derivedName(String code) {

@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
@@ -53,23 +55,36 @@ public class InstrumentDesigner {
     }
 
     /**
-     * Saves an instrument as its draft: a new instrument's version 1, or the next version of a published one, or
-     * over the draft there is. Answers the draft's version number.
+     * Saves an instrument as its draft: a new instrument's version 1 ({@code basedOn} null), the next version of the
+     * published version {@code basedOn}, or over the draft {@code basedOn}. Refused when the newest version is no
+     * longer the one the designer opened (another administrator saved or published meanwhile): the last save must not
+     * silently win. Answers the draft's version number.
      */
     @Secured(Authorities.TENANT_ADMIN)
-    public int saveDraft(Instrument instrument) {
+    public int saveDraft(Instrument instrument, @Nullable Integer basedOn) {
         InstrumentRules.check(instrument);
-        checkItemCodesAreTheirOwn(List.of(instrument));
+        checkItemCodesAreTheirOwn(List.of(instrument), instrument);
+        Optional<InstrumentVersion> newest = versions.newest(instrument.code());
+        if (!Objects.equals(newest.map(InstrumentVersion::getNumber).orElse(null), basedOn)) {
+            throw newest.isPresent() && basedOn == null ? ValidationException.of("code", "instrument.code.taken")
+                    : ValidationException.of("instrument", "instrument.changed-meanwhile");
+        }
         return store(instrument);
     }
 
-    /** Publishes an instrument's draft; from now on new entries use it. Answers the version published. */
+    /**
+     * Publishes an instrument's draft as the designer saw it ({@code seen}); from now on new entries use it. Refused
+     * when the draft holds something else (changed meanwhile). Answers the version published.
+     */
     @Secured(Authorities.TENANT_ADMIN)
-    public int publish(String code) {
+    public int publish(String code, Instrument seen) {
         InstrumentVersion draft = versions.newest(code).filter(v -> v.getStatus() == InstrumentVersion.Status.DRAFT)
                 .orElseThrow(() -> new NotFoundException("Instrument draft", code));
+        if (!draft.getInstrument().equals(seen)) {
+            throw ValidationException.of("instrument", "instrument.changed-meanwhile");
+        }
         InstrumentRules.check(draft.getInstrument());
-        checkItemCodesAreTheirOwn(List.of(draft.getInstrument()));
+        checkItemCodesAreTheirOwn(List.of(draft.getInstrument()), draft.getInstrument());
         if (!versions.publish(draft, clock.instant(), CurrentUser.require().username())) {
             throw ValidationException.of("instrument", "instrument.changed-meanwhile");
         }
@@ -101,7 +116,13 @@ public class InstrumentDesigner {
                 throw read.refusalAt(instrument, refusal);
             }
         }
-        checkItemCodesAreTheirOwn(read.instruments());
+        for (Instrument instrument : read.instruments()) {
+            try {
+                checkItemCodesAreTheirOwn(read.instruments(), instrument);
+            } catch (ValidationException refusal) {
+                throw read.refusalAt(instrument, refusal);
+            }
+        }
         List<String> drafted = new ArrayList<>();
         for (Instrument instrument : read.instruments()) {
             Optional<InstrumentVersion> newest = versions.newest(instrument.code());
@@ -137,8 +158,8 @@ public class InstrumentDesigner {
         int added = 0;
         for (Instrument instrument : StandardInstruments.all()) {
             if (!defined.contains(instrument.code())) {
-                saveDraft(instrument);
-                publish(instrument.code());
+                saveDraft(instrument, null);
+                publish(instrument.code(), instrument);
                 added++;
             }
         }
@@ -171,21 +192,31 @@ public class InstrumentDesigner {
 
     /**
      * An item's code names one question in the whole study, as REDCap's variable names do: its API and exports list
-     * fields by that name alone. Another instrument's versions may not use it.
+     * fields by that name alone, beside each form's {@code <form>_complete}. Another instrument's versions may not use
+     * it, nor may it be another instrument's completion field. Refuses the first clash in {@code checked}, among the
+     * instruments stored and {@code incoming} (those saved together).
      */
-    private void checkItemCodesAreTheirOwn(List<Instrument> incoming) {
+    private void checkItemCodesAreTheirOwn(List<Instrument> incoming, Instrument checked) {
         Map<String, String> owner = new HashMap<>();
         Set<String> incomingCodes = incoming.stream().map(Instrument::code).collect(Collectors.toSet());
+        Set<String> forms = new java.util.HashSet<>(incomingCodes);
+        versions.all().forEach(v -> forms.add(v.getCode()));
         versions.all().stream().filter(v -> !incomingCodes.contains(v.getCode())).forEach(v -> v.getInstrument()
                 .items().forEach(i -> owner.put(i.code(), v.getCode())));
-        for (Instrument instrument : incoming) {
-            for (int index = 0; index < instrument.items().size(); index++) {
-                String code = instrument.items().get(index).code();
-                String other = owner.putIfAbsent(code, instrument.code());
-                if (other != null && !other.equals(instrument.code())) {
-                    throw ValidationException.of("items." + index + ".code", "instrument.item.code.elsewhere", code,
-                            other);
-                }
+        incoming.stream().filter(i -> i != checked).forEach(other -> other.items().forEach(i -> owner.putIfAbsent(
+                i.code(), other.code())));
+        if (owner.containsKey(checked.code() + "_complete")) {
+            throw ValidationException.of("code", "instrument.item.code.completion", checked.code() + "_complete");
+        }
+        for (int index = 0; index < checked.items().size(); index++) {
+            String code = checked.items().get(index).code();
+            String other = owner.get(code);
+            if (other != null && !other.equals(checked.code())) {
+                throw ValidationException.of("items." + index + ".code", "instrument.item.code.elsewhere", code,
+                        other);
+            }
+            if (code.endsWith("_complete") && forms.contains(code.substring(0, code.length() - "_complete".length()))) {
+                throw ValidationException.of("items." + index + ".code", "instrument.item.code.completion", code);
             }
         }
     }

@@ -47,7 +47,8 @@ public class InstrumentLibrary {
 
     /**
      * An instrument as an export lays it out: the newest published version's items, then any item only earlier
-     * versions had (entries made with them still hold its answers).
+     * versions had (entries made with them still hold its answers), each choice item with the choices any version
+     * offered.
      */
     @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
     public Optional<Instrument> acrossVersions(String code) {
@@ -60,7 +61,15 @@ public class InstrumentLibrary {
         Instrument newest = published.getLast();
         Map<String, Item> items = new LinkedHashMap<>();
         newest.items().forEach(i -> items.put(i.code(), i));
-        published.reversed().forEach(v -> v.items().forEach(i -> items.putIfAbsent(i.code(), i)));
+        published.reversed().forEach(v -> v.items().forEach(i -> {
+            Item kept = items.putIfAbsent(i.code(), i);
+            if (kept != null && kept.type() == i.type() && !kept.choices().equals(i.choices())) {
+                // A choice an earlier version offered stays, so an entry made with it is still read whole.
+                List<Choice> choices = new java.util.ArrayList<>(kept.choices());
+                i.choices().stream().filter(c -> kept.choice(c.code()).isEmpty()).forEach(choices::add);
+                items.put(i.code(), kept.withChoices(choices));
+            }
+        }));
         return Optional.of(new Instrument(code, newest.name(), List.copyOf(items.values()), newest.note()));
     }
 

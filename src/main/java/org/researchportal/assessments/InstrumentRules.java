@@ -67,7 +67,8 @@ public final class InstrumentRules {
                 expressionProblem(item.calculation(), calculable(instrument, item), item, true,
                         field + "calculation", errors, arguments);
             }
-            if (item.code() != null && item.type() != ItemType.DESCRIPTIVE) {
+            // Branching reads answers: a score (computed after) or a description (never answered) is not one.
+            if (item.code() != null && item.type().answered()) {
                 earlier.put(item.code(), item);
             }
         }
@@ -152,8 +153,13 @@ public final class InstrumentRules {
     private static boolean choicesFit(Item item) {
         List<Choice> choices = item.choices();
         Set<String> seen = new HashSet<>();
+        // REDCap names a checkbox's columns by its codes in lower case, "-" as "_": those must differ too. A label
+        // may not hold "|", which separates choices (and a slider's labels) in the data dictionary.
+        Set<String> columns = new HashSet<>();
         boolean wellFormed = choices.stream().allMatch(c -> c.code() != null && c.code().matches(CHOICE_CODE)
-                && seen.add(c.code()) && readable(c.label(), SHORT_MAX, true));
+                && seen.add(c.code()) && columns.add(c.code().toLowerCase(java.util.Locale.ROOT).replace('-', '_'))
+                && readable(c.label(), SHORT_MAX, true) && !c.label().en().contains("|")
+                && (c.label().zh() == null || !c.label().zh().contains("|")));
         return switch (item.type()) {
             case SINGLE_CHOICE, MULTIPLE_CHOICE -> wellFormed && !choices.isEmpty() && choices.size() <= 100;
             case SCALE -> wellFormed && choices.size() <= 3 && choices.stream().allMatch(c -> scaleAnchor(item,

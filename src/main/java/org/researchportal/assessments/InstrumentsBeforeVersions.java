@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Brings an installation made before instruments had versions up to date at start-up, in each active tenant: each
  * stored instrument becomes its published version 1 (scores by rule become calculated items with the same
- * missing-item rule, "required when" becomes branching, decimals numbers), its entries' yes/no answers become
- * REDCap's 1/0, and the old document goes. Entries without a version were made with version 1. Audited per instrument.
+ * missing-item rule, an item "required when" another has an answer stays shown and optional, decimals numbers), its
+ * entries' yes/no answers become REDCap's 1/0, and the old document goes. Entries without a version were made with
+ * version 1. Audited per instrument.
  */
 @Component
 class InstrumentsBeforeVersions {
@@ -56,13 +57,14 @@ class InstrumentsBeforeVersions {
             Instrument instrument = converted(old.getInstrument());
             if (versions.versions(old.getCode()).isEmpty()) {
                 versions.add(InstrumentVersion.published(instrument, 1, clock.instant(), "system:" + PURPOSE));
-                instrument.items().stream().filter(i -> i.type() == ItemType.YES_NO).forEach(i -> {
-                    renameAnswer(old.getCode(), i.code(), "yes", "1");
-                    renameAnswer(old.getCode(), i.code(), "no", "0");
-                });
                 audit.record("instrument.versioned", InstrumentDesigner.ENTITY, old.getCode(), null, Map.of(
                         "version", 1, "instrument", instrument), null);
             }
+            // Every time, not only with the version: a start stopped half-way renames the rest at the next one.
+            instrument.items().stream().filter(i -> i.type() == ItemType.YES_NO).forEach(i -> {
+                renameAnswer(old.getCode(), i.code(), "yes", "1");
+                renameAnswer(old.getCode(), i.code(), "no", "0");
+            });
             documents.remove(Query.query(Criteria.where("_id").is(old.requireId())),
                     LegacyInstrumentDefinition.class);
         }
@@ -79,10 +81,11 @@ class InstrumentsBeforeVersions {
         List<Item> items = new ArrayList<>();
         for (Document item : old.getList("items", Document.class, List.of())) {
             String type = item.getString("type");
-            Document when = item.get("requiredWhen", Document.class);
-            boolean required = Boolean.TRUE.equals(item.getBoolean("required")) || when != null;
-            String showWhen = when == null ? null : "[" + when.getString("item") + "] = '" + coded(when.getString(
-                    "answer")) + "'";
+            // "Required when" has no equal among today's rules: branching would hide the item, and with it answers
+            // an earlier entry gave while it was optional. So it stays shown and optional; nothing is lost.
+            boolean required = Boolean.TRUE.equals(item.getBoolean("required"))
+                    && item.get("requiredWhen", Document.class) == null;
+            String showWhen = null;
             items.add(new Item(item.getString("code"), switch (type) {
                 case "DECIMAL" -> ItemType.NUMBER;
                 case "INTEGER" -> ItemType.INTEGER;
@@ -109,10 +112,6 @@ class InstrumentsBeforeVersions {
         String note = old.getString("note");
         return new Instrument(old.getString("code"), new Wording(old.getString("name"), old.getString("nameZh")),
                 items, note == null ? null : new Wording(note, null));
-    }
-
-    private static String coded(String answer) {
-        return answer.equals("yes") ? "1" : answer.equals("no") ? "0" : answer;
     }
 
     private static @Nullable Double number(@Nullable Object value) {

@@ -332,6 +332,8 @@ class RedcapRecords {
             }
         }
         List<Change> writes = new ArrayList<>();
+        // The version each form was checked against: written with it, or refused if one was published meanwhile.
+        Map<Change, Integer> drawnFrom = new java.util.IdentityHashMap<>();
         for (Change change : changes.values()) {
             Optional<InstrumentEntry> entry = assessments.entry(change.participant().id(),
                     change.event().timepoint().code(), change.form());
@@ -346,8 +348,16 @@ class RedcapRecords {
                 continue;
             }
             try {
-                InstrumentScoring.validated(entry.get().instrument(), change.answers());
-                writes.add(change);
+                Map<String, String> kept = InstrumentScoring.validated(entry.get().instrument(), change.answers());
+                // A value for an item its branching hides would be dropped: say so rather than count it imported.
+                List<String> hidden = change.answers().entrySet().stream().filter(a -> !a.getValue().isEmpty()
+                        && !kept.containsKey(a.getKey())).map(Map.Entry::getKey).toList();
+                hidden.forEach(code -> refusals.add(new Refusal(orEmpty(change.participant().studyNumber()), code,
+                        change.answers().get(code), "The field is hidden by its branching logic for this record")));
+                if (hidden.isEmpty()) {
+                    writes.add(change);
+                    drawnFrom.put(change, entry.get().version());
+                }
             } catch (ValidationException refused) {
                 refused.fieldMessageKeys().forEach((field, key) -> {
                     String code = field.startsWith("item.") ? field.substring(5) : field;
@@ -364,8 +374,8 @@ class RedcapRecords {
         for (Change change : writes) {
             try {
                 assessments.record(change.participant().id(), change.event().timepoint().code(), change.form(),
-                        change.assessedOn() == null ? today : change.assessedOn(), withoutBlanks(change.answers()),
-                        IMPORT_REASON);
+                        drawnFrom.get(change), change.assessedOn() == null ? today : change.assessedOn(),
+                        withoutBlanks(change.answers()), IMPORT_REASON);
             } catch (AccessDeniedException refused) {
                 throw RedcapFailure.forbidden(RedcapFailure.NO_IMPORT);
             } catch (ValidationException refused) {

@@ -59,6 +59,40 @@ class DataDictionaryTests {
     }
 
     @Test
+    void aLongChineseLabelRoundTrips() {
+        Item item = new Item("long_question", ItemType.TEXT, new Wording("Long", "长".repeat(2000)), null, null, null,
+                null, List.of(), false, null, null, null, false, null);
+        Instrument instrument = new Instrument("long_form", new Wording("Long form", null), List.of(item), null);
+        InstrumentRules.check(instrument);
+        assertThat(DataDictionary.read(DataDictionary.write(List.of(instrument))).instruments())
+                .containsExactly(instrument);
+    }
+
+    @Test
+    void theRulesRefuseWhatWouldNotSurviveRedcap() {
+        java.util.function.Function<List<Choice>, Instrument> withChoices = choices -> new Instrument("symptoms",
+                new Wording("Symptoms", null), List.of(new Item("which", ItemType.MULTIPLE_CHOICE, new Wording(
+                        "Which", null), null, null, null, null, choices, false, null, null, null, false, null)),
+                null);
+        // REDCap names a checkbox's columns which___a: "A" and "a" would be one column.
+        assertThatThrownBy(() -> InstrumentRules.check(withChoices.apply(List.of(new Choice("A", new Wording("Ache",
+                null)), new Choice("a", new Wording("Aura", null)))))).isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.fieldMessageKeys()).containsEntry(
+                                "items.0.choices", "instrument.item.choices.invalid"));
+        // "|" separates choices in the dictionary: a label holding one would read back as two choices.
+        assertThatThrownBy(() -> InstrumentRules.check(withChoices.apply(List.of(new Choice("1", new Wording(
+                "Left | right", null)))))).isInstanceOf(ValidationException.class);
+        // Branching reads answers: a score is computed after, so a condition on it would never hold.
+        Instrument grip = StandardInstruments.gripStrength();
+        List<Item> items = new java.util.ArrayList<>(grip.items());
+        items.add(new Item("retest", ItemType.YES_NO, new Wording("Retest", null), null, null, null, null, List.of(),
+                false, "[right_max] < 10", null, null, false, null));
+        assertThatThrownBy(() -> InstrumentRules.check(new Instrument("grip", grip.name(), items, grip.note())))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsValue("expression.unknown-item"));
+    }
+
+    @Test
     void aDictionaryExportedByRedcapComesIn() {
         String csv = HEADER + RECORD_ID
                 + "sex,demographics,,radio,Gender,\"0, Female|1, Male\",,,,,y,,y,RH,,,,\n"

@@ -97,14 +97,14 @@ class InstrumentVersionsTests extends PortalTest {
     void aPublishedVersionNeverChangesAndEachEntryKeepsTheVersionItWasMadeWith() {
         String id = trial.asClinician(() -> trial.randomised(screening, consent, randomisation,
                 TrialFixture.candidate("Version Test")));
-        assertThat(asAdmin(() -> designer.saveDraft(stiffnessWithNightPain()))).isEqualTo(2);
+        assertThat(asAdmin(() -> designer.saveDraft(stiffnessWithNightPain(), 1))).isEqualTo(2);
         assertThat(asAssessor(() -> library.instrument("stiffness")).orElseThrow())
                 .as("a draft is not what entries use").isEqualTo(StandardInstruments.stiffness());
         AssessmentRecord baseline = asAssessor(() -> assessments.record(id, "baseline", "stiffness", LocalDate.now(),
                 Map.of("stiffness", "4", "morning_minutes", "20"), null));
         assertThat(baseline.instrumentVersion()).isEqualTo(1);
 
-        assertThat(asAdmin(() -> designer.publish("stiffness"))).isEqualTo(2);
+        assertThat(asAdmin(() -> designer.publish("stiffness", stiffnessWithNightPain()))).isEqualTo(2);
         assertThat(asAdmin(() -> designer.versions("stiffness"))).extracting(InstrumentVersionRow::number,
                 InstrumentVersionRow::published).containsExactly(org.assertj.core.groups.Tuple.tuple(1, true),
                         org.assertj.core.groups.Tuple.tuple(2, true));
@@ -141,8 +141,8 @@ class InstrumentVersionsTests extends PortalTest {
 
     @Test
     void aDraftChangesUntilPublishedAndCanBeDiscarded() {
-        assertThat(asAdmin(() -> designer.saveDraft(stiffnessWithNightPain()))).isEqualTo(2);
-        assertThat(asAdmin(() -> designer.saveDraft(StandardInstruments.stiffness()))).as("the same draft again")
+        assertThat(asAdmin(() -> designer.saveDraft(stiffnessWithNightPain(), 1))).isEqualTo(2);
+        assertThat(asAdmin(() -> designer.saveDraft(StandardInstruments.stiffness(), 2))).as("the same draft again")
                 .isEqualTo(2);
         assertThat(asAdmin(() -> designer.designs())).filteredOn(r -> r.code().equals("stiffness")).singleElement()
                 .satisfies(r -> assertThat(r.published()).isFalse());
@@ -153,15 +153,51 @@ class InstrumentVersionsTests extends PortalTest {
         assertThat(asAdmin(() -> designer.versions("stiffness"))).singleElement()
                 .satisfies(r -> assertThat(r.published()).isTrue());
         assertThat(audit.getClass()).isNotNull();
-        assertThatThrownBy(() -> asAdmin(() -> designer.publish("stiffness")))
+        assertThatThrownBy(() -> asAdmin(() -> designer.publish("stiffness", StandardInstruments.stiffness())))
                 .as("nothing to publish without a draft").isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void theLastSaveNeverSilentlyWinsAndAFormDrawnFromAnOlderVersionIsNotSavedUnderANewerOne() {
+        assertThat(asAdmin(() -> designer.saveDraft(stiffnessWithNightPain(), 1))).isEqualTo(2);
+        // A second administrator still has version 1 open and saves it as "the next draft".
+        assertThatThrownBy(() -> asAdmin(() -> designer.saveDraft(StandardInstruments.stiffness(), 1)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsEntry("instrument", "instrument.changed-meanwhile"));
+        assertThatThrownBy(() -> asAdmin(() -> designer.saveDraft(StandardInstruments.stiffness(), null)))
+                .as("a new instrument with a code taken").isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fieldMessageKeys()).containsEntry("code", "instrument.code.taken"));
+        // Publishing what the draft no longer holds is refused; what it holds is published.
+        assertThatThrownBy(() -> asAdmin(() -> designer.publish("stiffness", StandardInstruments.stiffness())))
+                .isInstanceOf(ValidationException.class);
+        assertThat(asAdmin(() -> designer.versions("stiffness")).getLast().published()).isFalse();
+
+        String id = trial.asClinician(() -> trial.randomised(screening, consent, randomisation,
+                TrialFixture.candidate("Form Drawn Earlier")));
+        InstrumentEntry drawn = asAssessor(() -> assessments.entry(id, "baseline", "stiffness")).orElseThrow();
+        assertThat(drawn.version()).isEqualTo(1);
+        asAdmin(() -> designer.publish("stiffness", stiffnessWithNightPain()));
+        assertThatThrownBy(() -> asAssessor(() -> assessments.record(id, "baseline", "stiffness", drawn.version(),
+                LocalDate.now(), Map.of("stiffness", "4", "morning_minutes", "20"), null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsEntry("instrument", "instrument.version-changed"));
+        assertThat(asAssessor(() -> assessments.find(id, "baseline", "stiffness"))).isEmpty();
+    }
+
+    @Test
+    void anItemCodeIsNotAnotherFormsCompletionField() {
+        Instrument clashing = new Instrument("ward_check", new Wording("Ward check", null), List.of(
+                Item.number("grip_complete", ItemType.INTEGER, "Grip done", "握力完成", 0, 2, null, false)), null);
+        assertThatThrownBy(() -> asAdmin(() -> designer.saveDraft(clashing, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsEntry("items.0.code", "instrument.item.code.completion"));
     }
 
     @Test
     void anItemCodeNamesOneQuestionInTheWholeStudy() {
         Instrument borrowing = new Instrument("my_pain", new Wording("My pain", null), List.of(
                 Item.number("worst", ItemType.INTEGER, "Worst", "最严重", 0, 10, null, true)), null);
-        assertThatThrownBy(() -> asAdmin(() -> designer.saveDraft(borrowing)))
+        assertThatThrownBy(() -> asAdmin(() -> designer.saveDraft(borrowing, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.fieldMessageKeys()).containsEntry("items.0.code", "instrument.item.code.elsewhere");
                     assertThat(e.arguments("items.0.code")).containsExactly("worst", "bpi_sf");
@@ -225,7 +261,11 @@ class InstrumentVersionsTests extends PortalTest {
         assertThat(v1.number()).isEqualTo(1);
         assertThat(v1.published()).isTrue();
         Instrument converted = v1.instrument();
-        assertThat(converted.item("missed_doses_30d").orElseThrow().showWhen()).isEqualTo("[still_taking] = '1'");
+        // Shown and optional as it was when not required: an answer given then is kept.
+        assertThat(converted.item("missed_doses_30d").orElseThrow()).satisfies(i -> {
+            assertThat(i.showWhen()).isNull();
+            assertThat(i.required()).isFalse();
+        });
         assertThat(converted.item("missed_share").orElseThrow().calculation()).isEqualTo("mean([missed_doses_30d])");
         InstrumentRules.check(converted);
         AssessmentRecord entry = asAssessor(() -> assessments.find(id, "baseline", "ai_adherence")).orElseThrow();

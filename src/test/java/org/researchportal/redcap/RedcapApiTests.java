@@ -317,6 +317,25 @@ class RedcapApiTests extends PortalTest {
     }
 
     @Test
+    void aValueForAFieldItsBranchingHidesIsRefusedNotSilentlyDropped() throws Exception {
+        String token = redcapToken("fudan", PortalRole.ASSESSOR);
+        signIn("fudan.assessor");
+        String study = studies.studies().getFirst().id();
+        BlindedParticipantRow p = participants.blindedParticipants(study, Pageable.unpaged()).stream()
+                .filter(r -> r.studyNumber() != null && assessments.find(r.id(), "week_12", "ai_adherence")
+                        .isEmpty()).findFirst().orElseThrow();
+        // Still taking it: the stop date is not asked, so a stop date sent with it would be lost.
+        HttpResponse<String> refused = call(token, "content", "record", "format", "json", "returnFormat", "json",
+                "data", "[{\"record_id\":\"" + p.studyNumber() + "\",\"redcap_event_name\":\"week_12_arm_1\","
+                        + "\"still_taking\":\"1\",\"missed_doses_30d\":\"2\",\"stopped_on\":\"2026-01-05\"}]");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("error").asString()).startsWith("\"" + p.studyNumber()
+                + "\",\"stopped_on\",\"2026-01-05\",\"The field is hidden by its branching logic");
+        signIn("fudan.assessor");
+        assertThat(assessments.find(p.id(), "week_12", "ai_adherence")).as("nothing written").isEmpty();
+    }
+
+    @Test
     void anAssessorsImportIsRecordedAsThemAndAuditedAsAnApiImportAndABadRowWritesNothing() throws Exception {
         String token = redcapToken("lakeside", PortalRole.ASSESSOR);
         List<String> numbers = lakesideNumbersWithout("week_8", "stiffness", 2);

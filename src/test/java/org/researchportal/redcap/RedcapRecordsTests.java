@@ -109,7 +109,7 @@ class RedcapRecordsTests {
         List<String> ids = records.importRows(PROJECT, List.of(Map.of("record_id", "TEST-001", "redcap_event_name",
                 "baseline_arm_1", "which___a", "1")), false);
         assertThat(ids).containsExactly("TEST-001");
-        verify(assessments).record("p1", "baseline", "symptoms", LocalDate.of(2026, 1, 2), Map.of("which", "a,b"),
+        verify(assessments).record("p1", "baseline", "symptoms", 1, LocalDate.of(2026, 1, 2), Map.of("which", "a,b"),
                 "API import");
 
         assertThatThrownBy(() -> records.importRows(PROJECT, List.of(Map.of("record_id", "TEST-001",

@@ -68,6 +68,8 @@ final class InstrumentDesignView extends Main
     private final Button discard = new Button();
     private final Button edit = new Button();
     private @Nullable String savedCode;
+    /** The version the designer opened or last saved: a save or publish over someone else's change is refused. */
+    private @Nullable Integer basedOn;
 
     InstrumentDesignView(InstrumentDesigner designer, AccountService accounts) {
         this.designer = designer;
@@ -119,6 +121,7 @@ final class InstrumentDesignView extends Main
         List<InstrumentVersionRow> versions = instrumentCode == null ? List.of() : designer.versions(instrumentCode);
         InstrumentVersionRow newest = versions.isEmpty() ? null : versions.getLast();
         savedCode = newest == null ? null : newest.code();
+        basedOn = newest == null ? null : newest.number();
         Instrument shown = newest == null ? null : newest.instrument();
         code.setValue(shown == null ? "" : shown.code());
         code.setReadOnly(savedCode != null);
@@ -159,7 +162,8 @@ final class InstrumentDesignView extends Main
     /** Saves the draft; answers whether the service took it (its refusals shown at their fields). */
     private boolean saveDraft() {
         try {
-            int number = designer.saveDraft(instrument());
+            int number = designer.saveDraft(instrument(), basedOn);
+            basedOn = number;
             FieldErrors.clear(errorTargets());
             form.saved();
             Notification.show(getTranslation("designer.saved", number))
@@ -200,7 +204,7 @@ final class InstrumentDesignView extends Main
 
     private void publish() {
         try {
-            int number = designer.publish(code.getValue().trim());
+            int number = designer.publish(code.getValue().trim(), instrument());
             Notification.show(getTranslation("designer.published", number))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             load(code.getValue().trim());
@@ -229,9 +233,14 @@ final class InstrumentDesignView extends Main
 
     /** Starts the next draft from the published version shown. */
     private void startDraft() {
-        int number = designer.saveDraft(instrument());
-        Notification.show(getTranslation("designer.draft-started", number));
-        load(savedCode);
+        try {
+            int number = designer.saveDraft(instrument(), basedOn);
+            Notification.show(getTranslation("designer.draft-started", number));
+            load(savedCode);
+        } catch (ValidationException refusal) {
+            // E.g. another administrator started it meanwhile, or the version breaks a rule made since.
+            FieldErrors.show(this, refusal, errorTargets());
+        }
     }
 
     @Override

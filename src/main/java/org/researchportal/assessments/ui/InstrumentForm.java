@@ -96,6 +96,7 @@ final class InstrumentForm extends Composite<Div> {
             errorTargets.put("reason", reason);
             try {
                 AssessmentRecord record = assessments.record(due.participantId(), due.timepoint(), instrument.code(),
+                        entry.version(),
                         assessedOn.getValue() == null ? LocalDate.now() : assessedOn.getValue(), answers,
                         reason.getValue());
                 FieldErrors.clear(errorTargets);

@@ -145,13 +145,14 @@ class FhirResources {
         Slice<BlindedParticipantRow> rows = blindedParticipants.blindedParticipants(studyId, PageRequest.of(page,
                 count));
         List<ObjectNode> subjects = new ArrayList<>();
-        rows.forEach(p -> subjects.add(subject(address, study, p)));
+        // Only the randomised are research subjects: a candidate screened out never was one.
+        rows.stream().filter(p -> p.studyNumber() != null).forEach(p -> subjects.add(subject(address, study, p)));
         return new SubjectPage(subjects, rows.hasNext());
     }
 
     ObjectNode subject(String id) {
         FhirAddress address = address();
-        BlindedParticipantRow p = blindedParticipants.blindedParticipant(id)
+        BlindedParticipantRow p = blindedParticipants.blindedParticipant(id).filter(r -> r.studyNumber() != null)
                 .orElseThrow(() -> new NotFoundException("ResearchSubject", id));
         StudySummary study = studies.study(p.studyId())
                 .orElseThrow(() -> new NotFoundException("ResearchSubject", id));
