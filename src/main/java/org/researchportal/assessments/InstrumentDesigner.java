@@ -83,6 +83,11 @@ public class InstrumentDesigner {
         if (!draft.getInstrument().equals(seen)) {
             throw ValidationException.of("instrument", "instrument.changed-meanwhile");
         }
+        // A version identical to the one before would only make entries say a different number.
+        Optional<InstrumentVersion> previous = versions.version(code, draft.getNumber() - 1);
+        if (previous.isPresent() && previous.get().getInstrument().equals(draft.getInstrument())) {
+            throw ValidationException.of("instrument", "instrument.unchanged", previous.get().getNumber());
+        }
         InstrumentRules.check(draft.getInstrument());
         checkItemCodesAreTheirOwn(List.of(draft.getInstrument()), draft.getInstrument());
         if (!versions.publish(draft, clock.instant(), CurrentUser.require().username())) {

@@ -146,6 +146,10 @@ class InstrumentVersionsTests extends PortalTest {
                 .isEqualTo(2);
         assertThat(asAdmin(() -> designer.designs())).filteredOn(r -> r.code().equals("stiffness")).singleElement()
                 .satisfies(r -> assertThat(r.published()).isFalse());
+        assertThatThrownBy(() -> asAdmin(() -> designer.publish("stiffness", StandardInstruments.stiffness())))
+                .as("a draft identical to version 1 is not a new version").isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.fieldMessageKeys()).containsEntry("instrument",
+                                "instrument.unchanged"));
         asAdmin(() -> {
             designer.discardDraft("stiffness");
             return null;

@@ -59,7 +59,7 @@ final class InstrumentDesignView extends Main
     private final TextField noteZh = new TextField();
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private final UnsavedChanges.Form form = changes.form(code, nameEn, nameZh, noteEn, noteZh);
-    private final ItemList items = new ItemList(this::refreshPreview, form::watchAll);
+    private final ItemList items = new ItemList(this::refreshPreview, form::watchAll, form::markChanged);
     private final InstrumentPreview preview = new InstrumentPreview();
     private final Paragraph state = new Paragraph();
     private final VersionHistory history;

@@ -118,6 +118,11 @@ final class ItemEditor extends Composite<FormLayout> {
         choices.getElement().setAttribute("aria-label", getTranslation(kind == ItemType.SCALE
                 ? "designer.item.anchors" : "designer.item.choices"));
         calculation.setVisible(kind == ItemType.CALCULATED);
+        // A score's label names the score, not a question.
+        labelEn.setLabel(getTranslation(kind == ItemType.CALCULATED ? "designer.item.score-en"
+                : "designer.item.label-en"));
+        labelZh.setLabel(getTranslation(kind == ItemType.CALCULATED ? "designer.item.score-zh"
+                : "designer.item.label-zh"));
         required.setVisible(kind.answered());
         noteEn.setVisible(kind != ItemType.CALCULATED);
         noteZh.setVisible(kind != ItemType.CALCULATED);

@@ -24,15 +24,18 @@ final class ItemList extends Composite<Div> {
     private final Button add = new Button();
     private final Runnable changed;
     private final Consumer<ItemEditor> added;
+    private final Runnable rearranged;
     private boolean editable = true;
 
     /**
      * @param changed runs after any change to the items (to refresh the preview)
      * @param added receives each item's editor as it is made (to watch its fields for unsaved changes)
+     * @param rearranged runs when the person adds, removes or moves an item (an unsaved change too)
      */
-    ItemList(Runnable changed, Consumer<ItemEditor> added) {
+    ItemList(Runnable changed, Consumer<ItemEditor> added, Runnable rearranged) {
         this.changed = changed;
         this.added = added;
+        this.rearranged = rearranged;
         error.addClassName("field-error");
         error.setVisible(false);
         cards.addClassName("designer-items");
@@ -40,6 +43,7 @@ final class ItemList extends Composite<Div> {
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add.addClickListener(e -> {
             insert(new ItemEditor(null), editors.size());
+            rearranged.run();
             changed.run();
         });
         getContent().add(error, cards, add);
@@ -91,6 +95,7 @@ final class ItemList extends Composite<Div> {
             var remove = new Button(getTranslation("action.remove"), e -> {
                 editors.remove(at);
                 draw();
+                rearranged.run();
                 changed.run();
             });
             List.of(up, down, remove).forEach(b -> {
@@ -110,6 +115,7 @@ final class ItemList extends Composite<Div> {
     private void move(int from, int to) {
         editors.add(to, editors.remove(from));
         draw();
+        rearranged.run();
         changed.run();
     }
 

@@ -147,6 +147,11 @@ public final class UnsavedChanges implements Serializable {
             component.getChildren().forEach(this::watchAll);
         }
 
+        /** A change that is not a field's (rows added, removed or moved). */
+        public void markChanged() {
+            changed(this, true);
+        }
+
         public void saved() {
             changed(this, false);
         }

@@ -163,6 +163,18 @@ class InstrumentDesignerUiTests extends UiTest {
     }
 
     @Test
+    void addingAnItemIsAnUnsavedChangeToo() {
+        signInToUi("lakeside.admin");
+        UI.getCurrent().navigate("admin/instruments/design");
+        _click(_get(Button.class, spec -> spec.withText("Add item")));
+
+        UI.getCurrent().navigate("admin/instruments");
+
+        assertThat(currentPath()).isEqualTo("admin/instruments/design");
+        assertThat(_get(ConfirmDialog.class).getElement().getProperty("header")).isNotBlank();
+    }
+
+    @Test
     void aDictionaryWithOneBadRowShowsItsRowAndColumnAndStoresNothing() {
         signInToUi("lakeside.admin");
         List<InstrumentVersionRow> before = designer.designs();
@@ -212,8 +224,10 @@ class InstrumentDesignerUiTests extends UiTest {
         ItemEditor editor = editors.getLast();
         _setValue(_get(editor, Select.class), type);
         _setValue(_get(editor, TextField.class, spec -> spec.withLabel("Item code")), code);
-        _setValue(_get(editor, TextField.class, spec -> spec.withLabel("Question (English)")), label);
-        _setValue(_get(editor, TextField.class, spec -> spec.withLabel("Question (Chinese)")), labelZh);
+        // A score's label names the score.
+        String words = type == ItemType.CALCULATED ? "Score name" : "Question";
+        _setValue(_get(editor, TextField.class, spec -> spec.withLabel(words + " (English)")), label);
+        _setValue(_get(editor, TextField.class, spec -> spec.withLabel(words + " (Chinese)")), labelZh);
         return editor;
     }
 }
