@@ -142,8 +142,11 @@ class InstrumentDesignerJourney extends BrowserJourney {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(kind).setExact(true)).first().click();
         settle();
         field("Item code").nth(index).fill(code);
-        field("Question (English)").nth(index).fill(label);
-        field("Question (Chinese)").nth(index).fill(labelZh);
+        // The item's own card: a score's label is named "Score name", a question's "Question".
+        Locator card = page.locator(".designer-item").nth(index);
+        String words = kind.equals("Calculated score") ? "Score name" : "Question";
+        card.getByLabel(words + " (English)", new Locator.GetByLabelOptions().setExact(true)).fill(label);
+        card.getByLabel(words + " (Chinese)", new Locator.GetByLabelOptions().setExact(true)).fill(labelZh);
     }
 
     /** The schedule's row of a timepoint, found by the code in it. */
