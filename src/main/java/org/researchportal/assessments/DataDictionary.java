@@ -260,8 +260,22 @@ public final class DataDictionary {
             return instruments;
         }
 
+        /**
+         * Holds each instrument read to a rule; the first refusal becomes the row and column it came from, so the
+         * person fixes the file where it is wrong.
+         */
+        void check(java.util.function.Consumer<Instrument> rule) {
+            for (Instrument instrument : instruments) {
+                try {
+                    rule.accept(instrument);
+                } catch (ValidationException refusal) {
+                    throw refusalAt(instrument, refusal);
+                }
+            }
+        }
+
         /** A rule's refusal of one of the instruments read, as the row and column it came from. */
-        ValidationException refusalAt(Instrument instrument, ValidationException refusal) {
+        private ValidationException refusalAt(Instrument instrument, ValidationException refusal) {
             Map.Entry<String, String> first = refusal.fieldMessageKeys().entrySet().iterator().next();
             String field = first.getKey();
             List<Integer> rows = itemRows.get(instrument);

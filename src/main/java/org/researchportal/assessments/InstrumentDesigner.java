@@ -114,20 +114,8 @@ public class InstrumentDesigner {
     @Secured(Authorities.TENANT_ADMIN)
     public List<String> importDictionary(String csv) {
         DataDictionary.Read read = DataDictionary.read(csv);
-        for (Instrument instrument : read.instruments()) {
-            try {
-                InstrumentRules.check(instrument);
-            } catch (ValidationException refusal) {
-                throw read.refusalAt(instrument, refusal);
-            }
-        }
-        for (Instrument instrument : read.instruments()) {
-            try {
-                checkItemCodesAreTheirOwn(read.instruments(), instrument);
-            } catch (ValidationException refusal) {
-                throw read.refusalAt(instrument, refusal);
-            }
-        }
+        read.check(InstrumentRules::check);
+        read.check(instrument -> checkItemCodesAreTheirOwn(read.instruments(), instrument));
         List<String> drafted = new ArrayList<>();
         for (Instrument instrument : read.instruments()) {
             Optional<InstrumentVersion> newest = versions.newest(instrument.code());

@@ -5,19 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.researchportal.base.security.GuessingLimit;
-import org.researchportal.base.security.PortalPrincipal;
 import org.researchportal.base.security.PortalUser;
-import org.researchportal.tenancy.Tenant;
-import org.researchportal.tenancy.TenantDirectory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -33,17 +25,13 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     static final int FAILURES_PER_MINUTE = 10;
 
-    private final SignInAccounts accounts;
-    private final TenantDirectory tenants;
-    private final Clock clock;
+    private final TokenOwners owners;
     private final GuessingLimit failures;
     private final Supplier<HandlerMapping> endpoints;
 
-    ApiTokenFilter(SignInAccounts accounts, TenantDirectory tenants, Clock clock, GuessingLimit failures,
+    ApiTokenFilter(TokenOwners owners, GuessingLimit failures,
             Supplier<HandlerMapping> endpoints) {
-        this.accounts = accounts;
-        this.tenants = tenants;
-        this.clock = clock;
+        this.owners = owners;
         this.failures = failures;
         this.endpoints = endpoints;
     }
@@ -75,18 +63,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             response.getWriter().write("{\"error\":\"invalid_token\"}");
             return;
         }
-        PortalUser user = caller.get();
-        var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated((PortalPrincipal) () -> user, null,
-                authorities);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        TokenOwners.continueAs(caller.get(), null, request, response, chain);
     }
 
     /** Whether a controller answers this path (a wrong method or media type is still its to answer). */
@@ -115,20 +92,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         // A REDCap token answers for one study only, so it is no bearer token for the whole tenant's API.
-        return accounts.findToken(ApiTokenService.hash(token))
-                .filter(t -> t.getRevokedAt() == null && t.getStudyId() == null)
-                .flatMap(t -> accounts.findById(t.getAccountId())
-                        .filter(Account::isActive)
-                        .filter(a -> a.getTenantId() != null && a.getTenantId().equals(t.getTenantId()))
-                        .filter(a -> a.getRoles().contains(t.getRole()))
-                        .flatMap(a -> tenants.activeTenant(a.getTenantId()).map(tenant -> {
-                            accounts.tokenUsed(t.requireId(), clock.instant());
-                            return user(a, tenant, t);
-                        })));
-    }
-
-    private static PortalUser user(Account account, Tenant tenant, ApiToken token) {
-        return PortalUsers.of(account, tenant, Set.of(token.getRole()));
+        return owners.owner(token).filter(o -> o.token().getStudyId() == null).map(TokenOwners.Owner::user);
     }
 
     /** Paths this filter guards. */

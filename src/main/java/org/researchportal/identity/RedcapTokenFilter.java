@@ -5,16 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.researchportal.base.security.GuessingLimit;
-import org.researchportal.base.security.PortalPrincipal;
 import org.researchportal.base.security.PortalUser;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,16 +24,11 @@ final class RedcapTokenFilter extends OncePerRequestFilter {
     /** The largest form the servlet container reads (Tomcat's default maximum form size). */
     static final long MAX_BYTES = 2_000_000;
 
-    private final SignInAccounts accounts;
-    private final org.researchportal.tenancy.TenantDirectory tenants;
-    private final Clock clock;
+    private final TokenOwners owners;
     private final GuessingLimit failures;
 
-    RedcapTokenFilter(SignInAccounts accounts, org.researchportal.tenancy.TenantDirectory tenants, Clock clock,
-            GuessingLimit failures) {
-        this.accounts = accounts;
-        this.tenants = tenants;
-        this.clock = clock;
+    RedcapTokenFilter(TokenOwners owners, GuessingLimit failures) {
+        this.owners = owners;
         this.failures = failures;
     }
 
@@ -68,19 +57,7 @@ final class RedcapTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        PortalUser user = caller.get().user();
-        var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated((PortalPrincipal) () -> user, null,
-                authorities);
-        authentication.setDetails(caller.get().scope());
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        TokenOwners.continueAs(caller.get().user(), caller.get().scope(), request, response, chain);
     }
 
     private record Caller(PortalUser user, StudyTokenScope scope) {}
@@ -94,17 +71,7 @@ final class RedcapTokenFilter extends OncePerRequestFilter {
         if (!ApiTokenService.REDCAP_TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        return accounts.findToken(ApiTokenService.hash(token))
-                .filter(t -> t.getRevokedAt() == null && t.getStudyId() != null)
-                .flatMap(t -> accounts.findById(t.getAccountId())
-                        .filter(Account::isActive)
-                        .filter(a -> a.getTenantId() != null && a.getTenantId().equals(t.getTenantId()))
-                        .filter(a -> a.getRoles().contains(t.getRole()))
-                        .flatMap(a -> tenants.activeTenant(a.getTenantId()).map(tenant -> {
-                            accounts.tokenUsed(t.requireId(), clock.instant());
-                            return new Caller(PortalUsers.of(a, tenant, Set.of(t.getRole())),
-                                    new StudyTokenScope(t.requireId(), java.util.Objects.requireNonNull(t
-                                            .getStudyId())));
-                        })));
+        return owners.owner(token).filter(o -> o.token().getStudyId() != null).map(o -> new Caller(o.user(),
+                new StudyTokenScope(o.token().requireId(), java.util.Objects.requireNonNull(o.token().getStudyId()))));
     }
 }

@@ -116,7 +116,8 @@ public class SecurityConfiguration {
         return http.securityMatcher(ApiTokenFilter.PATHS.toArray(String[]::new))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiTokenFilter(accounts, tenants, clock, apiTokenGuesses, controllers::getObject),
+                .addFilterBefore(new ApiTokenFilter(new TokenOwners(accounts, tenants, clock), apiTokenGuesses,
+                        controllers::getObject),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
@@ -134,7 +135,7 @@ public class SecurityConfiguration {
         return http.securityMatcher(RedcapTokenFilter.PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new RedcapTokenFilter(accounts, tenants, clock, apiTokenGuesses),
+                .addFilterBefore(new RedcapTokenFilter(new TokenOwners(accounts, tenants, clock), apiTokenGuesses),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();

@@ -152,14 +152,7 @@ class DataDictionaryTests {
 
     private static ValidationException refusalOf(String csv) {
         try {
-            DataDictionary.Read read = DataDictionary.read(csv);
-            for (Instrument instrument : read.instruments()) {
-                try {
-                    InstrumentRules.check(instrument);
-                } catch (ValidationException refusal) {
-                    throw read.refusalAt(instrument, refusal);
-                }
-            }
+            DataDictionary.read(csv).check(InstrumentRules::check);
         } catch (ValidationException refusal) {
             return refusal;
         }
