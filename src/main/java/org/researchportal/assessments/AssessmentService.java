@@ -93,6 +93,7 @@ public class AssessmentService {
                 }
                 Window window = window(p, t);
                 due.add(new DueAssessment(p.id(), studyId, p.studyNumber(), p.displayName(), t.code(), t.label(),
+                        t.labelZh(),
                         dueOn, window.opens(), window.closes(),
                         state(today, window.opens(), window.closes(), done == t.instruments().size(), decided),
                         done, t.instruments().size(), decided == null ? null : decided.reason()));

@@ -69,7 +69,7 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
 
     private void show(DueAssessment due) {
         removeAll();
-        title = Formats.text(due.studyNumber()) + " · " + due.displayName() + " · " + due.timepointLabel();
+        title = Formats.text(due.studyNumber()) + " · " + due.displayName() + " · " + due.timepointLabel(getLocale());
         add(new ViewToolbar(title), new Paragraph(getTranslation("entry.window",
                 Formats.date(due.windowOpens(), getLocale()), Formats.date(due.windowCloses(), getLocale()))));
         studies.schedule(due.studyId()).stream().filter(t -> t.code().equals(due.timepoint())).findFirst()

@@ -43,7 +43,7 @@ class AssessmentsSection implements ParticipantRecordSection {
             card.addClassNames("card", "participant-timepoints");
             card.add(new H2(getTranslation("record.timepoints")));
             var grid = new Grid<DueAssessment>();
-            grid.addColumn(DueAssessment::timepointLabel).setHeader(getTranslation("worklist.timepoint"))
+            grid.addColumn(d -> d.timepointLabel(getLocale())).setHeader(getTranslation("worklist.timepoint"))
                     .setAutoWidth(true);
             grid.addColumn(d -> getTranslation(d.state().messageKey())).setHeader(getTranslation("worklist.state"))
                     .setAutoWidth(true);

@@ -22,7 +22,7 @@ final class OverdueAssessments extends Composite<Div> {
             list.add(new Paragraph(getTranslation("overdue.none")));
         }
         overdue.stream().limit(SHOWN).forEach(d -> list.add(new Paragraph(getTranslation("overdue.row",
-                Formats.text(d.studyNumber()), d.displayName(), d.timepointLabel(),
+                Formats.text(d.studyNumber()), d.displayName(), d.timepointLabel(getLocale()),
                 Formats.date(d.windowCloses(), getLocale())))));
         if (overdue.size() > SHOWN) {
             list.add(new Paragraph(getTranslation("overdue.more", overdue.size() - SHOWN)));

@@ -46,7 +46,7 @@ final class WorklistView extends Main implements HasDynamicTitle {
         grid.addColumn(d -> Formats.text(d.studyNumber())).setHeader(getTranslation("participant.study-number"))
                 .setAutoWidth(true);
         grid.addColumn(DueAssessment::displayName).setHeader(getTranslation("participant.name")).setAutoWidth(true);
-        grid.addColumn(DueAssessment::timepointLabel).setHeader(getTranslation("worklist.timepoint"))
+        grid.addColumn(d -> d.timepointLabel(getLocale())).setHeader(getTranslation("worklist.timepoint"))
                 .setAutoWidth(true);
         grid.addColumn(d -> getTranslation(d.state().messageKey())).setHeader(getTranslation("worklist.state"))
                 .setAutoWidth(true);
