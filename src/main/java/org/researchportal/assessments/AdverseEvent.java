@@ -40,6 +40,11 @@ class AdverseEvent extends TenantOwnedDocument {
         return new AdverseEventRecord(requireId(), participantId, report, serious, reportedAt);
     }
 
+    BlindedAdverseEvent toBlinded() {
+        return new BlindedAdverseEvent(requireId(), participantId, report.onset(), report.resolvedOn(),
+                report.grade(), serious, report.outcome());
+    }
+
     String getParticipantId() {
         return participantId;
     }

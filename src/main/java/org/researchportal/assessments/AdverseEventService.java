@@ -113,6 +113,15 @@ public class AdverseEventService {
     }
 
     /**
+     * A participant's adverse events for a blinded monitor, latest onset first: only what tells no arm (see
+     * {@link BlindedAdverseEvent}). Another tenant's participant has none here.
+     */
+    @Secured(Authorities.MONITOR)
+    public List<BlindedAdverseEvent> blindedOfParticipant(String participantId) {
+        return adverseEvents.ofParticipant(participantId).stream().map(AdverseEvent::toBlinded).toList();
+    }
+
+    /**
      * The adverse events of a page of a study's participants, for an export: by participant, then onset. Clinicians
      * only, as everywhere else: an event's relatedness to the programme would tell a blinded reader the arm.
      */

@@ -169,7 +169,7 @@ public class AccountService {
      * opened here, never searched.
      */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.THERAPIST, Authorities.COORDINATOR,
-            Authorities.ASSESSOR})
+            Authorities.ASSESSOR, Authorities.MONITOR})
     public PeopleNames names(Collection<String> usernamesOrAccountIds) {
         List<String> references = usernamesOrAccountIds.stream().filter(r -> r != null && !r.isBlank()
                 && !r.startsWith(SystemActor.USERNAME_PREFIX)).distinct().toList();

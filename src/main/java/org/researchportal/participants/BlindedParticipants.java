@@ -35,6 +35,25 @@ public class BlindedParticipants {
         return records.randomised(participantId).map(BlindedParticipants::blinded);
     }
 
+    /**
+     * A randomised participant's consent, for a monitor verifying it: no arm, and no withdrawal reason (see
+     * {@link BlindedConsent}). Empty when none is recorded (an imported participant) or the participant is unknown.
+     */
+    @Secured({Authorities.MONITOR, Authorities.CLINICIAN})
+    public Optional<BlindedConsent> blindedConsent(String participantId) {
+        return records.randomised(participantId).flatMap(p -> Optional.ofNullable(p.getConsent()))
+                .map(BlindedConsent::of);
+    }
+
+    /**
+     * A randomised participant's eligibility as judged at screening (the measures entered and the answers given),
+     * for a monitor verifying it. Screening comes before allocation, so nothing in it tells the arm.
+     */
+    @Secured({Authorities.MONITOR, Authorities.CLINICIAN})
+    public Optional<EligibilityAssessment> blindedEligibility(String participantId) {
+        return records.randomised(participantId).flatMap(p -> Optional.ofNullable(p.getEligibility()));
+    }
+
     private static BlindedParticipantRow blinded(Participant p) {
         return new BlindedParticipantRow(p.requireId(), p.getStudyId(), p.getStudyNumber(), p.getDisplayName(),
                 p.getStatus(), p.getEnrolledOn(), p.getConsent() == null ? null : p.getConsent().consentedOn(),

@@ -84,8 +84,8 @@ public class StudyService {
         return StudySummary.of(study);
     }
 
-    /** The study's screening measures and eligibility criteria. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
+    /** The study's screening measures and eligibility criteria (a monitor reads them to verify eligibility). */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.MONITOR})
     public EligibilityModel eligibilityModel(String studyId) {
         return records.study(studyId).getEligibility();
     }

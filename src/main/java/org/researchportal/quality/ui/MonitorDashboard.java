@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
@@ -18,12 +19,14 @@ import org.researchportal.base.ui.StudyChooser;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.participants.BlindedParticipantRow;
 import org.researchportal.participants.BlindedParticipants;
+import org.researchportal.quality.MonitorFigures;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 
 /**
- * Where the monitor lands: the study's participants, each opening their data form by form. Blinded: the service hands
- * it rows that cannot carry an arm.
+ * Where the monitor lands: the study's open queries by age, verification progress, forms waiting for a signature and
+ * what blocks the database lock, then its participants, each opening their data form by form. Blinded: the services
+ * hand it rows that cannot carry an arm.
  */
 @Route("monitor")
 @Menu(order = 25, icon = "CLIPBOARD_TEXT", title = "menu.monitor")
@@ -31,10 +34,12 @@ import org.researchportal.study.StudySummary;
 final class MonitorDashboard extends Main implements HasDynamicTitle {
 
     private final BlindedParticipants participants;
+    private final MonitorFigures figures;
     private final Div body = new Div();
 
-    MonitorDashboard(BlindedParticipants participants, StudyService studies) {
+    MonitorDashboard(BlindedParticipants participants, MonitorFigures figures, StudyService studies) {
         this.participants = participants;
+        this.figures = figures;
         addClassName("portal-view");
         var chooser = new StudyChooser<>(studies.studies(), StudySummary::acronym, this::show);
         add(new ViewToolbar(getTranslation("menu.monitor"), chooser), body);
@@ -48,12 +53,20 @@ final class MonitorDashboard extends Main implements HasDynamicTitle {
         grid.addColumn(BlindedParticipantRow::displayName).setHeader(getTranslation("participant.name"))
                 .setFlexGrow(1);
         grid.addColumn(r -> getTranslation(r.status().messageKey())).setHeader(getTranslation("participant.status"));
+        // A link, not a button: the page has an address of its own, and a screen reader names the link by its row.
+        grid.addComponentColumn(r -> {
+            var open = new RouterLink(getTranslation("monitor.open-data"), ParticipantDataView.class, r.id());
+            open.getElement().setAttribute("aria-label", getTranslation("monitor.open-data-of", Formats.text(
+                    r.studyNumber())));
+            return open;
+        }).setHeader(getTranslation("monitor.open-data")).setAutoWidth(true).setKey("open-data");
         grid.setItems(query -> participants.blindedParticipants(study.id(), toSpringPageRequest(query)).stream());
         grid.addClassName("portal-grid");
         var blinding = new Paragraph(getTranslation("monitor.blinded-note"));
         blinding.addClassName("portal-notice");
         body.removeAll();
         body.add(new Section(study.acronym() + " · " + study.title(), blinding),
+                new StudyFiguresPanel(study.id(), figures),
                 new Section(getTranslation("monitor.participants"), grid));
     }
 

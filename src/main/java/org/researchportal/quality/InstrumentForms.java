@@ -1,0 +1,68 @@
+package org.researchportal.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.researchportal.assessments.AssessmentRecord;
+import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.Instrument;
+import org.researchportal.assessments.InstrumentEntry;
+import org.researchportal.assessments.Item;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.study.Timepoint;
+
+/**
+ * An instrument's entry at a timepoint in words, drawn from the version it was entered with: each answered item with
+ * its label and shown value, then the scores. Items are the instrument's item codes and {@link
+ * AssessmentService#ASSESSED_ON}, as the assessment service names them when they change.
+ */
+final class InstrumentForms {
+
+    /** One entry made at one timepoint of the schedule. */
+    record Entry(Timepoint timepoint, InstrumentEntry entry) {
+
+        AssessmentRecord saved() {
+            return Objects.requireNonNull(entry.saved());
+        }
+
+        String enteredBy() {
+            return saved().assessedBy();
+        }
+    }
+
+    private final String studyId;
+    private final String participantId;
+    private final AnswerWords words;
+
+    InstrumentForms(String studyId, String participantId, AnswerWords words) {
+        this.studyId = studyId;
+        this.participantId = participantId;
+        this.words = words;
+    }
+
+    FormView form(Entry e) {
+        Instrument instrument = e.entry().instrument();
+        AssessmentRecord saved = e.saved();
+        List<FormView.Field> fields = new ArrayList<>();
+        fields.add(new FormView.Field(AssessmentService.ASSESSED_ON, words.text("entry.assessed-on"),
+                words.date(saved.assessedOn())));
+        for (Item item : instrument.questions()) {
+            String raw = saved.answers().get(item.code());
+            if (raw != null && !raw.isBlank()) {
+                fields.add(new FormView.Field(item.code(), item.label().in(words.locale()), words.answer(item, raw)));
+            }
+        }
+        for (Item score : instrument.scores()) {
+            Double value = saved.scores().get(score.code());
+            if (value != null) {
+                fields.add(new FormView.Field(score.code(), score.label().in(words.locale()), value.toString()));
+            }
+        }
+        String title = instrument.name().in(words.locale()) + " · " + words.either(e.timepoint().label(),
+                e.timepoint().labelZh());
+        String detail = words.text("data.instrument.detail", e.entry().version(), words.person(saved.assessedBy()),
+                words.time(saved.recordedAt()));
+        return new FormView(ClinicalForm.instrument(studyId, participantId, e.timepoint().code(), instrument.code()),
+                title, detail, fields);
+    }
+}
