@@ -1,8 +1,10 @@
 package org.researchportal.quality.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouterLink;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,6 +20,13 @@ import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.demo.DemoStudyDesigns;
+import org.researchportal.followup.CallAnswers;
+import org.researchportal.followup.CallEntry;
+import org.researchportal.followup.CallOutcome;
+import org.researchportal.followup.CallRecords;
+import org.researchportal.followup.CallWorklist;
+import org.researchportal.followup.FollowUpCall;
+import org.researchportal.followup.FollowUpPlans;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.NewAccount;
 import org.researchportal.participants.ConsentService;
@@ -54,6 +63,12 @@ class ParticipantDataUiTests extends UiTest {
     AdverseEventService adverseEvents;
     @Autowired
     AccountService accounts;
+    @Autowired
+    FollowUpPlans plans;
+    @Autowired
+    CallWorklist worklist;
+    @Autowired
+    CallRecords calls;
 
     private TrialFixture trial;
     private String participantId;
@@ -67,6 +82,7 @@ class ParticipantDataUiTests extends UiTest {
                     3, List.of("bpi_sf"))));
             return null;
         });
+        trial.planCalls(plans);
         participantId = trial.asClinician(() -> trial.randomised(screening, consent, randomisation,
                 TrialFixture.candidate("Data Page Test")));
         asSystem(trial.tenantId(), EnumSet.of(PortalRole.ASSESSOR), () -> assessments.record(participantId,
@@ -115,9 +131,31 @@ class ParticipantDataUiTests extends UiTest {
     @Test
     void theInvestigatorReadsTheWholeAdverseEvent() {
         signInToUi(person("en", PortalRole.CLINICIAN));
-        UI.getCurrent().navigate("monitor/participant/" + participantId);
+        UI.getCurrent().navigate("participants/" + participantId);
+        RouterLink toData = _get(RouterLink.class, spec -> spec.withText(
+                "Open every form of this participant, as the monitor and the investigator read them"));
+        UI.getCurrent().navigate(toData.getHref());
+        assertThat(currentPath()).isEqualTo("monitor/participant/" + participantId);
         assertThat(viewText()).contains("Brief Pain Inventory (short form) · Baseline", "Consent form v2.1",
                 DESCRIPTION, "Left knee", "Related to the exercise programme", "Probably", "Programme adjusted");
+    }
+
+    /** Calls are planned per arm: that a participant has any tells the arm, so only the investigator reads them. */
+    @Test
+    void onlyTheInvestigatorReadsTheFollowUpCalls() {
+        FollowUpCall call = trial.asClinician(() -> worklist.callsOf(participantId)).getFirst();
+        trial.asCoordinator(() -> calls.recordAttempt(call.requireId(), new CallEntry(CallOutcome.COMPLETED,
+                new CallAnswers(null, null, Set.of(), null, 6, null, null, null, Set.of(), false, null), null, null,
+                call.getVersion())));
+
+        signInToUi(person("en", PortalRole.CLINICIAN));
+        UI.getCurrent().navigate("monitor/participant/" + participantId);
+        assertThat(viewText()).contains("Call 1", "Joint pain in the last week (0-10)");
+
+        signInToUi(person("en", PortalRole.MONITOR));
+        UI.getCurrent().navigate("monitor/participant/" + participantId);
+        assertThat(viewText()).contains("Brief Pain Inventory (short form)").doesNotContain("Call 1",
+                "Joint pain in the last week (0-10)");
     }
 
     @Test
