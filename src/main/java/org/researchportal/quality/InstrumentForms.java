@@ -8,6 +8,7 @@ import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.InstrumentEntry;
 import org.researchportal.assessments.Item;
+import org.researchportal.assessments.MissedVisitRecord;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.study.Timepoint;
 
@@ -64,5 +65,17 @@ final class InstrumentForms {
                 words.time(saved.recordedAt()));
         return new FormView(ClinicalForm.instrument(studyId, participantId, e.timepoint().code(), instrument.code()),
                 title, detail, fields);
+    }
+
+    /**
+     * A timepoint recorded as not assessed: the form its instruments would have filled, as the assessment service
+     * guards it (every instrument, "*").
+     */
+    FormView missed(Timepoint timepoint, MissedVisitRecord record) {
+        return new FormView(ClinicalForm.instrument(studyId, participantId, timepoint.code(), "*"), words.text(
+                "data.missed-visit.title", words.either(timepoint.label(), timepoint.labelZh())), words.text(
+                        "data.entered-by", words.person(record.recordedBy()), words.time(record.recordedAt())),
+                List.of(new FormView.Field("kind", words.text("data.missed-visit.kind"), words.text(record.kind()
+                        .messageKey())), new FormView.Field("reason", words.text("missed.reason"), record.reason())));
     }
 }

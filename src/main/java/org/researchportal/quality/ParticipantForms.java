@@ -9,6 +9,8 @@ import org.researchportal.assessments.AdverseEventRow;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.BlindedAdverseEvent;
+import org.researchportal.assessments.MissedVisitRecord;
+import org.researchportal.assessments.MissedVisits;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
@@ -22,6 +24,7 @@ import org.researchportal.participants.BlindedParticipantRow;
 import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.participants.EligibilityAssessment;
 import org.researchportal.study.StudyService;
+import org.researchportal.study.Timepoint;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -36,17 +39,19 @@ public class ParticipantForms {
     private final BlindedParticipants participants;
     private final StudyService studies;
     private final AssessmentService assessments;
+    private final MissedVisits missedVisits;
     private final AdverseEventService adverseEvents;
     private final CallWorklist calls;
     private final AccountService accounts;
     private final I18NProvider translations;
 
     ParticipantForms(BlindedParticipants participants, StudyService studies, AssessmentService assessments,
-            AdverseEventService adverseEvents, CallWorklist calls, AccountService accounts,
+            MissedVisits missedVisits, AdverseEventService adverseEvents, CallWorklist calls, AccountService accounts,
             I18NProvider translations) {
         this.participants = participants;
         this.studies = studies;
         this.assessments = assessments;
+        this.missedVisits = missedVisits;
         this.adverseEvents = adverseEvents;
         this.calls = calls;
         this.accounts = accounts;
@@ -55,7 +60,7 @@ public class ParticipantForms {
 
     /**
      * A randomised participant's forms in the order of the trial: eligibility, consent, each timepoint's instruments
-     * as entered, adverse events, and for an unblinded reader the follow-up calls.
+     * as entered or why it was not assessed, adverse events, and for an unblinded reader the follow-up calls.
      */
     @Secured({Authorities.MONITOR, Authorities.CLINICIAN})
     public ParticipantData forms(String participantId, Locale locale) {
@@ -65,10 +70,12 @@ public class ParticipantForms {
         String studyId = participant.studyId();
         var consent = participants.blindedConsent(participantId);
         var eligibility = participants.blindedEligibility(participantId);
-        List<InstrumentForms.Entry> entries = studies.schedule(studyId).stream()
+        List<Timepoint> schedule = studies.schedule(studyId);
+        List<InstrumentForms.Entry> entries = schedule.stream()
                 .flatMap(t -> t.instruments().stream().flatMap(code -> assessments.entry(participantId, t.code(),
                         code).filter(e -> e.saved() != null).stream().map(e -> new InstrumentForms.Entry(t, e))))
                 .toList();
+        List<MissedVisitRecord> missed = missedVisits.missedVisitsOf(studyId, List.of(participantId));
         boolean blinded = reader.blinded();
         List<BlindedAdverseEvent> blindedEvents = blinded ? adverseEvents.blindedOfParticipant(participantId)
                 : List.of();
@@ -79,8 +86,9 @@ public class ParticipantForms {
                 : calls.callsOf(participantId).stream().filter(c -> c.getAnswers() != null).toList();
         PeopleNames people = accounts.names(Stream.of(consent.stream().map(BlindedConsent::takenBy),
                 eligibility.stream().map(EligibilityAssessment::assessedBy),
-                entries.stream().map(InstrumentForms.Entry::enteredBy), events.stream().map(
-                        AdverseEventRow::reportedBy))
+                entries.stream().map(InstrumentForms.Entry::enteredBy), missed.stream().map(
+                        MissedVisitRecord::recordedBy), events.stream().map(
+                                AdverseEventRow::reportedBy))
                 .flatMap(s -> s).toList());
 
         var words = new AnswerWords(translations, locale, reader.zone(), people);
@@ -90,6 +98,8 @@ public class ParticipantForms {
         consent.ifPresent(c -> forms.add(screening.consent(c)));
         var instruments = new InstrumentForms(studyId, participantId, words);
         entries.forEach(e -> forms.add(instruments.form(e)));
+        schedule.forEach(t -> missed.stream().filter(m -> m.timepoint().equals(t.code()))
+                .forEach(m -> forms.add(instruments.missed(t, m))));
         var safety = new SafetyForms(studyId, participantId, words);
         blindedEvents.forEach(e -> forms.add(safety.blinded(e)));
         events.forEach(e -> forms.add(safety.unblinded(e)));

@@ -54,7 +54,7 @@ class MonitorDashboardUiTests extends UiTest {
         String text = panel.getElement().getTextRecursively();
         assertThat(text).contains("Open for more than 7 days", "Open for more than 30 days", "3 of 4 (75%)",
                 "Not available: this portal does not keep this figure yet.", "Follow-up",
-                "Open the data of participant L02");
+                "Open data of participant L02");
         assertThat(_find(panel, RouterLink.class).getFirst().getHref()).isEqualTo("monitor/participant/p-1");
 
         when(figures.openQueryAges("s")).thenReturn(Optional.of(new MonitorFigures.QueryAges(0, 0, 0)));

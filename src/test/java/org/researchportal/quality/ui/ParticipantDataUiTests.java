@@ -18,6 +18,8 @@ import org.researchportal.UiTest;
 import org.researchportal.assessments.AdverseEventReport;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.MissedVisitRecord;
+import org.researchportal.assessments.MissedVisits;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.demo.DemoStudyDesigns;
 import org.researchportal.followup.CallAnswers;
@@ -62,6 +64,8 @@ class ParticipantDataUiTests extends UiTest {
     @Autowired
     AdverseEventService adverseEvents;
     @Autowired
+    MissedVisits missedVisits;
+    @Autowired
     AccountService accounts;
     @Autowired
     FollowUpPlans plans;
@@ -79,7 +83,7 @@ class ParticipantDataUiTests extends UiTest {
         trial = TrialFixture.create(tenants, studies, randomisation, DemoStudyDesigns.reMsRandomisation(), 8);
         asSystem(trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> {
             studies.configureSchedule(trial.studyId(), List.of(new Timepoint("baseline", "Baseline", "基线", 0, 14,
-                    3, List.of("bpi_sf"))));
+                    3, List.of("bpi_sf")), new Timepoint("week_6", "Week 6", "第6周", 42, 7, 7, List.of("bpi_sf"))));
             return null;
         });
         trial.planCalls(plans);
@@ -88,6 +92,8 @@ class ParticipantDataUiTests extends UiTest {
         asSystem(trial.tenantId(), EnumSet.of(PortalRole.ASSESSOR), () -> assessments.record(participantId,
                 "baseline", "bpi_sf", LocalDate.now(), Map.of("worst", "7", "least", "2", "average", "4", "now",
                         "3"), null));
+        asSystem(trial.tenantId(), EnumSet.of(PortalRole.ASSESSOR), () -> missedVisits.recordMissed(participantId,
+                "week_6", MissedVisitRecord.Kind.MISSED, "Admitted to hospital that week"));
         trial.asClinician(() -> adverseEvents.report(participantId, new AdverseEventReport(LocalDate.now(),
                 DESCRIPTION, "Left knee", 2, false, AdverseEventReport.Relatedness.PROBABLE,
                 AdverseEventReport.Action.PROGRAMME_ADJUSTED, AdverseEventReport.Outcome.ONGOING, null)));
@@ -110,7 +116,9 @@ class ParticipantDataUiTests extends UiTest {
                 "Consent", "Consent document version", "Consent form v2.1", "Agrees to be contacted by SMS",
                 "Brief Pain Inventory (short form) · Baseline", "Version 1 of the instrument",
                 "Worst pain in the last 24 hours", "7", "Least pain in the last 24 hours", "Assessed on",
-                "Adverse event · onset", "CTCAE grade", "2 · Moderate", "Serious", "Ongoing");
+                "Visit not assessed · Week 6", "Missed (the participant did not attend)",
+                "Admitted to hospital that week", "Adverse event · onset", "CTCAE grade", "2 · Moderate", "Serious",
+                "Ongoing");
         assertThat(page).as("no arm, nor what an adverse event's description, site, relatedness or action tell")
                 .doesNotContain("EXERCISE", "CONTROL", "Exercise", "Control", DESCRIPTION, "Left knee",
                         "Related to the exercise programme", "Probably", "Action taken", "Programme adjusted");
