@@ -84,12 +84,13 @@ public class ParticipantForms {
         // blinded reader is not shown them, not even as an empty list.
         List<FollowUpCall> answeredCalls = blinded ? List.of()
                 : calls.callsOf(participantId).stream().filter(c -> c.getAnswers() != null).toList();
-        PeopleNames people = accounts.names(Stream.of(consent.stream().map(BlindedConsent::takenBy),
+        Stream<String> named = Stream.of(consent.stream().map(BlindedConsent::takenBy),
                 eligibility.stream().map(EligibilityAssessment::assessedBy),
-                entries.stream().map(InstrumentForms.Entry::enteredBy), missed.stream().map(
-                        MissedVisitRecord::recordedBy), events.stream().map(
-                                AdverseEventRow::reportedBy))
-                .flatMap(s -> s).toList());
+                entries.stream().map(InstrumentForms.Entry::enteredBy),
+                missed.stream().map(MissedVisitRecord::recordedBy),
+                events.stream().map(AdverseEventRow::reportedBy)).flatMap(s -> s);
+        // One look-up names everyone the forms name.
+        PeopleNames people = accounts.names(named.toList());
 
         var words = new AnswerWords(translations, locale, reader.zone(), people);
         List<FormView> forms = new ArrayList<>();
@@ -97,9 +98,11 @@ public class ParticipantForms {
         eligibility.ifPresent(e -> forms.add(screening.eligibility(e, studies.eligibilityModel(studyId))));
         consent.ifPresent(c -> forms.add(screening.consent(c)));
         var instruments = new InstrumentForms(studyId, participantId, words);
-        entries.forEach(e -> forms.add(instruments.form(e)));
-        schedule.forEach(t -> missed.stream().filter(m -> m.timepoint().equals(t.code()))
-                .forEach(m -> forms.add(instruments.missed(t, m))));
+        for (Timepoint t : schedule) {
+            entries.stream().filter(e -> e.timepoint().equals(t)).forEach(e -> forms.add(instruments.form(e)));
+            missed.stream().filter(m -> m.timepoint().equals(t.code())).forEach(m -> forms.add(instruments.missed(t,
+                    m)));
+        }
         var safety = new SafetyForms(studyId, participantId, words);
         blindedEvents.forEach(e -> forms.add(safety.blinded(e)));
         events.forEach(e -> forms.add(safety.unblinded(e)));

@@ -119,6 +119,9 @@ class ParticipantDataUiTests extends UiTest {
                 "Visit not assessed · Week 6", "Missed (the participant did not attend)",
                 "Admitted to hospital that week", "Adverse event · onset", "CTCAE grade", "2 · Moderate", "Serious",
                 "Ongoing");
+        assertThat(List.of(page.indexOf("Verdict"), page.indexOf("Consent document version"),
+                page.indexOf("Brief Pain Inventory (short form) · Baseline"), page.indexOf("Visit not assessed"),
+                page.indexOf("Adverse event · onset"))).as("in the order of the trial").isSorted();
         assertThat(page).as("no arm, nor what an adverse event's description, site, relatedness or action tell")
                 .doesNotContain("EXERCISE", "CONTROL", "Exercise", "Control", DESCRIPTION, "Left knee",
                         "Related to the exercise programme", "Probably", "Action taken", "Programme adjusted");
