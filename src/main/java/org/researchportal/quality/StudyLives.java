@@ -31,12 +31,13 @@ class StudyLives {
     void move(String studyId, StudyStage stage, Instant at, String by, @Nullable String reason) {
         Optional<StudyLife> life = of(studyId);
         if (life.isEmpty()) {
-            documents.insert(new StudyLife(studyId, stage, at, by, reason));
+            // A study without a record was recruiting.
+            documents.insert(new StudyLife(studyId, stage, at, by, reason, StudyStage.RECRUITING));
             return;
         }
         documents.updateFirst(Query.query(Criteria.where("_id").is(life.get().requireId())),
                 new Update().set("stage", stage).set("changedAt", at).set("changedBy", by).set("reason", reason)
-                        .inc("version", 1),
+                        .set("before", life.get().getStage()).inc("version", 1),
                 StudyLife.class);
     }
 }
