@@ -134,6 +134,7 @@ public class AssessmentService {
         BlindedParticipantRow participant = participants.blindedParticipant(participantId)
                 .orElseThrow(() -> new NotFoundException("Participant", participantId));
         String studyId = participant.studyId();
+        locks.requireStudyOpen(studyId);
         Timepoint timepoint = studies.schedule(studyId).stream().filter(t -> t.code().equals(timepointCode))
                 .filter(t -> t.instruments().contains(instrumentCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Timepoint", timepointCode));

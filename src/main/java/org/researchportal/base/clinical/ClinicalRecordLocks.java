@@ -28,7 +28,7 @@ public interface ClinicalRecordLocks {
     void requireStudyOpen(String studyId);
 
     /**
-     * Refuses bringing a new person into the study (screening, importing a record, randomising) unless it recruits:
+     * Refuses bringing a new person into the study (screening, randomising) unless it recruits:
      * {@code study.locked} when its database is locked, {@code study.not-recruiting} while it is being set up or
      * after recruitment closed for follow-up.
      */
