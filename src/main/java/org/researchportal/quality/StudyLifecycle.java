@@ -146,7 +146,9 @@ public class StudyLifecycle {
             String action) {
         PortalUser user = CurrentUser.require();
         Instant at = clock.instant();
-        lives.move(studyId, to, at, user.displayName(), reason);
+        if (!lives.moveFrom(studyId, from, to, at, user.displayName(), reason)) {
+            throw ValidationException.of("stage", "study-life.changed-meanwhile");
+        }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("stage", to.name());
         after.put("at", at);

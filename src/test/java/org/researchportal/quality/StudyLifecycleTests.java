@@ -70,6 +70,8 @@ class StudyLifecycleTests extends PortalTest {
     ReleasedAllocations allocations;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    StudyLives lives;
 
     TrialFixture trial;
 
@@ -249,5 +251,20 @@ class StudyLifecycleTests extends PortalTest {
             assertThatThrownBy(() -> as(role, () -> lifecycle.lock(study, "No"))).as(role.name()).isInstanceOf(
                     AccessDeniedException.class);
         }
+    }
+
+    @Test
+    void ofTwoMovesFromTheSameStageOnlyOneIsMade() {
+        String study = trial.studyId();
+        Instant now = Instant.now();
+        as(PortalRole.MONITOR, () -> {
+            // The first move of a study never moved creates its record: a second creation meets the unique index.
+            assertThat(lives.moveFrom(study, StudyStage.RECRUITING, StudyStage.LOCKED, now, "A", "First")).isTrue();
+            assertThat(lives.moveFrom(study, StudyStage.RECRUITING, StudyStage.LOCKED, now, "B", "Second")).isFalse();
+            assertThat(lives.moveFrom(study, StudyStage.LOCKED, StudyStage.FOLLOW_UP, now, "A", "Back")).isTrue();
+            assertThat(lives.moveFrom(study, StudyStage.LOCKED, StudyStage.RECRUITING, now, "B", "Back")).isFalse();
+            assertThat(lives.stage(study)).isEqualTo(StudyStage.FOLLOW_UP);
+            return null;
+        });
     }
 }
