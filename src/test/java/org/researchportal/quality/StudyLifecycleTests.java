@@ -72,6 +72,12 @@ class StudyLifecycleTests extends PortalTest {
     ApplicationEvents events;
     @Autowired
     StudyLives lives;
+    @Autowired
+    org.researchportal.messaging.ReminderPlanner reminders;
+    @Autowired
+    org.researchportal.followup.FollowUpPlans plans;
+    @Autowired
+    org.researchportal.followup.CallPlanning planning;
 
     TrialFixture trial;
 
@@ -266,5 +272,26 @@ class StudyLifecycleTests extends PortalTest {
             assertThat(lives.stage(study)).isEqualTo(StudyStage.FOLLOW_UP);
             return null;
         });
+    }
+
+    @Test
+    void aLockedStudysCallsAreNeitherPlannedNorRemindedOfUntilItIsUnlocked() {
+        String study = trial.studyId();
+        trial.planCalls(plans);
+        String participant = trial.asClinician(() -> trial.randomised(screening, consent, randomisation,
+                TrialFixture.candidate("Called Person", "+8613800138000", "called@example.org")));
+        Supplier<Integer> planRound = () -> asSystem(trial.tenantId(), Set.of(PortalRole.COORDINATOR,
+                PortalRole.CLINICIAN), () -> planning.planCalls() + reminders.planCallReminders(40));
+        as(PortalRole.ASSESSOR, () -> missedVisits.recordMissed(participant, "baseline",
+                MissedVisitRecord.Kind.NOT_DONE, "Declined"));
+        as(PortalRole.MONITOR, () -> lifecycle.lock(study, "Analysis"));
+        try {
+            assertThat(planRound.get()).as("planned for a locked study").isZero();
+            assertThat(as(PortalRole.COORDINATOR, () -> planning.expectedCalls(40))).isEmpty();
+        } finally {
+            as(PortalRole.TENANT_ADMIN, () -> lifecycle.unlock(study, "Follow-up goes on"));
+        }
+        assertThat(as(PortalRole.COORDINATOR, () -> planning.expectedCalls(40))).isNotEmpty();
+        assertThat(planRound.get()).as("the reminder planned once unlocked").isPositive();
     }
 }
