@@ -44,6 +44,10 @@ class AdverseEventDraft extends TenantOwnedDocument {
         this.raisedAt = raisedAt;
     }
 
+    String getStudyId() {
+        return studyId;
+    }
+
     String getParticipantId() {
         return participantId;
     }

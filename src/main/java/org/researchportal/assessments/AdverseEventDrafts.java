@@ -14,6 +14,8 @@ import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.ParticipantContact;
@@ -36,9 +38,12 @@ public class AdverseEventDrafts {
     private final AdverseEventService reports;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ClinicalRecordLocks locks;
 
     AdverseEventDrafts(AdverseEventDraftRecords drafts, ParticipantService participants,
-            ParticipantContacts contacts, AdverseEventService reports, AuditTrail audit, Clock clock) {
+            ParticipantContacts contacts, AdverseEventService reports, AuditTrail audit, Clock clock,
+            ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.drafts = drafts;
         this.participants = participants;
         this.contacts = contacts;
@@ -55,6 +60,7 @@ public class AdverseEventDrafts {
     public String openDraft(String participantId, String description, LocalDate noticedOn, String source) {
         ParticipantContact participant = contacts.contact(participantId)
                 .orElseThrow(() -> new NotFoundException("Participant", participantId));
+        locks.requireStudyOpen(participant.studyId());
         if (Inputs.isBlankOrLonger(description, AdverseEventReport.DESCRIPTION_MAX_LENGTH)) {
             throw ValidationException.of("description", "ae.description.invalid");
         }
@@ -88,6 +94,7 @@ public class AdverseEventDrafts {
     @Secured(Authorities.CLINICIAN)
     public String reportFromDraft(String draftId, AdverseEventReport report) {
         AdverseEventDraft draft = stillOpen(draftId);
+        locks.requireWritable(ClinicalForm.adverseEvent(draft.getStudyId(), draft.getParticipantId(), ""));
         ParticipantRecord participant = participants.participantRecord(draft.getParticipantId());
         // Checked before the draft is claimed, so a refused report leaves it open for the clinician to correct.
         reports.validate(report, participant);
@@ -104,6 +111,7 @@ public class AdverseEventDrafts {
     @Secured(Authorities.CLINICIAN)
     public void dismissDraft(String draftId, String reason) {
         AdverseEventDraft draft = stillOpen(draftId);
+        locks.requireStudyOpen(draft.getStudyId());
         if (Inputs.isBlankOrLonger(reason, AssessmentService.REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }

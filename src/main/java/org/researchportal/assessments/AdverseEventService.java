@@ -54,6 +54,7 @@ public class AdverseEventService {
     @Secured(Authorities.CLINICIAN)
     public String report(String participantId, AdverseEventReport report) {
         ParticipantRecord participant = participants.participantRecord(participantId);
+        locks.requireStudyOpen(participant.studyId());
         validate(report, participant);
         return recorded(participant, report);
     }

@@ -74,9 +74,9 @@ public class AssessmentService {
      * Every randomised participant's timepoints, with their windows and state, closed windows first. Today is the
      * tenant's today. A timepoint due after a participant left the study is not listed (unless something was recorded
      * for it); a window never opens before consent. Clinicians see it too (for the overdue count and the record); it
-     * carries no arm either way.
+     * carries no arm either way. The tenant administrator reads it for what blocks the study's database lock.
      */
-    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN, Authorities.TENANT_ADMIN})
     public List<DueAssessment> worklist(String studyId) {
         List<Timepoint> schedule = studies.schedule(studyId);
         LocalDate today = LocalDate.now(clock.withZone(CurrentUser.require().zone()));
@@ -134,6 +134,7 @@ public class AssessmentService {
         BlindedParticipantRow participant = participants.blindedParticipant(participantId)
                 .orElseThrow(() -> new NotFoundException("Participant", participantId));
         String studyId = participant.studyId();
+        locks.requireStudyOpen(studyId);
         Timepoint timepoint = studies.schedule(studyId).stream().filter(t -> t.code().equals(timepointCode))
                 .filter(t -> t.instruments().contains(instrumentCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Timepoint", timepointCode));

@@ -56,6 +56,7 @@ public class MissedVisits {
             String reason) {
         BlindedParticipantRow participant = participants.blindedParticipant(participantId)
                 .orElseThrow(() -> new NotFoundException("Participant", participantId));
+        locks.requireStudyOpen(participant.studyId());
         Timepoint timepoint = studies.schedule(participant.studyId()).stream()
                 .filter(t -> t.code().equals(timepointCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Timepoint", timepointCode));

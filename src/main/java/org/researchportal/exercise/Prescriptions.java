@@ -11,6 +11,7 @@ import java.util.Set;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.ParticipantRef;
@@ -28,8 +29,11 @@ public class Prescriptions {
     private final ExerciseArm arm;
     private final ProgrammeRecords records;
     private final Clock clock;
+    private final ClinicalRecordLocks locks;
 
-    Prescriptions(AuditTrail audit, ExerciseArm arm, ProgrammeRecords records, Clock clock) {
+    Prescriptions(AuditTrail audit, ExerciseArm arm, ProgrammeRecords records, Clock clock,
+            ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.audit = audit;
         this.arm = arm;
         this.records = records;
@@ -49,6 +53,7 @@ public class Prescriptions {
     public Programme prescribe(String participantId, String templateCode, LocalDate startDate,
             Set<DayOfWeek> weekdays, String reason) {
         ParticipantRef participant = arm.participant(participantId);
+        locks.requireStudyOpen(participant.studyId());
         ExerciseManual manual = records.latestManual(participant.studyId())
                 .orElseThrow(() -> ValidationException.of("template", "programme.no-manual"));
         ProgrammeTemplate template = manual.getTemplates().stream().filter(t -> t.code().equals(templateCode))
@@ -87,7 +92,7 @@ public class Prescriptions {
     /** Adjusts one exercise's dosage and level; the change is kept with who and why. */
     @Secured(Authorities.THERAPIST)
     public Programme adjust(String participantId, String exercise, Dosage dosage, int level, String reason) {
-        arm.participant(participantId);
+        locks.requireStudyOpen(arm.participant(participantId).studyId());
         Programme programme = records.programme(participantId);
         if (programme.getItems().stream().noneMatch(i -> i.exercise().equals(exercise)) || !dosage.valid()
                 || level < 1 || level > ProgrammeItem.MAX_LEVEL || Inputs.isBlankOrLonger(reason, 500)) {

@@ -58,4 +58,8 @@ public class ProgrammeAlert extends TenantOwnedDocument {
     Kind getKind() {
         return kind;
     }
+
+    String getStudyId() {
+        return studyId;
+    }
 }

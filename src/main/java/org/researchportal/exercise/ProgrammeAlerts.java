@@ -2,6 +2,7 @@ package org.researchportal.exercise;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.exercise.ProgrammeRecords.Followed;
@@ -31,9 +33,11 @@ public class ProgrammeAlerts {
     private final SessionLogRecords sessions;
     private final RaisedAlerts alerts;
     private final Clock clock;
+    private final ClinicalRecordLocks locks;
 
     ProgrammeAlerts(ProgrammeAlertRecords alertRecords, AuditTrail audit, ExerciseArm arm, ProgrammeRecords records,
-            SessionLogRecords sessions, RaisedAlerts alerts, Clock clock) {
+            SessionLogRecords sessions, RaisedAlerts alerts, Clock clock, ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.alertRecords = alertRecords;
         this.audit = audit;
         this.arm = arm;
@@ -55,6 +59,7 @@ public class ProgrammeAlerts {
     public AlertRecord handleAlert(String alertId, String note) {
         ProgrammeAlert alert = alertRecords.findAlert(alertId).orElseThrow(() -> new NotFoundException("ProgrammeAlert",
                 alertId));
+        locks.requireStudyOpen(alert.getStudyId());
         if (Inputs.isBlankOrLonger(note, ProgrammeAlert.NOTE_MAX_LENGTH)) {
             throw ValidationException.of("note", "alert.note.required");
         }
@@ -73,7 +78,10 @@ public class ProgrammeAlerts {
      */
     @Secured(Authorities.THERAPIST)
     public int raiseInactivityAlerts() {
-        List<Followed> followed = records.followedProgrammes();
+        // A locked study's programmes are over for the analysis: no alert is raised about them.
+        Map<String, Boolean> locked = new HashMap<>();
+        List<Followed> followed = records.followedProgrammes().stream().filter(f -> !locked.computeIfAbsent(f
+                .programme().getStudyId(), locks::studyLocked)).toList();
         if (followed.isEmpty()) {
             return 0;
         }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantRef;
 import org.researchportal.participants.ParticipantService;
@@ -35,10 +36,12 @@ public class SessionLogging {
     private final WeeklySummaries summaries;
     private final RaisedAlerts alerts;
     private final Clock clock;
+    private final ClinicalRecordLocks locks;
 
     SessionLogging(SessionLogRecords sessions, ProgrammeAlertRecords raisedAlerts, ParticipantService participants,
             AuditTrail audit, ExerciseArm arm, ProgrammeRecords records, WeeklySummaries summaries,
-            RaisedAlerts alerts, Clock clock) {
+            RaisedAlerts alerts, Clock clock, ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.sessions = sessions;
         this.raisedAlerts = raisedAlerts;
         this.participants = participants;
@@ -54,6 +57,7 @@ public class SessionLogging {
     @Secured(Authorities.PARTICIPANT)
     public SessionRecord logSession(SessionEntry entry) {
         ParticipantRef me = arm.requireMe();
+        locks.requireStudyOpen(me.studyId());
         Programme programme = records.programme(me.id());
         Map<String, String> errors = new HashMap<>();
         LocalDate today = arm.today(me);
@@ -121,6 +125,7 @@ public class SessionLogging {
     public CheckInRecord checkIn(int jointPain, int stiffness, boolean takingAromataseInhibitor,
             @Nullable String note) {
         ParticipantRef me = arm.requireMe();
+        locks.requireStudyOpen(me.studyId());
         records.programme(me.id());
         Map<String, String> errors = new HashMap<>();
         checkScale(errors, "jointPain", jointPain);

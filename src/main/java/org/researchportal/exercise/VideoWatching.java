@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.ParticipantRef;
 import org.springframework.security.access.annotation.Secured;
@@ -27,9 +28,11 @@ public class VideoWatching {
     private final Prescriptions prescriptions;
     private final ExerciseArm arm;
     private final Clock clock;
+    private final ClinicalRecordLocks locks;
 
     VideoWatching(VideoWatchRecords watches, MediaAccess access, Prescriptions prescriptions, ExerciseArm arm,
-            Clock clock) {
+            Clock clock, ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.watches = watches;
         this.access = access;
         this.prescriptions = prescriptions;
@@ -45,6 +48,8 @@ public class VideoWatching {
     public VideoEngagement recordWatch(String videoId, WatchEvent event, double positionSeconds,
             double durationSeconds) {
         ParticipantRef me = arm.requireMe();
+        // What a participant watched counts toward adherence, which the locked database holds as it was.
+        locks.requireStudyOpen(me.studyId());
         ExerciseVideo video = access.viewable(videoId);
         if (!Double.isFinite(positionSeconds) || positionSeconds < 0 || positionSeconds > LONGEST_SECONDS) {
             throw ValidationException.of("position", "video.watch.invalid");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.CallParticipant;
 import org.researchportal.participants.CallParticipants;
@@ -34,9 +35,12 @@ public class CallPlanning {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ClinicalRecordLocks locks;
 
     CallPlanning(TenantDocuments documents, FollowUpCallRecords calls, FollowUpPlans plans,
-            CallParticipants participants, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            CallParticipants participants, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+            ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.documents = documents;
         this.calls = calls;
         this.plans = plans;
@@ -49,7 +53,8 @@ public class CallPlanning {
     /** Plans the calls of every allocated participant of the tenant; answers how many calls were new. */
     @Secured(Authorities.COORDINATOR)
     public int planCalls() {
-        List<CallParticipant> all = participants.callParticipants();
+        // A locked study's calls stay as the database holds them: none planned, none cancelled.
+        List<CallParticipant> all = inOpenStudies(participants.callParticipants());
         // The participants' calls and the arms' plans are read once for the round, not once per participant.
         Map<String, FollowUpCallRecords.Planned> plannedOf = calls.plannedOf(all.stream().map(CallParticipant::id)
                 .toList());
@@ -65,9 +70,11 @@ public class CallPlanning {
     /** Plans one participant's calls (just randomised); answers how many were new. */
     @Secured(Authorities.COORDINATOR)
     public int planCallsFor(String participantId) {
-        return participants.callParticipant(participantId).map(participant -> plan(participant, calls
-                .plannedOf(List.of(participantId)).getOrDefault(participantId, FollowUpCallRecords.Planned.NONE),
-                new HashMap<>())).orElse(0);
+        return participants.callParticipant(participantId).filter(p -> !locks.studyLocked(p.studyId()))
+                .map(participant -> plan(participant, calls
+                        .plannedOf(List.of(participantId)).getOrDefault(participantId,
+                                FollowUpCallRecords.Planned.NONE),
+                        new HashMap<>())).orElse(0);
     }
 
     /** Cancels a participant's open calls (they left the study or may no longer be contacted); answers how many. */
@@ -75,6 +82,9 @@ public class CallPlanning {
     public int cancelOpenCalls(String participantId, String reason) {
         int cancelled = 0;
         for (FollowUpCall call : calls.openCallsOf(participantId)) {
+            if (locks.studyLocked(call.getStudyId())) {
+                continue;
+            }
             cancelled += calls.cancel(call.requireId(), reason, clock.instant()) ? 1 : 0;
             events.publishEvent(new FollowUpCallClosed(documents.currentTenantId(), participantId, call.requireId()));
         }
@@ -93,7 +103,7 @@ public class CallPlanning {
     public List<ExpectedCall> expectedCalls(int days) {
         List<ExpectedCall> expected = new ArrayList<>();
         Map<String, CallParticipant> byId = new java.util.HashMap<>();
-        participants.callParticipants().forEach(p -> byId.put(p.id(), p));
+        inOpenStudies(participants.callParticipants()).forEach(p -> byId.put(p.id(), p));
         for (FollowUpCall call : calls.openCalls()) {
             CallParticipant participant = byId.get(call.getParticipantId());
             if (participant == null || participant.status() != ParticipantStatus.ENROLLED) {
@@ -111,6 +121,12 @@ public class CallPlanning {
             }
         }
         return expected;
+    }
+
+    /** The participants whose study's database is not locked (each study asked once). */
+    private List<CallParticipant> inOpenStudies(List<CallParticipant> all) {
+        Map<String, Boolean> locked = new HashMap<>();
+        return all.stream().filter(p -> !locked.computeIfAbsent(p.studyId(), locks::studyLocked)).toList();
     }
 
     /** Plans the calls missing from those planned so far (as read); the arms' plans are kept as read. */

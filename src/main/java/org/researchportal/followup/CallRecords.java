@@ -70,12 +70,12 @@ public class CallRecords {
 
     @Secured(Authorities.COORDINATOR)
     public FollowUpCall recordAttempt(String callId, CallEntry entry) {
-        if (entry.outcome() == null) {
-            throw ValidationException.of("outcome", "call.outcome.required");
-        }
         FollowUpCall call = calls.call(callId);
         ClinicalForm form = ClinicalForm.followUpCall(call.getStudyId(), call.getParticipantId(), callId);
         locks.requireWritable(form);
+        if (entry.outcome() == null) {
+            throw ValidationException.of("outcome", "call.outcome.required");
+        }
         if (call.getStatus() != CallStatus.OPEN) {
             throw ValidationException.of("outcome", "call.closed");
         }

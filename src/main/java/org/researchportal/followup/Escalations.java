@@ -6,6 +6,7 @@ import java.util.Map;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.springframework.security.access.annotation.Secured;
@@ -20,8 +21,10 @@ public class Escalations {
     private final EscalationRecords records;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ClinicalRecordLocks locks;
 
-    Escalations(EscalationRecords records, AuditTrail audit, Clock clock) {
+    Escalations(EscalationRecords records, AuditTrail audit, Clock clock, ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.records = records;
         this.audit = audit;
         this.clock = clock;
@@ -43,6 +46,7 @@ public class Escalations {
     @Secured(Authorities.CLINICIAN)
     public void handle(String escalationId, String note) {
         Escalation escalation = records.escalation(escalationId);
+        locks.requireStudyOpen(escalation.getStudyId());
         if (Inputs.isBlankOrLonger(note, NOTE_MAX_LENGTH)) {
             throw ValidationException.of("note", "escalation.note.required");
         }

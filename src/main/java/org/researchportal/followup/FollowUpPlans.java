@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantDocuments;
@@ -23,9 +24,11 @@ public class FollowUpPlans {
     private final StudyService studies;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ClinicalRecordLocks locks;
 
     FollowUpPlans(TenantDocuments documents, FollowUpPlanRecords records, StudyService studies, AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.events = events;
         this.documents = documents;
         this.records = records;
@@ -40,6 +43,7 @@ public class FollowUpPlans {
     @Secured(Authorities.TENANT_ADMIN)
     public FollowUpPlan configure(String studyId, String armCode, FollowUpPlanSettings settings) {
         var study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
+        locks.requireStudyOpen(study.id());
         if (study.arms().stream().noneMatch(a -> a.code().equals(armCode))) {
             throw ValidationException.of("armCode", "followup.plan.arm.invalid");
         }

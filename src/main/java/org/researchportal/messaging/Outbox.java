@@ -178,6 +178,19 @@ public class Outbox {
     }
 
     /**
+     * Cancels the reminders still pending to a study's participants (sessions, video links, calls, assessments): its
+     * database is locked, so nothing more is asked of them. Answers how many; audited.
+     */
+    @Secured({Authorities.MONITOR, Authorities.TENANT_ADMIN})
+    public int cancelPendingReminders(String studyId, String reason) {
+        int cancelled = cancelEach(records.pendingOfStudy(studyId, MessagePurpose.REMINDERS), reason);
+        if (cancelled > 0) {
+            audit.record("messages.cancelled", "Study", studyId, null, Map.of("cancelled", cancelled), reason);
+        }
+        return cancelled;
+    }
+
+    /**
      * Records what the provider reported about a sent message: delivered, or undelivered / failed with its error.
      * A report never moves a message back (a late "sent" after "delivered" changes nothing).
      */

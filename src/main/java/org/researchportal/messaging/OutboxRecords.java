@@ -100,6 +100,11 @@ class OutboxRecords {
         return pending(Criteria.where("participantId").in(participantIds).and("purpose").is(purpose));
     }
 
+    /** The pending messages of these purposes about a study's participants. */
+    List<OutboxMessage> pendingOfStudy(String studyId, Collection<MessagePurpose> purposes) {
+        return pending(Criteria.where("studyId").is(studyId).and("purpose").in(purposes));
+    }
+
     private List<OutboxMessage> pending(Criteria which) {
         return documents.find(Query.query(which).addCriteria(Criteria.where("status")
                 .is(OutboxMessage.Status.PENDING)), OutboxMessage.class);

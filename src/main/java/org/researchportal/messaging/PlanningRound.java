@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What one reminder planning round has read, so that it reads each thing once instead of once per reminder: what the
@@ -17,6 +18,7 @@ final class PlanningRound {
     private final Map<String, OutboxMessage> inOutbox;
     private final MessageTemplates templates;
     private final Map<String, TemplateText> wordings = new HashMap<>();
+    private final Map<String, Boolean> lockedStudies = new HashMap<>();
 
     private PlanningRound(Map<String, OutboxMessage> inOutbox, MessageTemplates templates) {
         this.inOutbox = inOutbox;
@@ -38,6 +40,11 @@ final class PlanningRound {
     /** The round put this message in the outbox: planning the same key again in the round finds it. */
     void enqueued(String key, OutboxMessage message) {
         inOutbox.put(key, message);
+    }
+
+    /** Whether a study's database is locked, asked once a round. */
+    boolean studyLocked(String studyId, Predicate<String> ask) {
+        return lockedStudies.computeIfAbsent(studyId, ask::test);
     }
 
     /** The tenant's wording (or the portal's default), read once a round. */

@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.researchportal.base.PhoneNumbers;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.messaging.DueReminders.AssessmentDue;
@@ -49,9 +50,11 @@ public class ReminderPlanner {
     private final Outbox outbox;
     private final ParticipantLinks links;
     private final Clock clock;
+    private final ClinicalRecordLocks locks;
 
     ReminderPlanner(ObjectProvider<DueReminders> sources, ParticipantContacts participants, MessageTemplates templates,
-            Outbox outbox, ParticipantLinks links, Clock clock) {
+            Outbox outbox, ParticipantLinks links, Clock clock, ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.sources = sources;
         this.participants = participants;
         this.templates = templates;
@@ -230,7 +233,9 @@ public class ReminderPlanner {
             int days,
             Instant now, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
         Optional<ParticipantContact> contact = participants.contact(participantId)
-                .filter(c -> c.status() == ParticipantStatus.ENROLLED);
+                .filter(c -> c.status() == ParticipantStatus.ENROLLED)
+                // A locked study asks nothing more of its participants.
+                .filter(c -> !round.studyLocked(c.studyId(), locks::studyLocked));
         Optional<Channel> channel = contact.flatMap(ReminderPlanner::channel);
         if (channel.isEmpty()) {
             return false;

@@ -69,6 +69,8 @@ public class ConsentService {
     public void recordConsent(String participantId, @Nullable String documentVersion, @Nullable LocalDate consentedOn,
             @Nullable Boolean smsContact, @Nullable Boolean emailContact) {
         Participant participant = records.participant(participantId);
+        // A locked study says so before any field is checked.
+        locks.requireStudyOpen(participant.getStudyId());
         Consent previous = participant.getConsent();
         Map<String, String> errors = answers(participant, documentVersion, consentedOn, smsContact, emailContact);
         if (!ScreeningService.BEFORE_ENROLMENT.contains(participant.getStatus())) {
@@ -95,6 +97,8 @@ public class ConsentService {
     public void correctConsent(String participantId, @Nullable String documentVersion, @Nullable LocalDate consentedOn,
             @Nullable Boolean smsContact, @Nullable Boolean emailContact, @Nullable String reason) {
         Participant participant = records.participant(participantId);
+        // A locked study says so before any field is checked.
+        locks.requireStudyOpen(participant.getStudyId());
         Consent current = participant.getConsent();
         Map<String, String> errors = answers(participant, documentVersion, consentedOn, smsContact, emailContact);
         if (current == null) {
@@ -128,6 +132,8 @@ public class ConsentService {
     public void reconsent(String participantId, @Nullable String documentVersion, @Nullable LocalDate consentedOn,
             @Nullable Boolean smsContact, @Nullable Boolean emailContact) {
         Participant participant = records.participant(participantId);
+        // A locked study says so before any field is checked.
+        locks.requireStudyOpen(participant.getStudyId());
         Consent current = participant.getConsent();
         Map<String, String> errors = answers(participant, documentVersion, consentedOn, smsContact, emailContact);
         if (current == null) {
@@ -199,6 +205,8 @@ public class ConsentService {
     public void transcribePaperConsent(String participantId, String documentVersion, LocalDate consentedOn,
             boolean smsContact, boolean emailContact, String reason) {
         Participant participant = records.participant(participantId);
+        // A locked study says so before any field is checked.
+        locks.requireStudyOpen(participant.getStudyId());
         Map<String, String> errors = new HashMap<>();
         List<String> forms = trialDocuments.consentForms(participant.getStudyId()).stream().map(DocumentRow::label)
                 .toList();
@@ -232,6 +240,8 @@ public class ConsentService {
     @Secured(Authorities.CLINICIAN)
     public void withdrawConsent(String participantId, Scope scope, LocalDate withdrawnOn, String reason) {
         Participant participant = records.participant(participantId);
+        // A locked study says so before any field is checked.
+        locks.requireStudyOpen(participant.getStudyId());
         Consent consent = participant.getConsent();
         Map<String, String> errors = new HashMap<>();
         if (consent == null) {

@@ -13,6 +13,7 @@ import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
@@ -48,10 +49,12 @@ public class ParticipantService {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ClinicalRecordLocks locks;
 
     ParticipantService(TenantDocuments documents, ParticipantRecords records, ParticipantChanges changes,
             StudyService studies, ParticipantReads reads, ParticipantImportCheck importCheck, AuditTrail audit,
-            Clock clock, PhoneNumbers phones, ApplicationEventPublisher events) {
+            Clock clock, PhoneNumbers phones, ApplicationEventPublisher events, ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.events = events;
         this.documents = documents;
         this.records = records;
@@ -162,6 +165,7 @@ public class ParticipantService {
     @Secured(Authorities.CLINICIAN)
     public String importRecord(ParticipantImport record) {
         StudySummary study = reads.requireStudy(record.studyId());
+        locks.requireStudyOpen(study.id());
         importCheck.validate(record, study);
         Participant participant = new Participant(record.studyId(), record.screeningNumber().trim(),
                 record.studyNumber(), record.displayName().trim(), record.status(), record.armCode(),

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.tenancy.TenantDocuments;
@@ -31,9 +32,11 @@ public class ParticipationService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ClinicalRecordLocks locks;
 
     ParticipationService(TenantDocuments documents, ParticipantRecords records, ParticipantChanges changes,
-            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            AuditTrail audit, ApplicationEventPublisher events, Clock clock, ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.documents = documents;
         this.records = records;
         this.changes = changes;
@@ -56,6 +59,7 @@ public class ParticipationService {
     @Secured(Authorities.CLINICIAN)
     public void recordDeviation(String participantId, LocalDate on, String description) {
         Participant participant = records.participant(participantId);
+        locks.requireStudyOpen(participant.getStudyId());
         check(participant, on, description, "description");
         var deviation = new ProtocolDeviation(on, description.trim(), CurrentUser.require().username(),
                 clock.instant());
@@ -67,6 +71,7 @@ public class ParticipationService {
     private void changeStatus(String participantId, ParticipantStatus to, Set<ParticipantStatus> from,
             LocalDate on, String reason) {
         Participant participant = records.participant(participantId);
+        locks.requireStudyOpen(participant.getStudyId());
         if (!from.contains(participant.getStatus())) {
             throw ValidationException.of("reason", "participation.status.not-now");
         }

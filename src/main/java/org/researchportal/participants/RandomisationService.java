@@ -15,6 +15,7 @@ import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.SealedValues;
@@ -47,11 +48,13 @@ public class RandomisationService {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ClinicalRecordLocks locks;
     private final PermutedBlocks blocks = new PermutedBlocks(new SecureRandom());
 
     RandomisationService(TenantDocuments documents, ParticipantRecords records, ParticipantChanges changes,
             AllocationRecords allocations, StudyService studies, StudyNumbers numbers, SealedValues sealed,
-            AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+            AuditTrail audit, Clock clock, ApplicationEventPublisher events, ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.events = events;
         this.documents = documents;
         this.records = records;
@@ -68,6 +71,7 @@ public class RandomisationService {
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
     public void setUp(String studyId) {
         StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
+        locks.requireStudyOpen(study.id());
         RandomisationPlan plan = plan(studyId);
         for (String stratum : strata(plan)) {
             if (!allocations.hasSequence(studyId, stratum)) {
@@ -93,6 +97,7 @@ public class RandomisationService {
     public String randomise(String participantId, Map<String, String> stratification) {
         Participant participant = records.participant(participantId);
         StudySummary study = studies.study(participant.getStudyId()).orElseThrow();
+        locks.requireRecruiting(study.id());
         RandomisationPlan plan = plan(study.id());
         String stratum = stratum(plan, stratification);
         Consent consent = participant.getConsent();

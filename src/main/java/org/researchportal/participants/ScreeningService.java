@@ -66,6 +66,7 @@ public class ScreeningService {
     @Secured(Authorities.CLINICIAN)
     public String screen(String studyId, NewCandidate candidate) {
         StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
+        locks.requireRecruiting(study.id());
         validate(candidate);
         String number = numbers.next(study.id(), "screening", "S-", n -> records.screeningNumberTaken(
                 studyId, n));

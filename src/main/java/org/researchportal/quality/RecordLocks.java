@@ -22,9 +22,7 @@ class RecordLocks implements ClinicalRecordLocks {
 
     @Override
     public void requireWritable(ClinicalForm form) {
-        if (studyLocked(form.studyId())) {
-            throw ValidationException.of(FIELD, "study.locked");
-        }
+        requireStudyOpen(form.studyId());
         if (!locks.holding(form.participantId(), form.key()).isEmpty()) {
             throw ValidationException.of(FIELD, "record.locked");
         }
@@ -33,5 +31,23 @@ class RecordLocks implements ClinicalRecordLocks {
     @Override
     public boolean studyLocked(String studyId) {
         return !lives.stage(studyId).open();
+    }
+
+    @Override
+    public void requireStudyOpen(String studyId) {
+        if (studyLocked(studyId)) {
+            throw ValidationException.of(FIELD, "study.locked");
+        }
+    }
+
+    @Override
+    public void requireRecruiting(String studyId) {
+        StudyStage stage = lives.stage(studyId);
+        if (!stage.open()) {
+            throw ValidationException.of(FIELD, "study.locked");
+        }
+        if (stage != StudyStage.RECRUITING) {
+            throw ValidationException.of(FIELD, "study.not-recruiting");
+        }
     }
 }

@@ -16,8 +16,12 @@ class StudyLife extends TenantOwnedDocument {
     private Instant changedAt;
     private String changedBy;
     private @Nullable String reason;
+    /** The stage it was in before this one: where an unlock returns it. */
+    private @Nullable StudyStage before;
 
-    StudyLife(String studyId, StudyStage stage, Instant changedAt, String changedBy, @Nullable String reason) {
+    StudyLife(String studyId, StudyStage stage, Instant changedAt, String changedBy, @Nullable String reason,
+            @Nullable StudyStage before) {
+        this.before = before;
         this.studyId = studyId;
         this.stage = stage;
         this.changedAt = changedAt;
@@ -44,5 +48,14 @@ class StudyLife extends TenantOwnedDocument {
     @Nullable
     String getReason() {
         return reason;
+    }
+
+    @Nullable
+    StudyStage getBefore() {
+        return before;
+    }
+
+    StudyLifeRecord toRecord() {
+        return new StudyLifeRecord(stage, changedAt, changedBy, reason);
     }
 }

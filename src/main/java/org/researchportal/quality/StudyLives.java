@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.tenancy.TenantDocuments;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,16 +28,39 @@ class StudyLives {
         return of(studyId).map(StudyLife::getStage).orElse(StudyStage.RECRUITING);
     }
 
+    /**
+     * Moves the study from the stage it was read in to another, only if it is still there: of two people moving it at
+     * once (two monitors locking), one moves it and the other is told. Answers whether this move was made.
+     */
+    boolean moveFrom(String studyId, StudyStage from, StudyStage to, Instant at, String by, @Nullable String reason) {
+        Optional<StudyLife> life = of(studyId);
+        if (life.isEmpty()) {
+            if (from != StudyStage.RECRUITING) {
+                return false;
+            }
+            try {
+                documents.insert(new StudyLife(studyId, to, at, by, reason, StudyStage.RECRUITING));
+                return true;
+            } catch (DuplicateKeyException movedMeanwhile) {
+                return false;
+            }
+        }
+        return documents.updateFirst(Query.query(Criteria.where("_id").is(life.get().requireId()).and("stage")
+                .is(from)), new Update().set("stage", to).set("changedAt", at).set("changedBy", by).set("reason",
+                        reason).set("before", from).inc("version", 1), StudyLife.class) == 1;
+    }
+
     /** Moves the study to a stage (creating its record the first time). */
     void move(String studyId, StudyStage stage, Instant at, String by, @Nullable String reason) {
         Optional<StudyLife> life = of(studyId);
         if (life.isEmpty()) {
-            documents.insert(new StudyLife(studyId, stage, at, by, reason));
+            // A study without a record was recruiting.
+            documents.insert(new StudyLife(studyId, stage, at, by, reason, StudyStage.RECRUITING));
             return;
         }
         documents.updateFirst(Query.query(Criteria.where("_id").is(life.get().requireId())),
                 new Update().set("stage", stage).set("changedAt", at).set("changedBy", by).set("reason", reason)
-                        .inc("version", 1),
+                        .set("before", life.get().getStage()).inc("version", 1),
                 StudyLife.class);
     }
 }

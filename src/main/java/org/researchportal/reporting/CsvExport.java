@@ -25,7 +25,7 @@ final class CsvExport {
 
     static void rows(ExportData data, Writer out) throws IOException {
         List<String> header = new ArrayList<>(List.of("study_number", "status", "enrolled_on"));
-        if (!data.blinded) {
+        if (data.armsShown) {
             header.add("arm");
         }
         header.add("timepoint");
@@ -42,7 +42,7 @@ final class CsvExport {
             for (Timepoint timepoint : data.schedule) {
                 List<String> row = new ArrayList<>(List.of(subject.studyNumber(), subject.status(),
                         text(subject.enrolledOn())));
-                if (!data.blinded) {
+                if (data.armsShown) {
                     row.add(text(subject.arm()));
                 }
                 row.add(timepoint.code());
@@ -69,7 +69,7 @@ final class CsvExport {
         line(out, List.of("study_number", "Participant's study number (pseudonymous)", "text", "", "", "", ""));
         line(out, List.of("status", "Participation status", "text", "", "", "", ""));
         line(out, List.of("enrolled_on", "Date of enrolment and randomisation", "date", "", "", "", ""));
-        if (!data.blinded) {
+        if (data.armsShown) {
             line(out, List.of("arm", "Allocated arm", "text", "", "", "", ""));
         }
         line(out, List.of("timepoint", "Assessment timepoint", "text", "", "", "", ""));

@@ -31,6 +31,8 @@ final class ExportData {
 
     final StudySummary study;
     final boolean blinded;
+    /** Whether the rows name the arm: unblinded, or blinded after the database lock released the allocation. */
+    final boolean armsShown;
     final List<Timepoint> schedule;
     final List<Instrument> instruments;
     /** Iterated once, in order; {@link #find} answers for the page the iteration is on. */
@@ -64,6 +66,18 @@ final class ExportData {
             Function<List<String>, List<AdverseEventRecord>> adverseEventsOf,
             Function<List<String>, List<ProgrammeAdherence>> adherenceOf,
             Function<List<String>, List<FollowUpCall>> callsOf) {
+        this(study, blinded, !blinded, schedule, instruments, subjectPages, assessmentsOf, missedVisitsOf,
+                adverseEventsOf, adherenceOf, callsOf);
+    }
+
+    ExportData(StudySummary study, boolean blinded, boolean armsShown, List<Timepoint> schedule,
+            List<Instrument> instruments, Function<Pageable, Slice<ExportSubject>> subjectPages,
+            Function<List<String>, List<AssessmentRecord>> assessmentsOf,
+            Function<List<String>, List<MissedVisitRecord>> missedVisitsOf,
+            Function<List<String>, List<AdverseEventRecord>> adverseEventsOf,
+            Function<List<String>, List<ProgrammeAdherence>> adherenceOf,
+            Function<List<String>, List<FollowUpCall>> callsOf) {
+        this.armsShown = armsShown;
         this.adverseEvents = new PageTable<>(adverseEventsOf, AdverseEventRecord::participantId);
         this.adherence = new PageTable<>(adherenceOf, ProgrammeAdherence::participantId);
         this.calls = new PageTable<>(callsOf, FollowUpCall::getParticipantId);

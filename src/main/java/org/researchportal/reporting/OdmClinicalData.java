@@ -35,7 +35,7 @@ final class OdmClinicalData extends OdmWriting {
             if (enrolled != null) {
                 enrolment.put("I.ENROLMENT.ENROLLED_ON", enrolled.toString());
             }
-            if (!data.blinded && subject.arm() != null) {
+            if (data.armsShown && subject.arm() != null) {
                 enrolment.put("I.ENROLMENT.ARM", subject.arm());
             }
             event(ENROLMENT, List.of(Map.entry(ENROLMENT, enrolment)));

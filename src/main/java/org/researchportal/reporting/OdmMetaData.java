@@ -116,7 +116,7 @@ final class OdmMetaData extends OdmWriting {
 
     private List<String> enrolmentItems() {
         List<String> items = new ArrayList<>(List.of("I.ENROLMENT.STATUS", "I.ENROLMENT.ENROLLED_ON"));
-        if (!data.blinded) {
+        if (data.armsShown) {
             items.add("I.ENROLMENT.ARM");
         }
         return items;
@@ -125,7 +125,7 @@ final class OdmMetaData extends OdmWriting {
     private void itemDefs() throws XMLStreamException {
         itemDef("I.ENROLMENT.STATUS", "Participation status", "参与状态", "text", null, null);
         itemDef("I.ENROLMENT.ENROLLED_ON", "Date of enrolment", "入组日期", "date", null, null);
-        if (!data.blinded) {
+        if (data.armsShown) {
             itemDef("I.ENROLMENT.ARM", "Allocated arm", "分组", "text", null, null);
         }
         itemDef("I.VISIT.STATUS", "Visit not assessed: missed or not_done", "未评估的访视：missed（错过）或 not_done（未完成）",

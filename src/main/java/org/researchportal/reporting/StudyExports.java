@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -20,16 +21,20 @@ import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.InstrumentLibrary;
 import org.researchportal.assessments.MissedVisits;
 import org.researchportal.base.NotFoundException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.followup.CallWorklist;
+import org.researchportal.participants.BlindedParticipantRow;
 import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ReleasedAllocations;
 import org.researchportal.study.Arm;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.study.Timepoint;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.annotation.Secured;
@@ -41,7 +46,8 @@ import org.springframework.stereotype.Service;
  * answers (extra CSV tables in the zip, extra study events in ODM). Pseudonymous: study numbers, never names or
  * contact details. A blinded caller (an assessor, or an assessor's API token) gets no arm: the blinded export is built
  * from rows that carry none, and has none of the extra tables, since each tells the arm (an event's relatedness to
- * the programme, a programme at all, a call script's questions).
+ * the programme, a programme at all, a call script's questions). Once the study's database is locked the allocation is
+ * released for analysis ({@link ReleasedAllocations}): the blinded reader's rows then name the arm too.
  */
 @Service
 public class StudyExports {
@@ -56,10 +62,15 @@ public class StudyExports {
     private final ProgressFigures progressFigures;
     private final CallWorklist calls;
     private final Clock clock;
+    private final ReleasedAllocations allocations;
+    private final ClinicalRecordLocks locks;
 
     StudyExports(StudyService studies, ParticipantService participants, BlindedParticipants blindedParticipants,
             AssessmentService assessments, InstrumentLibrary instrumentLibrary, MissedVisits missedVisits,
-            AdverseEventService adverseEvents, ProgressFigures progressFigures, CallWorklist calls, Clock clock) {
+            AdverseEventService adverseEvents, ProgressFigures progressFigures, CallWorklist calls, Clock clock,
+            ReleasedAllocations allocations, ClinicalRecordLocks locks) {
+        this.allocations = allocations;
+        this.locks = locks;
         this.studies = studies;
         this.participants = participants;
         this.blindedParticipants = blindedParticipants;
@@ -121,12 +132,13 @@ public class StudyExports {
     private ExportData read(String studyId) {
         StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
         boolean blinded = CurrentUser.require().blinded();
+        // After the database lock the allocation is released for analysis to the blinded readers too.
+        boolean released = blinded && locks.studyLocked(studyId);
         List<Timepoint> schedule = studies.schedule(studyId);
         List<Instrument> instruments = schedule.stream().flatMap(t -> t.instruments().stream()).distinct()
                 .map(instrumentLibrary::acrossVersions).flatMap(Optional::stream).toList();
-        return new ExportData(study, blinded, schedule, instruments, page -> blinded
-                ? blindedParticipants.blindedParticipants(studyId, page).map(p -> new ExportSubject(p.id(),
-                        String.valueOf(p.studyNumber()), p.status().name(), p.enrolledOn(), null))
+        return new ExportData(study, blinded, !blinded || released, schedule, instruments, page -> blinded
+                ? blindedSubjects(study, page, released)
                 : onlyAllocated(participants.participants(studyId, page).map(p -> p.armName() == null ? null
                         : new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
                                 p.enrolledOn(), canonical(study, p.armName())))),
@@ -135,6 +147,20 @@ public class StudyExports {
                 // to anyone who may not see the arm.
                 ids -> adverseEvents.eventsOf(studyId, ids), ids -> progressFigures.adherence(studyId, ids),
                 ids -> calls.callsOf(studyId, ids));
+    }
+
+    /** A page of participants as a blinded reader has them: with their arm only once the study is locked. */
+    private Slice<ExportSubject> blindedSubjects(StudySummary study, Pageable page, boolean released) {
+        Slice<BlindedParticipantRow> rows = blindedParticipants.blindedParticipants(study.id(), page);
+        Map<String, String> arms = released ? allocations.armCodes(study.id(), rows.stream().map(
+                BlindedParticipantRow::id).toList()) : Map.of();
+        return rows.map(p -> new ExportSubject(p.id(), String.valueOf(p.studyNumber()), p.status().name(),
+                p.enrolledOn(), arms.containsKey(p.id()) ? armName(study, arms.get(p.id())) : null));
+    }
+
+    private static String armName(StudySummary study, String armCode) {
+        return study.arms().stream().filter(a -> a.code().equals(armCode)).map(Arm::name).findFirst()
+                .orElse(armCode);
     }
 
     /** The arm's own name (rows name it in the reader's language): an export reads the same in every language. */

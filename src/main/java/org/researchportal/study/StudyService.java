@@ -10,6 +10,7 @@ import java.util.Set;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.annotation.Secured;
@@ -24,8 +25,10 @@ public class StudyService {
 
     private final StudyRecords records;
     private final AuditTrail audit;
+    private final ClinicalRecordLocks locks;
 
-    StudyService(StudyRecords records, AuditTrail audit) {
+    StudyService(StudyRecords records, AuditTrail audit, ClinicalRecordLocks locks) {
+        this.locks = locks;
         this.records = records;
         this.audit = audit;
     }
@@ -68,6 +71,7 @@ public class StudyService {
     @Secured(Authorities.TENANT_ADMIN)
     public StudySummary update(String studyId, StudyRecord record) {
         Study study = records.study(studyId);
+        locks.requireStudyOpen(studyId);
         if (!Objects.equals(record.version(), study.getVersion())) {
             throw new OptimisticLockingFailureException("Study " + studyId + " changed since it was read");
         }
@@ -93,6 +97,7 @@ public class StudyService {
     @Secured(Authorities.TENANT_ADMIN)
     public void configureEligibility(String studyId, EligibilityModel model) {
         Study study = records.study(studyId);
+        locks.requireStudyOpen(studyId);
         StudyConfigurationCheck.eligibility(model);
         EligibilityModel before = study.getEligibility();
         study.setEligibility(model);
@@ -111,6 +116,7 @@ public class StudyService {
     @Secured(Authorities.TENANT_ADMIN)
     public void configureRandomisation(String studyId, RandomisationPlan plan) {
         Study study = records.study(studyId);
+        locks.requireStudyOpen(studyId);
         StudyConfigurationCheck.randomisation(plan, study.getArms());
         if (study.getRandomisation().isPresent() && !study.getRandomisation().get().equals(plan)) {
             throw ValidationException.of("randomisation", "study.randomisation.fixed");
@@ -129,6 +135,7 @@ public class StudyService {
     @Secured(Authorities.TENANT_ADMIN)
     public void configureSchedule(String studyId, List<Timepoint> schedule) {
         Study study = records.study(studyId);
+        locks.requireStudyOpen(studyId);
         StudyConfigurationCheck.schedule(schedule);
         List<Timepoint> before = study.getSchedule();
         study.setSchedule(schedule);

@@ -26,6 +26,9 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class ExerciseServiceTests extends ExerciseTrialTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Autowired
     TenantDocuments documents;
 
@@ -264,6 +267,30 @@ class ExerciseServiceTests extends ExerciseTrialTest {
                 null, false));
         assertThat(asTherapist(programmeAlerts::raiseInactivityAlerts)).isZero();
         assertThat(asTherapist(() -> programmeAlerts.alerts(exerciser))).hasSize(1);
+    }
+
+    @Test
+    void aLockedStudysQuietWeekRaisesNoAlertAndItsParticipantLogsNoSession() {
+        Programme programme = asTherapist(() -> prescriptions.prescribe(exerciser, "re_ms_standard", today.minusDays(7),
+                MON_WED_FRI, "Started last week"));
+        asTherapist(() -> {
+            org.researchportal.quality.StudyStages.lock(context, study);
+            return null;
+        });
+        try {
+            assertThat(asTherapist(programmeAlerts::raiseInactivityAlerts)).isZero();
+            signIn(exerciserAccount);
+            assertThatThrownBy(() -> sessionLogging.logSession(new SessionEntry(today, List.of(programme.getItems()
+                    .getFirst().exercise()), 20, 3, 2, 2, null, false))).isInstanceOfSatisfying(
+                            ValidationException.class, e -> assertThat(e.fieldMessageKeys()).containsEntry("record",
+                                    "study.locked"));
+        } finally {
+            asTherapist(() -> {
+                org.researchportal.quality.StudyStages.reset(context, study);
+                return null;
+            });
+        }
+        assertThat(asTherapist(programmeAlerts::raiseInactivityAlerts)).isEqualTo(1);
     }
 
     @Test

@@ -85,7 +85,8 @@ class PlanningRoundReadsTests {
         when(participantService.callParticipants()).thenReturn(participants);
         when(documents.currentTenantId()).thenReturn("tenant");
         return new CallPlanning(documents, new FollowUpCallRecords(documents), plans, participantService,
-                mock(AuditTrail.class), event -> {}, Clock.fixed(NOW, ZoneOffset.UTC));
+                mock(AuditTrail.class), event -> {}, Clock.fixed(NOW, ZoneOffset.UTC),
+                mock(org.researchportal.base.clinical.ClinicalRecordLocks.class));
     }
 
     /** A store of these calls that answers finds by participant (one or several) and status, as the database does. */

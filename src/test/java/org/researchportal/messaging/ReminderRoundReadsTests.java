@@ -119,7 +119,8 @@ class ReminderRoundReadsTests {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Outbox outbox = new Outbox(new OutboxRecords(documents), mock(AuditTrail.class), clock,
                 mock(SealedValues.class), participants, mock(StudyNames.class));
-        return new ReminderPlanner(sources, participants, templates, outbox, mock(ParticipantLinks.class), clock);
+        return new ReminderPlanner(sources, participants, templates, outbox, mock(ParticipantLinks.class), clock,
+                mock(org.researchportal.base.clinical.ClinicalRecordLocks.class));
     }
 
     /** An enrolled participant who agreed to email only, in UTC. */

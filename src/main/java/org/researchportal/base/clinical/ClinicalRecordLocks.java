@@ -19,4 +19,18 @@ public interface ClinicalRecordLocks {
 
     /** Whether the study's database is locked (or archived): nothing of it may change and sweeps leave it alone. */
     boolean studyLocked(String studyId);
+
+    /**
+     * Refuses a change to the study's own data that belongs to no single form (a participant's status, their
+     * programme, a session log, the study's schedule or eligibility rules) with {@code study.locked} on
+     * {@link #FIELD} when the study's database is locked.
+     */
+    void requireStudyOpen(String studyId);
+
+    /**
+     * Refuses bringing a new person into the study (screening, randomising) unless it recruits:
+     * {@code study.locked} when its database is locked, {@code study.not-recruiting} while it is being set up or
+     * after recruitment closed for follow-up.
+     */
+    void requireRecruiting(String studyId);
 }

@@ -17,6 +17,7 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.participants.ReleasedAllocations;
 import org.researchportal.reporting.StudyExports;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
@@ -34,7 +35,7 @@ final class ExportsView extends Main implements HasDynamicTitle {
     private final StudyExports exports;
     private final Span progress = new Span();
 
-    ExportsView(StudyExports exports, StudyService studies) {
+    ExportsView(StudyExports exports, StudyService studies, ReleasedAllocations allocations) {
         this.exports = exports;
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.exports")));
@@ -50,7 +51,11 @@ final class ExportsView extends Main implements HasDynamicTitle {
                     download(study, "odm.xml", "application/xml", "exports.odm"),
                     download(study, "zip", "application/zip", "exports.zip"));
             links.addClassName("export-links");
-            add(new Section(study.acronym() + " · " + study.title(), links));
+            var section = new Section(study.acronym() + " · " + study.title(), links);
+            if (CurrentUser.require().blinded() && allocations.released(study.id())) {
+                section.getElement().appendChild(new Paragraph(getTranslation("exports.released")).getElement());
+            }
+            add(section);
         }
         progress.addClassName("export-progress");
         add(progress);

@@ -21,6 +21,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.StudyPageParts;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.study.Study;
 import org.researchportal.study.StudyRecord;
@@ -30,7 +31,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * The tenant administrator creates the study (in a new tenant) and edits its record: name, registry id, arms and
- * enrolment target.
+ * enrolment target; below, what other modules add about the study (its stage).
  */
 @Route("admin/study")
 @Menu(order = 61, icon = "FILE_TEXT_O", title = "menu.study")
@@ -38,6 +39,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 final class StudyRecordView extends Main implements HasDynamicTitle {
 
     private final StudyService studies;
+    private final StudyPageParts parts;
     private final TextField acronym = new TextField();
     private final TextField title = new TextField();
     private final TextField registryId = new TextField();
@@ -47,8 +49,9 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
     private final ArmsEditor arms = new ArmsEditor(getTranslation("study.add-arm"));
     private @Nullable Long loadedVersion;
 
-    StudyRecordView(StudyService studies) {
+    StudyRecordView(StudyService studies, StudyPageParts parts) {
         this.studies = studies;
+        this.parts = parts;
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.study")));
         edit(studies.studies().stream().findFirst().orElse(null));
@@ -83,6 +86,9 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
                 : new Button(getTranslation("study.create"), e -> create(fields));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new Section(getTranslation("study.record"), form), new Section(getTranslation("study.arms"), arms), save);
+        if (study != null) {
+            parts.forStudy(study.id()).forEach(this::add);
+        }
     }
 
     private void load(StudyRecord record) {

@@ -11,6 +11,11 @@ import org.researchportal.UiTest;
 /** The exports page offers the three downloads; an assessor is told their exports carry no arm. */
 class ExportsViewUiTests extends UiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.researchportal.study.StudyService studies;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void cliniciansAndAssessorsGetTheDownloads() {
         signInToUi("fudan.clinician");
@@ -28,5 +33,22 @@ class ExportsViewUiTests extends UiTest {
         assertThat(viewText()).contains("You are blinded: your exports carry no arm.",
                 "Adverse events, programme adherence and follow-up calls are left out of your exports");
         assertThat(_find(Anchor.class)).hasSize(4);
+    }
+
+    @Test
+    void aBlindedReaderIsToldWhenALockedStudysExportsNameTheArm() {
+        signInToUi("fudan.monitor");
+        String study = studies.studies().getFirst().id();
+        UI.getCurrent().navigate("exports");
+        assertThat(viewText()).doesNotContain("the allocation is released");
+        org.researchportal.quality.StudyStages.lock(context, study);
+        try {
+            UI.getCurrent().navigate("");
+            UI.getCurrent().navigate("exports");
+            assertThat(viewText()).contains("This study's database is locked: the allocation is released for "
+                    + "analysis");
+        } finally {
+            org.researchportal.quality.StudyStages.reset(context, study);
+        }
     }
 }
