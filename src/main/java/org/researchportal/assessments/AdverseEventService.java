@@ -6,9 +6,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ChangedFields;
+import org.researchportal.base.clinical.ClinicalDataChanged;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.ParticipantRecord;
@@ -32,10 +37,12 @@ public class AdverseEventService {
     private final ParticipantService participants;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ClinicalRecordLocks locks;
     private final Clock clock;
 
     AdverseEventService(TenantDocuments documents, AdverseEventRecords adverseEvents, ParticipantService participants,
-            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            AuditTrail audit, ApplicationEventPublisher events, ClinicalRecordLocks locks, Clock clock) {
+        this.locks = locks;
         this.documents = documents;
         this.adverseEvents = adverseEvents;
         this.participants = participants;
@@ -54,11 +61,15 @@ public class AdverseEventService {
     /** Stores a checked report, audits it and tells of a serious one; answers the event's id. */
     String recorded(ParticipantRecord participant, AdverseEventReport report) {
         String participantId = participant.id();
+        // A new event is no form yet: the study's lock and the participant's hold it.
+        locks.requireWritable(ClinicalForm.adverseEvent(participant.studyId(), participantId, ""));
         boolean serious = isSerious(report);
         AdverseEvent event = adverseEvents.add(new AdverseEvent(participant.studyId(), participantId, report, serious,
                 !report.outcome().resolved(), CurrentUser.require().username(), clock.instant()));
         audit.record("adverse-event.reported", ENTITY, event.requireId(), null, Map.of("participantId",
                 participantId, "report", report), null);
+        events.publishEvent(new ClinicalDataChanged(documents.currentTenantId(), ClinicalForm.adverseEvent(
+                participant.studyId(), participantId, event.requireId()), ChangedFields.of(null, report), null));
         if (serious) {
             events.publishEvent(new SeriousAdverseEventReported(documents.currentTenantId(), participant.studyId(),
                     participantId, event.requireId(), clock.instant()));
@@ -70,7 +81,10 @@ public class AdverseEventService {
     @Secured(Authorities.CLINICIAN)
     public void update(String adverseEventId, AdverseEventReport report, String reason) {
         AdverseEvent existing = adverseEvents.event(adverseEventId);
-        validate(report, participants.participantRecord(existing.getParticipantId()));
+        ParticipantRecord participant = participants.participantRecord(existing.getParticipantId());
+        ClinicalForm form = ClinicalForm.adverseEvent(participant.studyId(), participant.id(), adverseEventId);
+        locks.requireWritable(form);
+        validate(report, participant);
         if (Inputs.isBlankOrLonger(reason, AssessmentService.REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }
@@ -82,6 +96,10 @@ public class AdverseEventService {
         audit.record("adverse-event.updated", ENTITY, adverseEventId, Map.of("participantId",
                 existing.getParticipantId(), "report", existing.getReport()), Map.of("participantId",
                         existing.getParticipantId(), "report", report), reason.trim());
+        Set<String> changed = ChangedFields.of(existing.getReport(), report);
+        if (!changed.isEmpty()) {
+            events.publishEvent(new ClinicalDataChanged(documents.currentTenantId(), form, changed, reason.trim()));
+        }
         if (serious && !isSerious(existing.getReport())) {
             events.publishEvent(new SeriousAdverseEventReported(documents.currentTenantId(), existingStudy(existing),
                     existing.getParticipantId(), adverseEventId, clock.instant()));

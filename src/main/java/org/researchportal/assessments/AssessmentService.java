@@ -18,12 +18,16 @@ import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalDataChanged;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.BlindedParticipantRow;
 import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.Timepoint;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.annotation.Secured;
@@ -39,6 +43,8 @@ public class AssessmentService {
 
     static final String ENTITY = "Assessment";
     public static final int REASON_MAX_LENGTH = 500;
+    /** The data point of an entry's date, beside its items. */
+    public static final String ASSESSED_ON = "assessedOn";
 
     private final AssessmentRecords assessments;
     private final MissedVisitRecords missedVisits;
@@ -46,11 +52,15 @@ public class AssessmentService {
     private final InstrumentLibrary instruments;
     private final StudyService studies;
     private final AuditTrail audit;
+    private final ClinicalRecordLocks locks;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AssessmentService(AssessmentRecords assessments, MissedVisitRecords missedVisits,
             BlindedParticipants participants, InstrumentLibrary instruments, StudyService studies, AuditTrail audit,
-            Clock clock) {
+            ClinicalRecordLocks locks, ApplicationEventPublisher events, Clock clock) {
+        this.locks = locks;
+        this.events = events;
         this.assessments = assessments;
         this.missedVisits = missedVisits;
         this.participants = participants;
@@ -66,7 +76,7 @@ public class AssessmentService {
      * for it); a window never opens before consent. Clinicians see it too (for the overdue count and the record); it
      * carries no arm either way.
      */
-    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public List<DueAssessment> worklist(String studyId) {
         List<Timepoint> schedule = studies.schedule(studyId);
         LocalDate today = LocalDate.now(clock.withZone(CurrentUser.require().zone()));
@@ -127,6 +137,8 @@ public class AssessmentService {
         Timepoint timepoint = studies.schedule(studyId).stream().filter(t -> t.code().equals(timepointCode))
                 .filter(t -> t.instruments().contains(instrumentCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Timepoint", timepointCode));
+        ClinicalForm form = ClinicalForm.instrument(studyId, participantId, timepointCode, instrumentCode);
+        locks.requireWritable(form);
         Optional<Assessment> existing = assessments.assessment(participantId, timepointCode, instrumentCode);
         // A new entry is made with the newest published version; a change keeps the version the entry was made with.
         InstrumentVersion version = (existing.isPresent() ? instruments.publishedVersion(instrumentCode,
@@ -155,6 +167,8 @@ public class AssessmentService {
                 // A first entry needs no reason; one given (an API import says so) goes on the record.
                 audit.record("assessment.recorded", ENTITY, created.requireId(), null, created.toRecord(),
                         reason == null || reason.isBlank() ? null : reason.strip());
+                events.publishEvent(new ClinicalDataChanged(documentsTenant(), form, changedItems(null,
+                        created.toRecord()), null));
                 return created.toRecord();
             } catch (DuplicateKeyException enteredMeanwhile) {
                 throw ValidationException.of("reason", "change.reason.required");
@@ -166,14 +180,39 @@ public class AssessmentService {
         }
         AssessmentRecord after = assessments.assessment(before.id()).toRecord();
         audit.record("assessment.changed", ENTITY, before.id(), before, after, reason);
+        Set<String> changed = changedItems(before, after);
+        if (!changed.isEmpty()) {
+            events.publishEvent(new ClinicalDataChanged(documentsTenant(), form, changed, reason));
+        }
         return after;
+    }
+
+    /** The items (and the date, as {@code assessedOn}) whose value an entry or a change set. */
+    private static Set<String> changedItems(@Nullable AssessmentRecord before, AssessmentRecord after) {
+        Set<String> changed = new java.util.TreeSet<>();
+        Map<String, String> was = before == null ? Map.of() : before.answers();
+        Set<String> items = new HashSet<>(was.keySet());
+        items.addAll(after.answers().keySet());
+        for (String item : items) {
+            if (!Objects.equals(was.get(item), after.answers().get(item))) {
+                changed.add(item);
+            }
+        }
+        if (before == null || !before.assessedOn().equals(after.assessedOn())) {
+            changed.add(ASSESSED_ON);
+        }
+        return changed;
+    }
+
+    private static String documentsTenant() {
+        return Objects.requireNonNull(CurrentUser.require().tenantId());
     }
 
     /**
      * What an instrument's form at a timepoint is drawn from: the version its entry was made with, or the newest
      * published one for a new entry, and the entry when there is one.
      */
-    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public Optional<InstrumentEntry> entry(String participantId, String timepoint, String instrumentCode) {
         Optional<AssessmentRecord> saved = find(participantId, timepoint, instrumentCode);
         return (saved.isPresent() ? instruments.publishedVersion(instrumentCode, saved.get().instrumentVersion())
@@ -181,7 +220,7 @@ public class AssessmentService {
                 .map(v -> new InstrumentEntry(v.getInstrument(), v.getNumber(), saved.orElse(null)));
     }
 
-    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public Optional<AssessmentRecord> find(String participantId, String timepoint, String instrument) {
         return assessments.assessment(participantId, timepoint, instrument).map(Assessment::toRecord);
     }
@@ -201,7 +240,7 @@ public class AssessmentService {
     }
 
     /** The recorded assessments of some participants of a study (an export's page of them). */
-    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public List<AssessmentRecord> assessmentsOf(String studyId, Collection<String> participantIds) {
         return assessments.ofParticipants(studyId, participantIds).stream().map(Assessment::toRecord).toList();
     }

@@ -22,25 +22,25 @@ public class InstrumentLibrary {
     }
 
     /** The newest published version of each instrument, by code: what a schedule of assessments can name. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public List<Instrument> instruments() {
         return List.copyOf(newestPublished().values().stream().map(InstrumentVersion::getInstrument).toList());
     }
 
     /** The newest published version of each instrument with its number. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public List<InstrumentVersionRow> published() {
         return newestPublished().values().stream().map(InstrumentVersion::toRow).toList();
     }
 
     /** Every published version of each instrument, oldest first: an export names the version of each entry. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public List<InstrumentVersionRow> allPublished() {
         return versions.all().stream().filter(v -> v.getStatus() == InstrumentVersion.Status.PUBLISHED)
                 .map(InstrumentVersion::toRow).toList();
     }
 
-    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public Optional<Instrument> instrument(String code) {
         return newestPublished(code).map(InstrumentVersion::getInstrument);
     }
@@ -50,7 +50,7 @@ public class InstrumentLibrary {
      * versions had (entries made with them still hold its answers), each choice item with the choices any version
      * offered.
      */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public Optional<Instrument> acrossVersions(String code) {
         List<Instrument> published = versions.versions(code).stream()
                 .filter(v -> v.getStatus() == InstrumentVersion.Status.PUBLISHED).map(InstrumentVersion::getInstrument)

@@ -12,6 +12,8 @@ import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.BlindedParticipantRow;
@@ -31,10 +33,12 @@ public class MissedVisits {
     private final BlindedParticipants participants;
     private final StudyService studies;
     private final AuditTrail audit;
+    private final ClinicalRecordLocks locks;
     private final Clock clock;
 
     MissedVisits(MissedVisitRecords missedVisits, AssessmentRecords assessments, BlindedParticipants participants,
-            StudyService studies, AuditTrail audit, Clock clock) {
+            StudyService studies, AuditTrail audit, ClinicalRecordLocks locks, Clock clock) {
+        this.locks = locks;
         this.missedVisits = missedVisits;
         this.assessments = assessments;
         this.participants = participants;
@@ -58,6 +62,8 @@ public class MissedVisits {
         if (Inputs.isBlankOrLonger(reason, REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }
+        // The timepoint as a whole: held by the study's lock and the participant's, not by one form's.
+        locks.requireWritable(ClinicalForm.instrument(participant.studyId(), participantId, timepointCode, "*"));
         Set<String> recorded = assessments.instrumentsRecorded(participantId, timepointCode);
         long assessed = timepoint.instruments().stream().filter(recorded::contains).count();
         if (assessed == timepoint.instruments().size()) {
@@ -85,7 +91,7 @@ public class MissedVisits {
     }
 
     /** The timepoints recorded as missed or not done for some participants of a study (an export's page of them). */
-    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public List<MissedVisitRecord> missedVisitsOf(String studyId, Collection<String> participantIds) {
         return missedVisits.ofParticipants(studyId, participantIds).stream().map(MissedVisit::toRecord).toList();
     }

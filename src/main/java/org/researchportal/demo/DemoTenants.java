@@ -3,6 +3,7 @@ package org.researchportal.demo;
 import static org.researchportal.base.security.PortalRole.ASSESSOR;
 import static org.researchportal.base.security.PortalRole.CLINICIAN;
 import static org.researchportal.base.security.PortalRole.COORDINATOR;
+import static org.researchportal.base.security.PortalRole.MONITOR;
 import static org.researchportal.base.security.PortalRole.PARTICIPANT;
 import static org.researchportal.base.security.PortalRole.TENANT_ADMIN;
 import static org.researchportal.base.security.PortalRole.THERAPIST;
@@ -41,6 +42,7 @@ final class DemoTenants {
                 new DemoAccount("fudan.admin", "Admin Demo (Fudan)", "en", Set.of(TENANT_ADMIN)),
                 new DemoAccount("fudan.clinician", "Dr Clinician Demo", "en", Set.of(CLINICIAN)),
                 new DemoAccount("fudan.assessor", "Assessor Demo", "en", Set.of(ASSESSOR)),
+                new DemoAccount("fudan.monitor", "Monitor Demo", "en", Set.of(MONITOR)),
                 new DemoAccount("fudan.therapist", "Therapist Demo", "en", Set.of(THERAPIST)),
                 new DemoAccount("fudan.coordinator", "协调员 演示", "zh-CN", Set.of(COORDINATOR)),
                 new DemoAccount("fudan.lead", "Lead Investigator Demo", "en", Set.of(CLINICIAN, THERAPIST)),
@@ -75,6 +77,7 @@ final class DemoTenants {
                 new DemoAccount("lakeside.admin", "Admin Demo (Lakeside)", "en", Set.of(TENANT_ADMIN)),
                 new DemoAccount("lakeside.clinician", "Dr Lakeside Demo", "en", Set.of(CLINICIAN)),
                 new DemoAccount("lakeside.assessor", "Lakeside Assessor Demo", "en", Set.of(ASSESSOR)),
+                new DemoAccount("lakeside.monitor", "Lakeside Monitor Demo", "en", Set.of(MONITOR)),
                 new DemoAccount("lakeside.therapist", "Lakeside Therapist Demo", "en", Set.of(THERAPIST)),
                 new DemoAccount("lakeside.coordinator", "Lakeside Coordinator Demo", "en", Set.of(COORDINATOR)),
                 new DemoAccount("lakeside.participant", "Alex Sample", "en", Set.of(PARTICIPANT)));

@@ -14,6 +14,10 @@ import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ChangedFields;
+import org.researchportal.base.clinical.ClinicalDataChanged;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.CallParticipant;
@@ -45,12 +49,14 @@ public class CallRecords {
     private final Escalations escalations;
     private final AdverseEventDrafts adverseEvents;
     private final AuditTrail audit;
+    private final ClinicalRecordLocks locks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CallRecords(TenantDocuments documents, FollowUpCallRecords calls, FollowUpPlans plans,
             CallParticipants participants, Escalations escalations, AdverseEventDrafts adverseEvents,
-            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            AuditTrail audit, ClinicalRecordLocks locks, ApplicationEventPublisher events, Clock clock) {
+        this.locks = locks;
         this.adverseEvents = adverseEvents;
         this.documents = documents;
         this.calls = calls;
@@ -68,6 +74,8 @@ public class CallRecords {
             throw ValidationException.of("outcome", "call.outcome.required");
         }
         FollowUpCall call = calls.call(callId);
+        ClinicalForm form = ClinicalForm.followUpCall(call.getStudyId(), call.getParticipantId(), callId);
+        locks.requireWritable(form);
         if (call.getStatus() != CallStatus.OPEN) {
             throw ValidationException.of("outcome", "call.closed");
         }
@@ -116,6 +124,10 @@ public class CallRecords {
         audit.record("call.attempt-recorded", "FollowUpCall", callId, Map.of("status", call.getStatus().name(),
                 "attempts", call.getAttempts().size()), after, null);
         FollowUpCall recorded = calls.call(callId);
+        if (answers != null) {
+            events.publishEvent(new ClinicalDataChanged(documents.currentTenantId(), form, ChangedFields.of(null,
+                    answers), null));
+        }
         try {
             escalate(recorded, entry.outcome(), answers, participant);
         } catch (RuntimeException e) {

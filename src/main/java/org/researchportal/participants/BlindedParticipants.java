@@ -23,14 +23,14 @@ public class BlindedParticipants {
      * The participants an assessor follows (randomised ones, whatever became of them), without their arm. Clinicians
      * may read it too: they see more than this anyway.
      */
-    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public Slice<BlindedParticipantRow> blindedParticipants(String studyId, Pageable pageable) {
         reads.requireStudy(studyId);
         return records.randomised(studyId, pageable).map(BlindedParticipants::blinded);
     }
 
     /** One enrolled or withdrawn participant, without their arm (for recording their assessments). */
-    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public Optional<BlindedParticipantRow> blindedParticipant(String participantId) {
         return records.randomised(participantId).map(BlindedParticipants::blinded);
     }

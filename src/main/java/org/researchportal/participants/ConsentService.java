@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ChangedFields;
+import org.researchportal.base.clinical.ClinicalDataChanged;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.ConsentWithdrawal.Scope;
@@ -39,10 +43,13 @@ public class ConsentService {
     private final ApplicationEventPublisher events;
     private final TrialDocumentService trialDocuments;
     private final AuditTrail audit;
+    private final ClinicalRecordLocks locks;
     private final Clock clock;
 
     ConsentService(TenantDocuments documents, ParticipantRecords records, ParticipantChanges changes,
-            TrialDocumentService trialDocuments, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            TrialDocumentService trialDocuments, AuditTrail audit, ApplicationEventPublisher events,
+            ClinicalRecordLocks locks, Clock clock) {
+        this.locks = locks;
         this.events = events;
         this.documents = documents;
         this.records = records;
@@ -258,12 +265,18 @@ public class ConsentService {
      */
     private void change(Participant participant, Consent consent, @Nullable Consent replaced,
             @Nullable LocalDate withdrawnOn, String action, @Nullable String reason) {
+        ClinicalForm form = ClinicalForm.consent(participant.getStudyId(), participant.requireId());
+        locks.requireWritable(form);
         Map<String, Object> before = view(participant);
         if (!changes.changeConsent(participant, consent, replaced, withdrawnOn, clock.instant())) {
             throw ValidationException.of("documentVersion", "consent.changed-meanwhile");
         }
         audit.record(action, ParticipantService.ENTITY, participant.requireId(), before,
                 view(records.participant(participant.requireId())), reason);
+        Set<String> changed = ChangedFields.of(participant.getConsent(), consent);
+        if (!changed.isEmpty()) {
+            events.publishEvent(new ClinicalDataChanged(documents.currentTenantId(), form, changed, reason));
+        }
     }
 
     private LocalDate today() {

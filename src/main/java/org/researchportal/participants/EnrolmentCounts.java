@@ -52,7 +52,7 @@ public class EnrolmentCounts {
     }
 
     /** Participants by status only: what a blinded assessor may know of enrolment. */
-    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public Map<ParticipantStatus, Long> statusCounts(String studyId) {
         reads.requireStudy(studyId);
         return tallies.byStatus(studyId);

@@ -4,20 +4,27 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalDataChanged;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -35,11 +42,16 @@ public class ScreeningService {
     private final StudyService studies;
     private final StudyNumbers numbers;
     private final AuditTrail audit;
+    private final ClinicalRecordLocks locks;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PhoneNumbers phones;
 
     ScreeningService(ParticipantRecords records, ParticipantChanges changes, ParticipantTallies tallies,
-            StudyService studies, StudyNumbers numbers, AuditTrail audit, Clock clock, PhoneNumbers phones) {
+            StudyService studies, StudyNumbers numbers, AuditTrail audit, ClinicalRecordLocks locks,
+            ApplicationEventPublisher events, Clock clock, PhoneNumbers phones) {
+        this.locks = locks;
+        this.events = events;
         this.records = records;
         this.changes = changes;
         this.tallies = tallies;
@@ -83,6 +95,8 @@ public class ScreeningService {
     public EligibilityOutcome assessEligibility(String participantId, Map<String, Double> measures,
             Map<String, Boolean> answers, @Nullable String reason) {
         Participant participant = records.participant(participantId);
+        ClinicalForm form = ClinicalForm.eligibility(participant.getStudyId(), participantId);
+        locks.requireWritable(form);
         if (!BEFORE_ENROLMENT.contains(participant.getStatus())) {
             throw ValidationException.of("eligibility", "eligibility.after-enrolment");
         }
@@ -106,7 +120,25 @@ public class ScreeningService {
         }
         audit.record("participant.eligibility-assessed", ParticipantService.ENTITY, participantId, before,
                 view(records.participant(participantId)), reason);
+        events.publishEvent(new ClinicalDataChanged(Objects.requireNonNull(CurrentUser.require().tenantId()), form,
+                changedAnswers(participant.getEligibility(), assessment), reason));
         return outcome;
+    }
+
+    /** The measures and criteria whose answer an assessment set or changed. */
+    private static Set<String> changedAnswers(@Nullable EligibilityAssessment before, EligibilityAssessment after) {
+        Set<String> changed = new TreeSet<>();
+        Map<String, Object> was = new HashMap<>();
+        Map<String, Object> now = new HashMap<>(after.measures());
+        now.putAll(after.answers());
+        if (before != null) {
+            was.putAll(before.measures());
+            was.putAll(before.answers());
+        }
+        Set<String> all = new HashSet<>(was.keySet());
+        all.addAll(now.keySet());
+        all.stream().filter(code -> !Objects.equals(was.get(code), now.get(code))).forEach(changed::add);
+        return changed;
     }
 
     /** Screen failures by criterion, for the CONSORT diagram's "excluded" box. */

@@ -22,7 +22,6 @@ import org.researchportal.assessments.MissedVisits;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
-import org.researchportal.base.security.PortalRole;
 import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.participants.BlindedParticipants;
@@ -73,17 +72,17 @@ public class StudyExports {
         this.clock = clock;
     }
 
-    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR})
+    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR})
     public void csv(String studyId, Writer out) {
         write(() -> CsvExport.rows(read(studyId), out));
     }
 
-    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR})
+    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR})
     public void dictionary(String studyId, Writer out) {
         write(() -> CsvExport.dictionary(read(studyId), out));
     }
 
-    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR})
+    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR})
     public void odm(String studyId, OutputStream out) {
         try {
             OdmExport.write(read(studyId), clock.instant(), out);
@@ -96,7 +95,7 @@ public class StudyExports {
      * Every table in one zip: the data and its dictionary, and for an unblinded reader the adverse events, the
      * programme adherence and the follow-up calls, each with its dictionary. Written entry by entry as it is read.
      */
-    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR})
+    @Secured({Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR})
     public void zip(String studyId, OutputStream out) {
         ExportData first = read(studyId);
         write(() -> {
@@ -121,7 +120,7 @@ public class StudyExports {
 
     private ExportData read(String studyId) {
         StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
-        boolean blinded = CurrentUser.require().hasRole(PortalRole.ASSESSOR);
+        boolean blinded = CurrentUser.require().blinded();
         List<Timepoint> schedule = studies.schedule(studyId);
         List<Instrument> instruments = schedule.stream().flatMap(t -> t.instruments().stream()).distinct()
                 .map(instrumentLibrary::acrossVersions).flatMap(Optional::stream).toList();

@@ -31,13 +31,15 @@ public class StudyService {
     }
 
     /** The tenant's studies, by acronym. Every role of the tenant may know which studies it runs. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR,
+            Authorities.THERAPIST,
             Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public List<StudySummary> studies() {
         return records.summariesByAcronym();
     }
 
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR,
+            Authorities.THERAPIST,
             Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public Optional<StudySummary> study(String studyId) {
         return records.findSummary(studyId);
@@ -119,7 +121,7 @@ public class StudyService {
     }
 
     /** The schedule of assessments: timepoints with their windows and instruments. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR})
     public List<Timepoint> schedule(String studyId) {
         return records.study(studyId).getSchedule();
     }

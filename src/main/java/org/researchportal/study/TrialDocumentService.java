@@ -87,7 +87,8 @@ public class TrialDocumentService {
     }
 
     /** The study's documents the caller may open, newest version of each title first. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR,
+            Authorities.THERAPIST,
             Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public List<DocumentRow> documents(String studyId) {
         return records.documentsOf(studyId).stream().filter(this::mayOpen).map(TrialDocument::toRow).toList();
@@ -102,7 +103,8 @@ public class TrialDocumentService {
                 .sorted(Comparator.comparing(DocumentRow::title)).toList();
     }
 
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.THERAPIST,
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR,
+            Authorities.THERAPIST,
             Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public StoredFile open(String documentId) {
         TrialDocument document = records.document(documentId).filter(this::mayOpen)

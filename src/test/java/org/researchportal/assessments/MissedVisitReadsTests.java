@@ -58,7 +58,8 @@ class MissedVisitReadsTests {
         when(studies.schedule("study")).thenReturn(List.of(new Timepoint("week_12", "Week 12", "第12周", 84, 7, 7,
                 codes)));
         MissedVisits missedVisits = new MissedVisits(new MissedVisitRecords(documents),
-                new AssessmentRecords(documents), participants, studies, mock(AuditTrail.class), Clock.systemUTC());
+                new AssessmentRecords(documents), participants, studies, mock(AuditTrail.class),
+                mock(org.researchportal.base.clinical.ClinicalRecordLocks.class), Clock.systemUTC());
 
         assertThatThrownBy(() -> missedVisits.recordMissed("participant", "week_12", MissedVisitRecord.Kind.MISSED,
                 "Moved away")).isInstanceOf(ValidationException.class);

@@ -13,6 +13,7 @@ public final class Authorities {
     public static final String ASSESSOR = "ROLE_" + Roles.ASSESSOR;
     public static final String THERAPIST = "ROLE_" + Roles.THERAPIST;
     public static final String COORDINATOR = "ROLE_" + Roles.COORDINATOR;
+    public static final String MONITOR = "ROLE_" + Roles.MONITOR;
     public static final String PARTICIPANT = "ROLE_" + Roles.PARTICIPANT;
 
     private Authorities() {

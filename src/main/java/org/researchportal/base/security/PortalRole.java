@@ -18,6 +18,7 @@ public enum PortalRole {
     ASSESSOR(Roles.ASSESSOR, "assessments"),
     THERAPIST(Roles.THERAPIST, "therapist"),
     COORDINATOR(Roles.COORDINATOR, "coordinator"),
+    MONITOR(Roles.MONITOR, "monitor"),
     PARTICIPANT(Roles.PARTICIPANT, "my-study");
 
     private final String roleName;
@@ -57,12 +58,19 @@ public enum PortalRole {
         return roles.stream().min(Comparator.naturalOrder());
     }
 
+    /** Whether this role is blinded to allocation: it sees no arm anywhere (the assessor and the monitor). */
+    public boolean blinded() {
+        return this == ASSESSOR || this == MONITOR;
+    }
+
     /**
-     * Whether one person may hold these roles together. A blinded assessor may hold no role that sees arms (all other
-     * staff roles do, or will through the audit trail), and a participant holds no staff role.
+     * Whether one person may hold these roles together. A blinded role (assessor, monitor) may be held only with other
+     * blinded roles (all other staff roles see arms, or will through the audit trail), and a participant holds no
+     * staff role.
      */
     public static boolean conflicting(Collection<PortalRole> roles) {
-        boolean assessorUnblinded = roles.contains(ASSESSOR) && roles.stream().anyMatch(r -> r != ASSESSOR);
+        boolean assessorUnblinded = roles.stream().anyMatch(PortalRole::blinded)
+                && roles.stream().anyMatch(r -> !r.blinded());
         boolean participantStaff = roles.contains(PARTICIPANT) && roles.stream().anyMatch(r -> r != PARTICIPANT);
         return assessorUnblinded || participantStaff;
     }

@@ -27,4 +27,9 @@ public record PortalUser(String accountId, String username, String displayName, 
     public boolean hasRole(PortalRole role) {
         return roles.contains(role);
     }
+
+    /** Whether this person is blinded to allocation (an assessor or a monitor): no arm may reach them. */
+    public boolean blinded() {
+        return roles.stream().anyMatch(PortalRole::blinded);
+    }
 }

@@ -12,7 +12,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.NoStudyNotice;
 import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.StudyChooser;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.participants.BlindedParticipantRow;
 import org.researchportal.participants.BlindedParticipants;
@@ -37,7 +39,7 @@ final class AssessorDashboard extends Main implements HasDynamicTitle {
         this.participants = participants;
         this.counts = counts;
         addClassName("portal-view");
-        var chooser = new StudyChooser(studies.studies(), this::show);
+        var chooser = new StudyChooser<>(studies.studies(), StudySummary::acronym, this::show);
         add(new ViewToolbar(getTranslation("menu.assessor"), chooser), body);
         chooser.first().ifPresentOrElse(chooser::choose, () -> body.add(new NoStudyNotice()));
     }

@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.NoStudyNotice;
 import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.StudyChooser;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.participants.ClinicianDashboardSection;
 import org.researchportal.participants.EnrolmentCounts;
@@ -39,7 +41,7 @@ final class ClinicianDashboard extends Main implements HasDynamicTitle {
         this.counts = counts;
         this.sections = sections;
         addClassName("portal-view");
-        var chooser = new StudyChooser(studies.studies(), this::show);
+        var chooser = new StudyChooser<>(studies.studies(), StudySummary::acronym, this::show);
         add(new ViewToolbar(getTranslation("menu.clinician"), chooser), body);
         chooser.first().ifPresentOrElse(chooser::choose, () -> body.add(new NoStudyNotice()));
     }

@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.NoStudyNotice;
 import org.researchportal.base.ui.Section;
+import org.researchportal.base.ui.StudyChooser;
 import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.participants.ParticipantRow;
@@ -64,7 +66,7 @@ final class ScreeningLogView extends Main implements BeforeLeaveObserver, HasDyn
                 dialog.open();
             }
         });
-        var chooser = new StudyChooser(studies.studies(), this::show);
+        var chooser = new StudyChooser<>(studies.studies(), StudySummary::acronym, this::show);
         add(new ViewToolbar(getTranslation("menu.screening"), chooser, newCandidate), body);
         chooser.first().ifPresentOrElse(chooser::choose, () -> body.add(new NoStudyNotice()));
     }

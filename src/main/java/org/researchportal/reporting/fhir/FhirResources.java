@@ -159,9 +159,9 @@ class FhirResources {
         return subject(address, study, p);
     }
 
-    /** Whether the caller may see arms: a clinician, never an assessor (a person holding both sees none here). */
+    /** Whether the caller may see arms: a clinician, never a blinded role (a person holding both sees none here). */
     static boolean seesArms(PortalUser user) {
-        return user.hasRole(PortalRole.CLINICIAN) && !user.hasRole(PortalRole.ASSESSOR);
+        return user.hasRole(PortalRole.CLINICIAN) && !user.blinded();
     }
 
     private ObjectNode subject(FhirAddress address, StudySummary study, BlindedParticipantRow p) {

@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import org.researchportal.base.security.CurrentUser;
-import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
@@ -29,7 +28,7 @@ import org.researchportal.study.StudySummary;
  */
 @Route("exports")
 @Menu(order = 80, icon = "DOWNLOAD", title = "menu.exports")
-@RolesAllowed({Roles.CLINICIAN, Roles.ASSESSOR})
+@RolesAllowed({Roles.CLINICIAN, Roles.ASSESSOR, Roles.MONITOR})
 final class ExportsView extends Main implements HasDynamicTitle {
 
     private final StudyExports exports;
@@ -39,7 +38,7 @@ final class ExportsView extends Main implements HasDynamicTitle {
         this.exports = exports;
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.exports")));
-        if (CurrentUser.require().hasRole(PortalRole.ASSESSOR)) {
+        if (CurrentUser.require().blinded()) {
             add(new Paragraph(getTranslation("exports.blinded")));
             add(new Paragraph(getTranslation("exports.blinded-tables")));
         } else {

@@ -25,7 +25,7 @@ import org.researchportal.tenancy.StoredFile;
 /** The study's documents: every version the person may open, and (for administrators and clinicians) uploads. */
 @Route("documents")
 @Menu(order = 79, icon = "FOLDER_OPEN", title = "menu.documents")
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN, Roles.ASSESSOR, Roles.THERAPIST, Roles.COORDINATOR})
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.CLINICIAN, Roles.ASSESSOR, Roles.MONITOR, Roles.THERAPIST, Roles.COORDINATOR})
 final class DocumentsView extends Main implements HasDynamicTitle {
 
     DocumentsView(TrialDocumentService service, StudyService studies, AccountService accounts) {

@@ -1,23 +1,23 @@
-package org.researchportal.participants.ui;
+package org.researchportal.base.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.ItemLabelGenerator;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.researchportal.study.StudySummary;
 
 /** Picks the study a dashboard shows; hidden when the tenant runs only one. */
-final class StudyChooser extends Composite<Select<StudySummary>> {
+public final class StudyChooser<S> extends Composite<Select<S>> {
 
-    private final List<StudySummary> studies;
+    private final List<S> studies;
 
-    StudyChooser(List<StudySummary> studies, Consumer<StudySummary> onChoose) {
+    public StudyChooser(List<S> studies, ItemLabelGenerator<S> acronym, Consumer<S> onChoose) {
         this.studies = studies;
-        Select<StudySummary> select = getContent();
+        Select<S> select = getContent();
         select.setAriaLabel(getTranslation("dashboard.study"));
         select.setItems(studies);
-        select.setItemLabelGenerator(StudySummary::acronym);
+        select.setItemLabelGenerator(acronym);
         select.setVisible(studies.size() > 1);
         select.addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -26,11 +26,11 @@ final class StudyChooser extends Composite<Select<StudySummary>> {
         });
     }
 
-    Optional<StudySummary> first() {
+    public Optional<S> first() {
         return studies.stream().findFirst();
     }
 
-    void choose(StudySummary study) {
+    public void choose(S study) {
         getContent().setValue(study);
     }
 }
