@@ -1,4 +1,4 @@
-package org.researchportal.quality.ui;
+package org.researchportal.base.ui;
 
 import com.vaadin.flow.component.Component;
 import java.util.List;
@@ -6,11 +6,12 @@ import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.clinical.DataPoint;
 
 /**
- * What one quality feature (queries, verification and locks, signatures) adds to the forms a monitor or an
- * investigator reads on a participant's data page: beans of this type are asked for each form and each field, in their
- * {@link org.springframework.core.annotation.Order}, so each feature keeps its own pieces in its own class.
+ * What one data-quality feature (queries, verification and locks, signatures) shows on a clinical form wherever it
+ * is read or entered: the site's entry forms and the monitor's and investigator's data pages. Beans of this type live
+ * in the module that owns the feature; forms ask them through {@link FormMarkings}, so a form's module need not know
+ * that module.
  */
-interface FormDecoration {
+public interface FormMarks {
 
     /** Shown in the form's header: its verification mark, lock, signature. New components on every call. */
     default List<Component> forForm(ClinicalForm form) {
