@@ -181,14 +181,15 @@ public class Reauthentications {
 
     /**
      * The proof of a re-authentication at the identity provider, once: the signing must be the signed-in person's,
-     * for this purpose, re-authenticated and not yet used or run out. Empty otherwise (and for every later call).
+     * re-authenticated and not yet used or run out. Empty otherwise (and for every later call). The caller checks that
+     * the proof's purpose is what it is about to sign.
      */
     @Secured(Authorities.CLINICIAN)
-    public Optional<SigningProof> consume(String reference, String purpose) {
+    public Optional<SigningProof> consume(String reference) {
         PortalUser user = CurrentUser.require();
         Instant now = clock.instant();
         var used = documents.findAndModify(Query.query(Criteria.where("key").is(reference).and("accountId")
-                .is(user.accountId()).and("purpose").is(purpose).and("status").is(Status.REAUTHENTICATED)
+                .is(user.accountId()).and("status").is(Status.REAUTHENTICATED)
                 .and("expiresAt").gt(now)), new Update().set("status", Status.USED),
                 FindAndModifyOptions.options().returnNew(false), ReauthenticationRecord.class);
         if (used == null || used.getAuthTime() == null) {

@@ -146,23 +146,23 @@ class ReauthenticationsTests extends PortalTest {
         signIn("fudan.clinician");
         String reference = "ref-" + UUID.randomUUID();
         waiting(reference, "n1");
-        assertThat(reauthentications.consume(reference, "ae:p1:ae1")).isEmpty();
+        assertThat(reauthentications.consume(reference)).isEmpty();
 
         assertThat(reauthentications.answered(reference, token("sub-fudan.clinician", "n1")))
                 .isEqualTo("/participants/p1?signing=" + reference);
 
-        // Another clinician of the tenant cannot use it, nor can it prove another purpose.
+        // Another clinician of the tenant cannot use it.
         signIn("fudan.lead");
-        assertThat(reauthentications.consume(reference, "ae:p1:ae1")).isEmpty();
+        assertThat(reauthentications.consume(reference)).isEmpty();
         signIn("fudan.clinician");
-        assertThat(reauthentications.consume(reference, "timepoint:p1:baseline")).isEmpty();
 
-        var proof = reauthentications.consume(reference, "ae:p1:ae1");
+        var proof = reauthentications.consume(reference);
         assertThat(proof).isPresent();
         assertThat(proof.get().accountId()).isEqualTo(CurrentUser.require().accountId());
+        assertThat(proof.get().purpose()).isEqualTo("ae:p1:ae1");
         assertThat(proof.get().method()).isEqualTo(SigningProof.Method.IDENTITY_PROVIDER);
         assertThat(proof.get().subject()).isEqualTo("sub-fudan.clinician");
-        assertThat(reauthentications.consume(reference, "ae:p1:ae1")).as("single use").isEmpty();
+        assertThat(reauthentications.consume(reference)).as("single use").isEmpty();
     }
 
     @Test
@@ -174,7 +174,7 @@ class ReauthenticationsTests extends PortalTest {
                 .isEqualTo("/participants/p1?signing=failed");
         assertThat(reauthentications.answered(reference, token("sub-fudan.clinician", "n2")))
                 .as("refused for good").isEqualTo("/participants/p1?signing=failed");
-        assertThat(reauthentications.consume(reference, "ae:p1:ae1")).isEmpty();
+        assertThat(reauthentications.consume(reference)).isEmpty();
     }
 
     @Test
