@@ -2,7 +2,9 @@ package org.researchportal.identity;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.storage.PersonalText;
 import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -24,6 +26,8 @@ class ReauthenticationRecord extends TenantOwnedDocument {
     private String key;
     private String accountId;
     private String username;
+    // Personal data, sealed at rest.
+    @ValueConverter(PersonalText.class)
     private String displayName;
     private @Nullable String subject;
     private String purpose;

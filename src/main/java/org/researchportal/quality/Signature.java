@@ -3,9 +3,11 @@ package org.researchportal.quality;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.storage.PersonalText;
 import org.researchportal.identity.SigningProof;
 import org.researchportal.tenancy.TenantOwnedDocument;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -28,6 +30,8 @@ class Signature extends TenantOwnedDocument {
     private String meaning;
     private String signerAccountId;
     private String signerUsername;
+    // Personal data, sealed at rest.
+    @ValueConverter(PersonalText.class)
     private String signerName;
     private Instant signedAt;
     private SigningProof.Method method;
@@ -35,6 +39,7 @@ class Signature extends TenantOwnedDocument {
     private Instant reauthenticatedAt;
     private @Nullable Instant voidedAt;
     private @Nullable String voidedBy;
+    @ValueConverter(PersonalText.class)
     private @Nullable String voidedByName;
     private @Nullable String voidReason;
     private @Nullable String voidedForm;
