@@ -15,6 +15,8 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.ReauthenticationRecord.Status;
 import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -23,6 +25,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Re-authentication before a signature. Local sign-in: the password is checked like a sign-in (a wrong one counts
@@ -116,6 +120,30 @@ class ReauthenticationsTests extends PortalTest {
         assertThat(reauthentications.asksForUsername()).isTrue();
         assertThat(refusal(() -> reauthentications.confirmPassword("p", null, PASSWORD_OF_NEW), "username"))
                 .isEqualTo("signing.username.required");
+    }
+
+    @Test
+    void laterSigningsOfTheSameSessionAskForThePasswordAlone() throws Exception {
+        String username = newClinician();
+        signInWith(username, PASSWORD_OF_NEW);
+        var request = new MockHttpServletRequest();
+        request.setSession(new MockHttpSession());
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            assertThat(reauthentications.asksForUsername()).isTrue();
+            assertThat(reauthentications.confirmPassword("first", username, PASSWORD_OF_NEW).fullIdentification())
+                    .isTrue();
+            assertThat(reauthentications.asksForUsername()).isFalse();
+            SigningProof second = reauthentications.confirmPassword("second", null, PASSWORD_OF_NEW);
+            assertThat(second.fullIdentification()).isFalse();
+            assertThat(second.accountId()).isEqualTo(CurrentUser.require().accountId());
+
+            // A new session (signing in again) asks for both again.
+            request.setSession(new MockHttpSession());
+            assertThat(reauthentications.asksForUsername()).isTrue();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
+import org.researchportal.assessments.AdverseEventReport;
+import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.audit.AuditTrail;
@@ -42,6 +44,8 @@ class SignaturesTests extends PortalTest {
     Signatures signatures;
     @Autowired
     AssessmentService assessments;
+    @Autowired
+    AdverseEventService adverseEvents;
     @Autowired
     StudyService studies;
     @Autowired
@@ -169,5 +173,33 @@ class SignaturesTests extends PortalTest {
         }
         assertThatThrownBy(() -> signInWith(s.investigator(), PI_PASSWORD)).isInstanceOf(LockedException.class);
         assertThat(signatures.ofParticipant(s.participant())).noneMatch(r -> s.timepoint().equals(r.timepoint()));
+    }
+
+    @Test
+    void theInvestigatorSignsAParticipantsAdverseEventsAndAFollowUpVoidsThatSignature() throws Exception {
+        Setting s = investigatorWithDataToSign();
+        var report = new AdverseEventReport(LocalDate.now().minusDays(2), "Knee swelling after a session", "knee", 1,
+                false, AdverseEventReport.Relatedness.POSSIBLE, AdverseEventReport.Action.NONE,
+                AdverseEventReport.Outcome.ONGOING, null);
+        String event = adverseEvents.report(s.participant(), report);
+        String form = ClinicalForm.adverseEvent(s.study(), s.participant(), event).key();
+
+        SignatureRecord signed = signatures.sign(s.participant(), null, s.investigator(), PI_PASSWORD);
+        assertThat(signed.scope()).isEqualTo(SignatureScope.ADVERSE_EVENTS);
+        assertThat(signed.forms()).contains(form);
+        assertThat(signatures.awaiting(s.study())).noneSatisfy(a -> {
+            assertThat(a.participantId()).isEqualTo(s.participant());
+            assertThat(a.scope()).isEqualTo(SignatureScope.ADVERSE_EVENTS);
+        });
+
+        adverseEvents.update(event, new AdverseEventReport(report.onset(), report.description(), "knee", 1, false,
+                AdverseEventReport.Relatedness.POSSIBLE, AdverseEventReport.Action.NONE,
+                AdverseEventReport.Outcome.RECOVERED, LocalDate.now()), "Follow-up call: resolved");
+        assertThat(signatures.ofParticipant(s.participant())).filteredOn(r -> r.id().equals(signed.id()))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.valid()).isFalse();
+                    assertThat(r.voidedForm()).isEqualTo(form);
+                    assertThat(r.voidReason()).isEqualTo("Follow-up call: resolved");
+                });
     }
 }
