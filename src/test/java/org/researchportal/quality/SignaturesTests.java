@@ -21,8 +21,10 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.Account;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.NewAccount;
+import org.researchportal.identity.ReauthenticatedAtProvider;
 import org.researchportal.identity.SigningProof;
 import org.researchportal.study.StudyService;
+import org.researchportal.tenancy.TenantDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.LockedException;
@@ -46,6 +48,8 @@ class SignaturesTests extends PortalTest {
     AssessmentService assessments;
     @Autowired
     AdverseEventService adverseEvents;
+    @Autowired
+    TenantDocuments documents;
     @Autowired
     StudyService studies;
     @Autowired
@@ -201,5 +205,40 @@ class SignaturesTests extends PortalTest {
                     assertThat(r.voidedForm()).isEqualTo(form);
                     assertThat(r.voidReason()).isEqualTo("Follow-up call: resolved");
                 });
+    }
+
+    /** What a signing through the identity provider carries as its purpose, as the service makes it. */
+    private String purposeOf(String participant, String timepoint) throws Exception {
+        Object target = org.springframework.aop.framework.AopProxyUtils.getSingletonTarget(signatures);
+        var signable = Signatures.class.getDeclaredMethod("signable", String.class, String.class);
+        signable.setAccessible(true);
+        Object signed = signable.invoke(target, participant, timepoint);
+        var purpose = signed.getClass().getDeclaredMethod("purpose");
+        purpose.setAccessible(true);
+        return (String) purpose.invoke(signed);
+    }
+
+    @Test
+    void aSigningReauthenticatedAtKeycloakIsFinishedOnceAndOnlyOverTheDataAsTheyWere() throws Exception {
+        Setting s = investigatorWithDataToSign();
+        String reference = ReauthenticatedAtProvider.signing(documents, purposeOf(s.participant(), s.timepoint()));
+
+        SignatureRecord signed = signatures.completeSigning(reference);
+        assertThat(signed.method()).isEqualTo(SigningProof.Method.IDENTITY_PROVIDER);
+        assertThat(signed.timepoint()).isEqualTo(s.timepoint());
+        assertThat(signed.signerName()).isEqualTo("Dr Principal Investigator");
+        assertThatThrownBy(() -> signatures.completeSigning(reference)).as("a reload signs nothing twice")
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                        .containsEntry("signature", "signature.reauthentication-failed"));
+
+        String stale = ReauthenticatedAtProvider.signing(documents, purposeOf(s.participant(), s.timepoint()));
+        String investigator = s.investigator();
+        signIn("fudan.assessor");
+        assessments.record(s.participant(), s.timepoint(), "stiffness", LocalDate.now(), Map.of("stiffness", "7",
+                "morning_minutes", "20"), "Corrected while the investigator was at Keycloak");
+        signInWith(investigator, PI_PASSWORD);
+        assertThatThrownBy(() -> signatures.completeSigning(stale)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.fieldMessageKeys()).containsEntry("signature",
+                        "signature.data-changed"));
     }
 }
