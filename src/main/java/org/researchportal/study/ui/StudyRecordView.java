@@ -22,6 +22,7 @@ import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.identity.AccountService;
 import org.researchportal.study.Study;
 import org.researchportal.study.StudyRecord;
 import org.researchportal.study.StudyService;
@@ -38,6 +39,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 final class StudyRecordView extends Main implements HasDynamicTitle {
 
     private final StudyService studies;
+    private final AccountService accounts;
     private final TextField acronym = new TextField();
     private final TextField title = new TextField();
     private final TextField registryId = new TextField();
@@ -47,8 +49,9 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
     private final ArmsEditor arms = new ArmsEditor(getTranslation("study.add-arm"));
     private @Nullable Long loadedVersion;
 
-    StudyRecordView(StudyService studies) {
+    StudyRecordView(StudyService studies, AccountService accounts) {
         this.studies = studies;
+        this.accounts = accounts;
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.study")));
         edit(studies.studies().stream().findFirst().orElse(null));
@@ -83,6 +86,10 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
                 : new Button(getTranslation("study.create"), e -> create(fields));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new Section(getTranslation("study.record"), form), new Section(getTranslation("study.arms"), arms), save);
+        if (study != null) {
+            add(new Section(getTranslation("study.principal-investigator"), new PrincipalInvestigatorPicker(
+                    study.id(), studies, accounts)));
+        }
     }
 
     private void load(StudyRecord record) {
