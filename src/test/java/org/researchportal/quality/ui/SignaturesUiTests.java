@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.ui.FormMarkings;
 import org.researchportal.identity.AccountService;
 import org.researchportal.study.StudyService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,8 @@ class SignaturesUiTests extends UiTest {
     AccountService accounts;
     @Autowired
     AssessmentService assessments;
+    @Autowired
+    FormMarkings markings;
 
     private Div rowOf(String timepointLabel) {
         return _find(Div.class, spec -> spec.withClasses("signature-row")).stream()
@@ -81,6 +85,11 @@ class SignaturesUiTests extends UiTest {
         assertThat(_find(SignDialog.class)).isEmpty();
         assertThat(text(rowOf(label))).contains("Signed by Lead Investigator Demo on", "Reviewed and approved");
         assertThat(_find(rowOf(label), Button.class, spec -> spec.withText("Sign"))).isEmpty();
+        // Every form that shows data-quality marks shows the signature in its header.
+        var marks = markings.forForm(ClinicalForm.instrument(study, free[0], free[1], "stiffness"));
+        assertThat(marks).singleElement().satisfies(mark -> assertThat(mark.getElement().getTextRecursively())
+                .contains("Signed by Lead Investigator Demo on"));
+        assertThat(markings.forForm(ClinicalForm.instrument(study, free[0], "baseline", "no_such_form"))).isEmpty();
 
         signInToUi("fudan.assessor");
         assessments.record(free[0], free[1], "stiffness", LocalDate.now(), Map.of("stiffness", "5",
