@@ -60,7 +60,10 @@ class LocalSignIn implements UserDetailsService {
     void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof LocalAccountPrincipal principal) {
             throttle.succeeded(principal.getUsername(), clientAddress(), clock.instant());
-            accounts.recordSuccess(principal.getUsername(), clock.instant());
+            // A password typed again to sign something is not a sign-in: the account's last sign-in stays as it was.
+            if (event.getAuthentication().getDetails() != Reauthentications.SIGNING) {
+                accounts.recordSuccess(principal.getUsername(), clock.instant());
+            }
         }
     }
 

@@ -26,6 +26,8 @@ public class Study extends TenantOwnedDocument {
     private @Nullable EligibilityModel eligibility;
     private @Nullable RandomisationPlan randomisation;
     private @Nullable List<Timepoint> schedule;
+    /** The account id of the clinician who leads the study at this institution and signs its data. */
+    private @Nullable String principalInvestigator;
 
     Study(String acronym, String title, @Nullable String registryId, List<Arm> arms, int targetEnrolment,
             @Nullable String contactPhone, @Nullable String contactEmail) {
@@ -76,6 +78,14 @@ public class Study extends TenantOwnedDocument {
 
     void setEligibility(EligibilityModel eligibility) {
         this.eligibility = eligibility;
+    }
+
+    Optional<String> getPrincipalInvestigator() {
+        return Optional.ofNullable(principalInvestigator);
+    }
+
+    void setPrincipalInvestigator(String accountId) {
+        this.principalInvestigator = accountId;
     }
 
     Optional<RandomisationPlan> getRandomisation() {

@@ -12,6 +12,8 @@ import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.identity.AccountService;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -27,10 +29,13 @@ public class StudyService {
     private final AuditTrail audit;
     private final ClinicalRecordLocks locks;
 
-    StudyService(StudyRecords records, AuditTrail audit, ClinicalRecordLocks locks) {
+    private final AccountService accounts;
+
+    StudyService(StudyRecords records, AuditTrail audit, ClinicalRecordLocks locks, AccountService accounts) {
         this.locks = locks;
         this.records = records;
         this.audit = audit;
+        this.accounts = accounts;
     }
 
     /** The tenant's studies, by acronym. Every role of the tenant may know which studies it runs. */
@@ -124,6 +129,27 @@ public class StudyService {
         study.setRandomisation(plan);
         records.save(study);
         audit.record("study.randomisation-configured", ENTITY, studyId, null, Map.of("plan", plan), null);
+    }
+
+    /** The account id of the study's principal investigator, the one clinician who signs its data; none until named. */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.MONITOR})
+    public Optional<String> principalInvestigator(String studyId) {
+        return records.study(studyId).getPrincipalInvestigator();
+    }
+
+    /** Names the study's principal investigator: an active clinician of the tenant. */
+    @Secured(Authorities.TENANT_ADMIN)
+    public void appointPrincipalInvestigator(String studyId, String accountId) {
+        Study study = records.study(studyId);
+        if (!accounts.holdsRole(accountId, PortalRole.CLINICIAN)) {
+            throw ValidationException.of("principalInvestigator", "study.principal-investigator.invalid");
+        }
+        String before = study.getPrincipalInvestigator().orElse(null);
+        study.setPrincipalInvestigator(accountId);
+        records.save(study);
+        audit.record("study.principal-investigator-appointed", ENTITY, studyId,
+                before == null ? null : Map.of("principalInvestigator", before),
+                Map.of("principalInvestigator", accountId), null);
     }
 
     /** The schedule of assessments: timepoints with their windows and instruments. */

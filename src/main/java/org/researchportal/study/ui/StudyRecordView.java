@@ -23,6 +23,7 @@ import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.StudyPageParts;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.identity.AccountService;
 import org.researchportal.study.Study;
 import org.researchportal.study.StudyRecord;
 import org.researchportal.study.StudyService;
@@ -40,6 +41,7 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
 
     private final StudyService studies;
     private final StudyPageParts parts;
+    private final AccountService accounts;
     private final TextField acronym = new TextField();
     private final TextField title = new TextField();
     private final TextField registryId = new TextField();
@@ -49,9 +51,10 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
     private final ArmsEditor arms = new ArmsEditor(getTranslation("study.add-arm"));
     private @Nullable Long loadedVersion;
 
-    StudyRecordView(StudyService studies, StudyPageParts parts) {
+    StudyRecordView(StudyService studies, StudyPageParts parts, AccountService accounts) {
         this.studies = studies;
         this.parts = parts;
+        this.accounts = accounts;
         addClassName("portal-view");
         add(new ViewToolbar(getTranslation("menu.study")));
         edit(studies.studies().stream().findFirst().orElse(null));
@@ -87,6 +90,8 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new Section(getTranslation("study.record"), form), new Section(getTranslation("study.arms"), arms), save);
         if (study != null) {
+            add(new Section(getTranslation("study.principal-investigator"), new PrincipalInvestigatorPicker(
+                    study.id(), studies, accounts)));
             parts.forStudy(study.id()).forEach(this::add);
         }
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.researchportal.UiTest;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.ui.EditableRows;
+import org.researchportal.identity.AccountRow;
 import org.researchportal.study.StudyService;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +29,25 @@ class StudyRecordViewUiTests extends UiTest {
     StudyService studies;
     @Autowired
     AuditTrail audit;
+
+    @Test
+    void namesAnActiveClinicianThePrincipalInvestigatorWhoSigns() {
+        signInToUi("lakeside.admin");
+        UI.getCurrent().navigate("admin/study");
+        @SuppressWarnings("unchecked")
+        ComboBox<AccountRow> picker = _get(ComboBox.class, spec -> spec.withLabel("Principal investigator"));
+        AccountRow clinician = picker.getListDataView().getItems()
+                .filter(a -> a.username().equals("lakeside.clinician")).findFirst().orElseThrow();
+        assertThat(picker.getListDataView().getItems()).allMatch(a -> a.roles().contains(PortalRole.CLINICIAN));
+        _setValue(picker, clinician);
+        _click(_get(Button.class, spec -> spec.withText("Name as principal investigator")));
+        expectNotifications("Study record saved.");
+
+        var study = studies.studies().getFirst();
+        assertThat(studies.principalInvestigator(study.id())).contains(clinician.id());
+        assertThat(audit.history("Study", study.id()).getFirst().getAction())
+                .isEqualTo("study.principal-investigator-appointed");
+    }
 
     @Test
     void changesTheTargetEnrolmentAndRefusesAnImpossibleOne() {
