@@ -24,11 +24,11 @@ import org.researchportal.tenancy.TenantService;
  * A fresh tenant whose study measures stiffness at baseline and week 6, with a monitor: what the verification and
  * locking tests work on, apart from the demo's data.
  */
-record SdvTrial(TrialFixture trial, String monitor) {
+public record SdvTrial(TrialFixture trial, String monitor) {
 
-    static final Map<String, String> STIFFNESS = Map.of("stiffness", "4", "morning_minutes", "20");
+    public static final Map<String, String> STIFFNESS = Map.of("stiffness", "4", "morning_minutes", "20");
 
-    static SdvTrial create(TenantService tenants, StudyService studies, RandomisationService randomisation,
+    public static SdvTrial create(TenantService tenants, StudyService studies, RandomisationService randomisation,
             AccountService accounts) {
         TrialFixture trial = TrialFixture.create(tenants, studies, randomisation, DemoStudyDesigns
                 .reMsRandomisation(), 12);
@@ -39,28 +39,29 @@ record SdvTrial(TrialFixture trial, String monitor) {
         return new SdvTrial(trial, trial.account(accounts, "monitor", "Mona Monitor", PortalRole.MONITOR));
     }
 
-    String studyId() {
+    public String studyId() {
         return trial.studyId();
     }
 
     /** Screened, eligible, consented and randomised today, living in UTC as the tests' system actors do. */
-    String randomisedToday(ScreeningService screening, ConsentService consent, RandomisationService randomisation,
+    public String randomisedToday(ScreeningService screening, ConsentService consent,
+            RandomisationService randomisation,
             String name) {
         return trial.asClinician(() -> trial.randomised(screening, consent, randomisation, new NewCandidate(name,
                 LocalDate.now().minusDays(3), null, null, "en", "UTC", null)));
     }
 
-    AssessmentRecord stiffness(AssessmentService assessments, String participantId, String timepoint,
+    public AssessmentRecord stiffness(AssessmentService assessments, String participantId, String timepoint,
             Map<String, String> answers, String reason) {
         return asAssessor(() -> assessments.record(participantId, timepoint, "stiffness", LocalDate.now(), answers,
                 reason));
     }
 
-    <T> T asAssessor(Supplier<T> work) {
+    public <T> T asAssessor(Supplier<T> work) {
         return SystemActor.callAs("test-assessor", trial.tenantId(), EnumSet.of(PortalRole.ASSESSOR), work);
     }
 
-    <T> T asAdmin(Supplier<T> work) {
+    public <T> T asAdmin(Supplier<T> work) {
         return SystemActor.callAs("test-admin", trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), work);
     }
 }
