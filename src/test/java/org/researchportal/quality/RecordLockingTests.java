@@ -62,6 +62,8 @@ class RecordLockingTests extends PortalTest {
     @Autowired
     RecordLocking locking;
     @Autowired
+    org.researchportal.participants.ParticipationService participation;
+    @Autowired
     AuditTrail audit;
 
     SdvTrial sdv;
@@ -142,6 +144,17 @@ class RecordLockingTests extends PortalTest {
 
         locking.unlock(lock.id(), "A late adverse event to report");
         assertThat(sdv.trial().asClinician(() -> adverseEvents.report(id, report("A late fall")))).isNotBlank();
+    }
+
+    @Test
+    void aParticipantWhoLeftTheStudyIsLockedWholeWithVisitsStillAhead() {
+        String id = sdv.randomisedToday(screening, consent, randomisation, "Left Early");
+        sdv.trial().doAsClinician(() -> participation.withdraw(id, LocalDate.now(), "Moved abroad"));
+        signIn(sdv.monitor());
+        assertThat(locking.lockParticipant(id, "Withdrawn: nothing more to collect").wholeParticipant()).isTrue();
+        assertThatThrownBy(() -> locking.lockParticipant(id, null)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.fieldMessageKeys()).containsEntry("record",
+                        "lock.already-locked"));
     }
 
     private static void refusedAsLocked(ThrowingCallable write) {

@@ -141,6 +141,15 @@ class SourceVerificationTests extends PortalTest {
                 AdverseEventReport.Action.NONE, AdverseEventReport.Outcome.ONGOING, null)));
 
         signIn(sdv.monitor());
+        // The monitor reads the event blinded: dates, grade, seriousness and outcome, nothing that tells the arm.
+        assertThat(adverseEvents.blindedEventsOf(sdv.studyId(), List.of(first))).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(ae);
+            assertThat(e.grade()).isEqualTo(1);
+            assertThat(e.outcome()).isEqualTo(AdverseEventReport.Outcome.ONGOING);
+        });
+        assertThat(java.util.Arrays.stream(org.researchportal.assessments.BlindedAdverseEvent.class
+                .getRecordComponents()).map(c -> c.getName())).doesNotContain("description", "relatedness", "action",
+                        "report");
         assertThatThrownBy(() -> verification.configurePlan(sdv.studyId(), List.of("grip"), 20))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
                         .containsEntry("primaryInstruments", "sdv.plan.instrument.invalid"));
