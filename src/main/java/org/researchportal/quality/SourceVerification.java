@@ -150,22 +150,14 @@ public class SourceVerification {
     /** Verification of the study's required forms: how many, verified, cleared, and those outstanding. */
     @Secured({Authorities.MONITOR, Authorities.TENANT_ADMIN})
     public SdvProgress progress(String studyId) {
-        return progressOf(forms(studyId));
+        return SdvProgress.of(forms(studyId));
     }
 
     /** The same for one participant of the study. */
     @Secured({Authorities.MONITOR, Authorities.TENANT_ADMIN})
     public SdvProgress participantProgress(String studyId, String participantId) {
-        return progressOf(forms(studyId).stream().filter(f -> f.form().participantId().equals(participantId))
+        return SdvProgress.of(forms(studyId).stream().filter(f -> f.form().participantId().equals(participantId))
                 .toList());
-    }
-
-    private static SdvProgress progressOf(List<SdvForm> forms) {
-        List<SdvForm> required = forms.stream().filter(SdvForm::required).toList();
-        int verified = (int) required.stream().filter(f -> f.state() == VerificationState.VERIFIED).count();
-        int cleared = (int) required.stream().filter(f -> f.state() == VerificationState.CLEARED).count();
-        List<SdvForm> outstanding = required.stream().filter(f -> f.state() != VerificationState.VERIFIED).toList();
-        return new SdvProgress(required.size(), verified, cleared, outstanding.size(), outstanding);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.StatCard;
 import org.researchportal.base.ui.StudyChooser;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.quality.RecordLocking;
 import org.researchportal.quality.SdvForm;
 import org.researchportal.quality.SdvProgress;
 import org.researchportal.quality.SourceVerification;
@@ -36,9 +37,11 @@ final class SourceVerificationView extends Main implements HasDynamicTitle {
 
     private final SourceVerification verification;
     private final StudyService studies;
+    private final RecordLocking locking;
     private final Div body = new Div();
 
-    SourceVerificationView(SourceVerification verification, StudyService studies) {
+    SourceVerificationView(SourceVerification verification, StudyService studies, RecordLocking locking) {
+        this.locking = locking;
         this.verification = verification;
         this.studies = studies;
         addClassNames("portal-view", "sdv-view");
@@ -49,7 +52,8 @@ final class SourceVerificationView extends Main implements HasDynamicTitle {
 
     private void show(StudySummary study) {
         List<Timepoint> schedule = studies.schedule(study.id());
-        SdvProgress progress = verification.progress(study.id());
+        var forms = verification.forms(study.id());
+        SdvProgress progress = SdvProgress.of(forms);
         body.removeAll();
         var figures = new Div(new StatCard(getTranslation("sdv.view.required"), String.valueOf(progress.required())),
                 new StatCard(getTranslation("sdv.view.verified"), String.valueOf(progress.verified())),
@@ -59,6 +63,8 @@ final class SourceVerificationView extends Main implements HasDynamicTitle {
         var percent = new Paragraph(getTranslation("sdv.view.percent", progress.percentVerified()));
         body.add(new Section(getTranslation("sdv.view.plan"), new SdvPlanForm(study.id(), schedule, verification,
                 () -> show(study))), new Section(getTranslation("sdv.view.progress"), figures, percent),
+                new Section(getTranslation("sdv.view.participants"), new ParticipantVerifications(forms, locking
+                        .locksOfStudy(study.id()), locking, () -> show(study))),
                 new Section(getTranslation("sdv.view.outstanding-forms"), outstanding(progress, schedule)));
     }
 

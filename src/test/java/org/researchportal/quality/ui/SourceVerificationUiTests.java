@@ -1,11 +1,13 @@
 package org.researchportal.quality.ui;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -27,6 +29,7 @@ import org.researchportal.identity.AccountService;
 import org.researchportal.participants.ConsentService;
 import org.researchportal.participants.RandomisationService;
 import org.researchportal.participants.ScreeningService;
+import org.researchportal.quality.RecordLocking;
 import org.researchportal.quality.SdvTrial;
 import org.researchportal.quality.SourceVerification;
 import org.researchportal.quality.VerificationState;
@@ -59,6 +62,8 @@ class SourceVerificationUiTests extends UiTest {
     SourceVerification verification;
     @Autowired
     FormMarkings markings;
+    @Autowired
+    RecordLocking locking;
 
     SdvTrial sdv;
     String participant;
@@ -145,6 +150,22 @@ class SourceVerificationUiTests extends UiTest {
         UI.getCurrent().navigate("monitor");
         UI.getCurrent().navigate("sdv");
         assertThat(viewText()).contains("33% verified");
+
+        // The whole record is locked once the last visit is behind the participant, not before.
+        _click((Button) _getCellComponent(participants(), 0, "lock"));
+        assertThat(locking.locksOfStudy(sdv.studyId())).isEmpty();
+        assertThat(_getCellComponent(participants(), 0, "lock")).isInstanceOf(Button.class);
+        sdv.stiffness(assessments, participant, "week_6", SdvTrial.STIFFNESS, null);
+        _click((Button) _getCellComponent(participants(), 0, "lock"));
+        assertThat(locking.locksOfStudy(sdv.studyId())).singleElement().satisfies(l -> assertThat(l
+                .wholeParticipant()).isTrue());
+        assertThat(((Text) _getCellComponent(participants(), 0, "lock")).getText()).startsWith(
+                "Participant locked by Mona Monitor");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<Object> participants() {
+        return _get(Grid.class, spec -> spec.withClasses("sdv-participants"));
     }
 
     /** The form's header marks, shown as a page that hosts the form would show them. */
