@@ -36,13 +36,13 @@ class AdverseEvent extends TenantOwnedDocument {
         return new AdverseEventRow(requireId(), participantId, participantLabel, report, reportedBy, reportedAt);
     }
 
-    AdverseEventRecord toRecord() {
-        return new AdverseEventRecord(requireId(), participantId, report, serious, reportedAt);
+    BlindedAdverseEvent toBlinded() {
+        return new BlindedAdverseEvent(requireId(), participantId, report.onset(), report.resolvedOn(), report.grade(),
+                serious, report.outcome());
     }
 
-    BlindedAdverseEvent toBlinded() {
-        return new BlindedAdverseEvent(requireId(), participantId, report.onset(), report.resolvedOn(),
-                report.grade(), serious, report.outcome());
+    AdverseEventRecord toRecord() {
+        return new AdverseEventRecord(requireId(), participantId, report, serious, reportedAt);
     }
 
     String getParticipantId() {

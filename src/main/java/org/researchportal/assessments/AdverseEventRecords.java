@@ -52,6 +52,11 @@ class AdverseEventRecords {
                 .in(participantIds)).with(Sort.by("participantId", "report.onset", "reportedAt")), AdverseEvent.class);
     }
 
+    /** Every event of a study. */
+    List<AdverseEvent> ofStudy(String studyId) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId)), AdverseEvent.class);
+    }
+
     /** A study's serious events not resolved yet, latest onset first. */
     List<AdverseEvent> openSerious(String studyId) {
         return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("serious").is(true).and("open")

@@ -247,6 +247,16 @@ public class AssessmentService {
     }
 
     /**
+     * Every recorded instrument of a study as a form (no answers): what source-data verification plans and counts, for
+     * the monitor and the tenant administrator.
+     */
+    @Secured({Authorities.MONITOR, Authorities.TENANT_ADMIN})
+    public List<ClinicalForm> formsOf(String studyId) {
+        return assessments.ofStudy(studyId).stream().map(a -> ClinicalForm.instrument(studyId, a.getParticipantId(),
+                a.getTimepoint(), a.getInstrument())).toList();
+    }
+
+    /**
      * A timepoint's window, counted from enrolment (randomisation), the schedule's anchor; it never opens before the
      * participant consented, since nothing may be measured for the study before consent.
      */

@@ -1,6 +1,9 @@
 package org.researchportal.participants;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.security.Authorities;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -53,6 +56,27 @@ public class BlindedParticipants {
     @Secured({Authorities.MONITOR, Authorities.CLINICIAN})
     public Optional<EligibilityAssessment> blindedEligibility(String participantId) {
         return records.randomised(participantId).flatMap(p -> Optional.ofNullable(p.getEligibility()));
+    }
+
+    /**
+     * Every randomised participant of a study with their consent and eligibility forms that hold data (names only),
+     * for the monitor's verification plan and the tenant administrator's view of its progress.
+     */
+    @Secured({Authorities.MONITOR, Authorities.TENANT_ADMIN})
+    public List<ParticipantForms> formsOf(String studyId) {
+        reads.requireStudy(studyId);
+        List<ParticipantForms> forms = new ArrayList<>();
+        for (Participant p : records.randomised(studyId, Pageable.unpaged())) {
+            List<ClinicalForm> held = new ArrayList<>();
+            if (p.getConsent() != null) {
+                held.add(ClinicalForm.consent(studyId, p.requireId()));
+            }
+            if (p.getEligibility() != null) {
+                held.add(ClinicalForm.eligibility(studyId, p.requireId()));
+            }
+            forms.add(new ParticipantForms(p.requireId(), p.getStudyNumber(), held));
+        }
+        return forms;
     }
 
     private static BlindedParticipantRow blinded(Participant p) {

@@ -1,6 +1,7 @@
 package org.researchportal.quality;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.tenancy.TenantOwnedDocument;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,6 +24,7 @@ class FormLock extends TenantOwnedDocument {
     private String lockedBy;
     private String lockedByName;
     private Instant lockedAt;
+    private @Nullable String reason;
 
     FormLock(String studyId, String participantId, String formKey, String lockedBy, String lockedByName,
             Instant lockedAt) {
@@ -56,6 +58,17 @@ class FormLock extends TenantOwnedDocument {
 
     Instant getLockedAt() {
         return lockedAt;
+    }
+
+    /** Why the monitor locked it, when they said. */
+    FormLock because(@Nullable String why) {
+        this.reason = why;
+        return this;
+    }
+
+    FormLockRow toRow() {
+        return new FormLockRow(requireId(), studyId, participantId, formKey, wholeParticipant(), lockedByName,
+                lockedAt, reason);
     }
 
     boolean wholeParticipant() {

@@ -30,6 +30,10 @@ class FormLocks {
         return documents.find(Query.query(Criteria.where("studyId").is(studyId)), FormLock.class);
     }
 
+    java.util.Optional<FormLock> byId(String lockId) {
+        return documents.findById(lockId, FormLock.class);
+    }
+
     FormLock add(FormLock lock) {
         return documents.insert(lock);
     }

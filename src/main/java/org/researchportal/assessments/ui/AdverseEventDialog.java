@@ -36,6 +36,14 @@ final class AdverseEventDialog extends Dialog {
         this(participantId, existing, null, service, null, onSaved);
     }
 
+    /** Follows an event up, its verification, lock and signature marks shown above the fields. */
+    AdverseEventDialog(String participantId, AdverseEventRow existing, AdverseEventService service, Runnable onSaved,
+            List<com.vaadin.flow.component.Component> marks) {
+        this(participantId, existing, null, service, null, onSaved);
+        addComponentAsFirst(new com.vaadin.flow.component.html.Div(marks.toArray(
+                com.vaadin.flow.component.Component[]::new)));
+    }
+
     /** Records a draft (heard of on a follow-up call) as an adverse event: what was heard is filled in. */
     AdverseEventDialog(AdverseEventDraftRow draft, AdverseEventService service, AdverseEventDrafts drafts,
             Runnable onSaved) {

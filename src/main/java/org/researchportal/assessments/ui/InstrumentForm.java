@@ -45,13 +45,15 @@ final class InstrumentForm extends Composite<Div> {
     private final AccountService accounts;
 
     InstrumentForm(InstrumentEntry entry, DueAssessment due, AssessmentService assessments, AccountService accounts,
-            UnsavedChanges changes) {
+            UnsavedChanges changes, List<com.vaadin.flow.component.Component> marks) {
         this.accounts = accounts;
         unsaved = changes.form();
         Instrument instrument = entry.instrument();
         Div card = getContent();
         card.addClassNames("card", "instrument-form");
         card.add(new H2(instrument.name().in(getLocale())));
+        // Verified, locked, signed: seen before typing.
+        marks.forEach(card::add);
         var version = new Paragraph(getTranslation("entry.instrument-version", entry.version()));
         version.addClassName("instrument-version");
         card.add(version);

@@ -26,10 +26,11 @@ import org.researchportal.study.DocumentRow;
 final class ConsentPanel extends Composite<Div> {
 
     ConsentPanel(ParticipantRecord record, PeopleNames people, ConsentService consents,
-            List<DocumentRow> consentForms, Runnable reload) {
+            List<DocumentRow> consentForms, List<com.vaadin.flow.component.Component> marks, Runnable reload) {
         Div content = getContent();
         content.addClassNames("card", "consent-panel");
         content.add(new H2(getTranslation("consent.title")));
+        marks.forEach(content::add);
         Consent consent = record.consent();
         if (consent != null) {
             content.add(new Paragraph(getTranslation("consent.summary", consent.documentVersion(),

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditEvent;
 import org.researchportal.audit.AuditTrail;
+import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.FormMarkings;
 import org.researchportal.base.ui.MissingParameter;
 import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
@@ -61,13 +63,16 @@ final class ParticipantRecordView extends Main
     private final TrialDocumentService documents;
     private final CareTeamService careTeam;
     private final AccountService accounts;
+    private final FormMarkings markings;
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
     ParticipantRecordView(ParticipantService participants, ScreeningService screening, ConsentService consent,
             RandomisationService randomisation, StudyService studies, AuditTrail audit,
             List<ParticipantRecordSection> sections, ParticipationService participation,
-            TrialDocumentService documents, CareTeamService careTeam, AccountService accounts) {
+            TrialDocumentService documents, CareTeamService careTeam, AccountService accounts,
+            FormMarkings markings) {
+        this.markings = markings;
         this.participants = participants;
         this.screening = screening;
         this.consent = consent;
@@ -106,7 +111,10 @@ final class ParticipantRecordView extends Main
         var people = accounts.names(peopleNamedIn(record, trail));
         add(new ViewToolbar(title), new RecordSummary(record, people),
                 new EligibilityPanel(record, eligibility, screening, reload),
-                new ConsentPanel(record, people, consent, documents.consentForms(record.studyId()), reload),
+                new ConsentPanel(record, people, consent, documents.consentForms(record.studyId()), record
+                        .consent() == null
+                                ? List.of() : markings.forForm(ClinicalForm.consent(record.studyId(), record.id())),
+                        reload),
                 new RandomisationPanel(record, people, studies.randomisationPlan(record.studyId()).orElse(null),
                         randomisation, reload),
                 new ParticipationPanel(record, people, participation, reload));
