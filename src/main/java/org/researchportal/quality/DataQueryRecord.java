@@ -21,8 +21,8 @@ public record DataQueryRecord(String id, DataPoint point, @Nullable String study
         thread = List.copyOf(thread);
     }
 
-    /** The text the query was raised with. */
-    public String question() {
-        return thread.isEmpty() ? "" : thread.getFirst().text();
+    /** The text the query was raised with, in the reader's language when it was written in both. */
+    public String question(java.util.Locale locale) {
+        return thread.isEmpty() ? "" : thread.getFirst().text(locale);
     }
 }

@@ -16,6 +16,7 @@ import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.assessments.MissedVisits;
 import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.FormMarkings;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
@@ -31,11 +32,13 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
     private final MissedVisits missedVisits;
     private final StudyService studies;
     private final AccountService accounts;
+    private final FormMarkings markings;
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
     AssessmentEntryView(AssessmentService assessments, MissedVisits missedVisits,
-            StudyService studies, AccountService accounts) {
+            StudyService studies, AccountService accounts, FormMarkings markings) {
+        this.markings = markings;
         this.assessments = assessments;
         this.missedVisits = missedVisits;
         this.studies = studies;
@@ -75,7 +78,7 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
         studies.schedule(due.studyId()).stream().filter(t -> t.code().equals(due.timepoint())).findFirst()
                 .ifPresent(t -> t.instruments().forEach(code -> assessments.entry(due.participantId(),
                         due.timepoint(), code).ifPresent(entry -> add(new InstrumentForm(entry, due, assessments,
-                                accounts, changes)))));
+                                accounts, markings, changes)))));
         if (due.state() != DueAssessment.State.DONE) {
             var missed = new MissedVisitForm(due, missedVisits, () -> {
                 changes.reset();
