@@ -10,6 +10,8 @@ import org.researchportal.assessments.AdverseEventDraftRow;
 import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventRow;
 import org.researchportal.assessments.AdverseEventService;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.ui.FormMarkings;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.identity.AccountService;
 import org.researchportal.participants.ParticipantRecord;
@@ -18,7 +20,7 @@ import org.researchportal.participants.ParticipantRecord;
 final class AdverseEventsPanel extends Composite<Div> {
 
     AdverseEventsPanel(ParticipantRecord record, AdverseEventService service, AdverseEventDrafts draftQueue,
-            AccountService accounts, Runnable reload) {
+            AccountService accounts, FormMarkings markings, Runnable reload) {
         Div card = getContent();
         card.addClassNames("card", "adverse-events");
         card.add(new H2(getTranslation("ae.title")));
@@ -46,7 +48,9 @@ final class AdverseEventsPanel extends Composite<Div> {
         grid.addClassName("adverse-events-grid");
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("ae.none"));
-        grid.addItemClickListener(e -> new AdverseEventDialog(record.id(), e.getItem(), service, reload).open());
+        grid.addItemClickListener(e -> new AdverseEventDialog(record.id(), e.getItem(), service,
+                field -> markings.forField(ClinicalForm.adverseEvent(record.studyId(), record.id(), e.getItem().id())
+                        .item(field)), reload).open());
         card.add(grid, new Button(getTranslation("ae.report"),
                 e -> new AdverseEventDialog(record.id(), null, service, reload).open()));
     }

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditEvent;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.FormMarkings;
 import org.researchportal.base.ui.MissingParameter;
 import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
@@ -61,13 +62,16 @@ final class ParticipantRecordView extends Main
     private final TrialDocumentService documents;
     private final CareTeamService careTeam;
     private final AccountService accounts;
+    private final FormMarkings markings;
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
     ParticipantRecordView(ParticipantService participants, ScreeningService screening, ConsentService consent,
             RandomisationService randomisation, StudyService studies, AuditTrail audit,
             List<ParticipantRecordSection> sections, ParticipationService participation,
-            TrialDocumentService documents, CareTeamService careTeam, AccountService accounts) {
+            TrialDocumentService documents, CareTeamService careTeam, AccountService accounts,
+            FormMarkings markings) {
+        this.markings = markings;
         this.participants = participants;
         this.screening = screening;
         this.consent = consent;
@@ -105,8 +109,9 @@ final class ParticipantRecordView extends Main
         // One look-up names everyone the record and its trail name by username.
         var people = accounts.names(peopleNamedIn(record, trail));
         add(new ViewToolbar(title), new RecordSummary(record, people),
-                new EligibilityPanel(record, eligibility, screening, reload),
-                new ConsentPanel(record, people, consent, documents.consentForms(record.studyId()), reload),
+                new EligibilityPanel(record, eligibility, screening, markings, reload),
+                new ConsentPanel(record, people, consent, documents.consentForms(record.studyId()), reload,
+                        markings),
                 new RandomisationPanel(record, people, studies.randomisationPlan(record.studyId()).orElse(null),
                         randomisation, reload),
                 new ParticipationPanel(record, people, participation, reload));

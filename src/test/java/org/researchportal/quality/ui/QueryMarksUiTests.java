@@ -65,4 +65,26 @@ class QueryMarksUiTests extends UiTest {
         signInToUi("lakeside.monitor");
         queries.close(raised.id(), "Thank you");
     }
+
+    @Test
+    void theEmailsLinkOpensTheQueryOnTheQueriesPageWhereTheMonitorClosesIt() {
+        signInToUi("lakeside.monitor");
+        String study = studies.studies().getFirst().id();
+        String participant = assessments.worklist(study).stream().filter(d -> d.timepoint().equals("baseline"))
+                .filter(d -> assessments.find(d.participantId(), "baseline", "bpi_sf").isPresent()).findFirst()
+                .orElseThrow().participantId();
+        DataQueryRecord raised = queries.raise(ClinicalForm.instrument(study, participant, "baseline", "bpi_sf")
+                .item("now"), null, null, "Pain now is missing from the worksheet");
+
+        UI.getCurrent().navigate("queries/" + raised.id());
+        assertThat(allCells(_get(com.vaadin.flow.component.grid.Grid.class)))
+                .contains("Pain now is missing from the worksheet").doesNotContain("Exercise", "Control");
+        QueryDialog dialog = _get(QueryDialog.class);
+        assertThat(dialog.getElement().getTextRecursively()).contains("Pain now is missing from the worksheet");
+        assertThat(_find(Button.class, spec -> spec.withClasses("query-answer-explanation")))
+                .as("the monitor answers none").isEmpty();
+        _setValue(_get(TextArea.class, spec -> spec.withClasses("query-note")), "Withdrawn: found on page 2");
+        _click(_get(Button.class, spec -> spec.withClasses("query-close")));
+        assertThat(queries.query(raised.id()).orElseThrow().state()).isEqualTo(QueryState.CLOSED);
+    }
 }
