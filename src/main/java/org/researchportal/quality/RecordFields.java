@@ -32,7 +32,7 @@ final class RecordFields {
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = components[i].equals(changed) ? parsed(changed.getType(), text.strip())
+            values[i] = components[i].getName().equals(changed.getName()) ? parsed(changed.getType(), text.strip())
                     : value(record, components[i]);
         }
         try {

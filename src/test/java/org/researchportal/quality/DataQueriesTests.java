@@ -3,10 +3,13 @@ package org.researchportal.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
+import org.researchportal.assessments.AdverseEventReport;
+import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.audit.AuditTrail;
@@ -42,6 +45,8 @@ class DataQueriesTests extends PortalTest {
     Outbox outbox;
     @Autowired
     QueriesLockCheck lockCheck;
+    @Autowired
+    AdverseEventService adverseEvents;
 
     private String study = "";
 
@@ -190,5 +195,35 @@ class DataQueriesTests extends PortalTest {
                 });
         queries.close(onBpi.id(), "Withdrawn");
         queries.close(onCall.id(), "Withdrawn");
+    }
+
+    @Test
+    void aClinicianCorrectsAnAdverseEventsFieldThroughItsFollowUpWithTheAnswerAsReason() {
+        AssessmentRecord bpi = recordedBpi();
+        signIn("fudan.clinician");
+        String event = adverseEvents.report(bpi.participantId(), new AdverseEventReport(LocalDate.now().minusDays(3),
+                "Wrist pain after band exercises", "Right wrist", 2, false, AdverseEventReport.Relatedness.POSSIBLE,
+                AdverseEventReport.Action.NONE, AdverseEventReport.Outcome.ONGOING, null));
+        signIn("fudan.monitor");
+        DataQueryRecord raised = queries.raise(ClinicalForm.adverseEvent(study, bpi.participantId(), event).item(
+                "grade"), "2", null, "The source notes grade 1");
+        assertThat(raised.assignee()).isEqualTo(PortalRole.CLINICIAN);
+
+        signIn("fudan.clinician");
+        assertThatThrownBy(() -> queries.answerWithCorrection(raised.id(), "mild", "Not a grade"))
+                .isInstanceOf(ValidationException.class);
+        DataQueryRecord answered = queries.answerWithCorrection(raised.id(), "1", "Clinic note says grade 1");
+        assertThat(answered.thread().getLast().oldValue()).isEqualTo("2");
+        assertThat(adverseEvents.ofParticipant(bpi.participantId())).filteredOn(e -> e.id().equals(event))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.report().grade()).isEqualTo(1);
+                    assertThat(e.report().description()).isEqualTo("Wrist pain after band exercises");
+                });
+        assertThat(audit.history("AdverseEvent", event)).first().satisfies(e -> {
+            assertThat(e.getAction()).isEqualTo("adverse-event.updated");
+            assertThat(e.getReason()).isEqualTo("Clinic note says grade 1");
+        });
+        signIn("fudan.monitor");
+        queries.close(raised.id(), "Thank you");
     }
 }
