@@ -145,7 +145,7 @@ public class DataQueries {
                 message(QueryMessage.Kind.RAISED, text.strip(), textZh, null, null)));
         audit.record("query.raised", ENTITY, query.requireId(), null, summary(query, text.strip()), null);
         events.publishEvent(new DataQueryRaised(documents.currentTenantId(), query.requireId(), point, assignee));
-        return query.toRecord();
+        return asReaderMay(query);
     }
 
     /** The site answers a query assigned to one of its roles with an explanation; the value stays as it is. */
@@ -217,13 +217,13 @@ public class DataQueries {
     /** One query, when the reader may see it. */
     @Secured({Authorities.MONITOR, Authorities.ASSESSOR, Authorities.CLINICIAN, Authorities.COORDINATOR})
     public Optional<DataQueryRecord> query(String queryId) {
-        return queries.find(queryId).filter(DataQueries::visible).map(DataQuery::toRecord);
+        return queries.find(queryId).filter(DataQueries::visible).map(DataQueries::asReaderMay);
     }
 
     /** A participant's queries the reader may see, oldest first. */
     @Secured({Authorities.MONITOR, Authorities.ASSESSOR, Authorities.CLINICIAN, Authorities.COORDINATOR})
     public List<DataQueryRecord> ofParticipant(String participantId) {
-        return queries.ofParticipant(participantId).stream().filter(DataQueries::visible).map(DataQuery::toRecord)
+        return queries.ofParticipant(participantId).stream().filter(DataQueries::visible).map(DataQueries::asReaderMay)
                 .toList();
     }
 
@@ -231,14 +231,14 @@ public class DataQueries {
     @Secured({Authorities.MONITOR, Authorities.ASSESSOR, Authorities.CLINICIAN, Authorities.COORDINATOR})
     public List<DataQueryRecord> onPoint(DataPoint point) {
         return queries.onPoint(point).stream().filter(q -> q.getStudyId().equals(point.form().studyId()))
-                .filter(DataQueries::visible).map(DataQuery::toRecord).toList();
+                .filter(DataQueries::visible).map(DataQueries::asReaderMay).toList();
     }
 
     /** A study's queries in the given states the reader may see, oldest first (all states when none is given). */
     @Secured({Authorities.MONITOR, Authorities.ASSESSOR, Authorities.CLINICIAN, Authorities.COORDINATOR})
     public List<DataQueryRecord> ofStudy(String studyId, Set<QueryState> states) {
         Set<QueryState> wanted = states.isEmpty() ? EnumSet.allOf(QueryState.class) : states;
-        return queries.ofStudy(studyId, wanted).stream().filter(DataQueries::visible).map(DataQuery::toRecord)
+        return queries.ofStudy(studyId, wanted).stream().filter(DataQueries::visible).map(DataQueries::asReaderMay)
                 .toList();
     }
 
@@ -252,6 +252,12 @@ public class DataQueries {
     @Secured({Authorities.MONITOR, Authorities.TENANT_ADMIN})
     public List<DataQueryRecord> allOf(String studyId) {
         return queries.ofStudy(studyId, EnumSet.allOf(QueryState.class)).stream().map(DataQuery::toRecord).toList();
+    }
+
+    /** The query as the reader may read it: blinded readers never an arm-revealing value. */
+    private static DataQueryRecord asReaderMay(DataQuery query) {
+        DataQueryRecord record = query.toRecord();
+        return CurrentUser.require().blinded() ? record.forBlindedReader() : record;
     }
 
     /** The monitor sees every query; the site sees those assigned to a role it holds. */
@@ -277,7 +283,7 @@ public class DataQueries {
         query.step(next, message);
         DataQuery saved = queries.save(query);
         audit.record(action, ENTITY, saved.requireId(), before, summary(saved, message.text()), message.text());
-        return saved.toRecord();
+        return asReaderMay(saved);
     }
 
     /** What the trail keeps of a query: the participant (so it files in their trail), the point, the state. */

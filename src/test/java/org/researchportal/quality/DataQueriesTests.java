@@ -225,5 +225,19 @@ class DataQueriesTests extends PortalTest {
         });
         signIn("fudan.monitor");
         queries.close(raised.id(), "Thank you");
+
+        // The action taken would tell the blinded monitor the arm (a programme paused): she never reads its values.
+        DataQueryRecord onAction = queries.raise(ClinicalForm.adverseEvent(study, bpi.participantId(), event).item(
+                "action"), "NONE", null, "Was the programme paused?");
+        assertThat(onAction.value()).isNull();
+        signIn("fudan.clinician");
+        assertThat(queries.answerWithCorrection(onAction.id(), "programme_paused", "Paused for a week").thread()
+                .getLast().newValue()).isEqualTo("programme_paused");
+        signIn("fudan.monitor");
+        assertThat(queries.query(onAction.id()).orElseThrow().thread()).allSatisfy(m -> {
+            assertThat(m.oldValue()).isNull();
+            assertThat(m.newValue()).isNull();
+        });
+        assertThat(queries.close(onAction.id(), "Thank you").thread().getLast().text()).isEqualTo("Thank you");
     }
 }
