@@ -188,6 +188,41 @@ public class AssessmentService {
         return after;
     }
 
+    /**
+     * Corrects one item (or the date, as {@link #ASSESSED_ON}) of an entry that exists, with a reason: an answer to a
+     * data query, which the clinician may give as well as the assessor. The rest of the entry stays; the change is
+     * checked, audited and announced as any change of {@link #record} is.
+     */
+    @Secured({Authorities.ASSESSOR, Authorities.CLINICIAN})
+    public AssessmentRecord correct(String participantId, String timepointCode, String instrumentCode, String item,
+            String value, String reason) {
+        AssessmentRecord existing = assessments.assessment(participantId, timepointCode, instrumentCode)
+                .map(Assessment::toRecord)
+                .orElseThrow(() -> new NotFoundException("Assessment", instrumentCode + "@" + timepointCode));
+        if (Inputs.isBlankOrLonger(reason, REASON_MAX_LENGTH)) {
+            throw ValidationException.of("reason", "change.reason.required");
+        }
+        LocalDate assessedOn = existing.assessedOn();
+        Map<String, String> answers = new LinkedHashMap<>(existing.answers());
+        if (ASSESSED_ON.equals(item)) {
+            try {
+                assessedOn = LocalDate.parse(value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ValidationException.of(ASSESSED_ON, "assessment.date.invalid");
+            }
+        } else {
+            boolean known = instruments.publishedVersion(instrumentCode, existing.instrumentVersion())
+                    .map(v -> v.getInstrument().item(item).isPresent()).orElse(false);
+            if (!known) {
+                throw new NotFoundException("Item", item);
+            }
+            answers.put(item, value.strip());
+        }
+        // The check and the audit of a change, as the assessor's own change has them.
+        return record(participantId, timepointCode, instrumentCode, existing.instrumentVersion(), assessedOn,
+                answers, reason);
+    }
+
     /** The items (and the date, as {@code assessedOn}) whose value an entry or a change set. */
     private static Set<String> changedItems(@Nullable AssessmentRecord before, AssessmentRecord after) {
         Set<String> changed = new java.util.TreeSet<>();

@@ -18,7 +18,8 @@ final class DefaultTemplates {
             MessagePurpose.SERIOUS_ADVERSE_EVENT, Set.of("study", "participant", "link"),
             MessagePurpose.PROGRAMME_ALERT, Set.of("participant", "alert", "link"),
             MessagePurpose.TEST, Set.of("name"),
-            MessagePurpose.ACCOUNT_INVITATION, Set.of("name", "username", "link"));
+            MessagePurpose.ACCOUNT_INVITATION, Set.of("name", "username", "link"),
+            MessagePurpose.DATA_QUERY, Set.of("field", "study", "participant", "link"));
 
     private DefaultTemplates() {
     }
@@ -60,6 +61,13 @@ final class DefaultTemplates {
                     : new TemplateText(sms ? null : "Your study team has made you an account",
                             "Hello {name}, your study team has made you an account. Your username is {username}. "
                                     + "Choose your password within 7 days: {link}");
+            // Staff only: the field and the study number, never the value questioned.
+            case DATA_QUERY -> zh
+                    ? new TemplateText("数据质疑：{study} {participant}",
+                            "{study} 的参与者 {participant} 的 {field} 有一条新的数据质疑。请查看并回复：{link}")
+                    : new TemplateText("Data query: {study} {participant}",
+                            "A query was raised on {field} for participant {participant} in {study}. "
+                                    + "Please answer it: {link}");
             case TEST -> zh ? new TemplateText(sms ? null : "测试", "{name}，您好！这是一条测试消息。")
                     : new TemplateText(sms ? null : "Test", "Hello {name}, this is a test message.");
         };

@@ -3,6 +3,8 @@ package org.researchportal.messaging;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import org.researchportal.base.Inputs;
+import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.PortalRole;
@@ -27,6 +29,10 @@ public class StaffAlerts {
     public enum ProgrammeAlertKind {
         NO_SESSIONS, PAIN_RISE, SAFETY_STOP
     }
+
+    /** The longest query id and field name an email carries. */
+    private static final int ID_MAX_LENGTH = 64;
+    private static final int FIELD_MAX_LENGTH = 300;
 
     private final AccountService accounts;
     private final StudyNames studies;
@@ -112,6 +118,39 @@ public class StaffAlerts {
                     MessagePurpose.SERIOUS_ADVERSE_EVENT, Channel.EMAIL, clinician.email(), null, studyId,
                     Locale.forLanguageTag(language), text.subject(), text.body(), template.renderHtml(values),
                     clock.instant()));
+            planned++;
+        }
+        return planned;
+    }
+
+    /**
+     * Emails each of the tenant's people holding a query's role, with an email address, that a query was raised on a
+     * field of a participant's form (named in their language), with the study number only and a link to the query;
+     * answers how many emails were planned.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public int dataQuery(String queryId, String studyId, String participantId, PortalRole assignee, String fieldEn,
+            String fieldZh) {
+        if (Inputs.isBlankOrLonger(queryId, ID_MAX_LENGTH) || Inputs.isBlankOrLonger(fieldEn, FIELD_MAX_LENGTH)
+                || Inputs.isBlankOrLonger(fieldZh, FIELD_MAX_LENGTH)) {
+            throw ValidationException.of("query", "query.email.invalid");
+        }
+        String study = studies.study(studyId).map(StudyNames.StudyName::acronym).orElse("");
+        String number = programmeParticipants.programmeParticipant(participantId)
+                .map(p -> p.studyNumber() == null ? "–" : p.studyNumber()).orElse("–");
+        int planned = 0;
+        for (AccountRow person : accounts.accountsWithRole(assignee)) {
+            if (person.email() == null) {
+                continue;
+            }
+            String language = PortalLocales.fromTag(person.language()).toLanguageTag();
+            Map<String, String> values = Map.of("field", language.startsWith("zh") ? fieldZh : fieldEn, "study",
+                    study, "participant", number, "link", portal.base() + "/queries/" + queryId);
+            TemplateText template = templates.template(MessagePurpose.DATA_QUERY, Channel.EMAIL, language);
+            TemplateText text = template.render(values);
+            outbox.enqueue(new NewMessage("data-query:" + queryId + ":" + person.id(), MessagePurpose.DATA_QUERY,
+                    Channel.EMAIL, person.email(), null, studyId, Locale.forLanguageTag(language), text.subject(),
+                    text.body(), template.renderHtml(values), clock.instant()));
             planned++;
         }
         return planned;

@@ -1,5 +1,6 @@
 package org.researchportal.assessments.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,6 +27,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.MarksBeside;
 import org.researchportal.base.ui.UnsavedChanges;
 
 /** Reports an adverse event, or follows one up (which needs a reason, since it changes what was reported). */
@@ -33,26 +35,28 @@ final class AdverseEventDialog extends Dialog {
 
     AdverseEventDialog(String participantId, @Nullable AdverseEventRow existing, AdverseEventService service,
             Runnable onSaved) {
-        this(participantId, existing, null, service, null, onSaved);
+        this(participantId, existing, null, service, null, field -> List.of(), onSaved);
     }
 
-    /** Follows an event up, its verification, lock and signature marks shown above the fields. */
-    AdverseEventDialog(String participantId, AdverseEventRow existing, AdverseEventService service, Runnable onSaved,
-            List<com.vaadin.flow.component.Component> marks) {
-        this(participantId, existing, null, service, null, onSaved);
-        addComponentAsFirst(new com.vaadin.flow.component.html.Div(marks.toArray(
-                com.vaadin.flow.component.Component[]::new)));
+    /**
+     * Follows a recorded event up, with what the data-quality features mark on it: its verification, lock and
+     * signature above the fields, a query beside each field.
+     */
+    AdverseEventDialog(String participantId, AdverseEventRow existing, AdverseEventService service,
+            List<Component> formMarks, Function<String, List<Component>> marksOf, Runnable onSaved) {
+        this(participantId, existing, null, service, null, marksOf, onSaved);
+        addComponentAsFirst(new com.vaadin.flow.component.html.Div(formMarks.toArray(Component[]::new)));
     }
 
     /** Records a draft (heard of on a follow-up call) as an adverse event: what was heard is filled in. */
     AdverseEventDialog(AdverseEventDraftRow draft, AdverseEventService service, AdverseEventDrafts drafts,
             Runnable onSaved) {
-        this(draft.participantId(), null, draft, service, drafts, onSaved);
+        this(draft.participantId(), null, draft, service, drafts, field -> List.of(), onSaved);
     }
 
     private AdverseEventDialog(String participantId, @Nullable AdverseEventRow existing,
             @Nullable AdverseEventDraftRow draft, AdverseEventService service, @Nullable AdverseEventDrafts drafts,
-            Runnable onSaved) {
+            Function<String, List<Component>> marksOf, Runnable onSaved) {
         setHeaderTitle(getTranslation(existing == null ? "ae.report" : "ae.follow-up"));
         AdverseEventReport r = existing == null ? null : existing.report();
         // Onset, grade and relatedness are the clinician's judgement: a new report starts with none of them, even
@@ -90,9 +94,13 @@ final class AdverseEventDialog extends Dialog {
         resolvedOn.setMax(LocalDate.now());
         var reason = new TextField(getTranslation("change.reason"));
         reason.setVisible(existing != null);
-        var form = new FormLayout(onset, grade, description, site, serious, relatedness, action, outcome, resolvedOn,
-                reason);
-        form.setColspan(description, 2);
+        var form = new FormLayout(MarksBeside.field(onset, marksOf.apply("onset")), MarksBeside.field(grade,
+                marksOf.apply("grade")), MarksBeside.field(site, marksOf.apply("bodySite")), MarksBeside.field(serious,
+                        marksOf.apply("serious")), MarksBeside.field(relatedness, marksOf.apply("relatedness")),
+                MarksBeside.field(action, marksOf.apply("action")), MarksBeside.field(outcome, marksOf.apply(
+                        "outcome")), MarksBeside.field(resolvedOn, marksOf.apply("resolvedOn")), reason);
+        form.addComponentAtIndex(2, MarksBeside.field(description, marksOf.apply("description")));
+        form.setColspan(form.getComponentAt(2), 2);
         add(form);
 
         Map<String, HasValidation> fields = Map.of("onset", onset, "description", description, "bodySite", site,

@@ -48,8 +48,11 @@ final class AdverseEventsPanel extends Composite<Div> {
         grid.addClassName("adverse-events-grid");
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("ae.none"));
-        grid.addItemClickListener(e -> new AdverseEventDialog(record.id(), e.getItem(), service, reload, markings
-                .forForm(ClinicalForm.adverseEvent(record.studyId(), record.id(), e.getItem().id()))).open());
+        grid.addItemClickListener(e -> {
+            ClinicalForm form = ClinicalForm.adverseEvent(record.studyId(), record.id(), e.getItem().id());
+            new AdverseEventDialog(record.id(), e.getItem(), service, markings.forForm(form), field -> markings
+                    .forField(form.item(field)), reload).open();
+        });
         card.add(grid, new Button(getTranslation("ae.report"),
                 e -> new AdverseEventDialog(record.id(), null, service, reload).open()));
     }

@@ -79,8 +79,8 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
         studies.schedule(due.studyId()).stream().filter(t -> t.code().equals(due.timepoint())).findFirst()
                 .ifPresent(t -> t.instruments().forEach(code -> assessments.entry(due.participantId(),
                         due.timepoint(), code).ifPresent(entry -> add(new InstrumentForm(entry, due, assessments,
-                                accounts, changes, markings.forForm(ClinicalForm.instrument(due.studyId(), due
-                                        .participantId(), due.timepoint(), code)))))));
+                                accounts, markings, changes, markings.forForm(ClinicalForm.instrument(due.studyId(),
+                                        due.participantId(), due.timepoint(), code)))))));
         if (due.state() != DueAssessment.State.DONE) {
             var missed = new MissedVisitForm(due, missedVisits, () -> {
                 changes.reset();

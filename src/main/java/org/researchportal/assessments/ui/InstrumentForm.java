@@ -1,5 +1,6 @@
 package org.researchportal.assessments.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -28,8 +29,10 @@ import org.researchportal.assessments.InstrumentScoring;
 import org.researchportal.assessments.Item;
 import org.researchportal.assessments.ItemType;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.ui.DatePickers;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.FormMarkings;
 import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.identity.AccountService;
 
@@ -45,7 +48,7 @@ final class InstrumentForm extends Composite<Div> {
     private final AccountService accounts;
 
     InstrumentForm(InstrumentEntry entry, DueAssessment due, AssessmentService assessments, AccountService accounts,
-            UnsavedChanges changes, List<com.vaadin.flow.component.Component> marks) {
+            FormMarkings markings, UnsavedChanges changes, List<com.vaadin.flow.component.Component> marks) {
         this.accounts = accounts;
         unsaved = changes.form();
         Instrument instrument = entry.instrument();
@@ -65,11 +68,26 @@ final class InstrumentForm extends Composite<Div> {
                 saved.map(AssessmentRecord::assessedOn).orElse(LocalDate.now()));
         assessedOn.addClassName("assessed-on");
         var form = new FormLayout(assessedOn);
+        ClinicalForm clinical = ClinicalForm.instrument(due.studyId(), due.participantId(), due.timepoint(),
+                instrument.code());
+        // Marks only on a saved entry: a query is raised on a value that was recorded.
+        if (saved.isPresent()) {
+            List<Component> dateMarks = markings.forField(clinical.item(AssessmentService.ASSESSED_ON));
+            if (!dateMarks.isEmpty()) {
+                var beside = new Div();
+                beside.addClassName("field-marks");
+                dateMarks.forEach(beside::add);
+                form.add(beside);
+            }
+        }
         for (Item item : instrument.items()) {
             if (item.type() == ItemType.CALCULATED) {
                 continue;
             }
             var field = new ItemField(item, saved.map(r -> r.answers().get(item.code())).orElse(null), getLocale());
+            if (saved.isPresent() && item.type().answered()) {
+                field.mark(markings.forField(clinical.item(item.code())));
+            }
             fields.add(field);
             form.add(field);
             if (item.type() != ItemType.NUMBER && item.type() != ItemType.INTEGER && item.type() != ItemType.DATE

@@ -139,6 +139,16 @@ final class ItemField extends Composite<Div> implements HasValidation {
         return item.code();
     }
 
+    /** Shows what the data-quality features mark on this field (a query), beside it. */
+    void mark(List<Component> marks) {
+        if (!marks.isEmpty()) {
+            var beside = new Div();
+            beside.addClassName("field-marks");
+            marks.forEach(beside::add);
+            getContent().add(beside);
+        }
+    }
+
     /** Whether a person answers it (a description or a score is not a field). */
     boolean answerable() {
         return item.type().answered();

@@ -1,12 +1,18 @@
 package org.researchportal.followup.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.ui.FormMarkings;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.MarksBeside;
 import org.researchportal.followup.CallAnswers;
 import org.researchportal.followup.CallAttempt;
 import org.researchportal.followup.FollowUpCall;
@@ -16,37 +22,53 @@ import org.researchportal.identity.PeopleNames;
 final class CallSummary extends Composite<UnorderedList> {
 
     CallSummary(FollowUpCall call, java.time.ZoneId zone, PeopleNames people) {
+        this(call, zone, people, null);
+    }
+
+    /** With what the data-quality features mark on each answer (a query), beside its line. */
+    CallSummary(FollowUpCall call, java.time.ZoneId zone, PeopleNames people, @Nullable FormMarkings markings) {
         UnorderedList list = getContent();
+        ClinicalForm form = ClinicalForm.followUpCall(call.getStudyId(), call.getParticipantId(), call.requireId());
+        Function<List<String>, List<Component>> marksOf = fields -> markings == null ? List.of()
+                : fields.stream().flatMap(f -> markings.forField(form.item(f)).stream()).toList();
         list.addClassName("call-summary");
         CallAnswers a = call.getAnswers();
         if (a != null) {
             if (a.takingAromataseInhibitor() != null) {
-                list.add(new ListItem(getTranslation("call.question.aromatase-inhibitor") + " " + getTranslation(
-                        a.takingAromataseInhibitor() ? "call.yes" : "call.no") + (a.missedDoses() == null ? ""
-                                : " · " + getTranslation("call.missed-doses") + " " + a.missedDoses())));
+                list.add(marked(marksOf.apply(List.of("takingAromataseInhibitor", "missedDoses")), new ListItem(
+                        getTranslation("call.question.aromatase-inhibitor") + " " + getTranslation(
+                                a.takingAromataseInhibitor() ? "call.yes" : "call.no") + (a.missedDoses() == null ? ""
+                                        : " · " + getTranslation("call.missed-doses") + " " + a.missedDoses()))));
             }
             if (!a.sideEffects().isEmpty() || a.concerns() != null) {
-                list.add(new ListItem(getTranslation("call.question.side-effects") + " " + a.sideEffects().stream()
-                        .map(e -> getTranslation(e.messageKey())).sorted().collect(Collectors.joining(", "))
-                        + (a.concerns() == null ? "" : " · " + a.concerns())));
+                list.add(marked(marksOf.apply(List.of("sideEffects", "concerns")), new ListItem(getTranslation(
+                        "call.question.side-effects") + " " + a.sideEffects().stream()
+                                .map(e -> getTranslation(e.messageKey())).sorted().collect(Collectors.joining(", "))
+                        + (a.concerns() == null ? "" : " · " + a.concerns()))));
             }
             if (a.jointPain() != null) {
-                list.add(new ListItem(getTranslation("call.question.joint-pain") + " " + a.jointPain()));
+                list.add(marked(marksOf.apply(List.of("jointPain")), new ListItem(getTranslation(
+                        "call.question.joint-pain") + " " + a.jointPain())));
             }
             if (a.exerciseSessions() != null) {
-                list.add(new ListItem(getTranslation("call.question.exercise") + " " + a.exerciseSessions()));
+                list.add(marked(marksOf.apply(List.of("exerciseSessions")), new ListItem(getTranslation(
+                        "call.question.exercise") + " " + a.exerciseSessions())));
             }
             if (a.newHealthProblem() != null) {
-                list.add(new ListItem(getTranslation("call.question.new-health-problems") + " " + getTranslation(
-                        a.newHealthProblem() ? "call.yes" : "call.no") + (a.newHealthProblemDetail() == null ? ""
-                                : " · " + a.newHealthProblemDetail())));
+                list.add(marked(marksOf.apply(List.of("newHealthProblem", "newHealthProblemDetail")), new ListItem(
+                        getTranslation("call.question.new-health-problems") + " " + getTranslation(
+                                a.newHealthProblem() ? "call.yes" : "call.no") + (a.newHealthProblemDetail() == null
+                                        ? ""
+                                        : " · " + a.newHealthProblemDetail()))));
             }
             if (!a.topics().isEmpty()) {
-                list.add(new ListItem(getTranslation("call.question.counselling") + " " + a.topics().stream()
-                        .map(t -> getTranslation(t.messageKey())).sorted().collect(Collectors.joining(", "))));
+                list.add(marked(marksOf.apply(List.of("topics")), new ListItem(getTranslation(
+                        "call.question.counselling") + " " + a.topics().stream()
+                                .map(t -> getTranslation(t.messageKey())).sorted().collect(Collectors.joining(", ")))));
             }
             if (a.concernFlagged()) {
-                list.add(new ListItem(getTranslation("call.concern-flagged") + ": " + Formats.text(a.concernDetail())));
+                list.add(marked(marksOf.apply(List.of("concernFlagged", "concernDetail")), new ListItem(getTranslation(
+                        "call.concern-flagged") + ": " + Formats.text(a.concernDetail()))));
             }
         }
         for (CallAttempt attempt : call.getAttempts()) {
@@ -56,6 +78,13 @@ final class CallSummary extends Composite<UnorderedList> {
                             : " → " + Formats.dateTime(attempt.callBackAt(), zone, getLocale()))
                     + (attempt.notes() == null ? "" : " · " + attempt.notes())));
         }
+    }
+
+    private static ListItem marked(List<Component> marks, ListItem line) {
+        if (!marks.isEmpty()) {
+            line.add(MarksBeside.row(marks));
+        }
+        return line;
     }
 
     /** Who made the calls' attempts, to name them all with one look-up. */

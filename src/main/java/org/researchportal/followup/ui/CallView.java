@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.security.Roles;
+import org.researchportal.base.ui.FormMarkings;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Links;
 import org.researchportal.base.ui.MissingParameter;
@@ -47,10 +48,12 @@ final class CallView extends Main implements HasUrlParameter<String>, BeforeLeav
     private final CallWorklist worklist;
     private final CallRecords records;
     private final AccountService accounts;
+    private final FormMarkings markings;
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
-    CallView(CallWorklist worklist, CallRecords records, AccountService accounts) {
+    CallView(CallWorklist worklist, CallRecords records, AccountService accounts, FormMarkings markings) {
+        this.markings = markings;
         this.worklist = worklist;
         this.records = records;
         this.accounts = accounts;
@@ -111,7 +114,8 @@ final class CallView extends Main implements HasUrlParameter<String>, BeforeLeav
         }
         context.earlierCalls().stream().filter(c -> c.getStatus() != CallStatus.OPEN).findFirst()
                 .ifPresent(last -> add(new Section(getTranslation("call.last-call", last.getNumber(),
-                        getTranslation(last.getStatus().messageKey())), new CallSummary(last, zone, people))));
+                        getTranslation(last.getStatus().messageKey())), new CallSummary(last, zone, people,
+                                markings))));
 
         FollowUpCall call = context.call();
         if (call.getStatus() == CallStatus.OPEN) {
@@ -125,7 +129,7 @@ final class CallView extends Main implements HasUrlParameter<String>, BeforeLeav
             add(new Section(getTranslation("call.script"), opening, form));
         } else {
             add(new Section(getTranslation("call.closed-title", getTranslation(call.getStatus().messageKey())),
-                    new CallSummary(call, zone, people)));
+                    new CallSummary(call, zone, people, markings)));
         }
         if (call.getStatus() == CallStatus.OPEN && !call.getAttempts().isEmpty()) {
             add(new Section(getTranslation("call.attempts-so-far"), new CallSummary(call, zone, people)));

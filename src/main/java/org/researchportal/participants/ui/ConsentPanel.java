@@ -1,5 +1,6 @@
 package org.researchportal.participants.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,8 +11,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import java.util.Locale;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.FormMarkings;
 import org.researchportal.base.ui.Formats;
+import org.researchportal.base.ui.MarksBeside;
 import org.researchportal.identity.PeopleNames;
 import org.researchportal.participants.Consent;
 import org.researchportal.participants.ConsentService;
@@ -26,7 +30,8 @@ import org.researchportal.study.DocumentRow;
 final class ConsentPanel extends Composite<Div> {
 
     ConsentPanel(ParticipantRecord record, PeopleNames people, ConsentService consents,
-            List<DocumentRow> consentForms, List<com.vaadin.flow.component.Component> marks, Runnable reload) {
+            List<DocumentRow> consentForms, List<com.vaadin.flow.component.Component> marks, Runnable reload,
+            FormMarkings markings) {
         Div content = getContent();
         content.addClassNames("card", "consent-panel");
         content.add(new H2(getTranslation("consent.title")));
@@ -37,6 +42,13 @@ final class ConsentPanel extends Composite<Div> {
                     Formats.date(consent.consentedOn(), getLocale()), people.shown(consent.takenBy(), getLocale()))),
                     new Paragraph(getTranslation("consent.contact", yesNo(consent.smsContact()),
                             yesNo(consent.emailContact()))));
+            // A query on a consent entry shows here: its fields are read as text on the record.
+            ClinicalForm form = ClinicalForm.consent(record.studyId(), record.id());
+            List<Component> marks = java.util.stream.Stream.of("documentVersion", "consentedOn", "takenBy",
+                    "smsContact", "emailContact").flatMap(f -> markings.forField(form.item(f)).stream()).toList();
+            if (!marks.isEmpty()) {
+                content.add(MarksBeside.row(marks));
+            }
             consent.withdrawals().forEach(w -> content.add(new Paragraph(getTranslation("consent.withdrawal",
                     getTranslation("consent.scope." + w.scope().name().toLowerCase(Locale.ROOT)),
                     Formats.date(w.withdrawnOn(), getLocale()), w.reason(),

@@ -12,7 +12,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.HashMap;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.ui.FieldErrors;
+import org.researchportal.base.ui.FormMarkings;
+import org.researchportal.base.ui.MarksBeside;
 import org.researchportal.participants.EligibilityAssessment;
 import org.researchportal.participants.EligibilityOutcome;
 import org.researchportal.participants.ParticipantRecord;
@@ -35,7 +38,9 @@ final class EligibilityPanel extends Composite<Div> {
     private final ParticipantRecord record;
     private final ScreeningService screening;
 
-    EligibilityPanel(ParticipantRecord record, EligibilityModel model, ScreeningService screening, Runnable reload) {
+    EligibilityPanel(ParticipantRecord record, EligibilityModel model, ScreeningService screening,
+            FormMarkings markings, Runnable reload) {
+        ClinicalForm form = ClinicalForm.eligibility(record.studyId(), record.id());
         this.record = record;
         this.screening = screening;
         Div content = getContent();
@@ -57,7 +62,8 @@ final class EligibilityPanel extends Composite<Div> {
             input.setReadOnly(!editable);
             input.onChange(this::preview);
             measures.put(measure.code(), input);
-            measureGrid.add(input);
+            measureGrid.add(previous == null ? input : MarksBeside.field(input, markings.forField(form.item(
+                    measure.code()))));
         }
         content.add(measureGrid);
         for (EligibilityCriterion criterion : model.criteria()) {
@@ -65,7 +71,8 @@ final class EligibilityPanel extends Composite<Div> {
             row.setReadOnly(!editable);
             row.onChange(this::preview);
             criteria.put(criterion.code(), row);
-            content.add(row);
+            content.add(previous == null ? row : MarksBeside.field(row, markings.forField(form.item(
+                    criterion.code()))));
         }
         verdict.addClassName("eligibility-verdict");
         content.add(verdict);

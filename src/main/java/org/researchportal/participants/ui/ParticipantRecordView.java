@@ -110,11 +110,11 @@ final class ParticipantRecordView extends Main
         // One look-up names everyone the record and its trail name by username.
         var people = accounts.names(peopleNamedIn(record, trail));
         add(new ViewToolbar(title), new RecordSummary(record, people),
-                new EligibilityPanel(record, eligibility, screening, reload),
+                new EligibilityPanel(record, eligibility, screening, markings, reload),
                 new ConsentPanel(record, people, consent, documents.consentForms(record.studyId()), record
                         .consent() == null
                                 ? List.of() : markings.forForm(ClinicalForm.consent(record.studyId(), record.id())),
-                        reload),
+                        reload, markings),
                 new RandomisationPanel(record, people, studies.randomisationPlan(record.studyId()).orElse(null),
                         randomisation, reload),
                 new ParticipationPanel(record, people, participation, reload));
