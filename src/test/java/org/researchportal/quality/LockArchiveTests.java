@@ -183,6 +183,19 @@ class LockArchiveTests extends UiTest {
         assertThat(file.length()).isEqualTo(row.size());
     }
 
+    @Test
+    void theMonitorSeesTheArchiveWithItsShaAndDownloadsIt() {
+        LockArchiveRow row = lockedByTheMonitor(Instant.now());
+        com.vaadin.flow.component.UI.getCurrent().navigate("archives");
+        com.vaadin.flow.component.grid.Grid<?> grid = com.github.mvysny.kaributesting.v10.LocatorJ._get(
+                com.vaadin.flow.component.grid.Grid.class);
+        assertThat(grid.getColumns()).extracting(c -> c.getHeaderText()).contains("Locked at", "Locked by", "Size",
+                "SHA-256");
+        assertThat(allCells(grid)).contains(monitor).anySatisfy(cell -> assertThat(cell).contains(row.sha256()));
+        // The link as the grid renders it: a download of the archive's file.
+        assertThat(allCells(grid)).anySatisfy(cell -> assertThat(cell).contains("Anchor[text='Download'", "href="));
+    }
+
     private static Map<String, byte[]> unzipped(StoredFile file) throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (var zip = new ZipInputStream(file.open())) {
