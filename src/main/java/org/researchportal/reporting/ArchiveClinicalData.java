@@ -1,20 +1,16 @@
 package org.researchportal.reporting;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -47,8 +43,6 @@ final class ArchiveClinicalData extends OdmWriting {
 
     /** Someone named in the file: login, printed name, and a user type when known (the investigator who signs). */
     record Person(String login, String name, @Nullable String type) {}
-
-    private record Change(String item, String transaction, @Nullable String value) {}
 
     private record Audit(String user, Instant at, @Nullable String reason, @Nullable String sourceId,
             boolean system) {}
@@ -124,9 +118,10 @@ final class ArchiveClinicalData extends OdmWriting {
                     || !(snapshot.get("timepoint") instanceof String timepoint) || !inSchedule(timepoint, instrument)) {
                 continue;
             }
-            Map<String, String> values = event.getAfter() == null ? Map.of() : values(instrument, event.getAfter());
+            Map<String, String> values = event.getAfter() == null ? Map.of() : ArchiveValues.of(instrument, event
+                    .getAfter());
             String form = timepoint + "/" + instrument;
-            List<Change> changes = changes(replayed.getOrDefault(form, Map.of()), values);
+            List<ArchiveValues.Change> changes = ArchiveValues.changes(replayed.getOrDefault(form, Map.of()), values);
             replayed.put(form, values);
             if (!changes.isEmpty()) {
                 Audit audit = new Audit(user(event.getActor(), event.getActorName(), null), event.getAt(),
@@ -151,8 +146,9 @@ final class ArchiveClinicalData extends OdmWriting {
             for (Instrument instrument : data.instruments) {
                 AssessmentRecord record = data.find(subject.id(), t.code(), instrument.code());
                 if (record != null) {
-                    List<Change> untracked = changes(replayed.getOrDefault(t.code() + "/" + instrument.code(),
-                            Map.of()), values(record));
+                    List<ArchiveValues.Change> untracked = ArchiveValues.changes(replayed.getOrDefault(t.code() + "/"
+                            + instrument.code(),
+                            Map.of()), ArchiveValues.of(record));
                     if (!untracked.isEmpty()) {
                         change(subject, t.code(), instrument.code(), untracked, null);
                     }
@@ -167,7 +163,7 @@ final class ArchiveClinicalData extends OdmWriting {
     }
 
     /** One entry or change of a form: each item inserted, updated or removed, each with the change's audit record. */
-    private void change(ExportSubject subject, String timepoint, String instrument, List<Change> changes,
+    private void change(ExportSubject subject, String timepoint, String instrument, List<ArchiveValues.Change> changes,
             @Nullable Audit audit) throws XMLStreamException {
         String event = "SE." + oid(timepoint);
         String form = "F." + oid(instrument);
@@ -175,7 +171,7 @@ final class ArchiveClinicalData extends OdmWriting {
         start("StudyEventData", Map.of("StudyEventOID", event), event);
         start("FormData", Map.of("FormOID", form), event + "/" + form);
         start("ItemGroupData", Map.of("ItemGroupOID", "IG." + oid(instrument)), event + "/" + form + "/IG");
-        for (Change change : changes) {
+        for (ArchiveValues.Change change : changes) {
             xml.writeStartElement(NS, "ItemData");
             Map<String, String> attributes = new HashMap<>(Map.of("ItemOID", change.item(), "TransactionType",
                     change.transaction()));
@@ -348,61 +344,5 @@ final class ArchiveClinicalData extends OdmWriting {
             users.put(oid, new Person(login, name == null || name.isBlank() ? login : name, type));
         }
         return oid;
-    }
-
-    /** The items whose values differ between two states of a form, in the later state's order, then the removed. */
-    private static List<Change> changes(Map<String, String> before, Map<String, String> after) {
-        List<Change> changes = new ArrayList<>();
-        after.forEach((item, value) -> {
-            if (!before.containsKey(item)) {
-                changes.add(new Change(item, INSERT, value));
-            } else if (!Objects.equals(before.get(item), value)) {
-                changes.add(new Change(item, "Update", value));
-            }
-        });
-        before.keySet().stream().filter(item -> !after.containsKey(item)).sorted()
-                .forEach(item -> changes.add(new Change(item, "Remove", null)));
-        return changes;
-    }
-
-    /** A recorded assessment's values as the export writes them. */
-    private static Map<String, String> values(AssessmentRecord record) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put(itemOid(record.instrument(), "assessed_on"), record.assessedOn().toString());
-        values.put(itemOid(record.instrument(), "version"), String.valueOf(record.instrumentVersion()));
-        record.answers().forEach((k, v) -> values.put(itemOid(record.instrument(), k), v));
-        record.scores().forEach((k, v) -> values.put(itemOid(record.instrument(), k), number(v)));
-        return values;
-    }
-
-    /** An assessment's values as its audit snapshot holds them (stored BSON: dates as dates, numbers as numbers). */
-    private static Map<String, String> values(String instrument, Map<String, Object> snapshot) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Object on = snapshot.get("assessedOn");
-        if (on != null) {
-            values.put(itemOid(instrument, "assessed_on"), day(on));
-        }
-        if (snapshot.get("instrumentVersion") instanceof Number version) {
-            values.put(itemOid(instrument, "version"), String.valueOf(version.intValue()));
-        }
-        if (snapshot.get("answers") instanceof Map<?, ?> answers) {
-            answers.forEach((k, v) -> values.put(itemOid(instrument, String.valueOf(k)), String.valueOf(v)));
-        }
-        if (snapshot.get("scores") instanceof Map<?, ?> scores) {
-            scores.forEach((k, v) -> {
-                if (v instanceof Number score) {
-                    values.put(itemOid(instrument, String.valueOf(k)), number(score.doubleValue()));
-                }
-            });
-        }
-        return values;
-    }
-
-    /** A day as the snapshot stored it: Spring Data writes a LocalDate as the instant of its start, in this zone. */
-    private static String day(Object stored) {
-        if (stored instanceof Date date) {
-            return LocalDate.ofInstant(date.toInstant(), ZoneId.systemDefault()).toString();
-        }
-        return String.valueOf(stored);
     }
 }
