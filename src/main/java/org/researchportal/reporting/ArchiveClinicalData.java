@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +28,9 @@ import org.researchportal.study.Timepoint;
 /**
  * The archive's ClinicalData as transactions, per subject. ODM 1.3.2 gives an element one AuditRecord at most, so a
  * value's history is one element per change: first the subject with what the audit trail does not follow value by
- * value (enrolment, missed visits, the unblinded tables), then by time each audited entry or change of an instrument
- * form (Insert, Update, Remove of each item, with who, when and why), each signature and each query (its steps as
- * annotations), and last whatever the data hold that the trail did not replay (entries older than the trail), so the
+ * value (enrolment, the unblinded tables), then by time each audited entry or change of an instrument form or of a
+ * timepoint recorded as missed (Insert, Update, Remove of each item, with who, when and why), each signature and each
+ * query (its steps as annotations), and last whatever the data hold that the trail did not replay (entries older than the trail), so the
  * file ends in the data as they are.
  */
 final class ArchiveClinicalData extends OdmWriting {
@@ -91,16 +90,6 @@ final class ArchiveClinicalData extends OdmWriting {
         xml.writeStartElement(NS, "SubjectData");
         attributes(Map.of("SubjectKey", subject.studyNumber(), "TransactionType", INSERT));
         plain.enrolment(subject);
-        for (Timepoint t : data.schedule) {
-            MissedVisitRecord missed = data.missed(subject.id(), t.code());
-            if (missed != null) {
-                Map<String, String> visit = new LinkedHashMap<>();
-                visit.put("I.VISIT.STATUS", missed.kind().code());
-                visit.put("I.VISIT.REASON", missed.reason());
-                plain.event(oid(t.code()), List.of(Map.entry(VISIT, visit)));
-                present.add("SE." + oid(t.code()));
-            }
-        }
         if (!data.blinded) {
             plain.tables(subject);
         }
@@ -114,12 +103,17 @@ final class ArchiveClinicalData extends OdmWriting {
         for (AuditEvent event : trail) {
             Map<String, Object> snapshot = event.getAfter() != null ? event.getAfter() : event.getBefore();
             if (!ASSESSMENT_ENTITY.equals(event.getEntityType()) || snapshot == null
-                    || !(snapshot.get("instrument") instanceof String instrument)
-                    || !(snapshot.get("timepoint") instanceof String timepoint) || !inSchedule(timepoint, instrument)) {
+                    || !(snapshot.get("timepoint") instanceof String timepoint)) {
                 continue;
             }
-            Map<String, String> values = event.getAfter() == null ? Map.of() : ArchiveValues.of(instrument, event
-                    .getAfter());
+            // An instrument's entry, or the timepoint recorded as missed or not done (no instrument: the visit form).
+            String instrument = snapshot.get("instrument") instanceof String code ? code : VISIT;
+            if (instrument.equals(VISIT) ? !inSchedule(timepoint) : !inSchedule(timepoint, instrument)) {
+                continue;
+            }
+            Map<String, String> values = event.getAfter() == null ? Map.of()
+                    : instrument.equals(VISIT) ? ArchiveValues.visit(event.getAfter())
+                    : ArchiveValues.of(instrument, event.getAfter());
             String form = timepoint + "/" + instrument;
             List<ArchiveValues.Change> changes = ArchiveValues.changes(replayed.getOrDefault(form, Map.of()), values);
             replayed.put(form, values);
@@ -143,6 +137,14 @@ final class ArchiveClinicalData extends OdmWriting {
             transaction.write().run();
         }
         for (Timepoint t : data.schedule) {
+            MissedVisitRecord missed = data.missed(subject.id(), t.code());
+            if (missed != null) {
+                List<ArchiveValues.Change> untracked = ArchiveValues.changes(replayed.getOrDefault(t.code() + "/"
+                        + VISIT, Map.of()), ArchiveValues.visit(missed.kind().code(), missed.reason()));
+                if (!untracked.isEmpty()) {
+                    change(subject, t.code(), VISIT, untracked, null);
+                }
+            }
             for (Instrument instrument : data.instruments) {
                 AssessmentRecord record = data.find(subject.id(), t.code(), instrument.code());
                 if (record != null) {
@@ -158,8 +160,11 @@ final class ArchiveClinicalData extends OdmWriting {
     }
 
     private boolean inSchedule(String timepoint, String instrument) {
-        return data.schedule.stream().anyMatch(t -> t.code().equals(timepoint))
-                && data.instruments.stream().anyMatch(i -> i.code().equals(instrument));
+        return inSchedule(timepoint) && data.instruments.stream().anyMatch(i -> i.code().equals(instrument));
+    }
+
+    private boolean inSchedule(String timepoint) {
+        return data.schedule.stream().anyMatch(t -> t.code().equals(timepoint));
     }
 
     /** One entry or change of a form: each item inserted, updated or removed, each with the change's audit record. */
@@ -255,8 +260,7 @@ final class ArchiveClinicalData extends OdmWriting {
             }
             return path;
         }
-        if (form.kind() == FormKind.INSTRUMENT && form.form().equals("*")
-                && data.schedule.stream().anyMatch(t -> t.code().equals(form.occasion()))) {
+        if (form.kind() == FormKind.INSTRUMENT && form.form().equals("*") && inSchedule(form.occasion())) {
             return List.of(new Level("StudyEventData", Map.of("StudyEventOID", "SE." + oid(form.occasion()))));
         }
         if (form.kind() == FormKind.ADVERSE_EVENT && !data.blinded) {

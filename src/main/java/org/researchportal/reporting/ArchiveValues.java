@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +75,20 @@ final class ArchiveValues {
             });
         }
         return values;
+    }
+
+    /** A timepoint recorded as missed or not done, as the export writes it. */
+    static Map<String, String> visit(String kind, String reason) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("I.VISIT.STATUS", kind);
+        values.put("I.VISIT.REASON", reason);
+        return values;
+    }
+
+    /** The same from its audit snapshot (the kind stored by its name). */
+    static Map<String, String> visit(Map<String, Object> snapshot) {
+        return visit(String.valueOf(snapshot.get("kind")).toLowerCase(Locale.ROOT), String.valueOf(snapshot.get(
+                "reason")));
     }
 
     /** A day as the snapshot stored it: Spring Data writes a LocalDate as the instant of its start, in this zone. */

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.MissedVisitRecord;
+import org.researchportal.assessments.MissedVisits;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.demo.DemoStudyDesigns;
@@ -73,6 +75,8 @@ class LockArchiveTests extends UiTest {
     @Autowired
     LockArchives archives;
     @Autowired
+    MissedVisits missedVisits;
+    @Autowired
     ApplicationEventPublisher events;
 
     private TrialFixture trial;
@@ -84,7 +88,8 @@ class LockArchiveTests extends UiTest {
         trial = TrialFixture.create(tenants, studies, randomisation, DemoStudyDesigns.reMsRandomisation(), 8);
         asSystem(trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> {
             studies.configureSchedule(trial.studyId(), List.of(new Timepoint("baseline", "Baseline", "基线", 0, 14,
-                    3, List.of("stiffness"))));
+                    3, List.of("stiffness")), new Timepoint("week_6", "Week 6", "第6周", 42, 7, 7, List.of(
+                            "stiffness"))));
             return null;
         });
         // She lives in UTC, as the tests' system actors do, so her enrolment day and today agree at any hour.
@@ -98,6 +103,7 @@ class LockArchiveTests extends UiTest {
                 "morning_minutes", "20"), null);
         assessments.record(id, "baseline", "stiffness", LocalDate.now(), Map.of("stiffness", "6",
                 "morning_minutes", "20"), REASON);
+        missedVisits.recordMissed(id, "week_6", MissedVisitRecord.Kind.NOT_DONE, "Hand injury: not measurable");
     }
 
     private LockArchiveRow lockedByTheMonitor(Instant at) {
@@ -146,6 +152,14 @@ class LockArchiveTests extends UiTest {
         // Every value of the form came from the trail: none written without its audit record.
         assertThat(elements(document, "ItemData")).filteredOn(e -> e.getAttribute("ItemOID").startsWith(
                 "I.STIFFNESS.")).isNotEmpty().allSatisfy(e -> assertThat(first(e, "AuditRecord")).isNotNull());
+        // A timepoint recorded as not done carries who recorded it, when and why, too.
+        assertThat(elements(document, "ItemData")).filteredOn(e -> e.getAttribute("ItemOID").equals(
+                "I.VISIT.REASON")).singleElement().satisfies(e -> {
+                    assertThat(e.getAttribute("Value")).isEqualTo("Hand injury: not measurable");
+                    assertThat(first(first(e, "AuditRecord"), "UserRef").getAttribute("UserOID")).isEqualTo(userOid);
+                    assertThat(first(first(e, "AuditRecord"), "ReasonForChange").getTextContent())
+                            .isEqualTo("Hand injury: not measurable");
+                });
         // The analysis archive carries the arm.
         assertThat(elements(document, "ItemData")).anySatisfy(e -> assertThat(e.getAttribute("ItemOID"))
                 .isEqualTo("I.ENROLMENT.ARM"));
