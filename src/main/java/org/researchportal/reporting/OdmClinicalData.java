@@ -29,16 +29,7 @@ final class OdmClinicalData extends OdmWriting {
         for (ExportSubject subject : data.subjects) {
             xml.writeStartElement(NS, "SubjectData");
             xml.writeAttribute("SubjectKey", subject.studyNumber());
-            Map<String, String> enrolment = new LinkedHashMap<>();
-            enrolment.put("I.ENROLMENT.STATUS", subject.status());
-            LocalDate enrolled = subject.enrolledOn();
-            if (enrolled != null) {
-                enrolment.put("I.ENROLMENT.ENROLLED_ON", enrolled.toString());
-            }
-            if (data.armsShown && subject.arm() != null) {
-                enrolment.put("I.ENROLMENT.ARM", subject.arm());
-            }
-            event(ENROLMENT, List.of(Map.entry(ENROLMENT, enrolment)));
+            enrolment(subject);
             for (Timepoint t : data.schedule) {
                 List<Map.Entry<String, Map<String, String>>> forms = new ArrayList<>();
                 for (Instrument instrument : data.instruments) {
@@ -71,8 +62,22 @@ final class OdmClinicalData extends OdmWriting {
         xml.writeEndElement();
     }
 
+    /** The subject's enrolment event: status, date and, unblinded, the arm. */
+    void enrolment(ExportSubject subject) throws XMLStreamException {
+        Map<String, String> enrolment = new LinkedHashMap<>();
+        enrolment.put("I.ENROLMENT.STATUS", subject.status());
+        LocalDate enrolled = subject.enrolledOn();
+        if (enrolled != null) {
+            enrolment.put("I.ENROLMENT.ENROLLED_ON", enrolled.toString());
+        }
+        if (data.armsShown && subject.arm() != null) {
+            enrolment.put("I.ENROLMENT.ARM", subject.arm());
+        }
+        event(ENROLMENT, List.of(Map.entry(ENROLMENT, enrolment)));
+    }
+
     /** The unblinded tables' rows of one subject, as study events: the same values as the CSV tables. */
-    private void tables(ExportSubject subject) throws XMLStreamException {
+    void tables(ExportSubject subject) throws XMLStreamException {
         for (CsvTables table : CsvTables.values()) {
             List<List<String>> rows = new ArrayList<>();
             table.rows(subject, data, rows);
@@ -127,7 +132,7 @@ final class OdmClinicalData extends OdmWriting {
         xml.writeEndElement();
     }
 
-    private void event(String event, List<Map.Entry<String, Map<String, String>>> forms) throws XMLStreamException {
+    void event(String event, List<Map.Entry<String, Map<String, String>>> forms) throws XMLStreamException {
         xml.writeStartElement(NS, "StudyEventData");
         xml.writeAttribute("StudyEventOID", "SE." + event);
         for (Map.Entry<String, Map<String, String>> form : forms) {

@@ -45,12 +45,4 @@ final class OdmExport extends OdmWriting {
         xml.writeEndElement();
         xml.writeEndDocument();
     }
-
-    private void globalVariables() throws XMLStreamException {
-        xml.writeStartElement(NS, "GlobalVariables");
-        element("StudyName", data.study.acronym());
-        element("StudyDescription", data.study.title());
-        element("ProtocolName", data.study.registryId() == null ? data.study.acronym() : data.study.registryId());
-        xml.writeEndElement();
-    }
 }

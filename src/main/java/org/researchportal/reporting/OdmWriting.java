@@ -33,6 +33,14 @@ abstract class OdmWriting {
         xml.writeEndElement();
     }
 
+    void globalVariables() throws XMLStreamException {
+        xml.writeStartElement(NS, "GlobalVariables");
+        element("StudyName", data.study.acronym());
+        element("StudyDescription", data.study.title());
+        element("ProtocolName", data.study.registryId() == null ? data.study.acronym() : data.study.registryId());
+        xml.writeEndElement();
+    }
+
     void empty(String name, Map<String, String> attributes) throws XMLStreamException {
         xml.writeEmptyElement(NS, name);
         attributes(attributes);
@@ -57,7 +65,11 @@ abstract class OdmWriting {
     }
 
     static String itemOid(Instrument instrument, String item) {
-        return "I." + oid(instrument.code()) + "." + oid(item);
+        return itemOid(instrument.code(), item);
+    }
+
+    static String itemOid(String instrument, String item) {
+        return "I." + oid(instrument) + "." + oid(item);
     }
 
     static String oid(String code) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +18,11 @@ import javax.xml.stream.XMLStreamException;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.DataDictionary;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.InstrumentLibrary;
 import org.researchportal.assessments.MissedVisits;
+import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
@@ -35,6 +38,7 @@ import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 import org.researchportal.study.Timepoint;
 import org.springframework.data.domain.Pageable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.annotation.Secured;
@@ -64,13 +68,18 @@ public class StudyExports {
     private final Clock clock;
     private final ReleasedAllocations allocations;
     private final ClinicalRecordLocks locks;
+    private final AuditTrail audit;
+    private final ObjectProvider<ArchiveAdditions> additions;
 
     StudyExports(StudyService studies, ParticipantService participants, BlindedParticipants blindedParticipants,
             AssessmentService assessments, InstrumentLibrary instrumentLibrary, MissedVisits missedVisits,
             AdverseEventService adverseEvents, ProgressFigures progressFigures, CallWorklist calls, Clock clock,
-            ReleasedAllocations allocations, ClinicalRecordLocks locks) {
+            ReleasedAllocations allocations, ClinicalRecordLocks locks, AuditTrail audit,
+            ObjectProvider<ArchiveAdditions> additions) {
         this.allocations = allocations;
         this.locks = locks;
+        this.audit = audit;
+        this.additions = additions;
         this.studies = studies;
         this.participants = participants;
         this.blindedParticipants = blindedParticipants;
@@ -111,22 +120,67 @@ public class StudyExports {
         ExportData first = read(studyId);
         write(() -> {
             var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-            Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            zip.putNextEntry(new ZipEntry("data.csv"));
-            CsvExport.rows(first, text);
-            zip.putNextEntry(new ZipEntry("dictionary.csv"));
-            CsvExport.dictionary(first, text);
-            if (!first.blinded) {
-                for (CsvTables table : CsvTables.values()) {
-                    zip.putNextEntry(new ZipEntry(table.file + ".csv"));
-                    table.write(read(studyId), text);
-                    zip.putNextEntry(new ZipEntry(table.file + "_dictionary.csv"));
-                    table.dictionary(text);
-                }
-            }
+            tables(studyId, first, zip, null);
             zip.finish();
             zip.flush();
         });
+    }
+
+    /**
+     * The archive of a study at its database lock, as of the lock: one zip with the ODM 1.3.2 record (metadata, the
+     * clinical data as transactions with who, when and why from the audit trail, the signatures, the queries as
+     * annotations), the CSV tables with their dictionaries, and the instruments as a REDCap data dictionary. Its
+     * entries are dated at the lock, so the same data give the same bytes. Unblinded: it is the record the analysis
+     * starts from once nothing can change any more, and its adverse events and adherence tell the arm anyway; so only
+     * a role that may see the arm writes it, and only the monitor and the administrator download it (quality's
+     * LockArchives).
+     */
+    @Secured(Authorities.CLINICIAN)
+    public void archive(String studyId, Instant asOf, OutputStream out) {
+        ExportData first = read(studyId);
+        ArchiveAdditions additions = this.additions.getIfAvailable(() -> NO_ADDITIONS);
+        write(() -> {
+            var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+            zip.putNextEntry(entry("odm.xml", asOf));
+            try {
+                OdmArchive.write(first, asOf, audit::participantHistory, additions, zip);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException("Could not write the ODM archive", e);
+            }
+            tables(studyId, first, zip, asOf);
+            Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+            zip.putNextEntry(entry("instruments_data_dictionary.csv", asOf));
+            text.write(DataDictionary.write(first.instruments));
+            text.flush();
+            zip.finish();
+            zip.flush();
+        });
+    }
+
+    private void tables(String studyId, ExportData first, ZipOutputStream zip, @Nullable Instant asOf)
+            throws IOException {
+        Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+        zip.putNextEntry(entry("data.csv", asOf));
+        CsvExport.rows(first, text);
+        zip.putNextEntry(entry("dictionary.csv", asOf));
+        CsvExport.dictionary(first, text);
+        if (!first.blinded) {
+            for (CsvTables table : CsvTables.values()) {
+                zip.putNextEntry(entry(table.file + ".csv", asOf));
+                table.write(read(studyId), text);
+                zip.putNextEntry(entry(table.file + "_dictionary.csv", asOf));
+                table.dictionary(text);
+            }
+        }
+        text.flush();
+    }
+
+    private static ZipEntry entry(String name, @Nullable Instant at) {
+        var entry = new ZipEntry(name);
+        if (at != null) {
+            entry.setTime(at.toEpochMilli());
+        }
+        return entry;
     }
 
     private ExportData read(String studyId) {
@@ -173,6 +227,19 @@ public class StudyExports {
     private static Slice<ExportSubject> onlyAllocated(Slice<@Nullable ExportSubject> page) {
         return new SliceImpl<>(page.stream().filter(Objects::nonNull).toList(), page.getPageable(), page.hasNext());
     }
+
+    /** Without the module that keeps signatures and queries, an archive has none. */
+    private static final ArchiveAdditions NO_ADDITIONS = new ArchiveAdditions() {
+        @Override
+        public List<Signed> signatures(String studyId, String participantId) {
+            return List.of();
+        }
+
+        @Override
+        public List<QueryThread> queries(String studyId, String participantId) {
+            return List.of();
+        }
+    };
 
     private interface IoWork {
         void run() throws IOException;

@@ -78,6 +78,34 @@ class StudyExportsTests extends PortalTest {
         }
     }
 
+    /**
+     * The demo study's archive (its programme adherence, follow-up calls, and entries made by people and by the system)
+     * validates too, and every value of an instrument form in it has an audit record: the trail replays to the data.
+     */
+    @Test
+    void theDemoStudysArchiveValidatesAndEveryInstrumentValueHasItsAuditRecord() throws Exception {
+        signIn("fudan.clinician");
+        var zipped = new ByteArrayOutputStream();
+        exports.archive(studies.studies().getFirst().id(), java.time.Instant.now(), zipped);
+        byte[] odm = null;
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zipped.toByteArray()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("odm.xml")) {
+                    odm = zip.readAllBytes();
+                }
+            }
+        }
+        assertThat(odm).isNotNull();
+        OdmSchema.validator().validate(new StreamSource(new ByteArrayInputStream(odm)));
+        var document = OdmArchiveTests.parse(odm);
+        var bpi = OdmArchiveTests.elements(document, "ItemData").stream()
+                .filter(e -> e.getAttribute("ItemOID").startsWith("I.BPI_SF.")).toList();
+        assertThat(bpi).isNotEmpty().allSatisfy(e -> assertThat(OdmArchiveTests.first(e, "AuditRecord"))
+                .as(e.getAttribute("ItemOID")).isNotNull());
+        assertThat(OdmArchiveTests.elements(document, "ItemGroupData")).anySatisfy(e -> assertThat(e
+                .getAttribute("ItemGroupOID")).isEqualTo("IG.CALL"));
+    }
+
     @Test
     void spreadsheetFormulasAreDefused() {
         assertThat(org.researchportal.base.Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
