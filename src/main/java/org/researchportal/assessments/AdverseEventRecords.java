@@ -52,6 +52,12 @@ class AdverseEventRecords {
                 .in(participantIds)).with(Sort.by("participantId", "report.onset", "reportedAt")), AdverseEvent.class);
     }
 
+    /** Every event of a study, by participant, then onset. */
+    List<AdverseEvent> ofStudy(String studyId) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId)).with(Sort.by("participantId",
+                "report.onset", "reportedAt")), AdverseEvent.class);
+    }
+
     /** A study's serious events not resolved yet, latest onset first. */
     List<AdverseEvent> openSerious(String studyId) {
         return documents.find(Query.query(Criteria.where("studyId").is(studyId).and("serious").is(true).and("open")

@@ -21,9 +21,9 @@ public class BlindedParticipants {
 
     /**
      * The participants an assessor follows (randomised ones, whatever became of them), without their arm. Clinicians
-     * may read it too: they see more than this anyway.
+     * may read it too: they see more than this anyway; the tenant administrator, for the edit checks' report.
      */
-    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN, Authorities.TENANT_ADMIN})
     public Slice<BlindedParticipantRow> blindedParticipants(String studyId, Pageable pageable) {
         reads.requireStudy(studyId);
         return records.randomised(studyId, pageable).map(BlindedParticipants::blinded);

@@ -85,7 +85,7 @@ public class StudyService {
     }
 
     /** The study's screening measures and eligibility criteria. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.MONITOR})
     public EligibilityModel eligibilityModel(String studyId) {
         return records.study(studyId).getEligibility();
     }
