@@ -41,6 +41,7 @@ import org.springframework.stereotype.Service;
 public class EditChecks {
 
     static final String ENTITY = "EditCheck";
+    static final String UNKNOWN_FIELD = "edit-check.expression.unknown-field";
     private static final String CODE = "[a-z][a-z0-9_]{0," + (CheckDefinition.CODE_MAX - 1) + "}";
 
     private final EditCheckRecords records;
@@ -220,7 +221,9 @@ public class EditChecks {
                 Expression expression = Expression.parse(d.expression());
                 if (catalogue != null) {
                     expression.check(catalogue).stream().findFirst().ifPresent(e -> {
-                        errors.put("expression", e.key());
+                        // The designer's wording speaks of earlier items; a check names its form's fields.
+                        errors.put("expression", e.key().equals(ExpressionError.UNKNOWN_ITEM) ? UNKNOWN_FIELD
+                                : e.key());
                         arguments.put("expression", e.arguments());
                     });
                 }

@@ -97,7 +97,7 @@ class EditChecksTests extends PortalTest {
                 "worst", "[worst] < [leest]", CheckSeverity.SOFT, "Typo", "错字", true)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.fieldMessageKeys()).containsExactly(Map.entry("expression",
-                            "expression.unknown-item"));
+                            "edit-check.expression.unknown-field"));
                     assertThat(e.arguments("expression")).containsExactly("leest", 11);
                 });
         assertThatThrownBy(() -> checks.add(study(), new CheckDefinition("bad", FormKind.ADVERSE_EVENT,
