@@ -7,13 +7,21 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
+import org.researchportal.assessments.AdverseEventReport;
+import org.researchportal.assessments.AdverseEventReport.Action;
+import org.researchportal.assessments.AdverseEventReport.Outcome;
+import org.researchportal.assessments.AdverseEventReport.Relatedness;
+import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ClinicalDataRules;
 import org.researchportal.base.clinical.FormKind;
+import org.researchportal.participants.ParticipantService;
+import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.StudyService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -36,6 +44,10 @@ class EditChecksTests extends PortalTest {
     StudyService studies;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    AdverseEventService adverseEvents;
+    @Autowired
+    ParticipantService participants;
 
     private String study() {
         return studies.studies().getFirst().id();
@@ -165,5 +177,28 @@ class EditChecksTests extends PortalTest {
 
         signIn("fudan.clinician");
         assertThatThrownBy(() -> checks.runAll(study())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** An adverse event's check names its fields as expressions write them, and refuses at the form's field. */
+    @Test
+    void aHardCheckOnAnAdverseEventRefusesTheReportAtItsField() {
+        signIn("fudan.monitor");
+        String id = checks.add(study(), new CheckDefinition("ae_severe_without_site", FormKind.ADVERSE_EVENT,
+                "adverse_event", "body_site", "[grade] >= 3 and [body_site] = ''", CheckSeverity.HARD,
+                "A grade 3 or higher event needs its body site.", "3级及以上事件须填写部位。", true));
+        try {
+            signIn("fudan.clinician");
+            String participant = participants.participants(study(), Pageable.unpaged()).stream()
+                    .filter(p -> p.status() == ParticipantStatus.ENROLLED).findFirst().orElseThrow().id();
+            int before = adverseEvents.ofParticipant(participant).size();
+            assertThatThrownBy(() -> adverseEvents.report(participant, new AdverseEventReport(LocalDate.now()
+                    .minusDays(1), "Fall", null, 3, false, Relatedness.UNLIKELY, Action.NONE, Outcome.ONGOING, null)))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldMessageKeys())
+                            .containsExactly(Map.entry("bodySite", ClinicalDataRules.FAILED)));
+            assertThat(adverseEvents.ofParticipant(participant)).hasSize(before);
+        } finally {
+            signIn("fudan.monitor");
+            checks.enable(id, false);
+        }
     }
 }
