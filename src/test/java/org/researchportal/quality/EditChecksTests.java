@@ -3,6 +3,7 @@ package org.researchportal.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vaadin.flow.i18n.I18NProvider;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.researchportal.assessments.DueAssessment;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ClinicalDataRules;
 import org.researchportal.base.clinical.FormKind;
+import org.researchportal.base.security.PortalLocales;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.participants.ParticipantStatus;
 import org.researchportal.study.StudyService;
@@ -48,6 +50,8 @@ class EditChecksTests extends PortalTest {
     AdverseEventService adverseEvents;
     @Autowired
     ParticipantService participants;
+    @Autowired
+    I18NProvider translations;
 
     private String study() {
         return studies.studies().getFirst().id();
@@ -200,5 +204,15 @@ class EditChecksTests extends PortalTest {
             signIn("fudan.monitor");
             checks.enable(id, false);
         }
+    }
+
+    /** A refusal's message is study data in two languages: each reader sees their own, apostrophes as written. */
+    @Test
+    void aFailedChecksMessageIsShownInTheReadersLanguage() {
+        Object[] messages = {"The right hand's trials are more than 30% apart.", "右手三次测量相差超过30%。"};
+        assertThat(translations.getTranslation(ClinicalDataRules.FAILED, PortalLocales.ENGLISH, messages))
+                .isEqualTo("The right hand's trials are more than 30% apart.");
+        assertThat(translations.getTranslation(ClinicalDataRules.FAILED, PortalLocales.SIMPLIFIED_CHINESE, messages))
+                .isEqualTo("右手三次测量相差超过30%。");
     }
 }
