@@ -26,7 +26,6 @@ import org.researchportal.base.security.Authorities;
 import org.researchportal.participants.BlindedParticipantRow;
 import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.study.StudyService;
-import org.researchportal.study.Timepoint;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.annotation.Secured;
@@ -266,10 +265,5 @@ public class EditChecks {
         } catch (org.springframework.dao.OptimisticLockingFailureException | DuplicateKeyException e) {
             throw ValidationException.of("code", "edit-check.changed-meanwhile");
         }
-    }
-
-    /** The timepoints of a study, for the form's labels. */
-    List<Timepoint> schedule(String studyId) {
-        return studies.schedule(studyId);
     }
 }
