@@ -52,9 +52,10 @@ class AdverseEventRecords {
                 .in(participantIds)).with(Sort.by("participantId", "report.onset", "reportedAt")), AdverseEvent.class);
     }
 
-    /** Every event of a study. */
+    /** Every event of a study, by participant, then onset. */
     List<AdverseEvent> ofStudy(String studyId) {
-        return documents.find(Query.query(Criteria.where("studyId").is(studyId)), AdverseEvent.class);
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId)).with(Sort.by("participantId",
+                "report.onset", "reportedAt")), AdverseEvent.class);
     }
 
     /** A study's serious events not resolved yet, latest onset first. */

@@ -12,8 +12,10 @@ import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ChangedFields;
 import org.researchportal.base.clinical.ClinicalDataChanged;
+import org.researchportal.base.clinical.ClinicalDataRules;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
+import org.researchportal.base.clinical.FormValues;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.ParticipantRecord;
@@ -38,11 +40,14 @@ public class AdverseEventService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final ClinicalRecordLocks locks;
+    private final ClinicalDataRules rules;
     private final Clock clock;
 
     AdverseEventService(TenantDocuments documents, AdverseEventRecords adverseEvents, ParticipantService participants,
-            AuditTrail audit, ApplicationEventPublisher events, ClinicalRecordLocks locks, Clock clock) {
+            AuditTrail audit, ApplicationEventPublisher events, ClinicalRecordLocks locks, ClinicalDataRules rules,
+            Clock clock) {
         this.locks = locks;
+        this.rules = rules;
         this.documents = documents;
         this.adverseEvents = adverseEvents;
         this.participants = participants;
@@ -63,7 +68,9 @@ public class AdverseEventService {
     String recorded(ParticipantRecord participant, AdverseEventReport report) {
         String participantId = participant.id();
         // A new event is no form yet: the study's lock and the participant's hold it.
-        locks.requireWritable(ClinicalForm.adverseEvent(participant.studyId(), participantId, ""));
+        ClinicalForm newEvent = ClinicalForm.adverseEvent(participant.studyId(), participantId, "");
+        locks.requireWritable(newEvent);
+        rules.check(newEvent, FormValues.of(report));
         boolean serious = isSerious(report);
         AdverseEvent event = adverseEvents.add(new AdverseEvent(participant.studyId(), participantId, report, serious,
                 !report.outcome().resolved(), CurrentUser.require().username(), clock.instant()));
@@ -86,6 +93,7 @@ public class AdverseEventService {
         ClinicalForm form = ClinicalForm.adverseEvent(participant.studyId(), participant.id(), adverseEventId);
         locks.requireWritable(form);
         validate(report, participant);
+        rules.check(form, FormValues.of(report));
         if (Inputs.isBlankOrLonger(reason, AssessmentService.REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }

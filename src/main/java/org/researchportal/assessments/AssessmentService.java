@@ -19,8 +19,10 @@ import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ClinicalDataChanged;
+import org.researchportal.base.clinical.ClinicalDataRules;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
+import org.researchportal.base.clinical.FormValues;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.BlindedParticipantRow;
@@ -53,13 +55,15 @@ public class AssessmentService {
     private final StudyService studies;
     private final AuditTrail audit;
     private final ClinicalRecordLocks locks;
+    private final ClinicalDataRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AssessmentService(AssessmentRecords assessments, MissedVisitRecords missedVisits,
             BlindedParticipants participants, InstrumentLibrary instruments, StudyService studies, AuditTrail audit,
-            ClinicalRecordLocks locks, ApplicationEventPublisher events, Clock clock) {
+            ClinicalRecordLocks locks, ClinicalDataRules rules, ApplicationEventPublisher events, Clock clock) {
         this.locks = locks;
+        this.rules = rules;
         this.events = events;
         this.assessments = assessments;
         this.missedVisits = missedVisits;
@@ -160,6 +164,8 @@ public class AssessmentService {
         if (existing.isPresent() && Inputs.isBlankOrLonger(reason, REASON_MAX_LENGTH)) {
             throw ValidationException.of("reason", "change.reason.required");
         }
+        rules.check(form, values(clean, scores, assessedOn, participant.enrolledOn() == null ? null
+                : window(participant, timepoint)));
         String by = CurrentUser.require().username();
         if (existing.isEmpty()) {
             try {
@@ -295,7 +301,7 @@ public class AssessmentService {
      * A timepoint's window, counted from enrolment (randomisation), the schedule's anchor; it never opens before the
      * participant consented, since nothing may be measured for the study before consent.
      */
-    private static Window window(BlindedParticipantRow p, Timepoint t) {
+    static Window window(BlindedParticipantRow p, Timepoint t) {
         LocalDate dueOn = Objects.requireNonNull(p.enrolledOn()).plusDays(t.dayOffset());
         LocalDate opens = dueOn.minusDays(t.windowBefore());
         if (p.consentedOn() != null && opens.isBefore(p.consentedOn())) {
@@ -304,7 +310,20 @@ public class AssessmentService {
         return new Window(opens, dueOn.plusDays(t.windowAfter()));
     }
 
-    private record Window(LocalDate opens, LocalDate closes) {}
+    record Window(LocalDate opens, LocalDate closes) {}
+
+    /** An entry's values as an edit check reads them: answers, scores, its date and its timepoint's window. */
+    static Map<String, String> values(Map<String, String> answers, Map<String, Double> scores, LocalDate assessedOn,
+            @Nullable Window window) {
+        Map<String, String> values = new HashMap<>(answers);
+        scores.forEach((code, score) -> values.put(code, FormValues.text(score)));
+        values.put(ASSESSED_ON, assessedOn.toString());
+        if (window != null) {
+            values.put(FormValues.WINDOW_OPENS, window.opens().toString());
+            values.put(FormValues.WINDOW_CLOSES, window.closes().toString());
+        }
+        return values;
+    }
 
     private static DueAssessment.State state(LocalDate today, LocalDate opens, LocalDate closes, boolean complete,
             @Nullable MissedVisitRecord decided) {

@@ -9,6 +9,8 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SystemActor;
 import org.researchportal.identity.AccountService;
 import org.researchportal.identity.IdentityProperties;
+import org.researchportal.quality.EditChecks;
+import org.researchportal.study.StudyService;
 import org.researchportal.tenancy.TenantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,18 +35,23 @@ class DemoData implements ApplicationRunner {
     private final AccountService accounts;
     private final DemoTenantSeed seeds;
     private final DemoCalls calls;
+    private final EditChecks checks;
+    private final StudyService studies;
     private final String password;
     private final boolean identityProviderOwnsAccounts;
     private final ObjectProvider<MongoServer> embeddedStore;
     private final PublicAddress address;
 
     DemoData(TenantService tenants, AccountService accounts, DemoTenantSeed seeds, DemoCalls calls,
+            EditChecks checks, StudyService studies,
             IdentityProperties settings,
             ObjectProvider<MongoServer> embeddedStore, PublicAddress address) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.seeds = seeds;
         this.calls = calls;
+        this.checks = checks;
+        this.studies = studies;
         this.password = settings.demo().password();
         this.identityProviderOwnsAccounts = settings.identityProviderOwnsAccounts();
         this.embeddedStore = embeddedStore;
@@ -75,6 +82,9 @@ class DemoData implements ApplicationRunner {
                 () -> seeds.seedBaselines(t)));
         demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.TENANT_ADMIN,
                 PortalRole.COORDINATOR, PortalRole.CLINICIAN), calls::seed));
+        // The standard edit checks, added as the tenant administrator adds them on the edit checks screen.
+        demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.TENANT_ADMIN),
+                () -> studies.studies().forEach(s -> checks.addStandard(s.id()))));
         logAccounts(demo);
     }
 

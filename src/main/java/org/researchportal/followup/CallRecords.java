@@ -16,8 +16,10 @@ import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ChangedFields;
 import org.researchportal.base.clinical.ClinicalDataChanged;
+import org.researchportal.base.clinical.ClinicalDataRules;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
+import org.researchportal.base.clinical.FormValues;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.CallParticipant;
@@ -50,13 +52,16 @@ public class CallRecords {
     private final AdverseEventDrafts adverseEvents;
     private final AuditTrail audit;
     private final ClinicalRecordLocks locks;
+    private final ClinicalDataRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CallRecords(TenantDocuments documents, FollowUpCallRecords calls, FollowUpPlans plans,
             CallParticipants participants, Escalations escalations, AdverseEventDrafts adverseEvents,
-            AuditTrail audit, ClinicalRecordLocks locks, ApplicationEventPublisher events, Clock clock) {
+            AuditTrail audit, ClinicalRecordLocks locks, ClinicalDataRules rules, ApplicationEventPublisher events,
+            Clock clock) {
         this.locks = locks;
+        this.rules = rules;
         this.adverseEvents = adverseEvents;
         this.documents = documents;
         this.calls = calls;
@@ -97,6 +102,9 @@ public class CallRecords {
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
+        }
+        if (answers != null) {
+            rules.check(form, FormValues.of(answers));
         }
         var attempt = new CallAttempt(now, CurrentUser.require().username(), entry.outcome(),
                 entry.outcome() == CallOutcome.CALL_BACK ? entry.callBackAt() : null, Inputs.blankToNull(

@@ -24,8 +24,8 @@ public class BlindedParticipants {
 
     /**
      * The participants an assessor follows (randomised ones, whatever became of them), without their arm. Clinicians
-     * may read it too: they see more than this anyway, and the tenant administrator (what blocks the study's database
-     * lock).
+     * may read it too: they see more than this anyway; and the tenant administrator, for what blocks the study's
+     * database lock and the edit checks' report.
      */
     @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN, Authorities.TENANT_ADMIN})
     public Slice<BlindedParticipantRow> blindedParticipants(String studyId, Pageable pageable) {

@@ -14,8 +14,10 @@ import org.researchportal.base.Inputs;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ChangedFields;
 import org.researchportal.base.clinical.ClinicalDataChanged;
+import org.researchportal.base.clinical.ClinicalDataRules;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
+import org.researchportal.base.clinical.FormValues;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.participants.ConsentWithdrawal.Scope;
@@ -44,12 +46,14 @@ public class ConsentService {
     private final TrialDocumentService trialDocuments;
     private final AuditTrail audit;
     private final ClinicalRecordLocks locks;
+    private final ClinicalDataRules rules;
     private final Clock clock;
 
     ConsentService(TenantDocuments documents, ParticipantRecords records, ParticipantChanges changes,
             TrialDocumentService trialDocuments, AuditTrail audit, ApplicationEventPublisher events,
-            ClinicalRecordLocks locks, Clock clock) {
+            ClinicalRecordLocks locks, ClinicalDataRules rules, Clock clock) {
         this.locks = locks;
+        this.rules = rules;
         this.events = events;
         this.documents = documents;
         this.records = records;
@@ -277,6 +281,7 @@ public class ConsentService {
             @Nullable LocalDate withdrawnOn, String action, @Nullable String reason) {
         ClinicalForm form = ClinicalForm.consent(participant.getStudyId(), participant.requireId());
         locks.requireWritable(form);
+        rules.check(form, FormValues.of(consent));
         Map<String, Object> before = view(participant);
         if (!changes.changeConsent(participant, consent, replaced, withdrawnOn, clock.instant())) {
             throw ValidationException.of("documentVersion", "consent.changed-meanwhile");

@@ -41,6 +41,11 @@ class ParticipantRecords {
         return documents.find(Query.query(Criteria.where("_id").in(participantIds)), Participant.class);
     }
 
+    /** Every participant of a study, whatever their state. */
+    List<Participant> ofStudy(String studyId) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId)), Participant.class);
+    }
+
     void add(Participant participant) {
         documents.insert(participant);
     }

@@ -17,8 +17,10 @@ import org.researchportal.base.NotFoundException;
 import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ClinicalDataChanged;
+import org.researchportal.base.clinical.ClinicalDataRules;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
+import org.researchportal.base.clinical.FormValues;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
@@ -43,14 +45,17 @@ public class ScreeningService {
     private final StudyNumbers numbers;
     private final AuditTrail audit;
     private final ClinicalRecordLocks locks;
+    private final ClinicalDataRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PhoneNumbers phones;
 
     ScreeningService(ParticipantRecords records, ParticipantChanges changes, ParticipantTallies tallies,
             StudyService studies, StudyNumbers numbers, AuditTrail audit, ClinicalRecordLocks locks,
+            ClinicalDataRules rules,
             ApplicationEventPublisher events, Clock clock, PhoneNumbers phones) {
         this.locks = locks;
+        this.rules = rules;
         this.events = events;
         this.records = records;
         this.changes = changes;
@@ -111,6 +116,10 @@ public class ScreeningService {
             outcome.undetermined().forEach(code -> errors.put("criterion." + code, "eligibility.undetermined"));
             throw new ValidationException(errors);
         }
+        Map<String, String> values = new HashMap<>();
+        measures.forEach((code, value) -> values.put(code, FormValues.text(value)));
+        answers.forEach((code, answer) -> values.put(code, FormValues.text(answer)));
+        rules.check(form, values);
         boolean eligible = Boolean.TRUE.equals(outcome.eligible());
         var assessment = new EligibilityAssessment(Map.copyOf(measures), Map.copyOf(answers), eligible,
                 outcome.failed(), clock.instant(), CurrentUser.require().username());

@@ -1,0 +1,155 @@
+package org.researchportal.quality;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.researchportal.assessments.AssessmentRecord;
+import org.researchportal.assessments.AssessmentService;
+import org.researchportal.base.ValidationException;
+import org.researchportal.base.clinical.ClinicalDataRules;
+import org.researchportal.base.clinical.ClinicalForm;
+import org.researchportal.base.clinical.ClinicalValues;
+import org.researchportal.base.clinical.FormKind;
+import org.researchportal.base.clinical.FormValues;
+import org.researchportal.base.expression.Expression;
+import org.researchportal.base.expression.ExpressionError;
+import org.researchportal.base.expression.Reference;
+import org.researchportal.base.security.CurrentUser;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a study's edit checks on a form's values: the hard ones before a save (refusing at the field the failing check
+ * points at), and, for {@link SoftEditChecks} and the "run all checks" report, every one over saved forms. A check
+ * fails when its expression is true.
+ */
+@Component
+class EditCheckRules implements ClinicalDataRules {
+
+    /** A check that failed on a form, with the field it points at. */
+    record Failure(EditCheck check, FormFields.Field field, String value) {}
+
+    private final EditCheckRecords records;
+    private final FormFields fields;
+    private final AssessmentService assessments;
+    private final List<ClinicalValues> saved;
+    private final Clock clock;
+
+    // Lazy: the assessment service asks these rules at every save, so each needs the other.
+    EditCheckRules(EditCheckRecords records, FormFields fields, @Lazy AssessmentService assessments,
+            List<ClinicalValues> saved, Clock clock) {
+        this.records = records;
+        this.fields = fields;
+        this.assessments = assessments;
+        this.saved = saved;
+        this.clock = clock;
+    }
+
+    /**
+     * The other timepoints an instrument's hard checks read come through {@link AssessmentService} with the writer's
+     * own authority: the assessor who records may read them.
+     */
+    @Override
+    public void check(ClinicalForm form, Map<String, String> values) {
+        List<EditCheck> hard = records.enabledFor(form.studyId(), form.kind(), form.form()).stream()
+                .filter(c -> c.getSeverity() == CheckSeverity.HARD).toList();
+        if (hard.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, String>> others = form.kind() == FormKind.INSTRUMENT && hard.stream()
+                .anyMatch(EditCheckRules::readsOtherTimepoints) ? otherTimepoints(form) : Map.of();
+        failures(form, values, others, hard).stream().findFirst().ifPresent(f -> {
+            throw ValidationException.of(f.field().formField(), FAILED, f.check().getMessageEn(), f.check()
+                    .getMessageZh());
+        });
+    }
+
+    /** The checks among these that fail on the form, in order. */
+    List<Failure> failures(ClinicalForm form, Map<String, String> values,
+            Map<String, Map<String, String>> otherOccasions, List<EditCheck> checks) {
+        if (checks.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, String>> occasions = new HashMap<>(otherOccasions);
+        if (form.kind() == FormKind.INSTRUMENT) {
+            occasions.put(form.occasion(), values);
+        }
+        CheckAnswers answers = CheckAnswers.of(values, occasions, today());
+        FormFields.Catalogue catalogue = fields.of(form.studyId(), form.kind(), form.form()).orElse(null);
+        return checks.stream().filter(c -> fails(c, answers)).map(c -> {
+            FormFields.Field field = catalogue == null ? null : catalogue.field(c.getItem()).orElse(null);
+            return new Failure(c, field != null ? field : new FormFields.Field(c.getItem(), c.getItem(),
+                    c.getItem()), answers.value(c.getItem()));
+        }).toList();
+    }
+
+    /** The saved forms of one kind and code of a participant, from the module that keeps them. */
+    List<FormValues> savedOf(String studyId, String participantId, FormKind kind, String form) {
+        return reader(kind).ofParticipant(studyId, participantId, kind, form);
+    }
+
+    List<FormValues> savedIn(String studyId, FormKind kind, String form) {
+        return reader(kind).ofStudy(studyId, kind, form);
+    }
+
+    /** The instrument's values at the participant's other timepoints, by timepoint. */
+    static Map<String, Map<String, String>> otherOccasions(FormValues own, List<FormValues> all) {
+        if (own.form().kind() != FormKind.INSTRUMENT) {
+            return Map.of();
+        }
+        return all.stream().filter(f -> !f.form().equals(own.form()))
+                .collect(Collectors.toMap(f -> f.form().occasion(), FormValues::values, (a, b) -> a));
+    }
+
+    static Set<String> namesRead(EditCheck check) {
+        try {
+            return Expression.parse(check.getExpression()).references().stream().map(Reference::item)
+                    .collect(Collectors.toSet());
+        } catch (ExpressionError e) {
+            return Set.of();
+        }
+    }
+
+    private ClinicalValues reader(FormKind kind) {
+        return saved.stream().filter(s -> s.keeps(kind)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No module keeps " + kind));
+    }
+
+    private Map<String, Map<String, String>> otherTimepoints(ClinicalForm form) {
+        Map<String, Map<String, String>> others = new HashMap<>();
+        for (AssessmentRecord entry : assessments.assessmentsOf(form.studyId(), List.of(form.participantId()))) {
+            if (entry.instrument().equals(form.form()) && !entry.timepoint().equals(form.occasion())) {
+                Map<String, String> values = new HashMap<>(entry.answers());
+                entry.scores().forEach((code, score) -> values.put(code, FormValues.text(score)));
+                values.put(AssessmentService.ASSESSED_ON, entry.assessedOn().toString());
+                others.put(entry.timepoint(), values);
+            }
+        }
+        return others;
+    }
+
+    private static boolean readsOtherTimepoints(EditCheck check) {
+        try {
+            return Expression.parse(check.getExpression()).references().stream().anyMatch(r -> r.event() != null);
+        } catch (ExpressionError e) {
+            return false;
+        }
+    }
+
+    private static boolean fails(EditCheck check, CheckAnswers answers) {
+        try {
+            return Expression.parse(check.getExpression()).evaluate(answers).isTrue();
+        } catch (ExpressionError e) {
+            // Stored checks were parsed when written; one that no longer parses is not the data's fault.
+            return false;
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CurrentUser.require().zone()));
+    }
+}
