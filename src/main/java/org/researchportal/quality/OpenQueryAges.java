@@ -7,22 +7,20 @@ import java.util.Collection;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/**
- * The dashboard's open-query figure. The queries feature is built alongside this dashboard: until it is wired in here
- * (its open queries' opening times, e.g. {@code DataQueries.openOf(studyId)} mapped to {@code openedAt}, handed to
- * {@link #count}) the figure is unknown, and the dashboard says so.
- */
+/** The dashboard's open-query figure: the queries that still stand, by how long they have been open. */
 @Component
 class OpenQueryAges {
 
     private final Clock clock;
+    private final DataQueries queries;
 
-    OpenQueryAges(Clock clock) {
+    OpenQueryAges(Clock clock, DataQueries queries) {
         this.clock = clock;
+        this.queries = queries;
     }
 
     Optional<MonitorFigures.QueryAges> of(String studyId) {
-        return Optional.empty();
+        return Optional.of(count(queries.openOf(studyId).stream().map(DataQueryRow::openedAt).toList()));
     }
 
     /** Open queries counted by how long they have been open: more than 7 and more than 30 whole days. */

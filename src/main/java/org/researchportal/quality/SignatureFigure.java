@@ -3,15 +3,17 @@ package org.researchportal.quality;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/**
- * The dashboard's count of forms waiting for the investigator's signature. The signatures feature is built alongside
- * this dashboard: until it is wired in here (e.g. the size of {@code Signatures.awaiting(studyId)}) the figure is
- * unknown, and the dashboard says so.
- */
+/** The dashboard's count of what waits for the investigator's signature (timepoints and adverse events). */
 @Component
 class SignatureFigure {
 
+    private final Signatures signatures;
+
+    SignatureFigure(Signatures signatures) {
+        this.signatures = signatures;
+    }
+
     Optional<Long> of(String studyId) {
-        return Optional.empty();
+        return Optional.of((long) signatures.awaiting(studyId).size());
     }
 }

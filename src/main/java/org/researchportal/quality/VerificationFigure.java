@@ -3,15 +3,18 @@ package org.researchportal.quality;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/**
- * The dashboard's source-data verification figure. The verification feature is built alongside this dashboard: until
- * it is wired in here (e.g. {@code SourceVerification.progress(studyId)}) the figure is unknown, and the dashboard
- * says so.
- */
+/** The dashboard's source-data verification figure: the plan's required forms, and how many are verified. */
 @Component
 class VerificationFigure {
 
+    private final SourceVerification verification;
+
+    VerificationFigure(SourceVerification verification) {
+        this.verification = verification;
+    }
+
     Optional<MonitorFigures.VerificationProgress> of(String studyId) {
-        return Optional.empty();
+        SdvProgress progress = verification.progress(studyId);
+        return Optional.of(new MonitorFigures.VerificationProgress(progress.verified(), progress.required()));
     }
 }

@@ -12,7 +12,7 @@ import org.researchportal.base.clinical.DataPoint;
  */
 public interface ArchiveAdditions {
 
-    /** The signatures on one participant's forms, valid or since voided, oldest first. */
+    /** The valid signatures on one participant's forms, oldest first (a voided one vouches for nothing). */
     List<Signed> signatures(String studyId, String participantId);
 
     /** The queries on one participant's data points, each with every step of its thread, oldest first. */

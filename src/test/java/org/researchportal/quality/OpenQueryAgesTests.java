@@ -16,7 +16,8 @@ class OpenQueryAgesTests {
 
     @Test
     void queriesAreCountedPastAWeekAndPastAMonth() {
-        var ages = new OpenQueryAges(Clock.fixed(NOW, ZoneOffset.UTC)).count(List.of(NOW.minus(Duration.ofHours(3)),
+        var ages = new OpenQueryAges(Clock.fixed(NOW, ZoneOffset.UTC), null).count(List.of(NOW.minus(Duration.ofHours(
+                3)),
                 NOW.minus(Duration.ofDays(7)), NOW.minus(Duration.ofDays(8)), NOW.minus(Duration.ofDays(30)),
                 NOW.minus(Duration.ofDays(31))));
         assertThat(ages).isEqualTo(new MonitorFigures.QueryAges(5, 3, 1));

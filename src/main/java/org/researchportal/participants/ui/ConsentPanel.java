@@ -44,10 +44,10 @@ final class ConsentPanel extends Composite<Div> {
                             yesNo(consent.emailContact()))));
             // A query on a consent entry shows here: its fields are read as text on the record.
             ClinicalForm form = ClinicalForm.consent(record.studyId(), record.id());
-            List<Component> marks = java.util.stream.Stream.of("documentVersion", "consentedOn", "takenBy",
+            List<Component> fieldMarks = java.util.stream.Stream.of("documentVersion", "consentedOn", "takenBy",
                     "smsContact", "emailContact").flatMap(f -> markings.forField(form.item(f)).stream()).toList();
-            if (!marks.isEmpty()) {
-                content.add(MarksBeside.row(marks));
+            if (!fieldMarks.isEmpty()) {
+                content.add(MarksBeside.row(fieldMarks));
             }
             consent.withdrawals().forEach(w -> content.add(new Paragraph(getTranslation("consent.withdrawal",
                     getTranslation("consent.scope." + w.scope().name().toLowerCase(Locale.ROOT)),
