@@ -152,7 +152,7 @@ public class AdverseEventService {
      * Every adverse event of a study as a form (its id, no content): what source-data verification plans and counts,
      * for the monitor and the tenant administrator.
      */
-    @Secured({Authorities.MONITOR, Authorities.TENANT_ADMIN})
+    @Secured({Authorities.MONITOR, Authorities.CLINICIAN, Authorities.TENANT_ADMIN})
     public List<ClinicalForm> formsOf(String studyId) {
         return adverseEvents.ofStudy(studyId).stream().map(e -> ClinicalForm.adverseEvent(studyId,
                 e.getParticipantId(), e.requireId())).toList();

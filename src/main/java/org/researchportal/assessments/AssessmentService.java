@@ -291,7 +291,7 @@ public class AssessmentService {
      * Every recorded instrument of a study as a form (no answers): what source-data verification plans and counts, for
      * the monitor and the tenant administrator.
      */
-    @Secured({Authorities.MONITOR, Authorities.TENANT_ADMIN})
+    @Secured({Authorities.MONITOR, Authorities.CLINICIAN, Authorities.TENANT_ADMIN})
     public List<ClinicalForm> formsOf(String studyId) {
         return assessments.ofStudy(studyId).stream().map(a -> ClinicalForm.instrument(studyId, a.getParticipantId(),
                 a.getTimepoint(), a.getInstrument())).toList();

@@ -2,7 +2,9 @@ package org.researchportal.quality;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.storage.PersonalText;
 import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,6 +24,7 @@ class FormLock extends TenantOwnedDocument {
     private String participantId;
     private String formKey;
     private String lockedBy;
+    @ValueConverter(PersonalText.class)
     private String lockedByName;
     private Instant lockedAt;
     private @Nullable String reason;

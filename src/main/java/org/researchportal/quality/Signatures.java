@@ -25,8 +25,6 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
-import org.researchportal.base.security.PortalRole;
-import org.researchportal.base.security.SystemActor;
 import org.researchportal.identity.Reauthentications;
 import org.researchportal.identity.SigningProof;
 import org.researchportal.participants.BlindedParticipantRow;
@@ -153,8 +151,7 @@ public class Signatures {
      */
     @Secured({Authorities.MONITOR, Authorities.CLINICIAN, Authorities.TENANT_ADMIN})
     public List<AwaitingSignature> awaiting(String studyId) {
-        var people = SystemActor.callAs("signatures", documents.currentTenantId(), Set.of(PortalRole.MONITOR),
-                () -> blinded.blindedParticipants(studyId, Pageable.unpaged()).getContent());
+        var people = blinded.blindedParticipants(studyId, Pageable.unpaged()).getContent();
         if (people.isEmpty()) {
             return List.of();
         }
@@ -162,21 +159,18 @@ public class Signatures {
         Map<String, List<SignatureRecord>> signatures = documents.find(Query.query(Criteria.where("studyId")
                 .is(studyId)), Signature.class).stream().map(Signature::toRecord)
                 .collect(Collectors.groupingBy(SignatureRecord::participantId));
-        Map<String, List<AssessmentRecord>> recorded = SystemActor.callAs("signatures", documents.currentTenantId(),
-                Set.of(PortalRole.MONITOR), () -> assessments.assessmentsOf(studyId, ids)).stream()
-                .collect(Collectors.groupingBy(AssessmentRecord::participantId));
-        // Clinicians alone read adverse events (relatedness could tell the arm); only their ids leave this call.
-        Map<String, List<String>> events = SystemActor.callAs("signatures", documents.currentTenantId(),
-                Set.of(PortalRole.CLINICIAN), () -> adverseEvents.eventsOf(studyId, ids)).stream()
-                .collect(Collectors.groupingBy(AdverseEventRecord::participantId,
-                        Collectors.mapping(AdverseEventRecord::id, Collectors.toList())));
+        // Forms only, never their values: what every reader of this list may know.
+        Map<String, List<ClinicalForm>> recorded = assessments.formsOf(studyId).stream()
+                .collect(Collectors.groupingBy(ClinicalForm::participantId));
+        Map<String, List<String>> events = adverseEvents.formsOf(studyId).stream()
+                .collect(Collectors.groupingBy(ClinicalForm::participantId,
+                        Collectors.mapping(ClinicalForm::occasion, Collectors.toList())));
         List<AwaitingSignature> waiting = new ArrayList<>();
         for (BlindedParticipantRow person : people) {
             List<SignatureRecord> theirs = signatures.getOrDefault(person.id(), List.of());
             Map<String, List<ClinicalForm>> byTimepoint = new TreeMap<>();
-            for (AssessmentRecord a : recorded.getOrDefault(person.id(), List.of())) {
-                byTimepoint.computeIfAbsent(a.timepoint(), t -> new ArrayList<>()).add(ClinicalForm.instrument(
-                        studyId, person.id(), a.timepoint(), a.instrument()));
+            for (ClinicalForm form : recorded.getOrDefault(person.id(), List.of())) {
+                byTimepoint.computeIfAbsent(form.occasion(), t -> new ArrayList<>()).add(form);
             }
             byTimepoint.forEach((timepoint, forms) -> awaitingOf(person, SignatureScope.TIMEPOINT, timepoint, forms,
                     theirs).ifPresent(waiting::add));

@@ -5,7 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.clinical.FormKind;
+import org.researchportal.base.storage.PersonalText;
 import org.researchportal.tenancy.TenantOwnedDocument;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -28,9 +30,11 @@ class VerificationMark extends TenantOwnedDocument {
     private String occasion;
     private VerificationState state;
     private String verifiedBy;
+    @ValueConverter(PersonalText.class)
     private String verifiedByName;
     private Instant verifiedAt;
     private @Nullable String clearedBy;
+    @ValueConverter(PersonalText.class)
     private @Nullable String clearedByName;
     private @Nullable Instant clearedAt;
     private @Nullable List<String> clearedItems;

@@ -127,7 +127,32 @@ class DatabaseLockWalkTests extends PortalTest {
                 "TenantService.tenants(0)", "TrialDocumentService.consentForms(1)",
                 "TrialDocumentService.documents(1)", "TrialDocumentService.open(1)", "VideoCaptions.openCaptions(2)",
                 "VideoWatching.engagement(1)", "VideoWatching.myEngagement(0)", "StudyLifecycle.life(1)",
-                "StudyLifecycle.moves(1)", "StudyLifecycle.blockers(1)");
+                "StudyLifecycle.moves(1)", "StudyLifecycle.blockers(1)", "AdverseEventService.blindedEventsOf(2)",
+                "AdverseEventService.blindedOfParticipant(1)", "AdverseEventService.formsOf(1)",
+                "AssessmentService.formsOf(1)", "BlindedParticipants.blindedConsent(1)",
+                "BlindedParticipants.blindedEligibility(1)", "BlindedParticipants.formsOf(1)", "DataQueries.allOf(1)",
+                "DataQueries.ofParticipant(1)", "DataQueries.ofStudy(2)", "DataQueries.onPoint(1)",
+                "DataQueries.openOf(1)", "DataQueries.query(1)", "EditChecks.checks(1)", "EditChecks.fieldNames(3)",
+                "EditChecks.runAll(1)", "EditChecks.runAllCsv(1)", "EditChecks.scheduledInstruments(1)",
+                "LockArchives.archives(1)", "LockArchives.download(1)", "MonitorFigures.awaitingSignature(1)",
+                "MonitorFigures.lockBlockers(1)", "MonitorFigures.openQueryAges(1)", "MonitorFigures.sdvProgress(1)",
+                "MonitorFigures.stage(1)", "ParticipantForms.forms(2)", "RecordLocking.locksOfParticipant(1)",
+                "RecordLocking.locksOfStudy(1)", "RecordLocking.locksOn(1)", "Signatures.awaiting(1)",
+                "Signatures.maySign(1)", "Signatures.ofParticipant(1)", "Signatures.validByForm(1)",
+                "SourceVerification.forms(1)", "SourceVerification.markOf(1)",
+                "SourceVerification.marksOfParticipant(1)", "SourceVerification.marksOfStudy(1)",
+                "SourceVerification.participantProgress(2)", "SourceVerification.plan(1)",
+                "SourceVerification.progress(1)", "StudyService.principalInvestigator(1)", "StudyExports.archive(3)");
+        judged("the data-quality records kept about the data, not the data: a query's words, a verification mark, a"
+                + " form lock, an investigator's signature, an edit check and who signs; a correction a query asks for"
+                + " goes through the data's own service, which refuses it (AssessmentService.correct is walked)",
+                "DataQueries.answer(2)", "DataQueries.answerWithCorrection(3)", "DataQueries.close(2)",
+                "DataQueries.raise(4)", "DataQueries.reopen(2)", "EditChecks.add(2)", "EditChecks.addStandard(1)",
+                "EditChecks.change(2)", "EditChecks.enable(2)", "RecordLocking.lockForm(2)",
+                "RecordLocking.lockParticipant(2)", "RecordLocking.unlock(2)", "Signatures.beginSigning(3)",
+                "Signatures.completeSigning(1)", "Signatures.sign(4)", "SourceVerification.configurePlan(3)",
+                "SourceVerification.verify(1)", "StaffAlerts.dataQuery(6)",
+                "StudyService.appointPrincipalInvestigator(2)");
         judged("the study's life itself: its own moves (a locked study moves only by unlock or archive)",
                 "StudyLifecycle.move(3)", "StudyLifecycle.lock(2)", "StudyLifecycle.unlock(2)",
                 "StudyLifecycle.archive(1)");
@@ -266,6 +291,9 @@ class DatabaseLockWalkTests extends PortalTest {
                 20, 5, 2, 8, null, true)));
         String alert = as(PortalRole.THERAPIST, () -> alerts.alerts(exerciser)).getFirst().id();
         String adverseEvent = trial.asClinician(() -> adverseEvents.report(randomised, report()));
+        as(PortalRole.ASSESSOR, () -> assessments.record(randomised, "baseline", "stiffness", LocalDate.now(
+                org.researchportal.base.security.CurrentUser.require().zone()), Map.of("stiffness", "3",
+                        "morning_minutes", "10"), null));
         List<CallRow> openCalls = trial.asCoordinator(() -> worklist.worklist(WorklistFilter.OPEN)).stream()
                 .filter(r -> r.participant().id().equals(randomised)).toList();
         trial.asCoordinator(() -> calls.recordAttempt(openCalls.getFirst().callId(), new CallEntry(
@@ -290,6 +318,8 @@ class DatabaseLockWalkTests extends PortalTest {
                 "stiffness", today, Map.of("stiffness", "4", "morning_minutes", "20"), null)));
         refused.put("AssessmentService.record(7)", assessor(() -> assessments.record(randomised, "baseline",
                 "stiffness", null, today, Map.of("stiffness", "4", "morning_minutes", "20"), null)));
+        refused.put("AssessmentService.correct(6)", assessor(() -> assessments.correct(randomised, "baseline",
+                "stiffness", "stiffness", "5", "Transcription error")));
         refused.put("CallRecords.recordAttempt(2)", coordinator(() -> calls.recordAttempt(nextCall, new CallEntry(
                 CallOutcome.NO_ANSWER, null, null, null, nextCallVersion))));
         refused.put("ConsentService.correctConsent(6)", clinician(done(() -> consent.correctConsent(randomised,

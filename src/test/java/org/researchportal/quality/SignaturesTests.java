@@ -75,11 +75,12 @@ class SignaturesTests extends PortalTest {
         signIn("fudan.assessor");
         var withStiffness = studies.schedule(study).stream().filter(t -> t.instruments().contains("stiffness"))
                 .map(t -> t.code()).toList();
-        // Any participant on the worklist, at any timepoint with a stiffness form they do not have yet.
+        // The last participant and timepoint with no stiffness form yet (the REDCap tests hold the first ones to the
+        // demo as seeded).
         String[] free = assessments.worklist(study).stream().map(DueAssessment::participantId).distinct()
                 .flatMap(p -> withStiffness.stream()
                         .filter(t -> assessments.find(p, t, "stiffness").isEmpty()).map(t -> new String[] {p, t}))
-                .findFirst().orElseThrow();
+                .reduce((first, later) -> later).orElseThrow();
         var due = new Object() {
             String participantId() {
                 return free[0];
@@ -160,7 +161,10 @@ class SignaturesTests extends PortalTest {
             assertThat(a.timepoint()).isEqualTo(s.timepoint());
             assertThat(a.voided()).isTrue();
         });
-        assertThat(signatures.validByForm(s.study()).getOrDefault(s.participant(), Map.of())).isEmpty();
+        // Other tests may sign this participant's other timepoints: this one's form has no valid signature left.
+        assertThat(signatures.validByForm(s.study()).getOrDefault(s.participant(), Map.of())).doesNotContainKey(
+                org.researchportal.base.clinical.ClinicalForm.instrument(s.study(), s.participant(), s.timepoint(),
+                        "stiffness").key());
         signIn("fudan.admin");
         assertThat(audit.history(Signatures.ENTITY, signed.id())).extracting(e -> e.getAction())
                 .containsExactly("signature.voided", "signature.signed");

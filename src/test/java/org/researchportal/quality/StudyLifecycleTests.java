@@ -73,6 +73,8 @@ class StudyLifecycleTests extends PortalTest {
     @Autowired
     StudyLives lives;
     @Autowired
+    SourceVerification verification;
+    @Autowired
     org.researchportal.messaging.ReminderPlanner reminders;
     @Autowired
     org.researchportal.followup.FollowUpPlans plans;
@@ -87,6 +89,14 @@ class StudyLifecycleTests extends PortalTest {
         as(PortalRole.TENANT_ADMIN, () -> {
             studies.configureSchedule(trial.studyId(), List.of(new Timepoint("baseline", "Baseline", "基线", 0, 14, 3,
                     List.of("stiffness"), List.of())));
+            return null;
+        });
+    }
+
+    /** Verifies every form the study's verification plan requires, as its monitor does before the lock. */
+    private void verifyEverything(String study) {
+        as(PortalRole.MONITOR, () -> {
+            verification.progress(study).outstandingForms().forEach(f -> verification.verify(f.form()));
             return null;
         });
     }
@@ -137,7 +147,10 @@ class StudyLifecycleTests extends PortalTest {
                 TrialFixture.candidate("Still Open", "+8613800138000", "open@example.org")));
 
         List<LockBlocker> blockers = as(PortalRole.MONITOR, () -> lifecycle.blockers(study));
-        assertThat(blockers).singleElement().satisfies(b -> {
+        // Her consent and eligibility are required by the verification plan and not verified yet.
+        assertThat(blockers).extracting(LockBlocker::messageKey).containsExactly("lock-blocker.schedule-open",
+                "sdv.blocker.outstanding");
+        assertThat(blockers).first().satisfies(b -> {
             assertThat(b.messageKey()).isEqualTo("lock-blocker.schedule-open");
             assertThat(b.participantId()).isEqualTo(participant);
             assertThat(b.arguments()).last().isEqualTo(1);
@@ -154,6 +167,7 @@ class StudyLifecycleTests extends PortalTest {
         OutboxMessage reminder = as(PortalRole.COORDINATOR, () -> outbox.enqueue(new NewMessage("walk-reminder:"
                 + participant, MessagePurpose.SESSION_REMINDER, Channel.EMAIL, "open@example.org", participant, study,
                 Locale.ENGLISH, "Today", "Your session today", null, Instant.now().plusSeconds(3600))));
+        verifyEverything(study);
         events.clear();
 
         StudyLifeRecord locked = as(PortalRole.MONITOR, () -> lifecycle.lock(study, "Last visit done"));
@@ -217,6 +231,7 @@ class StudyLifecycleTests extends PortalTest {
 
         as(PortalRole.ASSESSOR, () -> missedVisits.recordMissed(participant, "baseline",
                 MissedVisitRecord.Kind.NOT_DONE, "Declined"));
+        verifyEverything(study);
         as(PortalRole.MONITOR, () -> lifecycle.lock(study, "Analysis"));
         try {
             for (PortalRole reader : List.of(PortalRole.MONITOR, PortalRole.ASSESSOR)) {
@@ -284,6 +299,7 @@ class StudyLifecycleTests extends PortalTest {
                 PortalRole.CLINICIAN), () -> planning.planCalls() + reminders.planCallReminders(40));
         as(PortalRole.ASSESSOR, () -> missedVisits.recordMissed(participant, "baseline",
                 MissedVisitRecord.Kind.NOT_DONE, "Declined"));
+        verifyEverything(study);
         as(PortalRole.MONITOR, () -> lifecycle.lock(study, "Analysis"));
         try {
             assertThat(planRound.get()).as("planned for a locked study").isZero();
