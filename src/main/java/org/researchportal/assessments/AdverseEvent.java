@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("adverse_events")
 @CompoundIndex(name = "tenant_participant_onset",
         def = "{'tenantId': 1, 'participantId': 1, 'report.onset': 1, 'reportedAt': 1}")
+@CompoundIndex(name = "tenant_study_participant_onset",
+        def = "{'tenantId': 1, 'studyId': 1, 'participantId': 1, 'report.onset': 1, 'reportedAt': 1}")
 @CompoundIndex(name = "tenant_study_serious_open_onset",
         def = "{'tenantId': 1, 'studyId': 1, 'serious': 1, 'open': 1, 'report.onset': -1}")
 class AdverseEvent extends TenantOwnedDocument {

@@ -29,6 +29,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "tenant_provider", def = "{'tenantId': 1, 'providerId': 1}"),
         @CompoundIndex(name = "tenant_created", def = "{'tenantId': 1, 'createdAt': -1}"),
         @CompoundIndex(name = "tenant_study_created", def = "{'tenantId': 1, 'studyId': 1, 'createdAt': -1}"),
+        @CompoundIndex(name = "tenant_study_status_purpose",
+                def = "{'tenantId': 1, 'studyId': 1, 'status': 1, 'purpose': 1}"),
         @CompoundIndex(name = "tenant_recipient_status_channel",
                 def = "{'tenantId': 1, 'recipientLookup': 1, 'status': 1, 'channel': 1}")
 })

@@ -18,8 +18,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * can name them; the thread holds every step.
  */
 @Document("data_queries")
-@CompoundIndex(name = "tenant_study_state", def = "{'tenantId': 1, 'studyId': 1, 'state': 1}")
-@CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1}")
+@CompoundIndex(name = "tenant_study_state_opened", def = "{'tenantId': 1, 'studyId': 1, 'state': 1, 'openedAt': 1}")
+@CompoundIndex(name = "tenant_participant_opened", def = "{'tenantId': 1, 'participantId': 1, 'openedAt': 1}")
+@CompoundIndex(name = "tenant_point_opened", def = "{'tenantId': 1, 'participantId': 1, 'kind': 1, 'form': 1,"
+        + " 'occasion': 1, 'item': 1, 'openedAt': 1}")
 class DataQuery extends TenantOwnedDocument {
 
     private String studyId;

@@ -8,7 +8,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** One edit check of a study, as study data: written in the screens, run at every save of its form. */
 @Document("edit_checks")
 @CompoundIndex(name = "tenant_study_code", def = "{'tenantId': 1, 'studyId': 1, 'code': 1}", unique = true)
-@CompoundIndex(name = "tenant_study_form", def = "{'tenantId': 1, 'studyId': 1, 'kind': 1, 'form': 1}")
+@CompoundIndex(name = "tenant_study_form_enabled_code",
+        def = "{'tenantId': 1, 'studyId': 1, 'kind': 1, 'form': 1, 'enabled': 1, 'code': 1}")
 class EditCheck extends TenantOwnedDocument {
 
     private String studyId;

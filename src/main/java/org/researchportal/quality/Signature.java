@@ -8,7 +8,7 @@ import org.researchportal.identity.SigningProof;
 import org.researchportal.tenancy.TenantOwnedDocument;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.convert.ValueConverter;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -18,10 +18,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * removed; a later change to the signed data voids it, keeping who, when and why.
  */
 @Document("signatures")
+@CompoundIndex(name = "tenant_study_voided_signed", def = "{'tenantId': 1, 'studyId': 1, 'voidedAt': 1, 'signedAt': 1}")
+@CompoundIndex(name = "tenant_participant_signed", def = "{'tenantId': 1, 'participantId': 1, 'signedAt': -1}")
+@CompoundIndex(name = "tenant_participant_scope_voided_timepoint",
+        def = "{'tenantId': 1, 'participantId': 1, 'scope': 1, 'voidedAt': 1, 'timepoint': 1}")
 class Signature extends TenantOwnedDocument {
 
     private String studyId;
-    @Indexed
     private String participantId;
     private SignatureScope scope;
     private @Nullable String timepoint;
