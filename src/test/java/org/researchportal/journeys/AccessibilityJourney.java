@@ -102,6 +102,7 @@ class AccessibilityJourney extends BrowserJourney {
             "fudan.admin      | tenant-admin   | 1280 | admin/users, admin/study, admin/follow-up, admin/instruments, admin/instruments/design/bpi_sf, messages, message-templates, manual, documents",
             "fudan.clinician  | clinician      | 1280 | clinician, screening, participants/{exerciser}, exports, documents, api-tokens",
             "fudan.assessor   | assessor       | 1280 | assessments, assessor, assess/{due}",
+            "fudan.monitor    | monitor        | 1280 | monitor, monitor/participant/{exerciser}, queries, sdv, edit-checks, database-lock, archives",
             "fudan.therapist  | therapist      | 1280 | therapist, programme/{exerciser}, progress/{exerciser}, manual",
             "fudan.coordinator| coordinator    | 1280 | coordinator, calls, call/{call}, messages, messages/participant/{exerciser}",
             "fudan.participant| participant    | 390  | my-study, my-exercises, my-manual, guidance, my-contact",

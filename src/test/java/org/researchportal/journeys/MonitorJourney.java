@@ -126,10 +126,7 @@ class MonitorJourney extends BrowserJourney {
         open("participants/" + participant);
         page.locator(".signature-sign").first().click();
         // The first signing of a session asks for the username as well as the password (21 CFR 11.200).
-        var username = page.locator(".sign-dialog vaadin-text-field input");
-        if (username.count() > 0) {
-            username.first().fill(investigator);
-        }
+        page.getByLabel("Your username").fill(investigator);
         page.locator(".sign-dialog input[type='password']").fill("wrong-password");
         page.locator(".sign-confirm").click();
         settle();
@@ -138,6 +135,7 @@ class MonitorJourney extends BrowserJourney {
         page.locator(".sign-confirm").click();
         settle();
         assertThat(page.getByText("Signed by Dr Pat Investigator on").first()).isVisible();
+        assertThat(page.getByText("Baseline: Brief Pain Inventory").first()).isVisible();
 
         // With nothing left to block it, the monitor locks the study's database.
         signInAs(monitor);

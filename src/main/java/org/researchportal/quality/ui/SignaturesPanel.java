@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.InstrumentLibrary;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.identity.Reauthentications;
 import org.researchportal.participants.ParticipantRecord;
@@ -34,7 +35,7 @@ final class SignaturesPanel extends Composite<Div> {
 
     SignaturesPanel(ParticipantRecord record, Signatures signatures, Reauthentications reauthentications,
             StudyService studies, AssessmentService assessments, AdverseEventService adverseEvents,
-            Runnable reload) {
+            InstrumentLibrary library, Runnable reload) {
         Div card = getContent();
         card.addClassNames("card", "participant-signatures");
         card.add(new H2(getTranslation("signature.title")));
@@ -55,7 +56,9 @@ final class SignaturesPanel extends Composite<Div> {
             var keys = new TreeSet<String>();
             entry.getValue().forEach(i -> keys.add(ClinicalForm.instrument(record.studyId(), record.id(), t.code(), i)
                     .key()));
-            String what = label + ": " + String.join(", ", entry.getValue());
+            // Each instrument by its name in the reader's language, as the entry form names it.
+            String what = label + ": " + String.join(", ", entry.getValue().stream().map(code -> library.instrument(
+                    code).map(i -> i.name().in(getLocale())).orElse(code)).toList());
             card.add(row(what, record.id(), t.code(), keys, all.stream().filter(s -> s
                     .scope() == SignatureScope.TIMEPOINT
                     && Objects.equals(s.timepoint(), t.code())).toList(), investigator, signatures, reauthentications,

@@ -3,6 +3,7 @@ package org.researchportal.quality.ui;
 import com.vaadin.flow.component.Component;
 import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
+import org.researchportal.assessments.InstrumentLibrary;
 import org.researchportal.identity.Reauthentications;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantRecordSection;
@@ -18,9 +19,11 @@ class SignaturesSection implements ParticipantRecordSection {
     private final StudyService studies;
     private final AssessmentService assessments;
     private final AdverseEventService adverseEvents;
+    private final InstrumentLibrary library;
 
     SignaturesSection(Signatures signatures, Reauthentications reauthentications, StudyService studies,
-            AssessmentService assessments, AdverseEventService adverseEvents) {
+            AssessmentService assessments, AdverseEventService adverseEvents, InstrumentLibrary library) {
+        this.library = library;
         this.signatures = signatures;
         this.reauthentications = reauthentications;
         this.studies = studies;
@@ -35,6 +38,7 @@ class SignaturesSection implements ParticipantRecordSection {
 
     @Override
     public Component section(ParticipantRecord record, Runnable reload) {
-        return new SignaturesPanel(record, signatures, reauthentications, studies, assessments, adverseEvents, reload);
+        return new SignaturesPanel(record, signatures, reauthentications, studies, assessments, adverseEvents,
+                library, reload);
     }
 }
