@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.researchportal.assessments.InstrumentLibrary;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.NoStudyNotice;
 import org.researchportal.base.ui.Section;
@@ -32,14 +33,16 @@ import org.researchportal.study.StudySummary;
 @RolesAllowed({Roles.TENANT_ADMIN, Roles.MONITOR})
 final class EditChecksView extends Main implements HasDynamicTitle {
 
+    private final InstrumentLibrary library;
     private final EditChecks checks;
     private final Div body = new Div();
     private final Grid<EditCheckRow> grid = new Grid<>();
     private final CheckReport report;
     private StudySummary study;
 
-    EditChecksView(EditChecks checks, StudyService studies) {
+    EditChecksView(EditChecks checks, StudyService studies, InstrumentLibrary library) {
         this.checks = checks;
+        this.library = library;
         this.report = new CheckReport(checks);
         addClassName("portal-view");
         var chooser = new StudyChooser<>(studies.studies(), StudySummary::acronym, this::show);
@@ -63,8 +66,9 @@ final class EditChecksView extends Main implements HasDynamicTitle {
 
     private String form(CheckDefinition d) {
         String kind = d.kind() == null ? "" : getTranslation(d.kind().messageKey());
-        return d.kind() != null && d.form() != null && !d.form().equals(d.kind().code()) ? kind + " · " + d.form()
-                : kind;
+        // An instrument by its name in the reader's language; its code is what the expressions name.
+        return d.kind() != null && d.form() != null && !d.form().equals(d.kind().code()) ? kind + " · " + library
+                .instrument(d.form()).map(i -> i.name().in(getLocale())).orElse(d.form()) : kind;
     }
 
     private HorizontalLayout actions(EditCheckRow row) {

@@ -59,7 +59,7 @@ final class SourceVerificationView extends Main implements HasDynamicTitle {
                 new StatCard(getTranslation("sdv.view.verified"), String.valueOf(progress.verified())),
                 new StatCard(getTranslation("sdv.view.cleared"), String.valueOf(progress.cleared())),
                 new StatCard(getTranslation("sdv.view.outstanding"), String.valueOf(progress.outstanding())));
-        figures.addClassNames("stat-cards", "sdv-figures");
+        figures.addClassNames("stat-row", "sdv-figures");
         var percent = new Paragraph(getTranslation("sdv.view.percent", progress.percentVerified()));
         body.add(new Section(getTranslation("sdv.view.plan"), new SdvPlanForm(study.id(), schedule, verification,
                 () -> show(study))), new Section(getTranslation("sdv.view.progress"), figures, percent),

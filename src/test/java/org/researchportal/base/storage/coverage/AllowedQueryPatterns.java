@@ -51,8 +51,6 @@ final class AllowedQueryPatterns {
             allow("allocation_slots", "eq(batch,participantId,stratum,studyId,tenantId) sort(position:1)",
                     "claiming the next free slot walks one stratum's sequence in position order (the unique "
                             + "tenant_study_stratum_position index), hundreds of slots at most"),
-            allow("adverse_events", "eq(participantId,studyId,tenantId) sort(report.onset:1,reportedAt:1)",
-                    PARTICIPANT + " adverse events, in onset order by tenant_participant_onset" + SAME_STUDY),
             allow("assessments", "eq(participantId,studyId,tenantId) sort(timepoint:1,instrument:1)",
                     PARTICIPANT + " assessments (tens), in the unique index's order" + SAME_STUDY),
             allow("missed_visits", "eq(participantId,studyId,tenantId)", PARTICIPANT + " missed visits"
