@@ -80,8 +80,8 @@ public class ParticipantForms {
         List<BlindedAdverseEvent> blindedEvents = blinded ? adverseEvents.blindedOfParticipant(participantId)
                 : List.of();
         List<AdverseEventRow> events = blinded ? List.of() : adverseEvents.ofParticipant(participantId);
-        // Follow-up calls are planned for one arm only: that a participant has calls at all tells the arm, so a
-        // blinded reader is not shown them, not even as an empty list.
+        // Each arm's calls follow its own script (the exercise arm's asks about adherence and safety): which questions
+        // a call answered tells the arm, so a blinded reader is not shown them, not even as an empty list.
         List<FollowUpCall> answeredCalls = blinded ? List.of()
                 : calls.callsOf(participantId).stream().filter(c -> c.getAnswers() != null).toList();
         Stream<String> named = Stream.of(consent.stream().map(BlindedConsent::takenBy),
