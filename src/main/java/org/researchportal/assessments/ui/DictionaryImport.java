@@ -4,13 +4,13 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.upload.Upload;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.researchportal.assessments.InstrumentDesigner;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.LimitedUpload;
+import org.researchportal.base.ui.PortalUpload;
 
 /**
  * Imports a REDCap data dictionary: each instrument in it becomes a draft waiting to be published, or the file is
@@ -25,7 +25,7 @@ final class DictionaryImport extends Composite<Div> {
         var result = new Paragraph(getTranslation("dictionary.import.hint"));
         result.addClassName("dictionary-import-result");
         UI ui = UI.getCurrent();
-        var upload = new Upload(new LimitedUpload(MAX_BYTES, (metadata, bytes) -> ui.access(() -> {
+        var upload = new PortalUpload(new LimitedUpload(MAX_BYTES, (metadata, bytes) -> ui.access(() -> {
             result.removeClassName("text-error");
             try {
                 List<String> drafted = designer.importDictionary(new String(bytes, StandardCharsets.UTF_8));

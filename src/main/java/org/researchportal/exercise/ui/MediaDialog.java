@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.InputStream;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.LimitedUpload;
+import org.researchportal.base.ui.PortalUpload;
 import org.researchportal.exercise.ExerciseVideo;
 import org.researchportal.exercise.ManualExercise;
 import org.researchportal.exercise.MediaLibrary;
@@ -61,7 +61,7 @@ final class MediaDialog extends Dialog {
             close();
             onChanged.run();
         };
-        var upload = new Upload((UploadHandler) event -> {
+        var upload = new PortalUpload((UploadHandler) event -> {
             try (InputStream in = event.getInputStream()) {
                 videos.upload(studyId, exercise.code(), event.getFileName(), in);
                 ui.access(changed::run);
@@ -100,7 +100,7 @@ final class MediaDialog extends Dialog {
             language.setItems(PortalLocales.SUPPORTED.stream().map(Locale::toLanguageTag).toList());
             language.setItemLabelGenerator(l -> getTranslation("language." + l));
             language.setValue(PortalLocales.toTag(getLocale()));
-            var captions = new Upload(new LimitedUpload(VideoCaptions.CAPTIONS_MAX_BYTES, (metadata, bytes) -> ui
+            var captions = new PortalUpload(new LimitedUpload(VideoCaptions.CAPTIONS_MAX_BYTES, (metadata, bytes) -> ui
                     .access(() -> {
                         try {
                             captionLibrary.addCaptions(current.id(), language.getValue(), bytes);

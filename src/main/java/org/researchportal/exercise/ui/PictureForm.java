@@ -10,13 +10,13 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import java.util.List;
 import java.util.Map;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.LimitedUpload;
+import org.researchportal.base.ui.PortalUpload;
 import org.researchportal.exercise.PictureLibrary;
 import org.researchportal.exercise.PictureRef;
 import org.researchportal.exercise.Text;
@@ -48,11 +48,12 @@ final class PictureForm extends Composite<Div> {
         fileErrors.setVisible(false);
         fileErrors.setReadOnly(true);
         var chosen = new Span(getTranslation("document.no-file"));
-        var upload = new Upload(new LimitedUpload(PictureLibrary.PICTURE_MAX_BYTES, (metadata, bytes) -> ui.access(
-                () -> {
-                    pending = bytes;
-                    chosen.setText(metadata.fileName());
-                })));
+        var upload = new PortalUpload(new LimitedUpload(PictureLibrary.PICTURE_MAX_BYTES, (metadata, bytes) -> ui
+                .access(
+                        () -> {
+                            pending = bytes;
+                            chosen.setText(metadata.fileName());
+                        })));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(PictureLibrary.PICTURE_MAX_BYTES);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +17,7 @@ import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.LimitedUpload;
+import org.researchportal.base.ui.PortalUpload;
 import org.researchportal.study.TrialDocument;
 import org.researchportal.study.TrialDocumentService;
 
@@ -44,12 +44,13 @@ final class DocumentUploadForm extends Composite<FormLayout> {
         roles.setValue(Set.of(PortalRole.CLINICIAN, PortalRole.ASSESSOR, PortalRole.THERAPIST,
                 PortalRole.COORDINATOR));
         var chosen = new Span(getTranslation("document.no-file"));
-        var upload = new Upload(new LimitedUpload(TrialDocument.MAX_BYTES, (metadata, bytes) -> UI.getCurrent().access(
-                () -> {
-                    pending = bytes;
-                    pendingName = metadata.fileName();
-                    chosen.setText(metadata.fileName());
-                })));
+        var upload = new PortalUpload(new LimitedUpload(TrialDocument.MAX_BYTES, (metadata, bytes) -> UI.getCurrent()
+                .access(
+                        () -> {
+                            pending = bytes;
+                            pendingName = metadata.fileName();
+                            chosen.setText(metadata.fileName());
+                        })));
         upload.setMaxFileSize(TrialDocument.MAX_BYTES);
         upload.setAcceptedFileTypes(".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".doc", ".xls",
                 ".ppt");

@@ -4,11 +4,11 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.upload.Upload;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.LimitedUpload;
+import org.researchportal.base.ui.PortalUpload;
 import org.researchportal.tenancy.ArchiveImport;
 import org.researchportal.tenancy.TenantArchive;
 
@@ -22,7 +22,7 @@ final class TenantImportForm extends Composite<Div> {
         var result = new Paragraph(getTranslation("archive.import.hint"));
         result.addClassName("archive-import-result");
         UI ui = UI.getCurrent();
-        var upload = new Upload(new LimitedUpload(MAX_BYTES, (metadata, bytes) -> ui.access(() -> {
+        var upload = new PortalUpload(new LimitedUpload(MAX_BYTES, (metadata, bytes) -> ui.access(() -> {
             result.removeClassName("text-error");
             try {
                 ArchiveImport imported = archive.importArchive(new ByteArrayInputStream(bytes));
