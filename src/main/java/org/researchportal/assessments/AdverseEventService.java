@@ -140,15 +140,6 @@ public class AdverseEventService {
     }
 
     /**
-     * The adverse events of some participants of a study as the blinded monitor verifies them against the source:
-     * dates, grade, seriousness and outcome only (not the description, relatedness or action, which tell the arm).
-     */
-    @Secured(Authorities.MONITOR)
-    public List<BlindedAdverseEvent> blindedEventsOf(String studyId, Collection<String> participantIds) {
-        return adverseEvents.ofParticipants(studyId, participantIds).stream().map(AdverseEvent::toBlinded).toList();
-    }
-
-    /**
      * Every adverse event of a study as a form (its id, no content): what source-data verification plans and counts,
      * for the monitor and the tenant administrator.
      */

@@ -142,7 +142,7 @@ class SourceVerificationTests extends PortalTest {
 
         signIn(sdv.monitor());
         // The monitor reads the event blinded: dates, grade, seriousness and outcome, nothing that tells the arm.
-        assertThat(adverseEvents.blindedEventsOf(sdv.studyId(), List.of(first))).singleElement().satisfies(e -> {
+        assertThat(adverseEvents.blindedOfParticipant(first)).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo(ae);
             assertThat(e.grade()).isEqualTo(1);
             assertThat(e.outcome()).isEqualTo(AdverseEventReport.Outcome.ONGOING);
