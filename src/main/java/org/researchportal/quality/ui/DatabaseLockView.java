@@ -43,7 +43,7 @@ import org.researchportal.study.StudySummary;
  * monitor locks with a reason once nothing does, the tenant administrator unlocks with a reason or archives.
  */
 @Route("database-lock")
-@Menu(order = 26, icon = "LOCK", title = "menu.database-lock")
+@Menu(order = 69, icon = "LOCK", title = "menu.database-lock")
 @RolesAllowed({Roles.MONITOR, Roles.TENANT_ADMIN})
 final class DatabaseLockView extends Main implements HasDynamicTitle {
 

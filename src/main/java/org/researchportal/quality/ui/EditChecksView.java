@@ -29,7 +29,7 @@ import org.researchportal.study.StudySummary;
  * it on or off, add the standard ones, and run them all over the data already saved.
  */
 @Route("edit-checks")
-@Menu(order = 26, icon = "CHECK_SQUARE_O", title = "menu.edit-checks")
+@Menu(order = 67, icon = "CHECK_SQUARE_O", title = "menu.edit-checks")
 @RolesAllowed({Roles.TENANT_ADMIN, Roles.MONITOR})
 final class EditChecksView extends Main implements HasDynamicTitle {
 

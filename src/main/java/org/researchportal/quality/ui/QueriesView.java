@@ -32,7 +32,7 @@ import org.researchportal.study.StudySummary;
  * Opened with a query's id (the link in its email), it opens that query. Participants by study number only.
  */
 @Route("queries/:queryId?")
-@Menu(order = 26, icon = "COMMENTS_O", title = "menu.queries")
+@Menu(order = 27, icon = "COMMENTS_O", title = "menu.queries")
 @RolesAllowed({Roles.MONITOR, Roles.ASSESSOR, Roles.CLINICIAN, Roles.COORDINATOR})
 final class QueriesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 

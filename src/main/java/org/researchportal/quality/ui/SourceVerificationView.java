@@ -31,7 +31,7 @@ import org.researchportal.study.Timepoint;
  * and the tenant administrator; both see form names only, never values or arms.
  */
 @Route("sdv")
-@Menu(order = 26, icon = "CHECK_SQUARE_O", title = "sdv.view.title")
+@Menu(order = 68, icon = "CHECK_SQUARE_O", title = "sdv.view.title")
 @RolesAllowed({Roles.MONITOR, Roles.TENANT_ADMIN})
 final class SourceVerificationView extends Main implements HasDynamicTitle {
 
