@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.SignInWay;
 import org.researchportal.tenancy.TenantOwnedDocument;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -26,6 +27,10 @@ class Assessment extends TenantOwnedDocument {
     private Map<String, Double> scores;
     private String assessedBy;
     private Instant recordedAt;
+    // Entries made before participants answered themselves carry none: staff entered them.
+    private @Nullable Respondent respondent;
+    /** How the participant proved who she was when she answered; none for staff entries. */
+    private @Nullable SignInWay identifiedBy;
 
     Assessment(String studyId, String participantId, String timepoint, String instrument,
             @Nullable Integer instrumentVersion, LocalDate assessedOn, Map<String, String> answers,
@@ -43,10 +48,25 @@ class Assessment extends TenantOwnedDocument {
         this.recordedAt = recordedAt;
     }
 
+    /** A participant's own answers, with how she was identified when she gave them. */
+    static Assessment answeredByParticipant(String studyId, String participantId, String timepoint,
+            String instrument, int instrumentVersion, LocalDate answeredOn, Map<String, String> answers,
+            Map<String, Double> scores, String username, Instant recordedAt, SignInWay identifiedBy) {
+        Assessment answered = new Assessment(studyId, participantId, timepoint, instrument, instrumentVersion,
+                answeredOn, answers, scores, username, recordedAt);
+        answered.respondent = Respondent.PARTICIPANT;
+        answered.identifiedBy = identifiedBy;
+        return answered;
+    }
+
     AssessmentRecord toRecord() {
         return new AssessmentRecord(requireId(), participantId, timepoint, instrument, getInstrumentVersion(),
                 assessedOn, answers, scores,
-                assessedBy, recordedAt);
+                assessedBy, recordedAt, getRespondent(), identifiedBy);
+    }
+
+    Respondent getRespondent() {
+        return respondent == null ? Respondent.STAFF : respondent;
     }
 
     String getParticipantId() {

@@ -3,12 +3,23 @@ package org.researchportal.assessments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.security.SignInWay;
 
 /**
- * A recorded assessment as the assessor and clinician see it, with the instrument version it was made with. It
- * carries no arm.
+ * A recorded assessment as the assessor and clinician see it, with the instrument version it was made with, who gave
+ * the answers and, for a participant's own, how she was identified. It carries no arm.
  */
 public record AssessmentRecord(String id, String participantId, String timepoint, String instrument,
         int instrumentVersion, LocalDate assessedOn, Map<String, String> answers, Map<String, Double> scores,
         String assessedBy,
-        Instant recordedAt) {}
+        Instant recordedAt, Respondent respondent, @Nullable SignInWay identifiedBy) {
+
+    /** A staff entry (at a visit, or from a paper form). */
+    public AssessmentRecord(String id, String participantId, String timepoint, String instrument,
+            int instrumentVersion, LocalDate assessedOn, Map<String, String> answers, Map<String, Double> scores,
+            String assessedBy, Instant recordedAt) {
+        this(id, participantId, timepoint, instrument, instrumentVersion, assessedOn, answers, scores, assessedBy,
+                recordedAt, Respondent.STAFF, null);
+    }
+}

@@ -25,6 +25,7 @@ import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.clinical.FormValues;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.SignInWay;
 import org.researchportal.participants.BlindedParticipantRow;
 import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.study.StudyService;
@@ -56,12 +57,15 @@ public class AssessmentService {
     private final AuditTrail audit;
     private final ClinicalRecordLocks locks;
     private final ClinicalDataRules rules;
+    private final Questionnaires questionnaires;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AssessmentService(AssessmentRecords assessments, MissedVisitRecords missedVisits,
             BlindedParticipants participants, InstrumentLibrary instruments, StudyService studies, AuditTrail audit,
-            ClinicalRecordLocks locks, ClinicalDataRules rules, ApplicationEventPublisher events, Clock clock) {
+            ClinicalRecordLocks locks, ClinicalDataRules rules, Questionnaires questionnaires,
+            ApplicationEventPublisher events, Clock clock) {
+        this.questionnaires = questionnaires;
         this.locks = locks;
         this.rules = rules;
         this.events = events;
@@ -137,6 +141,42 @@ public class AssessmentService {
             @Nullable Integer drawnFrom, LocalDate assessedOn, Map<String, String> answers, @Nullable String reason) {
         BlindedParticipantRow participant = participants.blindedParticipant(participantId)
                 .orElseThrow(() -> new NotFoundException("Participant", participantId));
+        return write(participant, timepointCode, instrumentCode, drawnFrom, assessedOn, answers, reason, null);
+    }
+
+    /**
+     * Records the signed-in participant's own answers to one of her questionnaires that is open now (see
+     * {@link Questionnaires}), dated today, with how she was identified: "answered by the participant". Answers are
+     * final: a questionnaire answered already, by her or from a paper form, is refused; a later correction is a data
+     * query's. A questionnaire that is not hers, not participant-completed or not open is not found.
+     */
+    @Secured(Authorities.PARTICIPANT)
+    public AssessmentRecord answerOwn(String timepointCode, String instrumentCode, int drawnFrom,
+            Map<String, String> answers) {
+        BlindedParticipantRow me = participants.mine().orElseThrow(() -> new NotFoundException("Participant", "own"));
+        locks.requireStudyOpen(me.studyId());
+        DueQuestionnaire due = questionnaires.of(me).stream()
+                .filter(q -> q.timepoint().equals(timepointCode) && q.instrument().equals(instrumentCode))
+                .findFirst().orElseThrow(() -> new NotFoundException("Questionnaire", instrumentCode));
+        if (due.state() == DueQuestionnaire.State.COMPLETED) {
+            throw ValidationException.of("instrument", "questionnaire.answered");
+        }
+        if (!due.state().answerable()) {
+            throw new NotFoundException("Questionnaire", instrumentCode);
+        }
+        SignInWay way = CurrentUser.signInWay().orElseThrow();
+        return write(me, timepointCode, instrumentCode, drawnFrom,
+                LocalDate.now(clock.withZone(CurrentUser.require().zone())), answers, null, way);
+    }
+
+    /**
+     * One entry or change: the lock guard, the version, the date, validation and scores, the hard edit checks, then
+     * the write, its audit entry and the change event. {@code identifiedBy} is set for the participant's own answers.
+     */
+    private AssessmentRecord write(BlindedParticipantRow participant, String timepointCode, String instrumentCode,
+            @Nullable Integer drawnFrom, LocalDate assessedOn, Map<String, String> answers, @Nullable String reason,
+            @Nullable SignInWay identifiedBy) {
+        String participantId = participant.id();
         String studyId = participant.studyId();
         locks.requireStudyOpen(studyId);
         Timepoint timepoint = studies.schedule(studyId).stream().filter(t -> t.code().equals(timepointCode))
@@ -145,6 +185,9 @@ public class AssessmentService {
         ClinicalForm form = ClinicalForm.instrument(studyId, participantId, timepointCode, instrumentCode);
         locks.requireWritable(form);
         Optional<Assessment> existing = assessments.assessment(participantId, timepointCode, instrumentCode);
+        if (identifiedBy != null && existing.isPresent()) {
+            throw ValidationException.of("instrument", "questionnaire.answered");
+        }
         // A new entry is made with the newest published version; a change keeps the version the entry was made with.
         InstrumentVersion version = (existing.isPresent() ? instruments.publishedVersion(instrumentCode,
                 existing.get().getInstrumentVersion()) : instruments.newestPublished(instrumentCode))
@@ -169,16 +212,23 @@ public class AssessmentService {
         String by = CurrentUser.require().username();
         if (existing.isEmpty()) {
             try {
-                Assessment created = assessments.add(new Assessment(studyId, participantId, timepointCode,
-                        instrumentCode, version.getNumber(), assessedOn, clean, scores, by, clock.instant()));
-                // A first entry needs no reason; one given (an API import says so) goes on the record.
-                audit.record("assessment.recorded", ENTITY, created.requireId(), null, created.toRecord(),
+                Assessment created = assessments.add(identifiedBy == null
+                        ? new Assessment(studyId, participantId, timepointCode, instrumentCode, version.getNumber(),
+                                assessedOn, clean, scores, by, clock.instant())
+                        : Assessment.answeredByParticipant(studyId, participantId, timepointCode, instrumentCode,
+                                version.getNumber(), assessedOn, clean, scores, by, clock.instant(), identifiedBy));
+                // A first entry needs no reason; one given (an API import says so) goes on the record. The
+                // participant's own answers say so, and how she was identified, in the audit trail's words.
+                audit.record(identifiedBy == null ? "assessment.recorded" : "assessment.answered-by-participant."
+                        + identifiedBy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        ENTITY, created.requireId(), null, created.toRecord(),
                         reason == null || reason.isBlank() ? null : reason.strip());
                 events.publishEvent(new ClinicalDataChanged(documentsTenant(), form, changedItems(null,
                         created.toRecord()), null));
                 return created.toRecord();
             } catch (DuplicateKeyException enteredMeanwhile) {
-                throw ValidationException.of("reason", "change.reason.required");
+                throw identifiedBy == null ? ValidationException.of("reason", "change.reason.required")
+                        : ValidationException.of("instrument", "questionnaire.answered");
             }
         }
         AssessmentRecord before = existing.get().toRecord();

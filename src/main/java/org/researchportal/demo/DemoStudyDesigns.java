@@ -96,12 +96,16 @@ public final class DemoStudyDesigns {
         return answers;
     }
 
-    /** RE-MS: baseline at enrolment, week 6 and week 12, each with its window, all five instruments. */
+    /**
+     * RE-MS: baseline at enrolment, week 6 and week 12, each with its window, all five instruments; the participant
+     * reports pain, stiffness, adherence and quality of life herself, the assessor measures grip.
+     */
     public static List<Timepoint> reMsSchedule() {
         List<String> all = List.of("bpi_sf", "stiffness", "grip", "ai_adherence", "qol_demo");
-        return List.of(new Timepoint("baseline", "Baseline", "基线", 0, 14, 3, all),
-                new Timepoint("week_6", "Week 6", "第6周", 42, 7, 7, all),
-                new Timepoint("week_12", "Week 12", "第12周", 84, 7, 7, all));
+        List<String> selfReported = List.of("bpi_sf", "stiffness", "ai_adherence", "qol_demo");
+        return List.of(new Timepoint("baseline", "Baseline", "基线", 0, 14, 3, all, selfReported),
+                new Timepoint("week_6", "Week 6", "第6周", 42, 7, 7, all, selfReported),
+                new Timepoint("week_12", "Week 12", "第12周", 84, 7, 7, all, selfReported));
     }
 
     static List<Timepoint> strideSchedule() {

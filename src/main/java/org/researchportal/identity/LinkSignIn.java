@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
+import org.researchportal.base.security.SignInWay;
 import org.researchportal.tenancy.TenantDirectory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -61,8 +62,17 @@ public class LinkSignIn {
         return tenants.activeTenant(tenantId).isEmpty() ? Optional.of(Refusal.TENANT_SUSPENDED) : Optional.empty();
     }
 
-    /** Answers whether the participant is now signed in on this request's session. */
+    /** Answers whether the participant is now signed in on this request's session, by the link alone. */
     public boolean signIn(String tenantId, String accountId, HttpServletRequest request,
+            HttpServletResponse response) {
+        return signIn(tenantId, accountId, SignInWay.LINK, request, response);
+    }
+
+    /**
+     * The same, saying how the link's holder proved who they are (a questionnaire link and a code or fact), which
+     * goes with what they answer.
+     */
+    public boolean signIn(String tenantId, String accountId, SignInWay way, HttpServletRequest request,
             HttpServletResponse response) {
         if (refusal(tenantId, accountId).isPresent()) {
             return false;
@@ -70,7 +80,7 @@ public class LinkSignIn {
         var account = accounts.findById(accountId).orElseThrow();
         var tenant = tenants.activeTenant(tenantId).orElseThrow();
         PortalUser user = PortalUsers.of(account, tenant, Set.of(PortalRole.PARTICIPANT));
-        var principal = new LocalAccountPrincipal(user, null, true, false, account.getRoles());
+        var principal = new LocalAccountPrincipal(user, null, true, false, account.getRoles(), way);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities()));

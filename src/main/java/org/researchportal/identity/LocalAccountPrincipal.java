@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.PortalPrincipal;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
+import org.researchportal.base.security.SignInWay;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,14 +25,16 @@ final class LocalAccountPrincipal implements UserDetails, PortalPrincipal, Crede
      * and the session ends when the account's roles are no longer these.
      */
     private final Set<PortalRole> accountRoles;
+    private final SignInWay way;
 
     LocalAccountPrincipal(PortalUser user, @Nullable String passwordHash, boolean active, boolean locked) {
-        this(user, passwordHash, active, locked, user.roles());
+        this(user, passwordHash, active, locked, user.roles(), SignInWay.PASSWORD);
     }
 
     LocalAccountPrincipal(PortalUser user, @Nullable String passwordHash, boolean active, boolean locked,
-            Set<PortalRole> accountRoles) {
+            Set<PortalRole> accountRoles, SignInWay way) {
         this.user = user;
+        this.way = way;
         this.passwordHash = passwordHash;
         this.active = active;
         this.locked = locked;
@@ -45,6 +48,11 @@ final class LocalAccountPrincipal implements UserDetails, PortalPrincipal, Crede
     @Override
     public PortalUser portalUser() {
         return user;
+    }
+
+    @Override
+    public SignInWay signInWay() {
+        return way;
     }
 
     @Override

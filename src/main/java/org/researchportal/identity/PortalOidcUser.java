@@ -3,6 +3,7 @@ package org.researchportal.identity;
 import java.util.Collection;
 import org.researchportal.base.security.PortalPrincipal;
 import org.researchportal.base.security.PortalUser;
+import org.researchportal.base.security.SignInWay;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
@@ -22,5 +23,10 @@ final class PortalOidcUser extends DefaultOidcUser implements PortalPrincipal {
     @Override
     public PortalUser portalUser() {
         return user;
+    }
+
+    @Override
+    public SignInWay signInWay() {
+        return SignInWay.SINGLE_SIGN_ON;
     }
 }

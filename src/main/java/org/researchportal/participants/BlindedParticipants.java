@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.CurrentUser;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.access.annotation.Secured;
@@ -25,12 +26,25 @@ public class BlindedParticipants {
     /**
      * The participants an assessor follows (randomised ones, whatever became of them), without their arm. Clinicians
      * may read it too: they see more than this anyway; and the tenant administrator, for what blocks the study's
-     * database lock and the edit checks' report.
+     * database lock and the edit checks' report; the coordinator, for whose questionnaires are late or missed.
      */
-    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN, Authorities.TENANT_ADMIN})
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN, Authorities.TENANT_ADMIN,
+            Authorities.COORDINATOR})
     public Slice<BlindedParticipantRow> blindedParticipants(String studyId, Pageable pageable) {
         reads.requireStudy(studyId);
         return records.randomised(studyId, pageable).map(BlindedParticipants::blinded);
+    }
+
+    /**
+     * The signed-in participant, once randomised, as what she answers herself is recorded: the same blinded row, since
+     * her questionnaires are the same in every arm. Empty before randomisation.
+     */
+    @Secured(Authorities.PARTICIPANT)
+    public Optional<BlindedParticipantRow> mine() {
+        return records.ofAccount(CurrentUser.require().accountId())
+                .filter(p -> p.getEnrolledOn() != null && p.getArmCode() != null
+                        && ParticipantStatus.AFTER_ENROLMENT.contains(p.getStatus()))
+                .map(BlindedParticipants::blinded);
     }
 
     /** One enrolled or withdrawn participant, without their arm (for recording their assessments). */

@@ -14,6 +14,7 @@ import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.InstrumentLibrary;
+import org.researchportal.assessments.Respondent;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
@@ -338,11 +339,16 @@ public class DataQueries {
         return participant;
     }
 
-    /** The form's usual role; an instrument the participant completes herself is the clinician's to query. */
+    /**
+     * The form's usual role; an instrument the participant answered herself is the clinician's to query (the site
+     * asks her, never the portal), one entered by staff from her paper form the assessor's who transcribed it.
+     */
     private PortalRole usualAssignee(ClinicalForm form) {
         if (form.kind() == FormKind.INSTRUMENT && studies.schedule(form.studyId()).stream()
                 .anyMatch(t -> t.code().equals(form.occasion()) && t.byParticipant(form.form()))) {
-            return PortalRole.CLINICIAN;
+            boolean hers = assessments.find(form.participantId(), form.occasion(), form.form())
+                    .map(r -> r.respondent() == Respondent.PARTICIPANT).orElse(true);
+            return hers ? PortalRole.CLINICIAN : PortalRole.ASSESSOR;
         }
         return defaultAssignee(form.kind());
     }

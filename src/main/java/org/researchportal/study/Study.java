@@ -28,6 +28,8 @@ public class Study extends TenantOwnedDocument {
     private @Nullable List<Timepoint> schedule;
     /** The account id of the clinician who leads the study at this institution and signs its data. */
     private @Nullable String principalInvestigator;
+    /** Questionnaire invitations, reminders and the identity check; absent means the defaults. */
+    private @Nullable QuestionnaireSettings questionnaires;
 
     Study(String acronym, String title, @Nullable String registryId, List<Arm> arms, int targetEnrolment,
             @Nullable String contactPhone, @Nullable String contactEmail) {
@@ -94,6 +96,14 @@ public class Study extends TenantOwnedDocument {
 
     void setRandomisation(RandomisationPlan randomisation) {
         this.randomisation = randomisation;
+    }
+
+    QuestionnaireSettings getQuestionnaires() {
+        return questionnaires == null ? QuestionnaireSettings.DEFAULT : questionnaires;
+    }
+
+    void setQuestionnaires(QuestionnaireSettings questionnaires) {
+        this.questionnaires = questionnaires;
     }
 
     List<Timepoint> getSchedule() {

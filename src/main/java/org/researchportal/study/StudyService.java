@@ -137,6 +137,39 @@ public class StudyService {
         return records.study(studyId).getPrincipalInvestigator();
     }
 
+    /**
+     * When participants are reminded of their questionnaires and how a questionnaire link checks who is answering.
+     * Read by whoever plans the messages and by the link's check (the coordinator's authority), and by the
+     * participant's own questionnaire pages.
+     */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.COORDINATOR, Authorities.CLINICIAN, Authorities.PARTICIPANT})
+    public QuestionnaireSettings questionnaireSettings(String studyId) {
+        return records.study(studyId).getQuestionnaires();
+    }
+
+    /**
+     * Sets the questionnaire reminders (distinct days after the window opens, 1 to
+     * {@link QuestionnaireSettings#MAX_REMINDER_DAY}, at most {@link QuestionnaireSettings#MAX_REMINDERS}) and the
+     * identity check.
+     */
+    @Secured(Authorities.TENANT_ADMIN)
+    public QuestionnaireSettings configureQuestionnaires(String studyId, QuestionnaireSettings settings) {
+        Study study = records.study(studyId);
+        List<Integer> days = settings.reminderDays();
+        if (days.size() > QuestionnaireSettings.MAX_REMINDERS || days.stream().distinct().count() != days.size()
+                || days.stream().anyMatch(d -> d == null || d < 1 || d > QuestionnaireSettings.MAX_REMINDER_DAY)) {
+            throw ValidationException.of("reminderDays", "study.questionnaire-reminders.invalid");
+        }
+        QuestionnaireSettings sorted = new QuestionnaireSettings(days.stream().sorted().toList(),
+                settings.identityCheck());
+        QuestionnaireSettings before = study.getQuestionnaires();
+        study.setQuestionnaires(sorted);
+        records.save(study);
+        audit.record("study.questionnaires-configured", ENTITY, studyId, Map.of("questionnaires", before),
+                Map.of("questionnaires", sorted), null);
+        return sorted;
+    }
+
     /** Names the study's principal investigator: an active clinician of the tenant. */
     @Secured(Authorities.TENANT_ADMIN)
     public void appointPrincipalInvestigator(String studyId, String accountId) {
@@ -152,8 +185,12 @@ public class StudyService {
                 Map.of("principalInvestigator", accountId), null);
     }
 
-    /** The schedule of assessments: timepoints with their windows and instruments. */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR})
+    /**
+     * The schedule of assessments: timepoints with their windows and instruments. The coordinator reads it for the
+     * questionnaires' compliance, the participant for her own questionnaires; it is the same in every arm.
+     */
+    @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR,
+            Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public List<Timepoint> schedule(String studyId) {
         return records.study(studyId).getSchedule();
     }

@@ -88,6 +88,8 @@ class DatabaseLockWalkTests extends PortalTest {
                 "AssessmentService.participantsWithFollowUp(1)", "AssessmentService.worklist(1)",
                 "AuditTrail.history(2)", "AuditTrail.participantHistory(1)",
                 "BlindedParticipants.blindedParticipant(1)", "BlindedParticipants.blindedParticipants(2)",
+                "BlindedParticipants.mine(0)", "Questionnaires.mine(0)", "Questionnaires.ofStudy(1)",
+                "StudyService.questionnaireSettings(1)",
                 "CallParticipants.callParticipant(1)", "CallParticipants.callParticipants(0)",
                 "CallPlanning.expectedCalls(1)", "CallWorklist.callsOf(1)", "CallWorklist.callsOf(2)",
                 "CallWorklist.context(1)", "CallWorklist.exportLog(2)", "CallWorklist.figures(1)",
@@ -183,6 +185,9 @@ class DatabaseLockWalkTests extends PortalTest {
                 "Outbox.cancelPendingReminders(2)", "Outbox.enqueue(1)", "Outbox.recordDelivery(3)",
                 "Outbox.resend(2)", "OutboxDispatcher.dispatchDue(1)", "CallReminders.callClosed(1)",
                 "CallReminders.callMoved(3)", "StaffAlerts.programmeAlert(3)", "StaffAlerts.seriousAdverseEvent(3)");
+        judged("when participants are reminded of questionnaires and how a link checks who answers: a locked study's"
+                + " questionnaires close with it, so nothing is sent whatever is set",
+                "StudyService.configureQuestionnaires(2)");
         judged("a participant's own say over being contacted is honoured whatever the study's stage",
                 "ParticipantService.saveMyContactPreferences(1)", "SmsReplies.handle(2)");
         judged("safety first: an emergency unblinding records who learnt an arm, no clinical value",
@@ -318,6 +323,8 @@ class DatabaseLockWalkTests extends PortalTest {
                 "stiffness", today, Map.of("stiffness", "4", "morning_minutes", "20"), null)));
         refused.put("AssessmentService.record(7)", assessor(() -> assessments.record(randomised, "baseline",
                 "stiffness", null, today, Map.of("stiffness", "4", "morning_minutes", "20"), null)));
+        refused.put("AssessmentService.answerOwn(4)", () -> asParticipant(exerciserAccount, () -> assessments
+                .answerOwn("week_6", "stiffness", 1, Map.of("stiffness", "4", "morning_minutes", "20"))));
         refused.put("AssessmentService.correct(6)", assessor(() -> assessments.correct(randomised, "baseline",
                 "stiffness", "stiffness", "5", "Transcription error")));
         refused.put("CallRecords.recordAttempt(2)", coordinator(() -> calls.recordAttempt(nextCall, new CallEntry(

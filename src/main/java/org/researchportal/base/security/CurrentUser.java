@@ -22,6 +22,16 @@ public final class CurrentUser {
         return Optional.empty();
     }
 
+    /** How the signed-in person signed in (for what they answer themselves); empty when nobody is. */
+    public static Optional<SignInWay> signInWay() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof PortalPrincipal principal) {
+            return Optional.of(principal.signInWay());
+        }
+        return Optional.empty();
+    }
+
     /** The signed-in person; fails when nobody is signed in (a programming error: services are secured). */
     public static PortalUser require() {
         return get().orElseThrow(() -> new IllegalStateException("No signed-in portal user in this context"));

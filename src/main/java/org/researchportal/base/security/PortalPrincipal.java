@@ -4,4 +4,9 @@ package org.researchportal.base.security;
 public interface PortalPrincipal {
 
     PortalUser portalUser();
+
+    /** How they signed in; a local account by its password unless it says otherwise. */
+    default SignInWay signInWay() {
+        return SignInWay.PASSWORD;
+    }
 }
