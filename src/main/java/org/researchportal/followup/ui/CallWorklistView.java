@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.followup.CallWorklist;
+import org.researchportal.followup.MissedQuestionnaires;
 import org.researchportal.followup.Urgency;
 import org.researchportal.followup.WorklistFilter;
 import org.researchportal.study.StudyService;
@@ -20,7 +21,8 @@ import org.researchportal.study.StudySummary;
 
 /**
  * The whole worklist: every open call in priority order (overdue first, then open concerns, then by urgency and
- * due date), narrowed by study, urgency and whose caseload; or the closed calls. A row opens the call.
+ * due date), narrowed by study, urgency and whose caseload; or the closed calls. A row opens the call. Under the
+ * open calls, the participants whose questionnaires closed unanswered, to call until one is marked handled.
  */
 @Route("calls")
 @Menu(order = 41, icon = "LIST", title = "menu.calls")
@@ -28,13 +30,15 @@ import org.researchportal.study.StudySummary;
 final class CallWorklistView extends Main implements HasDynamicTitle {
 
     private final CallWorklist worklist;
+    private final MissedQuestionnaires missed;
     private final Select<StudySummary> study = new Select<>();
     private final Select<Urgency> urgency = new Select<>();
     private final Checkbox mine = new Checkbox();
     private final Div list = new Div();
 
-    CallWorklistView(CallWorklist worklist, StudyService studies) {
+    CallWorklistView(CallWorklist worklist, MissedQuestionnaires missed, StudyService studies) {
         this.worklist = worklist;
+        this.missed = missed;
         addClassName("portal-view");
         study.setLabel(getTranslation("message.study"));
         study.setEmptySelectionAllowed(true);
@@ -61,8 +65,13 @@ final class CallWorklistView extends Main implements HasDynamicTitle {
 
     private void show() {
         list.removeAll();
-        list.add(new CallGrid(worklist.worklist(new WorklistFilter(study.getValue() == null ? null
-                : study.getValue().id(), urgency.getValue(), mine.getValue()))));
+        var filter = new WorklistFilter(study.getValue() == null ? null : study.getValue().id(), urgency.getValue(),
+                mine.getValue());
+        list.add(new CallGrid(worklist.worklist(filter)));
+        // Missed questionnaires belong with the open calls: a filter on one urgency (or the closed calls) hides them.
+        if (filter.urgency() == null) {
+            list.add(new MissedQuestionnaireList(missed, () -> missed.open(filter)));
+        }
     }
 
     @Override

@@ -12,6 +12,8 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.EnumSet;
 import java.util.Set;
+import org.researchportal.assessments.QuestionnaireCompliance;
+import org.researchportal.assessments.Questionnaires;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.StatCard;
@@ -26,7 +28,8 @@ import org.researchportal.study.StudyService;
 
 /**
  * The coordinator's dashboard: this month's completion rate, what is overdue and due today, open concerns, this
- * month's attempts by outcome, and the calls to make now (overdue, due today, in their window).
+ * month's attempts by outcome, the calls to make now (overdue, due today, in their window), and each study's
+ * questionnaire compliance per timepoint.
  */
 @Route("coordinator")
 @Menu(order = 40, icon = "PHONE", title = "menu.coordinator")
@@ -35,7 +38,8 @@ final class CoordinatorDashboard extends Main implements HasDynamicTitle {
 
     private static final Set<Urgency> NOW = EnumSet.of(Urgency.OVERDUE, Urgency.DUE_TODAY, Urgency.IN_WINDOW);
 
-    CoordinatorDashboard(CallWorklist worklist, FollowUpPlans plans, StudyService studies) {
+    CoordinatorDashboard(CallWorklist worklist, FollowUpPlans plans, StudyService studies,
+            Questionnaires questionnaires) {
         addClassName("portal-view");
         CallFigures figures = worklist.figures(null);
         var stats = new Div(new StatCard(getTranslation("call.stat.completion"), figures.completionPercent() < 0
@@ -63,6 +67,13 @@ final class CoordinatorDashboard extends Main implements HasDynamicTitle {
                         .stream().filter(r -> NOW.contains(r.urgency())).toList()), all),
                 new Section(getTranslation("call.by-outcome"), outcomes,
                         CallLogLink.of(getTranslation("call.export"), worklist, () -> null)));
+        // Each study whose participants answer questionnaires: how well they do, per timepoint.
+        studies.studies().forEach(study -> {
+            var due = questionnaires.ofStudy(study.id());
+            if (!due.isEmpty()) {
+                add(new ComplianceCard(study, QuestionnaireCompliance.of(due)));
+            }
+        });
     }
 
     @Override
