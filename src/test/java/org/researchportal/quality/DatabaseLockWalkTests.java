@@ -48,6 +48,7 @@ import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.CounsellingTopic;
 import org.researchportal.followup.Escalations;
 import org.researchportal.followup.FollowUpPlans;
+import org.researchportal.followup.MissedQuestionnaires;
 import org.researchportal.followup.SideEffect;
 import org.researchportal.followup.WorklistFilter;
 import org.researchportal.identity.AccountService;
@@ -97,6 +98,7 @@ class DatabaseLockWalkTests extends PortalTest {
                 "CareTeamService.unlinkedParticipantAccounts(0)", "ConsortService.flow(1)",
                 "EnrolmentCounts.allocationCounts(1)", "EnrolmentCounts.countByArm(2)", "EnrolmentCounts.progress(1)",
                 "EnrolmentCounts.statusCounts(1)", "Escalations.open(1)", "Escalations.openFor(1)",
+                "MissedQuestionnaires.open(1)",
                 "ExerciseManuals.guidance(1)", "ExerciseManuals.manual(1)", "ExerciseManuals.myGuidance(0)",
                 "FollowUpPlans.plans(1)", "InstrumentDesigner.designs(0)", "InstrumentDesigner.exportDictionary(0)",
                 "InstrumentDesigner.versions(1)", "InstrumentLibrary.acrossVersions(1)",
@@ -250,6 +252,8 @@ class DatabaseLockWalkTests extends PortalTest {
     @Autowired
     Escalations escalations;
     @Autowired
+    MissedQuestionnaires missedQuestionnaires;
+    @Autowired
     ExerciseManuals manuals;
     @Autowired
     Prescriptions prescriptions;
@@ -340,6 +344,8 @@ class DatabaseLockWalkTests extends PortalTest {
         refused.put("ConsentService.withdrawConsent(4)", clinician(done(() -> consent.withdrawConsent(randomised,
                 ConsentWithdrawal.Scope.SMS_CONTACT, today, "No more SMS"))));
         refused.put("Escalations.handle(2)", clinician(done(() -> escalations.handle(escalation, "Phoned her"))));
+        refused.put("MissedQuestionnaires.handle(3)", coordinator(done(() -> missedQuestionnaires.handle(randomised,
+                "week_12", "Called her"))));
         refused.put("FollowUpPlans.configure(3)", admin(() -> plans.configure(study, "CONTROL", plans.plans(study)
                 .getFirst().getSettings())));
         refused.put("MissedVisits.recordMissed(4)", assessor(() -> missedVisits.recordMissed(randomised, "week_12",
