@@ -52,6 +52,7 @@ final class CallGrid extends Composite<Grid<CallRow>> {
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("call.none"));
+        grid.addClassName("call-grid");
     }
 
     private Span urgency(CallRow row) {

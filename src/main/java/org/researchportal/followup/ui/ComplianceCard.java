@@ -38,6 +38,7 @@ final class ComplianceCard extends Composite<Div> {
         grid.setItems(compliance.byTimepoint());
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("compliance.none"));
+        grid.addClassName("compliance-grid");
         var note = new Paragraph(getTranslation("compliance.rate-note"));
         note.addClassName("compliance-note");
         card.add(new H2(getTranslation("compliance.title") + " · " + study.acronym() + " · "

@@ -64,6 +64,7 @@ final class MissedQuestionnaireList extends Composite<Div> {
         grid.setItems(rows.get());
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("questionnaire-missed.none"));
+        grid.addClassName("missed-questionnaires-grid");
         holder.add(grid);
     }
 

@@ -24,7 +24,7 @@ class ChineseScreensUiTests extends UiTest {
         signInToUi("fudan.coordinator");
         UI.getCurrent().setLocale(PortalLocales.SIMPLIFIED_CHINESE);
         UI.getCurrent().navigate("calls");
-        List<String> cells = allCells(_get(Grid.class));
+        List<String> cells = allCells(_get(Grid.class, spec -> spec.withClasses("call-grid")));
         assertThat(cells).anyMatch(c -> c.contains("对照组"));
         assertThat(cells).anyMatch(c -> c.contains("下午（14:00-17:00）") || c.contains("上午（09:00-12:00）"));
         assertThat(cells).noneMatch(c -> c.equals("Control") || c.equals("Exercise"));

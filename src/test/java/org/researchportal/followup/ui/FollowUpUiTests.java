@@ -47,7 +47,7 @@ class FollowUpUiTests extends UiTest {
                 "Attempts made this month (any call), by outcome", "No answer: ").doesNotContain("call.");
         UI.getCurrent().navigate("calls");
         @SuppressWarnings("unchecked")
-        Grid<CallRow> grid = _get(Grid.class);
+        Grid<CallRow> grid = _get(Grid.class, spec -> spec.withClasses("call-grid"));
         List<String> cells = allCells(grid);
         assertThat(cells).anyMatch(c -> c.startsWith("Call ")).noneMatch(c -> c.contains("call."))
                 .noneMatch(c -> c.matches(".*[0-9a-f]{24}.*"));
