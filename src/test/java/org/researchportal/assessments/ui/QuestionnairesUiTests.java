@@ -104,6 +104,16 @@ class QuestionnairesUiTests extends UiTest {
     }
 
     @Test
+    void herOwnAnswersAreSaidToBeHers() {
+        t.caiAnswersHerself(assessments);
+        UI.getCurrent().navigate("participants/" + t.cai());
+        List<String> week1 = GridKt._getFormattedRow(_get(Grid.class, spec -> spec.withClasses(
+                "questionnaires-grid")), 0);
+        assertThat(week1.get(2)).isEqualTo("Completed");
+        assertThat(week1.get(5)).isEqualTo("The participant");
+    }
+
+    @Test
     void herRecordSpeaksChineseOnTheChineseScreen() {
         UI.getCurrent().setLocale(PortalLocales.SIMPLIFIED_CHINESE);
         UI.getCurrent().navigate("participants/" + t.ann());
