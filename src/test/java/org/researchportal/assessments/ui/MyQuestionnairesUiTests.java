@@ -76,6 +76,14 @@ class MyQuestionnairesUiTests extends UiTest {
     }
 
     @Test
+    void myStudyShowsNoQuestionnairesCardWhenNoneIsOpenOrDone() {
+        // Enrolled 60 days ago: baseline and week 6 closed unanswered, week 12 not open yet.
+        signInToUi(fixture.participant(accounts, participants, "Nothing Open", "en", 60));
+        UI.getCurrent().navigate("my-study");
+        assertThat(viewText()).contains("My study").doesNotContain("Questionnaires", "Start");
+    }
+
+    @Test
     void eachAnswerIsKeptAsGivenSoReopeningResumesThenSentOnceAndShownReadOnly() {
         signInToUi(fixture.participant(accounts, participants, "Form Filler", "en", 0));
         UI.getCurrent().navigate("my-questionnaires/baseline/stiffness");
