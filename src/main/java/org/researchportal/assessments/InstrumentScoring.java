@@ -66,6 +66,22 @@ public final class InstrumentScoring {
         return clean;
     }
 
+    /**
+     * One answer on its own, as it is given (a participant's form keeps each the moment she gives it): refused at its
+     * field when it does not fit the item, else answered as stored. Whether required items are answered is asked
+     * only of the whole ({@link #validated}).
+     */
+    public static String checkedAnswer(Item item, String raw) {
+        String answer = raw.trim();
+        if (!item.type().answered()) {
+            throw ValidationException.of("item." + item.code(), "assessment.item.unknown");
+        }
+        if (!fits(item, answer)) {
+            throw ValidationException.of("item." + item.code(), messageFor(item, answer));
+        }
+        return normalised(item, answer);
+    }
+
     /** The items shown for these answers, in order: those without branching, and those whose branching holds. */
     public static Set<String> shownItems(Instrument instrument, Map<String, String> answers) {
         Map<String, String> seen = new HashMap<>();

@@ -105,7 +105,7 @@ class AccessibilityJourney extends BrowserJourney {
             "fudan.monitor    | monitor        | 1280 | monitor, monitor/participant/{exerciser}, queries, sdv, edit-checks, database-lock, archives",
             "fudan.therapist  | therapist      | 1280 | therapist, programme/{exerciser}, progress/{exerciser}, manual",
             "fudan.coordinator| coordinator    | 1280 | coordinator, calls, call/{call}, messages, messages/participant/{exerciser}",
-            "fudan.participant| participant    | 390  | my-study, my-exercises, my-manual, guidance, my-contact",
+            "fudan.participant| participant    | 390  | my-study, my-questionnaires/baseline, my-exercises, my-manual, guidance, my-contact",
             "fudan.participant2| participant-control | 390 | my-study, guidance"})
     void eachRolesMainViewsHaveNoSeriousAccessibilityViolations(String username, String role, int width,
             String paths) throws IOException {

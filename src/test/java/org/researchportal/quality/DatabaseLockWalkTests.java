@@ -24,6 +24,7 @@ import org.researchportal.assessments.AdverseEventService;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.MissedVisitRecord;
 import org.researchportal.assessments.MissedVisits;
+import org.researchportal.assessments.QuestionnaireAnswers;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.PortalRole;
@@ -90,6 +91,7 @@ class DatabaseLockWalkTests extends PortalTest {
                 "AuditTrail.history(2)", "AuditTrail.participantHistory(1)",
                 "BlindedParticipants.blindedParticipant(1)", "BlindedParticipants.blindedParticipants(2)",
                 "BlindedParticipants.mine(0)", "Questionnaires.mine(0)", "Questionnaires.ofStudy(1)",
+                "QuestionnaireAnswers.mine(0)", "QuestionnaireAnswers.open(2)",
                 "StudyService.questionnaireSettings(1)",
                 "CallParticipants.callParticipant(1)", "CallParticipants.callParticipants(0)",
                 "CallPlanning.expectedCalls(1)", "CallWorklist.callsOf(1)", "CallWorklist.callsOf(2)",
@@ -236,6 +238,8 @@ class DatabaseLockWalkTests extends PortalTest {
     @Autowired
     AssessmentService assessments;
     @Autowired
+    QuestionnaireAnswers questionnaireAnswers;
+    @Autowired
     MissedVisits missedVisits;
     @Autowired
     AdverseEventService adverseEvents;
@@ -329,6 +333,12 @@ class DatabaseLockWalkTests extends PortalTest {
                 "stiffness", null, today, Map.of("stiffness", "4", "morning_minutes", "20"), null)));
         refused.put("AssessmentService.answerOwn(4)", () -> asParticipant(exerciserAccount, () -> assessments
                 .answerOwn("week_6", "stiffness", 1, Map.of("stiffness", "4", "morning_minutes", "20"))));
+        refused.put("QuestionnaireAnswers.keep(4)", () -> asParticipant(exerciserAccount, () -> {
+            questionnaireAnswers.keep("week_6", "stiffness", "stiffness", "4");
+            return null;
+        }));
+        refused.put("QuestionnaireAnswers.submit(2)", () -> asParticipant(exerciserAccount, () -> questionnaireAnswers
+                .submit("week_6", "stiffness")));
         refused.put("AssessmentService.correct(6)", assessor(() -> assessments.correct(randomised, "baseline",
                 "stiffness", "stiffness", "5", "Transcription error")));
         refused.put("CallRecords.recordAttempt(2)", coordinator(() -> calls.recordAttempt(nextCall, new CallEntry(

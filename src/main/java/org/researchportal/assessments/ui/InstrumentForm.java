@@ -15,7 +15,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.InstrumentEntry;
-import org.researchportal.assessments.InstrumentScoring;
 import org.researchportal.assessments.Item;
 import org.researchportal.assessments.ItemType;
 import org.researchportal.base.ValidationException;
@@ -134,19 +132,12 @@ final class InstrumentForm extends Composite<Div> {
         unsaved.watchAll(this);
     }
 
-    /** The answers of the items shown; what the branching hides is not sent. */
     private Map<String, String> answers() {
-        Map<String, String> answers = new LinkedHashMap<>();
-        fields.stream().filter(f -> f.answerable() && f.isVisible()).forEach(f -> answers.put(f.code(), f.answer()));
-        return answers;
+        return ItemFields.shownAnswers(fields);
     }
 
-    /** Shows each item whose branching holds for the answers as they stand, and hides the rest. */
     private void showBranches(Instrument instrument) {
-        Map<String, String> given = new LinkedHashMap<>();
-        fields.stream().filter(ItemField::answerable).forEach(f -> given.put(f.code(), f.answer()));
-        var shown = InstrumentScoring.shownItems(instrument, given);
-        fields.forEach(f -> f.setVisible(shown.contains(f.code())));
+        ItemFields.showBranches(instrument, fields);
     }
 
     /**
@@ -155,10 +146,7 @@ final class InstrumentForm extends Composite<Div> {
      */
     private void showNotComputed(Instrument instrument, Map<String, String> answers, boolean saved) {
         boolean anything = answers.values().stream().anyMatch(a -> a != null && !a.isBlank());
-        String text = InstrumentScoring.notComputed(instrument, answers).stream()
-                .map(s -> getTranslation("entry.score-not-computed", s.label().in(getLocale()),
-                        InstrumentScoring.answered(s, answers), InstrumentScoring.itemsOf(s).size()))
-                .collect(Collectors.joining(" "));
+        String text = ItemFields.notComputed(this, getLocale(), instrument, answers);
         notComputed.setText(text);
         notComputed.setVisible(!text.isEmpty() && (saved || anything));
     }

@@ -161,6 +161,13 @@ final class ItemField extends Composite<Div> implements HasValidation {
         }
     }
 
+    /** Shows the answer without letting it change (a participant's sent questionnaire). */
+    void setReadOnly(boolean readOnly) {
+        if (field instanceof HasValue<?, ?> value) {
+            value.setReadOnly(readOnly);
+        }
+    }
+
     /** The answer as stored text; empty when unanswered. */
     String answer() {
         if (!(field instanceof AbstractField<?, ?> input)) {
