@@ -9,7 +9,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
@@ -64,16 +63,7 @@ final class InstrumentForm extends Composite<Div> {
         card.add(new H2(instrument.name().in(getLocale())));
         Optional<AssessmentRecord> saved = Optional.ofNullable(entry.saved());
         boolean hers = saved.map(r -> r.respondent() == Respondent.PARTICIPANT).orElse(false);
-        if (byParticipant) {
-            var completedBy = new Span(getTranslation("entry.completed-by-participant"));
-            completedBy.getElement().getThemeList().add("badge");
-            completedBy.addClassName("completed-by-participant");
-            card.add(completedBy);
-            var note = new Paragraph(hers ? WhoAnswered.note(saved.get(), this, getLocale())
-                    : getTranslation("entry.paper-form-note"));
-            note.addClassName(hers ? "answered-by-participant" : "paper-form-note");
-            card.add(note);
-        }
+        WhoAnswered.onForm(byParticipant, saved.orElse(null), this, getLocale()).forEach(card::add);
         // Verified, locked, signed: seen before typing.
         marks.forEach(card::add);
         var version = new Paragraph(getTranslation("entry.instrument-version", entry.version()));
