@@ -1,7 +1,9 @@
 package org.researchportal.assessments;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -134,14 +136,16 @@ public class AssessmentService {
     /**
      * As {@link #record}, from a form drawn from version {@code drawnFrom} ({@link InstrumentEntry#version()}): a new
      * entry is refused when a newer version was published meanwhile, since its answers mean what that version's
-     * choices said.
+     * choices said. The assessor may enter a participant-completed instrument from her paper form while she has not
+     * answered it; once she has, her answers are refused here ({@code questionnaire.answered}): a data query's answer
+     * corrects them ({@link #correct}).
      */
     @Secured(Authorities.ASSESSOR)
     public AssessmentRecord record(String participantId, String timepointCode, String instrumentCode,
             @Nullable Integer drawnFrom, LocalDate assessedOn, Map<String, String> answers, @Nullable String reason) {
         BlindedParticipantRow participant = participants.blindedParticipant(participantId)
                 .orElseThrow(() -> new NotFoundException("Participant", participantId));
-        return write(participant, timepointCode, instrumentCode, drawnFrom, assessedOn, answers, reason, null);
+        return write(participant, timepointCode, instrumentCode, drawnFrom, assessedOn, answers, reason, null, false);
     }
 
     /**
@@ -166,16 +170,17 @@ public class AssessmentService {
         }
         SignInWay way = CurrentUser.signInWay().orElseThrow();
         return write(me, timepointCode, instrumentCode, drawnFrom,
-                LocalDate.now(clock.withZone(CurrentUser.require().zone())), answers, null, way);
+                LocalDate.now(clock.withZone(CurrentUser.require().zone())), answers, null, way, false);
     }
 
     /**
      * One entry or change: the lock guard, the version, the date, validation and scores, the hard edit checks, then
-     * the write, its audit entry and the change event. {@code identifiedBy} is set for the participant's own answers.
+     * the write, its audit entry and the change event. {@code identifiedBy} is set for the participant's own answers;
+     * {@code correction} for a data query's answer, the one way to change what she answered herself.
      */
     private AssessmentRecord write(BlindedParticipantRow participant, String timepointCode, String instrumentCode,
             @Nullable Integer drawnFrom, LocalDate assessedOn, Map<String, String> answers, @Nullable String reason,
-            @Nullable SignInWay identifiedBy) {
+            @Nullable SignInWay identifiedBy, boolean correction) {
         String participantId = participant.id();
         String studyId = participant.studyId();
         locks.requireStudyOpen(studyId);
@@ -185,7 +190,10 @@ public class AssessmentService {
         ClinicalForm form = ClinicalForm.instrument(studyId, participantId, timepointCode, instrumentCode);
         locks.requireWritable(form);
         Optional<Assessment> existing = assessments.assessment(participantId, timepointCode, instrumentCode);
-        if (identifiedBy != null && existing.isPresent()) {
+        // Her answers are final: neither she nor the assessor's form (nor an import through it) changes them; a
+        // correction is a data query's, answered by the site.
+        if (existing.isPresent() && (identifiedBy != null
+                || (!correction && existing.get().getRespondent() == Respondent.PARTICIPANT))) {
             throw ValidationException.of("instrument", "questionnaire.answered");
         }
         // A new entry is made with the newest published version; a change keeps the version the entry was made with.
@@ -211,12 +219,14 @@ public class AssessmentService {
                 : window(participant, timepoint)));
         String by = CurrentUser.require().username();
         if (existing.isEmpty()) {
+            // To the millisecond, as the database keeps it: the record answered is the one read back later.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             try {
                 Assessment created = assessments.add(identifiedBy == null
                         ? new Assessment(studyId, participantId, timepointCode, instrumentCode, version.getNumber(),
-                                assessedOn, clean, scores, by, clock.instant())
+                                assessedOn, clean, scores, by, now)
                         : Assessment.answeredByParticipant(studyId, participantId, timepointCode, instrumentCode,
-                                version.getNumber(), assessedOn, clean, scores, by, clock.instant(), identifiedBy));
+                                version.getNumber(), assessedOn, clean, scores, by, now, identifiedBy));
                 // A first entry needs no reason; one given (an API import says so) goes on the record. The
                 // participant's own answers say so, and how she was identified, in the audit trail's words.
                 audit.record(identifiedBy == null ? "assessment.recorded" : "assessment.answered-by-participant."
@@ -274,9 +284,12 @@ public class AssessmentService {
             }
             answers.put(item, value.strip());
         }
-        // The check and the audit of a change, as the assessor's own change has them.
-        return record(participantId, timepointCode, instrumentCode, existing.instrumentVersion(), assessedOn,
-                answers, reason);
+        // The check and the audit of a change, as the assessor's own change has them; the one way to correct what
+        // the participant answered herself.
+        BlindedParticipantRow participant = participants.blindedParticipant(participantId)
+                .orElseThrow(() -> new NotFoundException("Participant", participantId));
+        return write(participant, timepointCode, instrumentCode, existing.instrumentVersion(), assessedOn, answers,
+                reason, null, true);
     }
 
     /** The items (and the date, as {@code assessedOn}) whose value an entry or a change set. */

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.researchportal.assessments.AssessmentRecord;
-import org.researchportal.assessments.AssessmentService;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ClinicalDataRules;
 import org.researchportal.base.clinical.ClinicalForm;
@@ -19,7 +17,6 @@ import org.researchportal.base.expression.Expression;
 import org.researchportal.base.expression.ExpressionError;
 import org.researchportal.base.expression.Reference;
 import org.researchportal.base.security.CurrentUser;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,23 +32,20 @@ class EditCheckRules implements ClinicalDataRules {
 
     private final EditCheckRecords records;
     private final FormFields fields;
-    private final AssessmentService assessments;
     private final List<ClinicalValues> saved;
     private final Clock clock;
 
-    // Lazy: the assessment service asks these rules at every save, so each needs the other.
-    EditCheckRules(EditCheckRecords records, FormFields fields, @Lazy AssessmentService assessments,
-            List<ClinicalValues> saved, Clock clock) {
+    EditCheckRules(EditCheckRecords records, FormFields fields, List<ClinicalValues> saved, Clock clock) {
         this.records = records;
         this.fields = fields;
-        this.assessments = assessments;
         this.saved = saved;
         this.clock = clock;
     }
 
     /**
-     * The other timepoints an instrument's hard checks read come through {@link AssessmentService} with the writer's
-     * own authority: the assessor who records may read them.
+     * The other timepoints an instrument's hard checks read are the same participant's same instrument, read as the
+     * soft checks read them (no role of their own): the write that asks has checked the writer's role, and the
+     * participant answering herself may not read the assessor's reads.
      */
     @Override
     public void check(ClinicalForm form, Map<String, String> values) {
@@ -120,16 +114,8 @@ class EditCheckRules implements ClinicalDataRules {
     }
 
     private Map<String, Map<String, String>> otherTimepoints(ClinicalForm form) {
-        Map<String, Map<String, String>> others = new HashMap<>();
-        for (AssessmentRecord entry : assessments.assessmentsOf(form.studyId(), List.of(form.participantId()))) {
-            if (entry.instrument().equals(form.form()) && !entry.timepoint().equals(form.occasion())) {
-                Map<String, String> values = new HashMap<>(entry.answers());
-                entry.scores().forEach((code, score) -> values.put(code, FormValues.text(score)));
-                values.put(AssessmentService.ASSESSED_ON, entry.assessedOn().toString());
-                others.put(entry.timepoint(), values);
-            }
-        }
-        return others;
+        List<FormValues> saved = savedOf(form.studyId(), form.participantId(), form.kind(), form.form());
+        return otherOccasions(new FormValues(form, Map.of()), saved);
     }
 
     private static boolean readsOtherTimepoints(EditCheck check) {

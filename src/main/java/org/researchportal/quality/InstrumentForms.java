@@ -2,6 +2,7 @@ package org.researchportal.quality;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.AssessmentService;
@@ -9,6 +10,7 @@ import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.InstrumentEntry;
 import org.researchportal.assessments.Item;
 import org.researchportal.assessments.MissedVisitRecord;
+import org.researchportal.assessments.Respondent;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.study.Timepoint;
 
@@ -61,8 +63,13 @@ final class InstrumentForms {
         }
         String title = instrument.name().in(words.locale()) + " · " + words.either(e.timepoint().label(),
                 e.timepoint().labelZh());
-        String detail = words.text("data.instrument.detail", e.entry().version(), words.person(saved.assessedBy()),
-                words.time(saved.recordedAt()));
+        // Who answered: the participant herself (how she was identified) or the staff member who entered it.
+        String detail = saved.respondent() == Respondent.PARTICIPANT && saved.identifiedBy() != null
+                ? words.text("data.instrument.detail.by-participant", e.entry().version(), words.text("sign-in-way."
+                        + saved.identifiedBy().name().toLowerCase(Locale.ROOT).replace('_', '-')), words.date(saved
+                                .assessedOn()))
+                : words.text("data.instrument.detail", e.entry().version(), words.person(saved.assessedBy()),
+                        words.time(saved.recordedAt()));
         return new FormView(ClinicalForm.instrument(studyId, participantId, e.timepoint().code(), instrument.code()),
                 title, detail, fields);
     }

@@ -22,6 +22,7 @@ import org.researchportal.assessments.InstrumentEntry;
 import org.researchportal.assessments.InstrumentScoring;
 import org.researchportal.assessments.Item;
 import org.researchportal.assessments.ItemType;
+import org.researchportal.assessments.Respondent;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
@@ -345,6 +346,12 @@ class RedcapRecords {
             if (entry.isEmpty()) {
                 refusals.add(new Refusal(orEmpty(change.participant().studyNumber()), change.form() + "_complete", "",
                         "The instrument has no published version"));
+                continue;
+            }
+            if (saved != null && saved.respondent() == Respondent.PARTICIPANT) {
+                // Her own answers are final: refused with the rest before anything is written.
+                refusals.add(new Refusal(orEmpty(change.participant().studyNumber()), change.form() + "_complete", "",
+                        translations.getTranslation("assessment.answered-by-participant", Locale.ENGLISH)));
                 continue;
             }
             try {

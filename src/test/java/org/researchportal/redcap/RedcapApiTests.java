@@ -53,6 +53,8 @@ class RedcapApiTests extends PortalTest {
     @Autowired
     AuditTrail audit;
     @Autowired
+    org.springframework.context.ApplicationContext beans;
+    @Autowired
     GuessingLimit apiTokenGuesses;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -335,6 +337,40 @@ class RedcapApiTests extends PortalTest {
                 + "\",\"stopped_on\",\"2026-01-05\",\"The field is hidden by its branching logic");
         signIn("fudan.assessor");
         assertThat(assessments.find(p.id(), "week_12", "ai_adherence")).as("nothing written").isEmpty();
+    }
+
+    /**
+     * What a participant answered herself is final: an import that would change it is refused before anything of it
+     * is written, her answers as she gave them; a paper form's entry imports as the assessor's own does.
+     */
+    @Test
+    void anImportThatWouldChangeAParticipantsOwnAnswersIsRefusedAndWritesNothing() throws Exception {
+        var trial = new org.researchportal.assessments.QuestionnaireTrial(beans);
+        var her = trial.randomised("Imported Over");
+        var onPaper = trial.randomised("Paper Imported");
+        trial.signInByLink(her, org.researchportal.base.security.SignInWay.LINK_AND_SMS_CODE);
+        assessments.answerOwn("baseline", "stiffness", 1, Map.of("stiffness", "4", "morning_minutes", "20"));
+        signIn(trial.person(PortalRole.ASSESSOR));
+        String token = tokens.createRedcap("Import test", PortalRole.ASSESSOR, trial.studyId());
+        String hers = participants.blindedParticipant(her.participantId()).orElseThrow().studyNumber();
+        String paper = participants.blindedParticipant(onPaper.participantId()).orElseThrow().studyNumber();
+
+        HttpResponse<String> refused = call(token, "content", "record", "format", "json", "data", "[{\"record_id\":\""
+                + paper + "\",\"redcap_event_name\":\"baseline_arm_1\",\"stiffness\":\"3\",\"morning_minutes\":\"10\"},"
+                + "{\"record_id\":\"" + hers + "\",\"redcap_event_name\":\"baseline_arm_1\",\"stiffness\":\"6\","
+                + "\"morning_minutes\":\"20\"}]");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("error").asString()).startsWith("\"" + hers
+                + "\",\"stiffness_complete\",\"\",").contains("answered this instrument herself");
+        assertThat(assessments.find(her.participantId(), "baseline", "stiffness").orElseThrow().answers())
+                .containsEntry("stiffness", "4");
+        assertThat(assessments.find(onPaper.participantId(), "baseline", "stiffness")).as("nothing written")
+                .isEmpty();
+
+        HttpResponse<String> imported = call(token, "content", "record", "format", "json", "data", "[{\"record_id\":\""
+                + paper
+                + "\",\"redcap_event_name\":\"baseline_arm_1\",\"stiffness\":\"3\",\"morning_minutes\":\"10\"}]");
+        assertThat(imported.body()).isEqualTo("{\"count\":1}");
     }
 
     @Test

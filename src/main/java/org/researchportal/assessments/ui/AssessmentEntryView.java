@@ -78,9 +78,9 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
                 Formats.date(due.windowOpens(), getLocale()), Formats.date(due.windowCloses(), getLocale()))));
         studies.schedule(due.studyId()).stream().filter(t -> t.code().equals(due.timepoint())).findFirst()
                 .ifPresent(t -> t.instruments().forEach(code -> assessments.entry(due.participantId(),
-                        due.timepoint(), code).ifPresent(entry -> add(new InstrumentForm(entry, due, assessments,
-                                accounts, markings, changes, markings.forForm(ClinicalForm.instrument(due.studyId(),
-                                        due.participantId(), due.timepoint(), code)))))));
+                        due.timepoint(), code).ifPresent(entry -> add(new InstrumentForm(entry, due, t.byParticipant(
+                                code), assessments, accounts, markings, changes, markings.forForm(ClinicalForm
+                                        .instrument(due.studyId(), due.participantId(), due.timepoint(), code)))))));
         if (due.state() != DueAssessment.State.DONE) {
             var missed = new MissedVisitForm(due, missedVisits, () -> {
                 changes.reset();

@@ -26,6 +26,7 @@ import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.InstrumentEntry;
 import org.researchportal.assessments.Item;
 import org.researchportal.assessments.ItemType;
+import org.researchportal.assessments.Respondent;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.ui.DatePickers;
@@ -45,14 +46,22 @@ final class InstrumentForm extends Composite<Div> {
     private final UnsavedChanges.Form unsaved;
     private final AccountService accounts;
 
-    InstrumentForm(InstrumentEntry entry, DueAssessment due, AssessmentService assessments, AccountService accounts,
-            FormMarkings markings, UnsavedChanges changes, List<com.vaadin.flow.component.Component> marks) {
+    /**
+     * @param byParticipant whether the schedule has the participant complete it herself: the assessor enters it only
+     *     from her paper form, and what she answered herself is shown, not changed
+     */
+    InstrumentForm(InstrumentEntry entry, DueAssessment due, boolean byParticipant, AssessmentService assessments,
+            AccountService accounts, FormMarkings markings, UnsavedChanges changes,
+            List<com.vaadin.flow.component.Component> marks) {
         this.accounts = accounts;
         unsaved = changes.form();
         Instrument instrument = entry.instrument();
         Div card = getContent();
         card.addClassNames("card", "instrument-form");
         card.add(new H2(instrument.name().in(getLocale())));
+        Optional<AssessmentRecord> saved = Optional.ofNullable(entry.saved());
+        boolean hers = saved.map(r -> r.respondent() == Respondent.PARTICIPANT).orElse(false);
+        WhoAnswered.onForm(byParticipant, saved.orElse(null), this, getLocale()).forEach(card::add);
         // Verified, locked, signed: seen before typing.
         marks.forEach(card::add);
         var version = new Paragraph(getTranslation("entry.instrument-version", entry.version()));
@@ -61,7 +70,6 @@ final class InstrumentForm extends Composite<Div> {
         if (instrument.note() != null) {
             card.add(new Paragraph(instrument.note().in(getLocale())));
         }
-        Optional<AssessmentRecord> saved = Optional.ofNullable(entry.saved());
         var assessedOn = DatePickers.create(getTranslation("entry.assessed-on"),
                 saved.map(AssessmentRecord::assessedOn).orElse(LocalDate.now()));
         assessedOn.addClassName("assessed-on");
@@ -128,7 +136,14 @@ final class InstrumentForm extends Composite<Div> {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        card.add(form, notComputed, scores, reason, save);
+        card.add(form, notComputed, scores);
+        if (hers) {
+            // Her answers are final: a correction is a data query's, raised on the field.
+            assessedOn.setReadOnly(true);
+            fields.forEach(ItemField::readOnly);
+        } else {
+            card.add(reason, save);
+        }
         unsaved.watchAll(this);
     }
 
@@ -156,6 +171,12 @@ final class InstrumentForm extends Composite<Div> {
         String computed = instrument.scores().stream().filter(s -> record.scores().containsKey(s.code()))
                 .map(s -> s.label().in(getLocale()) + ": " + record.scores().get(s.code()))
                 .collect(Collectors.joining("; "));
+        if (record.respondent() == Respondent.PARTICIPANT) {
+            // Who answered is said above the form; her username names no one.
+            scores.setText(computed.isEmpty() ? "" : getTranslation("entry.scores-only", computed));
+            scores.setVisible(!computed.isEmpty());
+            return;
+        }
         String by = accounts.names(List.of(record.assessedBy())).shown(record.assessedBy(), getLocale());
         scores.setText(computed.isEmpty() ? getTranslation("entry.recorded", by)
                 : getTranslation("entry.scores", computed, by));

@@ -149,6 +149,13 @@ final class ItemField extends Composite<Div> implements HasValidation {
         }
     }
 
+    /** Shows the answer without letting it change (answers the participant gave herself). */
+    void readOnly() {
+        if (field instanceof HasValue<?, ?> value) {
+            value.setReadOnly(true);
+        }
+    }
+
     /** Whether a person answers it (a description or a score is not a field). */
     boolean answerable() {
         return item.type().answered();
