@@ -1,6 +1,7 @@
 package org.researchportal.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -82,7 +83,7 @@ public class ReminderPlanner {
             try {
                 // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
                 planned += remind(round, day.participantId(), MessagePurpose.SESSION_REMINDER, key.apply(day),
-                        day.date(), null, days, now, (to, due) -> Map.of(
+                        day.date(), null, null, days, now, (to, due) -> Map.of(
                                 "name", to.displayName(), "time", to.preferences().reminderTime().toString(),
                                 "link", links.issue(to.id(), ParticipantLink.Target.HOME, due))) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -112,7 +113,7 @@ public class ReminderPlanner {
         for (VideoWeek week : weeks) {
             try {
                 planned += remind(round, week.participantId(), MessagePurpose.VIDEO_LINK, key.apply(week),
-                        week.date(), null, days, now, (to, due) -> Map.of(
+                        week.date(), null, null, days, now, (to, due) -> Map.of(
                                 "name", to.displayName(), "link", links.issue(to.id(),
                                         ParticipantLink.Target.EXERCISES, week.exerciseCode(), due))) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -145,7 +146,8 @@ public class ReminderPlanner {
             String key = callReminderPrefix(call.callId()) + call.day();
             try {
                 planned += remind(round, call.participantId(), MessagePurpose.CALL_REMINDER, key,
-                        call.day().minusDays(1), null, days + 1, now, (to, due) -> Map.of("name", to.displayName(),
+                        call.day().minusDays(1), null, null, days + 1, now, (to, due) -> Map.of("name", to
+                                .displayName(),
                                 "date", call.day().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                                         .withLocale(PortalLocales.fromTag(to.language()))),
                                 "window", CallWindows.of(call))) ? 1 : 0;
@@ -187,7 +189,7 @@ public class ReminderPlanner {
             }
             try {
                 planned += remind(round, due.participantId(), MessagePurpose.ASSESSMENT_DUE, key.apply(due),
-                        due.dueOn().minusDays(1), null, days + 1, now,
+                        due.dueOn().minusDays(1), null, null, days + 1, now,
                         (to, at) -> Map.of("name", to.displayName(), "date", due.dueOn().format(DateTimeFormatter
                                 .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
                                         to.language()))))) ? 1 : 0;
@@ -236,9 +238,19 @@ public class ReminderPlanner {
         PlanningRound round = PlanningRound.over(sends, QuestionnaireSend::key, outbox, templates);
         for (QuestionnaireSend send : sends) {
             QuestionnaireDue due = send.due();
+            boolean invitation = send.purpose() == MessagePurpose.QUESTIONNAIRE_INVITATION;
+            // A reminder comes a day after the invitation at the soonest (one that went late, when she was
+            // randomised after her window opened, is not followed by a reminder the same morning).
+            Optional<Instant> invited = Arrays.stream(Channel.values()).flatMap(channel -> round.planned(
+                    questionnairePrefix(due) + "invitation:" + channel).stream()).map(OutboxMessage::getDueAt)
+                    .min(Instant::compareTo);
+            if (!invitation && invited.isEmpty()) {
+                continue;
+            }
             try {
                 planned += remind(round, due.participantId(), send.purpose(), send.key(), send.day(),
-                        send.purpose() == MessagePurpose.QUESTIONNAIRE_INVITATION ? due.closesOn() : null, days, now,
+                        invitation ? due.closesOn() : null, invitation ? null : invited.get().plus(Duration.ofDays(
+                                1)), days, now,
                         (to, at) -> Map.of("name", to.displayName(), "date", due.closesOn().format(DateTimeFormatter
                                 .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(to.language()))),
                                 // The link names the timepoint's code only: never an instrument or a symptom.
@@ -293,10 +305,11 @@ public class ReminderPlanner {
      * Plans one reminder for a participant on a day (within the planning window in their calendar): at their
      * reminder time, moved out of their quiet hours, on a channel they agreed to, in their language, once per key
      * and channel. The kinds differ only in the day, the key and the words filled in. A message that may go late
-     * ({@code lateUntil}: an invitation) whose day or time has passed goes as soon as quiet hours allow, up to that day.
+     * ({@code lateUntil}: an invitation) whose day or time has passed goes as soon as quiet hours allow, up to that day;
+     * one that would go before {@code notBefore} (a reminder soon after its invitation) is not planned.
      */
     private boolean remind(PlanningRound round, String participantId, MessagePurpose purpose, String key, LocalDate day,
-            @Nullable LocalDate lateUntil, int days, Instant now,
+            @Nullable LocalDate lateUntil, @Nullable Instant notBefore, int days, Instant now,
             BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
         Optional<ParticipantContact> contact = participants.contact(participantId)
                 .filter(c -> c.status() == ParticipantStatus.ENROLLED)
@@ -324,6 +337,9 @@ public class ReminderPlanner {
         boolean late = mayGoLate && due.isBefore(now);
         if (late) {
             due = quiet.adjust(now, zone);
+        }
+        if (notBefore != null && due.isBefore(notBefore)) {
+            return false;
         }
         Locale locale = PortalLocales.fromTag(to.language());
         Optional<OutboxMessage> planned = round.planned(keyed);
