@@ -2,6 +2,11 @@ package org.researchportal.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -77,6 +82,20 @@ class QuestionnaireInvitationTests extends UiTest {
     Outbox outbox;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    GreenMail greenMail;
+    @Autowired
+    SmtpEmail email;
+    @Autowired
+    OutboxRecords records;
+    @Autowired
+    MessagingSettingsService settings;
+    @Autowired
+    SmsReplies replies;
+    @Autowired
+    org.researchportal.participants.ParticipantContacts contacts;
+    @Autowired
+    Clock clock;
 
     private TrialFixture trial;
 
@@ -159,10 +178,7 @@ class QuestionnaireInvitationTests extends UiTest {
      */
     @Test
     void anInvitationWhoseDayHasPassedGoesAtTheEndOfHerQuietHoursInHerLanguage() {
-        int offset = 23 - Instant.now().atZone(ZoneOffset.UTC).getHour();
-        offset = offset > 14 ? offset - 24 : offset < -12 ? offset + 24 : offset;
-        // Etc/GMT's signs are POSIX's: Etc/GMT-8 is eight hours ahead of UTC.
-        String late = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+        String late = zoneWhereItIs(23);
         String id = randomised("Late Evening", "zh-CN", late);
         ZoneId zone = ZoneId.of(late);
 
@@ -206,6 +222,42 @@ class QuestionnaireInvitationTests extends UiTest {
         assertThat(messagesOf(id, "week_1")).isNotEmpty().allSatisfy(m -> assertThat(m.getStatus()).isEqualTo(
                 OutboxMessage.Status.PENDING));
         assertThat(plan()).as("nothing of an answered timepoint is planned again").isZero();
+    }
+
+    /**
+     * Without a phone, the invitation goes by email (she consented to both): a late one at midday in her zone goes at
+     * once, over SMTP to the embedded mail server, with a link to the timepoint's questionnaires and no health words.
+     */
+    @Test
+    void withoutAPhoneTheInvitationGoesByEmailOverSmtp() throws Exception {
+        String zone = zoneWhereItIs(12);
+        String id = trial.asClinician(() -> trial.randomised(screening, consent, randomisation, new NewCandidate(
+                "Mail Only", LocalDate.now().minusDays(3), null, "mail-only@example.org", "en", zone, null)));
+        plan();
+        OutboxMessage invitation = messagesOf(id, "baseline").stream().filter(m -> m
+                .getPurpose() == MessagePurpose.QUESTIONNAIRE_INVITATION).findFirst().orElseThrow();
+        assertThat(invitation.getChannel()).isEqualTo(Channel.EMAIL);
+        assertThat(invitation.getDueAt()).isBeforeOrEqualTo(Instant.now());
+
+        int before = greenMail.getReceivedMessages().length;
+        var dispatcher = new OutboxDispatcher(records, settings, replies, contacts, outbox, List.of(email), clock,
+                Duration.ofMinutes(2));
+        asSystem(trial.tenantId(), EnumSet.of(PortalRole.COORDINATOR), () -> dispatcher.dispatchDue(10));
+
+        MimeMessage received = greenMail.getReceivedMessages()[before];
+        assertThat(received.getAllRecipients()[0].toString()).isEqualTo("mail-only@example.org");
+        assertThat(received.getSubject()).isEqualTo("A short questionnaire from your study team");
+        String text = GreenMailUtil.getBody(received);
+        assertThat(text).contains("/l/");
+        assertThat(HEALTH_WORDS).noneSatisfy(word -> assertThat(invitation.getBody()).containsIgnoringCase(word));
+    }
+
+    /** A fixed-offset zone in which the local hour is now the one given. */
+    private static String zoneWhereItIs(int hour) {
+        int offset = hour - Instant.now().atZone(ZoneOffset.UTC).getHour();
+        offset = offset > 14 ? offset - 24 : offset < -12 ? offset + 24 : offset;
+        // Etc/GMT's signs are POSIX's: Etc/GMT-8 is eight hours ahead of UTC.
+        return offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
     }
 
     @Test
