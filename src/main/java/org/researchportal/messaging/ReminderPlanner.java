@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
@@ -235,6 +237,10 @@ public class ReminderPlanner {
                 sends.addAll(ofTimepoint);
             }
         }
+        // Reminders on days the study no longer sets (its administrator changed them) are not wanted any more.
+        Set<String> wanted = sends.stream().map(QuestionnaireSend::key).collect(Collectors.toSet());
+        outbox.cancelPendingUnwanted(MessagePurpose.QUESTIONNAIRE_REMINDER, sends.stream().map(send -> send.due()
+                .participantId()).collect(Collectors.toSet()), wanted::contains, "The study's reminder days changed");
         PlanningRound round = PlanningRound.over(sends, QuestionnaireSend::key, outbox, templates);
         for (QuestionnaireSend send : sends) {
             QuestionnaireDue due = send.due();

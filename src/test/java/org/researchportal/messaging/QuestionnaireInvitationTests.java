@@ -171,6 +171,23 @@ class QuestionnaireInvitationTests extends UiTest {
                 .containsExactlyInAnyOrder(opens.plusDays(1), opens.plusDays(3));
     }
 
+    /** The administrator changes the reminder days: reminders pending on days no longer set are cancelled. */
+    @Test
+    void changedReminderDaysCancelThePendingRemindersOfDaysNoLongerSet() {
+        String id = randomised("Changed Days", "en", "Asia/Shanghai");
+        plan();
+        asSystem(trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> studies.configureQuestionnaires(trial
+                .studyId(), new QuestionnaireSettings(List.of(2), QuestionnaireSettings.IdentityCheck.SMS_CODE)));
+        plan();
+
+        Map<String, OutboxMessage.Status> week1 = messagesOf(id, "week_1").stream().collect(
+                java.util.stream.Collectors.toMap(m -> m.getIdempotencyKey().replace("questionnaire:" + id
+                        + ":week_1:", ""), OutboxMessage::getStatus));
+        assertThat(week1).containsExactlyInAnyOrderEntriesOf(Map.of("invitation:SMS", OutboxMessage.Status.PENDING,
+                "day-2:SMS", OutboxMessage.Status.PENDING, "day-1:SMS", OutboxMessage.Status.CANCELLED,
+                "day-3:SMS", OutboxMessage.Status.CANCELLED));
+    }
+
     /**
      * Her baseline window opened at consent, before she was randomised: the invitation goes at once, but not in her
      * quiet hours (she lives where it is 23:00 now): at their end, 08:00, in Chinese, and no reminder follows the
