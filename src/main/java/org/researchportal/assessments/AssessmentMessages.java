@@ -2,7 +2,9 @@ package org.researchportal.assessments;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.messaging.DueReminders;
 import org.researchportal.messaging.StaffAlerts;
@@ -14,8 +16,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What messaging sends about assessments: a reminder the day before a timepoint falls due, and the clinicians' email
- * about a serious adverse event. Messaging declares what it needs; this module tells it, so messaging need not know
+ * What messaging sends about assessments: a reminder the day before a timepoint falls due, the invitation and reminders
+ * to answer a timepoint's questionnaires, and the clinicians' email about a serious adverse event. Messaging declares what it needs; this module tells it, so messaging need not know
  * assessments.
  */
 @Component
@@ -24,12 +26,15 @@ class AssessmentMessages implements DueReminders {
     private static final Logger LOG = LoggerFactory.getLogger(AssessmentMessages.class);
 
     private final AssessmentService assessments;
+    private final Questionnaires questionnaires;
     private final StudyService studies;
     private final StaffAlerts alerts;
     private final TenantSweeps tenants;
 
-    AssessmentMessages(AssessmentService assessments, StudyService studies, StaffAlerts alerts, TenantSweeps tenants) {
+    AssessmentMessages(AssessmentService assessments, Questionnaires questionnaires, StudyService studies,
+            StaffAlerts alerts, TenantSweeps tenants) {
         this.assessments = assessments;
+        this.questionnaires = questionnaires;
         this.studies = studies;
         this.alerts = alerts;
         this.tenants = tenants;
@@ -42,6 +47,34 @@ class AssessmentMessages implements DueReminders {
             for (DueAssessment timepoint : assessments.worklist(study.id())) {
                 due.add(new AssessmentDue(timepoint.participantId(), timepoint.timepoint(), timepoint.dueOn(),
                         timepoint.state() == DueAssessment.State.DONE));
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Each participant's timepoints with questionnaires of her own, one entry per timepoint (its instruments share the
+     * window), with the study's reminder days.
+     */
+    @Override
+    public List<QuestionnaireDue> questionnaires() {
+        List<QuestionnaireDue> due = new ArrayList<>();
+        for (var study : studies.studies()) {
+            List<DueQuestionnaire> all = questionnaires.ofStudy(study.id());
+            if (all.isEmpty()) {
+                continue;
+            }
+            List<Integer> reminderDays = studies.questionnaireSettings(study.id()).reminderDays();
+            Map<String, List<DueQuestionnaire>> byTimepoint = new LinkedHashMap<>();
+            all.forEach(q -> byTimepoint.computeIfAbsent(q.participantId() + "/" + q.timepoint(),
+                    unseen -> new ArrayList<>()).add(q));
+            for (List<DueQuestionnaire> timepoint : byTimepoint.values()) {
+                DueQuestionnaire first = timepoint.getFirst();
+                // Nothing left for her: each answered, excused, or past its window.
+                boolean done = timepoint.stream().noneMatch(q -> q.state().answerable()
+                        || q.state() == DueQuestionnaire.State.UPCOMING);
+                due.add(new QuestionnaireDue(first.participantId(), first.timepoint(), first.opensOn(),
+                        first.closesOn(), reminderDays, done));
             }
         }
         return due;

@@ -10,16 +10,18 @@ import java.util.Set;
 final class DefaultTemplates {
 
     /** The placeholders each kind of message may use. */
-    static final Map<MessagePurpose, Set<String>> PLACEHOLDERS = Map.of(
-            MessagePurpose.SESSION_REMINDER, Set.of("name", "time", "link"),
-            MessagePurpose.VIDEO_LINK, Set.of("name", "link"),
-            MessagePurpose.CALL_REMINDER, Set.of("name", "date", "window"),
-            MessagePurpose.ASSESSMENT_DUE, Set.of("name", "date"),
-            MessagePurpose.SERIOUS_ADVERSE_EVENT, Set.of("study", "participant", "link"),
-            MessagePurpose.PROGRAMME_ALERT, Set.of("participant", "alert", "link"),
-            MessagePurpose.TEST, Set.of("name"),
-            MessagePurpose.ACCOUNT_INVITATION, Set.of("name", "username", "link"),
-            MessagePurpose.DATA_QUERY, Set.of("field", "study", "participant", "link"));
+    static final Map<MessagePurpose, Set<String>> PLACEHOLDERS = Map.ofEntries(
+            Map.entry(MessagePurpose.SESSION_REMINDER, Set.of("name", "time", "link")),
+            Map.entry(MessagePurpose.VIDEO_LINK, Set.of("name", "link")),
+            Map.entry(MessagePurpose.CALL_REMINDER, Set.of("name", "date", "window")),
+            Map.entry(MessagePurpose.ASSESSMENT_DUE, Set.of("name", "date")),
+            Map.entry(MessagePurpose.SERIOUS_ADVERSE_EVENT, Set.of("study", "participant", "link")),
+            Map.entry(MessagePurpose.PROGRAMME_ALERT, Set.of("participant", "alert", "link")),
+            Map.entry(MessagePurpose.TEST, Set.of("name")),
+            Map.entry(MessagePurpose.ACCOUNT_INVITATION, Set.of("name", "username", "link")),
+            Map.entry(MessagePurpose.DATA_QUERY, Set.of("field", "study", "participant", "link")),
+            Map.entry(MessagePurpose.QUESTIONNAIRE_INVITATION, Set.of("name", "date", "link")),
+            Map.entry(MessagePurpose.QUESTIONNAIRE_REMINDER, Set.of("name", "date", "link")));
 
     private DefaultTemplates() {
     }
@@ -45,6 +47,19 @@ final class DefaultTemplates {
                     ? new TemplateText(sms ? null : "研究评估", "{name}，您好！您的下一次研究评估在 {date}。")
                     : new TemplateText(sms ? null : "Your next study visit",
                             "Hello {name}, your next study assessment is due on {date}.");
+            // Questionnaires: no instrument, no symptom, no study, only that the team asks and until when.
+            case QUESTIONNAIRE_INVITATION -> zh
+                    ? new TemplateText(sms ? null : "研究团队的简短问卷",
+                            "{name}，您好！研究团队有一份简短问卷请您填写，{date} 前有效：{link}")
+                    : new TemplateText(sms ? null : "A short questionnaire from your study team",
+                            "Hello {name}, your study team has a short questionnaire for you, open until {date}: "
+                                    + "{link}");
+            case QUESTIONNAIRE_REMINDER -> zh
+                    ? new TemplateText(sms ? null : "提醒：研究团队的简短问卷",
+                            "{name}，您好！提醒您填写研究团队的简短问卷，{date} 前有效：{link}")
+                    : new TemplateText(sms ? null : "A reminder: your study team's short questionnaire",
+                            "Hello {name}, a reminder of your study team's short questionnaire, open until {date}: "
+                                    + "{link}");
             case SERIOUS_ADVERSE_EVENT -> zh
                     ? new TemplateText("严重不良事件：{study}", "{study} 的参与者 {participant} 报告了严重不良事件。请查看：{link}")
                     : new TemplateText("Serious adverse event: {study}",

@@ -34,6 +34,14 @@ public interface DueReminders {
         return List.of();
     }
 
+    /**
+     * Every randomised participant's timepoints with questionnaires she completes herself, answered or not (one with
+     * nothing left to answer cancels its pending invitation and reminders).
+     */
+    default List<QuestionnaireDue> questionnaires() {
+        return List.of();
+    }
+
     /** A day of a participant's exercise programme. */
     record SessionDay(String participantId, LocalDate date) {}
 
@@ -49,4 +57,19 @@ public interface DueReminders {
 
     /** A participant's assessment timepoint falling due on a day, and whether it is assessed already. */
     record AssessmentDue(String participantId, String timepoint, LocalDate dueOn, boolean done) {}
+
+    /**
+     * A participant's timepoint whose questionnaires she answers herself: its window, the days after the window opens
+     * on which the study reminds her, and whether anything is left for her to answer.
+     *
+     * @param done every questionnaire of the timepoint is answered, or excused (the visit was recorded missed, she
+     *     left), or its window closed: no invitation or reminder is wanted any more
+     */
+    record QuestionnaireDue(String participantId, String timepoint, LocalDate opensOn, LocalDate closesOn,
+            List<Integer> reminderDays, boolean done) {
+
+        public QuestionnaireDue {
+            reminderDays = List.copyOf(reminderDays);
+        }
+    }
 }

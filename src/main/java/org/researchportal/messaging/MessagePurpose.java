@@ -8,11 +8,11 @@ import java.util.Set;
 /** Why a message is sent: each purpose has its own templates and its own place in the schedule. */
 public enum MessagePurpose {
     SESSION_REMINDER, VIDEO_LINK, CALL_REMINDER, ASSESSMENT_DUE, SERIOUS_ADVERSE_EVENT, PROGRAMME_ALERT, TEST,
-    ACCOUNT_INVITATION, DATA_QUERY;
+    ACCOUNT_INVITATION, DATA_QUERY, QUESTIONNAIRE_INVITATION, QUESTIONNAIRE_REMINDER;
 
     /** What the schedule plans for a participant of a running study; none once its database is locked. */
     public static final Set<MessagePurpose> REMINDERS = Collections.unmodifiableSet(EnumSet.of(SESSION_REMINDER,
-            VIDEO_LINK, CALL_REMINDER, ASSESSMENT_DUE));
+            VIDEO_LINK, CALL_REMINDER, ASSESSMENT_DUE, QUESTIONNAIRE_INVITATION, QUESTIONNAIRE_REMINDER));
 
     public String messageKey() {
         return "message.purpose." + name().toLowerCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
@@ -87,6 +88,20 @@ public class Outbox {
     /** Cancels the pending messages planned under any of these keys. */
     int cancelPendingWithKeys(Collection<String> idempotencyKeys, String reason) {
         return cancelEach(records.pendingWithKeys(idempotencyKeys), reason);
+    }
+
+    /**
+     * Cancels the pending messages of one purpose to these participants that planning no longer wants (their key,
+     * without its channel, is not wanted): one read.
+     */
+    int cancelPendingUnwanted(MessagePurpose purpose, Collection<String> participantIds, Predicate<String> wanted,
+            String reason) {
+        if (participantIds.isEmpty()) {
+            return 0;
+        }
+        return cancelEach(records.pendingOfPurpose(purpose, participantIds).stream().filter(message -> !wanted.test(
+                message.getIdempotencyKey().substring(0, message.getIdempotencyKey().lastIndexOf(':')))).toList(),
+                reason);
     }
 
     /** Cancels a call's pending reminders, of every day or of every day but {@code keptDay}. */

@@ -19,7 +19,9 @@ public class ParticipantLink extends TenantOwnedDocument {
     public enum Target {
         HOME("my-study"),
         /** The exercise programme, opened at one exercise (its video) when the link names one. */
-        EXERCISES("my-exercises");
+        EXERCISES("my-exercises"),
+        /** One timepoint's questionnaires (the focus is the timepoint's code): {@code my-questionnaires/<timepoint>}. */
+        QUESTIONNAIRE("my-questionnaires");
 
         private final String path;
 
@@ -36,7 +38,10 @@ public class ParticipantLink extends TenantOwnedDocument {
     private String tokenHash;
     private String participantId;
     private Target target;
-    /** The exercise the page opens at, if any: a manual code, never anything about the participant. */
+    /**
+     * The exercise the page opens at (a manual code) or the questionnaires' timepoint (its code), if any: never anything
+     * about the participant.
+     */
     private @Nullable String focus;
     private Instant expiresAt;
     private @Nullable Instant revokedAt;
@@ -61,10 +66,14 @@ public class ParticipantLink extends TenantOwnedDocument {
         return target;
     }
 
-    /** The page's path, with the exercise to open at when the link names one. */
+    /** The page's path, with the exercise to open at (or the questionnaires' timepoint) when the link names one. */
     String location() {
-        return focus == null ? target.path() : target.path() + "?exercise="
-                + java.net.URLEncoder.encode(focus, java.nio.charset.StandardCharsets.UTF_8);
+        if (focus == null) {
+            return target.path();
+        }
+        String encoded = java.net.URLEncoder.encode(focus, java.nio.charset.StandardCharsets.UTF_8);
+        return target == Target.QUESTIONNAIRE ? target.path() + "/" + encoded : target.path() + "?exercise="
+                + encoded;
     }
 
     boolean isRevoked() {

@@ -1,25 +1,31 @@
 package org.researchportal.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.base.PhoneNumbers;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.PortalLocales;
 import org.researchportal.messaging.DueReminders.AssessmentDue;
 import org.researchportal.messaging.DueReminders.ExpectedCall;
+import org.researchportal.messaging.DueReminders.QuestionnaireDue;
 import org.researchportal.messaging.DueReminders.SessionDay;
 import org.researchportal.messaging.DueReminders.VideoWeek;
 import org.researchportal.participants.ParticipantContact;
@@ -79,7 +85,7 @@ public class ReminderPlanner {
             try {
                 // A signed link to the participant's home page: it names neither the study, the programme nor the arm.
                 planned += remind(round, day.participantId(), MessagePurpose.SESSION_REMINDER, key.apply(day),
-                        day.date(), days, now, (to, due) -> Map.of(
+                        day.date(), null, null, days, now, (to, due) -> Map.of(
                                 "name", to.displayName(), "time", to.preferences().reminderTime().toString(),
                                 "link", links.issue(to.id(), ParticipantLink.Target.HOME, due))) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -109,7 +115,7 @@ public class ReminderPlanner {
         for (VideoWeek week : weeks) {
             try {
                 planned += remind(round, week.participantId(), MessagePurpose.VIDEO_LINK, key.apply(week),
-                        week.date(), days, now, (to, due) -> Map.of(
+                        week.date(), null, null, days, now, (to, due) -> Map.of(
                                 "name", to.displayName(), "link", links.issue(to.id(),
                                         ParticipantLink.Target.EXERCISES, week.exerciseCode(), due))) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -142,7 +148,8 @@ public class ReminderPlanner {
             String key = callReminderPrefix(call.callId()) + call.day();
             try {
                 planned += remind(round, call.participantId(), MessagePurpose.CALL_REMINDER, key,
-                        call.day().minusDays(1), days + 1, now, (to, due) -> Map.of("name", to.displayName(),
+                        call.day().minusDays(1), null, null, days + 1, now, (to, due) -> Map.of("name", to
+                                .displayName(),
                                 "date", call.day().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                                         .withLocale(PortalLocales.fromTag(to.language()))),
                                 "window", CallWindows.of(call))) ? 1 : 0;
@@ -184,7 +191,7 @@ public class ReminderPlanner {
             }
             try {
                 planned += remind(round, due.participantId(), MessagePurpose.ASSESSMENT_DUE, key.apply(due),
-                        due.dueOn().minusDays(1), days + 1, now,
+                        due.dueOn().minusDays(1), null, null, days + 1, now,
                         (to, at) -> Map.of("name", to.displayName(), "date", due.dueOn().format(DateTimeFormatter
                                 .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(
                                         to.language()))))) ? 1 : 0;
@@ -199,6 +206,81 @@ public class ReminderPlanner {
         return planned;
     }
 
+    /**
+     * Plans the invitation to answer a timepoint's questionnaires on the day its window opens, and a reminder on each
+     * day the study set after that while the window is open; all at the participant's reminder time, out of her quiet
+     * hours. An invitation whose day has passed (her window opened before she was randomised) goes as soon as quiet
+     * hours allow. A timepoint with nothing left for her to answer (answered, excused, window closed) cancels what is
+     * still pending of it. Answers how many it newly planned.
+     */
+    int planQuestionnaires(int days, Predicate<String> who) {
+        Instant now = clock.instant();
+        int planned = 0;
+        List<QuestionnaireDue> timepoints = due(DueReminders::questionnaires, QuestionnaireDue::participantId, who);
+        List<QuestionnaireSend> sends = new ArrayList<>();
+        List<String> settled = new ArrayList<>();
+        for (QuestionnaireDue due : timepoints) {
+            List<QuestionnaireSend> ofTimepoint = new ArrayList<>();
+            ofTimepoint.add(new QuestionnaireSend(due, MessagePurpose.QUESTIONNAIRE_INVITATION, questionnairePrefix(
+                    due) + "invitation", due.opensOn()));
+            for (int after : due.reminderDays()) {
+                LocalDate day = due.opensOn().plusDays(after);
+                if (!day.isAfter(due.closesOn())) {
+                    ofTimepoint.add(new QuestionnaireSend(due, MessagePurpose.QUESTIONNAIRE_REMINDER,
+                            questionnairePrefix(due) + "day-" + after, day));
+                }
+            }
+            if (due.done()) {
+                ofTimepoint.forEach(send -> Arrays.stream(Channel.values()).forEach(channel -> settled.add(send
+                        .key() + ":" + channel)));
+            } else {
+                sends.addAll(ofTimepoint);
+            }
+        }
+        // Reminders on days the study no longer sets (its administrator changed them) are not wanted any more.
+        Set<String> wanted = sends.stream().map(QuestionnaireSend::key).collect(Collectors.toSet());
+        outbox.cancelPendingUnwanted(MessagePurpose.QUESTIONNAIRE_REMINDER, sends.stream().map(send -> send.due()
+                .participantId()).collect(Collectors.toSet()), wanted::contains, "The study's reminder days changed");
+        PlanningRound round = PlanningRound.over(sends, QuestionnaireSend::key, outbox, templates);
+        for (QuestionnaireSend send : sends) {
+            QuestionnaireDue due = send.due();
+            boolean invitation = send.purpose() == MessagePurpose.QUESTIONNAIRE_INVITATION;
+            // A reminder comes a day after the invitation at the soonest (one that went late, when she was
+            // randomised after her window opened, is not followed by a reminder the same morning).
+            Optional<Instant> invited = Arrays.stream(Channel.values()).flatMap(channel -> round.planned(
+                    questionnairePrefix(due) + "invitation:" + channel).stream()).map(OutboxMessage::getDueAt)
+                    .min(Instant::compareTo);
+            if (!invitation && invited.isEmpty()) {
+                continue;
+            }
+            try {
+                planned += remind(round, due.participantId(), send.purpose(), send.key(), send.day(),
+                        invitation ? due.closesOn() : null, invitation ? null : invited.get().plus(Duration.ofDays(
+                                1)), days, now,
+                        (to, at) -> Map.of("name", to.displayName(), "date", due.closesOn().format(DateTimeFormatter
+                                .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(to.language()))),
+                                // The link names the timepoint's code only: never an instrument or a symptom.
+                                "link", links.issue(to.id(), ParticipantLink.Target.QUESTIONNAIRE, due.timepoint(),
+                                        at))) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.error("Could not plan the questionnaire message of participant {} for {}", due.participantId(),
+                        due.timepoint(), e);
+            }
+        }
+        // Answered (or past) before their messages went: those are not wanted any more (one query for the round).
+        if (!settled.isEmpty()) {
+            outbox.cancelPendingWithKeys(settled, "Questionnaires answered already");
+        }
+        return planned;
+    }
+
+    private static String questionnairePrefix(QuestionnaireDue due) {
+        return "questionnaire:" + due.participantId() + ":" + due.timepoint() + ":";
+    }
+
+    /** One invitation or reminder of a timepoint's questionnaires, on its day. */
+    private record QuestionnaireSend(QuestionnaireDue due, MessagePurpose purpose, String key, LocalDate day) {}
+
     /** What every module that knows says is due, of one kind, for the participants planned for. */
     private <T> List<T> due(Function<DueReminders, List<T>> kind, Function<T, String> participant,
             Predicate<String> who) {
@@ -210,7 +292,7 @@ public class ReminderPlanner {
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public int planAll() {
         return planSessionReminders(DAYS_AHEAD) + planVideoLinks(DAYS_AHEAD) + planCallReminders(DAYS_AHEAD)
-                + planAssessmentReminders(DAYS_AHEAD);
+                + planAssessmentReminders(DAYS_AHEAD) + planQuestionnaires(DAYS_AHEAD, anyone -> true);
     }
 
     /**
@@ -221,17 +303,20 @@ public class ReminderPlanner {
     public int replan(String participantId) {
         Predicate<String> only = participantId::equals;
         return planSessionReminders(DAYS_AHEAD, only) + planVideoLinks(DAYS_AHEAD, only)
-                + planCallReminders(DAYS_AHEAD, only) + planAssessmentReminders(DAYS_AHEAD, only);
+                + planCallReminders(DAYS_AHEAD, only) + planAssessmentReminders(DAYS_AHEAD, only)
+                + planQuestionnaires(DAYS_AHEAD, only);
     }
 
     /**
      * Plans one reminder for a participant on a day (within the planning window in their calendar): at their
      * reminder time, moved out of their quiet hours, on a channel they agreed to, in their language, once per key
-     * and channel. The kinds differ only in the day, the key and the words filled in.
+     * and channel. The kinds differ only in the day, the key and the words filled in. A message that may go late
+     * ({@code lateUntil}: an invitation) whose day or time has passed goes as soon as quiet hours allow, up to that day;
+     * one that would go before {@code notBefore} (a reminder soon after its invitation) is not planned.
      */
     private boolean remind(PlanningRound round, String participantId, MessagePurpose purpose, String key, LocalDate day,
-            int days,
-            Instant now, BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
+            @Nullable LocalDate lateUntil, @Nullable Instant notBefore, int days, Instant now,
+            BiFunction<ParticipantContact, Instant, Map<String, String>> words) {
         Optional<ParticipantContact> contact = participants.contact(participantId)
                 .filter(c -> c.status() == ParticipantStatus.ENROLLED)
                 // A locked study asks nothing more of its participants.
@@ -245,18 +330,30 @@ public class ReminderPlanner {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         // The channel is part of the key: after SMS consent ends, the email reminder for the same day is a new send.
         String keyed = key + ":" + channel.get();
+        boolean mayGoLate = lateUntil != null && !today.isAfter(lateUntil);
+        if (mayGoLate && day.isBefore(today)) {
+            day = today;
+        }
         if (day.isBefore(today) || !day.isBefore(today.plusDays(days))) {
             return false;
         }
         var preferences = to.preferences();
-        Instant due = QuietHours.of(preferences).adjust(day.atTime(preferences.reminderTime()).atZone(zone)
-                .toInstant(), zone);
+        QuietHours quiet = QuietHours.of(preferences);
+        Instant due = quiet.adjust(day.atTime(preferences.reminderTime()).atZone(zone).toInstant(), zone);
+        boolean late = mayGoLate && due.isBefore(now);
+        if (late) {
+            due = quiet.adjust(now, zone);
+        }
+        if (notBefore != null && due.isBefore(notBefore)) {
+            return false;
+        }
         Locale locale = PortalLocales.fromTag(to.language());
         Optional<OutboxMessage> planned = round.planned(keyed);
         if (planned.isPresent()) {
-            // Planned already: re-planned only if still pending and its time or language no longer fits.
+            // Planned already: re-planned only if still pending and its time or language no longer fits (a late one
+            // keeps its time: "as soon as possible" moves with every round).
             OutboxMessage before = planned.get();
-            if (before.getStatus() == OutboxMessage.Status.PENDING && !due.isBefore(now) && (!before.getDueAt()
+            if (before.getStatus() == OutboxMessage.Status.PENDING && !late && !due.isBefore(now) && (!before.getDueAt()
                     .equals(due) || !before.getLocale().equals(locale))) {
                 outbox.replan(before, message(round, keyed, purpose, channel.get(), to, locale, due, words));
             }

@@ -32,7 +32,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * The tenant administrator creates the study (in a new tenant) and edits its record: name, registry id, arms and
- * enrolment target; below, what other modules add about the study (its stage).
+ * enrolment target, its principal investigator and how participants are asked for their own questionnaires; below,
+ * what other modules add about the study (its stage).
  */
 @Route("admin/study")
 @Menu(order = 61, icon = "FILE_TEXT_O", title = "menu.study")
@@ -91,7 +92,8 @@ final class StudyRecordView extends Main implements HasDynamicTitle {
         add(new Section(getTranslation("study.record"), form), new Section(getTranslation("study.arms"), arms), save);
         if (study != null) {
             add(new Section(getTranslation("study.principal-investigator"), new PrincipalInvestigatorPicker(
-                    study.id(), studies, accounts)));
+                    study.id(), studies, accounts)), new Section(getTranslation("study.questionnaires"),
+                            new QuestionnaireSettingsForm(study.id(), studies)));
             parts.forStudy(study.id()).forEach(this::add);
         }
     }
