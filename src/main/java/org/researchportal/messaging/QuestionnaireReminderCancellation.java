@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
  * planning reads (questionnaires, settings, contact) and writes (links, the outbox) need, whoever answered.
  */
 @Component
-class QuestionnaireAnswers {
+class QuestionnaireReminderCancellation {
 
     private final TenantSweeps tenants;
     private final ReminderPlanner planner;
 
-    QuestionnaireAnswers(TenantSweeps tenants, ReminderPlanner planner) {
+    QuestionnaireReminderCancellation(TenantSweeps tenants, ReminderPlanner planner) {
         this.tenants = tenants;
         this.planner = planner;
     }
