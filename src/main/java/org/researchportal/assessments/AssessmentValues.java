@@ -10,9 +10,6 @@ import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.clinical.ClinicalValues;
 import org.researchportal.base.clinical.FormKind;
 import org.researchportal.base.clinical.FormValues;
-import org.researchportal.base.security.CurrentUser;
-import org.researchportal.base.security.PortalRole;
-import org.researchportal.base.security.PortalUser;
 import org.researchportal.participants.BlindedParticipantRow;
 import org.researchportal.participants.BlindedParticipants;
 import org.researchportal.study.StudyService;
@@ -51,22 +48,9 @@ class AssessmentValues implements ClinicalValues {
         if (kind == FormKind.ADVERSE_EVENT) {
             return adverseEvents.ofParticipant(participantId).stream().map(e -> adverseEvent(studyId, e)).toList();
         }
-        Optional<BlindedParticipantRow> participant = participant(participantId);
+        Optional<BlindedParticipantRow> participant = participants.blindedParticipant(participantId);
         return instruments(studyId, assessments.ofParticipants(studyId, List.of(participantId)), form,
                 participant.map(p -> Map.of(p.id(), p)).orElse(Map.of()));
-    }
-
-    /**
-     * The participant whose saved instrument is read: the participant answering herself reads only her own row (the
-     * blinded read of anyone's is the site's).
-     */
-    private Optional<BlindedParticipantRow> participant(String participantId) {
-        PortalUser reader = CurrentUser.require();
-        if (reader.hasRole(PortalRole.PARTICIPANT) && !reader.hasRole(PortalRole.ASSESSOR)
-                && !reader.hasRole(PortalRole.MONITOR) && !reader.hasRole(PortalRole.CLINICIAN)) {
-            return participants.mine().filter(p -> p.id().equals(participantId));
-        }
-        return participants.blindedParticipant(participantId);
     }
 
     @Override

@@ -40,12 +40,7 @@ public class InstrumentLibrary {
                 .map(InstrumentVersion::toRow).toList();
     }
 
-    /**
-     * The newest published version of an instrument. A participant reads it too: the edit checks on what she answers
-     * herself name its items (a definition holds no one's data).
-     */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN,
-            Authorities.PARTICIPANT})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
     public Optional<Instrument> instrument(String code) {
         return newestPublished(code).map(InstrumentVersion::getInstrument);
     }

@@ -25,6 +25,10 @@ import org.researchportal.base.expression.Value;
  */
 public final class InstrumentScoring {
 
+    /** What an item's code may look like ({@link InstrumentRules#ITEM_CODE}), as a form names it in its answers. */
+    private static final java.util.regex.Pattern ITEM_CODE = java.util.regex.Pattern.compile(
+            InstrumentRules.ITEM_CODE);
+
     private InstrumentScoring() {
     }
 
@@ -41,7 +45,13 @@ public final class InstrumentScoring {
             }
             Optional<Item> item = instrument.item(code).filter(i -> i.type().answered());
             if (item.isEmpty()) {
-                errors.put("item." + code, "assessment.item.unknown");
+                // A field is named after what was sent only while it could be an item; anything else (a name of
+                // any size, thousands of them) is one refusal of the instrument's answers.
+                if (code != null && ITEM_CODE.matcher(code).matches() && errors.size() < instrument.items().size()) {
+                    errors.put("item." + code, "assessment.item.unknown");
+                } else {
+                    errors.put("instrument", "assessment.answers.unknown");
+                }
             } else if (!fits(item.get(), raw.trim())) {
                 errors.put("item." + code, messageFor(item.get(), raw.trim()));
             } else {

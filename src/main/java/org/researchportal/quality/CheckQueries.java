@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens a query, as the system, on a value a soft edit check questions. It runs in the thread of whoever saved the
- * value (an assessor, a clinician), so it acts with the monitor's authority alone, which raising needs; the save
+ * value (an assessor, a clinician, a participant answering her own questionnaire), so it acts with the monitor's authority alone, which raising needs; the save
  * stands whatever happens here, so a failure is logged rather than shown to the person who saved.
  */
 @Component

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.clinical.ClinicalDataRules;
 import org.researchportal.base.clinical.ClinicalForm;
@@ -17,6 +20,10 @@ import org.researchportal.base.expression.Expression;
 import org.researchportal.base.expression.ExpressionError;
 import org.researchportal.base.expression.Reference;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.security.PortalUser;
+import org.researchportal.base.security.SystemActor;
+import org.researchportal.participants.BlindedParticipants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +40,12 @@ class EditCheckRules implements ClinicalDataRules {
     private final EditCheckRecords records;
     private final FormFields fields;
     private final List<ClinicalValues> saved;
+    private final BlindedParticipants participants;
     private final Clock clock;
 
-    EditCheckRules(EditCheckRecords records, FormFields fields, List<ClinicalValues> saved, Clock clock) {
+    EditCheckRules(EditCheckRecords records, FormFields fields, List<ClinicalValues> saved,
+            BlindedParticipants participants, Clock clock) {
+        this.participants = participants;
         this.records = records;
         this.fields = fields;
         this.saved = saved;
@@ -44,8 +54,7 @@ class EditCheckRules implements ClinicalDataRules {
 
     /**
      * The other timepoints an instrument's hard checks read are the same participant's same instrument, read as the
-     * soft checks read them (no role of their own): the write that asks has checked the writer's role, and the
-     * participant answering herself may not read the assessor's reads.
+     * soft checks read them, with the authority {@link #readFor} says.
      */
     @Override
     public void check(ClinicalForm form, Map<String, String> values) {
@@ -54,11 +63,28 @@ class EditCheckRules implements ClinicalDataRules {
         if (hard.isEmpty()) {
             return;
         }
-        Map<String, Map<String, String>> others = form.kind() == FormKind.INSTRUMENT && hard.stream()
-                .anyMatch(EditCheckRules::readsOtherTimepoints) ? otherTimepoints(form) : Map.of();
-        failures(form, values, others, hard).stream().findFirst().ifPresent(f -> {
+        LocalDate today = today();
+        boolean readsOthers = form.kind() == FormKind.INSTRUMENT && hard.stream()
+                .anyMatch(EditCheckRules::readsOtherTimepoints);
+        Reads reads = readFor(form, () -> new Reads(fields.of(form.studyId(), form.kind(), form.form())
+                .orElse(null), readsOthers ? otherTimepoints(form) : Map.of()));
+        failures(form, values, reads.others(), hard, reads.catalogue(), today).stream().findFirst().ifPresent(f -> {
             throw ValidationException.of(f.field().formField(), FAILED, f.check().getMessageEn(), f.check()
                     .getMessageZh());
+        });
+    }
+
+    /**
+     * The soft checks among these that fail on a saved form, read as {@link #readFor} says: none when the form is no
+     * longer saved.
+     */
+    List<Failure> savedFailures(ClinicalForm form, List<EditCheck> checks) {
+        LocalDate today = today();
+        return readFor(form, () -> {
+            List<FormValues> all = savedOf(form.studyId(), form.participantId(), form.kind(), form.form());
+            return all.stream().filter(f -> f.form().equals(form)).findFirst().map(own -> failures(form, own
+                    .values(), otherOccasions(own, all), checks, fields.of(form.studyId(), form.kind(), form.form())
+                            .orElse(null), today)).orElse(List.of());
         });
     }
 
@@ -68,17 +94,46 @@ class EditCheckRules implements ClinicalDataRules {
         if (checks.isEmpty()) {
             return List.of();
         }
+        return failures(form, values, otherOccasions, checks, fields.of(form.studyId(), form.kind(), form.form())
+                .orElse(null), today());
+    }
+
+    private static List<Failure> failures(ClinicalForm form, Map<String, String> values,
+            Map<String, Map<String, String>> otherOccasions, List<EditCheck> checks,
+            FormFields.@Nullable Catalogue catalogue, LocalDate today) {
         Map<String, Map<String, String>> occasions = new HashMap<>(otherOccasions);
         if (form.kind() == FormKind.INSTRUMENT) {
             occasions.put(form.occasion(), values);
         }
-        CheckAnswers answers = CheckAnswers.of(values, occasions, today());
-        FormFields.Catalogue catalogue = fields.of(form.studyId(), form.kind(), form.form()).orElse(null);
+        CheckAnswers answers = CheckAnswers.of(values, occasions, today);
         return checks.stream().filter(c -> fails(c, answers)).map(c -> {
             FormFields.Field field = catalogue == null ? null : catalogue.field(c.getItem()).orElse(null);
             return new Failure(c, field != null ? field : new FormFields.Field(c.getItem(), c.getItem(),
                     c.getItem()), answers.value(c.getItem()));
         }).toList();
+    }
+
+    /** What a form's checks read besides its own values: its fields, and its instrument at other timepoints. */
+    private record Reads(FormFields.@Nullable Catalogue catalogue, Map<String, Map<String, String>> others) {}
+
+    /**
+     * Runs the reads a form's checks need. Staff read with their own authority. A participant answering her own
+     * questionnaire may read none of the services these reads go through (the instrument library, the assessor's
+     * entries, the blinded register), so, once the form is known to be her own, they run as the system with the
+     * monitor's read-only, blinded authority alone, as a soft check's query is opened ({@link CheckQueries}): for
+     * her form and nothing else, and nothing is written under it.
+     */
+    private <T> T readFor(ClinicalForm form, Supplier<T> reads) {
+        PortalUser writer = CurrentUser.require();
+        if (!writer.hasRole(PortalRole.PARTICIPANT)) {
+            return reads.get();
+        }
+        boolean hers = participants.mine().filter(p -> p.id().equals(form.participantId()) && p.studyId().equals(
+                form.studyId())).isPresent();
+        if (!hers || form.kind() != FormKind.INSTRUMENT) {
+            throw new NotFoundException("Form", form.key());
+        }
+        return SystemActor.callAs("edit-check", writer.tenantId(), Set.of(PortalRole.MONITOR), reads);
     }
 
     /** The saved forms of one kind and code of a participant, from the module that keeps them. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.researchportal.base.clinical.ClinicalDataChanged;
 import org.researchportal.base.clinical.ClinicalForm;
-import org.researchportal.base.clinical.FormValues;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a form's soft checks after it was saved and tells of each that fails ({@link EditCheckFailed}), so a query is
  * opened on its field. Only the checks that read a field the save changed run, so a save that corrects something else
- * does not raise the same query again.
+ * does not raise the same query again. A participant's own answers are checked too; the query they open is the
+ * site's ({@link CheckQueries}), never hers.
  */
 @Component
 class SoftEditChecks {
@@ -41,10 +41,7 @@ class SoftEditChecks {
         if (soft.isEmpty()) {
             return;
         }
-        List<FormValues> all = rules.savedOf(form.studyId(), form.participantId(), form.kind(), form.form());
-        all.stream().filter(f -> f.form().equals(form)).findFirst().ifPresent(own -> rules.failures(form, own
-                .values(), EditCheckRules.otherOccasions(own, all), soft).forEach(f -> events.publishEvent(
-                        new EditCheckFailed(change.tenantId(), form.item(f.field().point()), f.check().getCode(),
-                                f.check().getMessageEn(), f.check().getMessageZh()))));
+        rules.savedFailures(form, soft).forEach(f -> events.publishEvent(new EditCheckFailed(change.tenantId(), form
+                .item(f.field().point()), f.check().getCode(), f.check().getMessageEn(), f.check().getMessageZh())));
     }
 }

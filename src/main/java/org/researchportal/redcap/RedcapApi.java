@@ -147,7 +147,7 @@ class RedcapApi {
         info.put("secondary_unique_field", "");
         info.put("is_longitudinal", 1);
         info.put("has_repeating_instruments_or_events", 0);
-        info.put("surveys_enabled", 0);
+        info.put("surveys_enabled", project.surveys() ? 1 : 0);
         info.put("scheduling_enabled", 1);
         info.put("record_autonumbering_enabled", 0);
         // Randomisation is the portal's, and which arm a record is in is never part of this API.
@@ -219,7 +219,8 @@ class RedcapApi {
         String headers = parameters.choice("rawOrLabelHeaders", "raw", "raw", "label");
         var rows = records.export(project, new RedcapRecords.Export(type.equals("eav"), parameters.list("records"),
                 parameters.list("fields"), parameters.list("forms"), parameters.list("events"),
-                rawOrLabel.equals("label"), headers.equals("label"), parameters.flag("exportCheckboxLabel")));
+                rawOrLabel.equals("label"), headers.equals("label"), parameters.flag("exportCheckboxLabel"),
+                parameters.flag("exportSurveyFields")));
         if (format.equals(RedcapParameters.CSV)) {
             return Answer.ok(RedcapOutput.csv(rows.rows(), rows.columns(), rows.header()), format);
         }

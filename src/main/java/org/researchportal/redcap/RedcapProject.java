@@ -70,6 +70,18 @@ record RedcapProject(StudySummary study, List<Event> events, List<Instrument> in
         return events.stream().filter(e -> e.uniqueName().equals(uniqueName)).findFirst();
     }
 
+    /**
+     * Whether a form is a survey, as REDCap would call it: the participant completes it herself at some timepoint.
+     */
+    boolean survey(String form) {
+        return events.stream().anyMatch(e -> e.timepoint().byParticipant(form));
+    }
+
+    /** Whether any form is a survey (REDCap's "surveys enabled"). */
+    boolean surveys() {
+        return instruments.stream().anyMatch(i -> survey(i.code()));
+    }
+
     Optional<Instrument> form(String code) {
         return instruments.stream().filter(i -> i.code().equals(code)).findFirst();
     }

@@ -46,6 +46,12 @@ class RedcapRecords {
 
     static final String EVENT = "redcap_event_name";
     static final String IMPORT_REASON = "API import";
+    static final String SURVEY_IDENTIFIER = "redcap_survey_identifier";
+    /** REDCap's survey timestamp field of a form, {@code <form>_timestamp}. */
+    static final String TIMESTAMP = "_timestamp";
+    /** How REDCap writes a survey timestamp: the server's local time (here the tenant's), to the second. */
+    private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     /** Pseudo-fields clients may name or send; they are no fields of the project. */
     private static final Set<String> PSEUDO_FIELDS = Set.of(EVENT, "redcap_repeat_instrument",
             "redcap_repeat_instance", "redcap_survey_identifier", "redcap_data_access_group");
@@ -65,13 +71,27 @@ class RedcapRecords {
 
     /** What an export asks for. */
     record Export(boolean eav, List<String> records, List<String> fields, List<String> forms, List<String> events,
-            boolean labels, boolean labelHeaders, boolean checkboxLabels) {}
+            boolean labels, boolean labelHeaders, boolean checkboxLabels, boolean surveyFields) {
+
+        Export(boolean eav, List<String> records, List<String> fields, List<String> forms, List<String> events,
+                boolean labels, boolean labelHeaders, boolean checkboxLabels) {
+            this(eav, records, fields, forms, events, labels, labelHeaders, checkboxLabels, false);
+        }
+    }
 
     /** An export's rows and its columns (and, for CSV, its header line). */
     record Rows(List<Map<String, String>> rows, List<String> columns, List<String> header) {}
 
+    /**
+     * With {@code exportSurveyFields}, as REDCap: the survey identifier after the event (empty: the portal keeps no
+     * participant-list identifier beside the record id), and before each survey form's fields its timestamp, when the
+     * participant submitted it herself (empty when staff entered it, at a visit or from a paper form, as REDCap leaves
+     * it for data entry). A survey is a form the schedule marks completed by the participant.
+     */
     Rows export(RedcapProject project, Export ask) {
         List<Column> columns = selectedColumns(project, ask);
+        boolean surveys = ask.surveyFields() && project.surveys();
+        java.time.ZoneId zone = surveys ? CurrentUser.require().zone() : java.time.ZoneOffset.UTC;
         List<Event> events = selectedEvents(project, ask.events());
         List<BlindedParticipantRow> records = records(project, ask.records());
         Map<String, List<AssessmentRecord>> entered = new HashMap<>();
@@ -94,12 +114,24 @@ class RedcapRecords {
                 Map<String, String> row = new LinkedHashMap<>();
                 row.put(DataDictionary.RECORD_ID, orEmpty(record.studyNumber()));
                 row.put(EVENT, ask.labels() ? event.timepoint().label() : event.uniqueName());
+                if (surveys) {
+                    row.put(SURVEY_IDENTIFIER, "");
+                }
+                String previousForm = null;
                 for (Column column : columns) {
+                    Optional<AssessmentRecord> entry = here.stream().filter(a -> a.instrument().equals(column.form()))
+                            .findFirst();
+                    if (surveys && !column.form().equals(previousForm) && project.survey(column.form())) {
+                        String stamp = timestamp(event, column.form(), entry.orElse(null), zone);
+                        row.put(column.form() + TIMESTAMP, stamp);
+                        if (ask.eav() && !stamp.isEmpty()) {
+                            eav.add(eavLine(row, column.form() + TIMESTAMP, stamp));
+                        }
+                    }
+                    previousForm = column.form();
                     if (column.exportName().equals(DataDictionary.RECORD_ID)) {
                         continue;
                     }
-                    Optional<AssessmentRecord> entry = here.stream().filter(a -> a.instrument().equals(column.form()))
-                            .findFirst();
                     String value = value(column, event, entry.orElse(null), ask);
                     row.put(column.exportName(), value);
                     if (ask.eav() && !value.isEmpty()) {
@@ -116,7 +148,17 @@ class RedcapRecords {
         List<String> names = new ArrayList<>(List.of(DataDictionary.RECORD_ID, EVENT));
         List<String> header = new ArrayList<>(List.of(ask.labelHeaders() ? "Study number" : DataDictionary.RECORD_ID,
                 ask.labelHeaders() ? "Event Name" : EVENT));
+        if (surveys) {
+            names.add(SURVEY_IDENTIFIER);
+            header.add(ask.labelHeaders() ? "Survey Identifier" : SURVEY_IDENTIFIER);
+        }
+        String previousForm = null;
         for (Column column : columns) {
+            if (surveys && !column.form().equals(previousForm) && project.survey(column.form())) {
+                names.add(column.form() + TIMESTAMP);
+                header.add(ask.labelHeaders() ? "Survey Timestamp" : column.form() + TIMESTAMP);
+            }
+            previousForm = column.form();
             if (!column.exportName().equals(DataDictionary.RECORD_ID)) {
                 names.add(column.exportName());
                 header.add(ask.labelHeaders() ? headerLabel(column) : column.exportName());
@@ -127,6 +169,23 @@ class RedcapRecords {
 
     private static String orEmpty(@Nullable String value) {
         return value == null ? "" : value;
+    }
+
+    /** A survey's timestamp at an event: when she submitted it herself, else empty. */
+    private static String timestamp(Event event, String form, @Nullable AssessmentRecord entry, java.time.ZoneId zone) {
+        if (entry == null || !event.holds(form) || entry.respondent() != Respondent.PARTICIPANT) {
+            return "";
+        }
+        return STAMP.format(entry.recordedAt().atZone(zone));
+    }
+
+    private static Map<String, String> eavLine(Map<String, String> row, String field, String value) {
+        Map<String, String> line = new LinkedHashMap<>();
+        line.put("record", row.get(DataDictionary.RECORD_ID));
+        line.put("field_name", field);
+        line.put("value", value);
+        line.put(EVENT, row.get(EVENT));
+        return line;
     }
 
     private static void eavRows(List<Map<String, String>> eav, Map<String, String> row, Column column,
@@ -287,6 +346,10 @@ class RedcapRecords {
                 String value = orEmpty(cell.getValue()).strip();
                 if (name.equals(DataDictionary.RECORD_ID) || PSEUDO_FIELDS.contains(name)) {
                     continue;
+                }
+                if (name.endsWith(TIMESTAMP) && project.survey(name.substring(0, name.length() - TIMESTAMP
+                        .length()))) {
+                    continue; // A pseudo-field: REDCap ignores it in an import too.
                 }
                 if (name.endsWith("_complete") && project.form(name.substring(0, name.length() - 9)).isPresent()) {
                     if (!value.isEmpty() && !Set.of("0", "1", "2").contains(value)) {
@@ -462,6 +525,8 @@ class RedcapRecords {
     private static void unknownFields(RedcapProject project, List<Map<String, String>> rows) {
         Set<String> known = new LinkedHashSet<>(PSEUDO_FIELDS);
         project.columns().forEach(c -> known.add(c.exportName()));
+        project.instruments().stream().filter(i -> project.survey(i.code())).forEach(i -> known.add(i.code()
+                + TIMESTAMP));
         Set<String> unknown = new LinkedHashSet<>();
         rows.forEach(r -> r.keySet().stream().filter(k -> !known.contains(k)).forEach(unknown::add));
         if (!unknown.isEmpty()) {

@@ -49,6 +49,8 @@ final class ArchiveValues {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(itemOid(record.instrument(), "assessed_on"), record.assessedOn().toString());
         values.put(itemOid(record.instrument(), "version"), String.valueOf(record.instrumentVersion()));
+        values.putAll(respondent(record.instrument(), record.respondent().name(), record.identifiedBy() == null ? null
+                : record.identifiedBy().name()));
         record.answers().forEach((k, v) -> values.put(itemOid(record.instrument(), k), v));
         record.scores().forEach((k, v) -> values.put(itemOid(record.instrument(), k), number(v)));
         return values;
@@ -64,6 +66,11 @@ final class ArchiveValues {
         if (snapshot.get("instrumentVersion") instanceof Number version) {
             values.put(itemOid(instrument, "version"), String.valueOf(version.intValue()));
         }
+        // An entry made before the portal knew who answered was staff's.
+        Object respondent = snapshot.get("respondent");
+        Object identifiedBy = snapshot.get("identifiedBy");
+        values.putAll(respondent(instrument, respondent == null ? "STAFF" : String.valueOf(respondent),
+                identifiedBy == null ? null : String.valueOf(identifiedBy)));
         if (snapshot.get("answers") instanceof Map<?, ?> answers) {
             answers.forEach((k, v) -> values.put(itemOid(instrument, String.valueOf(k)), String.valueOf(v)));
         }
@@ -73,6 +80,20 @@ final class ArchiveValues {
                     values.put(itemOid(instrument, String.valueOf(k)), number(score.doubleValue()));
                 }
             });
+        }
+        return values;
+    }
+
+    /**
+     * Who gave a form's answers and, for her own, how the participant was identified, by their codes (as the
+     * metadata's code lists have them: {@code participant}, {@code link_and_sms_code}). When they were given is each
+     * value's audit record's time in the archive, and an item of its own in the export.
+     */
+    static Map<String, String> respondent(String instrument, String respondent, @Nullable String identifiedBy) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(itemOid(instrument, "respondent"), respondent.toLowerCase(Locale.ROOT));
+        if (identifiedBy != null) {
+            values.put(itemOid(instrument, "identified_by"), identifiedBy.toLowerCase(Locale.ROOT));
         }
         return values;
     }

@@ -12,6 +12,7 @@ import org.researchportal.assessments.Item;
 import org.researchportal.assessments.ItemType;
 import org.researchportal.assessments.MissedVisitRecord;
 import org.researchportal.base.Csv;
+import org.researchportal.base.security.SignInWay;
 import org.researchportal.study.Timepoint;
 
 /**
@@ -34,6 +35,9 @@ final class CsvExport {
         for (Instrument instrument : data.instruments) {
             header.add(instrument.code() + ".assessed_on");
             header.add(instrument.code() + ".version");
+            header.add(instrument.code() + ".respondent");
+            header.add(instrument.code() + ".answered_at");
+            header.add(instrument.code() + ".identified_by");
             instrument.questions().forEach(i -> header.add(instrument.code() + "." + i.code()));
             instrument.scores().forEach(s -> header.add(instrument.code() + "." + s.code()));
         }
@@ -53,6 +57,9 @@ final class CsvExport {
                     AssessmentRecord record = data.find(subject.id(), timepoint.code(), instrument.code());
                     row.add(record == null ? "" : record.assessedOn().toString());
                     row.add(record == null ? "" : String.valueOf(record.instrumentVersion()));
+                    row.add(record == null ? "" : code(record.respondent()));
+                    row.add(record == null ? "" : record.recordedAt().toString());
+                    row.add(record == null ? "" : code(record.identifiedBy()));
                     instrument.questions().forEach(i -> row.add(record == null ? ""
                             : text(record.answers().get(i.code()))));
                     instrument.scores().forEach(s -> row.add(record == null ? ""
@@ -81,6 +88,15 @@ final class CsvExport {
                     "", "", "", instrument.code()));
             line(out, List.of(instrument.code() + ".version", instrument.name().en()
                     + ": version of the instrument the entry was made with", "integer", "", "", "", instrument.code()));
+            line(out, List.of(instrument.code() + ".respondent", instrument.name().en() + ": who gave the answers: "
+                    + "participant (herself, on the portal) or staff (at a visit, or from a paper form)", "text", "",
+                    "", "", instrument.code()));
+            line(out, List.of(instrument.code() + ".answered_at", instrument.name().en() + ": when the answers "
+                    + "were recorded (UTC): submitted by the participant, or entered by staff", "datetime", "", "",
+                    "", instrument.code()));
+            line(out, List.of(instrument.code() + ".identified_by", instrument.name().en() + ": how the "
+                    + "participant was identified when she answered herself: " + codes(SignInWay.values())
+                    + " (empty: entered by staff)", "text", "", "", "", instrument.code()));
             for (Item item : instrument.questions()) {
                 line(out, List.of(instrument.code() + "." + item.code(), item.label().en() + choices(item),
                         item.type().name().toLowerCase(Locale.ROOT), text(item.unit()), text(item.min()),
@@ -105,6 +121,15 @@ final class CsvExport {
         return " (" + String.join(", ", item.choices().stream().map(c -> c.code() + " = " + c.label().en())
                 .toList()) + (item.type() == ItemType.MULTIPLE_CHOICE ? "; several codes comma separated" : "")
                 + ")";
+    }
+
+    /** A coded value as the export writes it: the enum's name in lower case ({@code link_and_sms_code}). */
+    private static String code(@Nullable Enum<?> value) {
+        return value == null ? "" : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String codes(Enum<?>[] values) {
+        return String.join(", ", java.util.Arrays.stream(values).map(CsvExport::code).toList());
     }
 
     private static String text(@Nullable Object value) {

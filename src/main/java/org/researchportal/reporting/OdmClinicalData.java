@@ -38,6 +38,9 @@ final class OdmClinicalData extends OdmWriting {
                         Map<String, String> values = new LinkedHashMap<>();
                         values.put(itemOid(instrument, "assessed_on"), record.assessedOn().toString());
                         values.put(itemOid(instrument, "version"), String.valueOf(record.instrumentVersion()));
+                        values.putAll(ArchiveValues.respondent(record.instrument(), record.respondent().name(),
+                                record.identifiedBy() == null ? null : record.identifiedBy().name()));
+                        values.put(itemOid(instrument, "answered_at"), record.recordedAt().toString());
                         record.answers().forEach((k, v) -> values.put(itemOid(instrument, k), v));
                         record.scores().forEach((k, v) -> values.put(itemOid(instrument, k), number(v)));
                         forms.add(Map.entry(oid(instrument.code()), values));

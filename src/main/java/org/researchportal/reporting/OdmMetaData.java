@@ -10,6 +10,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.Item;
+import org.researchportal.base.security.SignInWay;
 import org.researchportal.study.Timepoint;
 
 /**
@@ -18,6 +19,9 @@ import org.researchportal.study.Timepoint;
  * Elements follow the schema's order.
  */
 final class OdmMetaData extends OdmWriting {
+
+    private static final String RESPONDENT = "CL.RESPONDENT";
+    private static final String SIGN_IN_WAY = "CL.SIGN_IN_WAY";
 
     OdmMetaData(XMLStreamWriter xml, ExportData data) {
         super(xml, data);
@@ -66,6 +70,9 @@ final class OdmMetaData extends OdmWriting {
             List<String> items = new ArrayList<>();
             items.add(itemOid(instrument, "assessed_on"));
             items.add(itemOid(instrument, "version"));
+            items.add(itemOid(instrument, "respondent"));
+            items.add(itemOid(instrument, "answered_at"));
+            items.add(itemOid(instrument, "identified_by"));
             instrument.questions().forEach(i -> items.add(itemOid(instrument, i.code())));
             instrument.scores().forEach(s -> items.add(itemOid(instrument, s.code())));
             names.put(oid(instrument.code()), instrument.name().en());
@@ -80,6 +87,7 @@ final class OdmMetaData extends OdmWriting {
                     group.getKey().equals(ADVERSE_EVENTS));
         }
         itemDefs();
+        codeLists();
         xml.writeEndElement();
     }
 
@@ -142,6 +150,12 @@ final class OdmMetaData extends OdmWriting {
         for (Instrument instrument : data.instruments) {
             itemDef(itemOid(instrument, "assessed_on"), "Date assessed", "评估日期", "date", null, null);
             itemDef(itemOid(instrument, "version"), "Instrument version", "量表版本", "integer", null, null);
+            itemDef(itemOid(instrument, "respondent"), "Who gave the answers", "作答者", "text", null, null,
+                    RESPONDENT);
+            itemDef(itemOid(instrument, "answered_at"), "When the answers were recorded", "作答记录时间", "datetime",
+                    null, null, null);
+            itemDef(itemOid(instrument, "identified_by"), "How the participant answering was identified",
+                    "参与者自行作答时的身份核验方式", "text", null, null, SIGN_IN_WAY);
             for (Item item : instrument.questions()) {
                 itemDef(itemOid(instrument, item.code()), item.label().en(), item.label().zh(), dataType(item),
                         item.min(), item.max());
@@ -155,6 +169,11 @@ final class OdmMetaData extends OdmWriting {
 
     private void itemDef(String oid, String question, @Nullable String questionZh, String type, @Nullable Double min,
             @Nullable Double max) throws XMLStreamException {
+        itemDef(oid, question, questionZh, type, min, max, null);
+    }
+
+    private void itemDef(String oid, String question, @Nullable String questionZh, String type, @Nullable Double min,
+            @Nullable Double max, @Nullable String codeList) throws XMLStreamException {
         xml.writeStartElement(NS, "ItemDef");
         attributes(Map.of("OID", oid, "Name", question.length() > 60 ? question.substring(0, 60) : question,
                 "DataType", type));
@@ -169,6 +188,45 @@ final class OdmMetaData extends OdmWriting {
         }
         if (max != null) {
             rangeCheck("LE", number(max));
+        }
+        if (codeList != null) {
+            empty("CodeListRef", Map.of("CodeListOID", codeList));
+        }
+        xml.writeEndElement();
+    }
+
+    /**
+     * The codes of who answered and how she was identified, with their meaning in both languages: the faithful ODM
+     * 1.3.2 way to say what a coded item's values mean.
+     */
+    private void codeLists() throws XMLStreamException {
+        codeList(RESPONDENT, "Respondent", List.of(
+                new String[] {"staff", "Staff, at a visit or from a paper form", "工作人员（访视时或根据纸质问卷录入）"},
+                new String[] {"participant", "The participant herself, on the portal", "参与者本人（在门户中作答）"}));
+        codeList(SIGN_IN_WAY, "How the participant was identified", java.util.Arrays.stream(SignInWay.values())
+                .map(way -> {
+                    String code = way.name().toLowerCase(java.util.Locale.ROOT);
+                    return switch (way) {
+                        case PASSWORD -> new String[] {code, "Username and password", "用户名和密码"};
+                        case SINGLE_SIGN_ON -> new String[] {code, "The hospital's single sign-on", "医院统一登录"};
+                        case LINK -> new String[] {code, "A link sent to her", "发送给她的链接"};
+                        case LINK_AND_SMS_CODE -> new String[] {code, "A link and a code sent by SMS", "链接加短信验证码"};
+                        case LINK_AND_BIRTH_YEAR -> new String[] {code, "A link and her year of birth", "链接加出生年份"};
+                    };
+                }).toList());
+    }
+
+    private void codeList(String oid, String name, List<String[]> items) throws XMLStreamException {
+        xml.writeStartElement(NS, "CodeList");
+        attributes(Map.of("OID", oid, "Name", name, "DataType", "text"));
+        for (String[] item : items) {
+            xml.writeStartElement(NS, "CodeListItem");
+            xml.writeAttribute("CodedValue", item[0]);
+            xml.writeStartElement(NS, "Decode");
+            translated("en", item[1]);
+            translated("zh", item[2]);
+            xml.writeEndElement();
+            xml.writeEndElement();
         }
         xml.writeEndElement();
     }

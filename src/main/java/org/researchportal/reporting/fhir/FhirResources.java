@@ -224,7 +224,8 @@ class FhirResources {
             }
             Instrument version = versions.get(a.instrument() + "|" + a.instrumentVersion());
             if (version != null) {
-                responses.add(ResponseJson.of(address, a, version));
+                responses.add(ResponseJson.of(address, a, version, p.studyNumber() != null ? p.studyNumber() : p
+                        .id()));
             }
         }
         return responses;

@@ -11,13 +11,15 @@ import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.Instrument;
 import org.researchportal.assessments.Item;
 import org.researchportal.assessments.ItemType;
+import org.researchportal.assessments.Respondent;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A recorded assessment as an R4 QuestionnaireResponse: against the instrument version it was made with, about the
  * research subject (never a name), its answers typed as that version's Questionnaire asks, its scores as the calculated
- * items' decimals. It carries no arm, as the assessment itself does not.
+ * items' decimals. Its author is the assessor who entered it, or, when the participant answered herself, the Patient,
+ * who is then its source too. It carries no arm, as the assessment itself does not.
  */
 final class ResponseJson {
 
@@ -29,7 +31,10 @@ final class ResponseJson {
         return assessment.participantId() + "." + assessment.id();
     }
 
-    static ObjectNode of(FhirAddress address, AssessmentRecord assessment, Instrument version) {
+    /**
+     * @param studyNumber the subject's study number, which names the Patient (as ResearchSubject.individual does)
+     */
+    static ObjectNode of(FhirAddress address, AssessmentRecord assessment, Instrument version, String studyNumber) {
         ObjectNode r = Json.resource("QuestionnaireResponse", id(assessment));
         Json.addExtension(r, Json.extension(address.extension("timepoint")).put("valueCode", assessment
                 .timepoint()));
@@ -39,9 +44,15 @@ final class ResponseJson {
         r.set("subject", object().put("reference", "ResearchSubject/" + assessment.participantId()).put("type",
                 "ResearchSubject"));
         r.put("authored", assessment.recordedAt().toString());
-        // The assessor by user name, as the portal's record shows who entered it; nothing else about them.
-        r.set("author", Json.byIdentifier("Practitioner", address.identifierSystem("username"), assessment
-                .assessedBy()));
+        if (assessment.respondent() == Respondent.PARTICIPANT) {
+            // She answered herself: the Patient is both who wrote the answers down and who gave them, by study number.
+            r.set("author", Json.byIdentifier("Patient", address.identifierSystem("study-number"), studyNumber));
+            r.set("source", Json.byIdentifier("Patient", address.identifierSystem("study-number"), studyNumber));
+        } else {
+            // The assessor by user name, as the portal's record shows who entered it; nothing else about them.
+            r.set("author", Json.byIdentifier("Practitioner", address.identifierSystem("username"), assessment
+                    .assessedBy()));
+        }
         ArrayNode items = array();
         for (Item item : version.items()) {
             ArrayNode answers = array();

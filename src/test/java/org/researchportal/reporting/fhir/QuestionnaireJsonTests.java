@@ -99,7 +99,8 @@ class QuestionnaireJsonTests {
         FhirValidation.know(QuestionnaireJson.of(ADDRESS, EVERY_KIND, 3, true, null).toString());
         Map<String, String> answers = Map.of("weight", "72.50", "steps", "8000", "pain", "6", "side", "2", "joints",
                 "1,2", "smoker", "1", "cigarettes", "5", "right_only", "worse on the right", "answered", "yes");
-        String response = ResponseJson.of(ADDRESS, assessment(answers, Map.of("pain_doubled", 12.0)), EVERY_KIND)
+        String response = ResponseJson.of(ADDRESS, assessment(answers, Map.of("pain_doubled", 12.0)), EVERY_KIND,
+                "RE-MS-001")
                 .toString();
 
         assertThat(FhirValidation.problems(response)).isEmpty();
@@ -111,7 +112,8 @@ class QuestionnaireJsonTests {
         // What the validator catches: an answer branching hides, one out of range, one not among the options.
         Map<String, String> wrong = Map.of("weight", "300", "pain", "6", "side", "3", "smoker", "0", "cigarettes",
                 "5");
-        assertThat(FhirValidation.problems(ResponseJson.of(ADDRESS, assessment(wrong, Map.of()), EVERY_KIND)
+        assertThat(FhirValidation.problems(ResponseJson.of(ADDRESS, assessment(wrong, Map.of()), EVERY_KIND,
+                "RE-MS-001")
                 .toString())).hasSizeGreaterThanOrEqualTo(3);
     }
 
