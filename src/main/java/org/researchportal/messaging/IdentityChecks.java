@@ -159,13 +159,13 @@ public class IdentityChecks {
             return Outcome.of(Result.GONE, 0);
         }
         SignInWay signInWay = way == Way.SMS_CODE ? SignInWay.LINK_AND_SMS_CODE : SignInWay.LINK_AND_BIRTH_YEAR;
-        // The trail says in words which check it was: "...-sms-code" or "...-birth-year".
-        String asked = way == Way.SMS_CODE ? "-sms-code" : "-birth-year";
+        boolean byCode = way == Way.SMS_CODE;
         if (right) {
             if (records.useUp(link.requireId(), clock.instant()) == null) {
                 return Outcome.of(Result.GONE, 0);
             }
-            audit.record("participant-link.check-passed" + asked, "Participant", pending.participantId(), null,
+            audit.record(byCode ? "participant-link.check-passed-sms-code"
+                    : "participant-link.check-passed-birth-year", "Participant", pending.participantId(), null,
                     null, null);
             return new Outcome(Result.PASSED, 0, null, signInWay);
         }
@@ -175,11 +175,13 @@ public class IdentityChecks {
         }
         if (counted.getFailedChecks() >= MAX_TRIES) {
             records.useUp(link.requireId(), clock.instant());
-            audit.record("participant-link.check-spent" + asked, "Participant", pending.participantId(), null,
+            audit.record(byCode ? "participant-link.check-spent-sms-code"
+                    : "participant-link.check-spent-birth-year", "Participant", pending.participantId(), null,
                     Map.of("wrongAnswers", counted.getFailedChecks()), null);
             return Outcome.of(Result.SPENT, 0);
         }
-        audit.record("participant-link.check-failed" + asked, "Participant", pending.participantId(), null,
+        audit.record(byCode ? "participant-link.check-failed-sms-code"
+                : "participant-link.check-failed-birth-year", "Participant", pending.participantId(), null,
                 Map.of("wrongAnswers", counted.getFailedChecks()), null);
         return Outcome.of(Result.WRONG, MAX_TRIES - counted.getFailedChecks());
     }

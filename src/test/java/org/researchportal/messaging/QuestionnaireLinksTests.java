@@ -98,6 +98,8 @@ class QuestionnaireLinksTests extends PortalTest {
         assertThat(url).matches(".*/l/[A-Za-z0-9_-]{43}").doesNotContain(QuestionnaireLinkFixture.TIMEPOINT);
         HttpClient device = phone();
         assertThat(location(open(device, url))).endsWith("/" + PendingCheck.PAGE);
+        // The check page itself is public: it opens without signing in.
+        assertThat(open(device, "http://x/" + PendingCheck.PAGE).statusCode()).isEqualTo(200);
         assertThat(signedIn(device)).isFalse();
         assertThat(fixture.stored(url).get("usedAt")).as("kept for her answer").isNull();
         assertThat(trail()).doesNotContain("participant-link.used");

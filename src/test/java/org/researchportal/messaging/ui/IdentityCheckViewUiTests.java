@@ -22,6 +22,7 @@ import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.SignInWay;
 import org.researchportal.identity.AccountService;
 import org.researchportal.messaging.IdentityChecks;
+import org.researchportal.messaging.OutboxMessage;
 import org.researchportal.messaging.ParticipantLinks;
 import org.researchportal.messaging.PendingCheck;
 import org.researchportal.messaging.QuestionnaireLinkFixture;
@@ -104,6 +105,11 @@ class IdentityCheckViewUiTests extends UiTest {
                 .doesNotContainIgnoringCase("questionnaire").doesNotContainIgnoringCase("pain")
                 .doesNotContain("QLK"));
         String code = fixture.lastCode();
+        assertThat(mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(fixture.tenant)),
+                OutboxMessage.class))
+                .as("what staff read in the outbox").singleElement().satisfies(sms -> assertThat(sms.getBody())
+                        .doesNotContain(code).contains("•••"));
 
         answer("Code", code.equals("000000") ? "111111" : "000000");
         TextField field = _get(TextField.class, spec -> spec.withLabel("Code"));
