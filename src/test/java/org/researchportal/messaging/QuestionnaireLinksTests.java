@@ -180,4 +180,31 @@ class QuestionnaireLinksTests extends PortalTest {
         HttpClient device = phone();
         refusedWritingNothing(device, open(device, url));
     }
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    /** She asked for the code this minute: it goes at once, whatever her quiet hours, while a reminder waits. */
+    @Test
+    void theIdentityCodeIsNotHeldByQuietHours() {
+        var now = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai")).withSecond(0).withNano(0);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(fixture.participant)), new Update().set("quietFrom",
+                now.minusHours(1)).set("quietUntil", now.plusHours(1)).set("reminderTime", now.plusHours(3)),
+                org.researchportal.participants.Participant.class);
+        for (MessagePurpose purpose : List.of(MessagePurpose.TEST, MessagePurpose.IDENTITY_CODE)) {
+            fixture.as(fixture.tenant, EnumSet.of(PortalRole.COORDINATOR), () -> outbox.enqueue(new NewMessage(
+                    "quiet-" + purpose + fixture.participant, purpose, Channel.SMS, QuestionnaireLinkFixture.PHONE,
+                    fixture.participant, fixture.study, java.util.Locale.ENGLISH, null, "Your code is 123456.",
+                    null, Instant.now().minusSeconds(1))));
+        }
+        fixture.as(fixture.tenant, EnumSet.of(PortalRole.COORDINATOR), () -> dispatcher.dispatchDue(50));
+        var sent = fixture.as(fixture.tenant, EnumSet.of(PortalRole.COORDINATOR), () -> outbox.messagesOf(
+                fixture.participant));
+        assertThat(sent).filteredOn(m -> m.getPurpose() == MessagePurpose.IDENTITY_CODE).singleElement()
+                .satisfies(m -> assertThat(m.getStatus()).isEqualTo(OutboxMessage.Status.SENT));
+        assertThat(sent).filteredOn(m -> m.getPurpose() == MessagePurpose.TEST).singleElement()
+                .satisfies(m -> assertThat(m.getStatus()).isEqualTo(OutboxMessage.Status.PENDING));
+    }
 }
