@@ -36,15 +36,17 @@ class ModularityTests {
 
     /**
      * Messaging sends for every other module, so it must not lean on them: what is due, the study names and the
-     * alerts come through interfaces and operations messaging declares, not through imports of their modules.
+     * alerts come through interfaces and operations messaging declares, not through imports of their modules. The
+     * study's questionnaire settings (reminder days, how a link checks who answers) it reads from the study module
+     * (issue 22: study depends on nothing of messaging's, so no cycle).
      */
     @Test
-    void messagingLeansOnAtMostFiveModules() {
+    void messagingLeansOnAtMostSixModules() {
         ApplicationModule messaging = modules.getModuleByName("messaging").orElseThrow();
         var dependencies = messaging.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName)
                 .sorted().toList();
-        assertThat(dependencies).as("the modules messaging depends on").hasSizeLessThanOrEqualTo(5)
-                .doesNotContain("assessments", "exercise", "followup", "study");
+        assertThat(dependencies).as("the modules messaging depends on").hasSizeLessThanOrEqualTo(6)
+                .doesNotContain("assessments", "exercise", "followup");
     }
 
     @Test

@@ -21,7 +21,8 @@ final class DefaultTemplates {
             Map.entry(MessagePurpose.ACCOUNT_INVITATION, Set.of("name", "username", "link")),
             Map.entry(MessagePurpose.DATA_QUERY, Set.of("field", "study", "participant", "link")),
             Map.entry(MessagePurpose.QUESTIONNAIRE_INVITATION, Set.of("name", "date", "link")),
-            Map.entry(MessagePurpose.QUESTIONNAIRE_REMINDER, Set.of("name", "date", "link")));
+            Map.entry(MessagePurpose.QUESTIONNAIRE_REMINDER, Set.of("name", "date", "link")),
+            Map.entry(MessagePurpose.IDENTITY_CODE, Set.of("code", "minutes")));
 
     private DefaultTemplates() {
     }
@@ -83,6 +84,11 @@ final class DefaultTemplates {
                     : new TemplateText("Data query: {study} {participant}",
                             "A query was raised on {field} for participant {participant} in {study}. "
                                     + "Please answer it: {link}");
+            // Only the code: not the study, not the questionnaire, nothing about her health.
+            case IDENTITY_CODE -> zh
+                    ? new TemplateText(sms ? null : "您的验证码", "您的验证码是 {code}，{minutes} 分钟内有效。请勿告诉他人。")
+                    : new TemplateText(sms ? null : "Your code",
+                            "Your code is {code}. It is valid for {minutes} minutes. Do not share it with anyone.");
             case TEST -> zh ? new TemplateText(sms ? null : "测试", "{name}，您好！这是一条测试消息。")
                     : new TemplateText(sms ? null : "Test", "Hello {name}, this is a test message.");
         };

@@ -13,12 +13,18 @@ final class LinkMask {
     /** The tokens of participant links and set-password links, wherever they stand in a text or an HTML body. */
     private static final Pattern TOKEN = Pattern.compile("(/l/|/set-password/)[A-Za-z0-9_-]+");
     static final String MASK = "•••";
+    private static final Pattern CODE = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
 
     private LinkMask() {
     }
 
     static String masked(String text) {
         return TOKEN.matcher(text).replaceAll("$1" + MASK);
+    }
+
+    /** The text with every one-time code (a run of six digits) masked, as well as the links. */
+    static String codesMasked(String text) {
+        return CODE.matcher(masked(text)).replaceAll(MASK);
     }
 
     static @Nullable String maskedOrNull(@Nullable String text) {

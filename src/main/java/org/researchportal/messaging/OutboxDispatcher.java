@@ -196,7 +196,7 @@ public class OutboxDispatcher {
         MessageSender sender = senders.get(message.getChannel());
         ParticipantContact contact = message.getParticipantId() == null ? null
                 : participants.contact(message.getParticipantId()).orElse(null);
-        if (contact != null && consented(message, contact)) {
+        if (contact != null && consented(message, contact) && message.getPurpose().heldByQuietHours()) {
             // A resend, a retry or a backlog must not wake the participant either: it waits for their morning.
             ZoneId zone = ZoneId.of(contact.timeZone());
             Instant now = clock.instant();

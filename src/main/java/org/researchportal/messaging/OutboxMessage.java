@@ -147,9 +147,12 @@ public class OutboxMessage extends TenantOwnedDocument {
         return subject;
     }
 
-    /** The text as anyone but the sender sees it: sign-in links masked (see {@link LinkMask}). */
+    /**
+     * The text as anyone but the sender sees it: sign-in links masked (see {@link LinkMask}), and an identity check's
+     * code too (whoever reads the outbox must not be able to answer for her).
+     */
     public String getBody() {
-        return LinkMask.masked(body);
+        return purpose == MessagePurpose.IDENTITY_CODE ? LinkMask.codesMasked(body) : LinkMask.masked(body);
     }
 
     /** The HTML version as anyone but the sender sees it: sign-in links masked. */

@@ -20,7 +20,10 @@ public class ParticipantLink extends TenantOwnedDocument {
         HOME("my-study"),
         /** The exercise programme, opened at one exercise (its video) when the link names one. */
         EXERCISES("my-exercises"),
-        /** One timepoint's questionnaires (the focus is the timepoint's code): {@code my-questionnaires/<timepoint>}. */
+        /**
+         * The questionnaires of one timepoint (the focus). Opened on a device not signed in as the participant, it asks
+         * who is answering before it signs her in.
+         */
         QUESTIONNAIRE("my-questionnaires");
 
         private final String path;
@@ -48,6 +51,11 @@ public class ParticipantLink extends TenantOwnedDocument {
     /** When the link signed its participant in: it works once. */
     private @Nullable Instant usedAt;
     private int uses;
+    /** The one-time code last sent for the identity check: its hash only, and when it was sent. */
+    private @Nullable String codeHash;
+    private @Nullable Instant codeSentAt;
+    /** Wrong answers to the identity check so far: a few, then the link is spent. */
+    private int failedChecks;
 
     ParticipantLink(String tokenHash, String participantId, Target target, @Nullable String focus,
             Instant expiresAt) {
@@ -66,14 +74,32 @@ public class ParticipantLink extends TenantOwnedDocument {
         return target;
     }
 
-    /** The page's path, with the exercise to open at (or the questionnaires' timepoint) when the link names one. */
+    /** The page's path, with the exercise (or the questionnaires' timepoint) to open at when the link names one. */
     String location() {
         if (focus == null) {
             return target.path();
         }
         String encoded = java.net.URLEncoder.encode(focus, java.nio.charset.StandardCharsets.UTF_8);
-        return target == Target.QUESTIONNAIRE ? target.path() + "/" + encoded : target.path() + "?exercise="
-                + encoded;
+        return target == Target.QUESTIONNAIRE ? target.path() + "/" + encoded : target.path() + "?exercise=" + encoded;
+    }
+
+    /** Whether opening the link on a device not signed in as the participant asks who is answering first. */
+    boolean checksWhoAnswers() {
+        return target == Target.QUESTIONNAIRE;
+    }
+
+    @Nullable
+    String getCodeHash() {
+        return codeHash;
+    }
+
+    @Nullable
+    Instant getCodeSentAt() {
+        return codeSentAt;
+    }
+
+    int getFailedChecks() {
+        return failedChecks;
     }
 
     boolean isRevoked() {

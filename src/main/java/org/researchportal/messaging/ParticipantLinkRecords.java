@@ -37,6 +37,28 @@ class ParticipantLinkRecords {
         return documents.findOne(Query.query(Criteria.where("tokenHash").is(tokenHash)), ParticipantLink.class);
     }
 
+    Optional<ParticipantLink> byId(String linkId) {
+        return documents.findOne(Query.query(Criteria.where("_id").is(linkId)), ParticipantLink.class);
+    }
+
+    /**
+     * Keeps the hash of a new identity-check code, unless one went out since {@code sentBefore} (a new code at most
+     * once a minute): answers whether it was kept.
+     */
+    boolean newCode(String linkId, String codeHash, Instant now, Instant sentBefore) {
+        return documents.updateFirst(Query.query(Criteria.where("_id").is(linkId).and("usedAt").isNull()
+                .orOperator(Criteria.where("codeSentAt").isNull(), Criteria.where("codeSentAt").lte(sentBefore))),
+                new Update().set("codeHash", codeHash).set("codeSentAt", now), ParticipantLink.class) > 0;
+    }
+
+    /** Counts a wrong answer to the identity check; answers the link with its new count (null once used). */
+    @Nullable
+    ParticipantLink failCheck(String linkId) {
+        return documents.findAndModify(Query.query(Criteria.where("_id").is(linkId).and("usedAt").isNull()),
+                new Update().inc("failedChecks", 1), FindAndModifyOptions.options().returnNew(true),
+                ParticipantLink.class);
+    }
+
     /** A participant's links not revoked yet. */
     List<ParticipantLink> unrevokedOf(String participantId) {
         return documents.find(Query.query(Criteria.where("participantId").is(participantId).and("revokedAt")

@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -15,6 +17,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.identity.LinkSignIn;
@@ -33,6 +36,8 @@ import org.springframework.stereotype.Service;
 public class ParticipantLinks {
 
     static final String PATH = "/l/";
+    /** A timepoint's code, as a questionnaire link's focus (it goes in the page's path). */
+    private static final String FOCUS = "[A-Za-z0-9_-]{1,40}";
 
     /** Why a link did not sign anyone in, and the audit trail's action for it (none for a token nobody has). */
     enum Refusal {
@@ -64,6 +69,12 @@ public class ParticipantLinks {
         record Open(String accountId, String location, boolean signedInAlready) implements Opening {}
 
         record Refused(Refusal why) implements Opening {}
+
+        /**
+         * Ask who is answering before signing in (a questionnaire link on a device not signed in as her): the link
+         * stays unused until the right answer.
+         */
+        record Check(PendingCheck pending) implements Opening {}
     }
 
     private final ParticipantLinkRecords records;
@@ -101,14 +112,35 @@ public class ParticipantLinks {
     @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
     public String issue(String participantId, ParticipantLink.Target target, @Nullable String focus,
             Instant sentAt) {
+        Instant from = sentAt.isAfter(clock.instant()) ? sentAt : clock.instant();
+        return issue(participantId, target, focus, sentAt, from.plus(validFor));
+    }
+
+    /**
+     * The same, running until a moment the caller gives: a questionnaire link (focus: the timepoint's code) lives
+     * until the timepoint's window closes, {@link #endOfDay the end of that day} in the participant's zone.
+     */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN})
+    public String issue(String participantId, ParticipantLink.Target target, @Nullable String focus,
+            Instant sentAt, Instant expiresAt) {
         // A link only for a participant of this tenant: no dangling link to an id nobody has.
         participants.contact(participantId).orElseThrow(() -> new NotFoundException("Participant", participantId));
+        if (target == ParticipantLink.Target.QUESTIONNAIRE && (focus == null || !focus.matches(FOCUS))) {
+            throw ValidationException.of("focus", "participant-link.focus.invalid");
+        }
+        if (!expiresAt.isAfter(sentAt.isAfter(clock.instant()) ? sentAt : clock.instant())) {
+            throw ValidationException.of("expiresAt", "participant-link.expiry.invalid");
+        }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant from = sentAt.isAfter(clock.instant()) ? sentAt : clock.instant();
-        records.add(new ParticipantLink(hash(token), participantId, target, focus, from.plus(validFor)));
+        records.add(new ParticipantLink(hash(token), participantId, target, focus, expiresAt));
         return portal.base() + PATH + token;
+    }
+
+    /** The first moment after the day in the zone: when a link that runs to the end of that day stops. */
+    public static Instant endOfDay(LocalDate day, String zone) {
+        return day.plusDays(1).atStartOfDay(ZoneId.of(zone)).toInstant();
     }
 
     /** Revokes every link of the participant (withdrawal, consent ended); answers how many. */
@@ -162,6 +194,11 @@ public class ParticipantLinks {
                 case NO_ACCOUNT, TENANT_SUSPENDED -> Refusal.LEFT;
             });
         }
+        if (link.checksWhoAnswers()) {
+            return new Opening.Check(new PendingCheck(Objects.requireNonNull(CurrentUser.require().tenantId()), link
+                    .requireId(), participantId,
+                    account.get(), link.location()));
+        }
         // Used up atomically: of two openings at the same moment, one signs in.
         ParticipantLink claimed = records.useUp(link.requireId(), now);
         if (claimed == null) {
@@ -169,6 +206,24 @@ public class ParticipantLinks {
         }
         audit.record("participant-link.used", "Participant", participantId, null, null, null);
         return new Opening.Open(account.get(), link.location(), false);
+    }
+
+    /**
+     * The link of a pending check, while it may still sign its participant in: not used, revoked or run out, hers
+     * (the check's participant and account are the link's), and her account still one a link may sign in. Run in the
+     * check's tenant as the signed-link actor.
+     */
+    Optional<ParticipantLink> checkable(PendingCheck pending) {
+        Optional<ParticipantLink> found = records.byId(pending.linkId()).filter(link -> pending.participantId()
+                .equals(link.getParticipantId()) && !link.isRevoked() && !link.isUsed()
+                && !link.isExpiredAt(clock.instant()) && link.checksWhoAnswers());
+        if (found.isEmpty()) {
+            return found;
+        }
+        boolean hers = participants.contact(pending.participantId())
+                .filter(c -> !OutboxDispatcher.LEFT.contains(c.status()))
+                .map(c -> pending.accountId().equals(c.accountId())).orElse(false);
+        return hers && signIn.refusal(pending.tenantId(), pending.accountId()).isEmpty() ? found : Optional.empty();
     }
 
     private Opening refused(String participantId, Refusal why) {

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  * Where a link from a message lands: a usable token of a participant who may still be contacted signs them in on
  * this device (participant role only), once, and opens the page. A link used up or run out leads to the sign-in page
  * telling the participant to sign in or ask for a new link; anything else (unknown, revoked, withdrawn, a locked or
- * deactivated account) goes to the sign-in page, which says nothing about why. Attempts are limited per address, so
+ * deactivated account) goes to the sign-in page, which says nothing about why. A questionnaire link on a device not
+ * signed in as its participant signs nobody in yet: it leads to the check of who is answering ({@link IdentityChecks}).
+ * Attempts are limited per address, so
  * tokens cannot be guessed.
  */
 @Controller
@@ -64,7 +66,11 @@ class SignedLinkEntry {
         ParticipantLinks.Opening opening = tenants.inTenant(tenant, "signed-link", EnumSet.of(PortalRole.COORDINATOR),
                 () -> links.open(token, account -> signIn.signedInAs(account, request)))
                 .orElse(new ParticipantLinks.Opening.Refused(ParticipantLinks.Refusal.UNKNOWN));
-        if (opening instanceof ParticipantLinks.Opening.Open open && (open.signedInAlready()
+        if (opening instanceof ParticipantLinks.Opening.Check check) {
+            // Not signed in outright: this device keeps what is to be checked (never the token) and asks her.
+            request.getSession(true).setAttribute(PendingCheck.SESSION_KEY, check.pending());
+            response.sendRedirect(context + "/" + PendingCheck.PAGE);
+        } else if (opening instanceof ParticipantLinks.Opening.Open open && (open.signedInAlready()
                 || signIn.signIn(tenant, open.accountId(), request, response))) {
             response.sendRedirect(context + "/" + open.location());
         } else if (opening instanceof ParticipantLinks.Opening.Refused refused && refused.why().toldToParticipant()) {

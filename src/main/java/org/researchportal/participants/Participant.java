@@ -46,6 +46,9 @@ public class Participant extends TenantOwnedDocument {
     private @Nullable String phone;
     @ValueConverter(PersonalText.class)
     private @Nullable String email;
+    /** Her year of birth as the clinician recorded it (a questionnaire link may ask for it), sealed like the rest. */
+    @ValueConverter(PersonalText.class)
+    private @Nullable String birthYear;
     private String language;
     private String timeZone;
     @ValueConverter(PersonalText.class)
@@ -132,6 +135,11 @@ public class Participant extends TenantOwnedDocument {
 
     public @Nullable String getPhone() {
         return phone;
+    }
+
+    /** Her year of birth, if the clinician recorded it. */
+    public @Nullable Integer getBirthYear() {
+        return birthYear == null ? null : Integer.valueOf(birthYear);
     }
 
     public @Nullable String getEmail() {

@@ -36,6 +36,11 @@ class ParticipantChanges {
                 new Update().set("accountId", accountId).inc("version", 1), Participant.class) > 0;
     }
 
+    void setBirthYear(String participantId, @Nullable Integer year) {
+        documents.updateFirst(byId(participantId), new Update().set("birthYear", year == null ? null
+                : year.toString()).inc("version", 1), Participant.class);
+    }
+
     void saveContactPreferences(String participantId, ContactPreferences wanted) {
         documents.updateFirst(byId(participantId), new Update().set("timeZone", wanted.timeZone())
                 .set("reminderTime", wanted.reminderTime()).set("quietFrom", wanted.quietFrom())

@@ -16,6 +16,15 @@ public class ParticipantContacts {
     }
 
     /**
+     * Her year of birth as the clinician recorded it, for a questionnaire link's check of who is answering (run as
+     * the signed-link actor, a coordinator of the tenant).
+     */
+    @Secured(Authorities.COORDINATOR)
+    public Optional<Integer> birthYear(String participantId) {
+        return records.findParticipant(participantId).map(Participant::getBirthYear);
+    }
+
+    /**
      * How to reach a participant, for the messaging pipeline: contact details, language and time zone, and the
      * channels they consented to (none once they withdrew from participation). Never the arm.
      */

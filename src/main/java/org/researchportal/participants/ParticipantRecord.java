@@ -11,4 +11,4 @@ public record ParticipantRecord(String id, String studyId, String screeningNumbe
         @Nullable EligibilityAssessment eligibility, @Nullable Consent consent, List<Consent> earlierConsents,
         @Nullable String armName,
         @Nullable LocalDate enrolledOn, @Nullable Randomisation randomisation, List<Unblinding> unblindings,
-        List<StatusChange> statusChanges, List<ProtocolDeviation> deviations) {}
+        List<StatusChange> statusChanges, List<ProtocolDeviation> deviations, @Nullable Integer birthYear) {}

@@ -3,11 +3,13 @@ package org.researchportal.participants;
 import static org.researchportal.participants.ParticipantReads.armName;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.Inputs;
 import org.researchportal.base.NotFoundException;
@@ -38,6 +40,8 @@ import org.springframework.stereotype.Service;
 public class ParticipantService {
 
     static final String ENTITY = "Participant";
+    /** The earliest year of birth the record takes. */
+    public static final int BIRTH_YEAR_MIN = 1900;
 
     private final TenantDocuments documents;
     private final ParticipantRecords records;
@@ -129,6 +133,29 @@ public class ParticipantService {
         return wanted;
     }
 
+    /**
+     * Records (or clears, with null) the participant's year of birth, as read from her documents: a questionnaire
+     * link may ask her for it to check who is answering.
+     */
+    @Secured(Authorities.CLINICIAN)
+    public void recordBirthYear(String participantId, @Nullable Integer year) {
+        Participant participant = records.findParticipant(participantId)
+                .orElseThrow(() -> new NotFoundException("Participant", participantId));
+        int thisYear = LocalDate.now(clock.withZone(CurrentUser.require().zone())).getYear();
+        if (year != null && (year < BIRTH_YEAR_MIN || year > thisYear)) {
+            throw ValidationException.of("birthYear", "participant.birth-year.invalid");
+        }
+        locks.requireStudyOpen(participant.getStudyId());
+        if (java.util.Objects.equals(participant.getBirthYear(), year)) {
+            return;
+        }
+        changes.setBirthYear(participantId, year);
+        Map<String, Object> before = new HashMap<>();
+        before.put("birthYear", participant.getBirthYear() == null ? "" : participant.getBirthYear());
+        audit.record("participant.birth-year-recorded", ENTITY, participantId, before,
+                Map.of("birthYear", year == null ? "" : year), null);
+    }
+
     /** The enrolled participants this therapist follows. */
     @Secured(Authorities.THERAPIST)
     public Slice<CaseloadRow> therapistCaseload(Pageable pageable) {
@@ -158,7 +185,7 @@ public class ParticipantService {
                 p.getDisplayName(), p.getStatus(), p.getScreenedOn(), p.getScreenedBy(), p.getPhone(), p.getEmail(),
                 p.getLanguage(), p.getPreferredCallTime(), p.getEligibility(), p.getConsent(), p.getEarlierConsents(),
                 armName(study, p.getArmCode()), p.getEnrolledOn(), p.getRandomisation(), p.getUnblindings(),
-                p.getStatusChanges(), p.getDeviations());
+                p.getStatusChanges(), p.getDeviations(), p.getBirthYear());
     }
 
     /** Brings in a participant record from an earlier system (see {@link ParticipantImport}). */

@@ -110,7 +110,8 @@ class DatabaseLockWalkTests extends PortalTest {
                 "MediaLibrary.videos(1)", "MessageTemplates.preview(4)", "MessageTemplates.template(3)",
                 "MessagingSettingsService.current(0)", "MissedVisits.missedVisitsOf(2)", "Outbox.latest(1)",
                 "Outbox.latest(2)", "Outbox.messagesOf(1)", "ParticipantAccounts.hasPassword(1)",
-                "ParticipantContacts.contact(1)", "ParticipantInvitations.accountReady(1)",
+                "ParticipantContacts.birthYear(1)", "ParticipantContacts.contact(1)",
+                "ParticipantInvitations.accountReady(1)",
                 "ParticipantInvitations.lastInvitation(1)", "ParticipantProgramme.followsProgramme(0)",
                 "ParticipantProgramme.myHistory(0)", "ParticipantProgramme.myManual(0)",
                 "ParticipantProgramme.myProgramme(0)", "ParticipantProgramme.myToday(0)",
@@ -169,6 +170,7 @@ class DatabaseLockWalkTests extends PortalTest {
                 "ApiTokenService.importRedcapToken(5)", "ApiTokenService.importToken(4)", "ApiTokenService.revoke(1)",
                 "CareTeamService.assign(3)", "CareTeamService.linkAccount(2)", "ParticipantAccounts.invite(1)",
                 "ParticipantInvitations.invite(2)", "ParticipantLinks.issue(3)", "ParticipantLinks.issue(4)",
+                "ParticipantLinks.issue(5)",
                 "ParticipantLinks.revokeAll(1)");
         judged("the institution and its settings, above any one study", "TenantService.create(3)",
                 "TenantService.createWithAdministrator(4)", "TenantService.nameInChinese(2)",
@@ -364,6 +366,8 @@ class DatabaseLockWalkTests extends PortalTest {
                 new ParticipantImport(study, "SCR-EX-2", "EX-2", "Walk Imported", ParticipantStatus.ENROLLED,
                         "CONTROL", today.minusDays(30), today.minusDays(20), null, null, null, "en",
                         "Asia/Shanghai", null, null, null, null))));
+        refused.put("ParticipantService.recordBirthYear(2)", clinician(done(() -> participants.recordBirthYear(
+                randomised, 1958))));
         refused.put("ParticipationService.markLostToFollowUp(3)", clinician(done(() -> participation.markLostToFollowUp(
                 randomised, today, "Unreachable"))));
         refused.put("ParticipationService.recordDeviation(3)", clinician(done(() -> participation.recordDeviation(

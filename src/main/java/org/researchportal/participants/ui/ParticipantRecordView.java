@@ -110,6 +110,7 @@ final class ParticipantRecordView extends Main
         // One look-up names everyone the record and its trail name by username.
         var people = accounts.names(peopleNamedIn(record, trail));
         add(new ViewToolbar(title), new RecordSummary(record, people),
+                new BirthYearForm(record, participants, reload),
                 new EligibilityPanel(record, eligibility, screening, markings, reload),
                 new ConsentPanel(record, people, consent, documents.consentForms(record.studyId()), record
                         .consent() == null
