@@ -259,9 +259,10 @@ public class ReminderPlanner {
                                 1)), days, now,
                         (to, at) -> Map.of("name", to.displayName(), "date", due.closesOn().format(DateTimeFormatter
                                 .ofLocalizedDate(FormatStyle.LONG).withLocale(PortalLocales.fromTag(to.language()))),
-                                // The link names the timepoint's code only: never an instrument or a symptom.
+                                // The link names the timepoint's code only: never an instrument or a symptom. It
+                                // works until her window closes, at the end of that day in her zone.
                                 "link", links.issue(to.id(), ParticipantLink.Target.QUESTIONNAIRE, due.timepoint(),
-                                        at))) ? 1 : 0;
+                                        at, ParticipantLinks.endOfDay(due.closesOn(), to.timeZone())))) ? 1 : 0;
             } catch (RuntimeException e) {
                 LOG.error("Could not plan the questionnaire message of participant {} for {}", due.participantId(),
                         due.timepoint(), e);
