@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -22,8 +23,8 @@ import org.researchportal.base.expression.Reference;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.PortalUser;
-import org.researchportal.base.security.SystemActor;
 import org.researchportal.participants.BlindedParticipants;
+import org.researchportal.tenancy.TenantSweeps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +42,13 @@ class EditCheckRules implements ClinicalDataRules {
     private final FormFields fields;
     private final List<ClinicalValues> saved;
     private final BlindedParticipants participants;
+    private final TenantSweeps tenants;
     private final Clock clock;
 
     EditCheckRules(EditCheckRecords records, FormFields fields, List<ClinicalValues> saved,
-            BlindedParticipants participants, Clock clock) {
+            BlindedParticipants participants, TenantSweeps tenants, Clock clock) {
         this.participants = participants;
+        this.tenants = tenants;
         this.records = records;
         this.fields = fields;
         this.saved = saved;
@@ -133,7 +136,8 @@ class EditCheckRules implements ClinicalDataRules {
         if (!hers || form.kind() != FormKind.INSTRUMENT) {
             throw new NotFoundException("Form", form.key());
         }
-        return SystemActor.callAs("edit-check", writer.tenantId(), Set.of(PortalRole.MONITOR), reads);
+        return tenants.inTenant(Objects.requireNonNull(writer.tenantId()), "edit-check", Set.of(PortalRole.MONITOR),
+                reads).orElseThrow(() -> new NotFoundException("Form", form.key()));
     }
 
     /** The saved forms of one kind and code of a participant, from the module that keeps them. */
