@@ -49,6 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class QuestionnaireJourney extends BrowserJourney {
 
+    private static final java.nio.file.Path SHOTS = java.nio.file.Path.of("target");
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+/l/[A-Za-z0-9_-]{43}");
     private static final List<String> ITEMS = List.of("过去24小时最严重的疼痛", "过去24小时最轻的疼痛", "平均疼痛",
             "目前的疼痛");
@@ -112,6 +113,8 @@ class QuestionnaireJourney extends BrowserJourney {
             mobile.navigate(url(path));
             mobile.waitForURL(Pattern.compile(".*/identity-check$"));
             assertThat(mobile.getByText("请确认是您本人")).isVisible();
+            assertThat(AccessibilityJourney.seriousViolations(mobile)).as("the check page, by axe-core").isEmpty();
+            mobile.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("questionnaire-check.png")));
             String code = messagesOf(tenant, participant).stream()
                     .filter(m -> m.getPurpose() == MessagePurpose.IDENTITY_CODE).map(SentText::of).findFirst()
                     .orElseThrow().replaceAll("(?s).*?([0-9]{6}).*", "$1");
@@ -122,6 +125,7 @@ class QuestionnaireJourney extends BrowserJourney {
             mobile.getByText("开始").first().click();
             mobile.waitForURL(Pattern.compile(".*/my-questionnaires/baseline/bpi_sf$"));
             assertThat(mobile.getByText("简明疼痛量表（简表）").first()).isVisible();
+            assertThat(AccessibilityJourney.seriousViolations(mobile)).as("the form, by axe-core").isEmpty();
             answer(mobile, ITEMS.get(0), "7");
             answer(mobile, ITEMS.get(1), "2");
             settle(mobile);
@@ -136,8 +140,16 @@ class QuestionnaireJourney extends BrowserJourney {
             assertThat(checked(mobile, ITEMS.get(1))).as("kept before the drop").isEqualTo("2");
 
             answer(mobile, ITEMS.get(2), "4");
-            answer(mobile, ITEMS.get(3), "3");
+            // The keyboard alone answers too: the arrows move along a scale and choose.
+            mobile.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions().setName(ITEMS.get(3)))
+                    .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("0").setExact(true)).focus();
+            for (int i = 0; i < 3; i++) {
+                mobile.keyboard().press("ArrowRight");
+            }
             settle(mobile);
+            assertThat(checked(mobile, ITEMS.get(3))).as("chosen with the arrow keys").isEqualTo("3");
+            mobile.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("questionnaire-form.png"))
+                    .setFullPage(true));
             mobile.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交答案")).first().click();
             mobile.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog").getByRole(AriaRole.BUTTON,
                     new Locator.GetByRoleOptions()
