@@ -197,8 +197,12 @@ public class AssessmentService {
             throw ValidationException.of("instrument", "questionnaire.answered");
         }
         // A new entry is made with the newest published version; a change keeps the version the entry was made with.
+        // Her own answers keep the version she was shown: she may have begun before a newer one was published, and
+        // her answers mean what that version's questions said.
         InstrumentVersion version = (existing.isPresent() ? instruments.publishedVersion(instrumentCode,
-                existing.get().getInstrumentVersion()) : instruments.newestPublished(instrumentCode))
+                existing.get().getInstrumentVersion()) : identifiedBy != null && drawnFrom != null
+                        ? instruments.publishedVersion(instrumentCode, drawnFrom)
+                : instruments.newestPublished(instrumentCode))
                 .orElseThrow(() -> new NotFoundException("Instrument", instrumentCode));
         if (drawnFrom != null && drawnFrom != version.getNumber()) {
             throw ValidationException.of("instrument", "instrument.version-changed");

@@ -38,6 +38,8 @@ class QuestionnaireAnswersTests extends PortalTest {
     AccountService accounts;
     @Autowired
     ParticipantService participants;
+    @Autowired
+    InstrumentDesigner designer;
 
     private QuestionnaireFixture fixture;
     private String her;
@@ -74,6 +76,34 @@ class QuestionnaireAnswersTests extends PortalTest {
 
         answers.keep("baseline", "stiffness", "morning_minutes", "");
         assertThat(answers.open("baseline", "stiffness").answers()).containsExactly(Map.entry("stiffness", "6"));
+    }
+
+    @Test
+    void answersBegunBeforeANewerVersionWasPublishedAreSentWithTheVersionSheWasShown() {
+        signIn(her);
+        int shown = answers.open("baseline", "stiffness").version();
+        answers.keep("baseline", "stiffness", "stiffness", "5");
+        answers.keep("baseline", "stiffness", "morning_minutes", "15");
+
+        Instrument v1 = StandardInstruments.stiffness();
+        java.util.List<Item> items = new java.util.ArrayList<>(v1.items());
+        items.add(new Item("night_stiffness", ItemType.YES_NO, new Wording("Woken by stiffness at night",
+                "夜间因僵硬醒来"), null, null, null, null, java.util.List.of(), false, null, null, null, false, null));
+        int newer = asSystem(fixture.trial().tenantId(), java.util.EnumSet.of(
+                org.researchportal.base.security.PortalRole.TENANT_ADMIN), () -> {
+                    Instrument withNightStiffness = new Instrument(v1.code(), v1.name(), items, v1.note());
+                    designer.saveDraft(withNightStiffness, shown);
+                    return designer.publish("stiffness", withNightStiffness);
+                });
+        assertThat(newer).isGreaterThan(shown);
+
+        signIn(her);
+        assertThat(answers.open("baseline", "stiffness").version()).as("her form stays the one she began")
+                .isEqualTo(shown);
+        answers.submit("baseline", "stiffness");
+        OpenQuestionnaire sent = answers.open("baseline", "stiffness");
+        assertThat(sent.due().state()).isEqualTo(DueQuestionnaire.State.COMPLETED);
+        assertThat(sent.version()).as("recorded with the version whose questions she answered").isEqualTo(shown);
     }
 
     @Test

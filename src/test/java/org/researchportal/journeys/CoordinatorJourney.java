@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 class CoordinatorJourney extends BrowserJourney {
 
+    /** The participant's rows of calls (her missed questionnaires are listed under the calls, in a grid of their own). */
     private Locator cellsOf(String name) {
-        return page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(name));
+        return page.locator("vaadin-grid.call-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(name));
     }
 
     @Test
