@@ -230,7 +230,11 @@ public class ReminderPlanner {
                             questionnairePrefix(due) + "day-" + after, day));
                 }
             }
-            if (due.done()) {
+            // Without a phone account she cannot open the link: the site asks her on paper or by telephone (her
+            // window closing unanswered puts her on the coordinators' worklist).
+            boolean canAnswer = participants.contact(due.participantId()).map(c -> c.accountId() != null)
+                    .orElse(false);
+            if (due.done() || !canAnswer) {
                 ofTimepoint.forEach(send -> Arrays.stream(Channel.values()).forEach(channel -> settled.add(send
                         .key() + ":" + channel)));
             } else {

@@ -117,9 +117,32 @@ class QuestionnaireInvitationTests extends UiTest {
         });
     }
 
+    /** A randomised participant with her phone account (the link of an invitation signs into it). */
     private String randomised(String name, String language, String zone) {
+        String id = randomisedWithoutAccount(name, language, zone);
+        withAccount(id, name);
+        return id;
+    }
+
+    private void withAccount(String id, String name) {
+        String username = trial.account(accounts, "p", name, PortalRole.PARTICIPANT);
+        String account = asSystem(trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> accounts.accounts(
+                org.springframework.data.domain.Pageable.unpaged()).stream().filter(a -> a.username().equals(
+                        username)).findFirst().orElseThrow().id());
+        trial.doAsClinician(() -> careTeam.linkAccount(id, account));
+    }
+
+    private String randomisedWithoutAccount(String name, String language, String zone) {
         return trial.asClinician(() -> trial.randomised(screening, consent, randomisation, new NewCandidate(name,
                 LocalDate.now().minusDays(3), "+8613800138000", "q@example.org", language, zone, null)));
+    }
+
+    @Test
+    void aParticipantWithoutAPhoneAccountIsNotSentALinkSheCannotOpen() {
+        String id = randomisedWithoutAccount("No Account", "en", "Asia/Shanghai");
+        plan();
+        assertThat(messagesOf(id, "baseline")).isEmpty();
+        assertThat(messagesOf(id, "week_1")).isEmpty();
     }
 
     private int plan() {
@@ -224,7 +247,7 @@ class QuestionnaireInvitationTests extends UiTest {
         String account = asSystem(trial.tenantId(), EnumSet.of(PortalRole.TENANT_ADMIN), () -> accounts.create(
                 new NewAccount(username, "Answers Herself", null, "en", Set.of(PortalRole.PARTICIPANT), PASSWORD))
                 .id());
-        String id = randomised("Answers Herself", "en", "UTC");
+        String id = randomisedWithoutAccount("Answers Herself", "en", "UTC");
         trial.doAsClinician(() -> careTeam.linkAccount(id, account));
         plan();
         assertThat(messagesOf(id, "baseline")).isNotEmpty().allSatisfy(m -> assertThat(m.getStatus()).isEqualTo(
@@ -250,6 +273,7 @@ class QuestionnaireInvitationTests extends UiTest {
         String zone = zoneWhereItIs(12);
         String id = trial.asClinician(() -> trial.randomised(screening, consent, randomisation, new NewCandidate(
                 "Mail Only", LocalDate.now().minusDays(3), null, "mail-only@example.org", "en", zone, null)));
+        withAccount(id, "Mail Only");
         plan();
         OutboxMessage invitation = messagesOf(id, "baseline").stream().filter(m -> m
                 .getPurpose() == MessagePurpose.QUESTIONNAIRE_INVITATION).findFirst().orElseThrow();
