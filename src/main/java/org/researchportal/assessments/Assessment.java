@@ -27,6 +27,8 @@ class Assessment extends TenantOwnedDocument {
     private Map<String, Double> scores;
     private String assessedBy;
     private Instant recordedAt;
+    // Entries from before this was kept carry none: their first recording time is not known apart from recordedAt.
+    private @Nullable Instant answeredAt;
     // Entries made before participants answered themselves carry none: staff entered them.
     private @Nullable Respondent respondent;
     /** How the participant proved who she was when she answered; none for staff entries. */
@@ -46,6 +48,7 @@ class Assessment extends TenantOwnedDocument {
         this.scores = scores;
         this.assessedBy = assessedBy;
         this.recordedAt = recordedAt;
+        this.answeredAt = recordedAt;
     }
 
     /** A participant's own answers, with how she was identified when she gave them. */
@@ -62,7 +65,7 @@ class Assessment extends TenantOwnedDocument {
     AssessmentRecord toRecord() {
         return new AssessmentRecord(requireId(), participantId, timepoint, instrument, getInstrumentVersion(),
                 assessedOn, answers, scores,
-                assessedBy, recordedAt, getRespondent(), identifiedBy);
+                assessedBy, recordedAt, getRespondent(), identifiedBy, answeredAt == null ? recordedAt : answeredAt);
     }
 
     Respondent getRespondent() {

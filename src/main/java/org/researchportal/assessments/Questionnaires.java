@@ -102,7 +102,7 @@ public class Questionnaires {
                 due.add(new DueQuestionnaire(p.id(), p.studyId(), p.studyNumber(), p.displayName(), t.code(),
                         t.label(), t.labelZh(), instrument, window.opens(), dueOn, window.closes(),
                         state(today, window, dueOn, answered, excused, p.leftOn()),
-                        answered == null ? null : answered.toRecord().recordedAt(),
+                        answered == null ? null : answered.toRecord().answeredAt(),
                         answered == null ? null : answered.getRespondent()));
             }
         }

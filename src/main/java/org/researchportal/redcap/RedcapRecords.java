@@ -176,7 +176,7 @@ class RedcapRecords {
         if (entry == null || !event.holds(form) || entry.respondent() != Respondent.PARTICIPANT) {
             return "";
         }
-        return STAMP.format(entry.recordedAt().atZone(zone));
+        return STAMP.format(entry.answeredAt().atZone(zone));
     }
 
     private static Map<String, String> eavLine(Map<String, String> row, String field, String value) {

@@ -58,7 +58,7 @@ final class CsvExport {
                     row.add(record == null ? "" : record.assessedOn().toString());
                     row.add(record == null ? "" : String.valueOf(record.instrumentVersion()));
                     row.add(record == null ? "" : code(record.respondent()));
-                    row.add(record == null ? "" : record.recordedAt().toString());
+                    row.add(record == null ? "" : record.answeredAt().toString());
                     row.add(record == null ? "" : code(record.identifiedBy()));
                     instrument.questions().forEach(i -> row.add(record == null ? ""
                             : text(record.answers().get(i.code()))));
@@ -92,7 +92,8 @@ final class CsvExport {
                     + "participant (herself, on the portal) or staff (at a visit, or from a paper form)", "text", "",
                     "", "", instrument.code()));
             line(out, List.of(instrument.code() + ".answered_at", instrument.name().en() + ": when the answers "
-                    + "were recorded (UTC): submitted by the participant, or entered by staff", "datetime", "", "",
+                    + "were given (UTC): submitted by the participant, or first entered by staff; a later correction does"
+                    + " not move it", "datetime", "", "",
                     "", instrument.code()));
             line(out, List.of(instrument.code() + ".identified_by", instrument.name().en() + ": how the "
                     + "participant was identified when she answered herself: " + codes(SignInWay.values())

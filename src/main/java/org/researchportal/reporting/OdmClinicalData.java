@@ -40,7 +40,7 @@ final class OdmClinicalData extends OdmWriting {
                         values.put(itemOid(instrument, "version"), String.valueOf(record.instrumentVersion()));
                         values.putAll(ArchiveValues.respondent(record.instrument(), record.respondent().name(),
                                 record.identifiedBy() == null ? null : record.identifiedBy().name()));
-                        values.put(itemOid(instrument, "answered_at"), record.recordedAt().toString());
+                        values.put(itemOid(instrument, "answered_at"), record.answeredAt().toString());
                         record.answers().forEach((k, v) -> values.put(itemOid(instrument, k), v));
                         record.scores().forEach((k, v) -> values.put(itemOid(instrument, k), number(v)));
                         forms.add(Map.entry(oid(instrument.code()), values));

@@ -288,6 +288,9 @@ class QuestionnairesTests extends PortalTest {
         assertThat(corrected.answers()).containsEntry("stiffness", "6").containsEntry("morning_minutes", "20");
         assertThat(corrected.respondent()).as("still her answers, corrected").isEqualTo(Respondent.PARTICIPANT);
         assertThat(corrected.identifiedBy()).isEqualTo(SignInWay.LINK_AND_BIRTH_YEAR);
+        assertThat(corrected.answeredAt()).as("when she answered, which the correction does not move")
+                .isEqualTo(answered.answeredAt()).isEqualTo(answered.recordedAt());
+        assertThat(corrected.recordedAt()).as("when the entry was last written").isAfter(answered.recordedAt());
         assertThat(trial.as(PortalRole.CLINICIAN, () -> audit.history(AssessmentService.ENTITY, answered.id())))
                 .extracting(AuditEvent::getAction).containsExactly("assessment.changed",
                         "assessment.answered-by-participant.link-and-birth-year");

@@ -43,7 +43,7 @@ final class ResponseJson {
         r.put("status", "completed");
         r.set("subject", object().put("reference", "ResearchSubject/" + assessment.participantId()).put("type",
                 "ResearchSubject"));
-        r.put("authored", assessment.recordedAt().toString());
+        r.put("authored", assessment.answeredAt().toString());
         if (assessment.respondent() == Respondent.PARTICIPANT) {
             // She answered herself: the Patient is both who wrote the answers down and who gave them, by study number.
             r.set("author", Json.byIdentifier("Patient", address.identifierSystem("study-number"), studyNumber));
