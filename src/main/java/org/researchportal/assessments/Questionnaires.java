@@ -73,6 +73,15 @@ public class Questionnaires {
         return all;
     }
 
+    /**
+     * One randomised participant's questionnaires, for her record and the coordinator marking a missed one handled:
+     * her own entries read, not the whole study's. Empty for someone not randomised (or not of this tenant).
+     */
+    @Secured({Authorities.COORDINATOR, Authorities.CLINICIAN, Authorities.MONITOR})
+    public List<DueQuestionnaire> ofParticipant(String participantId) {
+        return participants.blindedParticipant(participantId).map(this::of).orElse(List.of());
+    }
+
     /** One participant's questionnaires (read with whatever authority the caller has to read her). */
     List<DueQuestionnaire> of(BlindedParticipantRow p) {
         List<Timepoint> schedule = studies.schedule(p.studyId());

@@ -124,9 +124,8 @@ public class MissedQuestionnaires {
         if (Inputs.isBlankOrLonger(note, NOTE_MAX_LENGTH)) {
             throw ValidationException.of("note", "questionnaire-missed.note.required");
         }
-        boolean missed = questionnaires.ofStudy(participant.studyId()).stream().anyMatch(q -> q.participantId()
-                .equals(participantId) && q.timepoint().equals(timepoint)
-                && q.state() == DueQuestionnaire.State.MISSED);
+        boolean missed = questionnaires.ofParticipant(participantId).stream().anyMatch(q -> q.timepoint()
+                .equals(timepoint) && q.state() == DueQuestionnaire.State.MISSED);
         if (!missed) {
             throw new NotFoundException("MissedQuestionnaire", participantId + "/" + timepoint);
         }

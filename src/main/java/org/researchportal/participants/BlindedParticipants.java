@@ -47,8 +47,11 @@ public class BlindedParticipants {
                 .map(BlindedParticipants::blinded);
     }
 
-    /** One enrolled or withdrawn participant, without their arm (for recording their assessments). */
-    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
+    /**
+     * One enrolled or withdrawn participant, without their arm (for recording their assessments; the coordinator for
+     * her questionnaires).
+     */
+    @Secured({Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN, Authorities.COORDINATOR})
     public Optional<BlindedParticipantRow> blindedParticipant(String participantId) {
         return records.randomised(participantId).map(BlindedParticipants::blinded);
     }

@@ -91,6 +91,7 @@ class DatabaseLockWalkTests extends PortalTest {
                 "AuditTrail.history(2)", "AuditTrail.participantHistory(1)",
                 "BlindedParticipants.blindedParticipant(1)", "BlindedParticipants.blindedParticipants(2)",
                 "BlindedParticipants.mine(0)", "Questionnaires.mine(0)", "Questionnaires.ofStudy(1)",
+                "Questionnaires.ofParticipant(1)",
                 "QuestionnaireAnswers.mine(0)", "QuestionnaireAnswers.open(2)",
                 "StudyService.questionnaireSettings(1)",
                 "CallParticipants.callParticipant(1)", "CallParticipants.callParticipants(0)",

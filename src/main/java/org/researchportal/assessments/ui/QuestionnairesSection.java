@@ -45,8 +45,7 @@ class QuestionnairesSection implements ParticipantRecordSection {
     @Override
     public Component section(ParticipantRecord record, Runnable reload) {
         List<DueQuestionnaire> hers = record.enrolledOn() == null ? List.of()
-                : questionnaires.ofStudy(record.studyId()).stream().filter(q -> q.participantId().equals(record.id()))
-                        .toList();
+                : questionnaires.ofParticipant(record.id());
         Map<String, Instrument> named = hers.isEmpty() ? Map.of() : instruments.instruments().stream()
                 .collect(Collectors.toMap(Instrument::code, i -> i, (a, b) -> a));
         return new Hers(hers, named);
