@@ -234,7 +234,7 @@ public class AssessmentService {
                 // A first entry needs no reason; one given (an API import says so) goes on the record. The
                 // participant's own answers say so, and how she was identified, in the audit trail's words.
                 audit.record(identifiedBy == null ? "assessment.recorded" : "assessment.answered-by-participant."
-                        + identifiedBy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        + identifiedBy.code(),
                         ENTITY, created.requireId(), null, created.toRecord(),
                         reason == null || reason.isBlank() ? null : reason.strip());
                 events.publishEvent(new ClinicalDataChanged(documentsTenant(), form, changedItems(null,

@@ -2,7 +2,6 @@ package org.researchportal.quality;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.researchportal.assessments.AssessmentRecord;
 import org.researchportal.assessments.AssessmentService;
@@ -65,8 +64,8 @@ final class InstrumentForms {
                 e.timepoint().labelZh());
         // Who answered: the participant herself (how she was identified) or the staff member who entered it.
         String detail = saved.respondent() == Respondent.PARTICIPANT && saved.identifiedBy() != null
-                ? words.text("data.instrument.detail.by-participant", e.entry().version(), words.text("sign-in-way."
-                        + saved.identifiedBy().name().toLowerCase(Locale.ROOT).replace('_', '-')), words.date(saved
+                ? words.text("data.instrument.detail.by-participant", e.entry().version(), words.text(saved
+                        .identifiedBy().messageKey()), words.date(saved
                                 .assessedOn()))
                 : words.text("data.instrument.detail", e.entry().version(), words.person(saved.assessedBy()),
                         words.time(saved.recordedAt()));

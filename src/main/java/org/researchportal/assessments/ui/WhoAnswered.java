@@ -65,6 +65,6 @@ final class WhoAnswered {
 
     private static String way(@Nullable SignInWay way, Component reader) {
         return way == null ? Formats.text(null)
-                : reader.getTranslation("sign-in-way." + way.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                : reader.getTranslation(way.messageKey());
     }
 }

@@ -14,5 +14,15 @@ public enum SignInWay {
     /** A questionnaire link and a one-time code sent to their phone by SMS. */
     LINK_AND_SMS_CODE,
     /** A questionnaire link and their year of birth, the fact the study chose. */
-    LINK_AND_BIRTH_YEAR
+    LINK_AND_BIRTH_YEAR;
+
+    /** Its name in messages and audit actions: {@code link-and-sms-code}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The bundle key of its words ("link and SMS code"). */
+    public String messageKey() {
+        return "sign-in-way." + code();
+    }
 }
