@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.researchportal.base.security.PortalRole;
+import org.researchportal.base.security.ShowsArms;
 import org.researchportal.base.security.SystemActor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -53,9 +54,19 @@ class RoleMatrixTests extends PortalTest {
     @Autowired
     ApplicationContext context;
 
-    record Operation(String name, Object bean, Method method, Set<PortalRole> roles) {}
+    record Operation(String name, Object bean, Method method, Set<PortalRole> roles) {
 
-    record View(String path, Class<?> type, Set<PortalRole> roles) {}
+        boolean showsArms() {
+            return method.isAnnotationPresent(ShowsArms.class);
+        }
+    }
+
+    record View(String path, Class<?> type, Set<PortalRole> roles) {
+
+        boolean showsArms() {
+            return type.isAnnotationPresent(ShowsArms.class);
+        }
+    }
 
     private List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
@@ -107,17 +118,20 @@ class RoleMatrixTests extends PortalTest {
         StringBuilder out = new StringBuilder("# Role matrix\n\nWritten by `RoleMatrixTests` from the code's own "
                 + "annotations (`@RolesAllowed` on views, `@Secured` on service operations) and walked by it both ways:"
                 + " each role is admitted where the table says so and refused everywhere else. Regenerate with "
-                + "`./mvnw test -Dtest=RoleMatrixTests -Drole-matrix.write=true`.\n\n");
+                + "`./mvnw test -Dtest=RoleMatrixTests -Drole-matrix.write=true`. Marked *arms*: it reveals allocation "
+                + "(`@ShowsArms`), so no blinded role may reach it.\n\n");
         String header = "| | " + ROLES.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(" | ")) + " |\n|---|" + "---|".repeat(ROLES.size()) + "\n";
         out.append("## Views\n\n").append(header.replaceFirst("\\| \\|", "| view |"));
         for (View view : views) {
-            out.append("| `").append(view.path().isEmpty() ? "/" : view.path()).append("` | ").append(marks(
-                    view.roles())).append('\n');
+            out.append("| `").append(view.path().isEmpty() ? "/" : view.path()).append('`').append(view.showsArms()
+                    ? " *arms*" : "").append(" | ").append(marks(
+                            view.roles())).append('\n');
         }
         out.append("\n## Service operations\n\n").append(header.replaceFirst("\\| \\|", "| operation |"));
         for (Operation operation : operations) {
-            out.append("| `").append(operation.name()).append("` | ").append(marks(operation.roles())).append('\n');
+            out.append("| `").append(operation.name()).append('`').append(operation.showsArms() ? " *arms*" : "")
+                    .append(" | ").append(marks(operation.roles())).append('\n');
         }
         return out.toString();
     }
@@ -191,6 +205,14 @@ class RoleMatrixTests extends PortalTest {
         assertThat(views()).filteredOn(v -> v.roles().contains(PortalRole.ASSESSOR)).extracting(View::path)
                 .doesNotContain("participants", "programme", "progress", "calls", "call", "coordinator", "therapist",
                         "clinician", "messages", "messages/participant");
+    }
+
+    @Test
+    void noBlindedRoleReachesAnArm() {
+        assertThat(operations()).filteredOn(Operation::showsArms).isNotEmpty().allSatisfy(o -> assertThat(o.roles())
+                .as(o.name()).noneMatch(PortalRole::blinded));
+        assertThat(views()).filteredOn(View::showsArms).isNotEmpty().allSatisfy(v -> assertThat(v.roles())
+                .as(v.path()).noneMatch(PortalRole::blinded));
     }
 
     private static Object blank(Class<?> type) {

@@ -5,6 +5,7 @@ import static org.researchportal.base.security.PortalRole.CLINICIAN;
 import static org.researchportal.base.security.PortalRole.COORDINATOR;
 import static org.researchportal.base.security.PortalRole.MONITOR;
 import static org.researchportal.base.security.PortalRole.PARTICIPANT;
+import static org.researchportal.base.security.PortalRole.STATISTICIAN;
 import static org.researchportal.base.security.PortalRole.TENANT_ADMIN;
 import static org.researchportal.base.security.PortalRole.THERAPIST;
 import static org.researchportal.participants.ParticipantStatus.ELIGIBLE;
@@ -43,6 +44,7 @@ final class DemoTenants {
                 new DemoAccount("fudan.clinician", "Dr Clinician Demo", "en", Set.of(CLINICIAN)),
                 new DemoAccount("fudan.assessor", "Assessor Demo", "en", Set.of(ASSESSOR)),
                 new DemoAccount("fudan.monitor", "Monitor Demo", "en", Set.of(MONITOR)),
+                new DemoAccount("fudan.statistician", "Statistician Demo", "en", Set.of(STATISTICIAN)),
                 new DemoAccount("fudan.therapist", "Therapist Demo", "en", Set.of(THERAPIST)),
                 new DemoAccount("fudan.coordinator", "协调员 演示", "zh-CN", Set.of(COORDINATOR)),
                 new DemoAccount("fudan.lead", "Lead Investigator Demo", "en", Set.of(CLINICIAN, THERAPIST)),
@@ -78,6 +80,7 @@ final class DemoTenants {
                 new DemoAccount("lakeside.clinician", "Dr Lakeside Demo", "en", Set.of(CLINICIAN)),
                 new DemoAccount("lakeside.assessor", "Lakeside Assessor Demo", "en", Set.of(ASSESSOR)),
                 new DemoAccount("lakeside.monitor", "Lakeside Monitor Demo", "en", Set.of(MONITOR)),
+                new DemoAccount("lakeside.statistician", "Lakeside Statistician Demo", "en", Set.of(STATISTICIAN)),
                 new DemoAccount("lakeside.therapist", "Lakeside Therapist Demo", "en", Set.of(THERAPIST)),
                 new DemoAccount("lakeside.coordinator", "Lakeside Coordinator Demo", "en", Set.of(COORDINATOR)),
                 new DemoAccount("lakeside.participant", "Alex Sample", "en", Set.of(PARTICIPANT)));

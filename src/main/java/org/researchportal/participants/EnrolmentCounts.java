@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.ShowsArms;
 import org.researchportal.study.StudySummary;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ public class EnrolmentCounts {
     }
 
     /** Participants by status and arm, and enrolment against the target. */
+    @ShowsArms
     @Secured(Authorities.CLINICIAN)
     public StudyProgress progress(String studyId) {
         StudySummary study = reads.requireStudy(studyId);
@@ -38,6 +40,7 @@ public class EnrolmentCounts {
     }
 
     /** Participants by status and arm, counted by the database: the CONSORT diagram reads no participant. */
+    @ShowsArms
     @Secured(Authorities.CLINICIAN)
     public List<AllocationCount> allocationCounts(String studyId) {
         reads.requireStudy(studyId);
@@ -45,6 +48,7 @@ public class EnrolmentCounts {
     }
 
     /** How many of these participants of a study each arm holds, by arm code. */
+    @ShowsArms
     @Secured(Authorities.CLINICIAN)
     public Map<String, Long> countByArm(String studyId, Collection<String> participantIds) {
         reads.requireStudy(studyId);

@@ -19,6 +19,7 @@ import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalLocales;
+import org.researchportal.base.security.ShowsArms;
 import org.researchportal.study.Arm;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
@@ -71,6 +72,7 @@ public class ParticipantService {
         this.clock = clock;
     }
 
+    @ShowsArms
     @Secured(Authorities.CLINICIAN)
     public Slice<ParticipantRow> participants(String studyId, Pageable pageable) {
         return findParticipants(studyId, ParticipantFilter.NONE, pageable);
@@ -81,6 +83,7 @@ public class ParticipantService {
      * stays paged. The number matches anywhere in the study or screening number ("17" finds S-017 and RE-MS-017), as
      * typed, without regular-expression meaning.
      */
+    @ShowsArms
     @Secured(Authorities.CLINICIAN)
     public Slice<ParticipantRow> findParticipants(String studyId, ParticipantFilter filter, Pageable pageable) {
         StudySummary study = reads.requireStudy(studyId);
@@ -177,6 +180,7 @@ public class ParticipantService {
     }
 
     /** One participant's whole record, for the clinician working on it. */
+    @ShowsArms
     @Secured(Authorities.CLINICIAN)
     public ParticipantRecord participantRecord(String participantId) {
         Participant p = records.participant(participantId);

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.security.Authorities;
+import org.researchportal.base.security.ShowsArms;
 import org.researchportal.participants.AllocationCount;
 import org.researchportal.participants.EnrolmentCounts;
 import org.researchportal.participants.ParticipantStatus;
@@ -37,6 +38,7 @@ public class ConsortService {
     }
 
     /** Counted by the database, not by reading the participants: it costs the same for 24 or 10,000 of them. */
+    @ShowsArms
     @Secured(Authorities.CLINICIAN)
     public ConsortFlow flow(String studyId) {
         StudySummary study = studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));

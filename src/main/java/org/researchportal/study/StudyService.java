@@ -40,15 +40,13 @@ public class StudyService {
 
     /** The tenant's studies, by acronym. Every role of the tenant may know which studies it runs. */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR,
-            Authorities.THERAPIST,
-            Authorities.COORDINATOR, Authorities.PARTICIPANT})
+            Authorities.STATISTICIAN, Authorities.THERAPIST, Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public List<StudySummary> studies() {
         return records.summariesByAcronym();
     }
 
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR,
-            Authorities.THERAPIST,
-            Authorities.COORDINATOR, Authorities.PARTICIPANT})
+            Authorities.STATISTICIAN, Authorities.THERAPIST, Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public Optional<StudySummary> study(String studyId) {
         return records.findSummary(studyId);
     }
@@ -190,7 +188,7 @@ public class StudyService {
      * questionnaires' compliance, the participant for her own questionnaires; it is the same in every arm.
      */
     @Secured({Authorities.TENANT_ADMIN, Authorities.CLINICIAN, Authorities.ASSESSOR, Authorities.MONITOR,
-            Authorities.COORDINATOR, Authorities.PARTICIPANT})
+            Authorities.STATISTICIAN, Authorities.COORDINATOR, Authorities.PARTICIPANT})
     public List<Timepoint> schedule(String studyId) {
         return records.study(studyId).getSchedule();
     }

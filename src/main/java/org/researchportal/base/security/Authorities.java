@@ -14,6 +14,7 @@ public final class Authorities {
     public static final String THERAPIST = "ROLE_" + Roles.THERAPIST;
     public static final String COORDINATOR = "ROLE_" + Roles.COORDINATOR;
     public static final String MONITOR = "ROLE_" + Roles.MONITOR;
+    public static final String STATISTICIAN = "ROLE_" + Roles.STATISTICIAN;
     public static final String PARTICIPANT = "ROLE_" + Roles.PARTICIPANT;
 
     private Authorities() {

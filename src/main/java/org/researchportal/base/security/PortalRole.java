@@ -19,6 +19,7 @@ public enum PortalRole {
     THERAPIST(Roles.THERAPIST, "therapist"),
     COORDINATOR(Roles.COORDINATOR, "coordinator"),
     MONITOR(Roles.MONITOR, "monitor"),
+    STATISTICIAN(Roles.STATISTICIAN, "statistics"),
     PARTICIPANT(Roles.PARTICIPANT, "my-study");
 
     private final String roleName;

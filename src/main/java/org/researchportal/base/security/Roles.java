@@ -13,6 +13,7 @@ public final class Roles {
     public static final String THERAPIST = "THERAPIST";
     public static final String COORDINATOR = "COORDINATOR";
     public static final String MONITOR = "MONITOR";
+    public static final String STATISTICIAN = "STATISTICIAN";
     public static final String PARTICIPANT = "PARTICIPANT";
 
     private Roles() {

@@ -12,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.List;
 import org.researchportal.base.security.Roles;
+import org.researchportal.base.security.ShowsArms;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.NoStudyNotice;
 import org.researchportal.base.ui.Section;
@@ -25,6 +26,7 @@ import org.researchportal.study.StudyService;
 import org.researchportal.study.StudySummary;
 
 /** The clinician's dashboard: enrolment against target, participants by status and arm, and the participant list. */
+@ShowsArms
 @Route("clinician")
 @Menu(order = 10, icon = "DOCTOR", title = "menu.clinician")
 @RolesAllowed(Roles.CLINICIAN)

@@ -22,6 +22,7 @@ import org.researchportal.audit.AuditEvent;
 import org.researchportal.audit.AuditTrail;
 import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.base.security.Roles;
+import org.researchportal.base.security.ShowsArms;
 import org.researchportal.base.ui.FormMarkings;
 import org.researchportal.base.ui.MissingParameter;
 import org.researchportal.base.ui.UnsavedChanges;
@@ -44,6 +45,7 @@ import org.researchportal.study.TrialDocumentService;
  * One participant's record for the clinician: contact, eligibility, consent and randomisation, in the order the work
  * is done. An id of another tenant, or none at all, is simply not found.
  */
+@ShowsArms
 @Route("participants")
 @RolesAllowed(Roles.CLINICIAN)
 final class ParticipantRecordView extends Main

@@ -1,0 +1,33 @@
+package org.researchportal.analysis.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/** A link that downloads a report's figures (CSV), its chart (SVG) or the records behind it, made when clicked. */
+final class DownloadLink {
+
+    private DownloadLink() {
+    }
+
+    static Anchor csv(String label, String fileName, Supplier<String> content) {
+        return of(label, fileName, "text/csv", content);
+    }
+
+    static Anchor svg(String label, String fileName, Supplier<String> content) {
+        return of(label, fileName, "image/svg+xml", content);
+    }
+
+    static Anchor of(String label, String fileName, String type, Supplier<String> content) {
+        var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = content.get().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, type, bytes.length);
+        }), label);
+        anchor.setDownload(true);
+        anchor.addClassName("statistics-download");
+        return anchor;
+    }
+}

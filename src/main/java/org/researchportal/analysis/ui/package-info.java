@@ -1,0 +1,4 @@
+@NullMarked
+package org.researchportal.analysis.ui;
+
+import org.jspecify.annotations.NullMarked;
