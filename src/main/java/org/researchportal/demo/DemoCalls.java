@@ -14,6 +14,7 @@ import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.CounsellingTopic;
 import org.researchportal.followup.FollowUpPlanSettings;
 import org.researchportal.followup.FollowUpPlans;
+import org.researchportal.followup.OutsideExerciseKind;
 import org.researchportal.followup.SideEffect;
 import org.researchportal.followup.Urgency;
 import org.researchportal.followup.WorklistFilter;
@@ -36,7 +37,7 @@ class DemoCalls {
                         + "on with your endocrine therapy and whether anything worries you.",
                 "您好，这里是 RE-MS 研究团队的每月电话随访。想了解一下您内分泌治疗的情况，以及是否有任何担心的问题。",
                 List.of(CallQuestion.AROMATASE_INHIBITOR, CallQuestion.SIDE_EFFECTS, CallQuestion.JOINT_PAIN,
-                        CallQuestion.NEW_HEALTH_PROBLEMS, CallQuestion.COUNSELLING)));
+                        CallQuestion.OUTSIDE_EXERCISE, CallQuestion.NEW_HEALTH_PROBLEMS, CallQuestion.COUNSELLING)));
     }
 
     static FollowUpPlanSettings exercisePlan() {
@@ -45,7 +46,7 @@ class DemoCalls {
                         + "about ten minutes.",
                 "您好，这里是 RE-MS 研究团队，打电话了解您居家运动方案的进展，大约需要十分钟。",
                 List.of(CallQuestion.AROMATASE_INHIBITOR, CallQuestion.JOINT_PAIN, CallQuestion.EXERCISE,
-                        CallQuestion.NEW_HEALTH_PROBLEMS, CallQuestion.SIDE_EFFECTS)));
+                        CallQuestion.OUTSIDE_EXERCISE, CallQuestion.NEW_HEALTH_PROBLEMS, CallQuestion.SIDE_EFFECTS)));
     }
 
     private final FollowUpPlans plans;
@@ -91,16 +92,31 @@ class DemoCalls {
             boolean exercise = row.participant().armCode().equals("EXERCISE");
             boolean worried = n == 2;
             boolean fell = n == 3;
+            // Exercise outside the study: some of the control arm walk or dance, fewer of the exercise arm add more.
+            boolean outside = exercise ? n % 4 == 1 : n % 2 == 0;
             var answers = new CallAnswers(true, n % 3 == 0 ? 2 : 0, worried ? Set.of(SideEffect.JOINT_PAIN,
                     SideEffect.STIFFNESS) : Set.of(SideEffect.HOT_FLUSHES), worried
                             ? "Morning stiffness in both hands; wonders whether to stop the tablets" : null,
                     worried ? 6 : 2 + n % 3, exercise ? 8 + n % 5 : null, fell,
                     fell ? "Slipped at home last week and bruised her right wrist; no doctor seen yet" : null,
                     exercise ? Set.of() : Set.of(CounsellingTopic.ENDOCRINE_THERAPY, CounsellingTopic.ADHERENCE),
-                    worried, worried ? "Thinking of stopping letrozole because of joint pain: please review" : null);
+                    worried, worried ? "Thinking of stopping letrozole because of joint pain: please review" : null,
+                    outside, outside ? outsideKinds(n, exercise) : Set.of(), outside ? (exercise ? 30 : 60 + 15 * (n
+                            % 5)) : null);
             long version = worklist.context(id).call().getVersion();
             records.recordAttempt(id, new CallEntry(CallOutcome.COMPLETED, answers, null,
                     worried ? "Advised not to stop without speaking to the clinic" : null, version));
         }
+    }
+
+    private static Set<OutsideExerciseKind> outsideKinds(int n, boolean exercise) {
+        if (exercise) {
+            return Set.of(OutsideExerciseKind.WALKING);
+        }
+        return switch (n % 3) {
+            case 0 -> Set.of(OutsideExerciseKind.WALKING);
+            case 1 -> Set.of(OutsideExerciseKind.MIND_BODY, OutsideExerciseKind.WALKING);
+            default -> Set.of(OutsideExerciseKind.DANCE);
+        };
     }
 }

@@ -12,6 +12,11 @@ public enum CallQuestion {
     JOINT_PAIN,
     /** Exercise done in the last month (the exercise arm's adherence). */
     EXERCISE,
+    /**
+     * Exercise done outside the study in the last month: whether any, which kinds and about how many minutes a week
+     * (contamination, above all of the control arm).
+     */
+    OUTSIDE_EXERCISE,
     /** New health problems since the last call: these go to a clinician to review as a possible adverse event. */
     NEW_HEALTH_PROBLEMS,
     /** Counselling and health education topics covered on the call. */

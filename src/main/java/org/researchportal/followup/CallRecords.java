@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.assessments.AdverseEventDrafts;
@@ -180,6 +181,7 @@ public class CallRecords {
         boolean exercise = script.asks(CallQuestion.EXERCISE);
         boolean health = script.asks(CallQuestion.NEW_HEALTH_PROBLEMS);
         boolean counselling = script.asks(CallQuestion.COUNSELLING);
+        boolean outside = script.asks(CallQuestion.OUTSIDE_EXERCISE);
         if (ai && given.takingAromataseInhibitor() == null) {
             errors.put("takingAromataseInhibitor", "call.answer.required");
         }
@@ -195,6 +197,9 @@ public class CallRecords {
         if (exercise && (given.exerciseSessions() == null || given.exerciseSessions() < 0
                 || given.exerciseSessions() > 62)) {
             errors.put("exerciseSessions", "call.sessions.invalid");
+        }
+        if (outside) {
+            outsideExerciseProblems(given, errors);
         }
         if (health && given.newHealthProblem() == null) {
             errors.put("newHealthProblem", "call.answer.required");
@@ -215,7 +220,36 @@ public class CallRecords {
                 health && Boolean.TRUE.equals(given.newHealthProblem()) ? Inputs.blankToNull(
                         given.newHealthProblemDetail()) : null,
                 counselling ? given.topics() : Set.of(), given.concernFlagged(),
-                given.concernFlagged() ? Inputs.blankToNull(given.concernDetail()) : null);
+                given.concernFlagged() ? Inputs.blankToNull(given.concernDetail()) : null,
+                outside ? given.outsideExercise() : null,
+                outside && Boolean.TRUE.equals(given.outsideExercise()) ? given.outsideExerciseKinds() : Set.of(),
+                outside && Boolean.TRUE.equals(given.outsideExercise()) ? given.outsideExerciseMinutes() : null);
+    }
+
+    /**
+     * Exercise outside the study: yes or no is required; with yes, the minutes a week (0 to 3000) and the kinds from
+     * the list; with no, neither.
+     */
+    private static void outsideExerciseProblems(CallAnswers given, Map<String, String> errors) {
+        Integer minutes = given.outsideExerciseMinutes();
+        if (given.outsideExercise() == null) {
+            errors.put("outsideExercise", "call.answer.required");
+        } else if (given.outsideExercise()) {
+            if (minutes == null || minutes < 0 || minutes > CallAnswers.OUTSIDE_MINUTES_MAX) {
+                errors.put("outsideExerciseMinutes", "contamination.minutes.invalid");
+            }
+            if (given.outsideExerciseKinds().stream().anyMatch(Objects::isNull)) {
+                errors.put("outsideExerciseKinds", "contamination.kind.unknown");
+            }
+        }
+        if (!Boolean.TRUE.equals(given.outsideExercise())) {
+            if (!given.outsideExerciseKinds().isEmpty()) {
+                errors.put("outsideExerciseKinds", "contamination.only-with-yes");
+            }
+            if (minutes != null) {
+                errors.put("outsideExerciseMinutes", "contamination.only-with-yes");
+            }
+        }
     }
 
     private static boolean tooLong(@Nullable String text) {

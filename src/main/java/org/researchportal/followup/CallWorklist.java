@@ -144,7 +144,8 @@ public class CallWorklist {
             Csv.line(out, List.of("study", "study_number", "arm", "call", "due_on", "window_from", "window_to",
                     "status", "attempt_at", "attempt_by", "outcome", "call_back_at", "taking_ai", "missed_doses",
                     "side_effects", "concerns", "joint_pain", "exercise_sessions", "new_health_problem",
-                    "new_health_problem_detail", "topics", "concern_flagged", "concern_detail", "notes"));
+                    "new_health_problem_detail", "topics", "concern_flagged", "concern_detail", "outside_exercise",
+                    "outside_exercise_kinds", "outside_exercise_minutes", "notes"));
             for (FollowUpCall call : calls.callLog(studyId)) {
                 CallParticipant p = byId.get(call.getParticipantId());
                 List<String> callCells = List.of(p == null ? "" : p.studyAcronym(),
@@ -161,13 +162,16 @@ public class CallWorklist {
                     cells.add(attempt == null ? "" : text(attempt.callBackAt()));
                     CallAnswers a = attempt != null && attempt.outcome() == CallOutcome.COMPLETED
                             ? call.getAnswers() : null;
-                    cells.addAll(a == null ? java.util.Collections.nCopies(11, "") : List.of(
+                    cells.addAll(a == null ? java.util.Collections.nCopies(14, "") : List.of(
                             text(a.takingAromataseInhibitor()), text(a.missedDoses()),
                             a.sideEffects().stream().map(Enum::name).sorted().collect(Collectors.joining(";")),
                             text(a.concerns()), text(a.jointPain()), text(a.exerciseSessions()),
                             text(a.newHealthProblem()), text(a.newHealthProblemDetail()),
                             a.topics().stream().map(Enum::name).sorted().collect(Collectors.joining(";")),
-                            String.valueOf(a.concernFlagged()), text(a.concernDetail())));
+                            String.valueOf(a.concernFlagged()), text(a.concernDetail()),
+                            text(a.outsideExercise()), a.outsideExerciseKinds().stream().map(Enum::name).sorted()
+                                    .collect(Collectors.joining(";")),
+                            text(a.outsideExerciseMinutes())));
                     cells.add(attempt == null ? "" : text(attempt.notes()));
                     Csv.line(out, cells);
                 }

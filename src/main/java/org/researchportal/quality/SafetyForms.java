@@ -12,6 +12,7 @@ import org.researchportal.base.clinical.ClinicalForm;
 import org.researchportal.followup.CallAnswers;
 import org.researchportal.followup.CounsellingTopic;
 import org.researchportal.followup.FollowUpCall;
+import org.researchportal.followup.OutsideExerciseKind;
 import org.researchportal.followup.SideEffect;
 
 /**
@@ -80,6 +81,14 @@ final class SafetyForms {
         optional(fields, "concerns", "call.concerns-about-therapy", a.concerns());
         optional(fields, "jointPain", "call.question.joint-pain", a.jointPain());
         optional(fields, "exerciseSessions", "call.question.exercise", a.exerciseSessions());
+        if (a.outsideExercise() != null) {
+            fields.add(field("outsideExercise", "call.question.outside-exercise", words.yesNo(a.outsideExercise())));
+        }
+        if (!a.outsideExerciseKinds().isEmpty()) {
+            fields.add(field("outsideExerciseKinds", "contamination.kinds", words.list(a.outsideExerciseKinds()
+                    .stream().map(OutsideExerciseKind::messageKey).toList())));
+        }
+        optional(fields, "outsideExerciseMinutes", "contamination.minutes", a.outsideExerciseMinutes());
         if (a.newHealthProblem() != null) {
             fields.add(field("newHealthProblem", "call.question.new-health-problems",
                     words.yesNo(a.newHealthProblem())));

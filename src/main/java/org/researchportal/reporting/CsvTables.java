@@ -96,7 +96,13 @@ enum CsvTables {
             column("new_health_problem_detail", "New health problems: what they are", "text"),
             column("topics", "Counselling: topics covered, separated by ';'", "text"),
             column("concern_flagged", "A concern flagged for the clinicians", "boolean"),
-            column("concern_detail", "The concern flagged", "text"))) {
+            column("concern_detail", "The concern flagged", "text"),
+            column("outside_exercise", "Exercise outside the study in the last month (empty: not asked by the "
+                    + "script)", "boolean"),
+            column("outside_exercise_kinds", "Exercise outside the study: kinds, separated by ';' (walking, "
+                    + "running_or_cycling, swimming, strength_or_gym, mind_body, dance, physiotherapy, other)", "text"),
+            column("outside_exercise_minutes", "Exercise outside the study: about how many minutes a week",
+                    "integer"))) {
         @Override
         void rows(ExportSubject subject, ExportData data, List<List<String>> out) {
             for (FollowUpCall call : data.calls(subject.id())) {
@@ -108,13 +114,16 @@ enum CsvTables {
                 row.add(text(call.getClosedAt()));
                 row.add(text(call.getClosedReason()));
                 CallAnswers a = call.getAnswers();
-                row.addAll(a == null ? Collections.nCopies(11, "") : List.of(
+                row.addAll(a == null ? Collections.nCopies(14, "") : List.of(
                         text(a.takingAromataseInhibitor()), text(a.missedDoses()),
                         a.sideEffects().stream().map(CsvTables::code).sorted().collect(Collectors.joining(";")),
                         text(a.concerns()), text(a.jointPain()), text(a.exerciseSessions()),
                         text(a.newHealthProblem()), text(a.newHealthProblemDetail()),
                         a.topics().stream().map(CsvTables::code).sorted().collect(Collectors.joining(";")),
-                        String.valueOf(a.concernFlagged()), text(a.concernDetail())));
+                        String.valueOf(a.concernFlagged()), text(a.concernDetail()), text(a.outsideExercise()),
+                        a.outsideExerciseKinds().stream().map(CsvTables::code).sorted()
+                                .collect(Collectors.joining(";")),
+                        text(a.outsideExerciseMinutes())));
                 out.add(row);
             }
         }

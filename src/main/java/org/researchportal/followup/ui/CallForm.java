@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.followup.CallAnswers;
@@ -27,6 +28,7 @@ import org.researchportal.followup.CallQuestion;
 import org.researchportal.followup.CallRecords;
 import org.researchportal.followup.CallScript;
 import org.researchportal.followup.CounsellingTopic;
+import org.researchportal.followup.OutsideExerciseKind;
 import org.researchportal.followup.SideEffect;
 
 /**
@@ -42,6 +44,9 @@ final class CallForm extends Composite<Div> {
     private final TextArea concerns = new TextArea();
     private final IntegerField jointPain = new IntegerField();
     private final IntegerField exerciseSessions = new IntegerField();
+    private final RadioButtonGroup<Boolean> outsideExercise = yesNo("call.question.outside-exercise");
+    private final CheckboxGroup<OutsideExerciseKind> outsideExerciseKinds = new CheckboxGroup<>();
+    private final IntegerField outsideExerciseMinutes = new IntegerField();
     private final RadioButtonGroup<Boolean> newHealthProblem = yesNo("call.question.new-health-problems");
     private final TextArea newHealthProblemDetail = new TextArea();
     private final CheckboxGroup<CounsellingTopic> topics = new CheckboxGroup<>();
@@ -70,6 +75,12 @@ final class CallForm extends Composite<Div> {
         jointPain.setMax(10);
         exerciseSessions.setLabel(getTranslation("call.question.exercise"));
         exerciseSessions.setMin(0);
+        outsideExerciseKinds.setLabel(getTranslation("contamination.kinds"));
+        outsideExerciseKinds.setItems(OutsideExerciseKind.values());
+        outsideExerciseKinds.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
+        outsideExerciseMinutes.setLabel(getTranslation("contamination.minutes"));
+        outsideExerciseMinutes.setMin(0);
+        outsideExerciseMinutes.setMax(CallAnswers.OUTSIDE_MINUTES_MAX);
         newHealthProblemDetail.setLabel(getTranslation("call.health-problem-detail"));
         newHealthProblemDetail.setMaxLength(CallAnswers.TEXT_MAX_LENGTH);
         topics.setLabel(getTranslation("call.question.counselling"));
@@ -96,6 +107,10 @@ final class CallForm extends Composite<Div> {
         if (script.asks(CallQuestion.EXERCISE)) {
             answers.add(exerciseSessions);
         }
+        if (script.asks(CallQuestion.OUTSIDE_EXERCISE)) {
+            answers.add(outsideExercise, outsideExerciseMinutes);
+            answers.add(outsideExerciseKinds, 2);
+        }
         if (script.asks(CallQuestion.NEW_HEALTH_PROBLEMS)) {
             answers.add(newHealthProblem, newHealthProblemDetail);
         }
@@ -112,6 +127,12 @@ final class CallForm extends Composite<Div> {
         newHealthProblemDetail.setVisible(false);
         newHealthProblem.addValueChangeListener(e -> newHealthProblemDetail.setVisible(Boolean.TRUE.equals(
                 e.getValue())));
+        outsideExerciseKinds.setVisible(false);
+        outsideExerciseMinutes.setVisible(false);
+        outsideExercise.addValueChangeListener(e -> {
+            outsideExerciseKinds.setVisible(Boolean.TRUE.equals(e.getValue()));
+            outsideExerciseMinutes.setVisible(Boolean.TRUE.equals(e.getValue()));
+        });
         concernDetail.setVisible(false);
         concernFlagged.addValueChangeListener(e -> concernDetail.setVisible(e.getValue()));
 
@@ -122,6 +143,9 @@ final class CallForm extends Composite<Div> {
         fields.put("concerns", concerns);
         fields.put("jointPain", jointPain);
         fields.put("exerciseSessions", exerciseSessions);
+        fields.put("outsideExercise", outsideExercise);
+        fields.put("outsideExerciseKinds", outsideExerciseKinds);
+        fields.put("outsideExerciseMinutes", outsideExerciseMinutes);
         fields.put("newHealthProblem", newHealthProblem);
         fields.put("newHealthProblemDetail", newHealthProblemDetail);
         fields.put("concernDetail", concernDetail);
@@ -153,7 +177,9 @@ final class CallForm extends Composite<Div> {
                 jointPain.getValue(), exerciseSessions.getValue(), newHealthProblem.getValue(),
                 newHealthProblemDetail.getValue(), topics.getValue().isEmpty() ? EnumSet.noneOf(
                         CounsellingTopic.class) : EnumSet.copyOf(topics.getValue()), concernFlagged.getValue(),
-                concernDetail.getValue());
+                concernDetail.getValue(), outsideExercise.getValue(), Boolean.TRUE.equals(outsideExercise.getValue())
+                        ? Set.copyOf(outsideExerciseKinds.getValue()) : Set.of(),
+                Boolean.TRUE.equals(outsideExercise.getValue()) ? outsideExerciseMinutes.getValue() : null);
     }
 
     private RadioButtonGroup<Boolean> yesNo(String labelKey) {

@@ -54,6 +54,18 @@ final class CallSummary extends Composite<UnorderedList> {
                 list.add(marked(marksOf.apply(List.of("exerciseSessions")), new ListItem(getTranslation(
                         "call.question.exercise") + " " + a.exerciseSessions())));
             }
+            if (a.outsideExercise() != null) {
+                list.add(marked(marksOf.apply(List.of("outsideExercise", "outsideExerciseKinds",
+                        "outsideExerciseMinutes")), new ListItem(getTranslation("call.question.outside-exercise") + " "
+                                + getTranslation(a.outsideExercise() ? "call.yes" : "call.no")
+                                + (a.outsideExerciseMinutes() == null ? ""
+                                        : " · " + getTranslation("contamination.minutes-shown",
+                                                a.outsideExerciseMinutes()))
+                                + (a.outsideExerciseKinds().isEmpty() ? ""
+                                        : " · " + a.outsideExerciseKinds().stream()
+                                                .map(k -> getTranslation(k.messageKey())).sorted()
+                                                .collect(Collectors.joining(", "))))));
+            }
             if (a.newHealthProblem() != null) {
                 list.add(marked(marksOf.apply(List.of("newHealthProblem", "newHealthProblemDetail")), new ListItem(
                         getTranslation("call.question.new-health-problems") + " " + getTranslation(

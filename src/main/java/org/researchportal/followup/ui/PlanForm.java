@@ -12,6 +12,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ import org.researchportal.followup.CallScript;
 import org.researchportal.followup.FollowUpPlanSettings;
 import org.researchportal.followup.FollowUpPlans;
 import org.researchportal.study.Arm;
+import org.researchportal.study.ArmKind;
 
 /**
  * One arm's follow-up plan as the tenant administrator sets it: when the calls come, their window, how many
@@ -63,6 +65,10 @@ final class PlanForm extends Composite<Div> {
             window.setValue(7);
             attempts.setValue(3);
             retry.setValue(4);
+            if (arm.kind() == ArmKind.CONTROL) {
+                // Contamination: the control arm is asked about exercise outside the study unless the team unticks it.
+                questions.setValue(EnumSet.of(CallQuestion.OUTSIDE_EXERCISE));
+            }
         }
         var form = new FormLayout(firstAfter, interval, calls, window, attempts, retry);
         form.add(openingEn, 3);
