@@ -99,6 +99,7 @@ class DatabaseLockWalkTests extends PortalTest {
                 "CallWorklist.context(1)", "CallWorklist.exportLog(2)", "CallWorklist.figures(1)",
                 "CallWorklist.worklist(1)", "CareTeamService.careTeam(1)",
                 "CareTeamService.unlinkedParticipantAccounts(0)", "ConsortService.flow(1)",
+                "ContaminationReports.report(1)", "OutsideExerciseAnswers.answers(1)",
                 "EnrolmentCounts.allocationCounts(1)", "EnrolmentCounts.countByArm(2)", "EnrolmentCounts.progress(1)",
                 "EnrolmentCounts.statusCounts(1)", "Escalations.open(1)", "Escalations.openFor(1)",
                 "MissedQuestionnaires.open(1)",
