@@ -119,12 +119,12 @@ final class ContaminationPanel extends Composite<Div> {
         return series;
     }
 
-    private String chartSvg() {
+    String chartSvg() {
         return SvgChart.svg(chartTitle(), getTranslation("contamination.chart.summary"), categories(), 0, 100,
                 series(), null, null);
     }
 
-    private String figuresCsv() {
+    String figuresCsv() {
         var out = new StringWriter();
         try {
             List<String> header = new ArrayList<>(List.of("month", "arm", "asked", "reporting", "percent_reporting",

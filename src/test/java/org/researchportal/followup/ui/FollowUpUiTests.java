@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -22,6 +23,7 @@ import org.researchportal.followup.CallRow;
 import org.researchportal.followup.CallStatus;
 import org.researchportal.followup.CallWorklist;
 import org.researchportal.followup.Escalations;
+import org.researchportal.followup.OutsideExerciseKind;
 import org.researchportal.followup.Urgency;
 import org.researchportal.followup.WorklistFilter;
 import org.researchportal.study.StudyService;
@@ -86,9 +88,35 @@ class FollowUpUiTests extends UiTest {
         RadioButtonGroup<Boolean> health = _get(RadioButtonGroup.class, spec -> spec.withLabel(
                 "Any new health problems since the last call?"));
         health.setValue(false);
+        // The control arm's script asks about exercise outside the study: kinds and minutes only with yes.
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Boolean> outside = _get(RadioButtonGroup.class, spec -> spec.withLabel(
+                "In the last month, did you do any exercise that is not part of this study?"));
+        assertThat(outside.isInvalid()).as("required").isTrue();
+        assertThat(_find(IntegerField.class, spec -> spec.withLabel("About how many minutes a week")))
+                .as("only with yes").isEmpty();
+        assertThat(_find(CheckboxGroup.class, spec -> spec.withLabel("Which kinds of exercise outside the study")))
+                .as("only with yes").isEmpty();
+        outside.setValue(true);
+        IntegerField minutes = _get(IntegerField.class, spec -> spec.withLabel("About how many minutes a week"));
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<OutsideExerciseKind> kinds = _get(CheckboxGroup.class, spec -> spec.withLabel(
+                "Which kinds of exercise outside the study"));
+        assertThat(kinds.getListDataView().getItems().map(k -> kinds.getItemLabelGenerator().apply(k)).toList())
+                .contains("Walking", "Yoga, tai chi, qigong or pilates", "Physiotherapy or rehabilitation", "Other");
+        minutes.setValue(5000);
+        _click(_get(Button.class, spec -> spec.withText("Save this attempt")));
+        assertThat(minutes.isInvalid()).isTrue();
+        assertThat(minutes.getErrorMessage()).isEqualTo(
+                "With yes, enter about how many minutes a week, from 0 to 3000.");
+        assertThat(worklist.context(open.callId()).call().getStatus()).isEqualTo(CallStatus.OPEN);
+        minutes.setValue(120);
+        kinds.setValue(Set.of(OutsideExerciseKind.WALKING, OutsideExerciseKind.DANCE));
         _click(_get(Button.class, spec -> spec.withText("Save this attempt")));
         assertThat(worklist.context(open.callId()).call().getStatus()).isEqualTo(CallStatus.COMPLETED);
-        assertThat(viewText()).contains("This call is completed", "Joint pain in the last week (0-10) 3");
+        assertThat(viewText()).contains("This call is completed", "Joint pain in the last week (0-10) 3",
+                "In the last month, did you do any exercise that is not part of this study? Yes · 120 min a week · "
+                        + "Dance, Walking");
     }
 
     @Test
@@ -134,6 +162,8 @@ class FollowUpUiTests extends UiTest {
                 spec -> spec.withLabel("Questions the call asks")).getLast();
         @SuppressWarnings("unchecked")
         var typed = (com.vaadin.flow.component.checkbox.CheckboxGroup<org.researchportal.followup.CallQuestion>) questions;
+        assertThat(typed.getValue()).as("a new control arm's plan asks about exercise outside the study")
+                .containsExactly(org.researchportal.followup.CallQuestion.OUTSIDE_EXERCISE);
         typed.setValue(Set.of(org.researchportal.followup.CallQuestion.JOINT_PAIN));
         _find(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel(
                 "Opening of the call (English)")).getLast().setValue("Hello from the STRIDE-K team.");
