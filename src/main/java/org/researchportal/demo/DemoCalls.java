@@ -92,7 +92,7 @@ class DemoCalls {
             boolean exercise = row.participant().armCode().equals("EXERCISE");
             boolean worried = n == 2;
             boolean fell = n == 3;
-            // Exercise outside the study: some of the control arm walk or dance, fewer of the exercise arm add more.
+            // Exercise outside the study: half the control arm walk, dance or do yoga; a few of the exercise arm walk too.
             boolean outside = exercise ? n % 4 == 1 : n % 2 == 0;
             var answers = new CallAnswers(true, n % 3 == 0 ? 2 : 0, worried ? Set.of(SideEffect.JOINT_PAIN,
                     SideEffect.STIFFNESS) : Set.of(SideEffect.HOT_FLUSHES), worried
