@@ -140,6 +140,16 @@ public class AdverseEventService {
     }
 
     /**
+     * Every adverse event of a study as last reported, by participant, then onset: what the safety report by arm counts
+     * for the data monitoring committee. It carries no arm (the report puts each participant's beside it); the
+     * statistician reads it, and the clinician who reports them. Another tenant's study has none here.
+     */
+    @Secured({Authorities.STATISTICIAN, Authorities.CLINICIAN})
+    public List<AdverseEventRecord> ofStudy(String studyId) {
+        return adverseEvents.ofStudy(studyId).stream().map(AdverseEvent::toRecord).toList();
+    }
+
+    /**
      * Every adverse event of a study as a form (its id, no content): what source-data verification plans and counts,
      * for the monitor and the tenant administrator.
      */

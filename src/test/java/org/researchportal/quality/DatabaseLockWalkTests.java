@@ -85,6 +85,8 @@ class DatabaseLockWalkTests extends PortalTest {
                 "AccountService.accountsWithRole(1)", "AccountService.holdsRole(2)", "AccountService.names(1)",
                 "AdverseEventDrafts.openDrafts(1)", "AdverseEventDrafts.openDraftsOf(1)",
                 "AdverseEventService.eventsOf(2)", "AdverseEventService.ofParticipant(1)",
+                "AdverseEventService.ofStudy(1)", "SafetyReports.report(1)",
+                "AnalysedParticipants.randomised(1)",
                 "AdverseEventService.openSerious(1)", "ApiTokenService.myTokens(0)", "ApiTokenService.tokenStudies(0)",
                 "AssessmentService.assessmentsOf(2)", "AssessmentService.entry(3)", "AssessmentService.find(3)",
                 "AssessmentService.participantsWithFollowUp(1)", "AssessmentService.worklist(1)",
