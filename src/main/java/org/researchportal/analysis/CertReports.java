@@ -1,6 +1,7 @@
 package org.researchportal.analysis;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -129,6 +130,7 @@ public class CertReports {
             throw ValidationException.of("text", "cert.text.too-long", MAX_TEXT);
         }
         String by = CurrentUser.require().username();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
         Optional<CertText> stored = texts.find(studyId, certItem.number());
         CertText result;
         if (stored.isEmpty()) {
@@ -136,7 +138,7 @@ public class CertReports {
                 throw ValidationException.of("text", "cert.changed-meanwhile");
             }
             try {
-                result = texts.insert(new CertText(studyId, certItem.number(), trimmed, by, clock.instant()));
+                result = texts.insert(new CertText(studyId, certItem.number(), trimmed, by, now));
             } catch (DuplicateKeyException meanwhile) {
                 throw ValidationException.of("text", "cert.changed-meanwhile");
             }
@@ -144,7 +146,7 @@ public class CertReports {
                     "item", certItem.number(), "text", trimmed), null);
         } else {
             CertText before = stored.get();
-            if (version == null || !texts.change(before, version, trimmed, by, clock.instant())) {
+            if (version == null || !texts.change(before, version, trimmed, by, now)) {
                 throw ValidationException.of("text", "cert.changed-meanwhile");
             }
             audit.record("cert.team-text-written", ENTITY, before.requireId(), Map.of("studyId", studyId, "item",
