@@ -18,6 +18,7 @@ import org.researchportal.base.clinical.ClinicalRecordLocks;
 import org.researchportal.base.clinical.FormValues;
 import org.researchportal.base.security.Authorities;
 import org.researchportal.base.security.CurrentUser;
+import org.researchportal.base.security.ShowsArms;
 import org.researchportal.participants.ParticipantRecord;
 import org.researchportal.participants.ParticipantService;
 import org.researchportal.tenancy.TenantDocuments;
@@ -33,6 +34,10 @@ import org.springframework.stereotype.Service;
 public class AdverseEventService {
 
     static final String ENTITY = "AdverseEvent";
+
+    private static final Set<AdverseEventReport.Relatedness> RELATED = Set.of(
+            AdverseEventReport.Relatedness.POSSIBLE, AdverseEventReport.Relatedness.PROBABLE,
+            AdverseEventReport.Relatedness.DEFINITE);
 
     private final TenantDocuments documents;
     private final AdverseEventRecords adverseEvents;
@@ -147,6 +152,18 @@ public class AdverseEventService {
     @Secured({Authorities.STATISTICIAN, Authorities.CLINICIAN})
     public List<AdverseEventRecord> ofStudy(String studyId) {
         return adverseEvents.ofStudy(studyId).stream().map(AdverseEvent::toRecord).toList();
+    }
+
+    /**
+     * The adverse events of a study the clinician judged related to the exercise programme (possibly, probably or
+     * definitely), by participant then onset: how many occurred during exercise, for the CERT report (item 11). Only
+     * the exercise arm follows a programme, so this tells the arm: unblinded readers only.
+     */
+    @ShowsArms
+    @Secured({Authorities.CLINICIAN, Authorities.STATISTICIAN, Authorities.THERAPIST})
+    public List<AdverseEventRecord> relatedToProgramme(String studyId) {
+        return adverseEvents.ofStudy(studyId).stream().map(AdverseEvent::toRecord)
+                .filter(e -> e.report().relatedness() != null && RELATED.contains(e.report().relatedness())).toList();
     }
 
     /**

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The randomised participants of a study with their arms, for the reports by arm (blinding index, adherence,
- * contamination, safety, outcomes). Unblinded readers only: the statistician and the clinician.
+ * contamination, safety, outcomes, CERT). Unblinded readers only: the statistician, the clinician and the therapist
+ * (who delivers the exercise and reports it by CERT).
  */
 @Service
 public class AnalysedParticipants {
@@ -29,7 +30,7 @@ public class AnalysedParticipants {
 
     /** Every participant of the study ever randomised, by study number, whatever became of them. */
     @ShowsArms
-    @Secured({Authorities.STATISTICIAN, Authorities.CLINICIAN})
+    @Secured({Authorities.STATISTICIAN, Authorities.CLINICIAN, Authorities.THERAPIST})
     public List<AnalysedParticipant> randomised(String studyId) {
         StudySummary study = reads.requireStudy(studyId);
         return records.ofStudy(studyId).stream()

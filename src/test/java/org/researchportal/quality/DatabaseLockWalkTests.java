@@ -153,7 +153,9 @@ class DatabaseLockWalkTests extends PortalTest {
                 "SourceVerification.forms(1)", "SourceVerification.markOf(1)",
                 "SourceVerification.marksOfParticipant(1)", "SourceVerification.marksOfStudy(1)",
                 "SourceVerification.participantProgress(2)", "SourceVerification.plan(1)",
-                "SourceVerification.progress(1)", "StudyService.principalInvestigator(1)", "StudyExports.archive(3)");
+                "SourceVerification.progress(1)", "StudyService.principalInvestigator(1)", "StudyExports.archive(3)",
+                "CertReports.report(1)", "DeliveredProgrammes.delivery(1)",
+                "AdverseEventService.relatedToProgramme(1)");
         judged("the data-quality records kept about the data, not the data: a query's words, a verification mark, a"
                 + " form lock, an investigator's signature, an edit check and who signs; a correction a query asks for"
                 + " goes through the data's own service, which refuses it (AssessmentService.correct is walked)",
@@ -202,6 +204,8 @@ class DatabaseLockWalkTests extends PortalTest {
                 "ParticipantService.saveMyContactPreferences(1)", "SmsReplies.handle(2)");
         judged("safety first: an emergency unblinding records who learnt an arm, no clinical value",
                 "RandomisationService.emergencyUnblind(2)");
+        judged("documentation for the paper: the team's text of the CERT report describes the intervention as delivered,"
+                + " no participant's data, and is finished after the lock", "CertReports.complete(4)");
         judged("the audit trail records every act, the lock's own included", "AuditTrail.record(6)",
                 "AuditTrail.recordPlatformAct(6)");
     }
