@@ -12,11 +12,13 @@ import com.vaadin.flow.router.AccessDeniedException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
+import org.researchportal.analysis.BlindingIndexes;
 import org.researchportal.assessments.ArmGuessRecord;
 import org.researchportal.assessments.ArmGuesses;
 import org.researchportal.assessments.AssessmentService;
@@ -49,6 +51,8 @@ class BlindingSectionUiTests extends UiTest {
     ArmGuesses guesses;
     @Autowired
     AccountService accounts;
+    @Autowired
+    BlindingIndexes indexes;
 
     /**
      * Exercise: EX-1 guessed exercise (correct), EX-2 don't know: BI = (1 - 0)/2 = 0.5, Var = [0.5 - 0.25]/2 =
@@ -92,6 +96,15 @@ class BlindingSectionUiTests extends UiTest {
         assertThat(_find(panel, Anchor.class)).extracting(Anchor::getText).containsExactly(
                 "Download the figures (CSV)", "Download the chart (SVG)",
                 "Download the guesses behind the figures (CSV)");
+
+        // In Chinese: the timepoint, the headers and the readings in Chinese, the figures as they were.
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        var chinese = new BlindingPanel(studies.study(trial.studyId()).orElseThrow(), indexes.report(trial
+                .studyId()));
+        assertThat(allCells(_get(chinese, Grid.class))).contains("第6周", "0.500 (-0.193, 1.193)",
+                "区间包含 0：不优于随机猜测，盲法得以保持");
+        assertThat(chinese.getElement().getTextRecursively()).contains("盲法是否保持？", "James 盲法指数，第6周：")
+                .doesNotContain("Did blinding hold", "Interval covers", "Download");
     }
 
     @Test
