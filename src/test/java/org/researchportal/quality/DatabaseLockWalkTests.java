@@ -21,6 +21,7 @@ import org.researchportal.ServiceOperations;
 import org.researchportal.assessments.AdverseEventDrafts;
 import org.researchportal.assessments.AdverseEventReport;
 import org.researchportal.assessments.AdverseEventService;
+import org.researchportal.assessments.ArmGuesses;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.MissedVisitRecord;
 import org.researchportal.assessments.MissedVisits;
@@ -82,11 +83,12 @@ class DatabaseLockWalkTests extends PortalTest {
 
     static {
         judged("reads: they change nothing", "AccountService.accountCount(0)", "AccountService.accounts(1)",
-                "AccountService.accountsWithRole(1)", "AccountService.holdsRole(2)", "AccountService.names(1)",
+                "AccountService.accountsWithRole(1)", "AnalysedParticipants.randomised(1)", "ArmGuesses.guessOf(2)",
+                "ArmGuesses.guessesOf(1)",
+                "BlindingIndexes.report(1)", "AccountService.holdsRole(2)", "AccountService.names(1)",
                 "AdverseEventDrafts.openDrafts(1)", "AdverseEventDrafts.openDraftsOf(1)",
                 "AdverseEventService.eventsOf(2)", "AdverseEventService.ofParticipant(1)",
                 "AdverseEventService.ofStudy(1)", "SafetyReports.report(1)",
-                "AnalysedParticipants.randomised(1)",
                 "AdverseEventService.openSerious(1)", "ApiTokenService.myTokens(0)", "ApiTokenService.tokenStudies(0)",
                 "AssessmentService.assessmentsOf(2)", "AssessmentService.entry(3)", "AssessmentService.find(3)",
                 "AssessmentService.participantsWithFollowUp(1)", "AssessmentService.worklist(1)",
@@ -252,6 +254,8 @@ class DatabaseLockWalkTests extends PortalTest {
     @Autowired
     MissedVisits missedVisits;
     @Autowired
+    ArmGuesses guesses;
+    @Autowired
     AdverseEventService adverseEvents;
     @Autowired
     AdverseEventDrafts drafts;
@@ -368,6 +372,7 @@ class DatabaseLockWalkTests extends PortalTest {
                 "week_12", "Called her"))));
         refused.put("FollowUpPlans.configure(3)", admin(() -> plans.configure(study, "CONTROL", plans.plans(study)
                 .getFirst().getSettings())));
+        refused.put("ArmGuesses.guess(4)", assessor(() -> guesses.guess(randomised, "baseline", "EXERCISE", null)));
         refused.put("MissedVisits.recordMissed(4)", assessor(() -> missedVisits.recordMissed(randomised, "week_12",
                 MissedVisitRecord.Kind.MISSED, "Moved away")));
         refused.put("ParticipantService.importRecord(1)", clinician(() -> participants.importRecord(

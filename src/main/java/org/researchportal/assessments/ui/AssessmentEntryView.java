@@ -10,8 +10,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.researchportal.assessments.ArmGuesses;
 import org.researchportal.assessments.AssessmentService;
 import org.researchportal.assessments.DueAssessment;
 import org.researchportal.assessments.MissedVisits;
@@ -23,6 +25,7 @@ import org.researchportal.base.ui.UnsavedChanges;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.identity.AccountService;
 import org.researchportal.study.StudyService;
+import org.researchportal.study.Timepoint;
 
 /** One participant's timepoint: a form per instrument, drawn from the instrument version its entry is made with, saved one by one. */
 @Route("assess/:participantId?/:timepoint?")
@@ -31,14 +34,16 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
 
     private final AssessmentService assessments;
     private final MissedVisits missedVisits;
+    private final ArmGuesses guesses;
     private final StudyService studies;
     private final AccountService accounts;
     private final FormMarkings markings;
     private final UnsavedChanges changes = new UnsavedChanges(this);
     private String title = "";
 
-    AssessmentEntryView(AssessmentService assessments, MissedVisits missedVisits,
+    AssessmentEntryView(AssessmentService assessments, MissedVisits missedVisits, ArmGuesses guesses,
             StudyService studies, AccountService accounts, FormMarkings markings) {
+        this.guesses = guesses;
         this.markings = markings;
         this.assessments = assessments;
         this.missedVisits = missedVisits;
@@ -81,6 +86,11 @@ final class AssessmentEntryView extends Main implements BeforeEnterObserver, Bef
                         due.timepoint(), code).ifPresent(entry -> add(new InstrumentForm(entry, due, t.byParticipant(
                                 code), assessments, accounts, markings, changes, markings.forForm(ClinicalForm
                                         .instrument(due.studyId(), due.participantId(), due.timepoint(), code)))))));
+        // The guess of the arm, after the outcome assessment of a follow-up timepoint (at baseline it means nothing).
+        List<Timepoint> schedule = studies.schedule(due.studyId());
+        if (due.instrumentsDone() > 0 && !schedule.isEmpty() && !schedule.getFirst().code().equals(due.timepoint())) {
+            studies.study(due.studyId()).ifPresent(study -> add(new ArmGuessForm(due, study.arms(), guesses)));
+        }
         if (due.state() != DueAssessment.State.DONE) {
             var missed = new MissedVisitForm(due, missedVisits, () -> {
                 changes.reset();
