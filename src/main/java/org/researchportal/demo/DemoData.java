@@ -35,6 +35,7 @@ class DemoData implements ApplicationRunner {
     private final AccountService accounts;
     private final DemoTenantSeed seeds;
     private final DemoCalls calls;
+    private final DemoBlindingGuesses blindingGuesses;
     private final EditChecks checks;
     private final StudyService studies;
     private final String password;
@@ -43,13 +44,14 @@ class DemoData implements ApplicationRunner {
     private final PublicAddress address;
 
     DemoData(TenantService tenants, AccountService accounts, DemoTenantSeed seeds, DemoCalls calls,
-            EditChecks checks, StudyService studies,
+            DemoBlindingGuesses blindingGuesses, EditChecks checks, StudyService studies,
             IdentityProperties settings,
             ObjectProvider<MongoServer> embeddedStore, PublicAddress address) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.seeds = seeds;
         this.calls = calls;
+        this.blindingGuesses = blindingGuesses;
         this.checks = checks;
         this.studies = studies;
         this.password = settings.demo().password();
@@ -80,6 +82,9 @@ class DemoData implements ApplicationRunner {
                 PortalRole.CLINICIAN, PortalRole.THERAPIST), () -> seeds.seed(t)));
         demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.ASSESSOR),
                 () -> seeds.seedBaselines(t)));
+        // The assessor's guess of the group after each follow-up assessment recorded, as the visit page takes it.
+        demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.ASSESSOR),
+                blindingGuesses::seed));
         demo.forEach(t -> SystemActor.runAs(PURPOSE, t.code(), EnumSet.of(PortalRole.TENANT_ADMIN,
                 PortalRole.COORDINATOR, PortalRole.CLINICIAN), calls::seed));
         // The standard edit checks, added as the tenant administrator adds them on the edit checks screen.

@@ -47,6 +47,13 @@ class CoordinatorJourney extends BrowserJourney {
         page.getByLabel("过去一周关节疼痛（0-10）").fill("3");
         page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions().setName("自上次电话以来是否有新的健康问题？"))
                 .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("否")).check();
+        // Exercise outside the study, asked in a structured way: the kinds and minutes show only after "yes".
+        assertThat(page.getByLabel("大约每周多少分钟")).hasCount(0);
+        page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions().setName("过去一个月里，您是否做过本研究以外的任何运动？"))
+                .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("是")).check();
+        settle();
+        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("步行")).check();
+        page.getByLabel("大约每周多少分钟").fill("90");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存这次拨打")).click();
         settle();
         assertThat(page.getByText("此电话已完成")).isVisible();
