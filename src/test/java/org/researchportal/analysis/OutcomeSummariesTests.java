@@ -9,22 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.researchportal.PortalTest;
 import org.researchportal.assessments.AssessmentService;
-import org.researchportal.assessments.MissedVisits;
 import org.researchportal.assessments.OutcomeScore;
 import org.researchportal.base.NotFoundException;
 import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.PortalRole;
-import org.researchportal.identity.AccountService;
-import org.researchportal.participants.AnalysedParticipants;
-import org.researchportal.participants.ConsentService;
-import org.researchportal.participants.RandomisationService;
-import org.researchportal.participants.ScreeningService;
-import org.researchportal.quality.Signatures;
-import org.researchportal.quality.SourceVerification;
-import org.researchportal.quality.StudyLifecycle;
-import org.researchportal.study.StudyService;
-import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -35,38 +25,17 @@ import org.springframework.security.access.AccessDeniedException;
 class OutcomeSummariesTests extends PortalTest {
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     OutcomeSummaries summaries;
     @Autowired
     AssessmentService assessments;
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    StudyService studies;
-    @Autowired
-    RandomisationService randomisation;
-    @Autowired
-    ScreeningService screening;
-    @Autowired
-    ConsentService consent;
-    @Autowired
-    AnalysedParticipants analysed;
-    @Autowired
-    MissedVisits missedVisits;
-    @Autowired
-    SourceVerification verification;
-    @Autowired
-    StudyLifecycle lifecycle;
-    @Autowired
-    Signatures signatures;
-    @Autowired
-    AccountService accounts;
 
     OutcomeTrial trial;
 
     @BeforeEach
     void aStudyOfItsOwn() {
-        trial = OutcomeTrial.create(tenants, studies, randomisation, screening, consent, analysed, assessments,
-                missedVisits);
+        trial = OutcomeTrial.create(context);
     }
 
     private static final String SEVERITY = "bpi_sf.pain_severity";
@@ -101,7 +70,7 @@ class OutcomeSummariesTests extends PortalTest {
                             .containsEntry("study", "outcomes.by-arm.before-lock"));
         }
 
-        trial.lock(verification, lifecycle, signatures, studies, accounts, this::signIn);
+        trial.lock(this::signIn);
         OutcomeSummary byArm = trial.as(PortalRole.STATISTICIAN, () -> summaries.byArm(trial.studyId()));
         assertThat(byArm.arms()).extracting(a -> a.code()).containsExactly("EXERCISE", "CONTROL");
         OutcomeFigure exerciseBaseline = byArm.figure(SEVERITY, "baseline", "EXERCISE").orElseThrow();

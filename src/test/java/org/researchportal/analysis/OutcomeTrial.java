@@ -28,6 +28,7 @@ import org.researchportal.quality.StudyLifecycle;
 import org.researchportal.study.StudyService;
 import org.researchportal.study.Timepoint;
 import org.researchportal.tenancy.TenantService;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Pageable;
 
 /**
@@ -47,11 +48,19 @@ import org.springframework.data.domain.Pageable;
  * 2, mean -1, SD sqrt(2) = 1.41. By arm: exercise baseline n 2, mean 7, SD 1.41, week 6 n 1 mean 4, change n 1 mean
  * -2; control baseline n 1 mean 5, week 6 n 2 mean 6 SD 1.41, change n 1 mean 0.
  */
-public record OutcomeTrial(TrialFixture trial, String e1, String e2, String c1, String c2) {
+public record OutcomeTrial(ApplicationContext context, TrialFixture trial, String e1, String e2, String c1,
+        String c2) {
 
-    public static OutcomeTrial create(TenantService tenants, StudyService studies, RandomisationService randomisation,
-            ScreeningService screening, ConsentService consent, AnalysedParticipants analysed,
-            AssessmentService assessments, MissedVisits missedVisits) {
+    /** The study, made through the services a test's context holds, as the people concerned would. */
+    public static OutcomeTrial create(ApplicationContext context) {
+        StudyService studies = context.getBean(StudyService.class);
+        RandomisationService randomisation = context.getBean(RandomisationService.class);
+        ScreeningService screening = context.getBean(ScreeningService.class);
+        ConsentService consent = context.getBean(ConsentService.class);
+        AssessmentService assessments = context.getBean(AssessmentService.class);
+        MissedVisits missedVisits = context.getBean(MissedVisits.class);
+        TenantService tenants = context.getBean(TenantService.class);
+        AnalysedParticipants analysed = context.getBean(AnalysedParticipants.class);
         TrialFixture trial = TrialFixture.create(tenants, studies, randomisation,
                 DemoStudyDesigns.reMsRandomisation(), 24);
         as(trial, PortalRole.TENANT_ADMIN, () -> {
@@ -71,7 +80,8 @@ public record OutcomeTrial(TrialFixture trial, String e1, String e2, String c1, 
                 .map(AnalysedParticipant::id).toList());
         List<String> control = new ArrayList<>(randomised.stream().filter(p -> p.armCode().equals("CONTROL"))
                 .map(AnalysedParticipant::id).toList());
-        var outcome = new OutcomeTrial(trial, exercise.removeFirst(), exercise.removeFirst(), control.removeFirst(),
+        var outcome = new OutcomeTrial(context, trial, exercise.removeFirst(), exercise.removeFirst(), control
+                .removeFirst(),
                 control.removeFirst());
         as(trial, PortalRole.ASSESSOR, () -> {
             record(assessments, outcome.e1(), "baseline", 6);
@@ -107,8 +117,12 @@ public record OutcomeTrial(TrialFixture trial, String e1, String e2, String c1, 
      * signed every timepoint with entries, signed in with her password ({@code signIn}, a test's), and the monitor
      * has verified every required form.
      */
-    public void lock(SourceVerification verification, StudyLifecycle lifecycle, Signatures signatures,
-            StudyService studies, AccountService accounts, Consumer<String> signIn) {
+    public void lock(Consumer<String> signIn) {
+        AccountService accounts = context.getBean(AccountService.class);
+        StudyService studies = context.getBean(StudyService.class);
+        Signatures signatures = context.getBean(Signatures.class);
+        SourceVerification verification = context.getBean(SourceVerification.class);
+        StudyLifecycle lifecycle = context.getBean(StudyLifecycle.class);
         String investigator = trial.account(accounts, "pi", "Dr Investigator", PortalRole.CLINICIAN);
         as(trial, PortalRole.TENANT_ADMIN, () -> {
             studies.appointPrincipalInvestigator(studyId(), accounts.accounts(Pageable.unpaged()).stream()

@@ -10,25 +10,16 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
 import org.researchportal.analysis.OutcomeFigure;
 import org.researchportal.analysis.OutcomeTrial;
-import org.researchportal.assessments.AssessmentService;
-import org.researchportal.assessments.MissedVisits;
 import org.researchportal.assessments.OutcomeScore;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.identity.AccountService;
-import org.researchportal.participants.AnalysedParticipants;
-import org.researchportal.participants.ConsentService;
-import org.researchportal.participants.RandomisationService;
-import org.researchportal.participants.ScreeningService;
-import org.researchportal.quality.Signatures;
-import org.researchportal.quality.SourceVerification;
-import org.researchportal.quality.StudyLifecycle;
-import org.researchportal.study.StudyService;
-import org.researchportal.tenancy.TenantService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The outcome section of the statistics page: pooled with the note on when the figures by arm will exist before the
@@ -37,34 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class OutcomesSectionUiTests extends UiTest {
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     AccountService accounts;
-    @Autowired
-    AssessmentService assessments;
-    @Autowired
-    TenantService tenants;
-    @Autowired
-    StudyService studies;
-    @Autowired
-    RandomisationService randomisation;
-    @Autowired
-    ScreeningService screening;
-    @Autowired
-    ConsentService consent;
-    @Autowired
-    AnalysedParticipants analysed;
-    @Autowired
-    MissedVisits missedVisits;
-    @Autowired
-    SourceVerification verification;
-    @Autowired
-    StudyLifecycle lifecycle;
-    @Autowired
-    Signatures signatures;
 
     @Test
     void theSectionShowsPooledFiguresBeforeTheLockAndFiguresByArmAfterIt() {
-        var trial = OutcomeTrial.create(tenants, studies, randomisation, screening, consent, analysed, assessments,
-                missedVisits);
+        var trial = OutcomeTrial.create(context);
         String statistician = trial.trial().account(accounts, "stat", "Sam Statistician", PortalRole.STATISTICIAN);
         signInToUi(statistician);
         UI.getCurrent().navigate("statistics");
@@ -82,7 +52,7 @@ class OutcomesSectionUiTests extends UiTest {
                 "Figures (CSV, every score and timepoint)", "Chart of the mean (SVG)", "Chart of the change (SVG)",
                 "Entries behind these figures (CSV)");
 
-        trial.lock(verification, lifecycle, signatures, studies, accounts, this::signIn);
+        trial.lock(this::signIn);
         signInToUi(statistician);
         // The page read again, as a reload in the browser does.
         UI.getCurrent().refreshCurrentRoute(true);
@@ -92,6 +62,21 @@ class OutcomesSectionUiTests extends UiTest {
         assertThat(allCells(byArm)).containsSequence("Baseline", "Exercise", "2", "7.00", "1.41")
                 .containsSequence("Week 6", "Control", "2", "6.00", "1.41", "1", "0.00", "")
                 .doesNotContain("All randomised");
+    }
+
+    @Test
+    void aChineseReaderReadsTheSectionInChinese() {
+        var trial = OutcomeTrial.create(context);
+        String statistician = trial.trial().account(accounts, "stat", "Sam Statistician", PortalRole.STATISTICIAN);
+        signInToUi(statistician);
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("statistics");
+        assertThat(viewText()).contains("结局指标汇总", "按组别的数字只有在研究数据库锁定后才会存在", "简明疼痛量表（简表）")
+                .doesNotContain("Outcome summary", "Pooled");
+        @SuppressWarnings("unchecked")
+        Grid<OutcomeFigure> table = _get(Grid.class, spec -> spec.withClasses("outcomes-table"));
+        assertThat(allCells(table)).containsSequence("基线", "全部已随机化受试者", "3", "6.33")
+                .containsSequence("第6周", "全部已随机化受试者", "3", "5.33");
     }
 
     @Test
