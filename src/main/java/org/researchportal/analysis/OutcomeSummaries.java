@@ -2,6 +2,7 @@ package org.researchportal.analysis;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +99,7 @@ public class OutcomeSummaries {
                 .collect(Collectors.toMap(Timepoint::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<ScoredEntry> used = entries.stream()
                 .filter(e -> byId.containsKey(e.participantId()) && timepoints.containsKey(e.timepoint()))
-                .sorted(java.util.Comparator.comparing((ScoredEntry e) -> schedule.indexOf(timepoints.get(e
+                .sorted(Comparator.comparing((ScoredEntry e) -> schedule.indexOf(timepoints.get(e
                         .timepoint()))).thenComparing(e -> byId.get(e.participantId()).label()))
                 .toList();
         boolean byArm = !arms.isEmpty();
