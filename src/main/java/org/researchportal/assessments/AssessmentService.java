@@ -355,6 +355,33 @@ public class AssessmentService {
     }
 
     /**
+     * The scores a study's schedule measures, instrument by instrument in the order the schedule first names them,
+     * each named as its instrument's newest published version names it: what the outcome summary can be asked for.
+     * Another tenant's study is not found.
+     */
+    @Secured({Authorities.STATISTICIAN, Authorities.CLINICIAN})
+    public List<OutcomeScore> outcomeScores(String studyId) {
+        List<OutcomeScore> scores = new ArrayList<>();
+        studies.schedule(studyId).stream().flatMap(t -> t.instruments().stream()).distinct()
+                .forEach(code -> instruments.acrossVersions(code).ifPresent(instrument -> instrument.scores()
+                        .forEach(score -> scores.add(new OutcomeScore(code, instrument.name(), score.code(),
+                                score.label())))));
+        return scores;
+    }
+
+    /**
+     * Every recorded entry of a study with its scores, for the outcome summary: only what is recorded (a draft of a
+     * questionnaire is not an entry), with the scores its answers computed. No arm. Another tenant's study is not
+     * found.
+     */
+    @Secured({Authorities.STATISTICIAN, Authorities.CLINICIAN})
+    public List<ScoredEntry> scoredEntries(String studyId) {
+        studies.study(studyId).orElseThrow(() -> new NotFoundException("Study", studyId));
+        return assessments.ofStudy(studyId).stream().map(Assessment::toRecord).map(a -> new ScoredEntry(
+                a.participantId(), a.timepoint(), a.instrument(), a.assessedOn(), a.scores())).toList();
+    }
+
+    /**
      * Every recorded instrument of a study as a form (no answers): what source-data verification plans and counts, for
      * the monitor and the tenant administrator.
      */

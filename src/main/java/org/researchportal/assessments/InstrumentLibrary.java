@@ -48,9 +48,10 @@ public class InstrumentLibrary {
     /**
      * An instrument as an export lays it out: the newest published version's items, then any item only earlier
      * versions had (entries made with them still hold its answers), each choice item with the choices any version
-     * offered.
+     * offered. The statistician reads it for the names of the scores the outcome summary reports.
      */
-    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN})
+    @Secured({Authorities.TENANT_ADMIN, Authorities.ASSESSOR, Authorities.MONITOR, Authorities.CLINICIAN,
+            Authorities.STATISTICIAN})
     public Optional<Instrument> acrossVersions(String code) {
         List<Instrument> published = versions.versions(code).stream()
                 .filter(v -> v.getStatus() == InstrumentVersion.Status.PUBLISHED).map(InstrumentVersion::getInstrument)

@@ -92,6 +92,8 @@ class DatabaseLockWalkTests extends PortalTest {
                 "AdverseEventService.openSerious(1)", "ApiTokenService.myTokens(0)", "ApiTokenService.tokenStudies(0)",
                 "AssessmentService.assessmentsOf(2)", "AssessmentService.entry(3)", "AssessmentService.find(3)",
                 "AssessmentService.participantsWithFollowUp(1)", "AssessmentService.worklist(1)",
+                "AssessmentService.outcomeScores(1)", "AssessmentService.scoredEntries(1)",
+                "OutcomeSummaries.byArm(1)", "OutcomeSummaries.pooled(1)",
                 "AuditTrail.history(2)", "AuditTrail.participantHistory(1)",
                 "BlindedParticipants.blindedParticipant(1)", "BlindedParticipants.blindedParticipants(2)",
                 "BlindedParticipants.mine(0)", "Questionnaires.mine(0)", "Questionnaires.ofStudy(1)",
