@@ -52,6 +52,27 @@ class I18nBundlesTests {
     }
 
     @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        // A second definition silently replaces the first: two features appending the same key break one of them.
+        for (String name : new String[] {"translations.properties", "translations_zh_CN.properties"}) {
+            try (InputStream in = I18nBundlesTests.class.getResourceAsStream("/vaadin-i18n/" + name)) {
+                assertThat(in).as(name).isNotNull();
+                Set<String> seen = new HashSet<>();
+                Set<String> twice = new HashSet<>();
+                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#") && line.contains("="))
+                        .map(line -> line.substring(0, line.indexOf('=')).strip())
+                        .forEach(key -> {
+                            if (!seen.add(key)) {
+                                twice.add(key);
+                            }
+                        });
+                assertThat(twice).as(name + ": keys defined twice").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void textsWithPlaceholdersHaveNoBareApostrophes() throws IOException {
         // MessageFormat reads a single quote as an escape and would drop it (and what follows) from the text.
         for (String name : new String[] {"translations.properties", "translations_zh_CN.properties"}) {

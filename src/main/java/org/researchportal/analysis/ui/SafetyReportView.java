@@ -46,7 +46,7 @@ final class SafetyReportView extends Composite<Div> {
         var method = new Paragraph(t("safety.method", day));
         method.addClassName("statistics-method");
         getContent().addClassName("safety-report");
-        getContent().add(new Section(t("safety.title"), method, exposureGrid(), rowsGrid(),
+        getContent().add(new Section(t("safety.report.title"), method, exposureGrid(), rowsGrid(),
                 SvgChart.of(chartTitle(), chartSummary(), gradeLabels(), 0, chartMax(), chartSeries(), null, null),
                 new H3(t("safety.serious.title")), seriousGrid(), downloads()));
     }
