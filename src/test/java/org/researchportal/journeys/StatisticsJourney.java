@@ -118,6 +118,12 @@ class StatisticsJourney extends BrowserJourney {
         Download sources = page.waitForDownload(() -> blinding.getByText(
                 "Download the guesses behind the figures (CSV)").click());
         assertThat(Files.readAllLines(sources.path(), StandardCharsets.UTF_8)).hasSize(5);
+        // The other reports by arm are on the same page; outcomes are pooled until the database is locked.
+        assertThat(page.locator(".contamination-report")).isVisible();
+        assertThat(page.locator(".safety-report")).isVisible();
+        assertThat(page.getByText("The figures by arm exist only once the study's database is locked",
+                new com.microsoft.playwright.Page.GetByTextOptions().setExact(false)).first()).isVisible();
+        assertThat(page.locator(".outcomes-table")).isVisible();
         assertThat(AccessibilityJourney.seriousViolations(page)).isEmpty();
 
         // The monitor is blinded: the page is not theirs, and nothing of it reaches them.
