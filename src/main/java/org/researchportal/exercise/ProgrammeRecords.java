@@ -57,6 +57,12 @@ class ProgrammeRecords {
                 .in(participantIds)).with(Sort.by("participantId")), Programme.class);
     }
 
+    /** Every programme of a study, by participant. */
+    List<Programme> programmesOfStudy(String studyId) {
+        return documents.find(Query.query(Criteria.where("studyId").is(studyId)).with(Sort.by("participantId")),
+                Programme.class);
+    }
+
     Programme prescribe(Programme programme) {
         return documents.insert(programme);
     }
