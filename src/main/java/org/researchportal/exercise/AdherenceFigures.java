@@ -104,7 +104,8 @@ public class AdherenceFigures {
                     ? participant.leftOn() : today;
             ExerciseManual manual = manuals.computeIfAbsent(programme.getManualId(),
                     id -> records.manualOf(programme));
-            List<AdherenceDay> days = days(programme, manual, ZoneId.of(participant.timeZone()), until,
+            ZoneId zone = ZoneId.of(participant.timeZone());
+            List<AdherenceDay> days = days(programme, manual, zone, until,
                     logged.getOrDefault(participant.id(), List.of()), rule);
             List<String> prescribedVideos = programme.getItems().stream().map(ProgrammeItem::exercise)
                     .filter(withVideo::contains).toList();
@@ -119,7 +120,8 @@ public class AdherenceFigures {
                     .filter(checkIns.getOrDefault(participant.id(), Set.of())::contains).toList();
             ManualReading reading = readings.get(participant.id());
             figures.add(new ParticipantAdherence(participant.id(), participant.studyNumber(),
-                    programme.getStartDate(), until, rule, days, reading == null ? null : reading.getFirstOpenedAt(),
+                    programme.getStartDate(), until, rule, days, reading == null ? null : reading.getFirstOpenedAt()
+                            .atZone(zone).toLocalDate(),
                     reading == null ? 0 : reading.getOpens(), prescribedVideos, videosSeen, weeks, answered));
         }
         return figures;

@@ -1,6 +1,5 @@
 package org.researchportal.exercise;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -9,12 +8,12 @@ import org.jspecify.annotations.Nullable;
  * A participant's compliance, adherence and fidelity over her programme, from its start to the day she left or today
  * (in her time zone). Compliance is sessions done over programme days prescribed; adherence is the dose done over the
  * dose prescribed, counted in prescribed exercises of each day (a session log says which exercises were done, not
- * their sets); she is adherent when adherence reaches the rule's threshold. Fidelity: whether and when she first
- * opened her manual, the videos of her prescribed exercises she saw to the end, and the weekly check-ins she answered
+ * their sets); she is adherent when adherence reaches the rule's threshold. Fidelity: whether and on which day (hers) she
+ * first opened her manual, the videos of her prescribed exercises she saw to the end, and the weekly check-ins she answered
  * of the weeks her programme ran. The days and the records behind each figure are kept for the report's sources.
  */
 public record ParticipantAdherence(String participantId, @Nullable String studyNumber, LocalDate startDate,
-        LocalDate until, AdherenceRule rule, List<AdherenceDay> days, @Nullable Instant manualFirstOpened,
+        LocalDate until, AdherenceRule rule, List<AdherenceDay> days, @Nullable LocalDate manualFirstOpened,
         int manualOpens, List<String> videosPrescribed, List<String> videosSeen, List<LocalDate> checkInWeeks,
         List<LocalDate> checkInsAnswered) {
 
