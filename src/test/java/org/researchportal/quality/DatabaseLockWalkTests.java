@@ -86,7 +86,7 @@ class DatabaseLockWalkTests extends PortalTest {
         judged("reads: they change nothing", "AccountService.accountCount(0)", "AccountService.accounts(1)",
                 "AccountService.accountsWithRole(1)", "AccountService.holdsRole(2)", "AccountService.names(1)",
                 "AdherenceFigures.ofParticipant(1)", "AdherenceFigures.ofStudy(1)", "AdherenceReport.report(1)",
-                "AdherenceRules.rule(1)",
+                "AdherenceRules.rule(1)", "AnalysedParticipants.randomised(1)",
                 "AdverseEventDrafts.openDrafts(1)", "AdverseEventDrafts.openDraftsOf(1)",
                 "AdverseEventService.eventsOf(2)", "AdverseEventService.ofParticipant(1)",
                 "AdverseEventService.openSerious(1)", "ApiTokenService.myTokens(0)", "ApiTokenService.tokenStudies(0)",
