@@ -12,14 +12,24 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.researchportal.UiTest;
+import org.researchportal.base.security.PortalRole;
+import org.researchportal.exercise.AdherenceFigures;
+import org.researchportal.study.StudyService;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The adherence section of the statistics page: the statistician sees it by arm and per participant with its
  * downloads, a blinded role never reaches it, and the team sets its rule where the manual is kept.
  */
 class AdherenceSectionUiTests extends UiTest {
+
+    @Autowired
+    AdherenceFigures adherence;
+    @Autowired
+    StudyService studies;
 
     @Test
     void theStatisticianSeesAdherenceByArmAndPerParticipantWithTheDownloads() {
@@ -58,6 +68,15 @@ class AdherenceSectionUiTests extends UiTest {
         _click(_get(Button.class, spec -> spec.withText("Save the rule")));
         assertThat(adherent.isInvalid()).isTrue();
         assertThat(adherent.getErrorMessage()).isEqualTo("Enter a whole percent from 1 to 100");
+    }
+
+    @Test
+    void theTherapistSeesHerParticipantsFiguresByTheRuleOnTheProgressPage() {
+        String participant = asSystem("fudan", Set.of(PortalRole.STATISTICIAN), () -> adherence.ofStudy(studies
+                .studies().getFirst().id())).getFirst().participantId();
+        signInToUi("fudan.therapist");
+        UI.getCurrent().navigate("progress/" + participant);
+        assertThat(viewText()).contains("By the study's adherence rule:", "prescribed sessions done");
     }
 
     @SuppressWarnings("unchecked")
