@@ -99,9 +99,7 @@ public class AdherenceFigures {
             if (participant == null) {
                 continue;
             }
-            LocalDate today = arm.today(participant);
-            LocalDate until = participant.leftOn() != null && participant.leftOn().isBefore(today)
-                    ? participant.leftOn() : today;
+            LocalDate until = arm.countedUntil(participant);
             ExerciseManual manual = manuals.computeIfAbsent(programme.getManualId(),
                     id -> records.manualOf(programme));
             ZoneId zone = ZoneId.of(participant.timeZone());
