@@ -53,6 +53,12 @@ class ExerciseArm {
         return participants.programmeParticipants(participantIds).stream().filter(this::includes).toList();
     }
 
+    /** The last day her programme counts: today, or the day she left the trial if that came first. */
+    LocalDate countedUntil(ParticipantRef participant) {
+        LocalDate today = today(participant);
+        return participant.leftOn() != null && participant.leftOn().isBefore(today) ? participant.leftOn() : today;
+    }
+
     /** Today in the participant's own calendar. */
     LocalDate today(ParticipantRef participant) {
         return LocalDate.now(clock.withZone(ZoneId.of(participant.timeZone())));

@@ -74,7 +74,7 @@ public class Prescriptions {
         List<ProgrammeItem> items = template.exercises().stream().map(code -> new ProgrammeItem(code,
                 manual.exercise(code).orElseThrow().dosage(), 1)).toList();
         var change = new ProgrammeChange(clock.instant(), CurrentUser.require().username(),
-                ProgrammeChange.Action.PRESCRIBED, template.code(), null, reason.trim());
+                ProgrammeChange.Action.PRESCRIBED, template.code(), null, reason.trim(), null);
         try {
             Programme programme = records.prescribe(new Programme(participantId, participant.studyId(),
                     manual.requireId(), manual.getEdition(), template.code(), startDate,
@@ -101,7 +101,7 @@ public class Prescriptions {
         List<ProgrammeItem> items = programme.getItems().stream().map(i -> i.exercise().equals(exercise)
                 ? new ProgrammeItem(exercise, dosage, level) : i).toList();
         var change = new ProgrammeChange(clock.instant(), CurrentUser.require().username(),
-                ProgrammeChange.Action.ADJUSTED, exercise, level, reason.trim());
+                ProgrammeChange.Action.ADJUSTED, exercise, level, reason.trim(), dosage);
         if (!records.adjust(programme, items, change)) {
             throw ValidationException.of("dosage", "programme.changed-meanwhile");
         }

@@ -87,9 +87,7 @@ public class ProgressFigures {
                 continue;
             }
             // A participant who left the trial is not counted as missing the days after they left.
-            LocalDate today = arm.today(participant);
-            LocalDate until = participant.leftOn() != null && participant.leftOn().isBefore(today)
-                    ? participant.leftOn() : today;
+            LocalDate until = arm.countedUntil(participant);
             SessionCount count = counts.getOrDefault(participant.id(), SessionCount.none(participant.id()));
             adherence.add(new ProgrammeAdherence(participant.id(), programme.getTemplate(),
                     programme.getManualEdition(), programme.getStartDate(), until,

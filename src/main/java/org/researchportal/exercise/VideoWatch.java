@@ -35,4 +35,8 @@ class VideoWatch extends TenantOwnedDocument {
         return new VideoEngagement(videoId, exerciseCode, plays, furthestSeconds, durationSeconds, firstStartedAt,
                 lastWatchedAt, completedAt);
     }
+
+    String getParticipantId() {
+        return participantId;
+    }
 }

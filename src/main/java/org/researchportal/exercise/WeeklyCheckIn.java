@@ -41,4 +41,12 @@ class WeeklyCheckIn extends TenantOwnedDocument {
         return new CheckInRecord(requireId(), weekStart, jointPain, stiffness, takingAromataseInhibitor, note,
                 answeredAt);
     }
+
+    String getParticipantId() {
+        return participantId;
+    }
+
+    LocalDate getWeekStart() {
+        return weekStart;
+    }
 }

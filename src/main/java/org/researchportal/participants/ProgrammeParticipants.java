@@ -34,8 +34,11 @@ public class ProgrammeParticipants {
         return records.findParticipant(participantId).map(reads::ref);
     }
 
-    /** Several at once (a page of a caseload): one query, and each study read once; unknown ids are left out. */
-    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN, Authorities.COORDINATOR})
+    /**
+     * Several at once (a page of a caseload, or the programmes of a study for the statistician's adherence report):
+     * one query, and each study read once; unknown ids are left out.
+     */
+    @Secured({Authorities.THERAPIST, Authorities.CLINICIAN, Authorities.COORDINATOR, Authorities.STATISTICIAN})
     public List<ParticipantRef> programmeParticipants(Collection<String> participantIds) {
         Map<String, Optional<StudySummary>> studiesById = new HashMap<>();
         return records.participants(participantIds).stream()

@@ -33,8 +33,10 @@ import org.researchportal.base.security.SystemActor;
 import org.researchportal.base.storage.DatabaseWrites;
 import org.researchportal.demo.DemoManual;
 import org.researchportal.demo.DemoStudyDesigns;
+import org.researchportal.exercise.AdherenceRules;
 import org.researchportal.exercise.Dosage;
 import org.researchportal.exercise.ExerciseManuals;
+import org.researchportal.exercise.ParticipantProgramme;
 import org.researchportal.exercise.Prescriptions;
 import org.researchportal.exercise.ProgrammeAlerts;
 import org.researchportal.exercise.SessionEntry;
@@ -86,6 +88,8 @@ class DatabaseLockWalkTests extends PortalTest {
                 "AccountService.accountsWithRole(1)", "AnalysedParticipants.randomised(1)", "ArmGuesses.guessOf(2)",
                 "ArmGuesses.guessesOf(1)",
                 "BlindingIndexes.report(1)", "AccountService.holdsRole(2)", "AccountService.names(1)",
+                "AdherenceFigures.ofParticipant(1)", "AdherenceFigures.ofStudy(1)", "AdherenceReport.report(1)",
+                "AdherenceRules.rule(1)",
                 "AdverseEventDrafts.openDrafts(1)", "AdverseEventDrafts.openDraftsOf(1)",
                 "AdverseEventService.eventsOf(2)", "AdverseEventService.ofParticipant(1)",
                 "AdverseEventService.ofStudy(1)", "SafetyReports.report(1)",
@@ -285,6 +289,10 @@ class DatabaseLockWalkTests extends PortalTest {
     VideoWatching watching;
     @Autowired
     ReminderPlanner reminders;
+    @Autowired
+    AdherenceRules adherenceRules;
+    @Autowired
+    ParticipantProgramme ownProgramme;
 
     private TrialFixture trial;
 
@@ -336,6 +344,12 @@ class DatabaseLockWalkTests extends PortalTest {
         long nextCallVersion = version(nextCall);
 
         Map<String, Supplier<?>> refused = new LinkedHashMap<>();
+        refused.put("AdherenceRules.setRule(4)", therapist(() -> adherenceRules.setRule(study, 60, 80,
+                "Protocol amendment")));
+        refused.put("ParticipantProgramme.noteManualOpened(0)", () -> asParticipant(exerciserAccount, () -> {
+            ownProgramme.noteManualOpened();
+            return null;
+        }));
         refused.put("AdverseEventDrafts.dismissDraft(2)", clinician(done(() -> drafts.dismissDraft(draft, "Not one"))));
         refused.put("AdverseEventDrafts.openDraft(4)", coordinator(() -> drafts.openDraft(randomised, "Dizzy", today,
                 "call")));

@@ -21,6 +21,7 @@ import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.exercise.AdherenceRules;
 import org.researchportal.exercise.DosageText;
 import org.researchportal.exercise.ExerciseManual;
 import org.researchportal.exercise.ExerciseManuals;
@@ -48,10 +49,12 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
     private final MediaLibrary media;
     private final VideoCaptions captions;
     private final PictureLibrary pictureLibrary;
+    private final AdherenceRules adherenceRules;
     private final Div content = new Div();
 
     ManualLibraryView(ExerciseManuals manuals, MediaLibrary media, VideoCaptions captions,
-            PictureLibrary pictureLibrary, StudyService studies) {
+            PictureLibrary pictureLibrary, StudyService studies, AdherenceRules adherenceRules) {
+        this.adherenceRules = adherenceRules;
         this.manuals = manuals;
         this.media = media;
         this.captions = captions;
@@ -96,7 +99,7 @@ final class ManualLibraryView extends Main implements HasDynamicTitle {
             var template = new Button(getTranslation("manual.define-template"), click -> new TemplateDialog(manuals,
                     study.id(), manuals.manual(study.id()).orElseThrow(), () -> show(study)).open());
             template.setEnabled(found != null);
-            content.add(new Div(add, template));
+            content.add(new Div(add, template), new AdherenceRuleForm(adherenceRules, study.id()));
         }
         if (found == null) {
             var notice = new Paragraph(getTranslation("manual.none-yet", study.acronym()));

@@ -7,6 +7,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.researchportal.base.NotFoundException;
+import org.researchportal.base.ValidationException;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.ui.ViewToolbar;
 import org.researchportal.exercise.ExerciseManual;
@@ -33,6 +34,11 @@ final class ManualView extends Main implements HasDynamicTitle {
             notice.addClassName("portal-notice");
             add(notice);
             return;
+        }
+        try {
+            ownProgramme.noteManualOpened();
+        } catch (ValidationException locked) {
+            // A locked study keeps what she read as it was; she still reads her manual.
         }
         var media = new ParticipantMedia(videos, pictures, watching);
         for (ManualExercise.Phase phase : ManualExercise.Phase.values()) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -17,13 +18,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.Roles;
+import org.researchportal.base.security.ShowsArms;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.MissingParameter;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.StatCard;
 import org.researchportal.base.ui.ViewToolbar;
+import org.researchportal.exercise.AdherenceFigures;
 import org.researchportal.exercise.ExerciseManuals;
 import org.researchportal.exercise.ManualExercise;
+import org.researchportal.exercise.ParticipantAdherence;
 import org.researchportal.exercise.ProgrammeProgress;
 import org.researchportal.exercise.ProgressFigures;
 import org.researchportal.exercise.VideoEngagement;
@@ -35,14 +39,18 @@ import org.researchportal.exercise.VideoWatching;
  */
 @Route("progress")
 @RolesAllowed({Roles.THERAPIST, Roles.CLINICIAN})
+@ShowsArms
 final class ProgressView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ExerciseManuals manuals;
     private final ProgressFigures progressFigures;
     private final VideoWatching videos;
+    private final AdherenceFigures adherenceFigures;
     private String title = "";
 
-    ProgressView(ExerciseManuals manuals, ProgressFigures progressFigures, VideoWatching videos) {
+    ProgressView(ExerciseManuals manuals, ProgressFigures progressFigures, VideoWatching videos,
+            AdherenceFigures adherenceFigures) {
+        this.adherenceFigures = adherenceFigures;
         this.manuals = manuals;
         this.progressFigures = progressFigures;
         this.videos = videos;
@@ -76,8 +84,15 @@ final class ProgressView extends Main implements HasUrlParameter<String>, HasDyn
                 new StatCard(getTranslation("progress.stat.videos"), engagement.stream()
                         .filter(VideoEngagement::completed).count() + " / " + engagement.size()));
         stats.addClassName("stat-row");
+        // Her figures by the study's rule, as the statistician's adherence report counts them.
+        ParticipantAdherence byRule = adherenceFigures.ofParticipant(participantId);
+        var rule = new Paragraph(getTranslation("adherence.progress-line", byRule.sessionsDone(),
+                byRule.prescribedDays(), byRule.exercisesDone(), byRule.exercisesPrescribed(),
+                getTranslation(byRule.adherent() ? "adherence.yes" : "adherence.no"),
+                byRule.rule().adherentPercent()));
+        rule.addClassName("adherence-by-rule");
         var charts = new ProgressCharts(this, getLocale(), progress);
-        add(stats, new Section(getTranslation("progress.chart.adherence"), charts.adherence()),
+        add(stats, rule, new Section(getTranslation("progress.chart.adherence"), charts.adherence()),
                 new Section(getTranslation("progress.chart.pain"), charts.pain()),
                 new Section(getTranslation("progress.chart.exertion"), charts.exertion()));
         if (!progress.checkIns().isEmpty()) {
