@@ -146,7 +146,7 @@ public class CertReports {
                     "item", certItem.number(), "text", trimmed), null);
         } else {
             CertText before = stored.get();
-            if (version == null || !texts.change(before, version, trimmed, by, now)) {
+            if (version == null || !texts.rewrite(before, version, trimmed, by, now)) {
                 throw ValidationException.of("text", "cert.changed-meanwhile");
             }
             audit.record("cert.team-text-written", ENTITY, before.requireId(), Map.of("studyId", studyId, "item",

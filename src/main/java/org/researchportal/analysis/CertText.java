@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** The team's text for one CERT item of a study: one document per study and item, versioned. */
-@Document("certTexts")
+@Document("cert_texts")
 @CompoundIndex(name = "tenant_study_item", def = "{'tenantId': 1, 'studyId': 1, 'item': 1}", unique = true)
 class CertText extends TenantOwnedDocument {
 

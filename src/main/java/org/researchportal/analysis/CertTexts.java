@@ -34,7 +34,7 @@ class CertTexts {
     }
 
     /** Changes a text if it is still at the version read; answers whether it was. */
-    boolean change(CertText stored, long version, String text, String by, Instant at) {
+    boolean rewrite(CertText stored, long version, String text, String by, Instant at) {
         return documents.updateFirst(Query.query(Criteria.where("_id").is(stored.requireId()).and("version")
                 .is(version)), new Update().set("text", text).set("updatedBy", by).set("updatedAt", at)
                         .inc("version", 1), CertText.class) > 0;

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("programmes")
 @CompoundIndex(name = "tenant_participant", def = "{'tenantId': 1, 'participantId': 1}", unique = true)
+// The study's programmes by participant, for the CERT report and the adherence figures.
+@CompoundIndex(name = "tenant_study_participant", def = "{'tenantId': 1, 'studyId': 1, 'participantId': 1}")
 public class Programme extends TenantOwnedDocument {
 
     private String participantId;
