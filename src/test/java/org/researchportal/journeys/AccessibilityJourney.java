@@ -103,7 +103,8 @@ class AccessibilityJourney extends BrowserJourney {
             "fudan.clinician  | clinician      | 1280 | clinician, screening, participants/{exerciser}, exports, documents, api-tokens",
             "fudan.assessor   | assessor       | 1280 | assessments, assessor, assess/{due}",
             "fudan.monitor    | monitor        | 1280 | monitor, monitor/participant/{exerciser}, queries, sdv, edit-checks, database-lock, archives",
-            "fudan.therapist  | therapist      | 1280 | therapist, programme/{exerciser}, progress/{exerciser}, manual",
+            "fudan.therapist  | therapist      | 1280 | therapist, programme/{exerciser}, progress/{exerciser}, manual, cert",
+            "fudan.statistician| statistician  | 1280 | statistics, cert",
             "fudan.coordinator| coordinator    | 1280 | coordinator, calls, call/{call}, messages, messages/participant/{exerciser}",
             "fudan.participant| participant    | 390  | my-study, my-questionnaires/baseline, my-exercises, my-manual, guidance, my-contact",
             "fudan.participant2| participant-control | 390 | my-study, guidance"})

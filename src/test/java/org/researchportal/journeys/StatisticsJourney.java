@@ -40,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class StatisticsJourney extends BrowserJourney {
 
     private static final Map<String, String> STIFFNESS = Map.of("stiffness", "3", "morning_minutes", "10");
+    private static final Map<String, String> PAIN = Map.of("worst", "6", "least", "2", "average", "4", "now", "3");
 
     @Autowired
     TenantService tenants;
@@ -68,8 +69,8 @@ class StatisticsJourney extends BrowserJourney {
         String monitor = trial.account(accounts, "monitor", "Mona Monitor", PortalRole.MONITOR);
         asSystem(trial.tenantId(), Set.of(PortalRole.TENANT_ADMIN), () -> {
             studies.configureSchedule(study, List.of(
-                    new Timepoint("baseline", "Baseline", "基线", 0, 14, 3, List.of("stiffness")),
-                    new Timepoint("week_6", "Week 6", "第6周", 42, 60, 7, List.of("stiffness"))));
+                    new Timepoint("baseline", "Baseline", "基线", 0, 14, 3, List.of("stiffness", "bpi_sf")),
+                    new Timepoint("week_6", "Week 6", "第6周", 42, 60, 7, List.of("stiffness", "bpi_sf"))));
             return null;
         });
         List<String> ids = new ArrayList<>();
@@ -81,8 +82,11 @@ class StatisticsJourney extends BrowserJourney {
         for (String id : ids) {
             asSystem(trial.tenantId(), Set.of(PortalRole.ASSESSOR), () -> {
                 LocalDate today = LocalDate.now(CurrentUser.require().zone());
-                assessments.record(id, "baseline", "stiffness", today, STIFFNESS, null);
-                return assessments.record(id, "week_6", "stiffness", today, STIFFNESS, null);
+                for (String timepoint : List.of("baseline", "week_6")) {
+                    assessments.record(id, timepoint, "stiffness", today, STIFFNESS, null);
+                    assessments.record(id, timepoint, "bpi_sf", today, PAIN, null);
+                }
+                return null;
             });
         }
         // Three guesses as the visit page would take them; the fourth the assessor makes on the screen.
