@@ -59,7 +59,7 @@ final class CertView extends Main implements HasDynamicTitle, BeforeEnterObserve
     CertView(StudyService studies, CertReports reports) {
         this.studies = studies;
         this.reports = reports;
-        addClassName("portal-view");
+        addClassNames("portal-view", "cert-page");
     }
 
     @Override

@@ -33,7 +33,7 @@ final class StatisticsView extends Main implements HasDynamicTitle {
 
     StatisticsView(StudyService studies, ObjectProvider<StatisticsSection> sections) {
         this.sections = sections.stream().sorted(Comparator.comparingInt(StatisticsSection::order)).toList();
-        addClassName("portal-view");
+        addClassNames("portal-view", "statistics-page");
         var chooser = new StudyChooser<>(studies.studies(), StudySummary::acronym, this::show);
         add(new ViewToolbar(getTranslation("menu.statistics"), chooser), body);
         chooser.first().ifPresentOrElse(chooser::choose, () -> body.add(new NoStudyNotice()));
