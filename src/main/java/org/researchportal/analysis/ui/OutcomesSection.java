@@ -87,6 +87,7 @@ final class OutcomesSection implements StatisticsSection {
     private Component[] report(OutcomeSummary summary, OutcomeScore score, StudySummary study, Locale locale) {
         var grid = new Grid<OutcomeFigure>();
         grid.addClassName("outcomes-table");
+        grid.setAllRowsVisible(true);
         grid.addColumn(f -> timepointLabel(summary, f.timepoint(), locale)).setHeader(t("outcomes.timepoint"));
         grid.addColumn(f -> groupName(summary, f.arm(), locale)).setHeader(t("outcomes.group"));
         grid.addColumn(OutcomeFigure::n).setHeader(t("outcomes.n"));

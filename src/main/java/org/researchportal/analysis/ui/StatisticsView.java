@@ -1,5 +1,7 @@
 package org.researchportal.analysis.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -45,6 +47,18 @@ final class StatisticsView extends Main implements HasDynamicTitle {
         note.addClassName("portal-notice");
         body.add(note);
         sections.forEach(section -> body.add(section.create(study)));
+        showAllRows(body);
+    }
+
+    /**
+     * A report's tables are short (a row per arm, grade or timepoint): each shows all its rows rather than a
+     * scrolling box of a fixed height with most of it empty.
+     */
+    static void showAllRows(Component component) {
+        if (component instanceof Grid<?> grid) {
+            grid.setAllRowsVisible(true);
+        }
+        component.getChildren().forEach(StatisticsView::showAllRows);
     }
 
     @Override
