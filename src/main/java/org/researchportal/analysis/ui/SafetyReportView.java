@@ -66,7 +66,7 @@ final class SafetyReportView extends Composite<Div> {
         grid.addColumn(ArmExposure::participantDays).setHeader(t("safety.participant-days")).setAutoWidth(true);
         grid.setItems(report.arms());
         grid.setAllRowsVisible(true);
-        grid.addClassNames("portal-grid", "safety-exposure");
+        grid.addClassName("safety-exposure");
         return grid;
     }
 
@@ -85,7 +85,7 @@ final class SafetyReportView extends Composite<Div> {
         }
         grid.setItems(report.rows());
         grid.setAllRowsVisible(true);
-        grid.addClassNames("portal-grid", "safety-figures");
+        grid.addClassName("safety-figures");
         return grid;
     }
 
@@ -100,7 +100,7 @@ final class SafetyReportView extends Composite<Div> {
         grid.setItems(report.serious());
         grid.setEmptyStateText(t("safety.serious.none"));
         grid.setAllRowsVisible(true);
-        grid.addClassNames("portal-grid", "safety-serious");
+        grid.addClassName("safety-serious");
         return grid;
     }
 
