@@ -15,6 +15,7 @@ import org.researchportal.analysis.AdherenceSummary;
 import org.researchportal.analysis.ArmAdherence;
 import org.researchportal.analysis.FigureSource;
 import org.researchportal.base.Csv;
+import org.researchportal.base.ui.DownloadLink;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.SvgChart;

@@ -18,6 +18,7 @@ import org.researchportal.analysis.BlindingReport.ArmBlinding;
 import org.researchportal.analysis.BlindingReport.TimepointBlinding;
 import org.researchportal.analysis.FigureSource;
 import org.researchportal.base.Csv;
+import org.researchportal.base.ui.DownloadLink;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.SvgChart;
 import org.researchportal.study.Arm;

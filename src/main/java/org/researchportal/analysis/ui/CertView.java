@@ -32,6 +32,7 @@ import org.researchportal.base.security.CurrentUser;
 import org.researchportal.base.security.PortalRole;
 import org.researchportal.base.security.Roles;
 import org.researchportal.base.security.ShowsArms;
+import org.researchportal.base.ui.DownloadLink;
 import org.researchportal.base.ui.FieldErrors;
 import org.researchportal.base.ui.Formats;
 import org.researchportal.base.ui.NoStudyNotice;

@@ -18,6 +18,7 @@ import org.researchportal.analysis.ContaminationReport;
 import org.researchportal.analysis.ContaminationSource;
 import org.researchportal.analysis.FigureSource;
 import org.researchportal.base.Csv;
+import org.researchportal.base.ui.DownloadLink;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.SvgChart;
 import org.researchportal.followup.OutsideExerciseKind;

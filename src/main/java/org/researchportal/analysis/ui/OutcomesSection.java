@@ -17,6 +17,7 @@ import org.researchportal.analysis.OutcomeSummaries;
 import org.researchportal.analysis.OutcomeSummary;
 import org.researchportal.assessments.OutcomeScore;
 import org.researchportal.base.clinical.ClinicalRecordLocks;
+import org.researchportal.base.ui.DownloadLink;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.SvgChart;
 import org.researchportal.study.StudySummary;

@@ -22,6 +22,7 @@ import org.researchportal.analysis.SafetyReport.CountedEvent;
 import org.researchportal.analysis.SafetyReport.Exposure;
 import org.researchportal.analysis.SafetyReport.Row;
 import org.researchportal.base.Csv;
+import org.researchportal.base.ui.DownloadLink;
 import org.researchportal.base.ui.Section;
 import org.researchportal.base.ui.SvgChart;
 import org.researchportal.study.Arm;

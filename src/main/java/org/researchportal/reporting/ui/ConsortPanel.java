@@ -2,12 +2,8 @@ package org.researchportal.reporting.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import org.researchportal.base.ui.DownloadLink;
 import org.researchportal.reporting.ConsortFlow;
 import org.researchportal.study.StudySummary;
 
@@ -22,11 +18,8 @@ final class ConsortPanel extends Composite<Div> {
         card.addClassName("consort-panel");
         String svg = ConsortDiagram.svg(flow, this::getTranslation, getLocale());
         var diagram = new Html("<div class=\"consort-diagram\">" + svg + "</div>");
-        byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
-        var download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(bytes), study.acronym() + "-consort.svg", "image/svg+xml", bytes.length)),
-                getTranslation("consort.download"));
-        download.setDownload(true);
+        var download = DownloadLink.svg(getTranslation("consort.download"), study.acronym() + "-consort.svg",
+                () -> svg);
         card.add(diagram, download);
     }
 }
